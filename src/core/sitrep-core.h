@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-core.h: everything of the core library in one include */
+
+#pragma once
+
+#include "sitrep-types.h"
+#include "sitrep-enums.h"
+#include "sitrep-enum-strings.h"
+#include "sitrep-severity.h"
+#include "sitrep-triage.h"
+#include "sitrep-checklist.h"
+#include "sitrep-status.h"
+#include "sitrep-record.h"
+#include "sitrep-time.h"
+#include "sitrep-json.h"

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-triage.c: alert facts → severity, the guide's automated triage */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "sitrep-enum-strings.h"
+#include "sitrep-triage.h"
+
+static const char * const default_critical_services[] = {
+  "payments",
+  "checkout",
+  "authentication",
+  "database",
+  NULL,
+};
+
+/**
+ * sitrep_alert_facts_clear:
+ *
+ * Frees what @facts owns and resets it to "nothing known".
+ */
+void
+sitrep_alert_facts_clear (SitrepAlertFacts *facts)
+{
+  g_return_if_fail (facts != NULL);
+
+  g_clear_pointer (&facts->service, g_free);
+  facts->error_rate = 0.0;
+  facts->affected_users = 0;
+  facts->revenue_impacting = FALSE;
+  facts->severity_hint = SITREP_SEVERITY_NONE;
+}
+
+/* Alertmanager sends strings, but hand-written payloads carry numbers and
+ * booleans too; accept all scalars as text rather than dropping them. */
+static char *
+member_as_text (JsonObject *o,
+                const char *member)
+{
+  JsonNode *node;
+
+  if (o == NULL || !json_object_has_member (o, member))
+    return NULL;
+
+  node = json_object_get_member (o, member);
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return g_strstrip (g_strdup (json_node_get_string (node)));
+    case G_TYPE_INT64:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_DOUBLE:
+      {
+        char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+        return g_strdup (g_ascii_dtostr (buf, sizeof buf, json_node_get_double (node)));
+      }
+    case G_TYPE_BOOLEAN:
+      return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+parse_rate (const char *text,
+            double     *out)
+{
+  g_autofree char *copy = NULL;
+  gsize len;
+  gboolean percent = FALSE;
+  char *end = NULL;
+  double v;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+
+  copy = g_strdup (text);
+  len = strlen (copy);
+  if (copy[len - 1] == '%')
+    {
+      percent = TRUE;
+      copy[len - 1] = '\0';
+      g_strchomp (copy);
+    }
+  if (*copy == '\0')
+    return FALSE;
+
+  v = g_ascii_strtod (copy, &end);
+  if (end == copy || *end != '\0' || !isfinite (v) || v < 0.0)
+    return FALSE;
+
+  *out = percent ? v / 100.0 : v;
+  return TRUE;
+}
+
+static gboolean
+parse_count (const char *text,
+             gint64     *out)
+{
+  guint64 v;
+
+  if (text == NULL
+      || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &v, NULL))
+    return FALSE;
+
+  *out = (gint64) v;
+  return TRUE;
+}
+
+static gboolean
+parse_flag (const char *text,
+            gboolean   *out)
+{
+  static const char * const yes[] = { "true", "yes", "1", NULL };
+  static const char * const no[] = { "false", "no", "0", NULL };
+
+  if (text == NULL)
+    return FALSE;
+
+  for (guint i = 0; yes[i] != NULL; i++)
+    {
+      if (g_ascii_strcasecmp (text, yes[i]) == 0)
+        {
+          *out = TRUE;
+          return TRUE;
+        }
+    }
+  for (guint i = 0; no[i] != NULL; i++)
+    {
+      if (g_ascii_strcasecmp (text, no[i]) == 0)
+        {
+          *out = FALSE;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Alertmanager rules speak in their own words ("critical", "warning"); map
+ * them onto the guide's levels. */
+static gboolean
+parse_hint (const char     *text,
+            SitrepSeverity *out)
+{
+  static const struct {
+    const char *word;
+    SitrepSeverity severity;
+  } words[] = {
+    { "critical", SITREP_SEVERITY_P1 },
+    { "high", SITREP_SEVERITY_P2 },
+    { "error", SITREP_SEVERITY_P2 },
+    { "warning", SITREP_SEVERITY_P3 },
+    { "medium", SITREP_SEVERITY_P3 },
+    { "low", SITREP_SEVERITY_P4 },
+    { "info", SITREP_SEVERITY_P4 },
+  };
+  SitrepSeverity s;
+
+  if (text == NULL)
+    return FALSE;
+
+  s = sitrep_severity_from_string (text);
+  if (s != SITREP_SEVERITY_NONE)
+    {
+      *out = s;
+      return TRUE;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      if (g_ascii_strcasecmp (text, words[i].word) == 0)
+        {
+          *out = words[i].severity;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * sitrep_alert_facts_from_alert:
+ * @facts: (out caller-allocates): facts to fill; any previous content is freed
+ * @labels: (nullable): the alert's labels
+ * @annotations: (nullable): the alert's annotations
+ *
+ * Reads `service`, `error_rate`, `affected_users`, `revenue_impacting` and
+ * `severity`. A label wins over an annotation of the same name; a value that
+ * does not parse counts as absent, so a usable annotation still applies.
+ */
+void
+sitrep_alert_facts_from_alert (SitrepAlertFacts *facts,
+                               JsonObject       *labels,
+                               JsonObject       *annotations)
+{
+  JsonObject *sources[] = { labels, annotations };
+
+  g_return_if_fail (facts != NULL);
+
+  /* Not sitrep_alert_facts_clear(): callers may pass an uninitialised struct. */
+  facts->service = NULL;
+  facts->error_rate = 0.0;
+  facts->affected_users = 0;
+  facts->revenue_impacting = FALSE;
+  facts->severity_hint = SITREP_SEVERITY_NONE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autofree char *text = member_as_text (sources[i], "service");
+
+      if (text != NULL && *text != '\0')
+        {
+          facts->service = g_steal_pointer (&text);
+          break;
+        }
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autofree char *text = member_as_text (sources[i], "error_rate");
+
+      if (parse_rate (text, &facts->error_rate))
+        break;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autofree char *text = member_as_text (sources[i], "affected_users");
+
+      if (parse_count (text, &facts->affected_users))
+        break;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autofree char *text = member_as_text (sources[i], "revenue_impacting");
+
+      if (parse_flag (text, &facts->revenue_impacting))
+        break;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autofree char *text = member_as_text (sources[i], "severity");
+
+      if (parse_hint (text, &facts->severity_hint))
+        break;
+    }
+}
+
+/**
+ * sitrep_triage_default_critical_services:
+ *
+ * Returns: (transfer none): the guide's critical services, %NULL-terminated.
+ */
+const char * const *
+sitrep_triage_default_critical_services (void)
+{
+  return default_critical_services;
+}
+
+static gboolean
+is_critical (const char         *service,
+             const char * const *critical_services)
+{
+  g_autofree char *folded = NULL;
+
+  if (service == NULL || !g_utf8_validate (service, -1, NULL))
+    return FALSE;
+
+  folded = g_utf8_casefold (service, -1);
+  for (guint i = 0; critical_services[i] != NULL; i++)
+    {
+      g_autofree char *candidate = NULL;
+
+      if (!g_utf8_validate (critical_services[i], -1, NULL))
+        continue;
+      candidate = g_utf8_casefold (critical_services[i], -1);
+      if (g_str_equal (folded, candidate))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * sitrep_triage_classify:
+ * @critical_services: (nullable): %NULL-terminated list, or %NULL for the
+ *   defaults
+ *
+ * The guide's classify_incident(), with its strict comparisons: 20% on a
+ * critical service is not yet P1, 20.01% is.
+ *
+ * Returns: P1 … P4
+ */
+SitrepSeverity
+sitrep_triage_classify (const SitrepAlertFacts *facts,
+                        const char * const     *critical_services)
+{
+  g_return_val_if_fail (facts != NULL, SITREP_SEVERITY_NONE);
+
+  if (critical_services == NULL)
+    critical_services = default_critical_services;
+
+  if (is_critical (facts->service, critical_services) && facts->error_rate > 0.20)
+    return SITREP_SEVERITY_P1;
+  if (facts->revenue_impacting || facts->error_rate > 0.10 || facts->affected_users > 1000)
+    return SITREP_SEVERITY_P2;
+  if (facts->error_rate > 0.05 || facts->affected_users > 100)
+    return SITREP_SEVERITY_P3;
+  return SITREP_SEVERITY_P4;
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "sitrep-types.h"
+
+G_BEGIN_DECLS
+
+char      *sitrep_format_time_utc_local (GDateTime      *when);
+char      *sitrep_format_age            (GDateTime      *since,
+                                         GDateTime      *now);
+GDateTime *sitrep_parse_time_input      (const char     *text,
+                                         GDateTime      *now,
+                                         GError        **error);
+void       sitrep_set_severity_class    (GtkWidget      *widget,
+                                         SitrepSeverity  severity);
+void       sitrep_set_status_class      (GtkWidget      *widget,
+                                         SitrepStatus    status);
+
+G_END_DECLS

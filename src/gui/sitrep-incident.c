@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "sitrep-enum-strings.h"
+#include "sitrep-incident.h"
+#include "sitrep-json.h"
+#include "sitrep-status.h"
+#include "sitrep-time.h"
+
+/* An incident as the views show it: a thin object over the record's body,
+ * with its sort keys parsed once per change rather than per comparison. */
+struct _SitrepIncident
+{
+  GObject         parent_instance;
+
+  char           *id;
+  JsonObject     *body;
+  SitrepSeverity  severity;
+  SitrepStatus    status;
+  GDateTime      *milestones[SITREP_MILESTONE_CLOSED + 1];
+};
+
+G_DEFINE_TYPE (SitrepIncident, sitrep_incident, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_BODY,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sitrep_incident_finalize (GObject *object)
+{
+  SitrepIncident *self = SITREP_INCIDENT (object);
+
+  g_free (self->id);
+  g_clear_pointer (&self->body, json_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->milestones); i++)
+    g_clear_pointer (&self->milestones[i], g_date_time_unref);
+
+  G_OBJECT_CLASS (sitrep_incident_parent_class)->finalize (object);
+}
+
+static void
+sitrep_incident_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SitrepIncident *self = SITREP_INCIDENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_BODY:
+      g_value_set_boxed (value, self->body);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, sitrep_incident_get_title (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitrep_incident_class_init (SitrepIncidentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sitrep_incident_finalize;
+  object_class->get_property = sitrep_incident_get_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /**
+   * SitrepIncident:body:
+   *
+   * The record's body; notified whenever the record changes.
+   */
+  properties[PROP_BODY] =
+    g_param_spec_boxed ("body", NULL, NULL, JSON_TYPE_OBJECT,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sitrep_incident_init (SitrepIncident *self)
+{
+}
+
+/**
+ * sitrep_incident_new:
+ *
+ * Returns: (transfer full): an incident over @body
+ */
+SitrepIncident *
+sitrep_incident_new (const char *id,
+                     JsonObject *body)
+{
+  SitrepIncident *self = g_object_new (SITREP_TYPE_INCIDENT, NULL);
+
+  self->id = g_strdup (id);
+  sitrep_incident_set_body (self, body);
+
+  return self;
+}
+
+/**
+ * sitrep_incident_set_body:
+ *
+ * Replaces the body after the record changed; notifies :body and :title.
+ */
+void
+sitrep_incident_set_body (SitrepIncident *self,
+                          JsonObject     *body)
+{
+  g_return_if_fail (SITREP_IS_INCIDENT (self));
+  g_return_if_fail (body != NULL);
+
+  if (self->body == body)
+    return;
+
+  g_clear_pointer (&self->body, json_object_unref);
+  self->body = json_object_ref (body);
+  self->severity = sitrep_severity_from_string (sitrep_json_get_string (body, "severity"));
+  self->status = sitrep_status_from_string (sitrep_json_get_string (body, "status"));
+  if (self->status == SITREP_STATUS_INVALID)
+    self->status = SITREP_STATUS_INVESTIGATING;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->milestones); i++)
+    {
+      const char *text = sitrep_json_get_string (body, sitrep_milestone_to_field (i));
+
+      g_clear_pointer (&self->milestones[i], g_date_time_unref);
+      if (text != NULL)
+        self->milestones[i] = sitrep_time_parse (text);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+JsonObject *
+sitrep_incident_get_body (SitrepIncident *self)
+{
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
+
+  return self->body;
+}
+
+const char *
+sitrep_incident_get_id (SitrepIncident *self)
+{
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * sitrep_incident_get_ref:
+ *
+ * Returns: (nullable): the server-assigned `INC-YYYY-NNN`, %NULL until synced
+ */
+const char *
+sitrep_incident_get_ref (SitrepIncident *self)
+{
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
+
+  return sitrep_json_get_string (self->body, "ref");
+}
+
+const char *
+sitrep_incident_get_title (SitrepIncident *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
+
+  title = sitrep_json_get_string (self->body, "title");
+  return title ? title : "";
+}
+
+const char *
+sitrep_incident_get_customer_impact (SitrepIncident *self)
+{
+  const char *impact;
+
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
+
+  impact = sitrep_json_get_string (self->body, "customer_impact");
+  return impact ? impact : "";
+}
+
+SitrepSeverity
+sitrep_incident_get_severity (SitrepIncident *self)
+{
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), SITREP_SEVERITY_NONE);
+
+  return self->severity;
+}
+
+SitrepStatus
+sitrep_incident_get_status (SitrepIncident *self)
+{
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), SITREP_STATUS_INVESTIGATING);
+
+  return self->status;
+}
+
+gboolean
+sitrep_incident_get_major (SitrepIncident *self)
+{
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), FALSE);
+
+  return sitrep_json_get_bool (self->body, "major");
+}
+
+gboolean
+sitrep_incident_is_active (SitrepIncident *self)
+{
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), FALSE);
+
+  return sitrep_status_is_active (self->status);
+}
+
+/**
+ * sitrep_incident_dup_services:
+ *
+ * Returns: (transfer full): the services joined with ", "
+ */
+char *
+sitrep_incident_dup_services (SitrepIncident *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) services = NULL;
+  JsonNode *node;
+
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
+
+  node = json_object_get_member (self->body, "services");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (json_node_get_value_type (element) == G_TYPE_STRING)
+            g_strv_builder_add (builder, json_node_get_string (element));
+        }
+    }
+
+  services = g_strv_builder_end (builder);
+  return g_strjoinv (", ", services);
+}
+
+/**
+ * sitrep_incident_get_milestone:
+ *
+ * Returns: (transfer none) (nullable): when the milestone was reached
+ */
+GDateTime *
+sitrep_incident_get_milestone (SitrepIncident  *self,
+                               SitrepMilestone  milestone)
+{
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
+  g_return_val_if_fail (milestone <= SITREP_MILESTONE_CLOSED, NULL);
+
+  return self->milestones[milestone];
+}
+
+/**
+ * sitrep_incident_compare:
+ *
+ * The sidebar's order: active incidents first, then the most severe, then
+ * the most recently declared.
+ */
+int
+sitrep_incident_compare (SitrepIncident *a,
+                         SitrepIncident *b)
+{
+  gboolean active_a = sitrep_status_is_active (a->status);
+  gboolean active_b = sitrep_status_is_active (b->status);
+  GDateTime *declared_a = a->milestones[SITREP_MILESTONE_DECLARED];
+  GDateTime *declared_b = b->milestones[SITREP_MILESTONE_DECLARED];
+  int severity_a = a->severity == SITREP_SEVERITY_NONE ? 99 : (int) a->severity;
+  int severity_b = b->severity == SITREP_SEVERITY_NONE ? 99 : (int) b->severity;
+
+  if (active_a != active_b)
+    return active_a ? -1 : 1;
+  if (severity_a != severity_b)
+    return severity_a - severity_b;
+  if (declared_a != NULL && declared_b != NULL)
+    {
+      int order = g_date_time_compare (declared_b, declared_a);
+
+      if (order != 0)
+        return order;
+    }
+  else if (declared_a != declared_b)
+    return declared_a ? -1 : 1;
+
+  return g_strcmp0 (a->id, b->id);
+}

@@ -1,0 +1,589 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sitrep-overview"
+
+#include "config.h"
+
+#include "sitrep-resources.h"
+
+#include <glib/gi18n.h>
+
+#include "sitrep-enum-strings.h"
+#include "sitrep-gui-util.h"
+#include "sitrep-json.h"
+#include "sitrep-overview-page.h"
+#include "sitrep-severity.h"
+#include "sitrep-status.h"
+
+#define N_MILESTONES (SITREP_MILESTONE_RESOLVED + 1)
+
+struct _SitrepOverviewPage
+{
+  GtkWidget        parent_instance;
+
+  SitrepContext   *context;
+  SitrepIncident  *incident;
+  guint            tick_id;
+  gboolean         updating;
+
+  GtkWidget       *scroller;
+  GtkLabel        *severity_badge;
+  GtkLabel        *status_badge;
+  GtkWidget       *major_badge;
+  GtkLabel        *ref_label;
+  GtkLabel        *age_label;
+  GtkLabel        *title_label;
+  GtkLabel        *severity_label;
+  AdwEntryRow     *title_row;
+  AdwComboRow     *severity_row;
+  AdwActionRow    *status_row;
+  GtkBox          *status_buttons;
+  AdwEntryRow     *services_row;
+  AdwEntryRow     *impact_row;
+  GtkSwitch       *major_switch;
+  AdwPreferencesGroup *milestones_group;
+
+  AdwActionRow    *milestone_rows[N_MILESTONES];
+  GtkEntry        *milestone_entries[N_MILESTONES];
+  GtkMenuButton   *milestone_edit[N_MILESTONES];
+  GtkWidget       *milestone_clear[N_MILESTONES];
+};
+
+G_DEFINE_FINAL_TYPE (SitrepOverviewPage, sitrep_overview_page, GTK_TYPE_WIDGET)
+
+static void
+show_error (SitrepOverviewPage *self,
+            const GError       *error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  g_warning ("%s", error->message);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+}
+
+static gboolean
+is_being_edited (gpointer widget)
+{
+  return (gtk_widget_get_state_flags (GTK_WIDGET (widget)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
+static void
+set_entry_text (AdwEntryRow *row,
+                const char  *text,
+                gboolean     force)
+{
+  /* Someone else's change must not overwrite what the user is typing. */
+  if (!force && is_being_edited (row))
+    return;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+update_age (SitrepOverviewPage *self)
+{
+  GDateTime *declared;
+
+  if (self->incident == NULL)
+    return;
+
+  declared = sitrep_incident_get_milestone (self->incident, SITREP_MILESTONE_DECLARED);
+  if (declared != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree char *age = sitrep_format_age (declared, now);
+      /* Translators: %s is e.g. "40 min ago" */
+      g_autofree char *text = g_strdup_printf (_("Declared %s"), age);
+
+      gtk_label_set_label (self->age_label, text);
+    }
+  else
+    gtk_label_set_label (self->age_label, "");
+}
+
+static void
+status_button_clicked (GtkButton          *button,
+                       SitrepOverviewPage *self)
+{
+  SitrepStatus status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "status"));
+  g_autoptr(GError) error = NULL;
+
+  if (!sitrep_context_set_status (self->context, sitrep_incident_get_id (self->incident),
+                                  status, &error))
+    show_error (self, error);
+}
+
+static void
+rebuild_status_buttons (SitrepOverviewPage *self,
+                        SitrepStatus        current)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->status_buttons))) != NULL)
+    gtk_box_remove (self->status_buttons, child);
+
+  for (SitrepStatus s = SITREP_STATUS_INVESTIGATING; s <= SITREP_STATUS_CLOSED; s++)
+    {
+      GtkWidget *button;
+      g_autofree char *tooltip = NULL;
+
+      if (!sitrep_status_can_transition (current, s))
+        continue;
+
+      button = gtk_button_new_with_label (sitrep_status_get_label (s));
+      /* Translators: %s is a status such as "Monitoring" */
+      tooltip = g_strdup_printf (_("Move the incident to %s"), sitrep_status_get_label (s));
+      gtk_widget_set_tooltip_text (button, tooltip);
+      g_object_set_data (G_OBJECT (button), "status", GINT_TO_POINTER (s));
+      if (s == current + 1)
+        gtk_widget_add_css_class (button, "suggested-action");
+      g_signal_connect (button, "clicked", G_CALLBACK (status_button_clicked), self);
+      gtk_box_append (self->status_buttons, button);
+    }
+}
+
+static void
+update_milestones (SitrepOverviewPage *self)
+{
+  for (guint i = 0; i < N_MILESTONES; i++)
+    {
+      GDateTime *when = sitrep_incident_get_milestone (self->incident, i);
+
+      if (when != NULL)
+        {
+          g_autofree char *text = sitrep_format_time_utc_local (when);
+
+          adw_action_row_set_subtitle (self->milestone_rows[i], text);
+        }
+      else
+        adw_action_row_set_subtitle (self->milestone_rows[i], _("Not yet"));
+
+      gtk_widget_set_sensitive (self->milestone_clear[i], when != NULL);
+    }
+}
+
+static void
+refresh_full (SitrepOverviewPage *self,
+              gboolean            force)
+{
+  const SitrepSeverityInfo *info;
+  g_autofree char *services = NULL;
+  g_autofree char *severity_text = NULL;
+  SitrepSeverity severity;
+  SitrepStatus status;
+  const char *ref;
+
+  if (self->incident == NULL)
+    return;
+
+  self->updating = TRUE;
+
+  severity = sitrep_incident_get_severity (self->incident);
+  status = sitrep_incident_get_status (self->incident);
+  info = sitrep_severity_get_info (severity);
+  ref = sitrep_incident_get_ref (self->incident);
+
+  gtk_label_set_label (self->severity_badge, info ? info->id : "?");
+  sitrep_set_severity_class (GTK_WIDGET (self->severity_badge), severity);
+  gtk_label_set_label (self->status_badge, sitrep_status_get_label (status));
+  sitrep_set_status_class (GTK_WIDGET (self->status_badge), status);
+  gtk_widget_set_visible (self->major_badge, sitrep_incident_get_major (self->incident));
+  gtk_label_set_label (self->ref_label, ref ? ref : _("Not yet synced"));
+  gtk_label_set_label (self->title_label, sitrep_incident_get_title (self->incident));
+
+  if (info != NULL)
+    {
+      /* Translators: e.g. "Critical · respond Immediately · Executive updates every 30 min" */
+      severity_text = g_strdup_printf (_("%s · respond %s · %s"), info->name,
+                                       info->respond_label, info->cadence_label);
+      gtk_label_set_label (self->severity_label, severity_text);
+      adw_combo_row_set_selected (self->severity_row, severity - SITREP_SEVERITY_P1);
+    }
+
+  set_entry_text (self->title_row, sitrep_incident_get_title (self->incident), force);
+  services = sitrep_incident_dup_services (self->incident);
+  set_entry_text (self->services_row, services, force);
+  set_entry_text (self->impact_row, sitrep_incident_get_customer_impact (self->incident),
+                  force);
+
+  adw_action_row_set_subtitle (self->status_row, sitrep_status_get_label (status));
+  rebuild_status_buttons (self, status);
+  gtk_switch_set_active (self->major_switch, sitrep_incident_get_major (self->incident));
+
+  update_milestones (self);
+  update_age (self);
+
+  self->updating = FALSE;
+}
+
+static void
+refresh (SitrepOverviewPage *self)
+{
+  refresh_full (self, FALSE);
+}
+
+static void
+patch_string (SitrepOverviewPage *self,
+              const char         *field,
+              const char         *value)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (fields, field, value);
+  if (!sitrep_context_update_incident (self->context, sitrep_incident_get_id (self->incident),
+                                       fields, &error))
+    {
+      show_error (self, error);
+      refresh (self);
+    }
+}
+
+static void
+on_title_apply (SitrepOverviewPage *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+
+  if (title[0] == '\0')
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self->title_row));
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row),
+                             sitrep_incident_get_title (self->incident));
+      return;
+    }
+
+  patch_string (self, "title", title);
+}
+
+static void
+on_impact_apply (SitrepOverviewPage *self)
+{
+  patch_string (self, "customer_impact", gtk_editable_get_text (GTK_EDITABLE (self->impact_row)));
+}
+
+static void
+on_services_apply (SitrepOverviewPage *self)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->services_row)),
+                                    ",", -1);
+  JsonArray *services = json_array_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *name = g_strstrip (parts[i]);
+
+      if (name[0] != '\0')
+        json_array_add_string_element (services, name);
+    }
+
+  json_object_set_array_member (fields, "services", services);
+  if (!sitrep_context_update_incident (self->context, sitrep_incident_get_id (self->incident),
+                                       fields, &error))
+    show_error (self, error);
+}
+
+static void
+on_severity_selected (SitrepOverviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  SitrepSeverity severity;
+
+  if (self->updating || self->incident == NULL)
+    return;
+
+  severity = SITREP_SEVERITY_P1 + adw_combo_row_get_selected (self->severity_row);
+  if (severity == sitrep_incident_get_severity (self->incident))
+    return;
+
+  if (!sitrep_context_set_severity (self->context, sitrep_incident_get_id (self->incident),
+                                    severity, &error))
+    {
+      show_error (self, error);
+      refresh (self);
+    }
+}
+
+static void
+on_major_toggled (SitrepOverviewPage *self)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean major;
+
+  if (self->updating || self->incident == NULL)
+    return;
+
+  major = gtk_switch_get_active (self->major_switch);
+  if (major == sitrep_incident_get_major (self->incident))
+    return;
+
+  json_object_set_boolean_member (fields, "major", major);
+  if (!sitrep_context_update_incident (self->context, sitrep_incident_get_id (self->incident),
+                                       fields, &error))
+    {
+      show_error (self, error);
+      refresh (self);
+    }
+}
+
+static void
+set_milestone (SitrepOverviewPage *self,
+               SitrepMilestone     milestone,
+               GDateTime          *when)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!sitrep_context_set_milestone (self->context, sitrep_incident_get_id (self->incident),
+                                     milestone, when, &error))
+    show_error (self, error);
+}
+
+static void
+milestone_now_clicked (GtkButton          *button,
+                       SitrepOverviewPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "milestone"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  set_milestone (self, index, now);
+}
+
+static void
+milestone_clear_clicked (GtkButton          *button,
+                         SitrepOverviewPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "milestone"));
+
+  set_milestone (self, index, NULL);
+}
+
+static void
+milestone_entry_activated (GtkEntry           *entry,
+                           SitrepOverviewPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "milestone"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GError) error = NULL;
+
+  when = sitrep_parse_time_input (gtk_editable_get_text (GTK_EDITABLE (entry)), now, &error);
+  if (when == NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
+      gtk_widget_error_bell (GTK_WIDGET (entry));
+      return;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_menu_button_popdown (self->milestone_edit[index]);
+  set_milestone (self, index, when);
+}
+
+static void
+milestone_popover_shown (GtkPopover         *popover,
+                         SitrepOverviewPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "milestone"));
+  GDateTime *when = sitrep_incident_get_milestone (self->incident, index);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *text = g_date_time_format (when ? when : now, "%Y-%m-%d %H:%M:%S");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->milestone_entries[index]), text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->milestone_entries[index]), "error");
+  gtk_widget_grab_focus (GTK_WIDGET (self->milestone_entries[index]));
+}
+
+static void
+build_milestone_rows (SitrepOverviewPage *self)
+{
+  for (guint i = 0; i < N_MILESTONES; i++)
+    {
+      const char *label = sitrep_milestone_get_label (i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *now_button = gtk_button_new_with_label (_("Now"));
+      GtkWidget *edit_button = gtk_menu_button_new ();
+      GtkWidget *clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
+      GtkWidget *popover = gtk_popover_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *hint = gtk_label_new (_("UTC: HH:MM, or YYYY-MM-DD HH:MM:SS"));
+      GtkWidget *entry = gtk_entry_new ();
+      g_autofree char *now_tip = g_strdup_printf (_("Set “%s” to now"), label);
+      g_autofree char *edit_tip = g_strdup_printf (_("Set the time of “%s”"), label);
+      g_autofree char *clear_tip = g_strdup_printf (_("Clear “%s”"), label);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      gtk_widget_add_css_class (row, "property");
+
+      gtk_widget_set_valign (now_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (now_button, now_tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (now_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, now_tip, -1);
+      g_object_set_data (G_OBJECT (now_button), "milestone", GUINT_TO_POINTER (i));
+      g_signal_connect (now_button, "clicked", G_CALLBACK (milestone_now_clicked), self);
+
+      gtk_label_set_xalign (GTK_LABEL (hint), 0);
+      gtk_widget_add_css_class (hint, "dim-label");
+      gtk_widget_add_css_class (hint, "caption");
+      gtk_entry_set_activates_default (GTK_ENTRY (entry), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, edit_tip, -1);
+      g_object_set_data (G_OBJECT (entry), "milestone", GUINT_TO_POINTER (i));
+      g_signal_connect (entry, "activate", G_CALLBACK (milestone_entry_activated), self);
+      gtk_box_append (GTK_BOX (box), hint);
+      gtk_box_append (GTK_BOX (box), entry);
+      gtk_popover_set_child (GTK_POPOVER (popover), box);
+      g_object_set_data (G_OBJECT (popover), "milestone", GUINT_TO_POINTER (i));
+      g_signal_connect (popover, "show", G_CALLBACK (milestone_popover_shown), self);
+
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (edit_button), "document-edit-symbolic");
+      gtk_menu_button_set_popover (GTK_MENU_BUTTON (edit_button), popover);
+      gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (edit_button, edit_tip);
+      gtk_widget_add_css_class (edit_button, "flat");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (edit_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, edit_tip, -1);
+
+      gtk_widget_set_valign (clear_button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (clear_button, clear_tip);
+      gtk_widget_add_css_class (clear_button, "flat");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (clear_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, clear_tip, -1);
+      g_object_set_data (G_OBJECT (clear_button), "milestone", GUINT_TO_POINTER (i));
+      g_signal_connect (clear_button, "clicked", G_CALLBACK (milestone_clear_clicked), self);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), now_button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit_button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear_button);
+      adw_preferences_group_add (self->milestones_group, row);
+
+      self->milestone_rows[i] = ADW_ACTION_ROW (row);
+      self->milestone_entries[i] = GTK_ENTRY (entry);
+      self->milestone_edit[i] = GTK_MENU_BUTTON (edit_button);
+      self->milestone_clear[i] = clear_button;
+    }
+}
+
+static gboolean
+tick (gpointer data)
+{
+  update_age (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sitrep_overview_page_dispose (GObject *object)
+{
+  SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_data (self->incident, self);
+  g_clear_object (&self->incident);
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_OVERVIEW_PAGE);
+
+  G_OBJECT_CLASS (sitrep_overview_page_parent_class)->dispose (object);
+}
+
+static void
+sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sitrep_overview_page_dispose;
+
+  /* Referencing the bundle links it in from the static library. */
+  g_type_ensure (G_TYPE_RESOURCE);
+  (void) sitrep_get_resource ();
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sitrep-overview-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, severity_badge);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, status_badge);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, major_badge);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, ref_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, age_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, severity_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, title_row);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, severity_row);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, status_row);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, status_buttons);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, services_row);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, impact_row);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, major_switch);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, milestones_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_services_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_impact_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_severity_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_major_toggled);
+}
+
+static void
+sitrep_overview_page_init (SitrepOverviewPage *self)
+{
+  g_autoptr(GtkStringList) severities = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (SitrepSeverity s = SITREP_SEVERITY_P1; s <= SITREP_SEVERITY_P4; s++)
+    {
+      const SitrepSeverityInfo *info = sitrep_severity_get_info (s);
+      g_autofree char *label = g_strdup_printf ("%s — %s", info->id, info->name);
+
+      gtk_string_list_append (severities, label);
+    }
+  adw_combo_row_set_model (self->severity_row, G_LIST_MODEL (severities));
+
+  build_milestone_rows (self);
+}
+
+void
+sitrep_overview_page_set_context (SitrepOverviewPage *self,
+                                  SitrepContext      *context)
+{
+  g_return_if_fail (SITREP_IS_OVERVIEW_PAGE (self));
+
+  g_set_object (&self->context, context);
+}
+
+/**
+ * sitrep_overview_page_set_incident:
+ * @incident: (nullable): the incident to show
+ */
+void
+sitrep_overview_page_set_incident (SitrepOverviewPage *self,
+                                   SitrepIncident     *incident)
+{
+  g_return_if_fail (SITREP_IS_OVERVIEW_PAGE (self));
+
+  if (self->incident == incident)
+    return;
+
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_data (self->incident, self);
+  g_set_object (&self->incident, incident);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+
+  if (incident == NULL)
+    return;
+
+  g_signal_connect_swapped (incident, "notify::body", G_CALLBACK (refresh), self);
+  self->tick_id = g_timeout_add_seconds (30, tick, self);
+  /* A different incident: the entries show its values, not the last one's. */
+  refresh_full (self, TRUE);
+}
+
+SitrepIncident *
+sitrep_overview_page_get_incident (SitrepOverviewPage *self)
+{
+  g_return_val_if_fail (SITREP_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->incident;
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sitrep-declare-dialog.h"
+#include "sitrep-overview-page.h"
+#include "sitrep-window.h"
+
+G_BEGIN_DECLS
+
+/* For tests, which drive the window's real widgets. */
+GtkSingleSelection  *_sitrep_window_get_selection      (SitrepWindow *self);
+GtkListView         *_sitrep_window_get_incident_list  (SitrepWindow *self);
+GtkStack            *_sitrep_window_get_sidebar_stack  (SitrepWindow *self);
+GtkEditable         *_sitrep_window_get_search_entry   (SitrepWindow *self);
+SitrepOverviewPage  *_sitrep_window_get_overview       (SitrepWindow *self);
+SitrepDeclareDialog *_sitrep_window_get_declare_dialog (SitrepWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "sitrep-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) options = NULL;
+  g_autoptr(SitrepApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  gboolean demo = FALSE;
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
+      N_("Keep the local database in DIR"), N_("DIR") },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
+      N_("Add the guide’s example incident to an empty database"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  options = g_option_context_new (NULL);
+  g_option_context_set_summary (options, _("Sitrep: an incident workspace for the people who run one"));
+  g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (options, &argc, &argv, &error) || argc > 1)
+    {
+      g_autofree char *usage = g_option_context_get_help (options, TRUE, NULL);
+
+      if (error != NULL)
+        g_printerr ("sitrep: %s\n", error->message);
+      else
+        g_printerr ("sitrep: unexpected argument “%s”\n", argv[1]);
+      g_printerr ("%s", usage);
+      return 2;
+    }
+
+  if (version)
+    {
+      g_print ("sitrep %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  app = sitrep_application_new (data_dir, demo);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}

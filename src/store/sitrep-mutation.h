@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SITREP_MUTATION_PUT,
+  SITREP_MUTATION_PATCH,
+  SITREP_MUTATION_DELETE,
+} SitrepMutationOp;
+
+/**
+ * SitrepMutation:
+ * @op: put, patch or delete
+ * @coll: the collection
+ * @id: the record id
+ * @base_version: compare-and-set version, or -1 for last-writer-wins
+ * @data: the body of a put, the fields of a patch, %NULL for a delete
+ *
+ * One local edit, as it is written to the outbox and later pushed.
+ */
+typedef struct
+{
+  SitrepMutationOp  op;
+  char             *coll;
+  char             *id;
+  gint64            base_version;
+  JsonObject       *data;
+} SitrepMutation;
+
+SitrepMutation *sitrep_mutation_new_put    (const char *coll,
+                                            const char *id,
+                                            JsonObject *body);
+SitrepMutation *sitrep_mutation_new_patch  (const char *coll,
+                                            const char *id,
+                                            JsonObject *fields);
+SitrepMutation *sitrep_mutation_new_delete (const char *coll,
+                                            const char *id);
+void            sitrep_mutation_free       (SitrepMutation *mutation);
+const char     *sitrep_mutation_op_to_string (SitrepMutationOp op);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepMutation, sitrep_mutation_free)
+
+G_END_DECLS

@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "sitrep-mutation.h"
+#include "sitrep-store-record.h"
+
+G_BEGIN_DECLS
+
+#define SITREP_STORE_ERROR (sitrep_store_error_quark ())
+
+typedef enum
+{
+  SITREP_STORE_ERROR_FAILED,
+  SITREP_STORE_ERROR_INVALID,
+  SITREP_STORE_ERROR_NOT_FOUND,
+  SITREP_STORE_ERROR_TOO_NEW,
+} SitrepStoreError;
+
+#define SITREP_TYPE_STORE (sitrep_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (SitrepStore, sitrep_store, SITREP, STORE, GObject)
+
+GQuark        sitrep_store_error_quark      (void);
+
+SitrepStore  *sitrep_store_open             (const char      *path,
+                                             GError         **error);
+const char   *sitrep_store_get_path         (SitrepStore     *self);
+const char   *sitrep_store_get_client_id    (SitrepStore     *self);
+guint         sitrep_store_get_pending      (SitrepStore     *self);
+
+gboolean      sitrep_store_apply            (SitrepStore     *self,
+                                             SitrepMutation **mutations,
+                                             guint            n_mutations,
+                                             GError         **error);
+gboolean      sitrep_store_put              (SitrepStore     *self,
+                                             const char      *coll,
+                                             const char      *id,
+                                             JsonObject      *body,
+                                             GError         **error);
+gboolean      sitrep_store_patch            (SitrepStore     *self,
+                                             const char      *coll,
+                                             const char      *id,
+                                             JsonObject      *fields,
+                                             GError         **error);
+gboolean      sitrep_store_delete           (SitrepStore     *self,
+                                             const char      *coll,
+                                             const char      *id,
+                                             GError         **error);
+
+SitrepRecord *sitrep_store_get              (SitrepStore     *self,
+                                             const char      *coll,
+                                             const char      *id);
+GPtrArray    *sitrep_store_list             (SitrepStore     *self,
+                                             const char      *coll,
+                                             const char      *incident_id,
+                                             GError         **error);
+GHashTable   *sitrep_store_search_incidents (SitrepStore     *self,
+                                             const char      *query,
+                                             GError         **error);
+char         *sitrep_store_check_integrity  (SitrepStore     *self);
+
+G_END_DECLS
