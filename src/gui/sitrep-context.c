@@ -340,6 +340,7 @@ static char *
 declare (SitrepContext   *self,
          JsonObject      *body,
          const char      *declared_at,
+         const char      *declared_by,
          GPtrArray       *extra,
          GError         **error)
 {
@@ -392,7 +393,7 @@ declare (SitrepContext   *self,
   /* Translators: the first timeline entry, e.g. "Incident declared: P1 (Critical)" */
   text = g_strdup_printf (_("Incident declared: %s (%s)"), info->id, info->name);
   g_ptr_array_add (mutations, timeline_put (id, declared_at, SITREP_KIND_STATUS, text,
-                                            self->user));
+                                            declared_by));
 
   if (extra != NULL)
     {
@@ -447,7 +448,7 @@ sitrep_context_declare_incident (SitrepContext   *self,
   body = incident_body (stripped, services, customer_impact, severity,
                         SITREP_STATUS_INVESTIGATING);
 
-  return declare (self, body, now, NULL, error);
+  return declare (self, body, now, self->user, NULL, error);
 }
 
 static gboolean
@@ -621,6 +622,76 @@ sitrep_context_set_milestone (SitrepContext    *self,
   return patch_with_entry (self, id, fields, SITREP_KIND_NOTE, NULL, error);
 }
 
+typedef struct
+{
+  gint64        at;
+  SitrepRecord *record;
+} TimedRecord;
+
+static int
+compare_timed (gconstpointer a,
+               gconstpointer b)
+{
+  const TimedRecord *ta = a;
+  const TimedRecord *tb = b;
+
+  if (ta->at != tb->at)
+    return ta->at < tb->at ? -1 : 1;
+  return g_strcmp0 (ta->record->id, tb->record->id);
+}
+
+static gint64
+occurred_at_usec (SitrepRecord *record)
+{
+  g_autoptr(GDateTime) at = sitrep_time_parse (sitrep_json_get_string (record->body,
+                                                                       "occurred_at"));
+
+  return at ? g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at)
+            : G_MININT64;
+}
+
+/**
+ * sitrep_context_list_timeline:
+ *
+ * Returns: (transfer full) (element-type SitrepRecord): the incident's
+ *   timeline entries, oldest first
+ */
+GPtrArray *
+sitrep_context_list_timeline (SitrepContext *self,
+                              const char    *incident_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GArray) timed = NULL;
+  GPtrArray *sorted;
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+
+  sorted = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
+  entries = sitrep_store_list (self->store, "timeline", incident_id, &error);
+  if (entries == NULL)
+    {
+      g_warning ("Could not read the timeline: %s", error->message);
+      return sorted;
+    }
+
+  /* Parse each time once, not once per comparison. */
+  timed = g_array_sized_new (FALSE, FALSE, sizeof (TimedRecord), entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TimedRecord t = { occurred_at_usec (entries->pdata[i]), entries->pdata[i] };
+
+      g_array_append_val (timed, t);
+    }
+  g_array_sort (timed, compare_timed);
+
+  g_ptr_array_set_free_func (entries, NULL);
+  for (guint i = 0; i < timed->len; i++)
+    g_ptr_array_add (sorted, g_array_index (timed, TimedRecord, i).record);
+
+  return sorted;
+}
+
 /**
  * sitrep_context_add_demo:
  *
@@ -637,13 +708,14 @@ sitrep_context_add_demo (SitrepContext  *self,
   static const struct {
     int minutes;               /* from the alert */
     SitrepTimelineKind kind;
+    const char *author;
     const char *text;
   } entries[] = {
-    { 0, SITREP_KIND_ALERT, N_("Alert triggered: High error rate on payment service") },
-    { 3, SITREP_KIND_ACTION, N_("On-call engineer acknowledged alert") },
-    { 10, SITREP_KIND_DECISION, N_("Identified database connection pool exhaustion") },
-    { 18, SITREP_KIND_ACTION, N_("Paged the database team") },
-    { 31, SITREP_KIND_NOTE, N_("Error rate steady at 27%; card payments failing at checkout") },
+    { 0, SITREP_KIND_ALERT, "alertmanager", N_("Alert triggered: High error rate on payment service") },
+    { 3, SITREP_KIND_ACTION, "alice", N_("On-call engineer acknowledged alert") },
+    { 10, SITREP_KIND_DECISION, "bob", N_("Identified database connection pool exhaustion") },
+    { 18, SITREP_KIND_ACTION, "alice", N_("Paged the database team") },
+    { 31, SITREP_KIND_NOTE, "charlie", N_("Error rate steady at 27%; card payments failing at checkout") },
   };
   g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -677,8 +749,8 @@ sitrep_context_add_demo (SitrepContext  *self,
 
       /* incident_id is filled in by declare() */
       g_ptr_array_add (extra, timeline_put ("", at_text, entries[i].kind, _(entries[i].text),
-                                            self->user));
+                                            entries[i].author));
     }
 
-  return declare (self, body, declared_text, extra, error);
+  return declare (self, body, declared_text, "alice", extra, error);
 }

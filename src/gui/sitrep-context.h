@@ -50,6 +50,8 @@ gboolean        sitrep_context_set_milestone      (SitrepContext    *self,
                                                    SitrepMilestone   milestone,
                                                    GDateTime        *when,
                                                    GError          **error);
+GPtrArray      *sitrep_context_list_timeline      (SitrepContext    *self,
+                                                   const char       *incident_id);
 char           *sitrep_context_add_demo           (SitrepContext    *self,
                                                    GError          **error);
 

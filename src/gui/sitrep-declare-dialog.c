@@ -82,14 +82,14 @@ update_severity (SitrepDeclareDialog *self)
 
   info = sitrep_severity_get_info (chosen_severity (self));
   if (chosen_severity (self) == suggested)
-    /* Translators: e.g. "Suggested · respond Immediately · Executive updates every 30 min" */
-    subtitle = g_strdup_printf (_("Suggested · respond %s · %s"), info->respond_label,
-                                info->cadence_label);
+    /* Translators: e.g. "Suggested: Complete service outage… · response: Immediately · …" */
+    subtitle = g_strdup_printf (_("Suggested: %s · response: %s · %s"), info->description,
+                                info->respond_label, info->cadence_label);
   else
     /* Translators: %s is a severity such as "P2"; the user chose another one */
-    subtitle = g_strdup_printf (_("Overridden: the answers suggest %s · respond %s · %s"),
-                                sitrep_severity_get_info (suggested)->id, info->respond_label,
-                                info->cadence_label);
+    subtitle = g_strdup_printf (_("Chosen by hand; the answers suggest %s. %s · response: %s · %s"),
+                                sitrep_severity_get_info (suggested)->id, info->description,
+                                info->respond_label, info->cadence_label);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->severity_row), subtitle);
 }
 
@@ -275,8 +275,7 @@ sitrep_declare_dialog_init (SitrepDeclareDialog *self)
   for (SitrepSeverity s = SITREP_SEVERITY_P1; s <= SITREP_SEVERITY_P4; s++)
     {
       const SitrepSeverityInfo *info = sitrep_severity_get_info (s);
-      g_autofree char *label = g_strdup_printf ("%s — %s: %s", info->id, info->name,
-                                                info->description);
+      g_autofree char *label = g_strdup_printf ("%s — %s", info->id, info->name);
 
       gtk_string_list_append (severities, label);
     }

@@ -13,8 +13,10 @@
 #include "sitrep-overview-page.h"
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
+#include "sitrep-time.h"
 
 #define N_MILESTONES (SITREP_MILESTONE_RESOLVED + 1)
+#define N_LATEST_ENTRIES 6
 
 struct _SitrepOverviewPage
 {
@@ -23,7 +25,9 @@ struct _SitrepOverviewPage
   SitrepContext   *context;
   SitrepIncident  *incident;
   guint            tick_id;
+  guint            timeline_idle_id;
   gboolean         updating;
+  GPtrArray       *timeline_rows;
 
   GtkWidget       *scroller;
   GtkLabel        *severity_badge;
@@ -41,6 +45,7 @@ struct _SitrepOverviewPage
   AdwEntryRow     *impact_row;
   GtkSwitch       *major_switch;
   AdwPreferencesGroup *milestones_group;
+  AdwPreferencesGroup *timeline_group;
 
   AdwActionRow    *milestone_rows[N_MILESTONES];
   GtkEntry        *milestone_entries[N_MILESTONES];
@@ -162,6 +167,76 @@ update_milestones (SitrepOverviewPage *self)
     }
 }
 
+static gboolean
+rebuild_timeline (gpointer data)
+{
+  SitrepOverviewPage *self = data;
+  g_autoptr(GPtrArray) entries = NULL;
+  guint shown = 0;
+
+  self->timeline_idle_id = 0;
+
+  for (guint i = 0; i < self->timeline_rows->len; i++)
+    adw_preferences_group_remove (self->timeline_group, self->timeline_rows->pdata[i]);
+  g_ptr_array_set_size (self->timeline_rows, 0);
+
+  if (self->incident == NULL || self->context == NULL)
+    return G_SOURCE_REMOVE;
+
+  entries = sitrep_context_list_timeline (self->context, sitrep_incident_get_id (self->incident));
+  for (guint i = entries->len; i > 0 && shown < N_LATEST_ENTRIES; i--, shown++)
+    {
+      SitrepRecord *entry = entries->pdata[i - 1];
+      g_autoptr(GDateTime) at = sitrep_time_parse (sitrep_json_get_string (entry->body,
+                                                                           "occurred_at"));
+      g_autofree char *when = at ? sitrep_format_time_utc_local (at) : g_strdup ("?");
+      const char *author = sitrep_json_get_string (entry->body, "author");
+      SitrepTimelineKind kind = SITREP_KIND_NOTE;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = g_markup_escape_text (sitrep_json_get_string (entry->body, "text")
+                                                     ?: "", -1);
+      GtkWidget *row = adw_action_row_new ();
+
+      sitrep_timeline_kind_from_string (sitrep_json_get_string (entry->body, "kind"), &kind);
+      /* Translators: time · kind · author of a timeline entry */
+      subtitle = g_strdup_printf (_("%s · %s · %s"), when, sitrep_timeline_kind_get_label (kind),
+                                  author ? author : _("unknown"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+      adw_preferences_group_add (self->timeline_group, row);
+      g_ptr_array_add (self->timeline_rows, row);
+    }
+
+  if (shown == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No entries yet"));
+      adw_preferences_group_add (self->timeline_group, row);
+      g_ptr_array_add (self->timeline_rows, row);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_rebuild_timeline (SitrepOverviewPage *self)
+{
+  /* A batch of writes (a declaration, a sync) rebuilds the rows once. */
+  if (self->timeline_idle_id == 0)
+    self->timeline_idle_id = g_idle_add (rebuild_timeline, self);
+}
+
+static void
+on_record_changed (SitrepOverviewPage *self,
+                   const char         *coll,
+                   const char         *id)
+{
+  if (self->incident != NULL && g_str_equal (coll, "timeline"))
+    queue_rebuild_timeline (self);
+}
+
 static void
 refresh_full (SitrepOverviewPage *self,
               gboolean            force)
@@ -188,13 +263,14 @@ refresh_full (SitrepOverviewPage *self,
   gtk_label_set_label (self->status_badge, sitrep_status_get_label (status));
   sitrep_set_status_class (GTK_WIDGET (self->status_badge), status);
   gtk_widget_set_visible (self->major_badge, sitrep_incident_get_major (self->incident));
-  gtk_label_set_label (self->ref_label, ref ? ref : _("Not yet synced"));
+  gtk_label_set_label (self->ref_label, ref ? ref : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->ref_label), ref != NULL);
   gtk_label_set_label (self->title_label, sitrep_incident_get_title (self->incident));
 
   if (info != NULL)
     {
-      /* Translators: e.g. "Critical · respond Immediately · Executive updates every 30 min" */
-      severity_text = g_strdup_printf (_("%s · respond %s · %s"), info->name,
+      /* Translators: e.g. "Critical · response: Immediately · Executive updates every 30 min" */
+      severity_text = g_strdup_printf (_("%s · response: %s · %s"), info->name,
                                        info->respond_label, info->cadence_label);
       gtk_label_set_label (self->severity_label, severity_text);
       adw_combo_row_set_selected (self->severity_row, severity - SITREP_SEVERITY_P1);
@@ -479,9 +555,11 @@ sitrep_overview_page_dispose (GObject *object)
   SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->timeline_idle_id, g_source_remove);
   if (self->incident != NULL)
     g_signal_handlers_disconnect_by_data (self->incident, self);
   g_clear_object (&self->incident);
+  g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_OVERVIEW_PAGE);
 
@@ -518,6 +596,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, impact_row);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, major_switch);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, milestones_group);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, timeline_group);
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_services_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_impact_apply);
@@ -531,6 +610,7 @@ sitrep_overview_page_init (SitrepOverviewPage *self)
   g_autoptr(GtkStringList) severities = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->timeline_rows = g_ptr_array_new ();
 
   for (SitrepSeverity s = SITREP_SEVERITY_P1; s <= SITREP_SEVERITY_P4; s++)
     {
@@ -550,7 +630,13 @@ sitrep_overview_page_set_context (SitrepOverviewPage *self,
 {
   g_return_if_fail (SITREP_IS_OVERVIEW_PAGE (self));
 
-  g_set_object (&self->context, context);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (sitrep_context_get_store (self->context), self);
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+
+  g_signal_connect_object (sitrep_context_get_store (context), "record-changed",
+                           G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
 }
 
 /**
@@ -578,6 +664,8 @@ sitrep_overview_page_set_incident (SitrepOverviewPage *self,
   self->tick_id = g_timeout_add_seconds (30, tick, self);
   /* A different incident: the entries show its values, not the last one's. */
   refresh_full (self, TRUE);
+  g_clear_handle_id (&self->timeline_idle_id, g_source_remove);
+  rebuild_timeline (self);
 }
 
 SitrepIncident *

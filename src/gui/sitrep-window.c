@@ -121,11 +121,13 @@ setup_row (GtkSignalListItemFactory *factory,
   row->title = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (row->title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (row->title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (row->title), 28);
   gtk_widget_add_css_class (row->title, "heading");
 
   row->meta = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (row->meta), 0);
   gtk_label_set_ellipsize (GTK_LABEL (row->meta), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (row->meta), 28);
   gtk_widget_add_css_class (row->meta, "dim-label");
   gtk_widget_add_css_class (row->meta, "caption");
 
