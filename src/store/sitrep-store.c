@@ -727,10 +727,19 @@ sitrep_store_apply (SitrepStore     *self,
     return TRUE;
 
   now = sitrep_time_now ();
-  first_mid = self->next_mid;
 
   if (!exec_sql (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+
+  /* Another connection (a second process on the same folder) may have
+   * written since: the numbering continues from what is committed. */
+  {
+    g_autofree char *committed = get_meta (self, "next_mid");
+
+    if (committed != NULL)
+      self->next_mid = g_ascii_strtoll (committed, NULL, 10);
+  }
+  first_mid = self->next_mid;
 
   for (guint i = 0; i < n_mutations; i++)
     {
@@ -743,7 +752,7 @@ sitrep_store_apply (SitrepStore     *self,
       !exec_sql (self, "COMMIT", error))
     goto fail;
 
-  self->pending += n_mutations;
+  self->pending = (guint) query_int (self, "SELECT count(*) FROM outbox");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 
   for (guint i = 0; i < n_mutations; i++)
