@@ -8,6 +8,7 @@
 #include "sitrep-enum-strings.h"
 #include "sitrep-severity.h"
 #include "sitrep-triage.h"
+#include "sitrep-capture.h"
 #include "sitrep-checklist.h"
 #include "sitrep-status.h"
 #include "sitrep-record.h"

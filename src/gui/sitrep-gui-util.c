@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
@@ -46,79 +45,6 @@ sitrep_format_age (GDateTime *since,
 
   /* Translators: %s is a duration such as "2 h 5 min" */
   return g_strdup_printf (_("%s ago"), span);
-}
-
-static gboolean
-parse_clock (const char *text,
-             int        *hour,
-             int        *minute,
-             double     *second)
-{
-  int h, m, s = 0, consumed = 0;
-
-  if (sscanf (text, "%2d:%2d:%2d%n", &h, &m, &s, &consumed) == 3 && text[consumed] == '\0')
-    ;
-  else if (sscanf (text, "%2d:%2d%n", &h, &m, &consumed) == 2 && text[consumed] == '\0')
-    s = 0;
-  else
-    return FALSE;
-
-  if (h < 0 || h > 23 || m < 0 || m > 59 || s < 0 || s > 59)
-    return FALSE;
-
-  *hour = h;
-  *minute = m;
-  *second = s;
-  return TRUE;
-}
-
-/**
- * sitrep_parse_time_input:
- * @now: the current time, for times given without a date
- *
- * Reads a time the user typed: `14:32` or `14:32:10` (UTC, the latest such
- * time not after @now), `2026-11-27 14:32[:10]` (UTC), or RFC 3339.
- *
- * Returns: (transfer full): the time in UTC, or %NULL with @error set
- */
-GDateTime *
-sitrep_parse_time_input (const char  *text,
-                         GDateTime   *now,
-                         GError     **error)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
-  g_autoptr(GDateTime) now_utc = g_date_time_to_utc (now);
-  int year, month, day, hour, minute, consumed = 0;
-  double second;
-  GDateTime *parsed;
-
-  if (parse_clock (stripped, &hour, &minute, &second))
-    {
-      g_autoptr(GDateTime) today =
-        g_date_time_new_utc (g_date_time_get_year (now_utc), g_date_time_get_month (now_utc),
-                             g_date_time_get_day_of_month (now_utc), hour, minute, second);
-
-      if (g_date_time_compare (today, now_utc) > 0)
-        return g_date_time_add_days (today, -1);
-      return g_steal_pointer (&today);
-    }
-
-  if (sscanf (stripped, "%4d-%2d-%2d%n", &year, &month, &day, &consumed) == 3 &&
-      stripped[consumed] == ' ' && parse_clock (stripped + consumed + 1, &hour, &minute, &second))
-    {
-      parsed = g_date_time_new_utc (year, month, day, hour, minute, second);
-      if (parsed != NULL)
-        return parsed;
-    }
-
-  parsed = sitrep_time_parse (stripped);
-  if (parsed != NULL)
-    return parsed;
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-               _("“%s” is not a time: use HH:MM, YYYY-MM-DD HH:MM (UTC) or RFC 3339"),
-               stripped);
-  return NULL;
 }
 
 static void

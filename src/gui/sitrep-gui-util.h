@@ -10,9 +10,6 @@ G_BEGIN_DECLS
 char      *sitrep_format_time_utc_local (GDateTime      *when);
 char      *sitrep_format_age            (GDateTime      *since,
                                          GDateTime      *now);
-GDateTime *sitrep_parse_time_input      (const char     *text,
-                                         GDateTime      *now,
-                                         GError        **error);
 void       sitrep_set_severity_class    (GtkWidget      *widget,
                                          SitrepSeverity  severity);
 void       sitrep_set_status_class      (GtkWidget      *widget,

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-capture.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-json.h"
@@ -444,7 +445,7 @@ milestone_entry_activated (GtkEntry           *entry,
   g_autoptr(GDateTime) when = NULL;
   g_autoptr(GError) error = NULL;
 
-  when = sitrep_parse_time_input (gtk_editable_get_text (GTK_EDITABLE (entry)), now, &error);
+  when = sitrep_time_parse_input (gtk_editable_get_text (GTK_EDITABLE (entry)), now, &error);
   if (when == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
@@ -484,7 +485,7 @@ build_milestone_rows (SitrepOverviewPage *self)
       GtkWidget *clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
       GtkWidget *popover = gtk_popover_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *hint = gtk_label_new (_("UTC: HH:MM, or YYYY-MM-DD HH:MM:SS"));
+      GtkWidget *hint = gtk_label_new (_("UTC: HH:MM, -5m, or YYYY-MM-DD HH:MM:SS"));
       GtkWidget *entry = gtk_entry_new ();
       g_autofree char *now_tip = g_strdup_printf (_("Set “%s” to now"), label);
       g_autofree char *edit_tip = g_strdup_printf (_("Set the time of “%s”"), label);
