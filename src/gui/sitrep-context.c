@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-checklist.h"
-#include "sitrep-context.h"
+#include "sitrep-context-private.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-json.h"
 #include "sitrep-severity.h"
@@ -169,6 +169,7 @@ sitrep_context_new (const char  *data_dir,
   if (self->store == NULL)
     return NULL;
 
+  sitrep_store_set_actor (self->store, self->user);
   self->incidents = sitrep_incident_list_new (self->store, error);
   if (self->incidents == NULL)
     return NULL;
@@ -217,6 +218,8 @@ sitrep_context_set_user (SitrepContext *self,
 
   g_free (self->user);
   self->user = g_strdup (user);
+  if (self->store != NULL)
+    sitrep_store_set_actor (self->store, user);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
 }
 
@@ -298,8 +301,8 @@ timeline_body (const char         *incident_id,
   return body;
 }
 
-static SitrepMutation *
-timeline_put (const char         *incident_id,
+SitrepMutation *
+_sitrep_context_timeline_put (const char         *incident_id,
               const char         *occurred_at,
               SitrepTimelineKind  kind,
               const char         *text,
@@ -392,7 +395,7 @@ declare (SitrepContext   *self,
 
   /* Translators: the first timeline entry, e.g. "Incident declared: P1 (Critical)" */
   text = g_strdup_printf (_("Incident declared: %s (%s)"), info->id, info->name);
-  g_ptr_array_add (mutations, timeline_put (id, declared_at, SITREP_KIND_STATUS, text,
+  g_ptr_array_add (mutations, _sitrep_context_timeline_put (id, declared_at, SITREP_KIND_STATUS, text,
                                             declared_by));
 
   if (extra != NULL)
@@ -451,8 +454,8 @@ sitrep_context_declare_incident (SitrepContext   *self,
   return declare (self, body, now, self->user, NULL, error);
 }
 
-static gboolean
-patch_with_entry (SitrepContext      *self,
+gboolean
+_sitrep_context_patch_with_entry (SitrepContext      *self,
                   const char         *id,
                   JsonObject         *fields,
                   SitrepTimelineKind  kind,
@@ -465,7 +468,7 @@ patch_with_entry (SitrepContext      *self,
   SitrepMutation *mutations[2] = { patch, NULL };
 
   if (text != NULL)
-    mutations[1] = entry = timeline_put (id, now, kind, text, self->user);
+    mutations[1] = entry = _sitrep_context_timeline_put (id, now, kind, text, self->user);
 
   return sitrep_store_apply (self->store, mutations, entry ? 2 : 1, error);
 }
@@ -484,11 +487,11 @@ sitrep_context_update_incident (SitrepContext  *self,
 {
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
-  return patch_with_entry (self, id, fields, SITREP_KIND_NOTE, NULL, error);
+  return _sitrep_context_patch_with_entry (self, id, fields, SITREP_KIND_NOTE, NULL, error);
 }
 
-static SitrepIncident *
-require_incident (SitrepContext  *self,
+SitrepIncident *
+_sitrep_context_require_incident (SitrepContext  *self,
                   const char     *id,
                   GError        **error)
 {
@@ -521,7 +524,7 @@ sitrep_context_set_status (SitrepContext  *self,
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
-  if ((incident = require_incident (self, id, error)) == NULL)
+  if ((incident = _sitrep_context_require_incident (self, id, error)) == NULL)
     return FALSE;
 
   from = sitrep_incident_get_status (incident);
@@ -548,7 +551,7 @@ sitrep_context_set_status (SitrepContext  *self,
   text = g_strdup_printf (_("Status: %s → %s"), sitrep_status_get_label (from),
                           sitrep_status_get_label (status));
 
-  return patch_with_entry (self, id, fields, SITREP_KIND_STATUS, text, error);
+  return _sitrep_context_patch_with_entry (self, id, fields, SITREP_KIND_STATUS, text, error);
 }
 
 /**
@@ -569,7 +572,7 @@ sitrep_context_set_severity (SitrepContext   *self,
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
-  if ((incident = require_incident (self, id, error)) == NULL)
+  if ((incident = _sitrep_context_require_incident (self, id, error)) == NULL)
     return FALSE;
 
   from = sitrep_incident_get_severity (incident);
@@ -588,7 +591,7 @@ sitrep_context_set_severity (SitrepContext   *self,
                           from != SITREP_SEVERITY_NONE ? sitrep_severity_to_string (from) : "—",
                           sitrep_severity_to_string (severity));
 
-  return patch_with_entry (self, id, fields, SITREP_KIND_STATUS, text, error);
+  return _sitrep_context_patch_with_entry (self, id, fields, SITREP_KIND_STATUS, text, error);
 }
 
 /**
@@ -607,7 +610,7 @@ sitrep_context_set_milestone (SitrepContext    *self,
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
-  if (require_incident (self, id, error) == NULL)
+  if (_sitrep_context_require_incident (self, id, error) == NULL)
     return FALSE;
 
   if (when != NULL)
@@ -619,7 +622,7 @@ sitrep_context_set_milestone (SitrepContext    *self,
   else
     json_object_set_null_member (fields, field);
 
-  return patch_with_entry (self, id, fields, SITREP_KIND_NOTE, NULL, error);
+  return _sitrep_context_patch_with_entry (self, id, fields, SITREP_KIND_NOTE, NULL, error);
 }
 
 typedef struct
@@ -748,7 +751,7 @@ sitrep_context_add_demo (SitrepContext  *self,
       g_autofree char *at_text = sitrep_time_format (at);
 
       /* incident_id is filled in by declare() */
-      g_ptr_array_add (extra, timeline_put ("", at_text, entries[i].kind, _(entries[i].text),
+      g_ptr_array_add (extra, _sitrep_context_timeline_put ("", at_text, entries[i].kind, _(entries[i].text),
                                             entries[i].author));
     }
 

@@ -56,3 +56,62 @@ char           *sitrep_context_add_demo           (SitrepContext    *self,
                                                    GError          **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Roles, checklist and timeline: sitrep-context-workspace.c */
+char           *sitrep_context_dup_role_person    (SitrepContext       *self,
+                                                   const char          *incident_id,
+                                                   SitrepRole           role);
+gboolean        sitrep_context_assign_role        (SitrepContext       *self,
+                                                   const char          *incident_id,
+                                                   SitrepRole           role,
+                                                   const char          *person,
+                                                   GError             **error);
+GStrv           sitrep_context_list_handles       (SitrepContext       *self);
+GArray         *sitrep_context_missing_roles      (SitrepContext       *self,
+                                                   const char          *incident_id);
+gboolean        sitrep_context_role_is_shown      (SitrepContext       *self,
+                                                   const char          *incident_id,
+                                                   SitrepRole           role);
+char           *sitrep_context_handover_briefing  (SitrepContext       *self,
+                                                   const char          *incident_id);
+gboolean        sitrep_context_set_major          (SitrepContext       *self,
+                                                   const char          *incident_id,
+                                                   gboolean             major,
+                                                   GError             **error);
+
+GPtrArray      *sitrep_context_list_checklist     (SitrepContext       *self,
+                                                   const char          *incident_id);
+gboolean        sitrep_context_set_checklist_done (SitrepContext       *self,
+                                                   const char          *item_id,
+                                                   gboolean             done,
+                                                   GError             **error);
+char           *sitrep_context_add_checklist_item (SitrepContext       *self,
+                                                   const char          *incident_id,
+                                                   SitrepPhase          phase,
+                                                   const char          *text,
+                                                   GError             **error);
+
+char           *sitrep_context_add_timeline_entry (SitrepContext       *self,
+                                                   const char          *incident_id,
+                                                   GDateTime           *occurred_at,
+                                                   SitrepTimelineKind   kind,
+                                                   const char          *text,
+                                                   GError             **error);
+gboolean        sitrep_context_edit_timeline_entry (SitrepContext      *self,
+                                                   const char          *entry_id,
+                                                   JsonObject          *fields,
+                                                   GError             **error);
+gboolean        sitrep_context_delete_record      (SitrepContext       *self,
+                                                   const char          *coll,
+                                                   const char          *id,
+                                                   GError             **error);
+gboolean        sitrep_context_restore_record     (SitrepContext       *self,
+                                                   SitrepRecord        *record,
+                                                   GError             **error);
+GPtrArray      *sitrep_context_list_history       (SitrepContext       *self,
+                                                   const char          *coll,
+                                                   const char          *id);
+
+G_END_DECLS

@@ -14,7 +14,7 @@
 #include "sitrep-store.h"
 
 /* Bump with a new step in migrate(); never edit a released step. */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 struct _SitrepStore
 {
@@ -23,6 +23,7 @@ struct _SitrepStore
   char         *path;
   sqlite3      *db;
   char         *client_id;
+  char         *actor;
   gint64        next_mid;
   guint         pending;
 
@@ -31,6 +32,7 @@ struct _SitrepStore
   sqlite3_stmt *outbox_stmt;
   sqlite3_stmt *fts_delete_stmt;
   sqlite3_stmt *fts_insert_stmt;
+  sqlite3_stmt *history_stmt;
 };
 
 G_DEFINE_TYPE (SitrepStore, sitrep_store, G_TYPE_OBJECT)
@@ -174,6 +176,20 @@ static const char *migration_1 =
   "  text, coll UNINDEXED, id UNINDEXED, incident_id UNINDEXED,"
   "  tokenize = 'unicode61 remove_diacritics 2');";
 
+/* Who changed a timeline entry's text, time or kind, or a milestone, and
+ * from what to what: kept for every change, whoever made it. */
+static const char *migration_2 =
+  "CREATE TABLE history ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  coll TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT,"
+  "  actor TEXT,"
+  "  ts TEXT NOT NULL);"
+  "CREATE INDEX history_by_record ON history (coll, id);";
+
 static gboolean
 migrate (SitrepStore  *self,
          GError      **error)
@@ -203,6 +219,9 @@ migrate (SitrepStore  *self,
           !set_meta (self, "next_mid", "1", error))
         goto fail;
     }
+
+  if (version < 2 && !exec_sql (self, migration_2, error))
+    goto fail;
 
   {
     g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", SCHEMA_VERSION);
@@ -276,7 +295,11 @@ store_setup (SitrepStore  *self,
          prepare (self, "DELETE FROM search WHERE coll = ? AND id = ?",
                   &self->fts_delete_stmt, error) &&
          prepare (self, "INSERT INTO search (text, coll, id, incident_id) VALUES (?, ?, ?, ?)",
-                  &self->fts_insert_stmt, error);
+                  &self->fts_insert_stmt, error) &&
+         prepare (self,
+                  "INSERT INTO history (coll, id, field, before, after, actor, ts) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  &self->history_stmt, error);
 }
 
 /**
@@ -314,11 +337,13 @@ sitrep_store_finalize (GObject *object)
   sqlite3_finalize (self->outbox_stmt);
   sqlite3_finalize (self->fts_delete_stmt);
   sqlite3_finalize (self->fts_insert_stmt);
+  sqlite3_finalize (self->history_stmt);
   if (self->db != NULL)
     sqlite3_close (self->db);
 
   g_free (self->path);
   g_free (self->client_id);
+  g_free (self->actor);
 
   G_OBJECT_CLASS (sitrep_store_parent_class)->finalize (object);
 }
@@ -382,6 +407,45 @@ sitrep_store_class_init (SitrepStoreClass *klass)
 static void
 sitrep_store_init (SitrepStore *self)
 {
+  self->actor = g_strdup (g_get_user_name ());
+}
+
+/**
+ * sitrep_store_get_actor:
+ *
+ * Returns: who the edit history names for this store's own edits
+ */
+const char *
+sitrep_store_get_actor (SitrepStore *self)
+{
+  g_return_val_if_fail (SITREP_IS_STORE (self), NULL);
+
+  return self->actor;
+}
+
+void
+sitrep_store_set_actor (SitrepStore *self,
+                        const char  *actor)
+{
+  g_return_if_fail (SITREP_IS_STORE (self));
+  g_return_if_fail (actor != NULL);
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+void
+sitrep_history_entry_free (SitrepHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->field);
+  g_free (entry->before);
+  g_free (entry->after);
+  g_free (entry->actor);
+  g_free (entry->ts);
+  g_free (entry);
 }
 
 const char *
@@ -600,6 +664,66 @@ update_search (SitrepStore  *self,
   return step_done (self, self->fts_insert_stmt, "search", error);
 }
 
+static const char *const timeline_tracked[] = { "text", "occurred_at", "kind", NULL };
+static const char *const incident_tracked[] = { "detected_at", "declared_at", "acknowledged_at",
+                                                "mitigated_at", "resolved_at", "closed_at",
+                                                NULL };
+
+/* A field's value as the history shows it: strings as they are, null as
+ * NULL, anything else as JSON. */
+static char *
+value_text (JsonObject *body,
+            const char *field)
+{
+  JsonNode *node = json_object_get_member (body, field);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return json_to_string (node, FALSE);
+}
+
+static gboolean
+record_history (SitrepStore   *self,
+                const char    *coll,
+                const char    *id,
+                JsonObject    *before,
+                JsonObject    *after,
+                const char    *now,
+                GError       **error)
+{
+  const char *const *tracked;
+
+  if (g_str_equal (coll, "timeline"))
+    tracked = timeline_tracked;
+  else if (g_str_equal (coll, "incidents"))
+    tracked = incident_tracked;
+  else
+    return TRUE;
+
+  for (guint i = 0; tracked[i] != NULL; i++)
+    {
+      g_autofree char *old_value = value_text (before, tracked[i]);
+      g_autofree char *new_value = value_text (after, tracked[i]);
+
+      if (g_strcmp0 (old_value, new_value) == 0)
+        continue;
+
+      sqlite3_bind_text (self->history_stmt, 1, coll, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 2, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 3, tracked[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 4, old_value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 5, new_value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 6, self->actor, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 7, now, -1, SQLITE_STATIC);
+      if (!step_done (self, self->history_stmt, "history", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 apply_one (SitrepStore     *self,
            SitrepMutation  *mutation,
@@ -663,6 +787,10 @@ apply_one (SitrepStore     *self,
     }
 
   if (!deleted && !sitrep_record_validate (mutation->coll, mutation->id, body, error))
+    return FALSE;
+
+  if (!deleted && current != NULL && !current->deleted &&
+      !record_history (self, mutation->coll, mutation->id, current->body, body, now, error))
     return FALSE;
 
   incident_id = incident_id_of (mutation->coll, mutation->id, body);
@@ -951,6 +1079,58 @@ sitrep_store_search_incidents (SitrepStore  *self,
     }
 
   return g_steal_pointer (&ids);
+}
+
+/**
+ * sitrep_store_list_history:
+ *
+ * Returns: (transfer full) (element-type SitrepHistoryEntry): every
+ *   recorded change of the record's tracked fields, oldest first
+ */
+GPtrArray *
+sitrep_store_list_history (SitrepStore  *self,
+                           const char   *coll,
+                           const char   *id,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_history_entry_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SITREP_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT field, before, after, actor, ts FROM history "
+                          "WHERE coll = ? AND id = ? ORDER BY seq",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "history");
+      return NULL;
+    }
+
+  sqlite3_bind_text (stmt, 1, coll, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SitrepHistoryEntry *entry = g_new0 (SitrepHistoryEntry, 1);
+
+      entry->field = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry->before = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->after = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->ts = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "history");
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
 }
 
 /**

@@ -19,6 +19,25 @@ typedef enum
   SITREP_STORE_ERROR_TOO_NEW,
 } SitrepStoreError;
 
+/**
+ * SitrepHistoryEntry:
+ * @field: the body field that changed
+ * @before: (nullable): its value before, as text
+ * @after: (nullable): its value after, as text
+ * @actor: who changed it
+ * @ts: when, RFC 3339 UTC
+ */
+typedef struct
+{
+  char *field;
+  char *before;
+  char *after;
+  char *actor;
+  char *ts;
+} SitrepHistoryEntry;
+
+void sitrep_history_entry_free (SitrepHistoryEntry *entry);
+
 #define SITREP_TYPE_STORE (sitrep_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (SitrepStore, sitrep_store, SITREP, STORE, GObject)
@@ -30,6 +49,9 @@ SitrepStore  *sitrep_store_open             (const char      *path,
 const char   *sitrep_store_get_path         (SitrepStore     *self);
 const char   *sitrep_store_get_client_id    (SitrepStore     *self);
 guint         sitrep_store_get_pending      (SitrepStore     *self);
+const char   *sitrep_store_get_actor        (SitrepStore     *self);
+void          sitrep_store_set_actor        (SitrepStore     *self,
+                                             const char      *actor);
 
 gboolean      sitrep_store_apply            (SitrepStore     *self,
                                              SitrepMutation **mutations,
@@ -59,6 +81,10 @@ GPtrArray    *sitrep_store_list             (SitrepStore     *self,
                                              GError         **error);
 GHashTable   *sitrep_store_search_incidents (SitrepStore     *self,
                                              const char      *query,
+                                             GError         **error);
+GPtrArray    *sitrep_store_list_history     (SitrepStore     *self,
+                                             const char      *coll,
+                                             const char      *id,
                                              GError         **error);
 char         *sitrep_store_check_integrity  (SitrepStore     *self);
 

@@ -1,0 +1,569 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sitrep-context"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sitrep-checklist.h"
+#include "sitrep-context-private.h"
+#include "sitrep-enum-strings.h"
+#include "sitrep-json.h"
+#include "sitrep-severity.h"
+#include "sitrep-time.h"
+
+/* Roles, the checklist and the timeline of one incident: what the
+ * workspace pages ask the context to read and change. */
+
+#define HANDLE_MAX 64
+
+static const SitrepRole core_roles[] = {
+  SITREP_ROLE_COMMANDER, SITREP_ROLE_COMMUNICATIONS, SITREP_ROLE_OPERATIONS, SITREP_ROLE_SCRIBE,
+};
+static const SitrepRole major_roles[] = {
+  SITREP_ROLE_DEPUTY_COMMANDER, SITREP_ROLE_PLANNING, SITREP_ROLE_CUSTOMER_LIAISON,
+};
+
+static char *
+role_record_id (const char *incident_id,
+                SitrepRole  role)
+{
+  return g_strdup_printf ("%s:%s", incident_id, sitrep_role_to_string (role));
+}
+
+/**
+ * sitrep_context_dup_role_person:
+ *
+ * Returns: (transfer full) (nullable): who holds @role, %NULL when nobody
+ */
+char *
+sitrep_context_dup_role_person (SitrepContext *self,
+                                const char    *incident_id,
+                                SitrepRole     role)
+{
+  g_autofree char *id = role_record_id (incident_id, role);
+  g_autoptr(SitrepRecord) record = sitrep_store_get (sitrep_context_get_store (self), "roles", id);
+  const char *person;
+
+  if (record == NULL || record->deleted)
+    return NULL;
+
+  person = sitrep_json_get_string (record->body, "person");
+  return person && person[0] ? g_strdup (person) : NULL;
+}
+
+static char *
+normalise_handle (const char  *person,
+                  GError     **error)
+{
+  g_autofree char *handle = g_strstrip (g_strdup (person ? person : ""));
+  const char *start = handle;
+
+  /* "@alice" and "alice" are the same person. */
+  if (*start == '@')
+    start++;
+
+  if (*start == '\0')
+    return NULL;
+
+  if (strlen (start) > HANDLE_MAX || strpbrk (start, " \t\n") != NULL)
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
+                   _("“%s” is not a handle: use one word, at most %d characters"),
+                   start, HANDLE_MAX);
+      return NULL;
+    }
+
+  return g_strdup (start);
+}
+
+/**
+ * sitrep_context_assign_role:
+ * @person: (nullable): the handle, or %NULL / "" to leave the role empty
+ *
+ * Assigns, hands over or clears a role, and writes a `role` timeline entry
+ * saying who held it before ("Incident Commander: alice → bob").
+ */
+gboolean
+sitrep_context_assign_role (SitrepContext  *self,
+                            const char     *incident_id,
+                            SitrepRole      role,
+                            const char     *person,
+                            GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *handle = normalise_handle (person, &local_error);
+  g_autofree char *previous = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(SitrepMutation) put = NULL;
+  g_autoptr(SitrepMutation) entry = NULL;
+  SitrepMutation *mutations[2];
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (_sitrep_context_require_incident (self, incident_id, error) == NULL)
+    return FALSE;
+
+  previous = sitrep_context_dup_role_person (self, incident_id, role);
+  if (g_strcmp0 (previous, handle) == 0)
+    return TRUE;
+
+  id = role_record_id (incident_id, role);
+  now = sitrep_time_now ();
+  body = json_object_new ();
+  json_object_set_string_member (body, "incident_id", incident_id);
+  json_object_set_string_member (body, "role", sitrep_role_to_string (role));
+  if (handle != NULL)
+    json_object_set_string_member (body, "person", handle);
+  else
+    json_object_set_null_member (body, "person");
+  json_object_set_string_member (body, "assigned_at", now);
+
+  if (previous != NULL && handle != NULL)
+    /* Translators: a handover, e.g. "Incident Commander: alice → bob" */
+    text = g_strdup_printf (_("%s: %s → %s"), sitrep_role_get_label (role), previous, handle);
+  else if (handle != NULL)
+    /* Translators: an assignment, e.g. "Scribe: carol" */
+    text = g_strdup_printf (_("%s: %s"), sitrep_role_get_label (role), handle);
+  else
+    /* Translators: a role left empty, e.g. "Scribe: carol → nobody" */
+    text = g_strdup_printf (_("%s: %s → nobody"), sitrep_role_get_label (role), previous);
+
+  mutations[0] = put = sitrep_mutation_new_put ("roles", id, body);
+  mutations[1] = entry = _sitrep_context_timeline_put (incident_id, now, SITREP_KIND_ROLE, text,
+                                                       sitrep_context_get_user (self));
+
+  return sitrep_store_apply (sitrep_context_get_store (self), mutations, 2, error);
+}
+
+/**
+ * sitrep_context_list_handles:
+ *
+ * Returns: (transfer full): the handles already used for roles, and the
+ *   current user's, sorted, for choosing a person quickly
+ */
+GStrv
+sitrep_context_list_handles (SitrepContext *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) roles = sitrep_store_list (sitrep_context_get_store (self), "roles",
+                                                  NULL, NULL);
+  g_autoptr(GPtrArray) handles = g_ptr_array_new ();
+
+  g_hash_table_add (seen, (gpointer) sitrep_context_get_user (self));
+  for (guint i = 0; roles != NULL && i < roles->len; i++)
+    {
+      SitrepRecord *record = roles->pdata[i];
+      const char *person = sitrep_json_get_string (record->body, "person");
+
+      if (person != NULL && person[0] != '\0')
+        g_hash_table_add (seen, (gpointer) person);
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init (&iter, seen);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_ptr_array_add (handles, g_strdup (key));
+  }
+
+  g_ptr_array_sort (handles, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  g_ptr_array_add (handles, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&handles), FALSE);
+}
+
+/**
+ * sitrep_context_role_is_shown:
+ *
+ * The four ICS roles always; the major-incident roles when the incident is
+ * major or someone holds them.
+ */
+gboolean
+sitrep_context_role_is_shown (SitrepContext *self,
+                              const char    *incident_id,
+                              SitrepRole     role)
+{
+  SitrepIncident *incident = sitrep_context_lookup_incident (self, incident_id);
+  g_autofree char *person = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (core_roles); i++)
+    if (core_roles[i] == role)
+      return TRUE;
+
+  if (incident != NULL && sitrep_incident_get_major (incident))
+    return TRUE;
+
+  person = sitrep_context_dup_role_person (self, incident_id, role);
+  return person != NULL;
+}
+
+/**
+ * sitrep_context_missing_roles:
+ *
+ * Returns: (transfer full) (element-type SitrepRole): the roles the
+ *   incident's severity needs and nobody holds: IC, Communications,
+ *   Operations and Scribe for P1 and P2, and the major-incident roles when
+ *   it is major
+ */
+GArray *
+sitrep_context_missing_roles (SitrepContext *self,
+                              const char    *incident_id)
+{
+  GArray *missing = g_array_new (FALSE, FALSE, sizeof (SitrepRole));
+  SitrepIncident *incident = sitrep_context_lookup_incident (self, incident_id);
+  SitrepSeverity severity;
+
+  if (incident == NULL || !sitrep_incident_is_active (incident))
+    return missing;
+
+  severity = sitrep_incident_get_severity (incident);
+  if (severity == SITREP_SEVERITY_P1 || severity == SITREP_SEVERITY_P2)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (core_roles); i++)
+        {
+          g_autofree char *person = sitrep_context_dup_role_person (self, incident_id,
+                                                                    core_roles[i]);
+          if (person == NULL)
+            g_array_append_val (missing, core_roles[i]);
+        }
+    }
+
+  if (sitrep_incident_get_major (incident))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (major_roles); i++)
+        {
+          g_autofree char *person = sitrep_context_dup_role_person (self, incident_id,
+                                                                    major_roles[i]);
+          if (person == NULL)
+            g_array_append_val (missing, major_roles[i]);
+        }
+    }
+
+  return missing;
+}
+
+static int
+phase_order (SitrepRecord *record)
+{
+  SitrepPhase phase = SITREP_PHASE_INITIAL;
+
+  sitrep_phase_from_string (sitrep_json_get_string (record->body, "phase"), &phase);
+  return (int) phase;
+}
+
+static int
+compare_checklist (gconstpointer a,
+                   gconstpointer b)
+{
+  SitrepRecord *ra = *(SitrepRecord **) a;
+  SitrepRecord *rb = *(SitrepRecord **) b;
+  gint64 pa, pb;
+
+  if (phase_order (ra) != phase_order (rb))
+    return phase_order (ra) - phase_order (rb);
+
+  pa = json_object_get_int_member_with_default (ra->body, "position", 0);
+  pb = json_object_get_int_member_with_default (rb->body, "position", 0);
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+
+  return g_strcmp0 (ra->id, rb->id);
+}
+
+/**
+ * sitrep_context_list_checklist:
+ *
+ * Returns: (transfer full) (element-type SitrepRecord): the incident's
+ *   checklist items by phase, in order
+ */
+GPtrArray *
+sitrep_context_list_checklist (SitrepContext *self,
+                               const char    *incident_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *items = sitrep_store_list (sitrep_context_get_store (self), "checklist",
+                                        incident_id, &error);
+
+  if (items == NULL)
+    {
+      g_warning ("Could not read the checklist: %s", error->message);
+      return g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
+    }
+
+  g_ptr_array_sort (items, compare_checklist);
+  return items;
+}
+
+/**
+ * sitrep_context_set_checklist_done:
+ *
+ * Ticks or unticks an item, recording who and when; writes nothing else.
+ */
+gboolean
+sitrep_context_set_checklist_done (SitrepContext  *self,
+                                   const char     *item_id,
+                                   gboolean        done,
+                                   GError        **error)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+
+  json_object_set_boolean_member (fields, "done", done);
+  if (done)
+    {
+      g_autofree char *now = sitrep_time_now ();
+
+      json_object_set_string_member (fields, "done_by", sitrep_context_get_user (self));
+      json_object_set_string_member (fields, "done_at", now);
+    }
+  else
+    {
+      json_object_set_null_member (fields, "done_by");
+      json_object_set_null_member (fields, "done_at");
+    }
+
+  return sitrep_store_patch (sitrep_context_get_store (self), "checklist", item_id, fields,
+                             error);
+}
+
+/**
+ * sitrep_context_add_checklist_item:
+ *
+ * Adds an item of the IC's own to this incident's checklist, at the end of
+ * @phase.
+ *
+ * Returns: (transfer full): the new item's id, or %NULL with @error set
+ */
+char *
+sitrep_context_add_checklist_item (SitrepContext  *self,
+                                   const char     *incident_id,
+                                   SitrepPhase     phase,
+                                   const char     *text,
+                                   GError        **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *key = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  SitrepChecklistItem item;
+  gint64 position = 0;
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+
+  if (stripped[0] == '\0')
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
+                   _("Type the item first"));
+      return NULL;
+    }
+  if (_sitrep_context_require_incident (self, incident_id, error) == NULL)
+    return NULL;
+
+  items = sitrep_context_list_checklist (self, incident_id);
+  for (guint i = 0; i < items->len; i++)
+    position = MAX (position,
+                    json_object_get_int_member_with_default (((SitrepRecord *) items->pdata[i])->body,
+                                                             "position", 0) + 1);
+
+  /* Keys of the IC's own items can't collide with the guide's slugs. */
+  key = g_strdup_printf ("own-%.8s", uuid);
+  id = g_strdup_printf ("%s:%s", incident_id, key);
+  item.phase = phase;
+  item.key = key;
+  item.text = stripped;
+  body = sitrep_checklist_item_to_body (&item, incident_id, (guint) position);
+
+  if (!sitrep_store_put (sitrep_context_get_store (self), "checklist", id, body, error))
+    return NULL;
+
+  return g_steal_pointer (&id);
+}
+
+/**
+ * sitrep_context_set_major:
+ *
+ * Switches the Major Incident Protocol on or off. Switching it on adds the
+ * protocol's checklist items the incident does not have yet; switching it
+ * off keeps them, ticked or not, so nothing recorded is lost.
+ */
+gboolean
+sitrep_context_set_major (SitrepContext  *self,
+                          const char     *incident_id,
+                          gboolean        major,
+                          GError        **error)
+{
+  g_autoptr(GPtrArray) mutations =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autofree char *now = sitrep_time_now ();
+  SitrepIncident *incident;
+  const char *author = sitrep_context_get_user (self);
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+
+  if ((incident = _sitrep_context_require_incident (self, incident_id, error)) == NULL)
+    return FALSE;
+  if (sitrep_incident_get_major (incident) == major)
+    return TRUE;
+
+  json_object_set_boolean_member (fields, "major", major);
+  g_ptr_array_add (mutations, sitrep_mutation_new_patch ("incidents", incident_id, fields));
+  g_ptr_array_add (mutations,
+                   _sitrep_context_timeline_put (incident_id, now, SITREP_KIND_DECISION,
+                                                 major ? _("Major Incident Protocol activated")
+                                                       : _("Major Incident Protocol stood down"),
+                                                 author));
+
+  if (major)
+    {
+      g_autoptr(GPtrArray) existing = sitrep_context_list_checklist (self, incident_id);
+      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+      const SitrepChecklistItem *items;
+      gsize n_items;
+      gint64 position = 0;
+
+      for (guint i = 0; i < existing->len; i++)
+        {
+          SitrepRecord *record = existing->pdata[i];
+
+          g_hash_table_add (ids, record->id);
+          position = MAX (position,
+                          json_object_get_int_member_with_default (record->body, "position", 0) + 1);
+        }
+
+      items = sitrep_checklist_major_items (&n_items);
+      for (gsize i = 0; i < n_items; i++)
+        {
+          g_autofree char *item_id = g_strdup_printf ("%s:%s", incident_id, items[i].key);
+          g_autoptr(JsonObject) body = NULL;
+
+          if (g_hash_table_contains (ids, item_id))
+            continue;
+          body = sitrep_checklist_item_to_body (&items[i], incident_id, (guint) position++);
+          g_ptr_array_add (mutations, sitrep_mutation_new_put ("checklist", item_id, body));
+        }
+    }
+
+  return sitrep_store_apply (sitrep_context_get_store (self),
+                             (SitrepMutation **) mutations->pdata, mutations->len, error);
+}
+
+/**
+ * sitrep_context_add_timeline_entry:
+ * @occurred_at: (nullable): when it happened; %NULL for now
+ *
+ * Returns: (transfer full): the new entry's id, or %NULL with @error set
+ */
+char *
+sitrep_context_add_timeline_entry (SitrepContext       *self,
+                                   const char          *incident_id,
+                                   GDateTime           *occurred_at,
+                                   SitrepTimelineKind   kind,
+                                   const char          *text,
+                                   GError             **error)
+{
+  g_autoptr(SitrepMutation) entry = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *when = sitrep_time_format (occurred_at ? occurred_at : now);
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+
+  if (_sitrep_context_require_incident (self, incident_id, error) == NULL)
+    return NULL;
+
+  entry = _sitrep_context_timeline_put (incident_id, when, kind, text,
+                                        sitrep_context_get_user (self));
+  if (!sitrep_store_apply (sitrep_context_get_store (self), &entry, 1, error))
+    return NULL;
+
+  return g_strdup (entry->id);
+}
+
+/**
+ * sitrep_context_edit_timeline_entry:
+ * @fields: any of `text`, `occurred_at`, `kind`, `pinned`
+ *
+ * Changes an entry in place; the store keeps the edit history.
+ */
+gboolean
+sitrep_context_edit_timeline_entry (SitrepContext  *self,
+                                    const char     *entry_id,
+                                    JsonObject     *fields,
+                                    GError        **error)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+
+  return sitrep_store_patch (sitrep_context_get_store (self), "timeline", entry_id, fields,
+                             error);
+}
+
+/**
+ * sitrep_context_delete_record:
+ *
+ * Deletes a record (a timeline entry, a checklist item of the IC's own);
+ * sitrep_context_restore_record() with a copy taken before undoes it.
+ */
+gboolean
+sitrep_context_delete_record (SitrepContext  *self,
+                              const char     *coll,
+                              const char     *id,
+                              GError        **error)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+
+  return sitrep_store_delete (sitrep_context_get_store (self), coll, id, error);
+}
+
+/**
+ * sitrep_context_restore_record:
+ *
+ * Puts @record back as it was, undoing a delete.
+ */
+gboolean
+sitrep_context_restore_record (SitrepContext  *self,
+                               SitrepRecord   *record,
+                               GError        **error)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+
+  return sitrep_store_put (sitrep_context_get_store (self), record->coll, record->id,
+                           record->body, error);
+}
+
+/**
+ * sitrep_context_list_history:
+ *
+ * Returns: (transfer full) (element-type SitrepHistoryEntry): the record's
+ *   edit history, oldest first
+ */
+GPtrArray *
+sitrep_context_list_history (SitrepContext *self,
+                             const char    *coll,
+                             const char    *id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *history = sitrep_store_list_history (sitrep_context_get_store (self), coll, id,
+                                                  &error);
+
+  if (history == NULL)
+    {
+      g_warning ("Could not read the history: %s", error->message);
+      history = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_history_entry_free);
+    }
+
+  return history;
+}
