@@ -32,6 +32,9 @@ struct _SitrepStore
   sqlite3_stmt *outbox_stmt;
   sqlite3_stmt *fts_delete_stmt;
   sqlite3_stmt *fts_insert_stmt;
+  sqlite3_stmt *fts_lookup_stmt;
+  sqlite3_stmt *fts_map_stmt;
+  sqlite3_stmt *fts_unmap_stmt;
   sqlite3_stmt *history_stmt;
 };
 
@@ -188,7 +191,14 @@ static const char *migration_2 =
   "  after TEXT,"
   "  actor TEXT,"
   "  ts TEXT NOT NULL);"
-  "CREATE INDEX history_by_record ON history (coll, id);";
+  "CREATE INDEX history_by_record ON history (coll, id);"
+  /* FTS5 can only find a row fast by rowid: remember each record's. */
+  "CREATE TABLE search_rowid ("
+  "  coll TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  fts_rowid INTEGER NOT NULL,"
+  "  PRIMARY KEY (coll, id)) WITHOUT ROWID;"
+  "INSERT INTO search_rowid (coll, id, fts_rowid) SELECT coll, id, rowid FROM search;";
 
 static gboolean
 migrate (SitrepStore  *self,
@@ -292,8 +302,16 @@ store_setup (SitrepStore  *self,
                   "INSERT INTO outbox (mid, op, coll, id, base_version, data, created_at) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
                   &self->outbox_stmt, error) &&
-         prepare (self, "DELETE FROM search WHERE coll = ? AND id = ?",
+         prepare (self, "DELETE FROM search WHERE rowid = ?",
                   &self->fts_delete_stmt, error) &&
+         prepare (self, "SELECT fts_rowid FROM search_rowid WHERE coll = ? AND id = ?",
+                  &self->fts_lookup_stmt, error) &&
+         prepare (self,
+                  "INSERT INTO search_rowid (coll, id, fts_rowid) VALUES (?1, ?2, ?3) "
+                  "ON CONFLICT (coll, id) DO UPDATE SET fts_rowid = ?3",
+                  &self->fts_map_stmt, error) &&
+         prepare (self, "DELETE FROM search_rowid WHERE coll = ? AND id = ?",
+                  &self->fts_unmap_stmt, error) &&
          prepare (self, "INSERT INTO search (text, coll, id, incident_id) VALUES (?, ?, ?, ?)",
                   &self->fts_insert_stmt, error) &&
          prepare (self,
@@ -337,6 +355,9 @@ sitrep_store_finalize (GObject *object)
   sqlite3_finalize (self->outbox_stmt);
   sqlite3_finalize (self->fts_delete_stmt);
   sqlite3_finalize (self->fts_insert_stmt);
+  sqlite3_finalize (self->fts_lookup_stmt);
+  sqlite3_finalize (self->fts_map_stmt);
+  sqlite3_finalize (self->fts_unmap_stmt);
   sqlite3_finalize (self->history_stmt);
   if (self->db != NULL)
     sqlite3_close (self->db);
@@ -649,19 +670,39 @@ update_search (SitrepStore  *self,
   if (!g_str_equal (coll, "incidents") && !g_str_equal (coll, "timeline"))
     return TRUE;
 
-  sqlite3_bind_text (self->fts_delete_stmt, 1, coll, -1, SQLITE_STATIC);
-  sqlite3_bind_text (self->fts_delete_stmt, 2, id, -1, SQLITE_STATIC);
-  if (!step_done (self, self->fts_delete_stmt, "search", error))
-    return FALSE;
+  sqlite3_bind_text (self->fts_lookup_stmt, 1, coll, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->fts_lookup_stmt, 2, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (self->fts_lookup_stmt) == SQLITE_ROW)
+    {
+      sqlite3_bind_int64 (self->fts_delete_stmt, 1, sqlite3_column_int64 (self->fts_lookup_stmt, 0));
+      if (!step_done (self, self->fts_delete_stmt, "search", error))
+        {
+          sqlite3_reset (self->fts_lookup_stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (self->fts_lookup_stmt);
+  sqlite3_clear_bindings (self->fts_lookup_stmt);
 
+  /* A mapping must not outlive its row: FTS5 may hand the rowid out again. */
   if (deleted || incident_id == NULL || (text = search_text_of (coll, body)) == NULL)
-    return TRUE;
+    {
+      sqlite3_bind_text (self->fts_unmap_stmt, 1, coll, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->fts_unmap_stmt, 2, id, -1, SQLITE_STATIC);
+      return step_done (self, self->fts_unmap_stmt, "search", error);
+    }
 
   sqlite3_bind_text (self->fts_insert_stmt, 1, text, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->fts_insert_stmt, 2, coll, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->fts_insert_stmt, 3, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->fts_insert_stmt, 4, incident_id, -1, SQLITE_STATIC);
-  return step_done (self, self->fts_insert_stmt, "search", error);
+  if (!step_done (self, self->fts_insert_stmt, "search", error))
+    return FALSE;
+
+  sqlite3_bind_text (self->fts_map_stmt, 1, coll, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->fts_map_stmt, 2, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (self->fts_map_stmt, 3, sqlite3_last_insert_rowid (self->db));
+  return step_done (self, self->fts_map_stmt, "search", error);
 }
 
 static const char *const timeline_tracked[] = { "text", "occurred_at", "kind", NULL };

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
+
 #include "sitrep-context.h"
 #include "sitrep-store.h"
 
@@ -230,7 +232,7 @@ main (int   argc,
                 searches[n_searches++] = (g_get_monotonic_time () - begin) / 1000.0;
                 g_assert_no_error (error);
                 if (round == 0)
-                  g_printerr ("# search “%s”: %u incidents\n", queries[q],
+                  g_printerr ("# search \"%s\": %u incidents\n", queries[q],
                               g_hash_table_size (hits));
               }
         }
