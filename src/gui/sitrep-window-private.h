@@ -3,6 +3,7 @@
 
 #include "sitrep-declare-dialog.h"
 #include "sitrep-overview-page.h"
+#include "sitrep-timeline-page.h"
 #include "sitrep-window.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,7 @@ GtkStack            *_sitrep_window_get_sidebar_stack  (SitrepWindow *self);
 GtkEditable         *_sitrep_window_get_search_entry   (SitrepWindow *self);
 SitrepOverviewPage  *_sitrep_window_get_overview       (SitrepWindow *self);
 SitrepDeclareDialog *_sitrep_window_get_declare_dialog (SitrepWindow *self);
+SitrepTimelinePage  *_sitrep_window_get_timeline       (SitrepWindow *self);
+AdwViewStack        *_sitrep_window_get_pages          (SitrepWindow *self);
 
 G_END_DECLS

@@ -35,7 +35,11 @@ struct _SitrepWindow
   GtkSearchEntry       *search_entry;
   GtkStack             *sidebar_stack;
   GtkListView          *incident_list;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *content_title;
+  AdwViewStack         *pages;
+  AdwBin               *roles_bin;
+  AdwBin               *checklist_bin;
+  SitrepTimelinePage   *timeline_page;
   GtkLabel             *sync_label;
   GtkStack             *content_stack;
   SitrepOverviewPage   *overview_page;
@@ -206,14 +210,14 @@ update_content_title (SitrepWindow *self)
 
   if (incident == NULL)
     {
-      adw_window_title_set_title (self->content_title, _("Sitrep"));
-      adw_window_title_set_subtitle (self->content_title, NULL);
+      adw_view_switcher_title_set_title (self->content_title, _("Sitrep"));
+      adw_view_switcher_title_set_subtitle (self->content_title, NULL);
       return;
     }
 
   ref = sitrep_incident_get_ref (incident);
-  adw_window_title_set_title (self->content_title, sitrep_incident_get_title (incident));
-  adw_window_title_set_subtitle (self->content_title, ref ? ref : _("Not yet synced"));
+  adw_view_switcher_title_set_title (self->content_title, sitrep_incident_get_title (incident));
+  adw_view_switcher_title_set_subtitle (self->content_title, ref ? ref : _("Not yet synced"));
 }
 
 static void
@@ -233,6 +237,7 @@ on_selection_changed (SitrepWindow *self)
   if (shown != NULL)
     g_signal_handlers_disconnect_by_func (shown, update_content_title, self);
   sitrep_overview_page_set_incident (self->overview_page, incident);
+  sitrep_timeline_page_set_incident (self->timeline_page, incident);
   g_signal_connect_object (incident, "notify::body", G_CALLBACK (update_content_title), self,
                            G_CONNECT_SWAPPED);
   update_content_title (self);
@@ -325,7 +330,28 @@ sitrep_window_select_incident (SitrepWindow *self,
   return FALSE;
 }
 
+static void
+on_page_changed (SitrepWindow *self)
+{
+  /* Arriving at the timeline, the scribe can type at once. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "timeline") == 0)
+    sitrep_timeline_page_focus_capture (self->timeline_page);
+}
+
 /* Actions ------------------------------------------------------------- */
+
+static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SitrepWindow *self = SITREP_WINDOW (widget);
+
+  if (sitrep_overview_page_get_incident (self->overview_page) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->pages, g_variant_get_string (parameter, NULL));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
 
 static void
 on_declared (SitrepWindow *self,
@@ -447,6 +473,7 @@ sitrep_window_constructed (GObject *object)
                            G_CALLBACK (update_sidebar_state), self, G_CONNECT_SWAPPED);
 
   sitrep_overview_page_set_context (self->overview_page, self->context);
+  sitrep_timeline_page_set_context (self->timeline_page, self->context);
   update_sync_label (self);
   update_sidebar_state (self);
   on_selection_changed (self);
@@ -545,6 +572,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SITREP_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (SITREP_TYPE_TIMELINE_PAGE);
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
@@ -564,6 +592,11 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, sync_label);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, roles_bin);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, checklist_bin);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, timeline_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_incident_activated);
@@ -571,6 +604,16 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.declare", NULL, declare_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.page", "s",
+                                       "overview");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.page", "s",
+                                       "roles");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.page", "s",
+                                       "checklist");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.page", "s",
+                                       "timeline");
 }
 
 static void
@@ -656,4 +699,16 @@ SitrepDeclareDialog *
 _sitrep_window_get_declare_dialog (SitrepWindow *self)
 {
   return self->declare_dialog;
+}
+
+SitrepTimelinePage *
+_sitrep_window_get_timeline (SitrepWindow *self)
+{
+  return self->timeline_page;
+}
+
+AdwViewStack *
+_sitrep_window_get_pages (SitrepWindow *self)
+{
+  return self->pages;
 }

@@ -1,0 +1,615 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sitrep-checklist"
+
+#include "config.h"
+
+#include "sitrep-resources.h"
+
+#include <glib/gi18n.h>
+
+#include "sitrep-checklist-page-private.h"
+#include "sitrep-enum-strings.h"
+#include "sitrep-json.h"
+#include "sitrep-time.h"
+
+/* The IC checklist of an incident by phase. Rows are kept by item id and
+ * updated in place, so that a tick from someone else does not take the
+ * keyboard focus away from the row the user is on. */
+
+#define N_PHASES (SITREP_PHASE_MAJOR + 1)
+
+typedef struct
+{
+  char           *id;
+  SitrepPhase     phase;
+  gint64          position;
+  AdwActionRow   *row;
+  GtkCheckButton *check;
+} ItemRow;
+
+static void
+item_row_free (ItemRow *item)
+{
+  g_free (item->id);
+  g_free (item);
+}
+
+typedef struct
+{
+  AdwPreferencesGroup *group;
+  GtkListBox          *list;
+  AdwEntryRow         *add_row;
+} PhaseGroup;
+
+struct _SitrepChecklistPage
+{
+  GtkWidget       parent_instance;
+
+  SitrepContext  *context;
+  SitrepIncident *incident;
+  guint           refresh_id;
+  gboolean        updating;
+  GHashTable     *items;     /* id → ItemRow */
+  PhaseGroup      phases[N_PHASES];
+
+  GtkWidget      *scroller;
+  GtkBox         *groups_box;
+  GtkLabel       *progress_label;
+  GtkProgressBar *progress_bar;
+};
+
+G_DEFINE_FINAL_TYPE (SitrepChecklistPage, sitrep_checklist_page, GTK_TYPE_WIDGET)
+
+static void
+show_error (SitrepChecklistPage *self,
+            const GError        *error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  g_message ("%s", error->message);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+}
+
+static const char *
+incident_id (SitrepChecklistPage *self)
+{
+  return self->incident ? sitrep_incident_get_id (self->incident) : NULL;
+}
+
+static char *
+format_done (JsonObject *body)
+{
+  const char *by = sitrep_json_get_string (body, "done_by");
+  g_autoptr(GDateTime) at = sitrep_time_parse (sitrep_json_get_string (body, "done_at"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *when = NULL;
+
+  if (at != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (at);
+
+      /* The day only when it is not today's. */
+      if (g_date_time_get_year (utc) == g_date_time_get_year (now) &&
+          g_date_time_get_day_of_year (utc) == g_date_time_get_day_of_year (now))
+        when = g_date_time_format (utc, "%H:%M UTC");
+      else
+        when = g_date_time_format (utc, "%Y-%m-%d %H:%M UTC");
+    }
+
+  if (by != NULL && when != NULL)
+    /* Translators: "Done by alice at 14:35 UTC" */
+    return g_strdup_printf (_("Done by %s at %s"), by, when);
+  if (by != NULL)
+    return g_strdup_printf (_("Done by %s"), by);
+  if (when != NULL)
+    return g_strdup_printf (_("Done at %s"), when);
+  return g_strdup (_("Done"));
+}
+
+static void
+on_check_toggled (GtkCheckButton      *check,
+                  SitrepChecklistPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "item-id");
+  gboolean done = gtk_check_button_get_active (check);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || self->context == NULL)
+    return;
+
+  if (!sitrep_context_set_checklist_done (self->context, id, done, &error))
+    {
+      show_error (self, error);
+      self->updating = TRUE;
+      gtk_check_button_set_active (check, !done);
+      self->updating = FALSE;
+    }
+}
+
+static ItemRow *
+item_row_new (SitrepChecklistPage *self,
+              const char          *id,
+              SitrepPhase          phase)
+{
+  ItemRow *item = g_new0 (ItemRow, 1);
+
+  item->id = g_strdup (id);
+  item->phase = phase;
+  item->row = ADW_ACTION_ROW (adw_action_row_new ());
+  item->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item->row), FALSE);
+  adw_action_row_set_title_lines (item->row, 0);
+  adw_action_row_set_subtitle_lines (item->row, 0);
+  gtk_widget_set_valign (GTK_WIDGET (item->check), GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (item->check), "item-id", g_strdup (id), g_free);
+  g_signal_connect (item->check, "toggled", G_CALLBACK (on_check_toggled), self);
+  adw_action_row_add_prefix (item->row, GTK_WIDGET (item->check));
+  adw_action_row_set_activatable_widget (item->row, GTK_WIDGET (item->check));
+  g_object_set_data (G_OBJECT (item->row), "item", item);
+
+  return item;
+}
+
+static void
+update_item (SitrepChecklistPage *self,
+             ItemRow             *item,
+             SitrepRecord        *record)
+{
+  const char *text = sitrep_json_get_string (record->body, "text");
+  gboolean done = sitrep_json_get_bool (record->body, "done");
+  gint64 position = json_object_get_int_member_with_default (record->body, "position", 0);
+  g_autofree char *subtitle = done ? format_done (record->body) : NULL;
+
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (item->row)), text) != 0)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (item->check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    }
+
+  if (gtk_check_button_get_active (item->check) != done)
+    {
+      self->updating = TRUE;
+      gtk_check_button_set_active (item->check, done);
+      self->updating = FALSE;
+    }
+
+  if (g_strcmp0 (adw_action_row_get_subtitle (item->row), subtitle ? subtitle : "") != 0)
+    adw_action_row_set_subtitle (item->row, subtitle ? subtitle : "");
+
+  if (item->position != position)
+    {
+      item->position = position;
+      gtk_list_box_row_changed (GTK_LIST_BOX_ROW (item->row));
+    }
+}
+
+static void
+remove_item (SitrepChecklistPage *self,
+             ItemRow             *item)
+{
+  gtk_list_box_remove (self->phases[item->phase].list, GTK_WIDGET (item->row));
+  g_hash_table_remove (self->items, item->id);
+}
+
+static void
+clear_items (SitrepChecklistPage *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ItemRow *item = value;
+
+      gtk_list_box_remove (self->phases[item->phase].list, GTK_WIDGET (item->row));
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+static void
+refresh (SitrepChecklistPage *self)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  guint done[N_PHASES] = { 0, };
+  guint total[N_PHASES] = { 0, };
+  guint all_done = 0, all_total = 0;
+  g_autofree char *progress = NULL;
+  GHashTableIter iter;
+  gpointer value;
+
+  if (self->incident == NULL || self->context == NULL)
+    return;
+
+  records = sitrep_context_list_checklist (self->context, incident_id (self));
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      SitrepRecord *record = records->pdata[i];
+      SitrepPhase phase = SITREP_PHASE_INITIAL;
+      ItemRow *item;
+
+      if (record->deleted)
+        continue;
+
+      sitrep_phase_from_string (sitrep_json_get_string (record->body, "phase"), &phase);
+      item = g_hash_table_lookup (self->items, record->id);
+      if (item != NULL && item->phase != phase)
+        {
+          remove_item (self, item);
+          item = NULL;
+        }
+      if (item == NULL)
+        {
+          item = item_row_new (self, record->id, phase);
+          item->position = json_object_get_int_member_with_default (record->body, "position", 0);
+          g_hash_table_insert (self->items, item->id, item);
+          gtk_list_box_append (self->phases[phase].list, GTK_WIDGET (item->row));
+        }
+
+      update_item (self, item, record);
+      g_hash_table_add (seen, item->id);
+      total[phase]++;
+      if (sitrep_json_get_bool (record->body, "done"))
+        done[phase]++;
+    }
+
+  /* Items deleted meanwhile (an IC's own item taken back). */
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ItemRow *item = value;
+
+      if (!g_hash_table_contains (seen, item->id))
+        {
+          gtk_list_box_remove (self->phases[item->phase].list, GTK_WIDGET (item->row));
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  for (SitrepPhase phase = SITREP_PHASE_INITIAL; phase < N_PHASES; phase++)
+    {
+      PhaseGroup *group = &self->phases[phase];
+      gboolean shown = TRUE;
+      g_autofree char *description = NULL;
+
+      /* The protocol's items outlive standing it down, but are shown only
+       * while it is on. */
+      if (phase == SITREP_PHASE_MAJOR)
+        shown = total[phase] > 0 && sitrep_incident_get_major (self->incident);
+
+      gtk_widget_set_visible (GTK_WIDGET (group->group), shown);
+      if (!shown)
+        continue;
+
+      /* Translators: progress of a checklist phase, "3 of 6 done" */
+      description = g_strdup_printf (_("%u of %u done"), done[phase], total[phase]);
+      adw_preferences_group_set_description (group->group, description);
+      all_done += done[phase];
+      all_total += total[phase];
+    }
+
+  /* Translators: progress of the whole checklist, "12 of 21 done" */
+  progress = g_strdup_printf (_("%u of %u done"), all_done, all_total);
+  gtk_label_set_label (self->progress_label, progress);
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 all_total > 0 ? (double) all_done / all_total : 0.0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, progress, -1);
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  SitrepChecklistPage *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (SitrepChecklistPage *self)
+{
+  /* A batch (the major switch adds a dozen items, a sync more) updates the
+   * rows once. */
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle, self);
+}
+
+static void
+on_record_changed (SitrepChecklistPage *self,
+                   const char          *coll,
+                   const char          *id)
+{
+  const char *current = incident_id (self);
+
+  if (current == NULL)
+    return;
+
+  if (g_str_equal (coll, "checklist") && g_str_has_prefix (id, current) &&
+      id[strlen (current)] == ':')
+    queue_refresh (self);
+  else if (g_str_equal (coll, "incidents") && g_str_equal (id, current))
+    queue_refresh (self);
+}
+
+static void
+add_item (SitrepChecklistPage *self,
+          SitrepPhase          phase)
+{
+  AdwEntryRow *row = self->phases[phase].add_row;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (self->incident == NULL || self->context == NULL)
+    return;
+
+  id = sitrep_context_add_checklist_item (self->context, incident_id (self), phase,
+                                          gtk_editable_get_text (GTK_EDITABLE (row)), &error);
+  if (id == NULL)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (row));
+      show_error (self, error);
+      return;
+    }
+
+  /* The focus stays here, ready for the next item. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+}
+
+static SitrepPhase
+phase_of (gpointer widget)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "phase"));
+}
+
+static void
+on_add_activated (AdwEntryRow         *row,
+                  SitrepChecklistPage *self)
+{
+  add_item (self, phase_of (row));
+}
+
+static void
+on_add_clicked (GtkButton           *button,
+                SitrepChecklistPage *self)
+{
+  add_item (self, phase_of (button));
+}
+
+static int
+sort_rows (GtkListBoxRow *a,
+           GtkListBoxRow *b,
+           gpointer       user_data)
+{
+  ItemRow *ia = g_object_get_data (G_OBJECT (a), "item");
+  ItemRow *ib = g_object_get_data (G_OBJECT (b), "item");
+
+  /* The "add an item" row stays last. */
+  if (ia == NULL || ib == NULL)
+    return (ia == NULL) - (ib == NULL);
+  if (ia->position != ib->position)
+    return ia->position < ib->position ? -1 : 1;
+  return g_strcmp0 (ia->id, ib->id);
+}
+
+static void
+build_groups (SitrepChecklistPage *self)
+{
+  for (SitrepPhase phase = SITREP_PHASE_INITIAL; phase < N_PHASES; phase++)
+    {
+      PhaseGroup *group = &self->phases[phase];
+      GtkWidget *list = gtk_list_box_new ();
+      GtkWidget *add_row = adw_entry_row_new ();
+      GtkWidget *add_button = gtk_button_new_from_icon_name ("list-add-symbolic");
+      const char *label = sitrep_phase_get_label (phase);
+      /* Translators: %s is a phase, e.g. "Add the item to Resolution Phase" */
+      g_autofree char *add_tip = g_strdup_printf (_("Add the item to %s"), label);
+
+      group->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      adw_preferences_group_set_title (group->group, label);
+
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+      gtk_list_box_set_sort_func (GTK_LIST_BOX (list), sort_rows, NULL, NULL);
+      gtk_widget_add_css_class (list, "boxed-list");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add_row),
+                                     _("Add an item to this phase"));
+      g_object_set_data (G_OBJECT (add_row), "phase", GINT_TO_POINTER (phase));
+      g_signal_connect (add_row, "entry-activated", G_CALLBACK (on_add_activated), self);
+
+      gtk_widget_set_valign (add_button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (add_button, "flat");
+      gtk_widget_set_tooltip_text (add_button, add_tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (add_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, add_tip, -1);
+      g_object_set_data (G_OBJECT (add_button), "phase", GINT_TO_POINTER (phase));
+      g_signal_connect (add_button, "clicked", G_CALLBACK (on_add_clicked), self);
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (add_row), add_button);
+
+      gtk_list_box_append (GTK_LIST_BOX (list), add_row);
+      adw_preferences_group_add (group->group, list);
+      gtk_widget_set_visible (GTK_WIDGET (group->group), phase != SITREP_PHASE_MAJOR);
+      gtk_box_append (self->groups_box, GTK_WIDGET (group->group));
+
+      group->list = GTK_LIST_BOX (list);
+      group->add_row = ADW_ENTRY_ROW (add_row);
+    }
+}
+
+static void
+sitrep_checklist_page_dispose (GObject *object)
+{
+  SitrepChecklistPage *self = SITREP_CHECKLIST_PAGE (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_data (self->incident, self);
+  g_clear_object (&self->incident);
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_CHECKLIST_PAGE);
+
+  G_OBJECT_CLASS (sitrep_checklist_page_parent_class)->dispose (object);
+}
+
+static void
+sitrep_checklist_page_finalize (GObject *object)
+{
+  SitrepChecklistPage *self = SITREP_CHECKLIST_PAGE (object);
+
+  g_clear_pointer (&self->items, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sitrep_checklist_page_parent_class)->finalize (object);
+}
+
+static void
+sitrep_checklist_page_class_init (SitrepChecklistPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sitrep_checklist_page_dispose;
+  object_class->finalize = sitrep_checklist_page_finalize;
+
+  /* Referencing the bundle links it in from the static library. */
+  g_type_ensure (G_TYPE_RESOURCE);
+  (void) sitrep_get_resource ();
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/sitrep-checklist-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, SitrepChecklistPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SitrepChecklistPage, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, SitrepChecklistPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepChecklistPage, progress_bar);
+}
+
+static void
+sitrep_checklist_page_init (SitrepChecklistPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                       (GDestroyNotify) item_row_free);
+  build_groups (self);
+}
+
+/**
+ * sitrep_checklist_page_new:
+ *
+ * Returns: (transfer floating): a new checklist page; give it a context
+ *   and an incident
+ */
+GtkWidget *
+sitrep_checklist_page_new (void)
+{
+  return g_object_new (SITREP_TYPE_CHECKLIST_PAGE, NULL);
+}
+
+void
+sitrep_checklist_page_set_context (SitrepChecklistPage *self,
+                                   SitrepContext       *context)
+{
+  g_return_if_fail (SITREP_IS_CHECKLIST_PAGE (self));
+
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (sitrep_context_get_store (self->context), self);
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+
+  g_signal_connect_object (sitrep_context_get_store (context), "record-changed",
+                           G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
+  clear_items (self);
+  refresh (self);
+}
+
+/**
+ * sitrep_checklist_page_set_incident:
+ * @incident: (nullable): the incident to show
+ */
+void
+sitrep_checklist_page_set_incident (SitrepChecklistPage *self,
+                                    SitrepIncident      *incident)
+{
+  g_return_if_fail (SITREP_IS_CHECKLIST_PAGE (self));
+
+  if (self->incident == incident)
+    return;
+
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_data (self->incident, self);
+  g_set_object (&self->incident, incident);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  clear_items (self);
+
+  for (SitrepPhase phase = SITREP_PHASE_INITIAL; phase < N_PHASES; phase++)
+    gtk_editable_set_text (GTK_EDITABLE (self->phases[phase].add_row), "");
+
+  if (incident == NULL)
+    return;
+
+  g_signal_connect_swapped (incident, "notify::body", G_CALLBACK (queue_refresh), self);
+  refresh (self);
+}
+
+SitrepIncident *
+sitrep_checklist_page_get_incident (SitrepChecklistPage *self)
+{
+  g_return_val_if_fail (SITREP_IS_CHECKLIST_PAGE (self), NULL);
+
+  return self->incident;
+}
+
+AdwPreferencesGroup *
+_sitrep_checklist_page_get_group (SitrepChecklistPage *self,
+                                  SitrepPhase          phase)
+{
+  return self->phases[phase].group;
+}
+
+GtkListBox *
+_sitrep_checklist_page_get_list (SitrepChecklistPage *self,
+                                 SitrepPhase          phase)
+{
+  return self->phases[phase].list;
+}
+
+AdwEntryRow *
+_sitrep_checklist_page_get_add_row (SitrepChecklistPage *self,
+                                    SitrepPhase          phase)
+{
+  return self->phases[phase].add_row;
+}
+
+AdwActionRow *
+_sitrep_checklist_page_get_item_row (SitrepChecklistPage *self,
+                                     const char          *item_id)
+{
+  ItemRow *item = g_hash_table_lookup (self->items, item_id);
+
+  return item ? item->row : NULL;
+}
+
+GtkCheckButton *
+_sitrep_checklist_page_get_item_check (SitrepChecklistPage *self,
+                                       const char          *item_id)
+{
+  ItemRow *item = g_hash_table_lookup (self->items, item_id);
+
+  return item ? item->check : NULL;
+}
+
+GtkLabel *
+_sitrep_checklist_page_get_progress_label (SitrepChecklistPage *self)
+{
+  return self->progress_label;
+}

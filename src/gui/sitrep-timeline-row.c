@@ -1,0 +1,518 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sitrep-timeline"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sitrep-capture.h"
+#include "sitrep-enum-strings.h"
+#include "sitrep-gui-util.h"
+#include "sitrep-time.h"
+#include "sitrep-timeline-row.h"
+
+/* One row of the scribe's list: time (UTC over local), kind, text and
+ * author, pin; and, while edited in place, entries for time, kind and text.
+ * The row asks its page to act through signals; it writes nothing itself. */
+struct _SitrepTimelineRow
+{
+  GtkWidget            parent_instance;
+
+  SitrepTimelineEntry *entry;
+  gboolean             updating;
+
+  GtkWidget           *stack;
+  GtkWidget           *utc_label;
+  GtkWidget           *local_label;
+  GtkWidget           *kind_label;
+  GtkWidget           *text_label;
+  GtkWidget           *meta_label;
+  GtkWidget           *pin_button;
+  GtkWidget           *menu_button;
+
+  GtkWidget           *time_entry;
+  GtkWidget           *kind_dropdown;
+  GtkWidget           *text_entry;
+};
+
+G_DEFINE_FINAL_TYPE (SitrepTimelineRow, sitrep_timeline_row, GTK_TYPE_WIDGET)
+
+enum {
+  SAVE,
+  PIN,
+  HISTORY,
+  DELETE,
+  EDIT_STARTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+set_kind_class (GtkWidget          *widget,
+                SitrepTimelineKind  kind)
+{
+  for (SitrepTimelineKind k = SITREP_KIND_DETECTION; k <= SITREP_KIND_NOTE; k++)
+    {
+      g_autofree char *cls = g_strdup_printf ("kind-%s", sitrep_timeline_kind_to_string (k));
+
+      if (k == kind)
+        gtk_widget_add_css_class (widget, cls);
+      else
+        gtk_widget_remove_css_class (widget, cls);
+    }
+}
+
+/**
+ * sitrep_timeline_row_refresh:
+ *
+ * Shows the entry's current values (the view side; an edit in progress is
+ * left alone).
+ */
+void
+sitrep_timeline_row_refresh (SitrepTimelineRow *self)
+{
+  SitrepTimelineEntry *entry = self->entry;
+  GDateTime *at;
+  g_autofree char *utc = NULL;
+  g_autofree char *local = NULL;
+  g_autofree char *accessible = NULL;
+  SitrepTimelineKind kind;
+  gboolean pinned;
+
+  if (entry == NULL)
+    return;
+
+  at = sitrep_timeline_entry_get_occurred_at (entry);
+  if (at != NULL)
+    {
+      g_autoptr(GDateTime) local_at = g_date_time_to_local (at);
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      /* The date only when it isn't today: the scribe reads times. */
+      if (g_date_time_get_day_of_year (at) == g_date_time_get_day_of_year (now) &&
+          g_date_time_get_year (at) == g_date_time_get_year (now))
+        utc = g_date_time_format (at, "%H:%M:%S UTC");
+      else
+        utc = g_date_time_format (at, "%b %d %H:%M:%S UTC");
+      local = g_date_time_format (local_at, "%H:%M %Z");
+    }
+
+  kind = sitrep_timeline_entry_get_kind (entry);
+  pinned = sitrep_timeline_entry_get_pinned (entry);
+
+  gtk_label_set_label (GTK_LABEL (self->utc_label), utc ? utc : "—");
+  gtk_label_set_label (GTK_LABEL (self->local_label), local ? local : "");
+  gtk_label_set_label (GTK_LABEL (self->kind_label), sitrep_timeline_kind_get_label (kind));
+  set_kind_class (self->kind_label, kind);
+  gtk_label_set_label (GTK_LABEL (self->text_label), sitrep_timeline_entry_get_text (entry));
+  gtk_label_set_label (GTK_LABEL (self->meta_label), sitrep_timeline_entry_get_author (entry));
+
+  self->updating = TRUE;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->pin_button), pinned);
+  self->updating = FALSE;
+  gtk_widget_set_tooltip_text (self->pin_button, pinned ? _("Unpin (Ctrl+P)")
+                                                        : _("Pin as a key event (Ctrl+P)"));
+  if (pinned)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "pinned");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "pinned");
+
+  accessible = g_strdup_printf ("%s, %s, %s: %s%s", utc ? utc : "",
+                                sitrep_timeline_kind_get_label (kind),
+                                sitrep_timeline_entry_get_author (entry),
+                                sitrep_timeline_entry_get_text (entry),
+                                pinned ? _(", pinned") : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+}
+
+void
+sitrep_timeline_row_set_entry (SitrepTimelineRow   *self,
+                               SitrepTimelineEntry *entry)
+{
+  g_return_if_fail (SITREP_IS_TIMELINE_ROW (self));
+
+  if (self->entry == entry)
+    return;
+
+  if (self->entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->entry, self);
+  sitrep_timeline_row_stop_edit (self);
+  g_set_object (&self->entry, entry);
+
+  if (entry != NULL)
+    {
+      g_signal_connect_swapped (entry, "notify::body",
+                                G_CALLBACK (sitrep_timeline_row_refresh), self);
+      sitrep_timeline_row_refresh (self);
+    }
+}
+
+SitrepTimelineEntry *
+sitrep_timeline_row_get_entry (SitrepTimelineRow *self)
+{
+  return self->entry;
+}
+
+/**
+ * sitrep_timeline_row_start_edit:
+ *
+ * Turns the row into entries for its time, kind and text, focused on the
+ * text.
+ */
+void
+sitrep_timeline_row_start_edit (SitrepTimelineRow *self)
+{
+  GDateTime *at;
+  g_autofree char *time_text = NULL;
+
+  if (self->entry == NULL || sitrep_timeline_row_is_editing (self))
+    return;
+
+  at = sitrep_timeline_entry_get_occurred_at (self->entry);
+  time_text = at ? g_date_time_format (at, "%Y-%m-%d %H:%M:%S") : g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (self->time_entry), time_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->text_entry),
+                         sitrep_timeline_entry_get_text (self->entry));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->kind_dropdown),
+                              sitrep_timeline_entry_get_kind (self->entry));
+  gtk_widget_remove_css_class (self->time_entry, "error");
+  gtk_widget_remove_css_class (self->text_entry, "error");
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "edit");
+  gtk_widget_grab_focus (self->text_entry);
+  g_signal_emit (self, signals[EDIT_STARTED], 0);
+}
+
+void
+sitrep_timeline_row_stop_edit (SitrepTimelineRow *self)
+{
+  gboolean had_focus;
+
+  if (!sitrep_timeline_row_is_editing (self))
+    return;
+
+  had_focus = (gtk_widget_get_state_flags (self->stack) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "view");
+  sitrep_timeline_row_refresh (self);
+
+  /* Give the focus back to the row, so the list keeps the scribe's place. */
+  if (had_focus && gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (self)));
+}
+
+gboolean
+sitrep_timeline_row_is_editing (SitrepTimelineRow *self)
+{
+  if (self->stack == NULL)
+    return FALSE;
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "edit") == 0;
+}
+
+static void
+save_edit (SitrepTimelineRow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_entry))));
+  guint kind = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->kind_dropdown));
+
+  when = sitrep_time_parse_input (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)), now,
+                                  &error);
+  if (when == NULL)
+    {
+      gtk_widget_add_css_class (self->time_entry, "error");
+      gtk_widget_set_tooltip_text (self->time_entry, error->message);
+      gtk_widget_grab_focus (self->time_entry);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  if (text[0] == '\0')
+    {
+      gtk_widget_add_css_class (self->text_entry, "error");
+      gtk_widget_grab_focus (self->text_entry);
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  /* Only what changed: an unchanged field makes no history. */
+  if (g_strcmp0 (text, sitrep_timeline_entry_get_text (self->entry)) != 0)
+    json_object_set_string_member (fields, "text", text);
+  if (sitrep_timeline_entry_get_occurred_at (self->entry) == NULL ||
+      g_date_time_compare (when, sitrep_timeline_entry_get_occurred_at (self->entry)) != 0)
+    {
+      g_autofree char *at = sitrep_time_format (when);
+
+      json_object_set_string_member (fields, "occurred_at", at);
+    }
+  if (kind != GTK_INVALID_LIST_POSITION && kind != sitrep_timeline_entry_get_kind (self->entry))
+    json_object_set_string_member (fields, "kind", sitrep_timeline_kind_to_string (kind));
+
+  if (json_object_get_size (fields) > 0)
+    g_signal_emit (self, signals[SAVE], 0, fields);
+
+  sitrep_timeline_row_stop_edit (self);
+}
+
+static void
+edit_save_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  save_edit (SITREP_TIMELINE_ROW (widget));
+}
+
+static void
+edit_cancel_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  sitrep_timeline_row_stop_edit (SITREP_TIMELINE_ROW (widget));
+}
+
+static void
+row_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  SitrepTimelineRow *self = SITREP_TIMELINE_ROW (widget);
+
+  if (g_str_equal (action_name, "row.edit"))
+    sitrep_timeline_row_start_edit (self);
+  else if (g_str_equal (action_name, "row.history"))
+    g_signal_emit (self, signals[HISTORY], 0);
+  else if (g_str_equal (action_name, "row.delete"))
+    g_signal_emit (self, signals[DELETE], 0);
+}
+
+static void
+on_pin_toggled (SitrepTimelineRow *self)
+{
+  if (!self->updating && self->entry != NULL)
+    g_signal_emit (self, signals[PIN], 0);
+}
+
+static void
+on_double_click (GtkGestureClick   *gesture,
+                 int                n_press,
+                 double             x,
+                 double             y,
+                 SitrepTimelineRow *self)
+{
+  if (n_press == 2)
+    sitrep_timeline_row_start_edit (self);
+}
+
+static GtkWidget *
+label_new (const char *css_class,
+           float       xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+build_view (SitrepTimelineRow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *times = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  self->utc_label = label_new ("numeric", 0);
+  gtk_widget_add_css_class (self->utc_label, "heading");
+  self->local_label = label_new ("numeric", 0);
+  gtk_widget_add_css_class (self->local_label, "dim-label");
+  gtk_widget_add_css_class (self->local_label, "caption");
+  gtk_box_append (GTK_BOX (times), self->utc_label);
+  gtk_box_append (GTK_BOX (times), self->local_label);
+  gtk_widget_set_size_request (times, 130, -1);
+
+  self->kind_label = label_new ("kind-chip", 0.5);
+  gtk_widget_set_valign (self->kind_label, GTK_ALIGN_START);
+  gtk_widget_set_size_request (self->kind_label, 104, -1);
+
+  self->text_label = label_new (NULL, 0);
+  gtk_label_set_wrap (GTK_LABEL (self->text_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->text_label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (self->text_label, TRUE);
+  self->meta_label = label_new ("dim-label", 0);
+  gtk_widget_add_css_class (self->meta_label, "caption");
+  gtk_box_append (GTK_BOX (texts), self->text_label);
+  gtk_box_append (GTK_BOX (texts), self->meta_label);
+  gtk_widget_set_hexpand (texts, TRUE);
+
+  self->pin_button = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (self->pin_button), "view-pin-symbolic");
+  gtk_widget_add_css_class (self->pin_button, "flat");
+  gtk_widget_add_css_class (self->pin_button, "pin-button");
+  gtk_widget_set_valign (self->pin_button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pin_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pinned"), -1);
+  g_signal_connect_swapped (self->pin_button, "toggled", G_CALLBACK (on_pin_toggled), self);
+
+  g_menu_append (menu, _("_Edit"), "row.edit");
+  g_menu_append (menu, _("Edit _History"), "row.history");
+  g_menu_append (menu, _("_Delete"), "row.delete");
+  self->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
+  gtk_widget_add_css_class (self->menu_button, "flat");
+  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (self->menu_button, _("Entry menu"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entry menu"), -1);
+
+  gtk_box_append (GTK_BOX (box), times);
+  gtk_box_append (GTK_BOX (box), self->kind_label);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), self->pin_button);
+  gtk_box_append (GTK_BOX (box), self->menu_button);
+
+  return box;
+}
+
+static GtkWidget *
+build_edit (SitrepTimelineRow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *save = gtk_button_new_with_mnemonic (_("_Save"));
+  GtkWidget *cancel = gtk_button_new_from_icon_name ("window-close-symbolic");
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+  GtkEventController *keys;
+  GtkShortcut *shortcut;
+
+  for (SitrepTimelineKind k = SITREP_KIND_DETECTION; k <= SITREP_KIND_NOTE; k++)
+    gtk_string_list_append (kinds, sitrep_timeline_kind_get_label (k));
+
+  self->time_entry = gtk_entry_new ();
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->time_entry), 19);
+  gtk_widget_set_tooltip_text (self->time_entry, _("When, in UTC: HH:MM, -5m, or YYYY-MM-DD HH:MM:SS"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Time of the entry (UTC)"), -1);
+  g_signal_connect_swapped (self->time_entry, "activate", G_CALLBACK (save_edit), self);
+
+  self->kind_dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (kinds)), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->kind_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of the entry"), -1);
+
+  self->text_entry = gtk_entry_new ();
+  gtk_widget_set_hexpand (self->text_entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text of the entry"), -1);
+  g_signal_connect_swapped (self->text_entry, "activate", G_CALLBACK (save_edit), self);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (save), "row.save");
+  gtk_widget_add_css_class (save, "suggested-action");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "row.cancel");
+  gtk_widget_add_css_class (cancel, "flat");
+  gtk_widget_set_tooltip_text (cancel, _("Cancel (Escape)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Cancel editing"), -1);
+
+  gtk_box_append (GTK_BOX (box), self->time_entry);
+  gtk_box_append (GTK_BOX (box), self->kind_dropdown);
+  gtk_box_append (GTK_BOX (box), self->text_entry);
+  gtk_box_append (GTK_BOX (box), save);
+  gtk_box_append (GTK_BOX (box), cancel);
+
+  keys = gtk_shortcut_controller_new ();
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                               gtk_named_action_new ("row.cancel"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), shortcut);
+  gtk_widget_add_controller (box, keys);
+
+  return box;
+}
+
+static void
+sitrep_timeline_row_dispose (GObject *object)
+{
+  SitrepTimelineRow *self = SITREP_TIMELINE_ROW (object);
+
+  if (self->entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->entry, self);
+  g_clear_object (&self->entry);
+  g_clear_pointer (&self->stack, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (sitrep_timeline_row_parent_class)->dispose (object);
+}
+
+static void
+sitrep_timeline_row_class_init (SitrepTimelineRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sitrep_timeline_row_dispose;
+
+  /**
+   * SitrepTimelineRow::save:
+   * @fields: the changed fields (`text`, `occurred_at`, `kind`)
+   */
+  signals[SAVE] = g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                NULL, NULL, NULL, G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
+  signals[PIN] = g_signal_new ("pin", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                               NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[HISTORY] = g_signal_new ("history", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[DELETE] = g_signal_new ("delete", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[EDIT_STARTED] = g_signal_new ("edit-started", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "timelinerow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_install_action (widget_class, "row.edit", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "row.history", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "row.delete", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "row.save", NULL, edit_save_action);
+  gtk_widget_class_install_action (widget_class, "row.cancel", NULL, edit_cancel_action);
+}
+
+static void
+sitrep_timeline_row_init (SitrepTimelineRow *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (self->stack), build_view (self), "view");
+  gtk_stack_add_named (GTK_STACK (self->stack), build_edit (self), "edit");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "view");
+  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+  gtk_widget_set_margin_top (self->stack, 6);
+  gtk_widget_set_margin_bottom (self->stack, 6);
+  gtk_widget_set_margin_start (self->stack, 12);
+  gtk_widget_set_margin_end (self->stack, 6);
+
+  g_signal_connect (click, "pressed", G_CALLBACK (on_double_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+sitrep_timeline_row_new (void)
+{
+  return g_object_new (SITREP_TYPE_TIMELINE_ROW, NULL);
+}
+
+GtkEditable *
+_sitrep_timeline_row_get_text_entry (SitrepTimelineRow *self)
+{
+  return GTK_EDITABLE (self->text_entry);
+}
+
+GtkEditable *
+_sitrep_timeline_row_get_time_entry (SitrepTimelineRow *self)
+{
+  return GTK_EDITABLE (self->time_entry);
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "sitrep-timeline-entry.h"
+
+G_BEGIN_DECLS
+
+#define SITREP_TYPE_TIMELINE_ROW (sitrep_timeline_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (SitrepTimelineRow, sitrep_timeline_row, SITREP, TIMELINE_ROW, GtkWidget)
+
+GtkWidget           *sitrep_timeline_row_new        (void);
+void                 sitrep_timeline_row_set_entry  (SitrepTimelineRow   *self,
+                                                     SitrepTimelineEntry *entry);
+SitrepTimelineEntry *sitrep_timeline_row_get_entry  (SitrepTimelineRow   *self);
+void                 sitrep_timeline_row_start_edit (SitrepTimelineRow   *self);
+void                 sitrep_timeline_row_stop_edit  (SitrepTimelineRow   *self);
+gboolean             sitrep_timeline_row_is_editing (SitrepTimelineRow   *self);
+void                 sitrep_timeline_row_refresh    (SitrepTimelineRow   *self);
+
+/* For tests, which edit through the row's real widgets. */
+GtkEditable         *_sitrep_timeline_row_get_text_entry (SitrepTimelineRow *self);
+GtkEditable         *_sitrep_timeline_row_get_time_entry (SitrepTimelineRow *self);
+
+G_END_DECLS

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-server-apply.c: writing one change, as pushes and integrations do */
+
+#include "config.h"
+
+#include "sitrep-json.h"
+#include "sitrep-time.h"
+#include "sitrep-server-apply.h"
+
+/**
+ * sitrep_server_keep_ref:
+ * @current: (nullable): the incident as stored
+ * @body: the incident's new body
+ *
+ * `ref` belongs to the server: @body gets the stored one, or a new
+ * `INC-YYYY-NNN`, numbered per year from 001 in the year the incident was
+ * declared (or now, when it has no `declared_at`).
+ */
+gboolean
+sitrep_server_keep_ref (SitrepServerStorage       *storage,
+                        const SitrepServerRecord  *current,
+                        JsonObject                *body,
+                        GError                   **error)
+{
+  g_autoptr(JsonObject) stored = NULL;
+  g_autoptr(GDateTime) declared = NULL;
+  g_autofree char *ref = NULL;
+  gint64 number;
+  int year;
+
+  if (current != NULL && current->body != NULL)
+    {
+      stored = sitrep_json_from_string (current->body, NULL);
+      if (sitrep_json_get_string (stored, "ref") != NULL)
+        {
+          json_object_set_string_member (body, "ref", sitrep_json_get_string (stored, "ref"));
+          return TRUE;
+        }
+    }
+
+  declared = sitrep_time_parse (sitrep_json_get_string (body, "declared_at"));
+  if (declared == NULL)
+    declared = g_date_time_new_now_utc ();
+  year = g_date_time_get_year (declared);
+
+  if (!storage->vtable->next_ref_number (storage, year, &number, error))
+    return FALSE;
+
+  ref = g_strdup_printf ("INC-%04d-%03" G_GINT64_FORMAT, year, number);
+  json_object_set_string_member (body, "ref", ref);
+  return TRUE;
+}
+
+/**
+ * sitrep_server_write_change:
+ * @body: (nullable): the record's whole new body; %NULL for a delete
+ * @seq: (out): the seq of the change, which is also the record's version
+ *
+ * Appends a change and writes the record, inside the open write
+ * transaction.
+ */
+gboolean
+sitrep_server_write_change (SitrepServerStorage       *storage,
+                            const SitrepServerAuthor  *author,
+                            const char                *op,
+                            const char                *coll,
+                            const char                *id,
+                            JsonObject                *body,
+                            gint64                    *seq,
+                            GError                   **error)
+{
+  g_autofree char *body_json = body != NULL ? sitrep_json_to_string (body) : NULL;
+  SitrepServerChange change = {
+    .coll = (char *) coll,
+    .id = (char *) id,
+    .op = (char *) op,
+    .deleted = body == NULL,
+    .body = body_json,
+    .client_id = (char *) author->client_id,
+    .mid = author->mid,
+    .actor = (char *) author->actor,
+    .ts = (char *) author->ts,
+  };
+
+  if (!storage->vtable->append_change (storage, &change, error))
+    return FALSE;
+
+  *seq = change.seq;
+  return TRUE;
+}

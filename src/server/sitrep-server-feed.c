@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-server-feed.c: GET /v1/changes (with long-poll) and GET /v1/snapshot
+ *
+ * Both read on the main thread. A long-poll that finds nothing newer than
+ * `since` pauses its message and waits in a list; every commit of the
+ * writer wakes the list on the main thread after the commit returned, and
+ * a waiter registers right after its own read on that same thread, so no
+ * commit can slip between the read and the wait unseen.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sitrep-protocol.h"
+#include "sitrep-server-private.h"
+
+#define LIMIT_DEFAULT 500
+#define LIMIT_MAX     1000
+#define WAIT_MAX      60
+
+GPtrArray *_sitrep_server_get_waiters (SitrepServer *self);
+
+typedef struct {
+  SitrepServer      *server;
+  SoupServerMessage *msg;
+  gint64             since;
+  guint              limit;
+  guint              timeout_id;
+} Waiter;
+
+static void
+append_change (GString                  *out,
+               const SitrepServerChange *c)
+{
+  g_string_append_printf (out, "{\"seq\":%" G_GINT64_FORMAT ",\"coll\":", c->seq);
+  sitrep_protocol_append_string (out, c->coll);
+  g_string_append (out, ",\"id\":");
+  sitrep_protocol_append_string (out, c->id);
+  g_string_append_printf (out, ",\"version\":%" G_GINT64_FORMAT ",\"op\":", c->version);
+  sitrep_protocol_append_string (out, c->op);
+  g_string_append_printf (out, ",\"deleted\":%s,\"body\":%s,\"client_id\":",
+                          c->deleted ? "true" : "false", c->body != NULL ? c->body : "null");
+  sitrep_protocol_append_string (out, c->client_id);
+  if (c->client_id != NULL)
+    g_string_append_printf (out, ",\"mid\":%" G_GINT64_FORMAT, c->mid);
+  else
+    g_string_append (out, ",\"mid\":null");
+  g_string_append (out, ",\"actor\":");
+  sitrep_protocol_append_string (out, c->actor);
+  g_string_append (out, ",\"ts\":");
+  sitrep_protocol_append_string (out, c->ts);
+  g_string_append_c (out, '}');
+}
+
+static char *
+changes_json (GPtrArray *changes,
+              gint64     since,
+              gboolean   more)
+{
+  GString *out = g_string_sized_new (256 + changes->len * 256);
+  gint64 last_seq = since;
+
+  g_string_append (out, "{\"changes\":[");
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const SitrepServerChange *c = g_ptr_array_index (changes, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_change (out, c);
+      last_seq = c->seq;
+    }
+  g_string_append_printf (out, "],\"last_seq\":%" G_GINT64_FORMAT ",\"more\":%s}",
+                          last_seq, more ? "true" : "false");
+
+  return g_string_free (out, FALSE);
+}
+
+/* Reads and answers; returns FALSE, answering nothing, when there is
+ * nothing to answer yet and @may_wait. */
+static gboolean
+answer_changes (SitrepServer      *self,
+                SoupServerMessage *msg,
+                gint64             since,
+                guint              limit,
+                gboolean           may_wait)
+{
+  SitrepServerStorage *storage = _sitrep_server_get_storage (self);
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean more = FALSE;
+  gint64 floor = 0;
+
+  if (!storage->vtable->read_changes (storage, since, limit, &changes, &more, &floor, &error))
+    {
+      _sitrep_server_respond_storage_error (msg, error);
+      return TRUE;
+    }
+
+  if (since < floor)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Changes up to %" G_GINT64_FORMAT " were compacted; "
+                           "read the snapshot"), floor);
+
+      _sitrep_server_respond_error (msg, SOUP_STATUS_GONE, SITREP_PROTOCOL_GONE, message);
+      return TRUE;
+    }
+
+  if (changes->len == 0 && may_wait)
+    return FALSE;
+
+  _sitrep_server_respond_json (msg, SOUP_STATUS_OK, changes_json (changes, since, more));
+  return TRUE;
+}
+
+static void
+waiter_free (Waiter *w)
+{
+  g_clear_handle_id (&w->timeout_id, g_source_remove);
+  g_object_unref (w->msg);
+  g_free (w);
+}
+
+static void
+waiter_answer_empty (Waiter *w)
+{
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  _sitrep_server_respond_json (w->msg, SOUP_STATUS_OK, changes_json (none, w->since, FALSE));
+}
+
+static gboolean
+waiter_timeout_cb (gpointer user_data)
+{
+  Waiter *w = user_data;
+  GPtrArray *waiters = _sitrep_server_get_waiters (w->server);
+
+  w->timeout_id = 0;
+  g_ptr_array_remove_fast (waiters, w);
+
+  /* A commit may have come in the meantime: answer with what there is. */
+  if (!answer_changes (w->server, w->msg, w->since, w->limit, FALSE))
+    waiter_answer_empty (w);
+  soup_server_message_unpause (w->msg);
+  waiter_free (w);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _sitrep_server_wake_waiters:
+ * @stopping: answer every waiter, with an empty list if need be
+ *
+ * Answers the long-polls that now have changes to read.
+ */
+void
+_sitrep_server_wake_waiters (SitrepServer *self,
+                             gboolean      stopping)
+{
+  GPtrArray *waiters = _sitrep_server_get_waiters (self);
+
+  for (guint i = 0; i < waiters->len;)
+    {
+      Waiter *w = g_ptr_array_index (waiters, i);
+
+      if (stopping)
+        waiter_answer_empty (w);
+      else if (!answer_changes (self, w->msg, w->since, w->limit, TRUE))
+        {
+          i++;
+          continue;
+        }
+
+      g_ptr_array_remove_index_fast (waiters, i);
+      soup_server_message_unpause (w->msg);
+      waiter_free (w);
+    }
+}
+
+/**
+ * _sitrep_server_forget_waiter:
+ *
+ * Drops the long-poll of @msg, whose client went away, answering nothing.
+ */
+void
+_sitrep_server_forget_waiter (SitrepServer      *self,
+                              SoupServerMessage *msg)
+{
+  GPtrArray *waiters = _sitrep_server_get_waiters (self);
+
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      Waiter *w = g_ptr_array_index (waiters, i);
+
+      if (w->msg == msg)
+        {
+          g_ptr_array_remove_index_fast (waiters, i);
+          waiter_free (w);
+          return;
+        }
+    }
+}
+
+static gboolean
+parse_param (GHashTable  *query,
+             const char  *name,
+             gboolean     required,
+             gint64       min,
+             gint64       fallback,
+             gint64      *out,
+             char       **problem)
+{
+  const char *text = query != NULL ? g_hash_table_lookup (query, name) : NULL;
+
+  if (text == NULL)
+    {
+      if (required)
+        {
+          *problem = g_strdup_printf (_("%s: required"), name);
+          return FALSE;
+        }
+      *out = fallback;
+      return TRUE;
+    }
+
+  if (!g_ascii_string_to_signed (text, 10, min, G_MAXINT64, out, NULL))
+    {
+      *problem = g_strdup_printf (_("%s: must be an integer of at least %" G_GINT64_FORMAT),
+                                  name, min);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * _sitrep_server_handle_changes:
+ *
+ * `GET /v1/changes?since=S&limit=L&wait=W`. `since` is required; `limit`
+ * above 1000 and `wait` above 60 are lowered to those.
+ */
+void
+_sitrep_server_handle_changes (SitrepServer      *self,
+                               SoupServerMessage *msg,
+                               GHashTable        *query)
+{
+  g_autofree char *problem = NULL;
+  gint64 since, limit, wait;
+  Waiter *w;
+
+  if (!parse_param (query, "since", TRUE, 0, 0, &since, &problem)
+      || !parse_param (query, "limit", FALSE, 1, LIMIT_DEFAULT, &limit, &problem)
+      || !parse_param (query, "wait", FALSE, 0, 0, &wait, &problem))
+    {
+      _sitrep_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, SITREP_PROTOCOL_BAD_REQUEST,
+                                    problem);
+      return;
+    }
+
+  limit = MIN (limit, LIMIT_MAX);
+  wait = MIN (wait, WAIT_MAX);
+
+  if (answer_changes (self, msg, since, (guint) limit,
+                      wait > 0 && !_sitrep_server_is_stopping (self)))
+    return;
+
+  w = g_new0 (Waiter, 1);
+  w->server = self;
+  w->msg = g_object_ref (msg);
+  w->since = since;
+  w->limit = (guint) limit;
+  w->timeout_id = g_timeout_add_seconds ((guint) wait, waiter_timeout_cb, w);
+  g_ptr_array_add (_sitrep_server_get_waiters (self), w);
+  soup_server_message_pause (msg);
+}
+
+static void
+append_snapshot_record (const SitrepServerRecord *record,
+                        gpointer                  user_data)
+{
+  GString *out = user_data;
+
+  if (out->str[out->len - 1] != '[')
+    g_string_append_c (out, ',');
+  sitrep_protocol_append_record (out, record->coll, record->id, record->version,
+                                 record->deleted, record->body);
+}
+
+/**
+ * _sitrep_server_handle_snapshot:
+ *
+ * `GET /v1/snapshot`: every live record and the seq they are current at,
+ * read in one transaction.
+ */
+void
+_sitrep_server_handle_snapshot (SitrepServer      *self,
+                                SoupServerMessage *msg)
+{
+  SitrepServerStorage *storage = _sitrep_server_get_storage (self);
+  g_autoptr(GString) records = g_string_new ("[");
+  g_autoptr(GError) error = NULL;
+  gint64 seq = 0;
+  char *json;
+
+  if (!storage->vtable->snapshot (storage, &seq, append_snapshot_record, records, &error))
+    {
+      _sitrep_server_respond_storage_error (msg, error);
+      return;
+    }
+
+  g_string_append_c (records, ']');
+  json = g_strdup_printf ("{\"seq\":%" G_GINT64_FORMAT ",\"records\":%s}", seq, records->str);
+  _sitrep_server_respond_json (msg, SOUP_STATUS_OK, json);
+}

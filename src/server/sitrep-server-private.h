@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-server-private.h: shared by the endpoint files of the server */
+
+#pragma once
+
+#include <libsoup/soup.h>
+#include <json-glib/json-glib.h>
+
+#include "sitrep-server.h"
+#include "sitrep-server-auth.h"
+
+G_BEGIN_DECLS
+
+/* libsoup 3.2 has no name for it */
+#define SITREP_STATUS_TOO_MANY_REQUESTS 429
+
+/* Runs on the writer thread, inside no transaction: it opens its own. Returns
+ * the HTTP status and sets @response to the JSON body; sets @changed when it
+ * committed new changes. */
+typedef guint (*SitrepServerWriteFunc) (SitrepServerStorage  *storage,
+                                        gpointer              data,
+                                        char                **response,
+                                        gboolean             *changed);
+
+SitrepServerStorage     *_sitrep_server_get_storage   (SitrepServer      *self);
+const SitrepServerToken *_sitrep_server_get_token     (SoupServerMessage *msg);
+gboolean                 _sitrep_server_is_stopping   (SitrepServer      *self);
+
+void  _sitrep_server_respond_json          (SoupServerMessage *msg,
+                                            guint              status,
+                                            char              *json);
+void  _sitrep_server_respond_error         (SoupServerMessage *msg,
+                                            guint              status,
+                                            const char        *code,
+                                            const char        *message);
+void  _sitrep_server_respond_storage_error (SoupServerMessage *msg,
+                                            const GError      *error);
+char *_sitrep_server_storage_error_json    (const GError      *error,
+                                            guint             *status);
+void  _sitrep_server_run_write             (SitrepServer          *self,
+                                            SoupServerMessage     *msg,
+                                            SitrepServerWriteFunc  func,
+                                            gpointer               data,
+                                            GDestroyNotify         destroy);
+
+/* sitrep-server-feed.c */
+void  _sitrep_server_handle_changes        (SitrepServer      *self,
+                                            SoupServerMessage *msg,
+                                            GHashTable        *query);
+void  _sitrep_server_handle_snapshot       (SitrepServer      *self,
+                                            SoupServerMessage *msg);
+void  _sitrep_server_wake_waiters          (SitrepServer      *self,
+                                            gboolean           stopping);
+void  _sitrep_server_forget_waiter         (SitrepServer      *self,
+                                            SoupServerMessage *msg);
+
+/* sitrep-server-push.c */
+void  _sitrep_server_handle_push           (SitrepServer      *self,
+                                            SoupServerMessage *msg,
+                                            JsonObject        *request);
+
+/* sitrep-server-alertmanager.c */
+void  _sitrep_server_handle_alertmanager   (SitrepServer      *self,
+                                            SoupServerMessage *msg,
+                                            JsonObject        *payload);
+
+G_END_DECLS

@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-server-push.c: POST /v1/push
+ *
+ * The request is parsed and checked as a whole on the main thread; the
+ * writer thread then applies it in one transaction: retries (mid <=
+ * last_mid) get their stored result back, new mutations are validated,
+ * compared-and-set against base_version, written as changes, and their
+ * results stored under (client_id, mid) in the same transaction, so a
+ * retry after a crash sees exactly what was committed.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sitrep-json.h"
+#include "sitrep-protocol.h"
+#include "sitrep-record.h"
+#include "sitrep-time.h"
+#include "sitrep-server-private.h"
+#include "sitrep-server-apply.h"
+
+typedef struct {
+  SitrepProtocolPush *push;
+  char               *actor;
+} PushJob;
+
+static void
+push_job_free (gpointer data)
+{
+  PushJob *job = data;
+
+  sitrep_protocol_push_free (job->push);
+  g_free (job->actor);
+  g_free (job);
+}
+
+static char *
+result_rejected (gint64      mid,
+                 const char *code,
+                 const char *message)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "{\"mid\":%" G_GINT64_FORMAT ",\"status\":\"rejected\",\"error\":",
+                          mid);
+  sitrep_protocol_append_string (out, code);
+  g_string_append (out, ",\"message\":");
+  sitrep_protocol_append_string (out, message);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+static char *
+result_conflict (gint64                    mid,
+                 const SitrepServerRecord *current)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "{\"mid\":%" G_GINT64_FORMAT ",\"status\":\"conflict\",\"current\":",
+                          mid);
+  if (current != NULL)
+    sitrep_protocol_append_record (out, current->coll, current->id, current->version,
+                                   current->deleted, current->body);
+  else
+    g_string_append (out, "null");
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+version_matches (const SitrepServerRecord *current,
+                 gint64                    base_version)
+{
+  if (current == NULL)
+    return base_version == 0;
+  return current->version == base_version;
+}
+
+static char *
+result_applied (gint64 mid,
+                gint64 seq)
+{
+  return g_strdup_printf ("{\"mid\":%" G_GINT64_FORMAT ",\"status\":\"applied\",\"seq\":%"
+                          G_GINT64_FORMAT ",\"version\":%" G_GINT64_FORMAT "}",
+                          mid, seq, seq);
+}
+
+/* The whole new body of a patch: the stored one with @fields set on it. */
+static JsonObject *
+merge_patch (const SitrepServerRecord *current,
+             JsonObject               *fields)
+{
+  g_autoptr(JsonObject) merged = sitrep_json_from_string (current->body, NULL);
+  g_autoptr(GList) names = NULL;
+
+  if (merged == NULL)
+    merged = json_object_new ();
+
+  names = json_object_get_members (fields);
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (merged, l->data,
+                            json_node_copy (json_object_get_member (fields, l->data)));
+
+  return g_steal_pointer (&merged);
+}
+
+/* Returns the result of @m, or %NULL with @error set when the storage
+ * failed (and the whole push must be rolled back). */
+static char *
+apply_mutation (SitrepServerStorage           *storage,
+                const SitrepProtocolMutation  *m,
+                const SitrepServerAuthor      *author,
+                gboolean                      *changed,
+                GError                       **error)
+{
+  g_autoptr(SitrepServerRecord) current = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GError) invalid = NULL;
+  SitrepServerAuthor this_author = *author;
+  gint64 seq;
+
+  this_author.mid = m->mid;
+
+  if (m->problem != NULL)
+    return result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, m->problem);
+
+  if (m->op == SITREP_PROTOCOL_OP_PUT
+      && !sitrep_record_validate (m->coll, m->id, m->body, &invalid))
+    return result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
+  if (m->op == SITREP_PROTOCOL_OP_PATCH
+      && !sitrep_record_validate_patch (m->coll, m->body, &invalid))
+    return result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
+
+  if (!storage->vtable->get_record (storage, m->coll, m->id, &current, error))
+    return NULL;
+
+  if (m->op != SITREP_PROTOCOL_OP_PUT && (current == NULL || current->deleted))
+    return result_rejected (m->mid, SITREP_PROTOCOL_NOT_FOUND, _("No such record"));
+
+  if (m->has_base_version && !version_matches (current, m->base_version))
+    return result_conflict (m->mid, current);
+
+  switch (m->op)
+    {
+    case SITREP_PROTOCOL_OP_PUT:
+      body = sitrep_json_copy (m->body);
+      break;
+
+    case SITREP_PROTOCOL_OP_PATCH:
+      body = merge_patch (current, m->body);
+      /* The fields were fine one by one; the record must be too as a whole
+       * (a role's incident_id must still match its id, for one). */
+      if (!sitrep_record_validate (m->coll, m->id, body, &invalid))
+        return result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
+      break;
+
+    case SITREP_PROTOCOL_OP_DELETE:
+    default:
+      break;
+    }
+
+  if (body != NULL && g_str_equal (m->coll, "incidents")
+      && !sitrep_server_keep_ref (storage, current, body, error))
+    return NULL;
+
+  if (!sitrep_server_write_change (storage, &this_author, sitrep_protocol_op_to_string (m->op),
+                                   m->coll, m->id, body, &seq, error))
+    return NULL;
+
+  *changed = TRUE;
+  return result_applied (m->mid, seq);
+}
+
+static guint
+fail_storage (SitrepServerStorage  *storage,
+              const GError         *error,
+              char                **response)
+{
+  guint status;
+
+  storage->vtable->rollback (storage);
+  *response = _sitrep_server_storage_error_json (error, &status);
+  return status;
+}
+
+static guint
+push_write (SitrepServerStorage  *storage,
+            gpointer              data,
+            char                **response,
+            gboolean             *changed)
+{
+  PushJob *job = data;
+  GPtrArray *mutations = job->push->mutations;
+  const char *client_id = job->push->client_id;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *ts = sitrep_time_now ();
+  g_autoptr(GString) results = g_string_new ("[");
+  SitrepServerAuthor author = { client_id, 0, job->actor, ts };
+  gint64 last_mid, new_last_mid;
+
+  if (!storage->vtable->begin_write (storage, &error)
+      || !storage->vtable->get_client (storage, client_id, &owner, &last_mid, &error))
+    return fail_storage (storage, error, response);
+
+  if (owner != NULL && !g_str_equal (owner, job->actor))
+    {
+      storage->vtable->rollback (storage);
+      *response = sitrep_protocol_error_json (SITREP_PROTOCOL_FORBIDDEN,
+                                              _("This client_id belongs to another token"));
+      return 403;
+    }
+
+  if (mutations->len > 0)
+    {
+      SitrepProtocolMutation *first = g_ptr_array_index (mutations, 0);
+
+      if (first->mid > last_mid + 1)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("The next mid of this client is %" G_GINT64_FORMAT),
+                             last_mid + 1);
+          g_autofree char *error_json = sitrep_protocol_error_json (SITREP_PROTOCOL_MID_GAP,
+                                                                    message);
+
+          storage->vtable->rollback (storage);
+          /* error_json ends with '}': add "expected" before it */
+          error_json[strlen (error_json) - 1] = '\0';
+          *response = g_strdup_printf ("%s,\"expected\":%" G_GINT64_FORMAT "}",
+                                       error_json, last_mid + 1);
+          return 409;
+        }
+    }
+
+  new_last_mid = last_mid;
+  for (guint i = 0; i < mutations->len; i++)
+    {
+      SitrepProtocolMutation *m = g_ptr_array_index (mutations, i);
+      g_autofree char *result = NULL;
+
+      if (m->mid <= last_mid)
+        {
+          if (!storage->vtable->get_result (storage, client_id, m->mid, &result, &error))
+            return fail_storage (storage, error, response);
+          if (result == NULL)
+            result = result_rejected (m->mid, SITREP_PROTOCOL_NOT_FOUND,
+                                      _("No result is kept for this mid"));
+        }
+      else
+        {
+          result = apply_mutation (storage, m, &author, changed, &error);
+          if (result == NULL
+              || !storage->vtable->put_result (storage, client_id, m->mid, result, &error))
+            return fail_storage (storage, error, response);
+          new_last_mid = m->mid;
+        }
+
+      if (i > 0)
+        g_string_append_c (results, ',');
+      g_string_append (results, result);
+    }
+  g_string_append_c (results, ']');
+
+  if ((new_last_mid != last_mid || owner == NULL) && mutations->len > 0
+      && !storage->vtable->set_client (storage, client_id, job->actor, new_last_mid, &error))
+    return fail_storage (storage, error, response);
+
+  if (!storage->vtable->commit (storage, &error))
+    {
+      *changed = FALSE;
+      return fail_storage (storage, error, response);
+    }
+
+  *response = g_strdup_printf ("{\"last_mid\":%" G_GINT64_FORMAT ",\"results\":%s}",
+                               new_last_mid, results->str);
+  return 200;
+}
+
+/**
+ * _sitrep_server_handle_push:
+ *
+ * `POST /v1/push`: a malformed request is refused as a whole (400, or 413
+ * past 100 mutations); the rest happens on the writer thread.
+ */
+void
+_sitrep_server_handle_push (SitrepServer      *self,
+                            SoupServerMessage *msg,
+                            JsonObject        *request)
+{
+  g_autoptr(GError) error = NULL;
+  SitrepProtocolPush *push;
+  PushJob *job;
+
+  push = sitrep_protocol_push_parse (request, &error);
+  if (push == NULL)
+    {
+      if (g_error_matches (error, SITREP_PROTOCOL_ERROR, SITREP_PROTOCOL_ERROR_TOO_LARGE))
+        _sitrep_server_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                                      SITREP_PROTOCOL_TOO_LARGE, error->message);
+      else
+        _sitrep_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST,
+                                      SITREP_PROTOCOL_BAD_REQUEST, error->message);
+      return;
+    }
+
+  job = g_new0 (PushJob, 1);
+  job->push = push;
+  job->actor = g_strdup (_sitrep_server_get_token (msg)->name);
+  _sitrep_server_run_write (self, msg, push_write, job, push_job_free);
+}

@@ -1,0 +1,349 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sitrep-json.h"
+#include "sitrep-time.h"
+#include "sitrep-timeline-row.h"
+#include "sitrep-window-private.h"
+
+#define WAIT_UNTIL(cond) \
+  G_STMT_START { \
+    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    while (!(cond)) \
+      { \
+        if (g_get_monotonic_time () > _deadline) \
+          g_error ("Timed out waiting for: %s", #cond); \
+        if (!g_main_context_iteration (NULL, FALSE)) \
+          g_usleep (1000); \
+      } \
+  } G_STMT_END
+
+typedef struct
+{
+  char          *data_dir;
+  SitrepContext *context;
+  char          *incident_id;
+  SitrepWindow  *window;
+} Fixture;
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+static SitrepWindow *
+open_timeline (Fixture *f)
+{
+  SitrepWindow *window = sitrep_window_new (NULL, f->context);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sitrep_window_select_incident (window, f->incident_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "timeline"));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (_sitrep_window_get_timeline (window))));
+
+  return window;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->data_dir = g_dir_make_tmp ("sitrep-timeline-XXXXXX", NULL);
+  f->context = sitrep_context_new (f->data_dir, &error);
+  g_assert_no_error (error);
+  sitrep_context_set_user (f->context, "carol");
+  f->incident_id = sitrep_context_declare_incident (f->context, "Checkout errors", "checkout",
+                                                    "Some payments fail", SITREP_SEVERITY_P2,
+                                                    &error);
+  g_assert_no_error (error);
+  f->window = open_timeline (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin (20);
+  g_clear_object (&f->context);
+  g_free (f->incident_id);
+  g_free (f->data_dir);
+}
+
+static SitrepTimelineEntry *
+entry_at (SitrepTimelinePage *page,
+          guint               position)
+{
+  g_autoptr(SitrepTimelineEntry) entry =
+    g_list_model_get_item (G_LIST_MODEL (_sitrep_timeline_page_get_model (page)), position);
+
+  return entry;   /* the model keeps its own reference */
+}
+
+static SitrepTimelineEntry *
+find_entry (SitrepTimelinePage *page,
+            const char         *text)
+{
+  GListModel *model = G_LIST_MODEL (_sitrep_timeline_page_get_model (page));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      SitrepTimelineEntry *entry = entry_at (page, i);
+
+      if (g_str_equal (sitrep_timeline_entry_get_text (entry), text))
+        return entry;
+    }
+
+  return NULL;
+}
+
+static guint
+n_entries (SitrepTimelinePage *page)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (_sitrep_timeline_page_get_model (page)));
+}
+
+static void
+type_and_capture (SitrepTimelinePage *page,
+                  const char         *text)
+{
+  gtk_editable_set_text (_sitrep_timeline_page_get_capture (page), text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.capture", NULL));
+}
+
+static gint64
+seconds_ago (SitrepTimelineEntry *entry)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_difference (now, sitrep_timeline_entry_get_occurred_at (entry)) /
+         G_TIME_SPAN_SECOND;
+}
+
+static void
+test_capture (Fixture       *f,
+              gconstpointer  data)
+{
+  SitrepTimelinePage *page = _sitrep_window_get_timeline (f->window);
+  SitrepTimelineEntry *entry;
+
+  /* Declaring wrote the first entry. */
+  g_assert_cmpuint (n_entries (page), ==, 1);
+
+  /* Enter adds at now, as a note by the current user, and clears the line. */
+  type_and_capture (page, "Restarted the payment pods");
+  WAIT_UNTIL (n_entries (page) == 2);
+  entry = find_entry (page, "Restarted the payment pods");
+  g_assert_nonnull (entry);
+  g_assert_cmpint (sitrep_timeline_entry_get_kind (entry), ==, SITREP_KIND_NOTE);
+  g_assert_cmpstr (sitrep_timeline_entry_get_author (entry), ==, "carol");
+  g_assert_cmpint (seconds_ago (entry), <=, 5);
+  g_assert_cmpstr (gtk_editable_get_text (_sitrep_timeline_page_get_capture (page)), ==, "");
+
+  /* A leading relative time backdates; a prefix picks the kind. The entry
+   * lands in time order, before the one just added. */
+  type_and_capture (page, "-10m decision: roll back the deploy");
+  WAIT_UNTIL (n_entries (page) == 3);
+  entry = find_entry (page, "roll back the deploy");
+  g_assert_nonnull (entry);
+  g_assert_cmpint (sitrep_timeline_entry_get_kind (entry), ==, SITREP_KIND_DECISION);
+  g_assert_cmpint (seconds_ago (entry), >=, 595);
+  g_assert_cmpint (seconds_ago (entry), <=, 610);
+  g_assert_true (entry_at (page, 0) == entry);
+
+  /* Ctrl+N picks the kind of the next entries. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.kind", "i",
+                                             SITREP_KIND_MITIGATION));
+  type_and_capture (page, "Raised the connection pool size");
+  WAIT_UNTIL (n_entries (page) == 4);
+  entry = find_entry (page, "Raised the connection pool size");
+  g_assert_cmpint (sitrep_timeline_entry_get_kind (entry), ==, SITREP_KIND_MITIGATION);
+
+  /* Nothing typed, or only a time: an error, nothing written. */
+  type_and_capture (page, "  ");
+  type_and_capture (page, "14:32");
+  spin (50);
+  g_assert_cmpuint (n_entries (page), ==, 4);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_sitrep_timeline_page_get_capture (page)),
+                                           "error"));
+}
+
+static void
+test_edit_in_place (Fixture       *f,
+                    gconstpointer  data)
+{
+  SitrepTimelinePage *page = _sitrep_window_get_timeline (f->window);
+  g_autoptr(GPtrArray) history = NULL;
+  SitrepTimelineEntry *entry;
+  SitrepHistoryEntry *change;
+  GtkWidget *row;
+  g_autofree char *id = NULL;
+
+  type_and_capture (page, "Pool exhausted");
+  WAIT_UNTIL (find_entry (page, "Pool exhausted") != NULL);
+  entry = find_entry (page, "Pool exhausted");
+  id = g_strdup (sitrep_timeline_entry_get_id (entry));
+
+  _sitrep_timeline_page_select (page, id);
+  WAIT_UNTIL ((row = _sitrep_timeline_page_get_row (page, id)) != NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.edit", NULL));
+  g_assert_true (sitrep_timeline_row_is_editing (SITREP_TIMELINE_ROW (row)));
+
+  /* Escape-equivalent: cancelling writes nothing. */
+  gtk_editable_set_text (_sitrep_timeline_row_get_text_entry (SITREP_TIMELINE_ROW (row)), "junk");
+  g_assert_true (gtk_widget_activate_action (row, "row.cancel", NULL));
+  g_assert_false (sitrep_timeline_row_is_editing (SITREP_TIMELINE_ROW (row)));
+  g_assert_cmpstr (sitrep_timeline_entry_get_text (entry), ==, "Pool exhausted");
+
+  /* Edit text and time in place, save with Enter (row.save). */
+  sitrep_timeline_row_start_edit (SITREP_TIMELINE_ROW (row));
+  gtk_editable_set_text (_sitrep_timeline_row_get_text_entry (SITREP_TIMELINE_ROW (row)),
+                         "DB connection pool exhausted");
+  gtk_editable_set_text (_sitrep_timeline_row_get_time_entry (SITREP_TIMELINE_ROW (row)), "-20m");
+  g_assert_true (gtk_widget_activate_action (row, "row.save", NULL));
+  WAIT_UNTIL (g_str_equal (sitrep_timeline_entry_get_text (entry), "DB connection pool exhausted"));
+  g_assert_cmpint (seconds_ago (entry), >=, 1195);
+
+  /* Both changes are in the entry's history: who, before, after. */
+  history = sitrep_context_list_history (f->context, "timeline", id);
+  g_assert_cmpuint (history->len, ==, 2);
+  change = history->pdata[0];
+  g_assert_cmpstr (change->field, ==, "text");
+  g_assert_cmpstr (change->before, ==, "Pool exhausted");
+  g_assert_cmpstr (change->after, ==, "DB connection pool exhausted");
+  g_assert_cmpstr (change->actor, ==, "carol");
+  change = history->pdata[1];
+  g_assert_cmpstr (change->field, ==, "occurred_at");
+
+  /* The entry moved in time, so its row may be a new one. */
+  WAIT_UNTIL ((row = _sitrep_timeline_page_get_row (page, id)) != NULL);
+
+  /* A bad time keeps the row in edit mode and writes nothing. */
+  sitrep_timeline_row_start_edit (SITREP_TIMELINE_ROW (row));
+  gtk_editable_set_text (_sitrep_timeline_row_get_time_entry (SITREP_TIMELINE_ROW (row)),
+                         "half past two");
+  gtk_widget_activate_action (row, "row.save", NULL);
+  g_assert_true (sitrep_timeline_row_is_editing (SITREP_TIMELINE_ROW (row)));
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = sitrep_context_list_history (f->context, "timeline", id);
+  g_assert_cmpuint (history->len, ==, 2);
+  gtk_widget_activate_action (row, "row.cancel", NULL);
+}
+
+static void
+test_delete_undo_pin (Fixture       *f,
+                      gconstpointer  data)
+{
+  SitrepTimelinePage *page = _sitrep_window_get_timeline (f->window);
+  SitrepTimelineEntry *entry;
+  g_autofree char *id = NULL;
+  guint before;
+
+  type_and_capture (page, "Failed over to the replica");
+  WAIT_UNTIL (find_entry (page, "Failed over to the replica") != NULL);
+  entry = find_entry (page, "Failed over to the replica");
+  id = g_strdup (sitrep_timeline_entry_get_id (entry));
+  before = n_entries (page);
+
+  _sitrep_timeline_page_select (page, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.delete", NULL));
+  WAIT_UNTIL (n_entries (page) == before - 1);
+  g_assert_null (find_entry (page, "Failed over to the replica"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.undo", NULL));
+  WAIT_UNTIL (n_entries (page) == before);
+  entry = find_entry (page, "Failed over to the replica");
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (sitrep_timeline_entry_get_id (entry), ==, id);
+
+  /* Pin it; the pinned filter shows just it. */
+  _sitrep_timeline_page_select (page, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.pin", NULL));
+  WAIT_UNTIL (sitrep_timeline_entry_get_pinned (entry));
+  _sitrep_timeline_page_set_filter (page, -1, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (_sitrep_timeline_page_get_shown (page)), ==, 1);
+  _sitrep_timeline_page_set_filter (page, SITREP_KIND_STATUS, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (_sitrep_timeline_page_get_shown (page)), ==, 1);
+  _sitrep_timeline_page_set_filter (page, -1, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (_sitrep_timeline_page_get_shown (page)), ==, before);
+
+  /* Unpin again. */
+  _sitrep_timeline_page_select (page, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.pin", NULL));
+  WAIT_UNTIL (!sitrep_timeline_entry_get_pinned (entry));
+}
+
+static void
+test_two_windows (Fixture       *f,
+                  gconstpointer  data)
+{
+  SitrepWindow *second = open_timeline (f);
+  SitrepTimelinePage *first_page = _sitrep_window_get_timeline (f->window);
+  SitrepTimelinePage *second_page = _sitrep_window_get_timeline (second);
+  SitrepTimelineEntry *entry;
+  GtkWidget *row;
+  g_autofree char *id = NULL;
+
+  /* The scribe types in the second window; the IC's window shows it. */
+  gtk_widget_grab_focus (GTK_WIDGET (_sitrep_timeline_page_get_capture (first_page)));
+  gtk_editable_set_text (_sitrep_timeline_page_get_capture (first_page), "half-typed");
+  type_and_capture (second_page, "Status page updated");
+  WAIT_UNTIL (find_entry (first_page, "Status page updated") != NULL);
+
+  /* …without touching what the IC was typing. */
+  g_assert_cmpstr (gtk_editable_get_text (_sitrep_timeline_page_get_capture (first_page)), ==,
+                   "half-typed");
+
+  /* An edit in the second window changes the first window's row. */
+  entry = find_entry (second_page, "Status page updated");
+  id = g_strdup (sitrep_timeline_entry_get_id (entry));
+  _sitrep_timeline_page_select (second_page, id);
+  WAIT_UNTIL ((row = _sitrep_timeline_page_get_row (second_page, id)) != NULL);
+  sitrep_timeline_row_start_edit (SITREP_TIMELINE_ROW (row));
+  gtk_editable_set_text (_sitrep_timeline_row_get_text_entry (SITREP_TIMELINE_ROW (row)),
+                         "Status page updated: investigating");
+  gtk_widget_activate_action (row, "row.save", NULL);
+  WAIT_UNTIL (find_entry (first_page, "Status page updated: investigating") != NULL);
+  WAIT_UNTIL (_sitrep_timeline_page_get_row (first_page, id) != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  spin (20);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("sitrep-gui-home-XXXXXX", NULL);
+
+  /* Only the user's own folders are redirected: GTK needs the system's
+   * icon theme and MIME database (see test-gui-declare.c). */
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/gui/timeline/capture", Fixture, NULL, fixture_set_up, test_capture,
+              fixture_tear_down);
+  g_test_add ("/gui/timeline/edit-in-place", Fixture, NULL, fixture_set_up, test_edit_in_place,
+              fixture_tear_down);
+  g_test_add ("/gui/timeline/delete-undo-pin", Fixture, NULL, fixture_set_up,
+              test_delete_undo_pin, fixture_tear_down);
+  g_test_add ("/gui/timeline/two-windows", Fixture, NULL, fixture_set_up, test_two_windows,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
