@@ -14,3 +14,4 @@
 #include "sitrep-record.h"
 #include "sitrep-time.h"
 #include "sitrep-json.h"
+#include "sitrep-milestones.h"

@@ -178,9 +178,13 @@ sitrep_context_handover_briefing (SitrepContext *self,
   ref = sitrep_incident_get_ref (incident);
   declared = sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DECLARED);
 
-  /* Translators: heading of the handover briefing, e.g. "Handover briefing: INC-2026-042 Payment service outage" */
-  g_string_append_printf (out, _("Handover briefing: %s %s\n"), ref ? ref : "",
-                          sitrep_incident_get_title (incident));
+  if (ref != NULL)
+    /* Translators: heading of the handover briefing, e.g. "Handover briefing: INC-2026-042 Payment service outage" */
+    g_string_append_printf (out, _("Handover briefing: %s %s\n"), ref,
+                            sitrep_incident_get_title (incident));
+  else
+    /* Translators: heading of the handover briefing, e.g. "Handover briefing: Payment service outage" */
+    g_string_append_printf (out, _("Handover briefing: %s\n"), sitrep_incident_get_title (incident));
   g_string_append_printf (out, "%s %s · %s", info ? info->id : "?", info ? info->name : "",
                           sitrep_status_get_label (sitrep_incident_get_status (incident)));
   if (declared != NULL)

@@ -144,6 +144,14 @@ sitrep_context_assign_role (SitrepContext  *self,
   return sitrep_store_apply (sitrep_context_get_store (self), mutations, 2, error);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  /* g_ptr_array_sort() passes pointers to the elements. */
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
 /**
  * sitrep_context_list_handles:
  *
@@ -177,7 +185,7 @@ sitrep_context_list_handles (SitrepContext *self)
       g_ptr_array_add (handles, g_strdup (key));
   }
 
-  g_ptr_array_sort (handles, (GCompareFunc) (void (*) (void)) g_strcmp0);
+  g_ptr_array_sort (handles, compare_strings);
   g_ptr_array_add (handles, NULL);
 
   return (GStrv) g_ptr_array_free (g_steal_pointer (&handles), FALSE);

@@ -11,6 +11,7 @@
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-json.h"
+#include "sitrep-milestones.h"
 #include "sitrep-overview-page.h"
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
@@ -47,6 +48,8 @@ struct _SitrepOverviewPage
   GtkSwitch       *major_switch;
   AdwPreferencesGroup *milestones_group;
   AdwPreferencesGroup *timeline_group;
+  AdwPreferencesGroup *attention_group;
+  GPtrArray       *attention_rows;
 
   AdwActionRow    *milestone_rows[N_MILESTONES];
   GtkEntry        *milestone_entries[N_MILESTONES];
@@ -229,13 +232,101 @@ queue_rebuild_timeline (SitrepOverviewPage *self)
     self->timeline_idle_id = g_idle_add (rebuild_timeline, self);
 }
 
+static GtkWidget *
+add_attention_row (SitrepOverviewPage *self,
+                   const char         *title,
+                   const char         *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+  gtk_widget_add_css_class (icon, "warning");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_group_add (self->attention_group, row);
+  g_ptr_array_add (self->attention_rows, row);
+
+  return row;
+}
+
+/* What the IC should fix now: roles the severity needs that nobody holds,
+ * milestones out of order. */
+static void
+update_attention (SitrepOverviewPage *self)
+{
+  GDateTime *times[SITREP_N_ORDERED_MILESTONES];
+  g_autoptr(GArray) missing = NULL;
+  g_autoptr(GArray) problems = NULL;
+
+  for (guint i = 0; i < self->attention_rows->len; i++)
+    adw_preferences_group_remove (self->attention_group, self->attention_rows->pdata[i]);
+  g_ptr_array_set_size (self->attention_rows, 0);
+
+  if (self->incident == NULL || self->context == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->attention_group), FALSE);
+      return;
+    }
+
+  missing = sitrep_context_missing_roles (self->context, sitrep_incident_get_id (self->incident));
+  if (missing->len > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      GtkWidget *row, *button;
+      g_autofree char *title = NULL;
+
+      for (guint i = 0; i < missing->len; i++)
+        g_string_append_printf (names, "%s%s", i ? ", " : "",
+                                sitrep_role_get_label (g_array_index (missing, SitrepRole, i)));
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u role needs someone",
+                                            "%u roles need someone", missing->len),
+                               missing->len);
+      row = add_attention_row (self, title, names->str);
+
+      button = gtk_button_new_with_mnemonic (_("_Assign…"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.page");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "roles");
+      gtk_widget_set_tooltip_text (button, _("Open the Roles page (Alt+2)"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+
+  for (guint i = 0; i < SITREP_N_ORDERED_MILESTONES; i++)
+    times[i] = sitrep_incident_get_milestone (self->incident, i);
+  problems = sitrep_milestones_check_order (times);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      SitrepMilestoneProblem *problem = &g_array_index (problems, SitrepMilestoneProblem, i);
+      g_autofree char *title = sitrep_milestone_problem_describe (problem);
+      g_autofree char *when = sitrep_format_time_utc_local (times[problem->milestone]);
+      g_autofree char *other = sitrep_format_time_utc_local (times[problem->must_follow]);
+      /* Translators: the two times of milestones out of order */
+      g_autofree char *subtitle = g_strdup_printf (_("%s: %s · %s: %s"),
+                                                   sitrep_milestone_get_label (problem->milestone),
+                                                   when,
+                                                   sitrep_milestone_get_label (problem->must_follow),
+                                                   other);
+
+      add_attention_row (self, title, subtitle);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->attention_group), self->attention_rows->len > 0);
+}
+
 static void
 on_record_changed (SitrepOverviewPage *self,
                    const char         *coll,
                    const char         *id)
 {
-  if (self->incident != NULL && g_str_equal (coll, "timeline"))
+  if (self->incident == NULL)
+    return;
+
+  if (g_str_equal (coll, "timeline"))
     queue_rebuild_timeline (self);
+  else if (g_str_equal (coll, "roles") &&
+           g_str_has_prefix (id, sitrep_incident_get_id (self->incident)))
+    update_attention (self);
 }
 
 static void
@@ -289,6 +380,7 @@ refresh_full (SitrepOverviewPage *self,
 
   update_milestones (self);
   update_age (self);
+  update_attention (self);
 
   self->updating = FALSE;
 }
@@ -385,7 +477,6 @@ on_severity_selected (SitrepOverviewPage *self)
 static void
 on_major_toggled (SitrepOverviewPage *self)
 {
-  g_autoptr(JsonObject) fields = json_object_new ();
   g_autoptr(GError) error = NULL;
   gboolean major;
 
@@ -396,9 +487,9 @@ on_major_toggled (SitrepOverviewPage *self)
   if (major == sitrep_incident_get_major (self->incident))
     return;
 
-  json_object_set_boolean_member (fields, "major", major);
-  if (!sitrep_context_update_incident (self->context, sitrep_incident_get_id (self->incident),
-                                       fields, &error))
+  /* Through the context, which adds the protocol's checklist items. */
+  if (!sitrep_context_set_major (self->context, sitrep_incident_get_id (self->incident), major,
+                                 &error))
     {
       show_error (self, error);
       refresh (self);
@@ -561,6 +652,7 @@ sitrep_overview_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->incident, self);
   g_clear_object (&self->incident);
   g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_OVERVIEW_PAGE);
 
@@ -598,6 +690,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, major_switch);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, milestones_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, timeline_group);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, attention_group);
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_services_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_impact_apply);
@@ -612,6 +705,7 @@ sitrep_overview_page_init (SitrepOverviewPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->timeline_rows = g_ptr_array_new ();
+  self->attention_rows = g_ptr_array_new ();
 
   for (SitrepSeverity s = SITREP_SEVERITY_P1; s <= SITREP_SEVERITY_P4; s++)
     {

@@ -140,7 +140,8 @@ static void
 update_missing (SitrepRolesPage *self)
 {
   g_autoptr(GArray) missing = sitrep_context_missing_roles (self->context, incident_id (self));
-  const SitrepSeverityInfo *info = sitrep_severity_get_info (sitrep_incident_get_severity (self->incident));
+  SitrepSeverity severity = sitrep_incident_get_severity (self->incident);
+  const SitrepSeverityInfo *info = sitrep_severity_get_info (severity);
   g_autoptr(GString) names = g_string_new (NULL);
   gboolean flagged[N_ROLES] = { FALSE, };
 

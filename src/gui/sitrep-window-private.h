@@ -2,7 +2,9 @@
 #pragma once
 
 #include "sitrep-declare-dialog.h"
+#include "sitrep-checklist-page.h"
 #include "sitrep-overview-page.h"
+#include "sitrep-roles-page.h"
 #include "sitrep-timeline-page.h"
 #include "sitrep-window.h"
 
@@ -17,5 +19,7 @@ SitrepOverviewPage  *_sitrep_window_get_overview       (SitrepWindow *self);
 SitrepDeclareDialog *_sitrep_window_get_declare_dialog (SitrepWindow *self);
 SitrepTimelinePage  *_sitrep_window_get_timeline       (SitrepWindow *self);
 AdwViewStack        *_sitrep_window_get_pages          (SitrepWindow *self);
+SitrepRolesPage     *_sitrep_window_get_roles          (SitrepWindow *self);
+SitrepChecklistPage *_sitrep_window_get_checklist      (SitrepWindow *self);
 
 G_END_DECLS

@@ -40,6 +40,8 @@ struct _SitrepWindow
   AdwBin               *roles_bin;
   AdwBin               *checklist_bin;
   SitrepTimelinePage   *timeline_page;
+  SitrepRolesPage      *roles_page;
+  SitrepChecklistPage  *checklist_page;
   GtkLabel             *sync_label;
   GtkStack             *content_stack;
   SitrepOverviewPage   *overview_page;
@@ -238,6 +240,8 @@ on_selection_changed (SitrepWindow *self)
     g_signal_handlers_disconnect_by_func (shown, update_content_title, self);
   sitrep_overview_page_set_incident (self->overview_page, incident);
   sitrep_timeline_page_set_incident (self->timeline_page, incident);
+  sitrep_roles_page_set_incident (self->roles_page, incident);
+  sitrep_checklist_page_set_incident (self->checklist_page, incident);
   g_signal_connect_object (incident, "notify::body", G_CALLBACK (update_content_title), self,
                            G_CONNECT_SWAPPED);
   update_content_title (self);
@@ -474,6 +478,13 @@ sitrep_window_constructed (GObject *object)
 
   sitrep_overview_page_set_context (self->overview_page, self->context);
   sitrep_timeline_page_set_context (self->timeline_page, self->context);
+
+  self->roles_page = SITREP_ROLES_PAGE (sitrep_roles_page_new ());
+  sitrep_roles_page_set_context (self->roles_page, self->context);
+  adw_bin_set_child (self->roles_bin, GTK_WIDGET (self->roles_page));
+  self->checklist_page = SITREP_CHECKLIST_PAGE (sitrep_checklist_page_new ());
+  sitrep_checklist_page_set_context (self->checklist_page, self->context);
+  adw_bin_set_child (self->checklist_bin, GTK_WIDGET (self->checklist_page));
   update_sync_label (self);
   update_sidebar_state (self);
   on_selection_changed (self);
@@ -711,4 +722,16 @@ AdwViewStack *
 _sitrep_window_get_pages (SitrepWindow *self)
 {
   return self->pages;
+}
+
+SitrepRolesPage *
+_sitrep_window_get_roles (SitrepWindow *self)
+{
+  return self->roles_page;
+}
+
+SitrepChecklistPage *
+_sitrep_window_get_checklist (SitrepWindow *self)
+{
+  return self->checklist_page;
 }

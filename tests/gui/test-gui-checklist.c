@@ -129,6 +129,13 @@ group_progress (Fixture     *f,
 }
 
 static const char *
+group_title (Fixture     *f,
+             SitrepPhase  phase)
+{
+  return adw_preferences_group_get_title (_sitrep_checklist_page_get_group (f->page, phase));
+}
+
+static const char *
 progress (Fixture *f)
 {
   return gtk_label_get_label (_sitrep_checklist_page_get_progress_label (f->page));
@@ -187,8 +194,7 @@ test_phases (Fixture       *f,
   g_assert_cmpuint (n_items (f, SITREP_PHASE_RESOLUTION), ==, 5);
   g_assert_cmpstr (progress (f), ==, "0 of 21 done");
   g_assert_cmpstr (group_progress (f, SITREP_PHASE_INITIAL), ==, "0 of 6 done");
-  g_assert_cmpstr (adw_preferences_group_get_title (_sitrep_checklist_page_get_group (f->page,
-                                                                                      SITREP_PHASE_INITIAL)),
+  g_assert_cmpstr (group_title (f, SITREP_PHASE_INITIAL),
                    ==, "Initial Response (First 5 Minutes)");
 
   /* In the guide's order, with the text as the row's title. */
@@ -314,8 +320,7 @@ test_add_and_major (Fixture       *f,
   g_assert_no_error (error);
   WAIT_UNTIL (group_shown (f, SITREP_PHASE_MAJOR));
   g_assert_cmpuint (n_items (f, SITREP_PHASE_MAJOR), ==, n_major);
-  g_assert_cmpstr (adw_preferences_group_get_title (_sitrep_checklist_page_get_group (f->page,
-                                                                                      SITREP_PHASE_MAJOR)),
+  g_assert_cmpstr (group_title (f, SITREP_PHASE_MAJOR),
                    ==, "Major Incident Protocol");
   g_assert_cmpuint (n_items (f, SITREP_PHASE_INITIAL), ==, 6);
   {

@@ -90,6 +90,28 @@ row_text (Fixture    *f,
   return gtk_editable_get_text (GTK_EDITABLE (_sitrep_roles_page_get_row (f->page, role)));
 }
 
+static const char *
+warning_tip (Fixture    *f,
+             SitrepRole  role)
+{
+  return gtk_widget_get_tooltip_text (_sitrep_roles_page_get_warning (f->page, role));
+}
+
+static gboolean
+can_clear (Fixture    *f,
+           SitrepRole  role)
+{
+  return gtk_widget_get_sensitive (GTK_WIDGET (_sitrep_roles_page_get_clear (f->page, role)));
+}
+
+static gboolean
+row_has_error (Fixture    *f,
+               SitrepRole  role)
+{
+  return gtk_widget_has_css_class (GTK_WIDGET (_sitrep_roles_page_get_row (f->page, role)),
+                                   "error");
+}
+
 static gboolean
 row_shown (Fixture    *f,
            SitrepRole  role)
@@ -177,6 +199,19 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+static void
+collect_buttons (GtkWidget *widget,
+                 GPtrArray *labels)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    g_ptr_array_add (labels, (gpointer) gtk_button_get_label (GTK_BUTTON (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, labels);
+}
+
 static char *
 buffer_text (GtkTextView *view)
 {
@@ -244,14 +279,12 @@ test_flags_and_handover (Fixture       *f,
   g_assert_cmpstr (summary (f), ==,
                    "4 roles need someone: Incident Commander, Communications Lead, "
                    "Operations Lead, Scribe");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (_sitrep_roles_page_get_warning (f->page,
-                                                                                SITREP_ROLE_SCRIBE)),
+  g_assert_cmpstr (warning_tip (f, SITREP_ROLE_SCRIBE),
                    ==, "Needed for P1 incidents");
   g_assert_false (row_shown (f, SITREP_ROLE_DEPUTY_COMMANDER));
   g_assert_false (row_shown (f, SITREP_ROLE_PLANNING));
   g_assert_false (row_shown (f, SITREP_ROLE_CUSTOMER_LIAISON));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_sitrep_roles_page_get_clear (f->page,
-                                                                                      SITREP_ROLE_COMMANDER))));
+  g_assert_false (can_clear (f, SITREP_ROLE_COMMANDER));
 
   /* Assigning the IC through the row: stored, on the timeline, unflagged,
    * and no briefing for a first assignment. */
@@ -264,8 +297,7 @@ test_flags_and_handover (Fixture       *f,
   g_assert_cmpstr (summary (f), ==,
                    "3 roles need someone: Communications Lead, Operations Lead, Scribe");
   g_assert_null (_sitrep_roles_page_get_briefing_dialog (f->page));
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_sitrep_roles_page_get_clear (f->page,
-                                                                                     SITREP_ROLE_COMMANDER))));
+  g_assert_true (can_clear (f, SITREP_ROLE_COMMANDER));
 
   /* The chooser offers the handles already used. */
   chooser = _sitrep_roles_page_get_chooser (f->page, SITREP_ROLE_SCRIBE);
@@ -275,6 +307,20 @@ test_flags_and_handover (Fixture       *f,
   g_assert_nonnull (alice);
   g_assert_nonnull (find_button (GTK_WIDGET (gtk_menu_button_get_popover (chooser)),
                                  sitrep_context_get_user (f->context)));
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    /* …in alphabetical order. */
+    type_and_apply (f, SITREP_ROLE_OPERATIONS, "zed");
+    gtk_menu_button_popdown (chooser);
+    gtk_menu_button_popup (chooser);
+    collect_buttons (GTK_WIDGET (gtk_menu_button_get_popover (chooser)), labels);
+    g_assert_cmpuint (labels->len, >=, 3);
+    for (guint i = 1; i < labels->len; i++)
+      g_assert_cmpint (g_utf8_collate (labels->pdata[i - 1], labels->pdata[i]), <, 0);
+    alice = find_button (GTK_WIDGET (gtk_menu_button_get_popover (chooser)), "alice");
+    type_and_apply (f, SITREP_ROLE_OPERATIONS, "");
+  }
   g_signal_emit_by_name (alice, "clicked");
   scribe = holder (f, SITREP_ROLE_SCRIBE);
   g_assert_cmpstr (scribe, ==, "alice");
@@ -327,7 +373,8 @@ test_flags_and_handover (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "roles.briefing", NULL));
   dialog = _sitrep_roles_page_get_briefing_dialog (f->page);
   g_assert_nonnull (dialog);
-  g_assert_true (strstr (sitrep_briefing_dialog_get_text (dialog), "Incident Commander: bob") != NULL);
+  g_assert_true (strstr (sitrep_briefing_dialog_get_text (dialog),
+                         "Incident Commander: bob") != NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
   spin (20);
 }
@@ -363,16 +410,12 @@ test_clear_and_invalid (Fixture       *f,
   g_clear_pointer (&ops, g_free);
   ops = holder (f, SITREP_ROLE_OPERATIONS);
   g_assert_null (ops);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_sitrep_roles_page_get_row (f->page,
-                                                                                  SITREP_ROLE_OPERATIONS)),
-                                           "error"));
+  g_assert_true (row_has_error (f, SITREP_ROLE_OPERATIONS));
   g_assert_cmpstr (row_text (f, SITREP_ROLE_OPERATIONS), ==, "two words");
 
   /* Correcting it clears the error. */
   type_and_apply (f, SITREP_ROLE_OPERATIONS, "dave");
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (_sitrep_roles_page_get_row (f->page,
-                                                                                   SITREP_ROLE_OPERATIONS)),
-                                            "error"));
+  g_assert_false (row_has_error (f, SITREP_ROLE_OPERATIONS));
 }
 
 static void
@@ -423,8 +466,7 @@ test_live (Fixture       *f,
   g_assert_true (flagged (f, SITREP_ROLE_DEPUTY_COMMANDER));
   g_assert_true (flagged (f, SITREP_ROLE_PLANNING));
   g_assert_true (flagged (f, SITREP_ROLE_CUSTOMER_LIAISON));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (_sitrep_roles_page_get_warning (f->page,
-                                                                                SITREP_ROLE_PLANNING)),
+  g_assert_cmpstr (warning_tip (f, SITREP_ROLE_PLANNING),
                    ==, "Needed for major incidents");
   g_assert_cmpstr (summary (f), ==,
                    "4 roles need someone: Operations Lead, Deputy Incident Commander, "
