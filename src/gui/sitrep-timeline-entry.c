@@ -14,6 +14,8 @@ struct _SitrepTimelineEntry
 
   char               *id;
   JsonObject         *body;
+  char               *body_text;      /* until the body is first needed */
+  gboolean            pinned;
   GDateTime          *occurred_at;
   gint64              sort_key;
   SitrepTimelineKind  kind;
@@ -35,6 +37,7 @@ sitrep_timeline_entry_finalize (GObject *object)
   SitrepTimelineEntry *self = SITREP_TIMELINE_ENTRY (object);
 
   g_free (self->id);
+  g_free (self->body_text);
   g_clear_pointer (&self->body, json_object_unref);
   g_clear_pointer (&self->occurred_at, g_date_time_unref);
 
@@ -52,7 +55,7 @@ sitrep_timeline_entry_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_BODY:
-      g_value_set_boxed (value, self->body);
+      g_value_set_boxed (value, sitrep_timeline_entry_get_body (self));
       break;
 
     default:
@@ -101,6 +104,48 @@ sitrep_timeline_entry_new (const char *id,
   return self;
 }
 
+static void
+set_occurred_at (SitrepTimelineEntry *self,
+                 const char          *text)
+{
+  g_clear_pointer (&self->occurred_at, g_date_time_unref);
+  self->occurred_at = sitrep_time_parse (text);
+  self->sort_key = self->occurred_at
+                   ? g_date_time_to_unix (self->occurred_at) * G_USEC_PER_SEC +
+                     g_date_time_get_microsecond (self->occurred_at)
+                   : G_MININT64;
+}
+
+/**
+ * sitrep_timeline_entry_new_unparsed:
+ * @body_text: (transfer full): the body as JSON text
+ * @occurred_at: the entry's time, read from the body by the store
+ * @kind: its kind, likewise
+ * @pinned: whether it is pinned, likewise
+ *
+ * An entry whose body is parsed only when a row first shows it.
+ *
+ * Returns: (transfer full): the entry
+ */
+SitrepTimelineEntry *
+sitrep_timeline_entry_new_unparsed (const char *id,
+                                    char       *body_text,
+                                    const char *occurred_at,
+                                    const char *kind,
+                                    gboolean    pinned)
+{
+  SitrepTimelineEntry *self = g_object_new (SITREP_TYPE_TIMELINE_ENTRY, NULL);
+
+  self->id = g_strdup (id);
+  self->body_text = body_text;
+  self->pinned = pinned;
+  set_occurred_at (self, occurred_at);
+  if (!sitrep_timeline_kind_from_string (kind, &self->kind))
+    self->kind = SITREP_KIND_NOTE;
+
+  return self;
+}
+
 /**
  * sitrep_timeline_entry_set_body:
  *
@@ -116,14 +161,10 @@ sitrep_timeline_entry_set_body (SitrepTimelineEntry *self,
     return;
 
   g_clear_pointer (&self->body, json_object_unref);
+  g_clear_pointer (&self->body_text, g_free);
   self->body = json_object_ref (body);
-
-  g_clear_pointer (&self->occurred_at, g_date_time_unref);
-  self->occurred_at = sitrep_time_parse (sitrep_json_get_string (body, "occurred_at"));
-  self->sort_key = self->occurred_at
-                   ? g_date_time_to_unix (self->occurred_at) * G_USEC_PER_SEC +
-                     g_date_time_get_microsecond (self->occurred_at)
-                   : G_MININT64;
+  self->pinned = sitrep_json_get_bool (body, "pinned");
+  set_occurred_at (self, sitrep_json_get_string (body, "occurred_at"));
 
   if (!sitrep_timeline_kind_from_string (sitrep_json_get_string (body, "kind"), &self->kind))
     self->kind = SITREP_KIND_NOTE;
@@ -131,9 +172,28 @@ sitrep_timeline_entry_set_body (SitrepTimelineEntry *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
 }
 
+/**
+ * sitrep_timeline_entry_get_body:
+ *
+ * Returns: (transfer none): the body, parsed now if it was not yet
+ */
 JsonObject *
 sitrep_timeline_entry_get_body (SitrepTimelineEntry *self)
 {
+  if (self->body == NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+      JsonNode *root;
+
+      if (self->body_text != NULL &&
+          json_parser_load_from_data (parser, self->body_text, -1, NULL) &&
+          (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+        self->body = json_node_dup_object (root);
+      else
+        self->body = json_object_new ();
+      g_clear_pointer (&self->body_text, g_free);
+    }
+
   return self->body;
 }
 
@@ -146,7 +206,7 @@ sitrep_timeline_entry_get_id (SitrepTimelineEntry *self)
 const char *
 sitrep_timeline_entry_get_text (SitrepTimelineEntry *self)
 {
-  const char *text = sitrep_json_get_string (self->body, "text");
+  const char *text = sitrep_json_get_string (sitrep_timeline_entry_get_body (self), "text");
 
   return text ? text : "";
 }
@@ -154,7 +214,7 @@ sitrep_timeline_entry_get_text (SitrepTimelineEntry *self)
 const char *
 sitrep_timeline_entry_get_author (SitrepTimelineEntry *self)
 {
-  const char *author = sitrep_json_get_string (self->body, "author");
+  const char *author = sitrep_json_get_string (sitrep_timeline_entry_get_body (self), "author");
 
   return author ? author : "";
 }
@@ -168,7 +228,7 @@ sitrep_timeline_entry_get_kind (SitrepTimelineEntry *self)
 gboolean
 sitrep_timeline_entry_get_pinned (SitrepTimelineEntry *self)
 {
-  return sitrep_json_get_bool (self->body, "pinned");
+  return self->pinned;
 }
 
 /**

@@ -13,6 +13,11 @@ G_DECLARE_FINAL_TYPE (SitrepTimelineEntry, sitrep_timeline_entry, SITREP, TIMELI
 
 SitrepTimelineEntry *sitrep_timeline_entry_new            (const char          *id,
                                                            JsonObject          *body);
+SitrepTimelineEntry *sitrep_timeline_entry_new_unparsed   (const char          *id,
+                                                           char                *body_text,
+                                                           const char          *occurred_at,
+                                                           const char          *kind,
+                                                           gboolean             pinned);
 void                 sitrep_timeline_entry_set_body       (SitrepTimelineEntry *self,
                                                            JsonObject          *body);
 JsonObject          *sitrep_timeline_entry_get_body       (SitrepTimelineEntry *self);

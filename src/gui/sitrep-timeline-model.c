@@ -225,6 +225,7 @@ SitrepTimelineModel *
 sitrep_timeline_model_new (SitrepStore *store,
                            const char  *incident_id)
 {
+  static const char *const fields[] = { "occurred_at", "kind", "pinned", NULL };
   SitrepTimelineModel *self = g_object_new (SITREP_TYPE_TIMELINE_MODEL, NULL);
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
@@ -232,14 +233,17 @@ sitrep_timeline_model_new (SitrepStore *store,
   self->store = g_object_ref (store);
   self->incident_id = g_strdup (incident_id);
 
-  records = sitrep_store_list (store, "timeline", incident_id, &error);
+  records = sitrep_store_list_raw (store, "timeline", incident_id, fields, &error);
   if (records == NULL)
     g_warning ("Could not read the timeline: %s", error->message);
 
   for (guint i = 0; records != NULL && i < records->len; i++)
     {
-      SitrepRecord *record = records->pdata[i];
-      SitrepTimelineEntry *entry = sitrep_timeline_entry_new (record->id, record->body);
+      SitrepRawRecord *record = records->pdata[i];
+      SitrepTimelineEntry *entry =
+        sitrep_timeline_entry_new_unparsed (record->id, g_steal_pointer (&record->body),
+                                            record->fields[0], record->fields[1],
+                                            g_strcmp0 (record->fields[2], "1") == 0);
 
       g_ptr_array_add (self->items, entry);
       g_hash_table_insert (self->by_id, g_strdup (record->id), entry);

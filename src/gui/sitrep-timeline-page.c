@@ -662,6 +662,15 @@ sitrep_timeline_page_init (SitrepTimelinePage *self)
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->filter = gtk_custom_filter_new (filter_entry, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (on_items_changed_before), self, G_CONNECT_SWAPPED);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->filtered, "items-changed",
+                           G_CALLBACK (on_items_changed_after), self, G_CONNECT_SWAPPED);
   update_count (self);
 }
 
@@ -689,33 +698,21 @@ sitrep_timeline_page_set_incident (SitrepTimelinePage *self,
 
   g_set_object (&self->incident, incident);
   g_clear_pointer (&self->deleted, sitrep_record_free);
-  g_hash_table_remove_all (self->rows);
-
-  gtk_list_view_set_model (self->list_view, NULL);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
   g_clear_object (&self->model);
 
   if (incident != NULL && self->context != NULL)
     {
       self->model = sitrep_timeline_model_new (sitrep_context_get_store (self->context),
                                                sitrep_incident_get_id (incident));
-      self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->model)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
-      g_signal_connect_object (self->filtered, "items-changed",
-                               G_CALLBACK (on_items_changed_before), self, G_CONNECT_SWAPPED);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-      g_signal_connect_object (self->filtered, "items-changed",
-                               G_CALLBACK (on_items_changed_after), self, G_CONNECT_SWAPPED);
-
       /* A timeline opens on its newest entries. */
       self->follow_end = TRUE;
       queue_scroll (self);
     }
 
+  /* Swapping the model under the same filter and selection lets the list
+   * view rebind the rows it has instead of building new ones. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->model));
   update_count (self);
 }
 

@@ -21,12 +21,11 @@ struct _SitrepTimelineRow
   SitrepTimelineEntry *entry;
   gboolean             updating;
 
-  GtkWidget           *stack;
-  GtkWidget           *utc_label;
-  GtkWidget           *local_label;
+  GtkWidget           *view;
+  GtkWidget           *edit;
+  GtkWidget           *time_label;
   GtkWidget           *kind_label;
   GtkWidget           *text_label;
-  GtkWidget           *meta_label;
   GtkWidget           *pin_button;
   GtkWidget           *menu_button;
 
@@ -36,6 +35,8 @@ struct _SitrepTimelineRow
 };
 
 G_DEFINE_FINAL_TYPE (SitrepTimelineRow, sitrep_timeline_row, GTK_TYPE_WIDGET)
+
+static void ensure_edit (SitrepTimelineRow *self);
 
 enum {
   SAVE,
@@ -101,12 +102,20 @@ sitrep_timeline_row_refresh (SitrepTimelineRow *self)
   kind = sitrep_timeline_entry_get_kind (entry);
   pinned = sitrep_timeline_entry_get_pinned (entry);
 
-  gtk_label_set_label (GTK_LABEL (self->utc_label), utc ? utc : "—");
-  gtk_label_set_label (GTK_LABEL (self->local_label), local ? local : "");
+  {
+    /* One label per column keeps a row cheap: the list builds ~200 of them. */
+    g_autofree char *escaped_text = g_markup_escape_text (sitrep_timeline_entry_get_text (entry), -1);
+    g_autofree char *escaped_author = g_markup_escape_text (sitrep_timeline_entry_get_author (entry), -1);
+    g_autofree char *time_markup = g_strdup_printf ("<b>%s</b>\n<small><span alpha=\"60%%\">%s</span></small>",
+                                                    utc ? utc : "—", local ? local : "");
+    g_autofree char *text_markup = g_strdup_printf ("%s\n<small><span alpha=\"60%%\">%s</span></small>",
+                                                    escaped_text, escaped_author);
+
+    gtk_label_set_markup (GTK_LABEL (self->time_label), time_markup);
+    gtk_label_set_markup (GTK_LABEL (self->text_label), text_markup);
+  }
   gtk_label_set_label (GTK_LABEL (self->kind_label), sitrep_timeline_kind_get_label (kind));
   set_kind_class (self->kind_label, kind);
-  gtk_label_set_label (GTK_LABEL (self->text_label), sitrep_timeline_entry_get_text (entry));
-  gtk_label_set_label (GTK_LABEL (self->meta_label), sitrep_timeline_entry_get_author (entry));
 
   self->updating = TRUE;
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->pin_button), pinned);
@@ -170,6 +179,7 @@ sitrep_timeline_row_start_edit (SitrepTimelineRow *self)
   if (self->entry == NULL || sitrep_timeline_row_is_editing (self))
     return;
 
+  ensure_edit (self);
   at = sitrep_timeline_entry_get_occurred_at (self->entry);
   time_text = at ? g_date_time_format (at, "%Y-%m-%d %H:%M:%S") : g_strdup ("");
   gtk_editable_set_text (GTK_EDITABLE (self->time_entry), time_text);
@@ -180,7 +190,8 @@ sitrep_timeline_row_start_edit (SitrepTimelineRow *self)
   gtk_widget_remove_css_class (self->time_entry, "error");
   gtk_widget_remove_css_class (self->text_entry, "error");
 
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "edit");
+  gtk_widget_set_visible (self->view, FALSE);
+  gtk_widget_set_visible (self->edit, TRUE);
   gtk_widget_grab_focus (self->text_entry);
   g_signal_emit (self, signals[EDIT_STARTED], 0);
 }
@@ -193,8 +204,9 @@ sitrep_timeline_row_stop_edit (SitrepTimelineRow *self)
   if (!sitrep_timeline_row_is_editing (self))
     return;
 
-  had_focus = (gtk_widget_get_state_flags (self->stack) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "view");
+  had_focus = (gtk_widget_get_state_flags (self->edit) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+  gtk_widget_set_visible (self->edit, FALSE);
+  gtk_widget_set_visible (self->view, TRUE);
   sitrep_timeline_row_refresh (self);
 
   /* Give the focus back to the row, so the list keeps the scribe's place. */
@@ -205,10 +217,7 @@ sitrep_timeline_row_stop_edit (SitrepTimelineRow *self)
 gboolean
 sitrep_timeline_row_is_editing (SitrepTimelineRow *self)
 {
-  if (self->stack == NULL)
-    return FALSE;
-
-  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "edit") == 0;
+  return self->edit != NULL && gtk_widget_get_visible (self->edit);
 }
 
 static void
@@ -319,22 +328,31 @@ label_new (const char *css_class,
   return label;
 }
 
+/* Made when first opened, for the same reason as the edit widgets. */
+static void
+create_menu (GtkMenuButton *button,
+             gpointer       data)
+{
+  g_autoptr(GMenu) menu = NULL;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+
+  menu = g_menu_new ();
+  g_menu_append (menu, _("_Edit"), "row.edit");
+  g_menu_append (menu, _("Edit _History"), "row.history");
+  g_menu_append (menu, _("_Delete"), "row.delete");
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 static GtkWidget *
 build_view (SitrepTimelineRow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *times = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autoptr(GMenu) menu = g_menu_new ();
 
-  self->utc_label = label_new ("numeric", 0);
-  gtk_widget_add_css_class (self->utc_label, "heading");
-  self->local_label = label_new ("numeric", 0);
-  gtk_widget_add_css_class (self->local_label, "dim-label");
-  gtk_widget_add_css_class (self->local_label, "caption");
-  gtk_box_append (GTK_BOX (times), self->utc_label);
-  gtk_box_append (GTK_BOX (times), self->local_label);
-  gtk_widget_set_size_request (times, 130, -1);
+  self->time_label = label_new ("numeric", 0);
+  gtk_widget_set_size_request (self->time_label, 130, -1);
+  gtk_widget_set_valign (self->time_label, GTK_ALIGN_START);
 
   self->kind_label = label_new ("kind-chip", 0.5);
   gtk_widget_set_valign (self->kind_label, GTK_ALIGN_START);
@@ -344,11 +362,7 @@ build_view (SitrepTimelineRow *self)
   gtk_label_set_wrap (GTK_LABEL (self->text_label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (self->text_label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_hexpand (self->text_label, TRUE);
-  self->meta_label = label_new ("dim-label", 0);
-  gtk_widget_add_css_class (self->meta_label, "caption");
-  gtk_box_append (GTK_BOX (texts), self->text_label);
-  gtk_box_append (GTK_BOX (texts), self->meta_label);
-  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (self->text_label, GTK_ALIGN_START);
 
   self->pin_button = gtk_toggle_button_new ();
   gtk_button_set_icon_name (GTK_BUTTON (self->pin_button), "view-pin-symbolic");
@@ -359,25 +373,43 @@ build_view (SitrepTimelineRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pinned"), -1);
   g_signal_connect_swapped (self->pin_button, "toggled", G_CALLBACK (on_pin_toggled), self);
 
-  g_menu_append (menu, _("_Edit"), "row.edit");
-  g_menu_append (menu, _("Edit _History"), "row.history");
-  g_menu_append (menu, _("_Delete"), "row.delete");
   self->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_menu,
+                                         NULL, NULL);
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (self->menu_button, _("Entry menu"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Entry menu"), -1);
 
-  gtk_box_append (GTK_BOX (box), times);
+  gtk_box_append (GTK_BOX (box), self->time_label);
   gtk_box_append (GTK_BOX (box), self->kind_label);
-  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), self->text_label);
   gtk_box_append (GTK_BOX (box), self->pin_button);
   gtk_box_append (GTK_BOX (box), self->menu_button);
 
   return box;
+}
+
+static GtkWidget *build_edit (SitrepTimelineRow *self);
+
+/* The edit widgets cost more than the row itself (a drop-down carries a
+ * popover and a list): a list of 10,000 entries makes them for the one row
+ * being edited, when it is. */
+static void
+ensure_edit (SitrepTimelineRow *self)
+{
+  if (self->edit != NULL)
+    return;
+
+  self->edit = build_edit (self);
+  gtk_widget_set_visible (self->edit, FALSE);
+  gtk_widget_set_margin_top (self->edit, 6);
+  gtk_widget_set_margin_bottom (self->edit, 6);
+  gtk_widget_set_margin_start (self->edit, 12);
+  gtk_widget_set_margin_end (self->edit, 6);
+  gtk_widget_set_parent (self->edit, GTK_WIDGET (self));
 }
 
 static GtkWidget *
@@ -441,7 +473,8 @@ sitrep_timeline_row_dispose (GObject *object)
   if (self->entry != NULL)
     g_signal_handlers_disconnect_by_data (self->entry, self);
   g_clear_object (&self->entry);
-  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  g_clear_pointer (&self->view, gtk_widget_unparent);
+  g_clear_pointer (&self->edit, gtk_widget_unparent);
 
   G_OBJECT_CLASS (sitrep_timeline_row_parent_class)->dispose (object);
 }
@@ -485,15 +518,12 @@ sitrep_timeline_row_init (SitrepTimelineRow *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
 
-  self->stack = gtk_stack_new ();
-  gtk_stack_add_named (GTK_STACK (self->stack), build_view (self), "view");
-  gtk_stack_add_named (GTK_STACK (self->stack), build_edit (self), "edit");
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "view");
-  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
-  gtk_widget_set_margin_top (self->stack, 6);
-  gtk_widget_set_margin_bottom (self->stack, 6);
-  gtk_widget_set_margin_start (self->stack, 12);
-  gtk_widget_set_margin_end (self->stack, 6);
+  self->view = build_view (self);
+  gtk_widget_set_parent (self->view, GTK_WIDGET (self));
+  gtk_widget_set_margin_top (self->view, 6);
+  gtk_widget_set_margin_bottom (self->view, 6);
+  gtk_widget_set_margin_start (self->view, 12);
+  gtk_widget_set_margin_end (self->view, 6);
 
   g_signal_connect (click, "pressed", G_CALLBACK (on_double_click), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
@@ -508,11 +538,13 @@ sitrep_timeline_row_new (void)
 GtkEditable *
 _sitrep_timeline_row_get_text_entry (SitrepTimelineRow *self)
 {
+  ensure_edit (self);
   return GTK_EDITABLE (self->text_entry);
 }
 
 GtkEditable *
 _sitrep_timeline_row_get_time_entry (SitrepTimelineRow *self)
 {
+  ensure_edit (self);
   return GTK_EDITABLE (self->time_entry);
 }

@@ -1,15 +1,709 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sitrep-server-alertmanager.c: POST /v1/integrations/alertmanager */
+/* sitrep-server-alertmanager.c: POST /v1/integrations/alertmanager
+ *
+ * A firing group opens an incident, or adds to the open incident of its
+ * groupKey; each alert becomes a timeline entry. Ids are derived from the
+ * payload (a name-based UUID over fingerprint, startsAt and status), and an
+ * entry that exists already is left alone, so a redelivery of the same
+ * payload writes nothing. The incident opened by a group is named after
+ * the groupKey and the first startsAt, so a redelivery after it was
+ * resolved finds it again instead of opening another.
+ */
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sitrep-enum-strings.h"
+#include "sitrep-json.h"
 #include "sitrep-protocol.h"
+#include "sitrep-record.h"
+#include "sitrep-time.h"
+#include "sitrep-triage.h"
+#include "sitrep-server-apply.h"
 #include "sitrep-server-private.h"
 
+#define AUTHOR "alertmanager"
+
+/* Text fields are bounded by the protocol; alert text beyond that is cut. */
+#define TEXT_CUT (SITREP_TEXT_MAX - 16)
+
+typedef struct {
+  JsonObject *payload;  /* a private copy: it crosses to the writer thread */
+  char       *actor;
+} AlertJob;
+
+static void
+alert_job_free (gpointer data)
+{
+  AlertJob *job = data;
+
+  json_object_unref (job->payload);
+  g_free (job->actor);
+  g_free (job);
+}
+
+static JsonObject *
+get_object (JsonObject *o,
+            const char *member)
+{
+  JsonNode *node = o != NULL ? json_object_get_member (o, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static char *
+cut_text (const char *text)
+{
+  g_autofree char *head = NULL;
+  const char *end;
+
+  if (strlen (text) <= TEXT_CUT)
+    return g_strdup (text);
+
+  /* Cut at a character boundary, never inside one. */
+  end = g_utf8_find_prev_char (text, text + TEXT_CUT + 1);
+  head = g_strndup (text, end - text);
+  return g_strconcat (head, "…", NULL);
+}
+
+/* A UUID named by @name (the SHA-1 of it, shaped as a version 5 UUID). */
+static char *
+uuid_for (const char *name)
+{
+  g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize len = sizeof digest;
+
+  g_checksum_update (sha1, (const guchar *) "sitrep-alertmanager:", -1);
+  g_checksum_update (sha1, (const guchar *) name, -1);
+  g_checksum_get_digest (sha1, digest, &len);
+  digest[6] = (digest[6] & 0x0f) | 0x50;
+  digest[8] = (digest[8] & 0x3f) | 0x80;
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+                          "%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
+
+/* Alertmanager writes nanoseconds and may write offsets: normalise, or
+ * %NULL for a missing or zero ("0001-01-01T00:00:00Z") time. */
+static char *
+normalise_time (const char *text)
+{
+  g_autoptr(GDateTime) dt = sitrep_time_parse (text);
+
+  if (dt == NULL || g_date_time_get_year (dt) < 1970)
+    return NULL;
+  return sitrep_time_format (dt);
+}
+
+static SitrepSeverity
+classify (SitrepServerStorage *storage,
+          JsonObject          *labels,
+          JsonObject          *annotations,
+          GPtrArray           *services,
+          SitrepSeverity      *hint)
+{
+  const char * const *defaults = sitrep_triage_default_critical_services ();
+  g_autoptr(GPtrArray) critical = g_ptr_array_new ();
+  SitrepAlertFacts facts;
+  SitrepSeverity severity;
+
+  sitrep_alert_facts_from_alert (&facts, labels, annotations);
+
+  for (guint i = 0; defaults[i] != NULL; i++)
+    g_ptr_array_add (critical, (gpointer) defaults[i]);
+
+  /* The service catalogue may mark more services critical. */
+  if (facts.service != NULL)
+    {
+      g_autoptr(SitrepServerRecord) record = NULL;
+      g_autoptr(JsonObject) body = NULL;
+
+      if (storage->vtable->get_record (storage, "services", facts.service, &record, NULL)
+          && record != NULL && !record->deleted && record->body != NULL
+          && (body = sitrep_json_from_string (record->body, NULL)) != NULL
+          && sitrep_json_get_bool (body, "critical"))
+        g_ptr_array_add (critical, facts.service);
+
+      if (!g_ptr_array_find_with_equal_func (services, facts.service, g_str_equal, NULL))
+        g_ptr_array_add (services, g_strdup (facts.service));
+    }
+  g_ptr_array_add (critical, NULL);
+
+  severity = sitrep_triage_classify (&facts, (const char * const *) critical->pdata);
+  if (facts.severity_hint != SITREP_SEVERITY_NONE
+      && (*hint == SITREP_SEVERITY_NONE || facts.severity_hint < *hint))
+    *hint = facts.severity_hint;
+  sitrep_alert_facts_clear (&facts);
+  return severity;
+}
+
+static char *
+alert_text (JsonObject *alert,
+            gboolean    resolved)
+{
+  JsonObject *labels = get_object (alert, "labels");
+  JsonObject *annotations = get_object (alert, "annotations");
+  const char *summary = sitrep_json_get_string (annotations, "summary");
+  const char *description = sitrep_json_get_string (annotations, "description");
+  g_autoptr(GString) text = g_string_new (resolved ? "Resolved: " : "");
+  g_autoptr(GList) names = labels != NULL ? json_object_get_members (labels) : NULL;
+
+  if (summary == NULL)
+    summary = sitrep_json_get_string (labels, "alertname");
+  g_string_append (text, summary != NULL ? summary : _("Alert"));
+  if (description != NULL && !resolved)
+    g_string_append_printf (text, " — %s", description);
+
+  if (names != NULL)
+    {
+      names = g_list_sort (names, (GCompareFunc) strcmp);
+      g_string_append (text, " (");
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          const char *value = sitrep_json_get_string (labels, l->data);
+
+          g_string_append_printf (text, "%s%s=%s", l == names ? "" : ", ",
+                                  (const char *) l->data, value != NULL ? value : "");
+        }
+      g_string_append_c (text, ')');
+    }
+
+  return cut_text (text->str);
+}
+
+/* Writes the timeline entry of one alert unless it exists. */
+static gboolean
+add_entry (SitrepServerStorage       *storage,
+           const SitrepServerAuthor  *author,
+           const char                *incident_id,
+           JsonObject                *alert,
+           gboolean                  *added,
+           GError                   **error)
+{
+  const char *status = sitrep_json_get_string (alert, "status");
+  const char *fingerprint = sitrep_json_get_string (alert, "fingerprint");
+  const char *starts = sitrep_json_get_string (alert, "startsAt");
+  gboolean resolved = g_strcmp0 (status, "resolved") == 0;
+  g_autofree char *labels_json = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *occurred = NULL;
+  g_autoptr(SitrepServerRecord) existing = NULL;
+  g_autoptr(JsonObject) body = json_object_new ();
+  gint64 seq;
+
+  /* Without a fingerprint, the labels name the alert. */
+  if (fingerprint == NULL && get_object (alert, "labels") != NULL)
+    fingerprint = labels_json = sitrep_json_to_string (get_object (alert, "labels"));
+  name = g_strdup_printf ("entry\n%s\n%s\n%s", fingerprint != NULL ? fingerprint : "",
+                          starts != NULL ? starts : "", resolved ? "resolved" : "firing");
+  id = uuid_for (name);
+
+  if (!storage->vtable->get_record (storage, "timeline", id, &existing, error))
+    return FALSE;
+  if (existing != NULL)
+    return TRUE;
+
+  occurred = normalise_time (sitrep_json_get_string (alert, resolved ? "endsAt" : "startsAt"));
+  if (occurred == NULL)
+    occurred = g_strdup (author->ts);
+  text = alert_text (alert, resolved);
+
+  json_object_set_string_member (body, "incident_id", incident_id);
+  json_object_set_string_member (body, "occurred_at", occurred);
+  json_object_set_string_member (body, "kind", "alert");
+  json_object_set_string_member (body, "text", text);
+  json_object_set_string_member (body, "author", AUTHOR);
+  json_object_set_boolean_member (body, "pinned", FALSE);
+  if (fingerprint != NULL && labels_json == NULL)
+    json_object_set_string_member (body, "fingerprint", fingerprint);
+
+  if (!sitrep_server_write_change (storage, author, "put", "timeline", id, body, &seq, error))
+    return FALSE;
+
+  *added = TRUE;
+  return TRUE;
+}
+
+static gboolean
+is_open (const SitrepServerRecord *incident)
+{
+  g_autoptr(JsonObject) body = NULL;
+  const char *status;
+
+  if (incident == NULL || incident->deleted || incident->body == NULL)
+    return FALSE;
+
+  body = sitrep_json_from_string (incident->body, NULL);
+  status = sitrep_json_get_string (body, "status");
+  return g_strcmp0 (status, "resolved") != 0 && g_strcmp0 (status, "closed") != 0;
+}
+
+typedef struct {
+  SitrepSeverity  severity;   /* most severe of the firing alerts */
+  SitrepSeverity  hint;
+  GPtrArray      *services;
+  GDateTime      *first;      /* earliest startsAt */
+  char           *first_raw;
+} Facts;
+
+static void
+gather_facts (SitrepServerStorage *storage,
+              JsonObject          *payload,
+              JsonArray           *alerts,
+              Facts               *facts)
+{
+  facts->services = g_ptr_array_new_with_free_func (g_free);
+  facts->severity = classify (storage, get_object (payload, "commonLabels"),
+                              get_object (payload, "commonAnnotations"),
+                              facts->services, &facts->hint);
+
+  for (guint i = 0; i < json_array_get_length (alerts); i++)
+    {
+      JsonNode *node = json_array_get_element (alerts, i);
+      JsonObject *alert;
+      const char *starts;
+      g_autoptr(GDateTime) dt = NULL;
+      SitrepSeverity s;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      alert = json_node_get_object (node);
+      if (g_strcmp0 (sitrep_json_get_string (alert, "status"), "resolved") == 0)
+        continue;
+
+      s = classify (storage, get_object (alert, "labels"), get_object (alert, "annotations"),
+                    facts->services, &facts->hint);
+      facts->severity = MIN (facts->severity, s);
+
+      starts = sitrep_json_get_string (alert, "startsAt");
+      dt = sitrep_time_parse (starts);
+      if (dt != NULL && (facts->first == NULL || g_date_time_compare (dt, facts->first) < 0))
+        {
+          g_clear_pointer (&facts->first, g_date_time_unref);
+          facts->first = g_steal_pointer (&dt);
+          g_free (facts->first_raw);
+          facts->first_raw = g_strdup (starts);
+        }
+    }
+}
+
+static void
+facts_clear (Facts *facts)
+{
+  g_clear_pointer (&facts->services, g_ptr_array_unref);
+  g_clear_pointer (&facts->first, g_date_time_unref);
+  g_clear_pointer (&facts->first_raw, g_free);
+}
+
+static char *
+incident_title (JsonObject *payload,
+                JsonArray  *alerts)
+{
+  const char *title = sitrep_json_get_string (get_object (payload, "commonAnnotations"),
+                                              "summary");
+
+  if (title == NULL)
+    title = sitrep_json_get_string (get_object (payload, "commonLabels"), "alertname");
+
+  for (guint i = 0; title == NULL && i < json_array_get_length (alerts); i++)
+    {
+      JsonNode *node = json_array_get_element (alerts, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      title = sitrep_json_get_string (get_object (json_node_get_object (node), "annotations"),
+                                      "summary");
+      if (title == NULL)
+        title = sitrep_json_get_string (get_object (json_node_get_object (node), "labels"),
+                                        "alertname");
+    }
+
+  return cut_text (title != NULL && *title != '\0' ? title : _("Alert from Alertmanager"));
+}
+
+static JsonObject *
+new_incident (JsonObject         *payload,
+              JsonArray          *alerts,
+              const Facts        *facts,
+              const char         *group_key,
+              const char         *now)
+{
+  JsonObject *body = json_object_new ();
+  g_autoptr(JsonArray) services = json_array_new ();
+  g_autofree char *title = incident_title (payload, alerts);
+  g_autofree char *detected = facts->first != NULL ? sitrep_time_format (facts->first) : NULL;
+  const char *description = sitrep_json_get_string (get_object (payload, "commonAnnotations"),
+                                                    "description");
+
+  for (guint i = 0; i < facts->services->len; i++)
+    json_array_add_string_element (services, g_ptr_array_index (facts->services, i));
+
+  json_object_set_string_member (body, "title", title);
+  if (description != NULL)
+    {
+      g_autofree char *summary = cut_text (description);
+
+      json_object_set_string_member (body, "summary", summary);
+    }
+  json_object_set_string_member (body, "severity", sitrep_severity_to_string (facts->severity));
+  json_object_set_string_member (body, "status", "investigating");
+  json_object_set_array_member (body, "services", g_steal_pointer (&services));
+  json_object_set_boolean_member (body, "major", FALSE);
+  json_object_set_string_member (body, "detected_at", detected != NULL ? detected : now);
+  json_object_set_string_member (body, "declared_at", now);
+  /* Not protocol fields, kept as unknown fields are: where it came from. */
+  json_object_set_string_member (body, "source", AUTHOR);
+  json_object_set_string_member (body, "alert_group_key", group_key);
+  if (facts->hint != SITREP_SEVERITY_NONE)
+    json_object_set_string_member (body, "severity_hint", sitrep_severity_to_string (facts->hint));
+
+  return body;
+}
+
+/* New alerts on an open incident may make it worse: raise its severity
+ * and add their services, never lower or remove anything. */
+static JsonObject *
+escalated (const SitrepServerRecord *incident,
+           const Facts              *facts)
+{
+  g_autoptr(JsonObject) body = sitrep_json_from_string (incident->body, NULL);
+  SitrepSeverity current;
+  JsonNode *node;
+  JsonArray *services;
+  gboolean changed = FALSE;
+
+  if (body == NULL)
+    return NULL;
+
+  current = sitrep_severity_from_string (sitrep_json_get_string (body, "severity"));
+  if (current == SITREP_SEVERITY_NONE || facts->severity < current)
+    {
+      json_object_set_string_member (body, "severity", sitrep_severity_to_string (facts->severity));
+      changed = TRUE;
+    }
+
+  node = json_object_get_member (body, "services");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      json_object_set_array_member (body, "services", json_array_new ());
+      node = json_object_get_member (body, "services");
+    }
+  services = json_node_get_array (node);
+  for (guint i = 0; i < facts->services->len; i++)
+    {
+      const char *name = g_ptr_array_index (facts->services, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < json_array_get_length (services) && !found; j++)
+        found = g_strcmp0 (json_array_get_string_element (services, j), name) == 0;
+      if (!found)
+        {
+          json_array_add_string_element (services, name);
+          changed = TRUE;
+        }
+    }
+
+  return changed ? g_steal_pointer (&body) : NULL;
+}
+
+static char *
+answer_json (const char *incident_id,
+             const char *ref)
+{
+  GString *out = g_string_new ("{\"incident_id\":");
+
+  sitrep_protocol_append_string (out, incident_id);
+  g_string_append (out, ",\"ref\":");
+  sitrep_protocol_append_string (out, ref);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+static guint
+fail_storage (SitrepServerStorage  *storage,
+              const GError         *error,
+              char                **response)
+{
+  guint status;
+
+  storage->vtable->rollback (storage);
+  *response = _sitrep_server_storage_error_json (error, &status);
+  return status;
+}
+
+/* Finds the incident of the group: its open incident, else (a redelivery)
+ * the one this very payload opened. Sets @incident to NULL if none. */
+static gboolean
+find_incident (SitrepServerStorage  *storage,
+               const char           *group_key,
+               const Facts          *facts,
+               char                **id,
+               SitrepServerRecord  **incident,
+               gboolean             *open,
+               GError              **error)
+{
+  g_autofree char *group_incident = NULL;
+  g_autofree char *name = NULL;
+
+  *incident = NULL;
+  *open = FALSE;
+
+  if (!storage->vtable->get_alert_group (storage, group_key, &group_incident, error))
+    return FALSE;
+  if (group_incident != NULL)
+    {
+      if (!storage->vtable->get_record (storage, "incidents", group_incident, incident, error))
+        return FALSE;
+      *open = is_open (*incident);
+      if (*open)
+        {
+          *id = g_steal_pointer (&group_incident);
+          return TRUE;
+        }
+      g_clear_pointer (incident, sitrep_server_record_free);
+    }
+
+  name = g_strdup_printf ("incident\n%s\n%s", group_key,
+                          facts->first_raw != NULL ? facts->first_raw : "");
+  *id = uuid_for (name);
+  if (!storage->vtable->get_record (storage, "incidents", *id, incident, error))
+    return FALSE;
+  if (*incident != NULL && (*incident)->deleted)
+    g_clear_pointer (incident, sitrep_server_record_free);
+
+  return TRUE;
+}
+
+static guint
+alert_write (SitrepServerStorage  *storage,
+             gpointer              data,
+             char                **response,
+             gboolean             *changed)
+{
+  AlertJob *job = data;
+  JsonObject *payload = job->payload;
+  JsonArray *alerts = json_object_get_array_member (payload, "alerts");
+  const char *group_key = sitrep_json_get_string (payload, "groupKey");
+  gboolean firing = g_strcmp0 (sitrep_json_get_string (payload, "status"), "resolved") != 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepServerRecord) incident = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  g_autofree char *now = sitrep_time_now ();
+  g_autofree char *incident_id = NULL;
+  g_autofree char *ref = NULL;
+  SitrepServerAuthor author = { NULL, 0, job->actor, now };
+  Facts facts = { SITREP_SEVERITY_NONE, SITREP_SEVERITY_NONE, NULL, NULL, NULL };
+  gboolean open, added = FALSE;
+  gint64 seq;
+
+  if (!storage->vtable->begin_write (storage, &error))
+    return fail_storage (storage, error, response);
+
+  gather_facts (storage, payload, alerts, &facts);
+  if (!find_incident (storage, group_key, &facts, &incident_id, &incident, &open, &error))
+    goto storage_failed;
+
+  if (incident == NULL && !firing)
+    {
+      /* Resolved before we ever saw it fire: nothing to add to. */
+      storage->vtable->rollback (storage);
+      facts_clear (&facts);
+      *response = answer_json (NULL, NULL);
+      return 200;
+    }
+
+  if (incident == NULL)
+    {
+      g_autoptr(GError) invalid = NULL;
+
+      body = new_incident (payload, alerts, &facts, group_key, now);
+      if (!sitrep_record_validate ("incidents", incident_id, body, &invalid))
+        {
+          storage->vtable->rollback (storage);
+          facts_clear (&facts);
+          *response = sitrep_protocol_error_json (SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
+          return 400;
+        }
+      if (!sitrep_server_keep_ref (storage, NULL, body, &error)
+          || !sitrep_server_write_change (storage, &author, "put", "incidents", incident_id,
+                                          body, &seq, &error)
+          || !storage->vtable->set_alert_group (storage, group_key, incident_id, &error))
+        goto storage_failed;
+      *changed = TRUE;
+    }
+  else
+    body = sitrep_json_from_string (incident->body, NULL);
+
+  ref = g_strdup (sitrep_json_get_string (body, "ref"));
+
+  for (guint i = 0; i < json_array_get_length (alerts); i++)
+    {
+      JsonNode *node = json_array_get_element (alerts, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node)
+          && !add_entry (storage, &author, incident_id, json_node_get_object (node), &added,
+                         &error))
+        goto storage_failed;
+    }
+
+  if (added && incident != NULL && open && firing)
+    {
+      g_autoptr(JsonObject) worse = escalated (incident, &facts);
+
+      if (worse != NULL
+          && !sitrep_server_write_change (storage, &author, "put", "incidents", incident_id,
+                                          worse, &seq, &error))
+        goto storage_failed;
+    }
+  *changed = *changed || added;
+
+  if (!storage->vtable->commit (storage, &error))
+    {
+      *changed = FALSE;
+      goto storage_failed;
+    }
+
+  facts_clear (&facts);
+  *response = answer_json (incident_id, ref);
+  return 200;
+
+storage_failed:
+  facts_clear (&facts);
+  return fail_storage (storage, error, response);
+}
+
+static gboolean
+is_string_or_absent (JsonObject *o,
+                     const char *member)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  return node == NULL || JSON_NODE_HOLDS_NULL (node)
+         || (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING);
+}
+
+/* Labels and annotations: an object of scalars (Alertmanager sends strings;
+ * hand-written payloads carry numbers and booleans too). */
+static gboolean
+is_label_set_or_absent (JsonObject *o,
+                        const char *member)
+{
+  JsonNode *node = json_object_get_member (o, member);
+  g_autoptr(GList) names = NULL;
+  JsonObject *set;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return FALSE;
+
+  set = json_node_get_object (node);
+  names = json_object_get_members (set);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *value = json_object_get_member (set, l->data);
+
+      if (!JSON_NODE_HOLDS_VALUE (value) && !JSON_NODE_HOLDS_NULL (value))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_status_or_absent (JsonObject *o)
+{
+  JsonNode *node = json_object_get_member (o, "status");
+  const char *status;
+
+  if (node == NULL)
+    return TRUE;
+  if (!is_string_or_absent (o, "status") || JSON_NODE_HOLDS_NULL (node))
+    return FALSE;
+
+  status = json_node_get_string (node);
+  return g_str_equal (status, "firing") || g_str_equal (status, "resolved");
+}
+
+/* Checks the shape of a version 4 payload; returns the problem, or %NULL. */
+static const char *
+check_payload (JsonObject *payload)
+{
+  static const char * const label_sets[] = { "groupLabels", "commonLabels", "commonAnnotations" };
+  static const char * const alert_strings[] = { "startsAt", "endsAt", "fingerprint",
+                                                "generatorURL" };
+  JsonNode *alerts = json_object_get_member (payload, "alerts");
+  JsonArray *array;
+
+  if (alerts == NULL || !JSON_NODE_HOLDS_ARRAY (alerts))
+    return _("alerts: must be an array");
+  if (sitrep_json_get_string (payload, "groupKey") == NULL)
+    return _("groupKey: must be a string");
+  if (!is_status_or_absent (payload))
+    return _("status: must be firing or resolved");
+  if (!is_string_or_absent (payload, "version") || !is_string_or_absent (payload, "externalURL"))
+    return _("version and externalURL must be strings");
+  for (gsize i = 0; i < G_N_ELEMENTS (label_sets); i++)
+    {
+      if (!is_label_set_or_absent (payload, label_sets[i]))
+        return _("groupLabels, commonLabels and commonAnnotations must be objects of strings");
+    }
+
+  array = json_node_get_array (alerts);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *alert;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return _("alerts: each alert must be an object");
+      alert = json_node_get_object (node);
+      if (!is_status_or_absent (alert))
+        return _("alerts: status must be firing or resolved");
+      if (!is_label_set_or_absent (alert, "labels")
+          || !is_label_set_or_absent (alert, "annotations"))
+        return _("alerts: labels and annotations must be objects of strings");
+      for (gsize j = 0; j < G_N_ELEMENTS (alert_strings); j++)
+        {
+          if (!is_string_or_absent (alert, alert_strings[j]))
+            return _("alerts: startsAt, endsAt, fingerprint and generatorURL must be strings");
+        }
+    }
+
+  return NULL;
+}
+
+/**
+ * _sitrep_server_handle_alertmanager:
+ *
+ * Checks the payload's shape and hands it to the writer thread.
+ */
 void
 _sitrep_server_handle_alertmanager (SitrepServer      *self,
                                     SoupServerMessage *msg,
                                     JsonObject        *payload)
 {
-  _sitrep_server_respond_error (msg, 404, SITREP_PROTOCOL_NOT_FOUND, "not yet");
+  const char *problem = check_payload (payload);
+  AlertJob *job;
+
+  if (problem != NULL)
+    {
+      _sitrep_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, SITREP_PROTOCOL_BAD_REQUEST,
+                                    problem);
+      return;
+    }
+
+  job = g_new0 (AlertJob, 1);
+  job->payload = sitrep_json_copy (payload);
+  job->actor = g_strdup (_sitrep_server_get_token (msg)->name);
+  _sitrep_server_run_write (self, msg, alert_write, job, alert_job_free);
 }

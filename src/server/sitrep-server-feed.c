@@ -19,8 +19,6 @@
 #define LIMIT_MAX     1000
 #define WAIT_MAX      60
 
-GPtrArray *_sitrep_server_get_waiters (SitrepServer *self);
-
 typedef struct {
   SitrepServer      *server;
   SoupServerMessage *msg;
@@ -207,6 +205,7 @@ parse_param (GHashTable  *query,
              const char  *name,
              gboolean     required,
              gint64       min,
+             gint64       max,
              gint64       fallback,
              gint64      *out,
              char       **problem)
@@ -224,10 +223,14 @@ parse_param (GHashTable  *query,
       return TRUE;
     }
 
-  if (!g_ascii_string_to_signed (text, 10, min, G_MAXINT64, out, NULL))
+  if (!g_ascii_string_to_signed (text, 10, min, max, out, NULL))
     {
-      *problem = g_strdup_printf (_("%s: must be an integer of at least %" G_GINT64_FORMAT),
-                                  name, min);
+      if (max == G_MAXINT64)
+        *problem = g_strdup_printf (_("%s: must be an integer of at least %" G_GINT64_FORMAT),
+                                    name, min);
+      else
+        *problem = g_strdup_printf (_("%s: must be an integer from %" G_GINT64_FORMAT
+                                      " to %" G_GINT64_FORMAT), name, min, max);
       return FALSE;
     }
 
@@ -237,8 +240,8 @@ parse_param (GHashTable  *query,
 /**
  * _sitrep_server_handle_changes:
  *
- * `GET /v1/changes?since=S&limit=L&wait=W`. `since` is required; `limit`
- * above 1000 and `wait` above 60 are lowered to those.
+ * `GET /v1/changes?since=S&limit=L&wait=W`. `since` is required; `wait`
+ * is 0 to 60; a `limit` above 1000 is lowered to 1000.
  */
 void
 _sitrep_server_handle_changes (SitrepServer      *self,
@@ -249,9 +252,9 @@ _sitrep_server_handle_changes (SitrepServer      *self,
   gint64 since, limit, wait;
   Waiter *w;
 
-  if (!parse_param (query, "since", TRUE, 0, 0, &since, &problem)
-      || !parse_param (query, "limit", FALSE, 1, LIMIT_DEFAULT, &limit, &problem)
-      || !parse_param (query, "wait", FALSE, 0, 0, &wait, &problem))
+  if (!parse_param (query, "since", TRUE, 0, G_MAXINT64, 0, &since, &problem)
+      || !parse_param (query, "limit", FALSE, 1, G_MAXINT64, LIMIT_DEFAULT, &limit, &problem)
+      || !parse_param (query, "wait", FALSE, 0, WAIT_MAX, 0, &wait, &problem))
     {
       _sitrep_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, SITREP_PROTOCOL_BAD_REQUEST,
                                     problem);
@@ -259,7 +262,6 @@ _sitrep_server_handle_changes (SitrepServer      *self,
     }
 
   limit = MIN (limit, LIMIT_MAX);
-  wait = MIN (wait, WAIT_MAX);
 
   if (answer_changes (self, msg, since, (guint) limit,
                       wait > 0 && !_sitrep_server_is_stopping (self)))
@@ -270,7 +272,7 @@ _sitrep_server_handle_changes (SitrepServer      *self,
   w->msg = g_object_ref (msg);
   w->since = since;
   w->limit = (guint) limit;
-  w->timeout_id = g_timeout_add_seconds ((guint) wait, waiter_timeout_cb, w);
+  w->timeout_id = g_timeout_add ((guint) wait * 1000, waiter_timeout_cb, w);
   g_ptr_array_add (_sitrep_server_get_waiters (self), w);
   soup_server_message_pause (msg);
 }

@@ -14,6 +14,20 @@ G_BEGIN_DECLS
 /* libsoup 3.2 has no name for it */
 #define SITREP_STATUS_TOO_MANY_REQUESTS 429
 
+/* What the server knows of one request, attached to its message. */
+typedef struct {
+  SitrepServer      *server;
+  SoupServerMessage *msg;         /* owns us */
+  gint64             started;
+  guint              timeout_id;
+  guint              route_index;  /* into the routes of sitrep-server-routes.c */
+  SitrepServerToken *token;
+  gsize              body_bytes;
+  gboolean           too_large;
+  gboolean           counted;     /* reached the early handler */
+  gboolean           done;        /* finished or aborted */
+} SitrepServerRequest;
+
 /* Runs on the writer thread, inside no transaction: it opens its own. Returns
  * the HTTP status and sets @response to the JSON body; sets @changed when it
  * committed new changes. */
@@ -23,6 +37,11 @@ typedef guint (*SitrepServerWriteFunc) (SitrepServerStorage  *storage,
                                         gboolean             *changed);
 
 SitrepServerStorage     *_sitrep_server_get_storage   (SitrepServer      *self);
+SitrepServerRateLimiter *_sitrep_server_get_limiter   (SitrepServer      *self);
+GPtrArray               *_sitrep_server_get_waiters   (SitrepServer      *self);
+SitrepServerRequest     *_sitrep_server_request_get   (SoupServerMessage *msg);
+void                     _sitrep_server_request_begin (SitrepServer        *self,
+                                                       SitrepServerRequest *req);
 const SitrepServerToken *_sitrep_server_get_token     (SoupServerMessage *msg);
 gboolean                 _sitrep_server_is_stopping   (SitrepServer      *self);
 
@@ -42,6 +61,18 @@ void  _sitrep_server_run_write             (SitrepServer          *self,
                                             SitrepServerWriteFunc  func,
                                             gpointer               data,
                                             GDestroyNotify         destroy);
+
+/* sitrep-server-routes.c */
+void  _sitrep_server_early_handler         (SoupServer        *soup,
+                                            SoupServerMessage *msg,
+                                            const char        *path,
+                                            GHashTable        *query,
+                                            gpointer           user_data);
+void  _sitrep_server_handler               (SoupServer        *soup,
+                                            SoupServerMessage *msg,
+                                            const char        *path,
+                                            GHashTable        *query,
+                                            gpointer           user_data);
 
 /* sitrep-server-feed.c */
 void  _sitrep_server_handle_changes        (SitrepServer      *self,

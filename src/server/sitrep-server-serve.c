@@ -200,8 +200,15 @@ sitrep_server_cli_serve (char **args)
   loop = g_main_loop_new (NULL, FALSE);
   serve.loop = loop;
   serve.server = sitrep_server_new (storage, &server_options);
+  /* Before the line below tells anyone that we run: a SIGTERM sent right
+   * after reading it must find the handler in place. */
+  sigterm_id = g_unix_signal_add (SIGTERM, on_signal, &serve);
+  sigint_id = g_unix_signal_add (SIGINT, on_signal, &serve);
+
   if (!sitrep_server_listen (serve.server, address, certificate, &bound_port, &error))
     {
+      g_source_remove (sigterm_id);
+      g_source_remove (sigint_id);
       g_clear_object (&serve.server);
       return sitrep_server_cli_fail (_("cannot listen on %s: %s"), listen, error->message);
     }
@@ -209,9 +216,6 @@ sitrep_server_cli_serve (char **args)
   g_print ("listening on %s://%s:%u/\n", certificate != NULL ? "https" : "http", host,
            bound_port);
   fflush (stdout);
-
-  sigterm_id = g_unix_signal_add (SIGTERM, on_signal, &serve);
-  sigint_id = g_unix_signal_add (SIGINT, on_signal, &serve);
 
   g_main_loop_run (loop);
 

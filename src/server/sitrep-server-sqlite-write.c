@@ -400,7 +400,8 @@ _sitrep_sqlite_token_list (SitrepServerStorage  *storage,
                            GError              **error)
 {
   SqliteStorage *self = (SqliteStorage *) storage;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_server_token_free);
+  g_autoptr(GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_server_token_free);
   sqlite3_stmt *s = _sitrep_sqlite_stmt (&self->writer,
                           "SELECT name, role, created_at, revoked_at FROM tokens"
                           " ORDER BY created_at, name",
@@ -459,7 +460,8 @@ _sitrep_sqlite_compact (SitrepServerStorage  *storage,
       if (!_sitrep_sqlite_run_done (&self->writer, s, error))
         goto fail;
 
-      s = _sitrep_sqlite_stmt (&self->writer, "DELETE FROM records WHERE deleted = 1 AND version <= ?1", error);
+      s = _sitrep_sqlite_stmt (&self->writer,
+                               "DELETE FROM records WHERE deleted = 1 AND version <= ?1", error);
       if (s == NULL)
         goto fail;
       sqlite3_bind_int64 (s, 1, new_floor);

@@ -269,7 +269,8 @@ sqlite_read_changes (SitrepServerStorage  *storage,
                      GError              **error)
 {
   SqliteStorage *self = (SqliteStorage *) storage;
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_server_change_free);
+  g_autoptr(GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_server_change_free);
   sqlite3_stmt *s;
   int rc;
 
@@ -445,7 +446,8 @@ _sitrep_sqlite_set_meta (Conn        *conn,
                          gint64       value,
                          GError     **error)
 {
-  sqlite3_stmt *s = _sitrep_sqlite_stmt (conn, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+  sqlite3_stmt *s = _sitrep_sqlite_stmt (conn,
+                                         "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
                           error);
 
   if (s == NULL)

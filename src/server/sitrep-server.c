@@ -15,48 +15,11 @@
 
 #include <glib/gi18n.h>
 
-#include "sitrep-json.h"
 #include "sitrep-protocol.h"
 #include "sitrep-server-private.h"
 
 /* Seconds a shutdown waits for requests in progress before giving up. */
 #define SHUTDOWN_GRACE_SECONDS 10
-
-typedef enum {
-  ROUTE_NONE,
-  ROUTE_HEALTH,
-  ROUTE_PUSH,
-  ROUTE_CHANGES,
-  ROUTE_SNAPSHOT,
-  ROUTE_ALERTMANAGER,
-} Route;
-
-static const struct {
-  Route             route;
-  const char       *method;
-  const char       *path;
-  SitrepServerRole  role;    /* NONE: no token needed */
-} routes[] = {
-  { ROUTE_HEALTH, "GET", "/v1/health", SITREP_SERVER_ROLE_NONE },
-  { ROUTE_PUSH, "POST", "/v1/push", SITREP_SERVER_ROLE_RESPONDER },
-  { ROUTE_CHANGES, "GET", "/v1/changes", SITREP_SERVER_ROLE_VIEWER },
-  { ROUTE_SNAPSHOT, "GET", "/v1/snapshot", SITREP_SERVER_ROLE_VIEWER },
-  { ROUTE_ALERTMANAGER, "POST", "/v1/integrations/alertmanager", SITREP_SERVER_ROLE_RESPONDER },
-};
-
-/* What the server knows of one request, attached to its message. */
-typedef struct {
-  SitrepServer      *server;
-  SoupServerMessage *msg;         /* owns us */
-  gint64             started;
-  guint              timeout_id;
-  guint              route_index;
-  SitrepServerToken *token;
-  gsize              body_bytes;
-  gboolean           too_large;
-  gboolean           counted;     /* reached the early handler */
-  gboolean           done;        /* finished or aborted */
-} Request;
 
 typedef struct {
   SitrepServer          *server;
@@ -91,16 +54,36 @@ G_DEFINE_FINAL_TYPE (SitrepServer, sitrep_server, G_TYPE_OBJECT)
 
 #define REQUEST_KEY "sitrep-request"
 
-static Request *
-get_request (SoupServerMessage *msg)
+/**
+ * _sitrep_server_request_get:
+ *
+ * Returns: (transfer none) (nullable): what the server knows of @msg
+ */
+SitrepServerRequest *
+_sitrep_server_request_get (SoupServerMessage *msg)
 {
   return g_object_get_data (G_OBJECT (msg), REQUEST_KEY);
+}
+
+SitrepServerRateLimiter *
+_sitrep_server_get_limiter (SitrepServer *self)
+{
+  return self->limiter;
+}
+
+/* Counts @req among the requests a shutdown waits for. */
+void
+_sitrep_server_request_begin (SitrepServer        *self,
+                              SitrepServerRequest *req)
+{
+  req->counted = TRUE;
+  self->active++;
 }
 
 static void
 request_free (gpointer data)
 {
-  Request *req = data;
+  SitrepServerRequest *req = data;
 
   g_clear_handle_id (&req->timeout_id, g_source_remove);
   g_clear_pointer (&req->token, sitrep_server_token_free);
@@ -119,9 +102,6 @@ _sitrep_server_is_stopping (SitrepServer *self)
   return self->stopping;
 }
 
-/* Declared here rather than in the private header: only feed.c needs it. */
-GPtrArray *_sitrep_server_get_waiters (SitrepServer *self);
-
 GPtrArray *
 _sitrep_server_get_waiters (SitrepServer *self)
 {
@@ -136,9 +116,19 @@ _sitrep_server_get_waiters (SitrepServer *self)
 const SitrepServerToken *
 _sitrep_server_get_token (SoupServerMessage *msg)
 {
-  Request *req = get_request (msg);
+  SitrepServerRequest *req = _sitrep_server_request_get (msg);
 
   return req != NULL ? req->token : NULL;
+}
+
+/* libsoup before 3.3 never notices that a client closed an idle keep-alive
+ * connection (fixed upstream by commit d20c6601): each such connection
+ * would keep its file descriptor forever. Closing after every response is
+ * the only defence there; a reconnect costs little next to a leak. */
+static gboolean
+keepalive_leaks (void)
+{
+  return soup_get_major_version () == 3 && soup_get_minor_version () < 3;
 }
 
 void
@@ -146,6 +136,9 @@ _sitrep_server_respond_json (SoupServerMessage *msg,
                              guint              status,
                              char              *json)
 {
+  if (keepalive_leaks ())
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "Connection", "close");
   soup_server_message_set_status (msg, status,
                                   status == SITREP_STATUS_TOO_MANY_REQUESTS ? "Too Many Requests"
                                                                             : NULL);
@@ -287,7 +280,7 @@ write_job_done (gpointer data)
 {
   WriteJob *job = data;
   SitrepServer *self = job->server;
-  Request *req = get_request (job->msg);
+  SitrepServerRequest *req = _sitrep_server_request_get (job->msg);
 
   if (req != NULL && !req->done)
     {
@@ -360,7 +353,7 @@ _sitrep_server_run_write (SitrepServer          *self,
 static gboolean
 request_timeout_cb (gpointer user_data)
 {
-  Request *req = user_data;
+  SitrepServerRequest *req = user_data;
   GSocket *socket = soup_server_message_get_socket (req->msg);
 
   req->timeout_id = 0;
@@ -379,14 +372,14 @@ request_started_cb (SoupServer        *soup,
                     SoupServerMessage *msg,
                     SitrepServer      *self)
 {
-  Request *req = g_new0 (Request, 1);
+  SitrepServerRequest *req = g_new0 (SitrepServerRequest, 1);
 
   req->server = self;
   req->msg = msg;
   req->started = g_get_monotonic_time ();
   if (self->options.request_timeout > 0)
-    req->timeout_id = g_timeout_add_seconds (self->options.request_timeout,
-                                             request_timeout_cb, req);
+    req->timeout_id = g_timeout_add (self->options.request_timeout * 1000,
+                                     request_timeout_cb, req);
   g_object_set_data_full (G_OBJECT (msg), REQUEST_KEY, req, request_free);
 }
 
@@ -395,7 +388,7 @@ request_read_cb (SoupServer        *soup,
                  SoupServerMessage *msg,
                  SitrepServer      *self)
 {
-  Request *req = get_request (msg);
+  SitrepServerRequest *req = _sitrep_server_request_get (msg);
 
   if (req != NULL)
     g_clear_handle_id (&req->timeout_id, g_source_remove);
@@ -406,7 +399,7 @@ request_ended (SitrepServer      *self,
                SoupServerMessage *msg,
                gboolean           aborted)
 {
-  Request *req = get_request (msg);
+  SitrepServerRequest *req = _sitrep_server_request_get (msg);
 
   if (req == NULL || req->done)
     return;
@@ -419,12 +412,14 @@ request_ended (SitrepServer      *self,
   if (self->options.verbose && req->counted)
     {
       GUri *uri = soup_server_message_get_uri (msg);
+      g_autofree char *status = NULL;
 
-      g_printerr ("%s %s %u %.1f ms%s\n", soup_server_message_get_method (msg),
-                  uri != NULL ? g_uri_get_path (uri) : "-",
-                  soup_server_message_get_status (msg),
-                  (g_get_monotonic_time () - req->started) / 1000.0,
-                  aborted ? " (aborted)" : "");
+      status = aborted ? g_strdup ("aborted")
+                       : g_strdup_printf ("%u", soup_server_message_get_status (msg));
+
+      g_printerr ("%s %s %s %.1f ms\n", soup_server_message_get_method (msg),
+                  uri != NULL ? g_uri_get_path (uri) : "-", status,
+                  (g_get_monotonic_time () - req->started) / 1000.0);
     }
 
   if (req->counted)
@@ -449,309 +444,6 @@ request_aborted_cb (SoupServer        *soup,
                     SitrepServer      *self)
 {
   request_ended (self, msg, TRUE);
-}
-
-/* The early handler: everything the headers decide */
-
-static guint
-find_route (SoupServerMessage *msg)
-{
-  GUri *uri = soup_server_message_get_uri (msg);
-  const char *method = soup_server_message_get_method (msg);
-  const char *path = uri != NULL ? g_uri_get_path (uri) : NULL;
-
-  if (path == NULL || method == NULL)
-    return G_N_ELEMENTS (routes);
-
-  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
-    {
-      if (g_str_equal (path, routes[i].path) && g_str_equal (method, routes[i].method))
-        return i;
-    }
-
-  return G_N_ELEMENTS (routes);
-}
-
-static gboolean
-authenticate (SitrepServer      *self,
-              SoupServerMessage *msg,
-              Request           *req)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  g_autofree char *token = NULL;
-  g_autofree char *hash = NULL;
-  g_autoptr(SitrepServerToken) found = NULL;
-  g_autoptr(GError) error = NULL;
-
-  token = sitrep_server_bearer_token (soup_message_headers_get_one (headers, "Authorization"));
-  if (token == NULL)
-    {
-      _sitrep_server_respond_error (msg, SOUP_STATUS_UNAUTHORIZED,
-                                    SITREP_PROTOCOL_UNAUTHORIZED,
-                                    _("A bearer token is required"));
-      return FALSE;
-    }
-
-  hash = sitrep_server_token_hash (token);
-  if (!self->storage->vtable->lookup_token (self->storage, hash, &found, &error))
-    {
-      _sitrep_server_respond_storage_error (msg, error);
-      return FALSE;
-    }
-
-  if (found == NULL || found->revoked_at != NULL)
-    {
-      _sitrep_server_respond_error (msg, SOUP_STATUS_UNAUTHORIZED,
-                                    SITREP_PROTOCOL_UNAUTHORIZED,
-                                    found == NULL ? _("Unknown token")
-                                                  : _("This token was revoked"));
-      return FALSE;
-    }
-
-  req->token = g_steal_pointer (&found);
-  return TRUE;
-}
-
-static void
-got_chunk_cb (SoupServerMessage *msg,
-              GBytes            *chunk,
-              gpointer           user_data)
-{
-  Request *req = get_request (msg);
-
-  if (req == NULL || req->too_large)
-    return;
-
-  req->body_bytes += g_bytes_get_size (chunk);
-  if (req->body_bytes > SITREP_PROTOCOL_MAX_BODY)
-    {
-      /* Keep reading, so the answer can be a 413, but keep nothing more. */
-      req->too_large = TRUE;
-      soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);
-    }
-}
-
-static gboolean
-check_body_headers (SoupServerMessage *msg,
-                    Request           *req)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *type = soup_message_headers_get_content_type (headers, NULL);
-
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
-      && soup_message_headers_get_content_length (headers) > SITREP_PROTOCOL_MAX_BODY)
-    {
-      _sitrep_server_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                    SITREP_PROTOCOL_TOO_LARGE,
-                                    _("The body is larger than 256 KiB"));
-      return FALSE;
-    }
-
-  if (type == NULL || g_ascii_strcasecmp (type, "application/json") != 0)
-    {
-      _sitrep_server_respond_error (msg, SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE,
-                                    SITREP_PROTOCOL_UNSUPPORTED_MEDIA_TYPE,
-                                    _("The body must be application/json"));
-      return FALSE;
-    }
-
-  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
-  return TRUE;
-}
-
-static void
-early_handler (SoupServer        *soup,
-               SoupServerMessage *msg,
-               const char        *path,
-               GHashTable        *query,
-               gpointer           user_data)
-{
-  SitrepServer *self = user_data;
-  Request *req = get_request (msg);
-  SitrepServerRole role;
-  guint retry_after;
-
-  if (req == NULL)
-    return;
-
-  req->counted = TRUE;
-  self->active++;
-  req->route_index = find_route (msg);
-
-  if (self->stopping)
-    {
-      _sitrep_server_respond_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE,
-                                    SITREP_PROTOCOL_UNAVAILABLE, _("The server is stopping"));
-      goto refused;
-    }
-
-  if (req->route_index == G_N_ELEMENTS (routes))
-    {
-      _sitrep_server_respond_error (msg, SOUP_STATUS_NOT_FOUND, SITREP_PROTOCOL_NOT_FOUND,
-                                    _("No such endpoint"));
-      goto refused;
-    }
-
-  if (routes[req->route_index].role == SITREP_SERVER_ROLE_NONE)
-    return;
-
-  if (!authenticate (self, msg, req))
-    goto refused;
-
-  if (!sitrep_server_rate_limiter_take (self->limiter, req->token->name, &retry_after))
-    {
-      g_autofree char *seconds = g_strdup_printf ("%u", retry_after);
-
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Retry-After", seconds);
-      _sitrep_server_respond_error (msg, SITREP_STATUS_TOO_MANY_REQUESTS,
-                                    SITREP_PROTOCOL_RATE_LIMITED, _("Too many requests"));
-      goto refused;
-    }
-
-  role = sitrep_server_role_from_string (req->token->role);
-  if (role < routes[req->route_index].role)
-    {
-      _sitrep_server_respond_error (msg, SOUP_STATUS_FORBIDDEN, SITREP_PROTOCOL_FORBIDDEN,
-                                    _("This token’s role may not do this"));
-      goto refused;
-    }
-
-  if (g_str_equal (routes[req->route_index].method, "POST") && !check_body_headers (msg, req))
-    goto refused;
-
-  return;
-
-refused:
-  /* The body, if any, stays unread: the connection cannot be reused. */
-  if (soup_message_headers_get_encoding (soup_server_message_get_request_headers (msg))
-      != SOUP_ENCODING_NONE)
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                  "Connection", "close");
-}
-
-/* The handler: everything that needs the body */
-
-static void
-handle_health (SitrepServer      *self,
-               SoupServerMessage *msg)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 last_seq;
-  GString *out;
-
-  if (!self->storage->vtable->get_state (self->storage, &last_seq, NULL, &error))
-    {
-      _sitrep_server_respond_storage_error (msg, error);
-      return;
-    }
-
-  out = g_string_new (NULL);
-  g_string_append_printf (out, "{\"status\":\"ok\",\"seq\":%" G_GINT64_FORMAT ",\"version\":",
-                          last_seq);
-  sitrep_protocol_append_string (out, PACKAGE_VERSION);
-  g_string_append_c (out, '}');
-  _sitrep_server_respond_json (msg, SOUP_STATUS_OK, g_string_free (out, FALSE));
-}
-
-static JsonObject *
-read_json_body (SoupServerMessage *msg,
-                Request           *req)
-{
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  JsonObject *object;
-  gsize len;
-
-  if (req->too_large)
-    {
-      _sitrep_server_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                    SITREP_PROTOCOL_TOO_LARGE,
-                                    _("The body is larger than 256 KiB"));
-      return NULL;
-    }
-
-  bytes = soup_message_body_flatten (body);
-  len = g_bytes_get_size (bytes);
-  if (len > SITREP_PROTOCOL_MAX_BODY)
-    {
-      _sitrep_server_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                    SITREP_PROTOCOL_TOO_LARGE,
-                                    _("The body is larger than 256 KiB"));
-      return NULL;
-    }
-
-  text = g_strndup (g_bytes_get_data (bytes, NULL), len);
-  if (strlen (text) != len)
-    {
-      _sitrep_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, SITREP_PROTOCOL_BAD_REQUEST,
-                                    _("The body holds a NUL byte"));
-      return NULL;
-    }
-
-  object = sitrep_json_from_string (text, &error);
-  if (object == NULL)
-    {
-      if (g_error_matches (error, SITREP_JSON_ERROR, SITREP_JSON_ERROR_TOO_LARGE))
-        _sitrep_server_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                                      SITREP_PROTOCOL_TOO_LARGE, error->message);
-      else
-        _sitrep_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST,
-                                      SITREP_PROTOCOL_BAD_REQUEST, error->message);
-      return NULL;
-    }
-
-  return object;
-}
-
-static void
-handler (SoupServer        *soup,
-         SoupServerMessage *msg,
-         const char        *path,
-         GHashTable        *query,
-         gpointer           user_data)
-{
-  SitrepServer *self = user_data;
-  Request *req = get_request (msg);
-  g_autoptr(JsonObject) body = NULL;
-  Route route;
-
-  /* Answered by the early handler already */
-  if (req == NULL || req->route_index >= G_N_ELEMENTS (routes)
-      || soup_server_message_get_status (msg) != 0)
-    return;
-
-  route = routes[req->route_index].route;
-  if (g_str_equal (routes[req->route_index].method, "POST"))
-    {
-      body = read_json_body (msg, req);
-      if (body == NULL)
-        return;
-    }
-
-  switch (route)
-    {
-    case ROUTE_HEALTH:
-      handle_health (self, msg);
-      break;
-    case ROUTE_PUSH:
-      _sitrep_server_handle_push (self, msg, body);
-      break;
-    case ROUTE_CHANGES:
-      _sitrep_server_handle_changes (self, msg, query);
-      break;
-    case ROUTE_SNAPSHOT:
-      _sitrep_server_handle_snapshot (self, msg);
-      break;
-    case ROUTE_ALERTMANAGER:
-      _sitrep_server_handle_alertmanager (self, msg, body);
-      break;
-    case ROUTE_NONE:
-    default:
-      g_assert_not_reached ();
-    }
 }
 
 /* The object */
@@ -836,8 +528,8 @@ sitrep_server_new (SitrepServerStorage       *storage,
   g_signal_connect (self->soup, "request-read", G_CALLBACK (request_read_cb), self);
   g_signal_connect (self->soup, "request-finished", G_CALLBACK (request_finished_cb), self);
   g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_aborted_cb), self);
-  soup_server_add_early_handler (self->soup, NULL, early_handler, self, NULL);
-  soup_server_add_handler (self->soup, NULL, handler, self, NULL);
+  soup_server_add_early_handler (self->soup, NULL, _sitrep_server_early_handler, self, NULL);
+  soup_server_add_handler (self->soup, NULL, _sitrep_server_handler, self, NULL);
 
   return g_steal_pointer (&self);
 }
@@ -855,7 +547,7 @@ sitrep_server_listen (SitrepServer     *self,
                       GError          **error)
 {
   SoupServerListenOptions flags = 0;
-  GSList *uris;
+  GSList *listeners;
 
   g_return_val_if_fail (SITREP_IS_SERVER (self), FALSE);
 
@@ -868,8 +560,20 @@ sitrep_server_listen (SitrepServer     *self,
   if (!soup_server_listen (self->soup, address, flags, error))
     return FALSE;
 
-  uris = soup_server_get_uris (self->soup);
-  *port = uris != NULL ? (guint) g_uri_get_port (uris->data) : 0;
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  /* Not soup_server_get_uris(), which leaks an address in libsoup 3.2. */
+  listeners = soup_server_get_listeners (self->soup);
+  *port = 0;
+  if (listeners != NULL)
+    {
+      g_autoptr(GSocketAddress) local = g_socket_get_local_address (listeners->data, error);
+
+      if (local == NULL)
+        {
+          g_slist_free (listeners);
+          return FALSE;
+        }
+      *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+    }
+  g_slist_free (listeners);
   return TRUE;
 }

@@ -1049,6 +1049,87 @@ sitrep_store_list (SitrepStore  *self,
   return g_steal_pointer (&records);
 }
 
+void
+sitrep_raw_record_free (SitrepRawRecord *record)
+{
+  if (record == NULL)
+    return;
+
+  g_free (record->id);
+  g_free (record->body);
+  for (guint i = 0; i < SITREP_RAW_RECORD_MAX_FIELDS; i++)
+    g_free (record->fields[i]);
+  g_free (record);
+}
+
+/**
+ * sitrep_store_list_raw:
+ * @incident_id: (nullable): only records of this incident
+ * @fields: (array zero-terminated=1): up to four top-level body fields to
+ *   extract (SQLite reads them; json-glib never sees the body)
+ *
+ * Lists the live records of @coll with their bodies unparsed: a list of
+ * 10,000 timeline entries parses only the rows on screen.
+ *
+ * Returns: (transfer full) (element-type SitrepRawRecord): the records
+ */
+GPtrArray *
+sitrep_store_list_raw (SitrepStore         *self,
+                       const char          *coll,
+                       const char          *incident_id,
+                       const char * const  *fields,
+                       GError             **error)
+{
+  g_autoptr(GPtrArray) records =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_raw_record_free);
+  g_autoptr(GString) sql = g_string_new ("SELECT id, body");
+  sqlite3_stmt *stmt = NULL;
+  guint n_fields = fields ? g_strv_length ((char **) fields) : 0;
+  int rc;
+
+  g_return_val_if_fail (SITREP_IS_STORE (self), NULL);
+  g_return_val_if_fail (n_fields <= SITREP_RAW_RECORD_MAX_FIELDS, NULL);
+
+  /* Field names are bound as parameters, never spliced into the SQL. */
+  for (guint i = 0; i < n_fields; i++)
+    g_string_append_printf (sql, ", json_extract(body, '$.' || ?%u)", i + 3);
+  g_string_append (sql, " FROM records WHERE coll = ?1 AND deleted = 0");
+  if (incident_id != NULL)
+    g_string_append (sql, " AND incident_id = ?2");
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "list");
+      return NULL;
+    }
+
+  sqlite3_bind_text (stmt, 1, coll, -1, SQLITE_STATIC);
+  if (incident_id != NULL)
+    sqlite3_bind_text (stmt, 2, incident_id, -1, SQLITE_STATIC);
+  for (guint i = 0; i < n_fields; i++)
+    sqlite3_bind_text (stmt, i + 3, fields[i], -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SitrepRawRecord *record = g_new0 (SitrepRawRecord, 1);
+
+      record->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      record->body = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      for (guint i = 0; i < n_fields; i++)
+        record->fields[i] = g_strdup ((const char *) sqlite3_column_text (stmt, i + 2));
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error, "list");
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
 /* Every word the user typed must match the start of a word, in any order;
  * quoting each one keeps FTS5's query syntax out of the user's way. */
 static char *

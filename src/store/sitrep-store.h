@@ -38,6 +38,26 @@ typedef struct
 
 void sitrep_history_entry_free (SitrepHistoryEntry *entry);
 
+#define SITREP_RAW_RECORD_MAX_FIELDS 4
+
+/**
+ * SitrepRawRecord:
+ * @id: the record id
+ * @body: the body as JSON text, not parsed
+ * @fields: the values of the fields asked for, as text (%NULL when absent)
+ *
+ * A record read without parsing its body, for lists that parse a body only
+ * when a row shows it.
+ */
+typedef struct
+{
+  char *id;
+  char *body;
+  char *fields[SITREP_RAW_RECORD_MAX_FIELDS];
+} SitrepRawRecord;
+
+void sitrep_raw_record_free (SitrepRawRecord *record);
+
 #define SITREP_TYPE_STORE (sitrep_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (SitrepStore, sitrep_store, SITREP, STORE, GObject)
@@ -79,6 +99,11 @@ GPtrArray    *sitrep_store_list             (SitrepStore     *self,
                                              const char      *coll,
                                              const char      *incident_id,
                                              GError         **error);
+GPtrArray    *sitrep_store_list_raw         (SitrepStore        *self,
+                                             const char         *coll,
+                                             const char         *incident_id,
+                                             const char * const *fields,
+                                             GError            **error);
 GHashTable   *sitrep_store_search_incidents (SitrepStore     *self,
                                              const char      *query,
                                              GError         **error);

@@ -143,9 +143,9 @@ push_results (SitrepTestServer *server,
   g_assert_true (json_object_has_member (obj, "last_mid"));
   if (expected_last_mid >= 0 &&
       json_object_get_int_member (obj, "last_mid") != expected_last_mid)
-    g_test_message ("%s: last_mid %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT,
-                    reply->what, json_object_get_int_member (obj, "last_mid"),
-                    expected_last_mid);
+    sitrep_test_note ("%s: last_mid %" G_GINT64_FORMAT ", expected %" G_GINT64_FORMAT,
+                      reply->what, json_object_get_int_member (obj, "last_mid"),
+                      expected_last_mid);
   if (expected_last_mid >= 0)
     g_assert_cmpint (json_object_get_int_member (obj, "last_mid"), ==, expected_last_mid);
   results = json_object_get_array_member (obj, "results");
@@ -169,7 +169,7 @@ show (JsonObject *obj,
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), obj);
   g_autofree char *text = sitrep_test_node_to_string (node);
 
-  g_test_message ("%s:%d: result %s", file, line, text);
+  sitrep_test_note ("%s:%d: result %s", file, line, text);
 }
 
 static void
@@ -186,7 +186,7 @@ check_result (JsonObject *result,
       json_object_get_int_member (result, "mid") != mid)
     {
       show (result, file, line);
-      g_test_message ("expected mid %" G_GINT64_FORMAT " %s", mid, status);
+      sitrep_test_note ("expected mid %" G_GINT64_FORMAT " %s", mid, status);
     }
   g_assert_cmpstr (got, ==, status);
   g_assert_cmpint (json_object_get_int_member_with_default (result, "mid", -1), ==, mid);
@@ -286,7 +286,17 @@ json_equal_strings (JsonNode *a,
     g_autofree char *sa = sitrep_test_node_to_string (a);
     g_autofree char *sb = sitrep_test_node_to_string (b);
 
-    g_test_message ("JSON differs:\n  %s\n  %s", sa, sb);
+    sitrep_test_note ("JSON differs:\n  %s\n  %s", sa, sb);
   }
   return FALSE;
+}
+
+/* @template_ with every "%s" replaced by @id. */
+char *
+fill_id (const char *template_,
+         const char *id)
+{
+  g_auto(GStrv) parts = g_strsplit (template_, "%s", -1);
+
+  return g_strjoinv (id, parts);
 }

@@ -67,6 +67,8 @@ guint       count_records      (JsonObject       *snapshot,
                                 const char       *incident_id);
 gboolean    json_equal_strings (JsonNode         *a,
                                 JsonNode         *b);
+char       *fill_id            (const char       *template_,
+                                const char       *id);
 
 /* Return the seq of an applied result, the current record of a conflict. */
 #define assert_applied(result, mid) _assert_applied ((result), (mid), __FILE__, __LINE__)

@@ -18,11 +18,51 @@
 #include <unistd.h>
 
 #include <gio/gunixinputstream.h>
+#include <glib/gstdio.h>
 
 #include "server-fixture.h"
 
 #define START_TIMEOUT_MS 15000
 #define STOP_TIMEOUT_MS 10000
+
+typedef struct
+{
+  GTestFunc func;
+} IsolatedTest;
+
+static void
+run_isolated (gconstpointer data)
+{
+  const IsolatedTest *test = data;
+
+  if (g_test_subprocess ())
+    {
+      test->func ();
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (!g_test_trap_has_passed ())
+    {
+      g_printerr ("# %s failed\n", g_test_get_path ());
+      g_test_fail ();
+    }
+}
+
+/**
+ * sitrep_test_add:
+ *
+ * Adds a test that runs in a subprocess of its own, so one failed
+ * assertion fails that test and the others still run and report.
+ */
+void
+sitrep_test_add (const char *path,
+                 GTestFunc   func)
+{
+  IsolatedTest *test = g_new (IsolatedTest, 1);
+
+  test->func = func;
+  g_test_add_data_func_full (path, test, run_isolated, g_free);
+}
 
 const char *
 sitrep_test_server_bin (void)
@@ -108,7 +148,7 @@ sitrep_test_wait_exit (GSubprocess *proc,
 
   for (;;)
     {
-      g_autofree char *id = g_subprocess_get_identifier (proc);
+      const char *id = g_subprocess_get_identifier (proc);
 
       if (id == NULL)
         break;
@@ -132,7 +172,7 @@ sitrep_test_server_token (SitrepTestServer *server,
   status = sitrep_test_run_cli (&out, &err, "token", "create", "--db", server->db_path,
                                 "--name", name, "--role", role, NULL);
   if (status != 0)
-    g_test_message ("token create %s: exit %d, stderr: %s", name, status, err);
+    sitrep_test_note ("token create %s: exit %d, stderr: %s", name, status, err);
   g_assert_cmpint (status, ==, 0);
   g_strstrip (out);
   g_assert_cmpstr (out, !=, "");
@@ -270,8 +310,8 @@ sitrep_test_server_stop (SitrepTestServer *server)
       g_error ("sitrep-server did not exit within %d ms of SIGTERM", STOP_TIMEOUT_MS);
     }
   if (!g_subprocess_get_if_exited (server->proc))
-    g_test_message ("sitrep-server died of signal %d after SIGTERM",
-                    g_subprocess_get_term_sig (server->proc));
+    sitrep_test_note ("sitrep-server died of signal %d after SIGTERM",
+                      g_subprocess_get_term_sig (server->proc));
   g_assert_true (g_subprocess_get_if_exited (server->proc));
   g_assert_cmpint (g_subprocess_get_exit_status (server->proc), ==, 0);
   forget_process (server);
@@ -294,32 +334,16 @@ sitrep_test_server_restart (SitrepTestServer *server)
   sitrep_test_server_start (server);
 }
 
-/**
- * sitrep_test_server_new:
- *
- * Makes a temporary database with the tokens "admin", "responder",
- * "responder2", "viewer" and a revoked "revoked", then starts the server
- * with the given extra `serve` arguments.
- */
-SitrepTestServer *
-sitrep_test_server_new (const char *first_extra_arg,
-                        ...)
+static SitrepTestServer *
+server_new (GStrv extra_args)
 {
   SitrepTestServer *server = g_new0 (SitrepTestServer, 1);
-  g_autoptr(GStrvBuilder) extra = g_strv_builder_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  const char *arg;
-  va_list ap;
   int status;
 
-  va_start (ap, first_extra_arg);
-  for (arg = first_extra_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_strv_builder_add (extra, arg);
-  va_end (ap);
-  server->extra_args = g_strv_builder_end (extra);
-
+  server->extra_args = extra_args;
   server->bin = g_strdup (sitrep_test_server_bin ());
   server->dir = g_dir_make_tmp ("sitrep-server-XXXXXX", &error);
   g_assert_no_error (error);
@@ -334,11 +358,43 @@ sitrep_test_server_new (const char *first_extra_arg,
   status = sitrep_test_run_cli (&out, &err, "token", "revoke", "--db", server->db_path,
                                 "--name", "revoked", NULL);
   if (status != 0)
-    g_test_message ("token revoke: exit %d, stderr: %s", status, err);
+    sitrep_test_note ("token revoke: exit %d, stderr: %s", status, err);
   g_assert_cmpint (status, ==, 0);
 
   sitrep_test_server_start (server);
   return server;
+}
+
+/**
+ * sitrep_test_server_new:
+ *
+ * Makes a temporary database with the tokens "admin", "responder",
+ * "responder2", "viewer" and a revoked "revoked", then starts the server.
+ */
+SitrepTestServer *
+sitrep_test_server_new (void)
+{
+  return server_new (g_new0 (char *, 1));
+}
+
+/**
+ * sitrep_test_server_new_with_args:
+ *
+ * Like sitrep_test_server_new(), with extra `serve` arguments.
+ */
+SitrepTestServer *
+sitrep_test_server_new_with_args (const char *first_extra_arg,
+                                  ...)
+{
+  g_autoptr(GStrvBuilder) extra = g_strv_builder_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, first_extra_arg);
+  for (arg = first_extra_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_strv_builder_add (extra, arg);
+  va_end (ap);
+  return server_new (g_strv_builder_end (extra));
 }
 
 static void
@@ -398,6 +454,9 @@ sitrep_test_session_new (void)
                                                         NULL);
 
   soup_session_remove_feature_by_type (session, SOUP_TYPE_AUTH_MANAGER);
+  /* Straight to 127.0.0.1; the system proxy settings are not ours to read
+   * (and with isolated dirs, not there). */
+  soup_session_set_proxy_resolver (session, NULL);
   return session;
 }
 
@@ -578,16 +637,16 @@ report (SitrepReply *reply,
 {
   if (reply->error != NULL)
     {
-      g_test_message ("%s:%d: %s -> transport error: %s", file, line, reply->what,
-                      reply->error->message);
+      sitrep_test_note ("%s:%d: %s -> transport error: %s", file, line, reply->what,
+                        reply->error->message);
     }
   else
     {
       gsize size;
       const char *data = g_bytes_get_data (reply->body, &size);
 
-      g_test_message ("%s:%d: %s -> %u %.*s%s", file, line, reply->what, reply->status,
-                      (int) MIN (size, 600), data, size > 600 ? "…" : "");
+      sitrep_test_note ("%s:%d: %s -> %u %.*s%s", file, line, reply->what, reply->status,
+                        (int) MIN (size, 600), data, size > 600 ? "…" : "");
     }
 }
 
@@ -625,7 +684,7 @@ _sitrep_assert_error (SitrepReply *reply,
   if (reply->json == NULL || !JSON_NODE_HOLDS_OBJECT (reply->json))
     {
       report (reply, file, line);
-      g_test_message ("errors always have a JSON body {\"error\", \"message\"}");
+      sitrep_test_note ("errors always have a JSON body {\"error\", \"message\"}");
     }
   g_assert_nonnull (reply->json);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (reply->json));
@@ -708,9 +767,11 @@ sitrep_test_all_changes (SitrepTestServer *server,
           g_assert_false (more);
           break;
         }
-      since = json_object_get_int_member (json_array_get_object_element (changes,
-                                                                          json_array_get_length (changes) - 1),
-                                          "seq");
+      {
+        guint last = json_array_get_length (changes) - 1;
+
+        since = json_object_get_int_member (json_array_get_object_element (changes, last), "seq");
+      }
     }
   return all;
 }

@@ -45,14 +45,17 @@ typedef struct
   gint64              elapsed_us;
 } SitrepReply;
 
+void              sitrep_test_add             (const char *path,
+                                               GTestFunc   func);
 const char       *sitrep_test_server_bin      (void);
 int               sitrep_test_run_cli         (char       **out,
                                                char       **err,
                                                const char  *first_arg,
                                                ...) G_GNUC_NULL_TERMINATED;
 
-SitrepTestServer *sitrep_test_server_new      (const char *first_extra_arg,
-                                               ...) G_GNUC_NULL_TERMINATED;
+SitrepTestServer *sitrep_test_server_new      (void);
+SitrepTestServer *sitrep_test_server_new_with_args (const char *first_extra_arg,
+                                                    ...) G_GNUC_NULL_TERMINATED;
 void              sitrep_test_server_start    (SitrepTestServer *server);
 void              sitrep_test_server_stop     (SitrepTestServer *server);
 void              sitrep_test_server_kill     (SitrepTestServer *server);
@@ -114,6 +117,14 @@ void              _sitrep_assert_error        (SitrepReply *reply,
                                                const char  *code,
                                                const char  *file,
                                                int          line);
+
+/* Context for a failure, on stderr so `meson test --print-errorlogs`
+ * shows it next to the assertion. */
+#define sitrep_test_note(...) \
+  G_STMT_START { \
+    g_autofree char *note_ = g_strdup_printf (__VA_ARGS__); \
+    g_printerr ("# %s\n", note_); \
+  } G_STMT_END
 
 /* Checks the status (and for errors the JSON error body), showing the
  * request and the whole answer when it is not what the spec says. */

@@ -27,14 +27,15 @@ static const Alert alert_c = { "PaymentsHighLatency", "payments-api-7d9f8-x2k4p:
                                "1b7e9d3c5a2f4e06" };
 
 /* A payload for @service at @error_rate (a fraction, as the annotation of a
- * Prometheus rule would render it). */
+ * Prometheus rule would render it); @extra adds annotations. */
 static char *
-payload (const char   *status,
-         const char   *service,
-         const char   *error_rate,
-         const char   *severity,
-         const Alert **alerts,
-         guint         n_alerts)
+payload_full (const char   *status,
+              const char   *service,
+              const char   *error_rate,
+              const char   *severity,
+              const char   *extra,
+              const Alert **alerts,
+              guint         n_alerts)
 {
   g_autoptr(GString) s = g_string_new (NULL);
   const char *ends_at = g_str_equal (status, "resolved") ? "2026-11-27T15:10:00Z"
@@ -50,29 +51,41 @@ payload (const char   *status,
                             " \"namespace\": \"prod\"},"
                             " \"annotations\": {\"summary\": \"%s error rate is %s\","
                             " \"description\": \"5xx ratio over the last 5 minutes on %s\","
-                            " \"error_rate\": \"%s\","
+                            " \"error_rate\": \"%s\"%s,"
                             " \"runbook_url\": \"https://runbooks.example.com/%s\"},"
                             " \"startsAt\": \"2026-11-27T14:29:30.123Z\", \"endsAt\": \"%s\","
                             " \"generatorURL\": \"http://prometheus.example.com:9090/graph?g0.expr="
-                            "sum%%28rate%%28http_requests_total%%7Bcode%%3D~%%225..%%22%%7D%%5B5m%%5D%%29%%29"
-                            "&g0.tab=1\","
+                            "sum%%28rate%%28http_requests_total%%7Bcode%%3D~%%225..%%22%%7D"
+                            "%%5B5m%%5D%%29%%29&g0.tab=1\","
                             " \"fingerprint\": \"%s\"}",
                             i > 0 ? ", " : "", status, alerts[i]->alertname, service, severity,
                             alerts[i]->instance, service, service, error_rate,
-                            alerts[i]->instance, error_rate, service, ends_at,
+                            alerts[i]->instance, error_rate, extra, service, ends_at,
                             alerts[i]->fingerprint);
   g_string_append_printf (s,
                           "], \"groupLabels\": {\"service\": \"%s\"},"
                           " \"commonLabels\": {\"service\": \"%s\", \"severity\": \"%s\","
                           " \"job\": \"%s-api\", \"namespace\": \"prod\"},"
-                          " \"commonAnnotations\": {\"error_rate\": \"%s\","
+                          " \"commonAnnotations\": {\"error_rate\": \"%s\"%s,"
                           " \"runbook_url\": \"https://runbooks.example.com/%s\"},"
                           " \"externalURL\": \"http://alertmanager.example.com:9093\","
                           " \"version\": \"4\","
                           " \"groupKey\": \"{}/{namespace=\\\"prod\\\"}:{service=\\\"%s\\\"}\","
                           " \"truncatedAlerts\": 0}",
-                          service, service, severity, service, error_rate, service, service);
+                          service, service, severity, service, error_rate, extra, service,
+                          service);
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static char *
+payload (const char   *status,
+         const char   *service,
+         const char   *error_rate,
+         const char   *severity,
+         const Alert **alerts,
+         guint         n_alerts)
+{
+  return payload_full (status, service, error_rate, severity, "", alerts, n_alerts);
 }
 
 static SitrepReply *
@@ -116,7 +129,7 @@ incident_body_of (JsonObject *snapshot,
   JsonObject *record = sitrep_test_find_record (snapshot, "incidents", id);
 
   if (record == NULL)
-    g_test_message ("no incident %s in the snapshot", id);
+    sitrep_test_note ("no incident %s in the snapshot", id);
   g_assert_nonnull (record);
   return json_object_get_object_member (record, "body");
 }
@@ -124,7 +137,7 @@ incident_body_of (JsonObject *snapshot,
 static void
 test_firing_opens_p1 (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   const Alert *alerts[] = { &alert_a, &alert_b };
   g_autofree char *body = payload ("firing", "payments", "0.25", "critical", alerts, 2);
   g_autofree char *ref = NULL;
@@ -159,7 +172,7 @@ test_firing_opens_p1 (void)
 static void
 test_redelivery (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   const Alert *alerts[] = { &alert_a, &alert_b };
   g_autofree char *body = payload ("firing", "payments", "0.25", "critical", alerts, 2);
   g_autofree char *ref = NULL;
@@ -185,7 +198,7 @@ test_redelivery (void)
 static void
 test_same_group (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   const Alert *first[] = { &alert_a, &alert_b };
   const Alert *second[] = { &alert_a, &alert_b, &alert_c };
   g_autofree char *body1 = payload ("firing", "payments", "0.25", "critical", first, 2);
@@ -227,32 +240,59 @@ test_same_group (void)
 static void
 test_triage (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
-  struct { const char *service; const char *rate; const char *severity; const char *expected;
-           Alert alert; }
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  struct { const char *service; const char *rate; const char *severity; const char *extra;
+           const char *expected; Alert alert; }
   cases[] = {
-    { "search", "0.12", "warning", "P2",
+    { "search", "0.12", "warning", "", "P2",
       { "SearchHighErrorRate", "search-api-5c7d9-k2m4n:8080", "a0c4e6f81b3d5f72" } },
-    { "search-indexer", "0.07", "warning", "P3",
+    { "search-indexer", "0.07", "warning", "", "P3",
       { "IndexerHighErrorRate", "search-indexer-0:8080", "b7d9f1a3c5e7092b" } },
-    { "reports", "0.01", "info", "P4",
+    { "reports", "0.01", "info", "", "P4",
       { "ReportsErrors", "reports-6f8b-x1y2z:8080", "c3e5a7b9d1f30e4d" } },
-    { "checkout", "0.21", "critical", "P1",
+    { "checkout", "0.21", "critical", "", "P1",
       { "CheckoutHighErrorRate", "checkout-api-0:8080", "d4f6b8c0e2a41f5e" } },
+    /* A critical service under 20% is not P1. */
+    { "payments", "0.15", "critical", "", "P2",
+      { "PaymentsErrors", "payments-api-1:8080", "e5a7c9d1f3b50a6f" } },
+    /* Users affected and revenue impact count too. */
+    { "profile", "0.01", "warning", ", \"affected_users\": \"1500\"", "P2",
+      { "ProfileErrors", "profile-0:8080", "f6b8d0e2a4c61b7a" } },
+    { "avatars", "0.01", "warning", ", \"affected_users\": \"150\"", "P3",
+      { "AvatarErrors", "avatars-0:8080", "0a1b2c3d4e5f6071" } },
+    { "invoicing", "0.01", "warning", ", \"revenue_impacting\": \"true\"", "P2",
+      { "InvoicingErrors", "invoicing-0:8080", "1a2b3c4d5e6f7081" } },
+    /* Marked critical in the service catalogue (below). */
+    { "ledger", "0.25", "critical", "", "P1",
+      { "LedgerErrors", "ledger-0:8080", "2a3b4c5d6e7f8091" } },
+    /* Not critical anywhere: high errors make it P2 only. */
+    { "newsletter", "0.25", "critical", "", "P2",
+      { "NewsletterErrors", "newsletter-0:8080", "3a4b5c6d7e8f90a1" } },
   };
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonObject) snapshot = NULL;
+  g_autofree char *cid = sitrep_test_uuid ();
+  g_autofree char *catalogue = push_json (cid,
+                                          mut_put (1, "services", "ledger",
+                                                   g_strdup ("{\"owner_team\": \"finance\","
+                                                             " \"critical\": true,"
+                                                             " \"escalation\": [\"finance\"]}")),
+                                          NULL);
+  g_autoptr(JsonArray) results = push_results (server, server->admin, catalogue, 1);
+  guint n_incidents;
 
+  assert_applied (result_at (results, 0), 1);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const Alert *alerts[] = { &cases[i].alert };
-      g_autofree char *body = payload ("firing", cases[i].service, cases[i].rate,
-                                       cases[i].severity, alerts, 1);
+      g_autofree char *body = payload_full ("firing", cases[i].service, cases[i].rate,
+                                            cases[i].severity, cases[i].extra, alerts, 1);
 
       g_ptr_array_add (ids, post_ok (server, body, NULL));
     }
   snapshot = sitrep_test_snapshot (server);
-  g_assert_cmpuint (count_records (snapshot, "incidents", NULL), ==, G_N_ELEMENTS (cases));
+  n_incidents = count_records (snapshot, "incidents", NULL);
+  g_assert_cmpuint (n_incidents, ==, G_N_ELEMENTS (cases));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       JsonObject *incident = incident_body_of (snapshot, g_ptr_array_index (ids, i));
@@ -260,18 +300,21 @@ test_triage (void)
                                                                          NULL);
 
       if (g_strcmp0 (severity, cases[i].expected) != 0)
-        g_test_message ("%s at %s errors: %s, expected %s", cases[i].service, cases[i].rate,
-                        severity, cases[i].expected);
-      g_assert_cmpstr (severity, ==, cases[i].expected);
+        sitrep_test_note ("%s at %s errors%s: %s, expected %s", cases[i].service, cases[i].rate,
+                          cases[i].extra, severity, cases[i].expected);
       for (guint j = 0; j < i; j++)
         g_assert_cmpstr (g_ptr_array_index (ids, j), !=, g_ptr_array_index (ids, i));
     }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpstr (json_object_get_string_member_with_default (
+                       incident_body_of (snapshot, g_ptr_array_index (ids, i)), "severity", NULL),
+                     ==, cases[i].expected);
 }
 
 static void
 test_forbidden_and_malformed (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   const Alert *alerts[] = { &alert_a };
   g_autofree char *body = payload ("firing", "payments", "0.25", "critical", alerts, 1);
   g_autoptr(SitrepReply) viewer = post_alert (server, server->viewer, body);
@@ -302,10 +345,10 @@ test_forbidden_and_malformed (void)
 void
 add_protocol_alertmanager_tests (void)
 {
-  g_test_add_func ("/integration/alertmanager/firing-opens-p1", test_firing_opens_p1);
-  g_test_add_func ("/integration/alertmanager/redelivery", test_redelivery);
-  g_test_add_func ("/integration/alertmanager/same-group", test_same_group);
-  g_test_add_func ("/integration/alertmanager/triage", test_triage);
-  g_test_add_func ("/integration/alertmanager/forbidden-and-malformed",
+  sitrep_test_add ("/integration/alertmanager/firing-opens-p1", test_firing_opens_p1);
+  sitrep_test_add ("/integration/alertmanager/redelivery", test_redelivery);
+  sitrep_test_add ("/integration/alertmanager/same-group", test_same_group);
+  sitrep_test_add ("/integration/alertmanager/triage", test_triage);
+  sitrep_test_add ("/integration/alertmanager/forbidden-and-malformed",
                    test_forbidden_and_malformed);
 }

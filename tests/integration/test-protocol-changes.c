@@ -63,7 +63,7 @@ check_change (JsonObject *change,
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     {
       if (!json_object_has_member (change, members[i]))
-        g_test_message ("change %" G_GINT64_FORMAT " has no \"%s\"", seq, members[i]);
+        sitrep_test_note ("change %" G_GINT64_FORMAT " has no \"%s\"", seq, members[i]);
       g_assert_true (json_object_has_member (change, members[i]));
     }
   g_assert_cmpint (json_object_get_int_member (change, "seq"), ==, seq);
@@ -91,7 +91,7 @@ get_changes (SitrepTestServer *server,
 static void
 test_paging (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = fill (server, cid, 24);
   gint64 since = 0;
@@ -175,7 +175,7 @@ test_paging (void)
 static void
 test_limit_max (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = fill (server, cid, 1004);
   g_autoptr(SitrepReply) def = NULL;
@@ -214,7 +214,7 @@ test_limit_max (void)
 static void
 test_bad_query (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = fill (server, cid, 2);
   const char *queries[] = {
@@ -274,7 +274,7 @@ long_poll_thread (gpointer data)
 static void
 test_long_poll (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = fill (server, cid, 1);
   g_autofree char *t = sitrep_test_uuid ();
@@ -296,9 +296,11 @@ test_long_poll (void)
   g_thread_join (g_steal_pointer (&thread));
 
   sitrep_assert_status (poll.reply, 200);
-  g_test_message ("long-poll answered %.3f s after the push was acknowledged",
-                  (poll.answered_at - committed_at) / (double) G_USEC_PER_SEC);
+  sitrep_test_note ("long-poll answered %.3f s after the push was acknowledged",
+                    (poll.answered_at - committed_at) / (double) G_USEC_PER_SEC);
   g_assert_cmpint (poll.answered_at - committed_at, <, G_USEC_PER_SEC);
+  /* It was held until the push, not answered before it. */
+  g_assert_cmpint (poll.reply->elapsed_us, >=, 300 * 1000);
   changes = json_object_get_array_member (sitrep_reply_object (poll.reply), "changes");
   g_assert_cmpuint (json_array_get_length (changes), ==, 1);
   change = json_array_get_object_element (changes, 0);
@@ -315,7 +317,7 @@ test_long_poll (void)
 static void
 test_long_poll_timeout (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = fill (server, cid, 1);
   g_autoptr(SitrepReply) idle = sitrep_test_get (server, server->viewer,
@@ -328,7 +330,7 @@ test_long_poll_timeout (void)
   obj = sitrep_reply_object (idle);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (obj, "changes")), ==, 0);
   g_assert_false (json_object_get_boolean_member (obj, "more"));
-  g_test_message ("wait=1 answered after %.3f s", idle->elapsed_us / (double) G_USEC_PER_SEC);
+  sitrep_test_note ("wait=1 answered after %.3f s", idle->elapsed_us / (double) G_USEC_PER_SEC);
   g_assert_cmpint (idle->elapsed_us, >=, 900 * 1000);
   g_assert_cmpint (idle->elapsed_us, <, 3 * G_USEC_PER_SEC);
 
@@ -343,7 +345,7 @@ test_long_poll_timeout (void)
 static void
 test_gone (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = fill (server, cid, 9);
   g_autofree char *out = NULL;
@@ -358,7 +360,7 @@ test_gone (void)
   status = sitrep_test_run_cli (&out, &err, "compact", "--db", server->db_path,
                                 "--keep", "3", NULL);
   if (status != 0)
-    g_test_message ("compact: exit %d: %s", status, err);
+    sitrep_test_note ("compact: exit %d: %s", status, err);
   g_assert_cmpint (status, ==, 0);
   sitrep_test_server_start (server);
 
@@ -401,7 +403,7 @@ test_gone (void)
 static void
 test_snapshot (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *admin_cid = sitrep_test_uuid ();
   g_autofree char *a = sitrep_test_uuid ();
@@ -428,14 +430,14 @@ test_snapshot (void)
                                      mut_delete (7, "timeline", t2, 4),
                                      mut_delete (8, "incidents", b, -1),
                                      NULL);
-  g_autofree char *service = push_json (admin_cid,
-                                        mut_put (1, "services", "payments",
-                                                 g_strdup ("{\"owner_team\": \"payments-team\","
-                                                           " \"critical\": true,"
-                                                           " \"runbook_url\": \"https://runbooks/payments\","
-                                                           " \"dashboard_url\": \"https://grafana/payments\","
-                                                           " \"escalation\": [\"payments-team\", \"sre\"]}")),
-                                        NULL);
+  g_autofree char *service =
+    push_json (admin_cid,
+               mut_put (1, "services", "payments",
+                        g_strdup ("{\"owner_team\": \"payments-team\", \"critical\": true,"
+                                  " \"runbook_url\": \"https://runbooks/payments\","
+                                  " \"dashboard_url\": \"https://grafana/payments\","
+                                  " \"escalation\": [\"payments-team\", \"sre\"]}")),
+               NULL);
   g_autoptr(JsonArray) results = push_results (server, server->responder, json, 8);
   g_autoptr(JsonArray) service_results = push_results (server, server->admin, service, 1);
   g_autoptr(JsonObject) snapshot = NULL;
@@ -461,7 +463,7 @@ test_snapshot (void)
       JsonObject *record = sitrep_test_find_record (snapshot, live[i].coll, live[i].id);
 
       if (record == NULL)
-        g_test_message ("snapshot lacks %s/%s", live[i].coll, live[i].id);
+        sitrep_test_note ("snapshot lacks %s/%s", live[i].coll, live[i].id);
       g_assert_nonnull (record);
       g_assert_cmpint (json_object_get_int_member (record, "version"), ==, live[i].version);
       g_assert_false (json_object_get_boolean_member (record, "deleted"));
@@ -489,11 +491,11 @@ test_snapshot (void)
 void
 add_protocol_changes_tests (void)
 {
-  g_test_add_func ("/integration/changes/paging", test_paging);
-  g_test_add_func ("/integration/changes/limit-max", test_limit_max);
-  g_test_add_func ("/integration/changes/bad-query", test_bad_query);
-  g_test_add_func ("/integration/changes/long-poll", test_long_poll);
-  g_test_add_func ("/integration/changes/long-poll-timeout", test_long_poll_timeout);
-  g_test_add_func ("/integration/changes/gone", test_gone);
-  g_test_add_func ("/integration/snapshot/live-records", test_snapshot);
+  sitrep_test_add ("/integration/changes/paging", test_paging);
+  sitrep_test_add ("/integration/changes/limit-max", test_limit_max);
+  sitrep_test_add ("/integration/changes/bad-query", test_bad_query);
+  sitrep_test_add ("/integration/changes/long-poll", test_long_poll);
+  sitrep_test_add ("/integration/changes/long-poll-timeout", test_long_poll_timeout);
+  sitrep_test_add ("/integration/changes/gone", test_gone);
+  sitrep_test_add ("/integration/snapshot/live-records", test_snapshot);
 }

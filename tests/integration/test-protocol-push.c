@@ -28,7 +28,7 @@ find_change (JsonArray *changes,
 static void
 test_apply (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = sitrep_test_uuid ();
   g_autofree char *t1 = sitrep_test_uuid ();
@@ -95,7 +95,7 @@ test_apply (void)
 static void
 test_retry (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = sitrep_test_uuid ();
   g_autofree char *t1 = sitrep_test_uuid ();
@@ -185,7 +185,7 @@ assert_mid_gap (SitrepReply *reply,
 static void
 test_mid_gap (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = sitrep_test_uuid ();
   g_autofree char *t = sitrep_test_uuid ();
@@ -222,7 +222,7 @@ test_mid_gap (void)
 static void
 test_conflict (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *cid2 = sitrep_test_uuid ();
   g_autofree char *inc = sitrep_test_uuid ();
@@ -297,7 +297,7 @@ test_conflict (void)
 static void
 test_rejected (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = sitrep_test_uuid ();
   g_autofree char *ok_tl = sitrep_test_uuid ();
@@ -337,8 +337,9 @@ test_rejected (void)
     g_autofree char *t2 = sitrep_test_uuid ();
     g_autofree char *t3 = sitrep_test_uuid ();
     g_autofree char *t4 = sitrep_test_uuid ();
-    g_autofree char *no_incident = g_strdup ("{\"occurred_at\": \"" TEST_TIME "\", \"kind\": \"note\","
-                                             " \"text\": \"orphan\", \"pinned\": false}");
+    g_autofree char *no_incident = g_strdup ("{\"occurred_at\": \"" TEST_TIME "\","
+                                             " \"kind\": \"note\", \"text\": \"orphan\","
+                                             " \"pinned\": false}");
     g_autofree char *no_text = g_strdup_printf ("{\"incident_id\": \"%s\", \"kind\": \"note\","
                                                 " \"occurred_at\": \"" TEST_TIME "\"}", inc);
     g_autofree char *bad_kind = g_strdup_printf ("{\"incident_id\": \"%s\", \"kind\": \"gossip\","
@@ -420,10 +421,12 @@ nested_push (const char *cid,
   return push_json (cid, mut_put (1, "incidents", id, body), NULL);
 }
 
+#define T_BODY "\"body\": {\"title\": \"t\", \"severity\": \"P1\"}"
+
 static void
 test_bad_request (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = sitrep_test_uuid ();
   g_autofree char *seed_cid = sitrep_test_uuid ();
@@ -439,15 +442,21 @@ test_bad_request (void)
   g_autoptr(JsonArray) results = NULL;
   const char *mutations[] = {
     /* without mid, op, coll, id */
-    "{\"op\": \"put\", \"coll\": \"incidents\", \"id\": \"%s\", \"body\": {\"title\": \"t\", \"severity\": \"P1\"}}",
-    "{\"mid\": 1, \"coll\": \"incidents\", \"id\": \"%s\", \"body\": {\"title\": \"t\", \"severity\": \"P1\"}}",
-    "{\"mid\": 1, \"op\": \"put\", \"id\": \"%s\", \"body\": {\"title\": \"t\", \"severity\": \"P1\"}}",
-    "{\"mid\": 1, \"op\": \"put\", \"coll\": \"incidents\", \"body\": {\"title\": \"t\", \"severity\": \"P1\"}}",
+    "{\"op\": \"put\", \"coll\": \"incidents\", \"id\": \"%s\", "
+    T_BODY "}",
+    "{\"mid\": 1, \"coll\": \"incidents\", \"id\": \"%s\", "
+    T_BODY "}",
+    "{\"mid\": 1, \"op\": \"put\", \"id\": \"%s\", "
+    T_BODY "}",
+    "{\"mid\": 1, \"op\": \"put\", \"coll\": \"incidents\", "
+    T_BODY "}",
     /* unknown op, unknown collection */
-    "{\"mid\": 1, \"op\": \"upsert\", \"coll\": \"incidents\", \"id\": \"%s\", \"body\": {\"title\": \"t\", \"severity\": \"P1\"}}",
+    "{\"mid\": 1, \"op\": \"upsert\", \"coll\": \"incidents\", \"id\": \"%s\", "
+    T_BODY "}",
     "{\"mid\": 1, \"op\": \"put\", \"coll\": \"bananas\", \"id\": \"%s\", \"body\": {}}",
     /* mid of the wrong type */
-    "{\"mid\": \"1\", \"op\": \"put\", \"coll\": \"incidents\", \"id\": \"%s\", \"body\": {\"title\": \"t\", \"severity\": \"P1\"}}",
+    "{\"mid\": \"1\", \"op\": \"put\", \"coll\": \"incidents\", \"id\": \"%s\", "
+    T_BODY "}",
   };
 
   assert_applied (result_at (seeded, 0), 1);
@@ -465,7 +474,7 @@ test_bad_request (void)
                                             "\"timeline\", \"id\": \"\xc3\x28\", \"body\": {}}"));
   for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
     {
-      g_autofree char *mutation = g_strdup_printf (mutations[i], inc);
+      g_autofree char *mutation = fill_id (mutations[i], inc);
       g_autofree char *second = NULL;
 
       /* Alone, and after a valid mutation that must not apply either. */
@@ -505,7 +514,7 @@ test_bad_request (void)
 static void
 test_depth (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *id = sitrep_test_uuid ();
   g_autofree char *too_deep = nested_push (cid, id, 33);
@@ -540,12 +549,13 @@ test_depth (void)
 static void
 test_unknown_fields (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = sitrep_test_uuid ();
   g_autofree char *t = sitrep_test_uuid ();
   const char *extra = "{\"nested\": [1, \"two\", {\"three\": null, \"four\": [true, false]}],"
-                      " \"flag\": true, \"unicode\": \"h\xc3\xa9llo \xe2\x9c\x93 \\u00e9\\n\\\"q\\\"\"}";
+                      " \"flag\": true,"
+                      " \"unicode\": \"h\xc3\xa9llo \xe2\x9c\x93 \\u00e9\\n\\\"q\\\"\"}";
   g_autofree char *tl_body = g_strdup_printf ("{\"incident_id\": \"%s\", \"text\": \"future\","
                                               " \"kind\": \"note\", \"x_future\": %s,"
                                               " \"x_number\": 1.5, \"x_null\": null}", inc, extra);
@@ -553,7 +563,8 @@ test_unknown_fields (void)
                                      mut_put (1, "incidents", inc, incident_body ("Fields", "P3")),
                                      mut_put (2, "timeline", t, g_strdup (tl_body)),
                                      mut_patch (3, "timeline", t,
-                                                g_strdup ("{\"x_patched\": [1, 2], \"pinned\": true}")),
+                                                g_strdup ("{\"x_patched\": [1, 2],"
+                                                          " \"pinned\": true}")),
                                      NULL);
   g_autoptr(JsonArray) results = push_results (server, server->responder, json, 3);
   g_autoptr(JsonObject) snapshot = NULL;
@@ -598,7 +609,7 @@ assert_ref (const char *ref)
   g_autofree char *year = g_strdup_printf ("INC-%04d-", g_date_time_get_year (now));
 
   if (ref == NULL || !g_regex_match_simple ("^INC-[0-9]{4}-[0-9]{3}$", ref, 0, 0))
-    g_test_message ("ref is \"%s\", not INC-YYYY-NNN", ref);
+    sitrep_test_note ("ref is \"%s\", not INC-YYYY-NNN", ref);
   g_assert_nonnull (ref);
   g_assert_true (g_regex_match_simple ("^INC-[0-9]{4}-[0-9]{3}$", ref, 0, 0));
   g_assert_true (g_str_has_prefix (ref, year));
@@ -607,7 +618,7 @@ assert_ref (const char *ref)
 static void
 test_ref (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *a = sitrep_test_uuid ();
   g_autofree char *b = sitrep_test_uuid ();
@@ -644,7 +655,7 @@ test_ref (void)
 static void
 test_actor (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *cid2 = sitrep_test_uuid ();
   g_autofree char *inc = sitrep_test_uuid ();
@@ -676,7 +687,7 @@ test_actor (void)
       if (ts == NULL ||
           !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
                                  "(\\.[0-9]{1,3})?Z$", ts, 0, 0))
-        g_test_message ("ts is \"%s\", not RFC 3339 UTC with Z", ts);
+        sitrep_test_note ("ts is \"%s\", not RFC 3339 UTC with Z", ts);
       g_assert_nonnull (ts);
       g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:"
                                            "[0-9]{2}(\\.[0-9]{1,3})?Z$", ts, 0, 0));
@@ -694,7 +705,7 @@ test_actor (void)
 static void
 test_text_limit (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = sitrep_test_uuid ();
   g_autofree char *t1 = sitrep_test_uuid ();
@@ -732,15 +743,15 @@ test_text_limit (void)
 void
 add_protocol_push_tests (void)
 {
-  g_test_add_func ("/integration/push/apply", test_apply);
-  g_test_add_func ("/integration/push/retry", test_retry);
-  g_test_add_func ("/integration/push/mid-gap", test_mid_gap);
-  g_test_add_func ("/integration/push/conflict", test_conflict);
-  g_test_add_func ("/integration/push/rejected", test_rejected);
-  g_test_add_func ("/integration/push/bad-request", test_bad_request);
-  g_test_add_func ("/integration/push/depth", test_depth);
-  g_test_add_func ("/integration/push/unknown-fields", test_unknown_fields);
-  g_test_add_func ("/integration/push/ref", test_ref);
-  g_test_add_func ("/integration/push/actor", test_actor);
-  g_test_add_func ("/integration/push/text-limit", test_text_limit);
+  sitrep_test_add ("/integration/push/apply", test_apply);
+  sitrep_test_add ("/integration/push/retry", test_retry);
+  sitrep_test_add ("/integration/push/mid-gap", test_mid_gap);
+  sitrep_test_add ("/integration/push/conflict", test_conflict);
+  sitrep_test_add ("/integration/push/rejected", test_rejected);
+  sitrep_test_add ("/integration/push/bad-request", test_bad_request);
+  sitrep_test_add ("/integration/push/depth", test_depth);
+  sitrep_test_add ("/integration/push/unknown-fields", test_unknown_fields);
+  sitrep_test_add ("/integration/push/ref", test_ref);
+  sitrep_test_add ("/integration/push/actor", test_actor);
+  sitrep_test_add ("/integration/push/text-limit", test_text_limit);
 }

@@ -28,7 +28,7 @@ static const char *valid_alert =
 static void
 test_health (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autoptr(SitrepReply) reply = sitrep_test_get (server, NULL, "/v1/health");
   g_autoptr(SitrepReply) after = NULL;
   g_autofree char *cid = sitrep_test_uuid ();
@@ -62,7 +62,7 @@ assert_unauthorized (SitrepReply *reply)
   sitrep_assert_error (reply, 401, "unauthorized");
   challenge = soup_message_headers_get_one (reply->headers, "WWW-Authenticate");
   if (challenge == NULL || g_ascii_strncasecmp (challenge, "Bearer", 6) != 0)
-    g_test_message ("%s: WWW-Authenticate is %s", reply->what, challenge);
+    sitrep_test_note ("%s: WWW-Authenticate is %s", reply->what, challenge);
   g_assert_nonnull (challenge);
   g_assert_true (g_ascii_strncasecmp (challenge, "Bearer", 6) == 0);
 }
@@ -70,7 +70,7 @@ assert_unauthorized (SitrepReply *reply)
 static void
 test_unauthorized (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *id = sitrep_test_uuid ();
   g_autofree char *push = push_json (cid, mut_put (1, "incidents", id,
@@ -122,7 +122,7 @@ test_unauthorized (void)
 static void
 test_viewer_forbidden (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *id = sitrep_test_uuid ();
   g_autofree char *push = push_json (cid, mut_put (1, "incidents", id,
@@ -154,7 +154,7 @@ test_viewer_forbidden (void)
 static void
 test_client_id_owner (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *a = sitrep_test_uuid ();
   g_autofree char *b = sitrep_test_uuid ();
@@ -186,7 +186,7 @@ test_client_id_owner (void)
 static void
 test_not_found (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   struct { const char *method; const char *path; } paths[] = {
     { "GET", "/v1/nope" },
     { "GET", "/" },
@@ -212,7 +212,7 @@ test_not_found (void)
 static void
 test_media_type (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *id = sitrep_test_uuid ();
   g_autofree char *push = push_json (cid, mut_put (1, "incidents", id,
@@ -268,7 +268,7 @@ big_push (const char *cid,
 static void
 test_too_many_mutations (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *cid2 = sitrep_test_uuid ();
   g_autofree char *over = big_push (cid, 101, 0);
@@ -297,7 +297,7 @@ test_too_many_mutations (void)
 static void
 test_too_large (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *huge = big_push (cid, 1, 300 * 1024);
   g_autofree char *fits = big_push (cid, 4, 60 * 1024);
@@ -352,7 +352,7 @@ retry_after_seconds (SitrepReply *reply)
   guint64 seconds = 0;
 
   if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 0, 3600, &seconds, NULL))
-    g_test_message ("%s: Retry-After is \"%s\", not delay-seconds", reply->what, value);
+    sitrep_test_note ("%s: Retry-After is \"%s\", not delay-seconds", reply->what, value);
   g_assert_nonnull (value);
   g_assert_true (g_ascii_string_to_unsigned (value, 10, 0, 3600, &seconds, NULL));
   g_assert_cmpuint (seconds, >=, 1);
@@ -363,7 +363,7 @@ retry_after_seconds (SitrepReply *reply)
 static void
 test_rate_limit (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ("--rate-limit", "5", NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new_with_args ("--rate-limit", "5", NULL);
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *id = sitrep_test_uuid ();
   g_autofree char *push = push_json (cid, mut_put (1, "incidents", id,
@@ -399,7 +399,7 @@ test_rate_limit (void)
         }
     }
   elapsed = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-  g_test_message ("%u of 30 requests in %.2f s were rate limited", n_limited, elapsed);
+  sitrep_test_note ("%u of 30 requests in %.2f s were rate limited", n_limited, elapsed);
   g_assert_cmpuint (n_limited, >=, 1);
   /* At most the burst plus what 5 per second refill in that time. */
   g_assert_cmpuint (30 - n_limited, <=, 10 + (guint) (5 * elapsed) + 1);
@@ -434,7 +434,7 @@ test_rate_limit (void)
 static void
 test_bad_bodies (void)
 {
-  g_autoptr(SitrepTestServer) server = sitrep_test_server_new (NULL);
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
   g_autofree char *cid = sitrep_test_uuid ();
   g_autofree char *inc = sitrep_test_uuid ();
   g_autofree char *tl = sitrep_test_uuid ();
@@ -470,10 +470,11 @@ test_bad_bodies (void)
   g_ptr_array_add (bodies, g_strdup ("null"));
   g_ptr_array_add (bodies, g_strdup ("\"just a string\""));
   g_ptr_array_add (bodies, g_strdup ("{\"client_id\": \"\xff\xfe\", \"mutations\": []}"));
-  g_ptr_array_add (bodies, g_strdup_printf ("{\"client_id\": \"%s\", \"mutations\": [{\"mid\": 1e400,"
-                                            " \"op\": \"put\", \"coll\": \"incidents\", \"id\": \"%s\","
-                                            " \"body\": {\"title\": \"x\", \"severity\": \"P1\"}}]}",
-                                            fresh, inc));
+  g_ptr_array_add (bodies,
+                   g_strdup_printf ("{\"client_id\": \"%s\", \"mutations\": [{\"mid\": 1e400,"
+                                    " \"op\": \"put\", \"coll\": \"incidents\", \"id\": \"%s\","
+                                    " \"body\": {\"title\": \"x\", \"severity\": \"P1\"}}]}",
+                                    fresh, inc));
   {
     const char *mids[] = { "-1", "0", "1.5", "9223372036854775807", "99999999999999999999",
                            "null", "true", "[1]" };
@@ -482,7 +483,8 @@ test_bad_bodies (void)
       g_ptr_array_add (bodies,
                        g_strdup_printf ("{\"client_id\": \"%s\", \"mutations\": [{\"mid\": %s,"
                                         " \"op\": \"put\", \"coll\": \"incidents\", \"id\": \"%s\","
-                                        " \"body\": {\"title\": \"Mid %s\", \"severity\": \"P1\"}}]}",
+                                        " \"body\": {\"title\": \"Mid %s\","
+                                        " \"severity\": \"P1\"}}]}",
                                         fresh, mids[i], inc, mids[i]));
   }
   {
@@ -493,8 +495,10 @@ test_bad_bodies (void)
       "{\"mid\": 1, \"op\": \"put\", \"coll\": \"incidents\", \"id\": \"%s\", \"body\": [1]}",
       "{\"mid\": 1, \"op\": \"put\", \"coll\": \"incidents\", \"id\": \"%s\"}",
       "{\"mid\": 1, \"op\": \"patch\", \"coll\": \"incidents\", \"id\": \"%s\"}",
-      "{\"mid\": 1, \"op\": \"patch\", \"coll\": \"incidents\", \"id\": \"%s\", \"fields\": [\"title\"]}",
-      "{\"mid\": 1, \"op\": \"delete\", \"coll\": \"incidents\", \"id\": \"%s\", \"base_version\": \"one\"}",
+      "{\"mid\": 1, \"op\": \"patch\", \"coll\": \"incidents\", \"id\": \"%s\","
+      " \"fields\": [\"title\"]}",
+      "{\"mid\": 1, \"op\": \"delete\", \"coll\": \"incidents\", \"id\": \"%s\","
+      " \"base_version\": \"one\"}",
       "{\"mid\": 1, \"op\": \"put\", \"coll\": \"incidents\", \"id\": \"%s\", \"base_version\": -5,"
       " \"body\": {\"title\": \"neg\", \"severity\": \"P1\"}}",
       "{\"mid\": 1, \"op\": null, \"coll\": \"incidents\", \"id\": \"%s\"}",
@@ -505,13 +509,14 @@ test_bad_bodies (void)
 
     for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
       {
-        g_autofree char *m = g_strdup_printf (mutations[i], inc);
+        g_autofree char *m = fill_id (mutations[i], inc);
 
         g_ptr_array_add (bodies, g_strdup_printf ("{\"client_id\": \"%s\", \"mutations\": [%s]}",
                                                   fresh, m));
       }
   }
-  g_ptr_array_add (bodies, g_strdup ("{\"version\": \"4\", \"status\": \"firing\", \"alerts\": \"x\"}"));
+  g_ptr_array_add (bodies, g_strdup ("{\"version\": \"4\", \"status\": \"firing\","
+                                     " \"alerts\": \"x\"}"));
   g_ptr_array_add (bodies, g_strdup ("{\"version\": \"4\", \"status\": \"firing\","
                                      " \"groupKey\": \"k\", \"alerts\": [{\"labels\": 5}]}"));
   g_ptr_array_add (bodies, g_strdup ("{\"version\": \"4\", \"status\": 7, \"groupKey\": [],"
@@ -537,8 +542,8 @@ test_bad_bodies (void)
             continue;
           }
         if (reply->status < 400 || reply->status >= 500)
-          g_test_message ("bad body %u on %s: status %u (%s)", i, paths[p], reply->status,
-                          reply->what);
+          sitrep_test_note ("bad body %u on %s: status %u (%s)", i, paths[p], reply->status,
+                            reply->what);
         g_assert_no_error (reply->error);
         g_assert_cmpuint (reply->status, >=, 400);
         g_assert_cmpuint (reply->status, <, 500);
@@ -565,7 +570,7 @@ test_bad_bodies (void)
         g_autoptr(SitrepReply) reply = sitrep_test_get (server, server->admin, queries[i]);
 
         if (reply->status >= 500 || reply->status == 0)
-          g_test_message ("%s -> %u", queries[i], reply->status);
+          sitrep_test_note ("%s -> %u", queries[i], reply->status);
         g_assert_no_error (reply->error);
         g_assert_cmpuint (reply->status, <, 500);
         g_assert_nonnull (reply->json);
@@ -596,16 +601,16 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/integration/health", test_health);
-  g_test_add_func ("/integration/auth/unauthorized", test_unauthorized);
-  g_test_add_func ("/integration/auth/viewer-may-not-push", test_viewer_forbidden);
-  g_test_add_func ("/integration/auth/client-id-owner", test_client_id_owner);
-  g_test_add_func ("/integration/not-found", test_not_found);
-  g_test_add_func ("/integration/limits/media-type", test_media_type);
-  g_test_add_func ("/integration/limits/too-many-mutations", test_too_many_mutations);
-  g_test_add_func ("/integration/limits/too-large", test_too_large);
-  g_test_add_func ("/integration/limits/rate-limit", test_rate_limit);
-  g_test_add_func ("/integration/robustness/bad-bodies", test_bad_bodies);
+  sitrep_test_add ("/integration/health", test_health);
+  sitrep_test_add ("/integration/auth/unauthorized", test_unauthorized);
+  sitrep_test_add ("/integration/auth/viewer-may-not-push", test_viewer_forbidden);
+  sitrep_test_add ("/integration/auth/client-id-owner", test_client_id_owner);
+  sitrep_test_add ("/integration/not-found", test_not_found);
+  sitrep_test_add ("/integration/limits/media-type", test_media_type);
+  sitrep_test_add ("/integration/limits/too-many-mutations", test_too_many_mutations);
+  sitrep_test_add ("/integration/limits/too-large", test_too_large);
+  sitrep_test_add ("/integration/limits/rate-limit", test_rate_limit);
+  sitrep_test_add ("/integration/robustness/bad-bodies", test_bad_bodies);
   add_protocol_push_tests ();
   add_protocol_changes_tests ();
   add_protocol_alertmanager_tests ();
