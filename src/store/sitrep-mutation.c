@@ -87,3 +87,20 @@ sitrep_mutation_op_to_string (SitrepMutationOp op)
       g_return_val_if_reached (NULL);
     }
 }
+
+gboolean
+sitrep_mutation_op_from_string (const char       *text,
+                                SitrepMutationOp *op)
+{
+  static const SitrepMutationOp ops[] = { SITREP_MUTATION_PUT, SITREP_MUTATION_PATCH,
+                                          SITREP_MUTATION_DELETE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ops); i++)
+    if (g_strcmp0 (text, sitrep_mutation_op_to_string (ops[i])) == 0)
+      {
+        *op = ops[i];
+        return TRUE;
+      }
+
+  return FALSE;
+}

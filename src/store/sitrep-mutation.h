@@ -14,6 +14,7 @@ typedef enum
 
 /**
  * SitrepMutation:
+ * @mid: its number in the outbox, once it has one (0 before)
  * @op: put, patch or delete
  * @coll: the collection
  * @id: the record id
@@ -24,6 +25,7 @@ typedef enum
  */
 typedef struct
 {
+  gint64            mid;
   SitrepMutationOp  op;
   char             *coll;
   char             *id;
@@ -41,6 +43,8 @@ SitrepMutation *sitrep_mutation_new_delete (const char *coll,
                                             const char *id);
 void            sitrep_mutation_free       (SitrepMutation *mutation);
 const char     *sitrep_mutation_op_to_string (SitrepMutationOp op);
+gboolean        sitrep_mutation_op_from_string (const char       *text,
+                                                SitrepMutationOp *op);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepMutation, sitrep_mutation_free)
 

@@ -11,32 +11,10 @@
 #include "sitrep-json.h"
 #include "sitrep-record.h"
 #include "sitrep-time.h"
-#include "sitrep-store.h"
+#include "sitrep-store-private.h"
 
 /* Bump with a new step in migrate(); never edit a released step. */
-#define SCHEMA_VERSION 2
-
-struct _SitrepStore
-{
-  GObject       parent_instance;
-
-  char         *path;
-  sqlite3      *db;
-  char         *client_id;
-  char         *actor;
-  gint64        next_mid;
-  guint         pending;
-
-  sqlite3_stmt *get_stmt;
-  sqlite3_stmt *upsert_stmt;
-  sqlite3_stmt *outbox_stmt;
-  sqlite3_stmt *fts_delete_stmt;
-  sqlite3_stmt *fts_insert_stmt;
-  sqlite3_stmt *fts_lookup_stmt;
-  sqlite3_stmt *fts_map_stmt;
-  sqlite3_stmt *fts_unmap_stmt;
-  sqlite3_stmt *history_stmt;
-};
+#define SCHEMA_VERSION 3
 
 G_DEFINE_TYPE (SitrepStore, sitrep_store, G_TYPE_OBJECT)
 
@@ -48,6 +26,7 @@ enum {
 
 enum {
   RECORD_CHANGED,
+  CONFLICTS_CHANGED,
   N_SIGNALS
 };
 
@@ -56,8 +35,8 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_QUARK (sitrep-store-error-quark, sitrep_store_error)
 
-static gboolean
-set_sqlite_error (SitrepStore  *self,
+gboolean
+_sitrep_store_set_sqlite_error (SitrepStore  *self,
                   GError      **error,
                   const char   *what)
 {
@@ -66,8 +45,8 @@ set_sqlite_error (SitrepStore  *self,
   return FALSE;
 }
 
-static gboolean
-exec_sql (SitrepStore  *self,
+gboolean
+_sitrep_store_exec_sql (SitrepStore  *self,
           const char   *sql,
           GError      **error)
 {
@@ -91,13 +70,13 @@ prepare (SitrepStore   *self,
          GError       **error)
 {
   if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
-    return set_sqlite_error (self, error, "prepare");
+    return _sitrep_store_set_sqlite_error (self, error, "prepare");
 
   return TRUE;
 }
 
-static gint64
-query_int (SitrepStore *self,
+gint64
+_sitrep_store_query_int (SitrepStore *self,
            const char  *sql)
 {
   sqlite3_stmt *stmt = NULL;
@@ -111,8 +90,8 @@ query_int (SitrepStore *self,
   return value;
 }
 
-static char *
-get_meta (SitrepStore *self,
+char *
+_sitrep_store_get_meta (SitrepStore *self,
           const char  *key)
 {
   sqlite3_stmt *stmt = NULL;
@@ -129,8 +108,8 @@ get_meta (SitrepStore *self,
   return value;
 }
 
-static gboolean
-set_meta (SitrepStore  *self,
+gboolean
+_sitrep_store_set_meta (SitrepStore  *self,
           const char   *key,
           const char   *value,
           GError      **error)
@@ -142,13 +121,13 @@ set_meta (SitrepStore  *self,
                           "INSERT INTO meta (key, value) VALUES (?, ?) "
                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                           -1, &stmt, NULL) != SQLITE_OK)
-    return set_sqlite_error (self, error, "meta");
+    return _sitrep_store_set_sqlite_error (self, error, "meta");
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "meta");
+    return _sitrep_store_set_sqlite_error (self, error, "meta");
 
   return TRUE;
 }
@@ -200,11 +179,36 @@ static const char *migration_2 =
   "  PRIMARY KEY (coll, id)) WITHOUT ROWID;"
   "INSERT INTO search_rowid (coll, id, fts_rowid) SELECT coll, id, rowid FROM search;";
 
+/* Sync: the server's records as last heard (what the visible records are
+ * recomputed from, with the outbox on top), and the edits the server
+ * refused, kept with both texts until someone decides. */
+static const char *migration_3 =
+  "CREATE TABLE server_records ("
+  "  coll TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  body TEXT,"
+  "  PRIMARY KEY (coll, id)) WITHOUT ROWID;"
+  "CREATE TABLE conflicts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  coll TEXT NOT NULL,"
+  "  rec_id TEXT NOT NULL,"
+  "  op TEXT NOT NULL,"
+  "  mine TEXT,"
+  "  theirs TEXT,"
+  "  theirs_version INTEGER,"
+  "  message TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  resolved_at TEXT);"
+  "INSERT INTO meta (key, value) VALUES ('last_seq', '0');";
+
 static gboolean
 migrate (SitrepStore  *self,
          GError      **error)
 {
-  gint64 version = query_int (self, "PRAGMA user_version");
+  gint64 version = _sitrep_store_query_int (self, "PRAGMA user_version");
 
   if (version > SCHEMA_VERSION)
     {
@@ -217,33 +221,36 @@ migrate (SitrepStore  *self,
   if (version == SCHEMA_VERSION)
     return TRUE;
 
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   if (version < 1)
     {
       g_autofree char *client_id = g_uuid_string_random ();
 
-      if (!exec_sql (self, migration_1, error) ||
-          !set_meta (self, "client_id", client_id, error) ||
-          !set_meta (self, "next_mid", "1", error))
+      if (!_sitrep_store_exec_sql (self, migration_1, error) ||
+          !_sitrep_store_set_meta (self, "client_id", client_id, error) ||
+          !_sitrep_store_set_meta (self, "next_mid", "1", error))
         goto fail;
     }
 
-  if (version < 2 && !exec_sql (self, migration_2, error))
+  if (version < 2 && !_sitrep_store_exec_sql (self, migration_2, error))
+    goto fail;
+
+  if (version < 3 && !_sitrep_store_exec_sql (self, migration_3, error))
     goto fail;
 
   {
     g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", SCHEMA_VERSION);
 
-    if (!exec_sql (self, sql, error))
+    if (!_sitrep_store_exec_sql (self, sql, error))
       goto fail;
   }
 
-  return exec_sql (self, "COMMIT", error);
+  return _sitrep_store_exec_sql (self, "COMMIT", error);
 
 fail:
-  exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
   return FALSE;
 }
 
@@ -280,15 +287,15 @@ store_setup (SitrepStore  *self,
 
   /* WAL with FULL sync: an edit the user saw as saved survives a crash of
    * the app and of the machine. */
-  if (!exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
-      !exec_sql (self, "PRAGMA synchronous = FULL", error) ||
+  if (!_sitrep_store_exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
+      !_sitrep_store_exec_sql (self, "PRAGMA synchronous = FULL", error) ||
       !migrate (self, error))
     return FALSE;
 
-  self->client_id = get_meta (self, "client_id");
-  next_mid = get_meta (self, "next_mid");
+  self->client_id = _sitrep_store_get_meta (self, "client_id");
+  next_mid = _sitrep_store_get_meta (self, "next_mid");
   self->next_mid = next_mid ? g_ascii_strtoll (next_mid, NULL, 10) : 1;
-  self->pending = (guint) query_int (self, "SELECT count(*) FROM outbox");
+  self->pending = (guint) _sitrep_store_query_int (self, "SELECT count(*) FROM outbox");
 
   return prepare (self, "SELECT version, deleted, body FROM records WHERE coll = ? AND id = ?",
                   &self->get_stmt, error) &&
@@ -423,6 +430,19 @@ sitrep_store_class_init (SitrepStoreClass *klass)
                   G_TYPE_NONE, 2,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * SitrepStore::conflicts-changed:
+   *
+   * Emitted when the server refused an edit (a conflict or a rejection)
+   * or a conflict was decided: sitrep_store_list_conflicts() has changed.
+   */
+  signals[CONFLICTS_CHANGED] =
+    g_signal_new ("conflicts-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -503,8 +523,8 @@ sitrep_store_get_pending (SitrepStore *self)
   return self->pending;
 }
 
-static JsonObject *
-parse_body (const char *text,
+JsonObject *
+_sitrep_store_parse_body (const char *text,
             gssize      length)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
@@ -519,8 +539,8 @@ parse_body (const char *text,
   return json_node_dup_object (root);
 }
 
-static char *
-serialise (JsonObject *object)
+char *
+_sitrep_store_serialise (JsonObject *object)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
@@ -528,8 +548,8 @@ serialise (JsonObject *object)
   return json_to_string (node, FALSE);
 }
 
-static SitrepRecord *
-read_record (SitrepStore *self,
+SitrepRecord *
+_sitrep_store_read_record (SitrepStore *self,
              const char  *coll,
              const char  *id)
 {
@@ -542,7 +562,7 @@ read_record (SitrepStore *self,
   if (sqlite3_step (self->get_stmt) == SQLITE_ROW)
     {
       g_autoptr(JsonObject) body =
-        parse_body ((const char *) sqlite3_column_text (self->get_stmt, 2),
+        _sitrep_store_parse_body ((const char *) sqlite3_column_text (self->get_stmt, 2),
                     sqlite3_column_bytes (self->get_stmt, 2));
 
       if (body != NULL)
@@ -572,7 +592,7 @@ sitrep_store_get (SitrepStore *self,
 {
   g_return_val_if_fail (SITREP_IS_STORE (self), NULL);
 
-  return read_record (self, coll, id);
+  return _sitrep_store_read_record (self, coll, id);
 }
 
 static const char *
@@ -640,8 +660,8 @@ search_text_of (const char *coll,
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-step_done (SitrepStore   *self,
+gboolean
+_sitrep_store_step_done (SitrepStore   *self,
            sqlite3_stmt  *stmt,
            const char    *what,
            GError       **error)
@@ -651,7 +671,7 @@ step_done (SitrepStore   *self,
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, what);
+    return _sitrep_store_set_sqlite_error (self, error, what);
 
   return TRUE;
 }
@@ -675,7 +695,7 @@ update_search (SitrepStore  *self,
   if (sqlite3_step (self->fts_lookup_stmt) == SQLITE_ROW)
     {
       sqlite3_bind_int64 (self->fts_delete_stmt, 1, sqlite3_column_int64 (self->fts_lookup_stmt, 0));
-      if (!step_done (self, self->fts_delete_stmt, "search", error))
+      if (!_sitrep_store_step_done (self, self->fts_delete_stmt, "search", error))
         {
           sqlite3_reset (self->fts_lookup_stmt);
           return FALSE;
@@ -689,20 +709,20 @@ update_search (SitrepStore  *self,
     {
       sqlite3_bind_text (self->fts_unmap_stmt, 1, coll, -1, SQLITE_STATIC);
       sqlite3_bind_text (self->fts_unmap_stmt, 2, id, -1, SQLITE_STATIC);
-      return step_done (self, self->fts_unmap_stmt, "search", error);
+      return _sitrep_store_step_done (self, self->fts_unmap_stmt, "search", error);
     }
 
   sqlite3_bind_text (self->fts_insert_stmt, 1, text, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->fts_insert_stmt, 2, coll, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->fts_insert_stmt, 3, id, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->fts_insert_stmt, 4, incident_id, -1, SQLITE_STATIC);
-  if (!step_done (self, self->fts_insert_stmt, "search", error))
+  if (!_sitrep_store_step_done (self, self->fts_insert_stmt, "search", error))
     return FALSE;
 
   sqlite3_bind_text (self->fts_map_stmt, 1, coll, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->fts_map_stmt, 2, id, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (self->fts_map_stmt, 3, sqlite3_last_insert_rowid (self->db));
-  return step_done (self, self->fts_map_stmt, "search", error);
+  return _sitrep_store_step_done (self, self->fts_map_stmt, "search", error);
 }
 
 static const char *const timeline_tracked[] = { "text", "occurred_at", "kind", NULL };
@@ -731,6 +751,7 @@ record_history (SitrepStore   *self,
                 const char    *id,
                 JsonObject    *before,
                 JsonObject    *after,
+                const char    *actor,
                 const char    *now,
                 GError       **error)
 {
@@ -756,13 +777,56 @@ record_history (SitrepStore   *self,
       sqlite3_bind_text (self->history_stmt, 3, tracked[i], -1, SQLITE_STATIC);
       sqlite3_bind_text (self->history_stmt, 4, old_value, -1, SQLITE_STATIC);
       sqlite3_bind_text (self->history_stmt, 5, new_value, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->history_stmt, 6, self->actor, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 6, actor, -1, SQLITE_STATIC);
       sqlite3_bind_text (self->history_stmt, 7, now, -1, SQLITE_STATIC);
-      if (!step_done (self, self->history_stmt, "history", error))
+      if (!_sitrep_store_step_done (self, self->history_stmt, "history", error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+/**
+ * _sitrep_store_write_visible:
+ * @current: (nullable): the visible record before, for the edit history
+ * @actor: who the history names
+ *
+ * Writes what the user sees of one record, with its search row and, when
+ * tracked fields changed, its history. Runs inside a transaction.
+ */
+gboolean
+_sitrep_store_write_visible (SitrepStore   *self,
+                             const char    *coll,
+                             const char    *id,
+                             SitrepRecord  *current,
+                             gint64         version,
+                             gboolean       deleted,
+                             JsonObject    *body,
+                             const char    *actor,
+                             const char    *now,
+                             GError       **error)
+{
+  g_autofree char *body_text = NULL;
+  const char *incident_id;
+
+  if (!deleted && current != NULL && !current->deleted &&
+      !record_history (self, coll, id, current->body, body, actor, now, error))
+    return FALSE;
+
+  incident_id = incident_id_of (coll, id, body);
+  body_text = _sitrep_store_serialise (body);
+
+  sqlite3_bind_text (self->upsert_stmt, 1, coll, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->upsert_stmt, 2, id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (self->upsert_stmt, 3, version);
+  sqlite3_bind_int (self->upsert_stmt, 4, deleted);
+  sqlite3_bind_text (self->upsert_stmt, 5, incident_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->upsert_stmt, 6, body_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->upsert_stmt, 7, now, -1, SQLITE_STATIC);
+  if (!_sitrep_store_step_done (self, self->upsert_stmt, "write", error))
+    return FALSE;
+
+  return update_search (self, coll, id, incident_id, deleted, body, error);
 }
 
 static gboolean
@@ -771,12 +835,10 @@ apply_one (SitrepStore     *self,
            const char      *now,
            GError         **error)
 {
-  g_autoptr(SitrepRecord) current = read_record (self, mutation->coll, mutation->id);
+  g_autoptr(SitrepRecord) current = _sitrep_store_read_record (self, mutation->coll, mutation->id);
   g_autoptr(JsonObject) body = NULL;
-  g_autofree char *body_text = NULL;
   g_autofree char *data_text = NULL;
   gboolean deleted = FALSE;
-  const char *incident_id;
 
   if (!sitrep_collection_is_valid (mutation->coll))
     {
@@ -830,28 +892,13 @@ apply_one (SitrepStore     *self,
   if (!deleted && !sitrep_record_validate (mutation->coll, mutation->id, body, error))
     return FALSE;
 
-  if (!deleted && current != NULL && !current->deleted &&
-      !record_history (self, mutation->coll, mutation->id, current->body, body, now, error))
-    return FALSE;
-
-  incident_id = incident_id_of (mutation->coll, mutation->id, body);
-  body_text = serialise (body);
-
-  sqlite3_bind_text (self->upsert_stmt, 1, mutation->coll, -1, SQLITE_STATIC);
-  sqlite3_bind_text (self->upsert_stmt, 2, mutation->id, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (self->upsert_stmt, 3, current ? current->version : 0);
-  sqlite3_bind_int (self->upsert_stmt, 4, deleted);
-  sqlite3_bind_text (self->upsert_stmt, 5, incident_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (self->upsert_stmt, 6, body_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (self->upsert_stmt, 7, now, -1, SQLITE_STATIC);
-  if (!step_done (self, self->upsert_stmt, "write", error))
-    return FALSE;
-
-  if (!update_search (self, mutation->coll, mutation->id, incident_id, deleted, body, error))
+  if (!_sitrep_store_write_visible (self, mutation->coll, mutation->id, current,
+                                    current ? current->version : 0, deleted, body,
+                                    self->actor, now, error))
     return FALSE;
 
   if (mutation->data != NULL)
-    data_text = serialise (mutation->data);
+    data_text = _sitrep_store_serialise (mutation->data);
 
   sqlite3_bind_int64 (self->outbox_stmt, 1, self->next_mid);
   sqlite3_bind_text (self->outbox_stmt, 2, sitrep_mutation_op_to_string (mutation->op), -1,
@@ -862,7 +909,7 @@ apply_one (SitrepStore     *self,
     sqlite3_bind_int64 (self->outbox_stmt, 5, mutation->base_version);
   sqlite3_bind_text (self->outbox_stmt, 6, data_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->outbox_stmt, 7, now, -1, SQLITE_STATIC);
-  if (!step_done (self, self->outbox_stmt, "outbox", error))
+  if (!_sitrep_store_step_done (self, self->outbox_stmt, "outbox", error))
     return FALSE;
 
   self->next_mid++;
@@ -897,13 +944,13 @@ sitrep_store_apply (SitrepStore     *self,
 
   now = sitrep_time_now ();
 
-  if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
   /* Another connection (a second process on the same folder) may have
    * written since: the numbering continues from what is committed. */
   {
-    g_autofree char *committed = get_meta (self, "next_mid");
+    g_autofree char *committed = _sitrep_store_get_meta (self, "next_mid");
 
     if (committed != NULL)
       self->next_mid = g_ascii_strtoll (committed, NULL, 10);
@@ -917,22 +964,47 @@ sitrep_store_apply (SitrepStore     *self,
     }
 
   next_mid = g_strdup_printf ("%" G_GINT64_FORMAT, self->next_mid);
-  if (!set_meta (self, "next_mid", next_mid, error) ||
-      !exec_sql (self, "COMMIT", error))
+  if (!_sitrep_store_set_meta (self, "next_mid", next_mid, error) ||
+      !_sitrep_store_exec_sql (self, "COMMIT", error))
     goto fail;
 
-  self->pending = (guint) query_int (self, "SELECT count(*) FROM outbox");
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  _sitrep_store_recount_pending (self);
 
   for (guint i = 0; i < n_mutations; i++)
-    g_signal_emit (self, signals[RECORD_CHANGED], 0, mutations[i]->coll, mutations[i]->id);
+    _sitrep_store_emit_changed (self, mutations[i]->coll, mutations[i]->id);
 
   return TRUE;
 
 fail:
-  exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
   self->next_mid = first_mid;
   return FALSE;
+}
+
+void
+_sitrep_store_emit_changed (SitrepStore *self,
+                            const char  *coll,
+                            const char  *id)
+{
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, coll, id);
+}
+
+void
+_sitrep_store_emit_conflicts_changed (SitrepStore *self)
+{
+  g_signal_emit (self, signals[CONFLICTS_CHANGED], 0);
+}
+
+void
+_sitrep_store_recount_pending (SitrepStore *self)
+{
+  guint pending = (guint) _sitrep_store_query_int (self, "SELECT count(*) FROM outbox");
+
+  if (pending == self->pending)
+    return;
+
+  self->pending = pending;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
 /**
@@ -1011,7 +1083,7 @@ sitrep_store_list (SitrepStore  *self,
                           : "SELECT id, version, body FROM records WHERE coll = ? AND deleted = 0",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "list");
+      _sitrep_store_set_sqlite_error (self, error, "list");
       return NULL;
     }
 
@@ -1042,7 +1114,7 @@ sitrep_store_list (SitrepStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, "list");
+      _sitrep_store_set_sqlite_error (self, error, "list");
       return NULL;
     }
 
@@ -1099,7 +1171,7 @@ sitrep_store_list_raw (SitrepStore         *self,
 
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "list");
+      _sitrep_store_set_sqlite_error (self, error, "list");
       return NULL;
     }
 
@@ -1123,7 +1195,7 @@ sitrep_store_list_raw (SitrepStore         *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, "list");
+      _sitrep_store_set_sqlite_error (self, error, "list");
       return NULL;
     }
 
@@ -1185,7 +1257,7 @@ sitrep_store_search_incidents (SitrepStore  *self,
                           "SELECT DISTINCT incident_id FROM search WHERE search MATCH ?",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "search");
+      _sitrep_store_set_sqlite_error (self, error, "search");
       return NULL;
     }
 
@@ -1196,7 +1268,7 @@ sitrep_store_search_incidents (SitrepStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, "search");
+      _sitrep_store_set_sqlite_error (self, error, "search");
       return NULL;
     }
 
@@ -1227,7 +1299,7 @@ sitrep_store_list_history (SitrepStore  *self,
                           "WHERE coll = ? AND id = ? ORDER BY seq",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "history");
+      _sitrep_store_set_sqlite_error (self, error, "history");
       return NULL;
     }
 
@@ -1248,7 +1320,7 @@ sitrep_store_list_history (SitrepStore  *self,
 
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, "history");
+      _sitrep_store_set_sqlite_error (self, error, "history");
       return NULL;
     }
 
