@@ -24,9 +24,13 @@ struct _SitrepContext
   char               *user;
   SitrepStore        *store;
   SitrepIncidentList *incidents;
+  GHashTable         *timelines;   /* incident id → SitrepTimelineModel, weak */
 };
 
 G_DEFINE_TYPE (SitrepContext, sitrep_context, G_TYPE_OBJECT)
+
+static void timeline_model_gone (gpointer  data,
+                                 GObject  *where_the_object_was);
 
 enum {
   PROP_0,
@@ -55,6 +59,16 @@ sitrep_context_finalize (GObject *object)
 
   g_free (self->data_dir);
   g_free (self->user);
+  if (self->timelines != NULL)
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->timelines);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_object_weak_unref (value, timeline_model_gone, self);
+    }
+  g_clear_pointer (&self->timelines, g_hash_table_unref);
 
   G_OBJECT_CLASS (sitrep_context_parent_class)->finalize (object);
 }
@@ -136,6 +150,48 @@ static void
 sitrep_context_init (SitrepContext *self)
 {
   self->user = g_strdup (g_get_user_name ());
+  self->timelines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+timeline_model_gone (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  SitrepContext *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->timelines);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_object_was)
+      g_hash_table_iter_remove (&iter);
+}
+
+/**
+ * sitrep_context_open_timeline:
+ *
+ * Every view of one incident's timeline (the scribe's page, the overview,
+ * a second window) shares one model, loaded once and kept up to date.
+ *
+ * Returns: (transfer full): the incident's timeline model
+ */
+SitrepTimelineModel *
+sitrep_context_open_timeline (SitrepContext *self,
+                              const char    *incident_id)
+{
+  SitrepTimelineModel *model;
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+
+  model = g_hash_table_lookup (self->timelines, incident_id);
+  if (model != NULL)
+    return g_object_ref (model);
+
+  model = sitrep_timeline_model_new (self->store, incident_id);
+  g_hash_table_insert (self->timelines, g_strdup (incident_id), model);
+  g_object_weak_ref (G_OBJECT (model), timeline_model_gone, self);
+
+  return model;
 }
 
 static void

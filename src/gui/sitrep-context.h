@@ -5,6 +5,7 @@
 
 #include "sitrep-incident-list.h"
 #include "sitrep-store.h"
+#include "sitrep-timeline-model.h"
 #include "sitrep-types.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,8 @@ gboolean        sitrep_context_set_milestone      (SitrepContext    *self,
                                                    GDateTime        *when,
                                                    GError          **error);
 GPtrArray      *sitrep_context_list_timeline      (SitrepContext    *self,
+                                                   const char       *incident_id);
+SitrepTimelineModel *sitrep_context_open_timeline (SitrepContext    *self,
                                                    const char       *incident_id);
 char           *sitrep_context_add_demo           (SitrepContext    *self,
                                                    GError          **error);

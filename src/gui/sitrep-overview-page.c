@@ -30,6 +30,7 @@ struct _SitrepOverviewPage
   guint            timeline_idle_id;
   gboolean         updating;
   GPtrArray       *timeline_rows;
+  SitrepTimelineModel *timeline;
 
   GtkWidget       *scroller;
   GtkLabel        *severity_badge;
@@ -175,8 +176,7 @@ static gboolean
 rebuild_timeline (gpointer data)
 {
   SitrepOverviewPage *self = data;
-  g_autoptr(GPtrArray) entries = NULL;
-  guint shown = 0;
+  guint shown = 0, n;
 
   self->timeline_idle_id = 0;
 
@@ -184,27 +184,24 @@ rebuild_timeline (gpointer data)
     adw_preferences_group_remove (self->timeline_group, self->timeline_rows->pdata[i]);
   g_ptr_array_set_size (self->timeline_rows, 0);
 
-  if (self->incident == NULL || self->context == NULL)
+  if (self->timeline == NULL)
     return G_SOURCE_REMOVE;
 
-  entries = sitrep_context_list_timeline (self->context, sitrep_incident_get_id (self->incident));
-  for (guint i = entries->len; i > 0 && shown < N_LATEST_ENTRIES; i--, shown++)
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->timeline));
+  for (guint i = n; i > 0 && shown < N_LATEST_ENTRIES; i--, shown++)
     {
-      SitrepRecord *entry = entries->pdata[i - 1];
-      g_autoptr(GDateTime) at = sitrep_time_parse (sitrep_json_get_string (entry->body,
-                                                                           "occurred_at"));
+      g_autoptr(SitrepTimelineEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->timeline),
+                                                                    i - 1);
+      GDateTime *at = sitrep_timeline_entry_get_occurred_at (entry);
       g_autofree char *when = at ? sitrep_format_time_utc_local (at) : g_strdup ("?");
-      const char *author = sitrep_json_get_string (entry->body, "author");
-      SitrepTimelineKind kind = SITREP_KIND_NOTE;
       g_autofree char *subtitle = NULL;
-      g_autofree char *title = g_markup_escape_text (sitrep_json_get_string (entry->body, "text")
-                                                     ?: "", -1);
+      g_autofree char *title = g_markup_escape_text (sitrep_timeline_entry_get_text (entry), -1);
       GtkWidget *row = adw_action_row_new ();
 
-      sitrep_timeline_kind_from_string (sitrep_json_get_string (entry->body, "kind"), &kind);
       /* Translators: time · kind · author of a timeline entry */
-      subtitle = g_strdup_printf (_("%s · %s · %s"), when, sitrep_timeline_kind_get_label (kind),
-                                  author ? author : _("unknown"));
+      subtitle = g_strdup_printf (_("%s · %s · %s"), when,
+                                  sitrep_timeline_kind_get_label (sitrep_timeline_entry_get_kind (entry)),
+                                  sitrep_timeline_entry_get_author (entry));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
@@ -322,9 +319,7 @@ on_record_changed (SitrepOverviewPage *self,
   if (self->incident == NULL)
     return;
 
-  if (g_str_equal (coll, "timeline"))
-    queue_rebuild_timeline (self);
-  else if (g_str_equal (coll, "roles") &&
+  if (g_str_equal (coll, "roles") &&
            g_str_has_prefix (id, sitrep_incident_get_id (self->incident)))
     update_attention (self);
 }
@@ -653,6 +648,7 @@ sitrep_overview_page_dispose (GObject *object)
   g_clear_object (&self->incident);
   g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
   g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
+  g_clear_object (&self->timeline);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_OVERVIEW_PAGE);
 
@@ -759,6 +755,12 @@ sitrep_overview_page_set_incident (SitrepOverviewPage *self,
   self->tick_id = g_timeout_add_seconds (30, tick, self);
   /* A different incident: the entries show its values, not the last one's. */
   refresh_full (self, TRUE);
+  if (self->timeline != NULL)
+    g_signal_handlers_disconnect_by_data (self->timeline, self);
+  g_clear_object (&self->timeline);
+  self->timeline = sitrep_context_open_timeline (self->context, sitrep_incident_get_id (incident));
+  g_signal_connect_swapped (self->timeline, "items-changed", G_CALLBACK (queue_rebuild_timeline),
+                            self);
   g_clear_handle_id (&self->timeline_idle_id, g_source_remove);
   rebuild_timeline (self);
 }

@@ -702,8 +702,8 @@ sitrep_timeline_page_set_incident (SitrepTimelinePage *self,
 
   if (incident != NULL && self->context != NULL)
     {
-      self->model = sitrep_timeline_model_new (sitrep_context_get_store (self->context),
-                                               sitrep_incident_get_id (incident));
+      self->model = sitrep_context_open_timeline (self->context,
+                                                  sitrep_incident_get_id (incident));
       /* A timeline opens on its newest entries. */
       self->follow_end = TRUE;
       queue_scroll (self);

@@ -20,6 +20,8 @@ struct _SitrepTimelineRow
 
   SitrepTimelineEntry *entry;
   gboolean             updating;
+  int                  shown_kind;      /* -1 before the first refresh */
+  int                  shown_pinned;
 
   GtkWidget           *view;
   GtkWidget           *edit;
@@ -49,19 +51,26 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* Rows are rebound by the hundred when a timeline opens: touch the style
+ * only when it changes, since every class change restyles the widget. */
 static void
-set_kind_class (GtkWidget          *widget,
+set_kind_class (SitrepTimelineRow  *self,
                 SitrepTimelineKind  kind)
 {
-  for (SitrepTimelineKind k = SITREP_KIND_DETECTION; k <= SITREP_KIND_NOTE; k++)
-    {
-      g_autofree char *cls = g_strdup_printf ("kind-%s", sitrep_timeline_kind_to_string (k));
+  char cls[32];
 
-      if (k == kind)
-        gtk_widget_add_css_class (widget, cls);
-      else
-        gtk_widget_remove_css_class (widget, cls);
+  if (self->shown_kind == (int) kind)
+    return;
+
+  if (self->shown_kind >= 0)
+    {
+      g_snprintf (cls, sizeof cls, "kind-%s", sitrep_timeline_kind_to_string (self->shown_kind));
+      gtk_widget_remove_css_class (self->kind_label, cls);
     }
+  g_snprintf (cls, sizeof cls, "kind-%s", sitrep_timeline_kind_to_string (kind));
+  gtk_widget_add_css_class (self->kind_label, cls);
+  gtk_label_set_label (GTK_LABEL (self->kind_label), sitrep_timeline_kind_get_label (kind));
+  self->shown_kind = kind;
 }
 
 /**
@@ -114,18 +123,21 @@ sitrep_timeline_row_refresh (SitrepTimelineRow *self)
     gtk_label_set_markup (GTK_LABEL (self->time_label), time_markup);
     gtk_label_set_markup (GTK_LABEL (self->text_label), text_markup);
   }
-  gtk_label_set_label (GTK_LABEL (self->kind_label), sitrep_timeline_kind_get_label (kind));
-  set_kind_class (self->kind_label, kind);
+  set_kind_class (self, kind);
 
-  self->updating = TRUE;
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->pin_button), pinned);
-  self->updating = FALSE;
-  gtk_widget_set_tooltip_text (self->pin_button, pinned ? _("Unpin (Ctrl+P)")
-                                                        : _("Pin as a key event (Ctrl+P)"));
-  if (pinned)
-    gtk_widget_add_css_class (GTK_WIDGET (self), "pinned");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self), "pinned");
+  if (self->shown_pinned != pinned)
+    {
+      self->updating = TRUE;
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->pin_button), pinned);
+      self->updating = FALSE;
+      gtk_widget_set_tooltip_text (self->pin_button, pinned ? _("Unpin (Ctrl+P)")
+                                                            : _("Pin as a key event (Ctrl+P)"));
+      if (pinned)
+        gtk_widget_add_css_class (GTK_WIDGET (self), "pinned");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), "pinned");
+      self->shown_pinned = pinned;
+    }
 
   accessible = g_strdup_printf ("%s, %s, %s: %s%s", utc ? utc : "",
                                 sitrep_timeline_kind_get_label (kind),
@@ -517,6 +529,9 @@ static void
 sitrep_timeline_row_init (SitrepTimelineRow *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+
+  self->shown_kind = -1;
+  self->shown_pinned = -1;
 
   self->view = build_view (self);
   gtk_widget_set_parent (self->view, GTK_WIDGET (self));
