@@ -120,26 +120,46 @@ scroll_to_position (SitrepTimelinePage *self,
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
+/* Where the entry is shown, if the filter shows it. */
+static gboolean
+shown_position (SitrepTimelinePage *self,
+                const char         *entry_id,
+                guint              *position)
+{
+  guint n;
+
+  if (gtk_drop_down_get_selected (self->filter_kind) == 0 &&
+      !gtk_toggle_button_get_active (self->filter_pinned))
+    return self->model != NULL && sitrep_timeline_model_find (self->model, entry_id, position);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SitrepTimelineEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
+
+      if (g_str_equal (sitrep_timeline_entry_get_id (entry), entry_id))
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static gboolean
 scroll_idle (gpointer data)
 {
   SitrepTimelinePage *self = data;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint position;
 
   self->scroll_idle_id = 0;
 
   if (self->scroll_to_id != NULL)
     {
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(SitrepTimelineEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-
-          if (g_str_equal (sitrep_timeline_entry_get_id (entry), self->scroll_to_id))
-            {
-              scroll_to_position (self, i);
-              break;
-            }
-        }
+      if (shown_position (self, self->scroll_to_id, &position))
+        scroll_to_position (self, position);
       g_clear_pointer (&self->scroll_to_id, g_free);
     }
   else if (self->follow_end && n > 0)
@@ -464,11 +484,17 @@ capture (SitrepTimelinePage *self)
     }
 
   /* The line is saved: clear it for the next one, and show where it went
-   * (a backdated entry may land above). */
+   * (a backdated entry may land above) in the same frame. */
   gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), "");
-  g_free (self->scroll_to_id);
-  self->scroll_to_id = g_steal_pointer (&id);
-  queue_scroll (self);
+  g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  g_clear_pointer (&self->scroll_to_id, g_free);
+  self->follow_end = FALSE;
+  {
+    guint position;
+
+    if (shown_position (self, id, &position))
+      scroll_to_position (self, position);
+  }
 }
 
 static void

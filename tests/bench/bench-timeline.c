@@ -159,6 +159,19 @@ main (int   argc,
       appends[i] = (g_get_monotonic_time () - t0) / 1000.0;
     }
 
+  {
+    double frames[N_APPENDS];
+
+    /* For scale: a repaint of the same window with nothing changed. */
+    for (guint i = 0; i < N_APPENDS; i++)
+      {
+        gint64 t0 = g_get_monotonic_time ();
+
+        iterate_until_painted (GTK_WIDGET (window));
+        frames[i] = (g_get_monotonic_time () - t0) / 1000.0;
+      }
+    printf ("window_repaint %.1f ms\n", median (frames, N_APPENDS));
+  }
   printf ("timeline_open_10k %.1f ms\n", median (opens, N_OPENS));
   printf ("timeline_append_10k %.1f ms\n", median (appends, N_APPENDS));
   fflush (stdout);
