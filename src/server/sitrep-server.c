@@ -11,6 +11,7 @@
 
 #include "config.h"
 
+
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -557,8 +558,22 @@ sitrep_server_listen (SitrepServer     *self,
       flags |= SOUP_SERVER_LISTEN_HTTPS;
     }
 
-  if (!soup_server_listen (self->soup, address, flags, error))
-    return FALSE;
+  {
+    g_autoptr(GSocket) socket = NULL;
+
+    /* GLib's default listen queue holds 10 connections: with answers sent
+     * as Connection: close, 50 watchers reconnecting at one commit overflow
+     * it and wait a second for the kernel's retry. */
+    socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                           G_SOCKET_PROTOCOL_TCP, error);
+    if (socket == NULL)
+      return FALSE;
+    g_socket_set_listen_backlog (socket, 1024);
+    if (!g_socket_bind (socket, address, TRUE, error) ||
+        !g_socket_listen (socket, error) ||
+        !soup_server_listen_socket (self->soup, socket, flags, error))
+      return FALSE;
+  }
 
   /* Not soup_server_get_uris(), which leaks an address in libsoup 3.2. */
   listeners = soup_server_get_listeners (self->soup);
