@@ -6,6 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-application.h"
+#include "sitrep-conflict-dialog.h"
+#include "sitrep-preferences-window.h"
+#include "sitrep-secret.h"
 #include "sitrep-window.h"
 
 struct _SitrepApplication
@@ -16,6 +19,9 @@ struct _SitrepApplication
   gboolean        demo;
   char           *demo_id;
   SitrepContext  *context;
+  GSettings      *settings;
+  GtkWidget      *conflict_dialog;
+  guint           conflicts_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepApplication, sitrep_application, ADW_TYPE_APPLICATION)
@@ -104,12 +110,122 @@ about_activated (GSimpleAction *action,
                          NULL);
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SitrepApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (sitrep_preferences_window_new (window, self->context)));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "preferences", .activate = preferences_activated },
   { .name = "new-window", .activate = new_window_activated },
   { .name = "quit", .activate = quit_activated },
   { .name = "help", .activate = help_activated },
   { .name = "about", .activate = about_activated },
 };
+
+static void on_conflict_dialog_closed (SitrepApplication *self);
+
+/* Refused edits are asked about one at a time, on the window in use. */
+static gboolean
+show_next_conflict (gpointer data)
+{
+  SitrepApplication *self = data;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  GtkWindow *window;
+
+  self->conflicts_idle_id = 0;
+
+  if (self->conflict_dialog != NULL || self->context == NULL)
+    return G_SOURCE_REMOVE;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  conflicts = sitrep_store_list_conflicts (sitrep_context_get_store (self->context), NULL);
+  if (window == NULL || conflicts == NULL || conflicts->len == 0)
+    return G_SOURCE_REMOVE;
+
+  self->conflict_dialog = sitrep_conflict_dialog_new (window, self->context, conflicts->pdata[0]);
+  g_object_add_weak_pointer (G_OBJECT (self->conflict_dialog), (gpointer *) &self->conflict_dialog);
+  g_signal_connect_object (self->conflict_dialog, "destroy", G_CALLBACK (on_conflict_dialog_closed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->conflict_dialog));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_conflicts_changed (SitrepApplication *self)
+{
+  if (self->conflicts_idle_id == 0)
+    self->conflicts_idle_id = g_idle_add (show_next_conflict, self);
+}
+
+static void
+on_conflict_dialog_closed (SitrepApplication *self)
+{
+  /* The next one, if any, once this one is gone. */
+  on_conflicts_changed (self);
+}
+
+typedef struct
+{
+  SitrepApplication *app;
+  char              *url;
+} TokenLookup;
+
+static void
+token_found (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  TokenLookup *lookup = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = sitrep_secret_lookup_token_finish (result, &error);
+
+  if (error != NULL)
+    g_message ("No token from the keyring for %s: %s", lookup->url, error->message);
+
+  if (lookup->app->context != NULL)
+    sitrep_context_set_server (lookup->app->context, lookup->url, token);
+
+  g_application_release (G_APPLICATION (lookup->app));
+  g_object_unref (lookup->app);
+  g_free (lookup->url);
+  g_free (lookup);
+}
+
+/* SITREP_SERVER and SITREP_TOKEN win over the settings and the keyring,
+ * for kiosks and scripts (DESIGN.md). */
+static void
+connect_to_server (SitrepApplication *self)
+{
+  const char *env_url = g_getenv ("SITREP_SERVER");
+  g_autofree char *url = NULL;
+  TokenLookup *lookup;
+
+  if (env_url != NULL)
+    {
+      sitrep_context_set_server (self->context, env_url, g_getenv ("SITREP_TOKEN"));
+      return;
+    }
+
+  if (self->settings == NULL)
+    return;
+  url = g_settings_get_string (self->settings, "server-url");
+  if (url[0] == '\0')
+    return;
+
+  lookup = g_new0 (TokenLookup, 1);
+  lookup->app = g_object_ref (self);
+  lookup->url = g_steal_pointer (&url);
+  g_application_hold (G_APPLICATION (self));
+  sitrep_secret_lookup_token_async (lookup->url, NULL, token_found, lookup);
+}
 
 static void
 sitrep_application_startup (GApplication *application)
@@ -123,6 +239,7 @@ sitrep_application_startup (GApplication *application)
     { "app.new-window", { "<Control><Shift>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.help", { "F1", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.declare", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "window.close", { "<Control>w", NULL } },
@@ -144,6 +261,26 @@ sitrep_application_startup (GApplication *application)
       return;
     }
 
+  {
+    GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                               APPLICATION_ID, TRUE);
+
+    if (schema != NULL)
+      {
+        g_autofree char *handle = NULL;
+
+        self->settings = g_settings_new (APPLICATION_ID);
+        handle = g_settings_get_string (self->settings, "user-handle");
+        sitrep_context_set_user (self->context, handle);
+        g_settings_schema_unref (schema);
+      }
+  }
+
+  g_signal_connect_object (sitrep_context_get_store (self->context), "conflicts-changed",
+                           G_CALLBACK (on_conflicts_changed), self, G_CONNECT_SWAPPED);
+  connect_to_server (self);
+  on_conflicts_changed (self);
+
   if (self->demo)
     {
       self->demo_id = sitrep_context_add_demo (self->context, &error);
@@ -157,6 +294,8 @@ sitrep_application_dispose (GObject *object)
 {
   SitrepApplication *self = SITREP_APPLICATION (object);
 
+  g_clear_handle_id (&self->conflicts_idle_id, g_source_remove);
+  g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sitrep_application_parent_class)->dispose (object);

@@ -23,6 +23,8 @@ struct _SitrepContext
   char               *data_dir;
   char               *user;
   SitrepStore        *store;
+  SitrepSyncEngine   *engine;
+  char               *server_url;
   SitrepIncidentList *incidents;
   GHashTable         *timelines;   /* incident id → SitrepTimelineModel, weak */
 };
@@ -36,6 +38,7 @@ enum {
   PROP_0,
   PROP_USER,
   PROP_PENDING,
+  PROP_SERVER_URL,
   N_PROPS
 };
 
@@ -46,6 +49,9 @@ sitrep_context_dispose (GObject *object)
 {
   SitrepContext *self = SITREP_CONTEXT (object);
 
+  if (self->engine != NULL)
+    sitrep_sync_engine_stop (self->engine);
+  g_clear_object (&self->engine);
   g_clear_object (&self->incidents);
   g_clear_object (&self->store);
 
@@ -59,6 +65,7 @@ sitrep_context_finalize (GObject *object)
 
   g_free (self->data_dir);
   g_free (self->user);
+  g_free (self->server_url);
   if (self->timelines != NULL)
     {
       GHashTableIter iter;
@@ -89,6 +96,10 @@ sitrep_context_get_property (GObject    *object,
 
     case PROP_PENDING:
       g_value_set_uint (value, self->store ? sitrep_store_get_pending (self->store) : 0);
+      break;
+
+    case PROP_SERVER_URL:
+      g_value_set_string (value, self->server_url);
       break;
 
     default:
@@ -142,6 +153,15 @@ sitrep_context_class_init (SitrepContextClass *klass)
   properties[PROP_PENDING] =
     g_param_spec_uint ("pending", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * SitrepContext:server-url:
+   *
+   * The team server in use, %NULL when working alone.
+   */
+  properties[PROP_SERVER_URL] =
+    g_param_spec_string ("server-url", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -233,6 +253,8 @@ sitrep_context_new (const char  *data_dir,
   g_signal_connect_object (self->store, "notify::pending", G_CALLBACK (on_pending_changed),
                            self, G_CONNECT_SWAPPED);
 
+  self->engine = sitrep_sync_engine_new (self->store);
+
   return g_steal_pointer (&self);
 }
 
@@ -277,6 +299,90 @@ sitrep_context_set_user (SitrepContext *self,
   if (self->store != NULL)
     sitrep_store_set_actor (self->store, user);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+}
+
+/**
+ * sitrep_context_get_sync_engine:
+ *
+ * Returns: (transfer none): the engine that keeps the store in step with
+ *   the team server (idle while no server is set)
+ */
+SitrepSyncEngine *
+sitrep_context_get_sync_engine (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+
+  return self->engine;
+}
+
+/**
+ * sitrep_context_get_server_url:
+ *
+ * Returns: (nullable): the team server in use, %NULL when working alone
+ */
+const char *
+sitrep_context_get_server_url (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+
+  return self->server_url;
+}
+
+/**
+ * sitrep_context_set_server:
+ * @url: (nullable): the server's base URL, %NULL or "" to work alone
+ * @token: (nullable): its bearer token
+ *
+ * Points the sync engine at a server (or at none) and starts it.
+ */
+void
+sitrep_context_set_server (SitrepContext *self,
+                           const char    *url,
+                           const char    *token)
+{
+  g_return_if_fail (SITREP_IS_CONTEXT (self));
+
+  if (url != NULL && url[0] == '\0')
+    url = NULL;
+
+  sitrep_sync_engine_stop (self->engine);
+  g_free (self->server_url);
+  self->server_url = g_strdup (url);
+  sitrep_sync_engine_set_server (self->engine, url, token);
+  if (url != NULL)
+    sitrep_sync_engine_start (self->engine);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
+}
+
+/**
+ * sitrep_context_resolve_conflict:
+ * @body: (nullable): the body to keep (mine, or an edit of both); %NULL
+ *   to take theirs as it is
+ *
+ * Settles a refused edit. Keeping a body writes it as a new edit made
+ * against the server's current version, so it is checked again rather
+ * than overwriting blindly.
+ */
+gboolean
+sitrep_context_resolve_conflict (SitrepContext   *self,
+                                 SitrepConflict  *conflict,
+                                 JsonObject      *body,
+                                 GError         **error)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+
+  if (body != NULL)
+    {
+      g_autoptr(SitrepMutation) mutation = sitrep_mutation_new_put (conflict->coll,
+                                                                     conflict->rec_id, body);
+
+      if (conflict->theirs != NULL)
+        mutation->base_version = conflict->theirs_version;
+      if (!sitrep_store_apply (self->store, &mutation, 1, error))
+        return FALSE;
+    }
+
+  return sitrep_store_resolve_conflict (self->store, conflict->id, error);
 }
 
 /**

@@ -5,6 +5,8 @@
 
 #include "sitrep-incident-list.h"
 #include "sitrep-store.h"
+#include "sitrep-store-sync.h"
+#include "sitrep-sync-engine.h"
 #include "sitrep-timeline-model.h"
 #include "sitrep-types.h"
 
@@ -24,6 +26,15 @@ void            sitrep_context_set_user           (SitrepContext    *self,
 GListModel     *sitrep_context_get_incidents      (SitrepContext    *self);
 SitrepIncident *sitrep_context_lookup_incident    (SitrepContext    *self,
                                                    const char       *id);
+SitrepSyncEngine *sitrep_context_get_sync_engine  (SitrepContext    *self);
+const char     *sitrep_context_get_server_url     (SitrepContext    *self);
+void            sitrep_context_set_server         (SitrepContext    *self,
+                                                   const char       *url,
+                                                   const char       *token);
+gboolean        sitrep_context_resolve_conflict   (SitrepContext    *self,
+                                                   SitrepConflict   *conflict,
+                                                   JsonObject       *body,
+                                                   GError          **error);
 GHashTable     *sitrep_context_search             (SitrepContext    *self,
                                                    const char       *query,
                                                    GError          **error);

@@ -15,6 +15,7 @@ GtkSingleSelection  *_sitrep_window_get_selection      (SitrepWindow *self);
 GtkListView         *_sitrep_window_get_incident_list  (SitrepWindow *self);
 GtkStack            *_sitrep_window_get_sidebar_stack  (SitrepWindow *self);
 GtkEditable         *_sitrep_window_get_search_entry   (SitrepWindow *self);
+GtkLabel            *_sitrep_window_get_sync_label     (SitrepWindow *self);
 SitrepOverviewPage  *_sitrep_window_get_overview       (SitrepWindow *self);
 SitrepDeclareDialog *_sitrep_window_get_declare_dialog (SitrepWindow *self);
 SitrepTimelinePage  *_sitrep_window_get_timeline       (SitrepWindow *self);

@@ -441,12 +441,58 @@ sitrep_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (sitrep_window_parent_class)->close_request (window);
 }
 
+/* The header says where the user's edits are: only here, on their way,
+ * or shared; and how many are still waiting. */
 static void
 update_sync_label (SitrepWindow *self)
 {
-  gtk_label_set_label (self->sync_label, _("Local only"));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label),
-                               _("No server is set up: incidents are kept on this computer"));
+  SitrepSyncEngine *engine = sitrep_context_get_sync_engine (self->context);
+  guint pending = sitrep_store_get_pending (sitrep_context_get_store (self->context));
+  const char *error = sitrep_sync_engine_get_last_error (engine);
+  g_autofree char *text = NULL;
+  const char *tooltip = NULL;
+  const char *css = NULL;
+
+  if (sitrep_context_get_server_url (self->context) == NULL)
+    {
+      text = g_strdup (_("Local only"));
+      tooltip = _("No server is set up: incidents are kept on this computer");
+    }
+  else
+    {
+      switch (sitrep_sync_engine_get_state (engine))
+        {
+        case SITREP_SYNC_ONLINE:
+          text = pending ? g_strdup_printf (_("Online · %u pending"), pending) : g_strdup (_("Online"));
+          tooltip = sitrep_context_get_server_url (self->context);
+          css = "success";
+          break;
+        case SITREP_SYNC_CONNECTING:
+          text = g_strdup (_("Connecting…"));
+          tooltip = sitrep_context_get_server_url (self->context);
+          break;
+        case SITREP_SYNC_UNAUTHORIZED:
+          text = g_strdup (_("Not authorized"));
+          tooltip = error ? error : _("The server does not accept this token");
+          css = "error";
+          break;
+        case SITREP_SYNC_OFFLINE:
+        default:
+          text = pending ? g_strdup_printf (_("Offline · %u pending"), pending)
+                         : g_strdup (_("Offline"));
+          tooltip = error ? error : _("Edits are kept and sent when the server can be reached");
+          css = "warning";
+          break;
+        }
+    }
+
+  gtk_label_set_label (self->sync_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), tooltip);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "error");
+  if (css != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->sync_label), css);
 }
 
 static void
@@ -485,6 +531,14 @@ sitrep_window_constructed (GObject *object)
   self->checklist_page = SITREP_CHECKLIST_PAGE (sitrep_checklist_page_new ());
   sitrep_checklist_page_set_context (self->checklist_page, self->context);
   adw_bin_set_child (self->checklist_bin, GTK_WIDGET (self->checklist_page));
+  g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::state",
+                           G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::last-error",
+                           G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::pending", G_CALLBACK (update_sync_label), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::server-url", G_CALLBACK (update_sync_label),
+                           self, G_CONNECT_SWAPPED);
   update_sync_label (self);
   update_sidebar_state (self);
   on_selection_changed (self);
@@ -692,6 +746,12 @@ GtkStack *
 _sitrep_window_get_sidebar_stack (SitrepWindow *self)
 {
   return self->sidebar_stack;
+}
+
+GtkLabel *
+_sitrep_window_get_sync_label (SitrepWindow *self)
+{
+  return self->sync_label;
 }
 
 GtkEditable *
