@@ -138,6 +138,7 @@ sitrep_context_assign_role (SitrepContext  *self,
     text = g_strdup_printf (_("%s: %s → nobody"), sitrep_role_get_label (role), previous);
 
   mutations[0] = put = sitrep_mutation_new_put ("roles", id, body);
+  put->base_version = sitrep_store_base_version (sitrep_context_get_store (self), "roles", id);
   mutations[1] = entry = _sitrep_context_timeline_put (incident_id, now, SITREP_KIND_ROLE, text,
                                                        sitrep_context_get_user (self));
 
@@ -515,8 +516,17 @@ sitrep_context_edit_timeline_entry (SitrepContext  *self,
 {
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
-  return sitrep_store_patch (sitrep_context_get_store (self), "timeline", entry_id, fields,
-                             error);
+  /* Text, time and kind are checked against the version shown, so two
+   * people editing one entry get a conflict to settle, not a lost text. */
+  {
+    g_autoptr(SitrepMutation) patch = sitrep_mutation_new_patch ("timeline", entry_id, fields);
+
+    if (json_object_has_member (fields, "text") || json_object_has_member (fields, "occurred_at") ||
+        json_object_has_member (fields, "kind"))
+      patch->base_version = sitrep_store_base_version (sitrep_context_get_store (self), "timeline",
+                                                       entry_id);
+    return sitrep_store_apply (sitrep_context_get_store (self), &patch, 1, error);
+  }
 }
 
 /**

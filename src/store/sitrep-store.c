@@ -581,6 +581,44 @@ _sitrep_store_read_record (SitrepStore *self,
 }
 
 /**
+ * sitrep_store_base_version:
+ *
+ * The version an edit of this record should be checked against on the
+ * server, so that an edit made over someone else's change becomes a
+ * conflict rather than a silent overwrite. A record never synced has
+ * none, and nor has one with an edit already pending: that earlier edit
+ * carries the check, and the later ones build on it.
+ *
+ * Returns: the server version, or -1 for no check
+ */
+gint64
+sitrep_store_base_version (SitrepStore *self,
+                           const char  *coll,
+                           const char  *id)
+{
+  g_autoptr(SitrepRecord) record = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean pending = FALSE;
+
+  g_return_val_if_fail (SITREP_IS_STORE (self), -1);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM outbox WHERE coll = ? AND id = ? LIMIT 1", -1,
+                          &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, coll, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+      pending = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+
+  record = _sitrep_store_read_record (self, coll, id);
+  if (pending || record == NULL || record->version <= 0)
+    return -1;
+
+  return record->version;
+}
+
+/**
  * sitrep_store_get:
  *
  * Returns: (transfer full) (nullable): the record, deleted or not, or %NULL

@@ -92,6 +92,9 @@ gboolean      sitrep_store_delete           (SitrepStore     *self,
                                              const char      *id,
                                              GError         **error);
 
+gint64        sitrep_store_base_version     (SitrepStore     *self,
+                                             const char      *coll,
+                                             const char      *id);
 SitrepRecord *sitrep_store_get              (SitrepStore     *self,
                                              const char      *coll,
                                              const char      *id);
