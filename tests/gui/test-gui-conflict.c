@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The conflict dialog: an edit the server refused shows both texts and
+ * nothing is lost, whichever way the user decides. The server's answers are
+ * played into a real store with the sync API, as the engine would. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sitrep-conflict-dialog.h"
+#include "sitrep-json.h"
+#include "sitrep-time.h"
+
+#define WAIT_UNTIL(cond) \
+  G_STMT_START { \
+    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    while (!(cond)) \
+      { \
+        if (g_get_monotonic_time () > _deadline) \
+          g_error ("Timed out waiting for: %s", #cond); \
+        if (!g_main_context_iteration (NULL, FALSE)) \
+          g_usleep (1000); \
+      } \
+  } G_STMT_END
+
+typedef struct
+{
+  char          *dir;
+  SitrepContext *context;
+  char          *incident_id;
+  char          *entry_id;
+  GtkWindow     *window;
+} Fixture;
+
+static JsonObject *
+entry_body (Fixture    *f,
+            const char *text)
+{
+  JsonObject *body = json_object_new ();
+
+  json_object_set_string_member (body, "incident_id", f->incident_id);
+  json_object_set_string_member (body, "occurred_at", "2026-11-27T14:32:00Z");
+  json_object_set_string_member (body, "kind", "note");
+  json_object_set_string_member (body, "text", text);
+  json_object_set_string_member (body, "author", "alice");
+  json_object_set_boolean_member (body, "pinned", FALSE);
+  return body;
+}
+
+/* The store as if synced: the server holds the incident and the entry at
+ * version 5, nothing pending. */
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) incident = json_object_new ();
+  g_autoptr(JsonObject) entry = NULL;
+  SitrepRecord *records[2];
+
+  f->dir = g_dir_make_tmp ("sitrep-conflict-XXXXXX", NULL);
+  f->context = sitrep_context_new (f->dir, &error);
+  g_assert_no_error (error);
+  sitrep_context_set_user (f->context, "bob");
+  f->incident_id = g_uuid_string_random ();
+  f->entry_id = g_uuid_string_random ();
+
+  json_object_set_string_member (incident, "title", "Checkout errors");
+  json_object_set_string_member (incident, "severity", "P2");
+  json_object_set_string_member (incident, "status", "investigating");
+  json_object_set_string_member (incident, "declared_at", "2026-11-27T14:30:00Z");
+  entry = entry_body (f, "DB pool exhausted");
+
+  records[0] = sitrep_record_new ("incidents", f->incident_id, 4, FALSE, incident);
+  records[1] = sitrep_record_new ("timeline", f->entry_id, 5, FALSE, entry);
+  g_assert_true (sitrep_store_load_snapshot (sitrep_context_get_store (f->context), records, 2, 5,
+                                             &error));
+  g_assert_no_error (error);
+  sitrep_record_free (records[0]);
+  sitrep_record_free (records[1]);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_present (f->window);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->context);
+  g_free (f->dir);
+  g_free (f->incident_id);
+  g_free (f->entry_id);
+}
+
+/* Bob edits the entry; the server answers that Alice changed it first. */
+static SitrepConflict *
+make_conflict (Fixture          *f,
+               SitrepPushStatus  status)
+{
+  SitrepStore *store = sitrep_context_get_store (f->context);
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonObject) theirs = entry_body (f, "DB pool exhausted on db-2 (alice)");
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  SitrepMutation *sent;
+  SitrepPushResult result = { 0 };
+  gboolean signalled = FALSE;
+  gulong handler;
+
+  json_object_set_string_member (fields, "text", "DB pool exhausted: raised to 200 (bob)");
+  g_assert_true (sitrep_context_edit_timeline_entry (f->context, f->entry_id, fields, &error));
+  g_assert_no_error (error);
+
+  /* The edit is checked against the version Bob saw. */
+  pending = sitrep_store_outbox_peek (store, 10, &error);
+  g_assert_cmpuint (pending->len, ==, 1);
+  sent = pending->pdata[0];
+  g_assert_cmpint (sent->base_version, ==, 5);
+
+  result.mid = sent->mid;
+  result.status = status;
+  if (status == SITREP_PUSH_CONFLICT)
+    result.current = sitrep_record_new ("timeline", f->entry_id, 7, FALSE, theirs);
+  else
+    {
+      result.error = g_strdup ("bad_request");
+      result.message = g_strdup ("text: too long");
+    }
+
+  handler = g_signal_connect_swapped (store, "conflicts-changed",
+                                      G_CALLBACK (g_nullify_pointer), &signalled);
+  signalled = TRUE;
+  g_assert_true (sitrep_store_outbox_ack (store, &result, 1, &error));
+  g_assert_no_error (error);
+  g_assert_false (signalled);   /* the handler cleared it: emitted */
+  g_signal_handler_disconnect (store, handler);
+  sitrep_push_result_clear (&result);
+  g_assert_cmpuint (sitrep_store_get_pending (store), ==, 0);
+
+  conflicts = sitrep_store_list_conflicts (store, &error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  return g_ptr_array_steal_index (conflicts, 0);
+}
+
+static const char *
+visible_text (Fixture *f)
+{
+  static char *text;
+  g_autoptr(SitrepRecord) record = sitrep_store_get (sitrep_context_get_store (f->context),
+                                                     "timeline", f->entry_id);
+
+  g_free (text);
+  text = g_strdup (sitrep_json_get_string (record->body, "text"));
+  return text;
+}
+
+static AdwMessageDialog *
+present (Fixture        *f,
+         SitrepConflict *conflict)
+{
+  GtkWidget *dialog = sitrep_conflict_dialog_new (f->window, f->context, conflict);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_UNTIL (gtk_widget_get_mapped (dialog));
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static guint
+n_conflicts (Fixture *f)
+{
+  g_autoptr(GPtrArray) conflicts = sitrep_store_list_conflicts (sitrep_context_get_store (f->context),
+                                                                NULL);
+
+  return conflicts->len;
+}
+
+static void
+test_both_shown_keep_mine (Fixture       *f,
+                           gconstpointer  data)
+{
+  SitrepConflict *conflict = make_conflict (f, SITREP_PUSH_CONFLICT);
+  g_autoptr(GPtrArray) pending = NULL;
+  AdwMessageDialog *dialog;
+  SitrepMutation *resent;
+
+  /* Until decided, the entry shows the server's text… */
+  g_assert_cmpstr (visible_text (f), ==, "DB pool exhausted on db-2 (alice)");
+
+  /* …and the dialog shows both. */
+  dialog = present (f, conflict);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Someone Else Edited This Entry");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "DB pool exhausted: raised to 200 (bob)"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "DB pool exhausted on db-2 (alice)"));
+
+  adw_message_dialog_response (dialog, "mine");
+
+  /* Mine goes out again, checked against their version 7. */
+  g_assert_cmpstr (visible_text (f), ==, "DB pool exhausted: raised to 200 (bob)");
+  pending = sitrep_store_outbox_peek (sitrep_context_get_store (f->context), 10, NULL);
+  g_assert_cmpuint (pending->len, ==, 1);
+  resent = pending->pdata[0];
+  g_assert_cmpint (resent->op, ==, SITREP_MUTATION_PUT);
+  g_assert_cmpint (resent->base_version, ==, 7);
+  g_assert_cmpuint (n_conflicts (f), ==, 0);
+  sitrep_conflict_free (conflict);
+}
+
+static void
+test_take_theirs (Fixture       *f,
+                  gconstpointer  data)
+{
+  SitrepConflict *conflict = make_conflict (f, SITREP_PUSH_CONFLICT);
+  AdwMessageDialog *dialog = present (f, conflict);
+
+  adw_message_dialog_response (dialog, "theirs");
+  g_assert_cmpstr (visible_text (f), ==, "DB pool exhausted on db-2 (alice)");
+  g_assert_cmpuint (sitrep_store_get_pending (sitrep_context_get_store (f->context)), ==, 0);
+  g_assert_cmpuint (n_conflicts (f), ==, 0);
+  sitrep_conflict_free (conflict);
+}
+
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_edit_from_both (Fixture       *f,
+                     gconstpointer  data)
+{
+  SitrepConflict *conflict = make_conflict (f, SITREP_PUSH_CONFLICT);
+  AdwMessageDialog *dialog = present (f, conflict);
+  AdwMessageDialog *editor;
+  GtkEditable *entry;
+
+  adw_message_dialog_response (dialog, "edit");
+  WAIT_UNTIL ((editor = find_dialog ("Edit From Both")) != NULL);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (editor));
+  /* The editor starts from mine and shows theirs. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "DB pool exhausted: raised to 200 (bob)");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (editor), "db-2 (alice)"));
+
+  gtk_editable_set_text (entry, "DB pool exhausted on db-2; raised to 200");
+  adw_message_dialog_response (editor, "save");
+  g_assert_cmpstr (visible_text (f), ==, "DB pool exhausted on db-2; raised to 200");
+  g_assert_cmpuint (sitrep_store_get_pending (sitrep_context_get_store (f->context)), ==, 1);
+  g_assert_cmpuint (n_conflicts (f), ==, 0);
+  sitrep_conflict_free (conflict);
+}
+
+static void
+test_later_keeps_it (Fixture       *f,
+                     gconstpointer  data)
+{
+  SitrepConflict *conflict = make_conflict (f, SITREP_PUSH_CONFLICT);
+  AdwMessageDialog *dialog = present (f, conflict);
+
+  adw_message_dialog_response (dialog, "later");
+  g_assert_cmpuint (n_conflicts (f), ==, 1);
+  sitrep_conflict_free (conflict);
+}
+
+static void
+text_read (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  char **out = user_data;
+  char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  *out = text ? text : g_strdup ("");
+}
+
+static void
+test_rejected_copy (Fixture       *f,
+                    gconstpointer  data)
+{
+  SitrepConflict *conflict = make_conflict (f, SITREP_PUSH_REJECTED);
+  AdwMessageDialog *dialog = present (f, conflict);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  g_autofree char *copied = NULL;
+
+  /* A rejected edit is not applied: the entry shows the server's text. */
+  g_assert_cmpstr (visible_text (f), ==, "DB pool exhausted");
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Server Refused an Edit");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "text: too long"));
+  g_assert_cmpstr (conflict->kind, ==, "rejected");
+
+  adw_message_dialog_response (dialog, "copy");
+  gdk_clipboard_read_text_async (clipboard, NULL, text_read, &copied);
+  WAIT_UNTIL (copied != NULL);
+  g_assert_cmpstr (copied, ==, "“DB pool exhausted: raised to 200 (bob)”");
+  g_assert_cmpuint (n_conflicts (f), ==, 0);
+  sitrep_conflict_free (conflict);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("sitrep-gui-home-XXXXXX", NULL);
+
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("XDG_STATE_HOME", home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/gui/conflict/keep-mine", Fixture, NULL, fixture_set_up,
+              test_both_shown_keep_mine, fixture_tear_down);
+  g_test_add ("/gui/conflict/take-theirs", Fixture, NULL, fixture_set_up, test_take_theirs,
+              fixture_tear_down);
+  g_test_add ("/gui/conflict/edit", Fixture, NULL, fixture_set_up, test_edit_from_both,
+              fixture_tear_down);
+  g_test_add ("/gui/conflict/later", Fixture, NULL, fixture_set_up, test_later_keeps_it,
+              fixture_tear_down);
+  g_test_add ("/gui/conflict/rejected", Fixture, NULL, fixture_set_up, test_rejected_copy,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
