@@ -6,21 +6,11 @@
 
 #include <adwaita.h>
 
+#include "gui-test-util.h"
+
 #include "sitrep-conflict-dialog.h"
 #include "sitrep-json.h"
 #include "sitrep-time.h"
-
-#define WAIT_UNTIL(cond) \
-  G_STMT_START { \
-    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > _deadline) \
-          g_error ("Timed out waiting for: %s", #cond); \
-        if (!g_main_context_iteration (NULL, FALSE)) \
-          g_usleep (1000); \
-      } \
-  } G_STMT_END
 
 typedef struct
 {
@@ -315,16 +305,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("sitrep-gui-home-XXXXXX", NULL);
-
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add ("/gui/conflict/keep-mine", Fixture, NULL, fixture_set_up,
               test_both_shown_keep_mine, fixture_tear_down);

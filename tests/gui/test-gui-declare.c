@@ -3,34 +3,13 @@
 
 #include <adwaita.h>
 
+#include "gui-test-util.h"
+
 #include "sitrep-declare-dialog-private.h"
 #include "sitrep-json.h"
 #include "sitrep-window-private.h"
 
 #define TITLE "Checkout latency spike"
-
-/* Runs the main loop until @cond holds, failing after ten seconds. */
-#define WAIT_UNTIL(cond) \
-  G_STMT_START { \
-    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > _deadline) \
-          g_error ("Timed out waiting for: %s", #cond); \
-        if (!g_main_context_iteration (NULL, FALSE)) \
-          g_usleep (1000); \
-      } \
-  } G_STMT_END
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 /* Whether a label under @widget currently shows @text. */
 static gboolean
@@ -250,19 +229,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("sitrep-gui-home-XXXXXX", NULL);
-
-  /* G_TEST_OPTION_ISOLATE_DIRS would also hide XDG_DATA_DIRS, and with it
-   * the icon theme and the MIME database GTK needs to draw icons; only the
-   * user's own folders are redirected. */
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add_func ("/gui/declare/dialog", test_declare);
   g_test_add_func ("/gui/declare/reopen", test_reopen);

@@ -3,22 +3,11 @@
 
 #include <adwaita.h>
 
+#include "gui-test-util.h"
+
 #include "sitrep-enum-strings.h"
 #include "sitrep-json.h"
 #include "sitrep-roles-page-private.h"
-
-/* Runs the main loop until @cond holds, failing after ten seconds. */
-#define WAIT_UNTIL(cond) \
-  G_STMT_START { \
-    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > _deadline) \
-          g_error ("Timed out waiting for: %s", #cond); \
-        if (!g_main_context_iteration (NULL, FALSE)) \
-          g_usleep (1000); \
-      } \
-  } G_STMT_END
 
 typedef struct
 {
@@ -28,16 +17,6 @@ typedef struct
   GtkWindow       *window;
   SitrepRolesPage *page;
 } Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -514,18 +493,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("sitrep-gui-home-XXXXXX", NULL);
-
-  /* As test-gui-declare: only the user's own folders are redirected, so
-   * that the icon theme stays visible. */
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add ("/gui/roles/flags-and-handover", Fixture, NULL,
               fixture_set_up, test_flags_and_handover, fixture_tear_down);

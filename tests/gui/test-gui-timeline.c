@@ -3,22 +3,12 @@
 
 #include <adwaita.h>
 
+#include "gui-test-util.h"
+
 #include "sitrep-json.h"
 #include "sitrep-time.h"
 #include "sitrep-timeline-row.h"
 #include "sitrep-window-private.h"
-
-#define WAIT_UNTIL(cond) \
-  G_STMT_START { \
-    gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
-    while (!(cond)) \
-      { \
-        if (g_get_monotonic_time () > _deadline) \
-          g_error ("Timed out waiting for: %s", #cond); \
-        if (!g_main_context_iteration (NULL, FALSE)) \
-          g_usleep (1000); \
-      } \
-  } G_STMT_END
 
 typedef struct
 {
@@ -27,16 +17,6 @@ typedef struct
   char          *incident_id;
   SitrepWindow  *window;
 } Fixture;
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
-}
 
 static SitrepWindow *
 open_timeline (Fixture *f)
@@ -323,18 +303,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("sitrep-gui-home-XXXXXX", NULL);
-
-  /* Only the user's own folders are redirected: GTK needs the system's
-   * icon theme and MIME database (see test-gui-declare.c). */
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("XDG_STATE_HOME", home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  gui_test_init (&argc, &argv);
 
   g_test_add ("/gui/timeline/capture", Fixture, NULL, fixture_set_up, test_capture,
               fixture_tear_down);
