@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "sitrep-gui-util.h"
+
 #include "sitrep-resources.h"
 
 #include <glib/gi18n.h>
@@ -60,17 +62,6 @@ struct _SitrepChecklistPage
 
 G_DEFINE_FINAL_TYPE (SitrepChecklistPage, sitrep_checklist_page, GTK_TYPE_WIDGET)
 
-static void
-show_error (SitrepChecklistPage *self,
-            const GError        *error)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_message ("%s", error->message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-}
-
 static const char *
 incident_id (SitrepChecklistPage *self)
 {
@@ -120,7 +111,7 @@ on_check_toggled (GtkCheckButton      *check,
 
   if (!sitrep_context_set_checklist_done (self->context, id, done, &error))
     {
-      show_error (self, error);
+      sitrep_widget_show_error (GTK_WIDGET (self), error);
       self->updating = TRUE;
       gtk_check_button_set_active (check, !done);
       self->updating = FALSE;
@@ -357,7 +348,7 @@ add_item (SitrepChecklistPage *self,
   if (id == NULL)
     {
       gtk_widget_error_bell (GTK_WIDGET (row));
-      show_error (self, error);
+      sitrep_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
 

@@ -99,3 +99,35 @@ sitrep_set_status_class (GtkWidget    *widget,
 
   set_class_from (widget, "status-", sitrep_status_to_string (status), all);
 }
+
+/**
+ * sitrep_widget_show_toast:
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in the window @widget is in.
+ */
+void
+sitrep_widget_show_toast (GtkWidget *widget,
+                          AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/**
+ * sitrep_widget_show_error:
+ *
+ * Tells the user, in a toast of the window @widget is in, why what they
+ * asked for did not happen.
+ */
+void
+sitrep_widget_show_error (GtkWidget    *widget,
+                          const GError *error)
+{
+  g_message ("%s", error->message);
+  sitrep_widget_show_toast (widget, adw_toast_new (error->message));
+}

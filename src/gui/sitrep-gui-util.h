@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "sitrep-types.h"
 
@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 char      *sitrep_format_time_utc_local (GDateTime      *when);
 char      *sitrep_format_age            (GDateTime      *since,
                                          GDateTime      *now);
+void       sitrep_widget_show_toast     (GtkWidget      *widget,
+                                         AdwToast       *toast);
+void       sitrep_widget_show_error     (GtkWidget      *widget,
+                                         const GError   *error);
 void       sitrep_set_severity_class    (GtkWidget      *widget,
                                          SitrepSeverity  severity);
 void       sitrep_set_status_class      (GtkWidget      *widget,

@@ -60,17 +60,6 @@ struct _SitrepOverviewPage
 
 G_DEFINE_FINAL_TYPE (SitrepOverviewPage, sitrep_overview_page, GTK_TYPE_WIDGET)
 
-static void
-show_error (SitrepOverviewPage *self,
-            const GError       *error)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_warning ("%s", error->message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-}
-
 static gboolean
 is_being_edited (gpointer widget)
 {
@@ -120,7 +109,7 @@ status_button_clicked (GtkButton          *button,
 
   if (!sitrep_context_set_status (self->context, sitrep_incident_get_id (self->incident),
                                   status, &error))
-    show_error (self, error);
+    sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -398,7 +387,7 @@ patch_string (SitrepOverviewPage *self,
   if (!sitrep_context_update_incident (self->context, sitrep_incident_get_id (self->incident),
                                        fields, &error))
     {
-      show_error (self, error);
+      sitrep_widget_show_error (GTK_WIDGET (self), error);
       refresh (self);
     }
 }
@@ -445,7 +434,7 @@ on_services_apply (SitrepOverviewPage *self)
   json_object_set_array_member (fields, "services", services);
   if (!sitrep_context_update_incident (self->context, sitrep_incident_get_id (self->incident),
                                        fields, &error))
-    show_error (self, error);
+    sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -464,7 +453,7 @@ on_severity_selected (SitrepOverviewPage *self)
   if (!sitrep_context_set_severity (self->context, sitrep_incident_get_id (self->incident),
                                     severity, &error))
     {
-      show_error (self, error);
+      sitrep_widget_show_error (GTK_WIDGET (self), error);
       refresh (self);
     }
 }
@@ -486,7 +475,7 @@ on_major_toggled (SitrepOverviewPage *self)
   if (!sitrep_context_set_major (self->context, sitrep_incident_get_id (self->incident), major,
                                  &error))
     {
-      show_error (self, error);
+      sitrep_widget_show_error (GTK_WIDGET (self), error);
       refresh (self);
     }
 }
@@ -500,7 +489,7 @@ set_milestone (SitrepOverviewPage *self,
 
   if (!sitrep_context_set_milestone (self->context, sitrep_incident_get_id (self->incident),
                                      milestone, when, &error))
-    show_error (self, error);
+    sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
 static void

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "sitrep-gui-util.h"
+
 #include "sitrep-resources.h"
 
 #include <glib/gi18n.h>
@@ -83,17 +85,6 @@ struct _SitrepRolesPage
 };
 
 G_DEFINE_FINAL_TYPE (SitrepRolesPage, sitrep_roles_page, GTK_TYPE_WIDGET)
-
-static void
-show_error (SitrepRolesPage *self,
-            const GError    *error)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_message ("%s", error->message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
-}
 
 static const char *
 incident_id (SitrepRolesPage *self)
@@ -293,7 +284,7 @@ assign (SitrepRolesPage *self,
       /* Keep what was typed, so that it can be corrected. */
       gtk_widget_add_css_class (GTK_WIDGET (r->row), "error");
       gtk_widget_error_bell (GTK_WIDGET (r->row));
-      show_error (self, error);
+      sitrep_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
 

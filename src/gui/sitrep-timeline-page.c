@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "sitrep-gui-util.h"
+
 #include <glib/gi18n.h>
 
 #include "sitrep-capture.h"
@@ -45,26 +47,6 @@ struct _SitrepTimelinePage
 };
 
 G_DEFINE_FINAL_TYPE (SitrepTimelinePage, sitrep_timeline_page, GTK_TYPE_WIDGET)
-
-static void
-show_toast (SitrepTimelinePage *self,
-            AdwToast           *toast)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-}
-
-static void
-show_error (SitrepTimelinePage *self,
-            const GError       *error)
-{
-  g_warning ("%s", error->message);
-  show_toast (self, adw_toast_new (error->message));
-}
 
 static SitrepTimelineEntry *
 selected_entry (SitrepTimelinePage *self)
@@ -213,7 +195,7 @@ on_row_save (SitrepTimelineRow  *row,
 
   if (!sitrep_context_edit_timeline_entry (self->context, sitrep_timeline_entry_get_id (entry),
                                            fields, &error))
-    show_error (self, error);
+    sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -226,7 +208,7 @@ toggle_pin (SitrepTimelinePage  *self,
   json_object_set_boolean_member (fields, "pinned", !sitrep_timeline_entry_get_pinned (entry));
   if (!sitrep_context_edit_timeline_entry (self->context, sitrep_timeline_entry_get_id (entry),
                                            fields, &error))
-    show_error (self, error);
+    sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -247,7 +229,7 @@ undo_delete (SitrepTimelinePage *self)
     return;
 
   if (!sitrep_context_restore_record (self->context, record, &error))
-    show_error (self, error);
+    sitrep_widget_show_error (GTK_WIDGET (self), error);
   else
     {
       g_free (self->scroll_to_id);
@@ -270,7 +252,7 @@ delete_entry (SitrepTimelinePage  *self,
   if (!sitrep_context_delete_record (self->context, "timeline",
                                      sitrep_timeline_entry_get_id (entry), &error))
     {
-      show_error (self, error);
+      sitrep_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
 
@@ -287,7 +269,7 @@ delete_entry (SitrepTimelinePage  *self,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self,
                            G_CONNECT_SWAPPED);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
+  sitrep_widget_show_toast (GTK_WIDGET (self), toast);
 }
 
 static void
@@ -470,7 +452,7 @@ capture (SitrepTimelinePage *self)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->capture_entry), "error");
       gtk_widget_error_bell (GTK_WIDGET (self->capture_entry));
-      show_toast (self, adw_toast_new (error->message));
+      sitrep_widget_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
       return;
     }
 
@@ -479,7 +461,7 @@ capture (SitrepTimelinePage *self)
   sitrep_capture_clear (&parsed);
   if (id == NULL)
     {
-      show_error (self, error);
+      sitrep_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
 
