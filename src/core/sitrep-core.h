@@ -15,3 +15,5 @@
 #include "sitrep-time.h"
 #include "sitrep-json.h"
 #include "sitrep-milestones.h"
+#include "sitrep-deadlines.h"
+#include "sitrep-templates.h"
