@@ -20,4 +20,8 @@ SitrepIncident *_sitrep_context_require_incident  (SitrepContext       *self,
                                                    const char          *id,
                                                    GError             **error);
 
+void            _sitrep_context_get_clock_overrides (SitrepContext      *self,
+                                                     gint64             *cadence_s,
+                                                     gint64             *respond_s);
+
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sitrep-checklist.h"
 #include "sitrep-context-private.h"
@@ -27,6 +28,8 @@ struct _SitrepContext
   char               *server_url;
   SitrepIncidentList *incidents;
   GHashTable         *timelines;   /* incident id → SitrepTimelineModel, weak */
+  gint64              cadence_s[SITREP_SEVERITY_P4 + 1];
+  gint64              respond_s[SITREP_SEVERITY_P4 + 1];
 };
 
 G_DEFINE_TYPE (SitrepContext, sitrep_context, G_TYPE_OBJECT)
@@ -299,6 +302,37 @@ sitrep_context_set_user (SitrepContext *self,
   if (self->store != NULL)
     sitrep_store_set_actor (self->store, user);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+}
+
+/**
+ * sitrep_context_set_clock_overrides:
+ * @cadence_s: (array fixed-size=5) (nullable): seconds between updates by
+ *   severity, 0 for the guide's default
+ * @respond_s: (array fixed-size=5) (nullable): response targets likewise
+ *
+ * The cadences from the settings, for every incident's update clocks.
+ */
+void
+sitrep_context_set_clock_overrides (SitrepContext *self,
+                                    const gint64  *cadence_s,
+                                    const gint64  *respond_s)
+{
+  g_return_if_fail (SITREP_IS_CONTEXT (self));
+
+  for (guint i = 0; i <= SITREP_SEVERITY_P4; i++)
+    {
+      self->cadence_s[i] = cadence_s ? cadence_s[i] : 0;
+      self->respond_s[i] = respond_s ? respond_s[i] : 0;
+    }
+}
+
+void
+_sitrep_context_get_clock_overrides (SitrepContext *self,
+                                     gint64        *cadence_s,
+                                     gint64        *respond_s)
+{
+  memcpy (cadence_s, self->cadence_s, sizeof self->cadence_s);
+  memcpy (respond_s, self->respond_s, sizeof self->respond_s);
 }
 
 /**

@@ -129,3 +129,33 @@ GPtrArray      *sitrep_context_list_history       (SitrepContext       *self,
                                                    const char          *id);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Communications, templates and update clocks: sitrep-context-comms.c */
+GPtrArray      *sitrep_context_list_templates      (SitrepContext       *self);
+GPtrArray      *sitrep_context_list_communications (SitrepContext       *self,
+                                                    const char          *incident_id);
+GHashTable     *sitrep_context_template_values     (SitrepContext       *self,
+                                                    const char          *incident_id);
+char           *sitrep_context_send_communication  (SitrepContext       *self,
+                                                    const char          *incident_id,
+                                                    SitrepAudience       audience,
+                                                    const char          *template_id,
+                                                    SitrepStatus         new_status,
+                                                    const char          *title,
+                                                    const char          *body,
+                                                    GError             **error);
+GPtrArray      *sitrep_context_compute_deadlines   (SitrepContext       *self,
+                                                    const char          *incident_id);
+gboolean        sitrep_context_snooze              (SitrepContext       *self,
+                                                    const char          *incident_id,
+                                                    SitrepAudience       audience,
+                                                    guint                minutes,
+                                                    const char          *reason,
+                                                    GError             **error);
+void            sitrep_context_set_clock_overrides (SitrepContext       *self,
+                                                    const gint64        *cadence_s,
+                                                    const gint64        *respond_s);
+
+G_END_DECLS
