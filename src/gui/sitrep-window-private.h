@@ -3,6 +3,7 @@
 
 #include "sitrep-declare-dialog.h"
 #include "sitrep-checklist-page.h"
+#include "sitrep-comms-page.h"
 #include "sitrep-overview-page.h"
 #include "sitrep-roles-page.h"
 #include "sitrep-timeline-page.h"
@@ -22,5 +23,6 @@ SitrepTimelinePage  *_sitrep_window_get_timeline       (SitrepWindow *self);
 AdwViewStack        *_sitrep_window_get_pages          (SitrepWindow *self);
 SitrepRolesPage     *_sitrep_window_get_roles          (SitrepWindow *self);
 SitrepChecklistPage *_sitrep_window_get_checklist      (SitrepWindow *self);
+SitrepCommsPage     *_sitrep_window_get_comms          (SitrepWindow *self);
 
 G_END_DECLS

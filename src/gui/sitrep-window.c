@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-deadlines.h"
 #include "sitrep-enum-strings.h"
+#include "sitrep-time.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-severity.h"
 #include "sitrep-window-private.h"
@@ -42,6 +44,8 @@ struct _SitrepWindow
   SitrepTimelinePage   *timeline_page;
   SitrepRolesPage      *roles_page;
   SitrepChecklistPage  *checklist_page;
+  SitrepCommsPage      *comms_page;
+  AdwBin               *comms_bin;
   GtkLabel             *sync_label;
   GtkStack             *content_stack;
   SitrepOverviewPage   *overview_page;
@@ -64,8 +68,66 @@ typedef struct
   GtkWidget      *badge;
   GtkWidget      *title;
   GtkWidget      *meta;
+  GtkWidget      *due;
   SitrepIncident *incident;
+  SitrepContext  *context;
 } IncidentRow;
+
+/* The row's clock: the next update due, or how overdue it is. */
+static void
+incident_row_update_due (IncidentRow *row)
+{
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *span = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  SitrepDeadline *next = NULL;
+  GTimeSpan until;
+
+  gtk_widget_remove_css_class (row->due, "error");
+  gtk_widget_remove_css_class (row->due, "warning");
+
+  if (row->context == NULL || !sitrep_incident_is_active (row->incident))
+    {
+      gtk_widget_set_visible (row->due, FALSE);
+      return;
+    }
+
+  deadlines = sitrep_context_compute_deadlines (row->context, sitrep_incident_get_id (row->incident));
+  if (deadlines->len == 0)
+    {
+      gtk_widget_set_visible (row->due, FALSE);
+      return;
+    }
+
+  next = deadlines->pdata[0];
+  now = g_date_time_new_now_utc ();
+  until = g_date_time_difference (next->due, now);
+  span = sitrep_time_format_duration (until);
+  if (until < 0)
+    {
+      /* Translators: an update is late by this long, e.g. "late 3 min" */
+      text = g_strdup_printf (_("late %s"), span);
+      gtk_widget_add_css_class (row->due, "error");
+    }
+  else
+    {
+      /* Translators: an update is due in this long, e.g. "in 12 min" */
+      text = g_strdup_printf (_("in %s"), span);
+      if (until < 5 * G_TIME_SPAN_MINUTE)
+        gtk_widget_add_css_class (row->due, "warning");
+    }
+
+  {
+    g_autofree char *when = sitrep_format_time_utc_local (next->due);
+
+    tooltip = g_strdup_printf ("%s: %s", next->label, when);
+  }
+  gtk_label_set_label (GTK_LABEL (row->due), text);
+  gtk_widget_set_tooltip_text (row->due, tooltip);
+  gtk_widget_set_visible (row->due, TRUE);
+}
 
 static void
 incident_row_update (GtkWidget *widget)
@@ -104,6 +166,7 @@ incident_row_update (GtkWidget *widget)
   gtk_label_set_label (GTK_LABEL (row->meta), meta);
 
   gtk_widget_set_opacity (widget, sitrep_incident_is_active (incident) ? 1.0 : 0.7);
+  incident_row_update_due (row);
 
   accessible = g_strdup_printf ("%s, %s, %s", info ? info->id : "",
                                 sitrep_incident_get_title (incident), meta);
@@ -140,8 +203,16 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (text), row->title);
   gtk_box_append (GTK_BOX (text), row->meta);
   gtk_widget_set_hexpand (text, TRUE);
+  row->due = gtk_label_new (NULL);
+  gtk_widget_add_css_class (row->due, "caption");
+  gtk_widget_add_css_class (row->due, "numeric");
+  gtk_widget_set_valign (row->due, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (row->due, FALSE);
+  row->context = self->context;
+
   gtk_box_append (GTK_BOX (box), row->badge);
   gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), row->due);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
 
@@ -187,6 +258,16 @@ tick (gpointer data)
     incident_row_update (g_ptr_array_index (self->bound_rows, i));
 
   return G_SOURCE_CONTINUE;
+}
+
+static void
+on_record_changed (SitrepWindow *self,
+                   const char   *coll,
+                   const char   *id)
+{
+  /* Sending an update restarts a clock shown in the sidebar. */
+  if (g_str_equal (coll, "communications"))
+    tick (self);
 }
 
 /* Selection and search ------------------------------------------------- */
@@ -242,6 +323,7 @@ on_selection_changed (SitrepWindow *self)
   sitrep_timeline_page_set_incident (self->timeline_page, incident);
   sitrep_roles_page_set_incident (self->roles_page, incident);
   sitrep_checklist_page_set_incident (self->checklist_page, incident);
+  sitrep_comms_page_set_incident (self->comms_page, incident);
   g_signal_connect_object (incident, "notify::body", G_CALLBACK (update_content_title), self,
                            G_CONNECT_SWAPPED);
   update_content_title (self);
@@ -416,6 +498,43 @@ show_sidebar_action (GtkWidget  *widget,
   adw_leaflet_navigate (SITREP_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/**
+ * sitrep_window_compose:
+ *
+ * Shows the composer for an update of @incident_id to @audience.
+ *
+ * Returns: whether the incident was found
+ */
+gboolean
+sitrep_window_compose (SitrepWindow   *self,
+                       const char     *incident_id,
+                       SitrepAudience  audience)
+{
+  g_return_val_if_fail (SITREP_IS_WINDOW (self), FALSE);
+
+  if (!sitrep_window_select_incident (self, incident_id))
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->pages, "comms");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  sitrep_comms_page_compose (self->comms_page, audience);
+  return TRUE;
+}
+
+static void
+compose_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  const char *incident_id, *audience_name;
+  SitrepAudience audience;
+
+  g_variant_get (parameter, "(&s&s)", &incident_id, &audience_name);
+  if (!sitrep_audience_from_string (audience_name, &audience))
+    audience = SITREP_AUDIENCE_STAKEHOLDERS;
+  sitrep_window_compose (SITREP_WINDOW (widget), incident_id, audience);
+}
+
 /* Object -------------------------------------------------------------- */
 
 static void
@@ -531,6 +650,9 @@ sitrep_window_constructed (GObject *object)
   self->checklist_page = SITREP_CHECKLIST_PAGE (sitrep_checklist_page_new ());
   sitrep_checklist_page_set_context (self->checklist_page, self->context);
   adw_bin_set_child (self->checklist_bin, GTK_WIDGET (self->checklist_page));
+  self->comms_page = SITREP_COMMS_PAGE (sitrep_comms_page_new ());
+  sitrep_comms_page_set_context (self->comms_page, self->context);
+  adw_bin_set_child (self->comms_bin, GTK_WIDGET (self->comms_page));
   g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::state",
                            G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::last-error",
@@ -539,6 +661,8 @@ sitrep_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::server-url", G_CALLBACK (update_sync_label),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sitrep_context_get_store (self->context), "record-changed",
+                           G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   update_sync_label (self);
   update_sidebar_state (self);
   on_selection_changed (self);
@@ -660,6 +784,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, roles_bin);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, checklist_bin);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, comms_bin);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, timeline_page);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -670,6 +795,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
+  gtk_widget_class_install_action (widget_class, "win.compose", "(ss)", compose_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.page", "s",
                                        "overview");
@@ -679,6 +805,8 @@ sitrep_window_class_init (SitrepWindowClass *klass)
                                        "checklist");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.page", "s",
                                        "timeline");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.page", "s",
+                                       "comms");
 }
 
 static void
@@ -794,4 +922,10 @@ SitrepChecklistPage *
 _sitrep_window_get_checklist (SitrepWindow *self)
 {
   return self->checklist_page;
+}
+
+SitrepCommsPage *
+_sitrep_window_get_comms (SitrepWindow *self)
+{
+  return self->comms_page;
 }

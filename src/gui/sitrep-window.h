@@ -16,5 +16,8 @@ SitrepWindow  *sitrep_window_new             (AdwApplication *application,
 SitrepContext *sitrep_window_get_context     (SitrepWindow   *self);
 gboolean       sitrep_window_select_incident (SitrepWindow   *self,
                                               const char     *id);
+gboolean       sitrep_window_compose         (SitrepWindow   *self,
+                                              const char     *incident_id,
+                                              SitrepAudience  audience);
 
 G_END_DECLS
