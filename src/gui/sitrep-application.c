@@ -7,8 +7,11 @@
 
 #include "sitrep-application.h"
 #include "sitrep-conflict-dialog.h"
+#include "sitrep-enum-strings.h"
+#include "sitrep-notifier.h"
 #include "sitrep-preferences-window.h"
 #include "sitrep-secret.h"
+#include "sitrep-snooze-dialog.h"
 #include "sitrep-window.h"
 
 struct _SitrepApplication
@@ -22,6 +25,8 @@ struct _SitrepApplication
   GSettings      *settings;
   GtkWidget      *conflict_dialog;
   guint           conflicts_idle_id;
+  SitrepNotifier *notifier;
+  gboolean        held;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepApplication, sitrep_application, ADW_TYPE_APPLICATION)
@@ -121,7 +126,75 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (sitrep_preferences_window_new (window, self->context)));
 }
 
+/* The window in use, or a new one: a notification's button may be pressed
+ * after the last window was closed while the clocks kept running. */
+static SitrepWindow *
+raise_window (SitrepApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (new_window (self));
+  gtk_window_present (window);
+  return SITREP_WINDOW (window);
+}
+
+static void
+show_incident_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  SitrepApplication *self = user_data;
+
+  if (self->context == NULL)
+    return;
+  sitrep_window_select_incident (raise_window (self), g_variant_get_string (parameter, NULL));
+}
+
+static void
+compose_update_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  SitrepApplication *self = user_data;
+  g_autofree char *incident_id = NULL;
+  SitrepAudience audience;
+
+  if (self->context == NULL ||
+      !sitrep_deadline_target_parse (g_variant_get_string (parameter, NULL), &incident_id,
+                                     &audience))
+    return;
+
+  sitrep_window_compose (raise_window (self), incident_id, audience);
+}
+
+static void
+snooze_update_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  SitrepApplication *self = user_data;
+  g_autofree char *incident_id = NULL;
+  SitrepAudience audience;
+  SitrepWindow *window;
+
+  if (self->context == NULL ||
+      !sitrep_deadline_target_parse (g_variant_get_string (parameter, NULL), &incident_id,
+                                     &audience) ||
+      sitrep_context_lookup_incident (self->context, incident_id) == NULL)
+    return;
+
+  window = raise_window (self);
+  sitrep_window_select_incident (window, incident_id);
+  gtk_window_present (GTK_WINDOW (sitrep_snooze_dialog_new (GTK_WINDOW (window), self->context,
+                                                            self->notifier, incident_id,
+                                                            audience)));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "show-incident", .activate = show_incident_activated, .parameter_type = "s" },
+  { .name = "compose-update", .activate = compose_update_activated, .parameter_type = "s" },
+  { .name = "snooze-update", .activate = snooze_update_activated, .parameter_type = "s" },
   { .name = "preferences", .activate = preferences_activated },
   { .name = "new-window", .activate = new_window_activated },
   { .name = "quit", .activate = quit_activated },
@@ -227,6 +300,75 @@ connect_to_server (SitrepApplication *self)
   sitrep_secret_lookup_token_async (lookup->url, NULL, token_found, lookup);
 }
 
+/* The cadences and response targets of the settings, for every clock. */
+static void
+apply_clock_settings (SitrepApplication *self)
+{
+  gint64 cadence_s[SITREP_SEVERITY_P4 + 1] = { 0 };
+  gint64 respond_s[SITREP_SEVERITY_P4 + 1] = { 0 };
+
+  for (SitrepSeverity s = SITREP_SEVERITY_P1; s <= SITREP_SEVERITY_P4; s++)
+    {
+      g_autofree char *cadence_key = g_strdup_printf ("cadence-p%d-minutes", s);
+      g_autofree char *respond_key = g_strdup_printf ("respond-p%d-minutes", s);
+
+      cadence_s[s] = (gint64) g_settings_get_uint (self->settings, cadence_key) * 60;
+      respond_s[s] = (gint64) g_settings_get_uint (self->settings, respond_key) * 60;
+    }
+
+  sitrep_context_set_clock_overrides (self->context, cadence_s, respond_s);
+  sitrep_notifier_check (self->notifier);
+}
+
+static void
+on_settings_changed (SitrepApplication *self,
+                     const char        *key)
+{
+  if (g_str_has_prefix (key, "cadence-") || g_str_has_prefix (key, "respond-"))
+    apply_clock_settings (self);
+}
+
+/* While an incident is active the clocks must keep running, so closing
+ * the last window does not quit (unless the setting says otherwise). */
+static void
+update_hold (SitrepApplication *self)
+{
+  gboolean background = self->settings == NULL ||
+                        g_settings_get_boolean (self->settings, "run-in-background");
+  gboolean want = background && self->notifier != NULL &&
+                  sitrep_notifier_get_has_active (self->notifier);
+
+  if (want == self->held)
+    return;
+
+  self->held = want;
+  if (want)
+    g_application_hold (G_APPLICATION (self));
+  else
+    g_application_release (G_APPLICATION (self));
+}
+
+static void
+start_notifier (SitrepApplication *self)
+{
+  self->notifier = sitrep_notifier_new (G_APPLICATION (self), self->context);
+  g_signal_connect_object (self->notifier, "notify::has-active", G_CALLBACK (update_hold), self,
+                           G_CONNECT_SWAPPED);
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_bind (self->settings, "warn-before-minutes", self->notifier, "warn-before-minutes",
+                   G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "overdue-repeat-minutes", self->notifier,
+                   "overdue-repeat-minutes", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->settings, "changed::run-in-background",
+                           G_CALLBACK (update_hold), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self,
+                           G_CONNECT_SWAPPED);
+  apply_clock_settings (self);
+}
+
 static void
 sitrep_application_startup (GApplication *application)
 {
@@ -278,6 +420,7 @@ sitrep_application_startup (GApplication *application)
 
   g_signal_connect_object (sitrep_context_get_store (self->context), "conflicts-changed",
                            G_CALLBACK (on_conflicts_changed), self, G_CONNECT_SWAPPED);
+  start_notifier (self);
   connect_to_server (self);
   on_conflicts_changed (self);
 
@@ -290,11 +433,23 @@ sitrep_application_startup (GApplication *application)
 }
 
 static void
+sitrep_application_shutdown (GApplication *application)
+{
+  SitrepApplication *self = SITREP_APPLICATION (application);
+
+  /* Reminders whose buttons nobody would answer come off the screen. */
+  g_clear_object (&self->notifier);
+
+  G_APPLICATION_CLASS (sitrep_application_parent_class)->shutdown (application);
+}
+
+static void
 sitrep_application_dispose (GObject *object)
 {
   SitrepApplication *self = SITREP_APPLICATION (object);
 
   g_clear_handle_id (&self->conflicts_idle_id, g_source_remove);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
@@ -322,6 +477,7 @@ sitrep_application_class_init (SitrepApplicationClass *klass)
   object_class->finalize = sitrep_application_finalize;
   app_class->activate = sitrep_application_activate;
   app_class->startup = sitrep_application_startup;
+  app_class->shutdown = sitrep_application_shutdown;
 }
 
 static void

@@ -288,19 +288,37 @@ update_sidebar_state (SitrepWindow *self)
 static void
 update_content_title (SitrepWindow *self)
 {
-  SitrepIncident *incident = sitrep_overview_page_get_incident (self->overview_page);
+  SitrepIncident *incident;
+  AdwViewStackPage *page;
+  g_autofree char *page_title = NULL;
+  g_autofree char *window_title = NULL;
   const char *ref;
 
+  /* notify::visible-child fires while the template is still being built */
+  if (self->overview_page == NULL || self->pages == NULL)
+    return;
+
+  incident = sitrep_overview_page_get_incident (self->overview_page);
   if (incident == NULL)
     {
       adw_view_switcher_title_set_title (self->content_title, _("Sitrep"));
       adw_view_switcher_title_set_subtitle (self->content_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Sitrep"));
       return;
     }
 
   ref = sitrep_incident_get_ref (incident);
   adw_view_switcher_title_set_title (self->content_title, sitrep_incident_get_title (incident));
   adw_view_switcher_title_set_subtitle (self->content_title, ref ? ref : _("Not yet synced"));
+
+  /* The window list and the task switcher say which incident and page. */
+  page = adw_view_stack_get_page (self->pages, adw_view_stack_get_visible_child (self->pages));
+  page_title = g_strdup (page ? adw_view_stack_page_get_title (page) : "");
+  g_strstrip (g_strdelimit (page_title, "_", ' '));
+  /* Translators: the window title: an incident, a page ("Updates"), the app */
+  window_title = g_strdup_printf (_("%s — %s — Sitrep"), sitrep_incident_get_title (incident),
+                                  page_title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
 static void
@@ -419,6 +437,8 @@ sitrep_window_select_incident (SitrepWindow *self,
 static void
 on_page_changed (SitrepWindow *self)
 {
+  update_content_title (self);
+
   /* Arriving at the timeline, the scribe can type at once. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "timeline") == 0)
     sitrep_timeline_page_focus_capture (self->timeline_page);

@@ -1,0 +1,875 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sitrep-notifier"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libnotify/notify.h>
+#include <string.h>
+
+#include "sitrep-enum-strings.h"
+#include "sitrep-notifier-private.h"
+#include "sitrep-severity.h"
+#include "sitrep-status.h"
+#include "sitrep-time.h"
+
+/* The update clocks run here, on the local clock, whether or not a server
+ * is reachable: every few seconds (and whenever an incident or a
+ * communication changes) each active incident's deadlines are compared
+ * with now, and sitrep_deadline_alert() says whether to warn or nag. One
+ * notification per deadline is kept and replaced in place, so a repeated
+ * reminder does not stack up on screen. */
+
+#define TICK_SECONDS 15
+
+typedef struct
+{
+  SitrepNotifier     *notifier;         /* unowned: the notifier owns the entry */
+  char               *incident_id;
+  SitrepDeadlineKind  kind;
+  SitrepAudience      audience;
+  GDateTime          *last_notified;
+  NotifyNotification *notification;
+  gboolean            on_screen;
+  gboolean            seen;
+  SitrepAlertLevel    level;
+  char               *summary;
+  char               *body;
+} Entry;
+
+/* What a notification's button needs once the notifier may be gone. */
+typedef struct
+{
+  GWeakRef  application;
+  char     *action;
+  GVariant *target;
+} ActionData;
+
+struct _SitrepNotifier
+{
+  GObject         parent_instance;
+
+  GApplication   *application;
+  SitrepContext  *context;
+  GHashTable     *entries;          /* key → Entry */
+  guint           tick_id;
+  guint           idle_id;
+  guint           warn_before_minutes;
+  guint           repeat_minutes;
+  gboolean        has_active;
+  gboolean        caps_known;
+  gboolean        body_markup;
+  gboolean        show_failed;
+};
+
+G_DEFINE_FINAL_TYPE (SitrepNotifier, sitrep_notifier, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_APPLICATION,
+  PROP_CONTEXT,
+  PROP_WARN_BEFORE_MINUTES,
+  PROP_OVERDUE_REPEAT_MINUTES,
+  PROP_HAS_ACTIVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers ------------------------------------------------------------- */
+
+/**
+ * sitrep_format_countdown:
+ *
+ * Returns: (transfer full): how far off @due is, for a countdown: "in 12
+ *   min" (rounded up, so "in 1 min" until it is due), "due now" in the
+ *   first minute after, then "overdue by 3 min"
+ */
+char *
+sitrep_format_countdown (GDateTime *due,
+                         GDateTime *now)
+{
+  GTimeSpan until = g_date_time_difference (due, now);
+  g_autofree char *span = NULL;
+
+  if (until > 0)
+    {
+      /* Rounded up: with 4 min 30 s to go, "in 5 min". */
+      span = sitrep_time_format_duration (((until + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE)
+                                          * G_TIME_SPAN_MINUTE);
+      /* Translators: a countdown, %s is a duration such as "12 min" */
+      return g_strdup_printf (_("in %s"), span);
+    }
+
+  if (-until < G_TIME_SPAN_MINUTE)
+    return g_strdup (_("due now"));
+
+  span = sitrep_time_format_duration (-until);
+  /* Translators: %s is a duration such as "3 min" */
+  return g_strdup_printf (_("overdue by %s"), span);
+}
+
+/**
+ * sitrep_deadline_target_new:
+ *
+ * Returns: (transfer full): the parameter of the `app.compose-update` and
+ *   `app.snooze-update` actions, "<incident id>:<audience>"
+ */
+char *
+sitrep_deadline_target_new (const char     *incident_id,
+                            SitrepAudience  audience)
+{
+  return g_strdup_printf ("%s:%s", incident_id, sitrep_audience_to_string (audience));
+}
+
+/**
+ * sitrep_deadline_target_parse:
+ * @incident_id: (out) (transfer full): the incident's id
+ * @audience: (out): the audience
+ *
+ * Returns: whether @target was made by sitrep_deadline_target_new()
+ */
+gboolean
+sitrep_deadline_target_parse (const char      *target,
+                              char           **incident_id,
+                              SitrepAudience  *audience)
+{
+  const char *colon = strrchr (target, ':');
+
+  if (colon == NULL || colon == target || !sitrep_audience_from_string (colon + 1, audience))
+    return FALSE;
+
+  *incident_id = g_strndup (target, colon - target);
+  return TRUE;
+}
+
+static char *
+entry_key (const char         *incident_id,
+           SitrepDeadlineKind  kind,
+           SitrepAudience      audience)
+{
+  return g_strdup_printf ("%s/%d/%d", incident_id, kind, audience);
+}
+
+static gboolean
+kind_has_audience (SitrepDeadlineKind kind)
+{
+  /* The deadlines a communication to the audience satisfies, and a
+   * snooze of that audience's clock postpones. */
+  return kind == SITREP_DEADLINE_UPDATE || kind == SITREP_DEADLINE_EXEC_BRIEF ||
+         kind == SITREP_DEADLINE_PUBLIC_STATEMENT;
+}
+
+static char *
+format_short_time (GDateTime *when)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
+  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+  g_autofree char *utc_text = g_date_time_format (utc, "%H:%M");
+  g_autofree char *local_text = NULL;
+
+  if (g_date_time_get_utc_offset (local) == 0)
+    /* Translators: a time in UTC, e.g. "14:30 UTC" */
+    return g_strdup_printf (_("%s UTC"), utc_text);
+
+  local_text = g_date_time_format (local, "%H:%M %Z");
+  /* Translators: a time in UTC, then in the local zone, e.g. "14:30 UTC · 15:30 CET" */
+  return g_strdup_printf (_("%s UTC · %s"), utc_text, local_text);
+}
+
+static char *
+incident_name (SitrepIncident *incident)
+{
+  const char *ref = sitrep_incident_get_ref (incident);
+
+  if (ref != NULL && ref[0] != '\0')
+    return g_strdup_printf ("%s %s", ref, sitrep_incident_get_title (incident));
+
+  return g_strdup (sitrep_incident_get_title (incident));
+}
+
+/* "Update to Executives overdue by 12 min" */
+static char *
+describe_due (const SitrepDeadline *d,
+              SitrepAlertLevel      level,
+              GDateTime            *now)
+{
+  const char *audience = sitrep_audience_get_label (d->audience);
+  GTimeSpan until = g_date_time_difference (d->due, now);
+  g_autofree char *span = NULL;
+
+  if (level == SITREP_ALERT_OVERDUE && -until < G_TIME_SPAN_MINUTE)
+    switch (d->kind)
+      {
+      case SITREP_DEADLINE_UPDATE:
+        /* Translators: a notification's summary, %s is an audience ("Executives") */
+        return g_strdup_printf (_("Update to %s due now"), audience);
+      case SITREP_DEADLINE_EXEC_BRIEF:
+        return g_strdup (_("Executive brief due now"));
+      case SITREP_DEADLINE_PUBLIC_STATEMENT:
+        return g_strdup (_("Public statement due now"));
+      case SITREP_DEADLINE_RESPOND:
+        return g_strdup (_("Response due now"));
+      default:
+        return g_strdup (d->label);
+      }
+
+  if (level == SITREP_ALERT_OVERDUE)
+    {
+      span = sitrep_time_format_duration (-until);
+      switch (d->kind)
+        {
+        case SITREP_DEADLINE_UPDATE:
+          /* Translators: %s: an audience ("Executives"), then a duration ("12 min") */
+          return g_strdup_printf (_("Update to %s overdue by %s"), audience, span);
+        case SITREP_DEADLINE_EXEC_BRIEF:
+          return g_strdup_printf (_("Executive brief overdue by %s"), span);
+        case SITREP_DEADLINE_PUBLIC_STATEMENT:
+          return g_strdup_printf (_("Public statement overdue by %s"), span);
+        case SITREP_DEADLINE_RESPOND:
+          return g_strdup_printf (_("Response overdue by %s"), span);
+        default:
+          /* Translators: %s: a deadline ("Postmortem due"), then a duration */
+          return g_strdup_printf (_("%s, overdue by %s"), d->label, span);
+        }
+    }
+
+  span = sitrep_time_format_duration (((until + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE)
+                                      * G_TIME_SPAN_MINUTE);
+  switch (d->kind)
+    {
+    case SITREP_DEADLINE_UPDATE:
+      /* Translators: %s: an audience ("Executives"), then a duration ("4 min") */
+      return g_strdup_printf (_("Update to %s due in %s"), audience, span);
+    case SITREP_DEADLINE_EXEC_BRIEF:
+      return g_strdup_printf (_("Executive brief due in %s"), span);
+    case SITREP_DEADLINE_PUBLIC_STATEMENT:
+      return g_strdup_printf (_("Public statement due in %s"), span);
+    case SITREP_DEADLINE_RESPOND:
+      return g_strdup_printf (_("Response due in %s"), span);
+    default:
+      /* Translators: %s: a deadline ("Postmortem due"), then a duration */
+      return g_strdup_printf (_("%s in %s"), d->label, span);
+    }
+}
+
+static char *
+describe_body (SitrepIncident       *incident,
+               const SitrepDeadline *d,
+               SitrepAlertLevel      level)
+{
+  SitrepSeverity severity = sitrep_incident_get_severity (incident);
+  const SitrepSeverityInfo *info = sitrep_severity_get_info (severity);
+  const char *title = sitrep_incident_get_title (incident);
+  const char *audience = sitrep_audience_get_label (d->audience);
+  g_autofree char *when = format_short_time (d->due);
+  g_autofree char *about = NULL;
+  gboolean overdue = level == SITREP_ALERT_OVERDUE;
+
+  /* Translators: an incident in a notification,
+   * e.g. "“Payment service outage” (P1, Investigating)" */
+  about = g_strdup_printf (_("“%s” (%s, %s)"), title, info ? info->id : "?",
+                           sitrep_status_get_label (sitrep_incident_get_status (incident)));
+
+  switch (d->kind)
+    {
+    case SITREP_DEADLINE_UPDATE:
+    case SITREP_DEADLINE_EXEC_BRIEF:
+    case SITREP_DEADLINE_PUBLIC_STATEMENT:
+      if (overdue)
+        /* Translators: %s: the incident, an audience, a time */
+        return g_strdup_printf (_("%s: the update to %s was due at %s."), about, audience, when);
+      /* Translators: %s: the incident, an audience, a time */
+      return g_strdup_printf (_("%s: the next update to %s is due at %s."), about, audience, when);
+
+    case SITREP_DEADLINE_RESPOND:
+      if (overdue)
+        /* Translators: %s: the incident, a time */
+        return g_strdup_printf (_("%s was to be acknowledged by %s."), about, when);
+      /* Translators: %s: the incident, a time */
+      return g_strdup_printf (_("%s must be acknowledged by %s."), about, when);
+
+    default:
+      /* Translators: %s: the incident, a deadline ("Postmortem due"), a time */
+      return g_strdup_printf (_("%s: %s at %s."), about, d->label, when);
+    }
+}
+
+/* Entries ------------------------------------------------------------- */
+
+static void
+entry_close (Entry *e)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (e->notification == NULL || !e->on_screen)
+    return;
+
+  e->on_screen = FALSE;
+  if (!notify_notification_close (e->notification, &error))
+    g_debug ("Could not close a notification: %s", error->message);
+}
+
+static void
+entry_free (Entry *e)
+{
+  entry_close (e);
+  if (e->notification != NULL)
+    g_signal_handlers_disconnect_by_data (e->notification, e);
+  g_clear_object (&e->notification);
+  g_clear_pointer (&e->last_notified, g_date_time_unref);
+  g_free (e->incident_id);
+  g_free (e->summary);
+  g_free (e->body);
+  g_free (e);
+}
+
+static void
+action_data_free (gpointer data)
+{
+  ActionData *action = data;
+
+  g_weak_ref_clear (&action->application);
+  g_free (action->action);
+  g_variant_unref (action->target);
+  g_free (action);
+}
+
+static ActionData *
+action_data_new (SitrepNotifier *self,
+                 const char     *action,
+                 GVariant       *target)
+{
+  ActionData *data = g_new0 (ActionData, 1);
+
+  g_weak_ref_init (&data->application, self->application);
+  data->action = g_strdup (action);
+  data->target = g_variant_ref_sink (target);
+
+  return data;
+}
+
+/* A button of the notification: the application's action does the work,
+ * so a button, the Overview and D-Bus activation all behave the same. */
+static void
+on_action (NotifyNotification *notification,
+           char               *name,
+           gpointer            user_data)
+{
+  ActionData *data = user_data;
+  g_autoptr(GApplication) application = g_weak_ref_get (&data->application);
+
+  if (application != NULL)
+    g_action_group_activate_action (G_ACTION_GROUP (application), data->action, data->target);
+}
+
+static void
+on_closed (NotifyNotification *notification,
+           Entry              *e)
+{
+  e->on_screen = FALSE;
+}
+
+static void
+entry_add_actions (SitrepNotifier *self,
+                   Entry          *e)
+{
+  NotifyNotification *n = e->notification;
+
+  notify_notification_add_action (n, "default", _("Open"), on_action,
+                                  action_data_new (self, "show-incident",
+                                                   g_variant_new_string (e->incident_id)),
+                                  action_data_free);
+
+  if (kind_has_audience (e->kind))
+    {
+      g_autofree char *target = sitrep_deadline_target_new (e->incident_id, e->audience);
+
+      notify_notification_add_action (n, "compose", _("Compose update"), on_action,
+                                      action_data_new (self, "compose-update",
+                                                       g_variant_new_string (target)),
+                                      action_data_free);
+      notify_notification_add_action (n, "snooze", _("Snooze…"), on_action,
+                                      action_data_new (self, "snooze-update",
+                                                       g_variant_new_string (target)),
+                                      action_data_free);
+    }
+}
+
+static void
+learn_caps (SitrepNotifier *self)
+{
+  GList *caps;
+
+  if (self->caps_known)
+    return;
+
+  /* Asked again later if no daemon answered yet. */
+  caps = notify_get_server_caps ();
+  if (caps == NULL)
+    return;
+
+  self->caps_known = TRUE;
+  self->body_markup = g_list_find_custom (caps, "body-markup", (GCompareFunc) g_strcmp0) != NULL;
+  g_list_free_full (caps, g_free);
+}
+
+static void
+entry_show (SitrepNotifier       *self,
+            Entry                *e,
+            SitrepIncident       *incident,
+            const SitrepDeadline *d,
+            SitrepAlertLevel      level,
+            GDateTime            *now)
+{
+  g_autofree char *name = incident_name (incident);
+  g_autofree char *due = describe_due (d, level, now);
+  g_autofree char *body = describe_body (incident, d, level);
+  g_autoptr(GError) error = NULL;
+  const char *shown_body;
+  g_autofree char *escaped = NULL;
+
+  g_free (e->summary);
+  /* Translators: a notification's summary: the incident, then what is due */
+  e->summary = g_strdup_printf (_("%s: %s"), name, due);
+  g_free (e->body);
+  e->body = g_steal_pointer (&body);
+  e->level = level;
+  g_clear_pointer (&e->last_notified, g_date_time_unref);
+  e->last_notified = g_date_time_ref (now);
+
+  learn_caps (self);
+  /* Markup-capable daemons would take an "&" in a title for an entity. */
+  if (self->body_markup)
+    shown_body = escaped = g_markup_escape_text (e->body, -1);
+  else
+    shown_body = e->body;
+
+  if (e->notification == NULL)
+    {
+      e->notification = notify_notification_new (e->summary, shown_body, APPLICATION_ID);
+      notify_notification_set_hint_string (e->notification, "desktop-entry", APPLICATION_ID);
+      entry_add_actions (self, e);
+      g_signal_connect (e->notification, "closed", G_CALLBACK (on_closed), e);
+    }
+  else
+    notify_notification_update (e->notification, e->summary, shown_body, APPLICATION_ID);
+
+  notify_notification_set_urgency (e->notification, level == SITREP_ALERT_OVERDUE
+                                                    ? NOTIFY_URGENCY_CRITICAL
+                                                    : NOTIFY_URGENCY_NORMAL);
+  notify_notification_set_timeout (e->notification, level == SITREP_ALERT_OVERDUE
+                                                    ? NOTIFY_EXPIRES_NEVER
+                                                    : NOTIFY_EXPIRES_DEFAULT);
+
+  if (notify_notification_show (e->notification, &error))
+    {
+      e->on_screen = TRUE;
+      self->show_failed = FALSE;
+    }
+  else if (!self->show_failed)
+    {
+      /* Once, not every tick: no notification service is a setup, not a bug. */
+      g_message ("Could not show a notification: %s", error->message);
+      self->show_failed = TRUE;
+    }
+}
+
+/* The check ----------------------------------------------------------- */
+
+static void
+set_has_active (SitrepNotifier *self,
+                gboolean        has_active)
+{
+  if (self->has_active == has_active)
+    return;
+
+  self->has_active = has_active;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_ACTIVE]);
+}
+
+static void
+check_incident (SitrepNotifier *self,
+                SitrepIncident *incident,
+                GDateTime      *now)
+{
+  const char *id = sitrep_incident_get_id (incident);
+  g_autoptr(GPtrArray) deadlines = sitrep_context_compute_deadlines (self->context, id);
+  GTimeSpan warn_before = (GTimeSpan) self->warn_before_minutes * G_TIME_SPAN_MINUTE;
+  GTimeSpan repeat = (GTimeSpan) self->repeat_minutes * G_TIME_SPAN_MINUTE;
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      SitrepDeadline *d = deadlines->pdata[i];
+      g_autofree char *key = entry_key (id, d->kind, d->audience);
+      Entry *e = g_hash_table_lookup (self->entries, key);
+      SitrepAlertLevel level;
+
+      if (e == NULL)
+        {
+          e = g_new0 (Entry, 1);
+          e->notifier = self;
+          e->incident_id = g_strdup (id);
+          e->kind = d->kind;
+          e->audience = d->audience;
+          g_hash_table_insert (self->entries, g_steal_pointer (&key), e);
+        }
+      e->seen = TRUE;
+
+      level = sitrep_deadline_alert (d, now, e->last_notified, warn_before, repeat);
+      if (level != SITREP_ALERT_NONE)
+        entry_show (self, e, incident, d, level, now);
+      else if (e->on_screen && g_date_time_difference (d->due, now) > MAX (warn_before, 0))
+        /* Sent or snoozed: the reminder on screen is stale. */
+        entry_close (e);
+    }
+}
+
+/**
+ * _sitrep_notifier_check_at:
+ * @now: the clock to compare the deadlines with
+ *
+ * One pass over the active incidents, as the timer does it.
+ */
+void
+_sitrep_notifier_check_at (SitrepNotifier *self,
+                           GDateTime      *now)
+{
+  GListModel *incidents = sitrep_context_get_incidents (self->context);
+  guint n = g_list_model_get_n_items (incidents);
+  gboolean has_active = FALSE;
+  GHashTableIter iter;
+  Entry *e;
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &e))
+    e->seen = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SitrepIncident) incident = g_list_model_get_item (incidents, i);
+
+      if (!sitrep_incident_is_active (incident))
+        continue;
+      has_active = TRUE;
+      check_incident (self, incident, now);
+    }
+
+  /* Deadlines that went away: acknowledged, resolved, deleted. */
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &e))
+    if (!e->seen)
+      g_hash_table_iter_remove (&iter);
+
+  set_has_active (self, has_active);
+}
+
+/**
+ * sitrep_notifier_check:
+ *
+ * Compares every active incident's deadlines with the clock now, raising
+ * the warnings and reminders due.
+ */
+void
+sitrep_notifier_check (SitrepNotifier *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_return_if_fail (SITREP_IS_NOTIFIER (self));
+
+  _sitrep_notifier_check_at (self, now);
+}
+
+static gboolean
+tick (gpointer data)
+{
+  sitrep_notifier_check (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+check_idle (gpointer data)
+{
+  SitrepNotifier *self = data;
+
+  self->idle_id = 0;
+  sitrep_notifier_check (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_check (SitrepNotifier *self)
+{
+  /* A sync writes many records at once: one check after the batch. */
+  if (self->idle_id == 0)
+    self->idle_id = g_idle_add (check_idle, self);
+}
+
+static void
+on_record_changed (SitrepNotifier *self,
+                   const char     *coll,
+                   const char     *id)
+{
+  if (g_str_equal (coll, "incidents") || g_str_equal (coll, "communications"))
+    queue_check (self);
+}
+
+/**
+ * sitrep_notifier_record_snooze:
+ *
+ * Counts a snooze as a notification given now, so that a snooze shorter
+ * than the warning window does not warn at once about the postponed time,
+ * and takes the reminder off the screen.
+ */
+void
+sitrep_notifier_record_snooze (SitrepNotifier *self,
+                               const char     *incident_id,
+                               SitrepAudience  audience)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GHashTableIter iter;
+  Entry *e;
+
+  g_return_if_fail (SITREP_IS_NOTIFIER (self));
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &e))
+    {
+      if (!kind_has_audience (e->kind) || e->audience != audience ||
+          g_strcmp0 (e->incident_id, incident_id) != 0)
+        continue;
+      g_clear_pointer (&e->last_notified, g_date_time_unref);
+      e->last_notified = g_date_time_ref (now);
+      entry_close (e);
+    }
+}
+
+void
+_sitrep_notice_free (SitrepNotice *notice)
+{
+  if (notice == NULL)
+    return;
+  g_free (notice->summary);
+  g_free (notice->body);
+  g_free (notice);
+}
+
+/**
+ * _sitrep_notifier_dup_notice:
+ *
+ * Returns: (transfer full) (nullable): what the deadline's notification
+ *   last said, %NULL if it never raised one
+ */
+SitrepNotice *
+_sitrep_notifier_dup_notice (SitrepNotifier     *self,
+                             const char         *incident_id,
+                             SitrepDeadlineKind  kind,
+                             SitrepAudience      audience)
+{
+  g_autofree char *key = entry_key (incident_id, kind, audience);
+  Entry *e = g_hash_table_lookup (self->entries, key);
+  SitrepNotice *notice;
+
+  if (e == NULL || e->summary == NULL)
+    return NULL;
+
+  notice = g_new0 (SitrepNotice, 1);
+  notice->level = e->level;
+  notice->summary = g_strdup (e->summary);
+  notice->body = g_strdup (e->body);
+  return notice;
+}
+
+/* Object -------------------------------------------------------------- */
+
+static void
+sitrep_notifier_constructed (GObject *object)
+{
+  SitrepNotifier *self = SITREP_NOTIFIER (object);
+
+  G_OBJECT_CLASS (sitrep_notifier_parent_class)->constructed (object);
+
+  if (!notify_is_initted ())
+    notify_init ("Sitrep");
+
+  g_signal_connect_object (sitrep_context_get_store (self->context), "record-changed",
+                           G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sitrep_context_get_incidents (self->context), "items-changed",
+                           G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
+  self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick, self);
+  queue_check (self);
+}
+
+static void
+sitrep_notifier_dispose (GObject *object)
+{
+  SitrepNotifier *self = SITREP_NOTIFIER (object);
+
+  g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  if (self->entries != NULL)
+    g_hash_table_remove_all (self->entries);
+  g_clear_object (&self->context);
+  if (self->application != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
+  self->application = NULL;
+
+  G_OBJECT_CLASS (sitrep_notifier_parent_class)->dispose (object);
+}
+
+static void
+sitrep_notifier_finalize (GObject *object)
+{
+  SitrepNotifier *self = SITREP_NOTIFIER (object);
+
+  g_clear_pointer (&self->entries, g_hash_table_unref);
+
+  G_OBJECT_CLASS (sitrep_notifier_parent_class)->finalize (object);
+}
+
+static void
+sitrep_notifier_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  SitrepNotifier *self = SITREP_NOTIFIER (object);
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      g_value_set_object (value, self->application);
+      break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_WARN_BEFORE_MINUTES:
+      g_value_set_uint (value, self->warn_before_minutes);
+      break;
+    case PROP_OVERDUE_REPEAT_MINUTES:
+      g_value_set_uint (value, self->repeat_minutes);
+      break;
+    case PROP_HAS_ACTIVE:
+      g_value_set_boolean (value, self->has_active);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_minutes (SitrepNotifier *self,
+             guint          *field,
+             guint           minutes,
+             GParamSpec     *pspec)
+{
+  if (*field == minutes)
+    return;
+
+  *field = minutes;
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  /* A wider warning window may already be open. */
+  if (self->context != NULL)
+    queue_check (self);
+}
+
+static void
+sitrep_notifier_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  SitrepNotifier *self = SITREP_NOTIFIER (object);
+
+  switch (prop_id)
+    {
+    case PROP_APPLICATION:
+      self->application = g_value_get_object (value);
+      if (self->application != NULL)
+        g_object_add_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
+      break;
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_WARN_BEFORE_MINUTES:
+      set_minutes (self, &self->warn_before_minutes, g_value_get_uint (value), pspec);
+      break;
+    case PROP_OVERDUE_REPEAT_MINUTES:
+      set_minutes (self, &self->repeat_minutes, g_value_get_uint (value), pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitrep_notifier_class_init (SitrepNotifierClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = sitrep_notifier_constructed;
+  object_class->dispose = sitrep_notifier_dispose;
+  object_class->finalize = sitrep_notifier_finalize;
+  object_class->get_property = sitrep_notifier_get_property;
+  object_class->set_property = sitrep_notifier_set_property;
+
+  /* Not owned: the application owns the notifier. */
+  properties[PROP_APPLICATION] =
+    g_param_spec_object ("application", NULL, NULL, G_TYPE_APPLICATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SITREP_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WARN_BEFORE_MINUTES] =
+    g_param_spec_uint ("warn-before-minutes", NULL, NULL, 0, 1440, 5,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_OVERDUE_REPEAT_MINUTES] =
+    g_param_spec_uint ("overdue-repeat-minutes", NULL, NULL, 1, 1440, 5,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_HAS_ACTIVE] =
+    g_param_spec_boolean ("has-active", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sitrep_notifier_init (SitrepNotifier *self)
+{
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) entry_free);
+  self->warn_before_minutes = 5;
+  self->repeat_minutes = 5;
+}
+
+/**
+ * sitrep_notifier_new:
+ * @application: (nullable): whose actions the notifications' buttons activate
+ *   (`app.compose-update`, `app.snooze-update`, `app.show-incident`)
+ *
+ * Returns: (transfer full): a notifier watching @context's incidents
+ */
+SitrepNotifier *
+sitrep_notifier_new (GApplication  *application,
+                     SitrepContext *context)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (context), NULL);
+
+  return g_object_new (SITREP_TYPE_NOTIFIER,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+/**
+ * sitrep_notifier_get_has_active:
+ *
+ * Returns: whether any incident was active at the last check, i.e. whether
+ *   there are clocks to keep running
+ */
+gboolean
+sitrep_notifier_get_has_active (SitrepNotifier *self)
+{
+  g_return_val_if_fail (SITREP_IS_NOTIFIER (self), FALSE);
+
+  return self->has_active;
+}
