@@ -13,6 +13,7 @@
 #include "sitrep-resources.h"
 #include "sitrep-status.h"
 #include "sitrep-templates.h"
+#include "sitrep-templates-window.h"
 #include "sitrep-time.h"
 
 /* The communications lead's page: the update clocks, the composer, and
@@ -232,21 +233,19 @@ rebuild_templates (SitrepCommsPage *self,
 
           same = (a == NULL && b == NULL) ||
                  (a != NULL && b != NULL && g_str_equal (a->id, b->id) &&
-                  a->version == b->version &&
                   g_strcmp0 (names->pdata[i],
                              gtk_string_list_get_string (self->template_model, i)) == 0);
         }
     }
 
   self->updating = TRUE;
+  /* The records are taken anyway: an edited template's text is new. */
+  g_ptr_array_unref (self->templates);
+  self->templates = g_steal_pointer (&ordered);
   if (!same)
-    {
-      g_ptr_array_unref (self->templates);
-      self->templates = g_steal_pointer (&ordered);
-      gtk_string_list_splice (self->template_model, 0,
-                              g_list_model_get_n_items (G_LIST_MODEL (self->template_model)),
-                              (const char * const *) names->pdata);
-    }
+    gtk_string_list_splice (self->template_model, 0,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->template_model)),
+                            (const char * const *) names->pdata);
 
   found = template_position (self, keep_id);
   if (first_match)
@@ -953,6 +952,24 @@ compose_action (GtkWidget  *widget,
     sitrep_comms_page_compose (SITREP_COMMS_PAGE (widget), (SitrepAudience) audience);
 }
 
+/* Opened on the composer's audience, so a new template is for it. */
+static void
+templates_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SitrepCommsPage *self = SITREP_COMMS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->context == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (sitrep_templates_window_new (GTK_IS_WINDOW (root)
+                                                               ? GTK_WINDOW (root) : NULL,
+                                                               self->context,
+                                                               current_audience (self))));
+}
+
 /* GObject */
 
 static void
@@ -1046,6 +1063,7 @@ sitrep_comms_page_class_init (SitrepCommsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "comms.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "comms.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "comms.compose", "i", compose_action);
+  gtk_widget_class_install_action (widget_class, "comms.templates", NULL, templates_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "comms.copy", NULL);
@@ -1062,6 +1080,7 @@ sitrep_comms_page_init (SitrepCommsPage *self)
 {
   g_autoptr(GtkStringList) audiences = gtk_string_list_new (NULL);
   GtkEventController *capture;
+  GtkEventController *global;
   GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1090,6 +1109,15 @@ sitrep_comms_page_init (SitrepCommsPage *self)
                                gtk_named_action_new ("comms.send"));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self->body_view), capture);
+
+  /* Ctrl+T works wherever the focus is while the page shows (a managed
+   * shortcut only fires while its widget is mapped). */
+  global = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (global), GTK_SHORTCUT_SCOPE_GLOBAL);
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_t, GDK_CONTROL_MASK),
+                               gtk_named_action_new ("comms.templates"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (global), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), global);
 
   g_signal_connect_swapped (self->audience_row, "notify::selected",
                             G_CALLBACK (on_audience_changed), self);

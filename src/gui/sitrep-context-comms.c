@@ -451,3 +451,171 @@ sitrep_context_snooze (SitrepContext   *self,
   return _sitrep_context_patch_with_entry (self, incident_id, fields, SITREP_KIND_NOTE, text,
                                            error);
 }
+
+/* Template editing */
+
+/**
+ * sitrep_context_unknown_placeholders:
+ * @text: (nullable): a template's title or body
+ *
+ * Rendering with every known name filled leaves exactly the names no
+ * incident can fill (typos like {{serivce}}) as unknown.
+ *
+ * Returns: (transfer full) (element-type utf8): the unknown placeholder
+ *   names of @text, each once, in order of first appearance
+ */
+GPtrArray *
+sitrep_context_unknown_placeholders (const char *text)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(SitrepRendered) rendered = { 0 };
+  const char * const *names = sitrep_template_placeholder_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_hash_table_insert (values, (gpointer) names[i], (gpointer) "x");
+
+  sitrep_template_render (text ? text : "", values, &rendered);
+  return g_steal_pointer (&rendered.unknown);
+}
+
+static gboolean
+check_placeholders (const char  *title,
+                    const char  *body,
+                    GError     **error)
+{
+  g_autoptr(GPtrArray) unknown = sitrep_context_unknown_placeholders (title);
+  g_autoptr(GPtrArray) in_body = sitrep_context_unknown_placeholders (body);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < in_body->len; i++)
+    if (!g_ptr_array_find_with_equal_func (unknown, in_body->pdata[i], g_str_equal, NULL))
+      g_ptr_array_add (unknown, g_strdup (in_body->pdata[i]));
+
+  if (unknown->len == 0)
+    return TRUE;
+
+  for (guint i = 0; i < unknown->len; i++)
+    g_string_append_printf (list, "%s{{%s}}", i > 0 ? ", " : "",
+                            (const char *) unknown->pdata[i]);
+  /* Translators: %s is a list of placeholders, e.g. "{{serivce}}, {{nope}}" */
+  g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
+               _("Unknown placeholders: %s"), list->str);
+  return FALSE;
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static SitrepRecord *
+require_template (SitrepContext  *self,
+                  const char     *template_id,
+                  GError        **error)
+{
+  SitrepRecord *record = sitrep_store_get (sitrep_context_get_store (self), "templates",
+                                           template_id);
+
+  if (record == NULL || record->deleted)
+    {
+      g_clear_pointer (&record, sitrep_record_free);
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_NOT_FOUND,
+                   _("The template was deleted"));
+    }
+  return record;
+}
+
+/**
+ * sitrep_context_save_template:
+ * @template_id: (nullable): the template to change, or %NULL for a new one
+ * @title: (nullable): the update's title, with placeholders
+ * @body: the update's text, with placeholders
+ *
+ * Writes a template. An existing one keeps its other fields (`status`,
+ * `builtin_key`, and those of newer clients). The name and the text are
+ * required, and every placeholder must be one an incident can fill.
+ *
+ * Returns: (transfer full): the template's id, or %NULL with @error set
+ */
+char *
+sitrep_context_save_template (SitrepContext   *self,
+                              const char      *template_id,
+                              const char      *name,
+                              SitrepAudience   audience,
+                              const char      *title,
+                              const char      *body,
+                              GError         **error)
+{
+  g_autoptr(SitrepRecord) existing = NULL;
+  g_autoptr(JsonObject) record = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (audience <= SITREP_AUDIENCE_INTERNAL, NULL);
+
+  if (stripped[0] == '\0')
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
+                   _("The template has no name"));
+      return NULL;
+    }
+  if (text_is_blank (body))
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
+                   _("The template has no text"));
+      return NULL;
+    }
+  if (!check_placeholders (title, body, error))
+    return NULL;
+
+  if (template_id != NULL)
+    {
+      if ((existing = require_template (self, template_id, error)) == NULL)
+        return NULL;
+      record = sitrep_json_copy (existing->body);
+      id = g_strdup (template_id);
+    }
+  else
+    {
+      record = json_object_new ();
+      json_object_set_null_member (record, "status");
+      id = g_uuid_string_random ();
+    }
+
+  json_object_set_string_member (record, "name", stripped);
+  json_object_set_string_member (record, "audience", sitrep_audience_to_string (audience));
+  json_object_set_string_member (record, "title", title ? title : "");
+  json_object_set_string_member (record, "body", body);
+
+  if (!sitrep_store_put (sitrep_context_get_store (self), "templates", id, record, error))
+    return NULL;
+
+  return g_steal_pointer (&id);
+}
+
+/**
+ * sitrep_context_delete_template:
+ *
+ * Deletes a template, a built-in too: seeding skips a built-in once it
+ * has a record, deleted or not, so it does not come back.
+ */
+gboolean
+sitrep_context_delete_template (SitrepContext  *self,
+                                const char     *template_id,
+                                GError        **error)
+{
+  g_autoptr(SitrepRecord) existing = NULL;
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (template_id != NULL, FALSE);
+
+  if ((existing = require_template (self, template_id, error)) == NULL)
+    return FALSE;
+
+  return sitrep_store_delete (sitrep_context_get_store (self), "templates", template_id, error);
+}

@@ -159,3 +159,20 @@ void            sitrep_context_set_clock_overrides (SitrepContext       *self,
                                                     const gint64        *respond_s);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Template editing: sitrep-context-comms.c */
+char           *sitrep_context_save_template        (SitrepContext       *self,
+                                                     const char          *template_id,
+                                                     const char          *name,
+                                                     SitrepAudience       audience,
+                                                     const char          *title,
+                                                     const char          *body,
+                                                     GError             **error);
+gboolean        sitrep_context_delete_template      (SitrepContext       *self,
+                                                     const char          *template_id,
+                                                     GError             **error);
+GPtrArray      *sitrep_context_unknown_placeholders (const char          *text);
+
+G_END_DECLS
