@@ -133,8 +133,6 @@ JsonObject *
 sitrep_json_from_string (const char  *text,
                          GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
   gsize len;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -148,30 +146,61 @@ sitrep_json_from_string (const char  *text,
 
   /* Stop counting at the limit: no need to walk a gigabyte to refuse it. */
   len = strnlen (text, SITREP_JSON_MAX_SIZE + 1);
-  if (len > SITREP_JSON_MAX_SIZE)
+
+  return sitrep_json_from_data_bounded (text, len, SITREP_JSON_MAX_SIZE, SITREP_JSON_MAX_DEPTH,
+                                        error);
+}
+
+/**
+ * sitrep_json_from_data_bounded:
+ * @data: the text, not necessarily nul-terminated
+ * @len: its length in bytes
+ * @max_size: the largest text accepted
+ * @max_depth: the deepest nesting accepted
+ *
+ * Parses untrusted JSON that must be an object, refusing text over
+ * @max_size bytes, invalid UTF-8 and nesting deeper than @max_depth before
+ * json-glib sees it (its recursive parser would exhaust the stack first).
+ *
+ * Returns: (transfer full): a mutable object, or %NULL with @error set in
+ *   the %SITREP_JSON_ERROR or %JSON_PARSER_ERROR domain
+ */
+JsonObject *
+sitrep_json_from_data_bounded (const char  *data,
+                               gsize        len,
+                               gsize        max_size,
+                               guint        max_depth,
+                               GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (len > max_size)
     {
       g_set_error (error, SITREP_JSON_ERROR, SITREP_JSON_ERROR_TOO_LARGE,
-                   _("JSON text is larger than %d bytes"), SITREP_JSON_MAX_SIZE);
+                   _("JSON text is larger than %" G_GSIZE_FORMAT " bytes"), max_size);
       return NULL;
     }
 
-  if (!g_utf8_validate (text, len, NULL))
+  if (!g_utf8_validate (data, len, NULL))
     {
       g_set_error_literal (error, SITREP_JSON_ERROR, SITREP_JSON_ERROR_INVALID,
                            _("JSON text is not valid UTF-8"));
       return NULL;
     }
 
-  if (!depth_within (text, len, SITREP_JSON_MAX_DEPTH))
+  if (!depth_within (data, len, max_depth))
     {
       g_set_error (error, SITREP_JSON_ERROR, SITREP_JSON_ERROR_TOO_DEEP,
-                   _("JSON is nested deeper than %d levels"), SITREP_JSON_MAX_DEPTH);
+                   _("JSON is nested deeper than %u levels"), max_depth);
       return NULL;
     }
 
   /* Mutable, so callers may edit what they get back. */
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, text, (gssize) len, error))
+  if (!json_parser_load_from_data (parser, data, (gssize) len, error))
     return NULL;
 
   root = json_parser_get_root (parser);

@@ -29,6 +29,11 @@ gboolean    sitrep_json_get_bool    (JsonObject  *o,
 char       *sitrep_json_to_string   (JsonObject  *o);
 JsonObject *sitrep_json_from_string (const char  *text,
                                      GError     **error);
+JsonObject *sitrep_json_from_data_bounded (const char  *data,
+                                           gsize        len,
+                                           gsize        max_size,
+                                           guint        max_depth,
+                                           GError     **error);
 JsonObject *sitrep_json_copy        (JsonObject  *o);
 
 G_END_DECLS

@@ -116,79 +116,23 @@ request_free (gpointer data)
   g_free (request);
 }
 
-static gboolean
-depth_within (const guint8 *text,
-              gsize         len,
-              guint         max_depth)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      guint8 c = text[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if ((c == '{' || c == '[') && ++depth > max_depth)
-        return FALSE;
-      else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
 /* Like sitrep_json_from_string(), whose 256 KiB limit is that of a
  * request: an answer (a snapshot, a page of changes) may be larger. */
 static JsonObject *
 parse_answer (GByteArray  *data,
               GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  JsonObject *answer;
 
-  if (!g_utf8_validate ((const char *) data->data, data->len, NULL))
-    {
-      g_set_error_literal (error, SITREP_SYNC_ERROR, SITREP_SYNC_ERROR_INVALID_ANSWER,
-                           _("The server’s answer is not valid UTF-8"));
-      return NULL;
-    }
-  if (!depth_within (data->data, data->len, SITREP_SYNC_MAX_DEPTH))
-    {
-      g_set_error (error, SITREP_SYNC_ERROR, SITREP_SYNC_ERROR_INVALID_ANSWER,
-                   _("The server’s answer is nested deeper than %d levels"),
-                   SITREP_SYNC_MAX_DEPTH);
-      return NULL;
-    }
+  /* The size was bounded while reading; the depth and the rest here. */
+  answer = sitrep_json_from_data_bounded ((const char *) data->data, data->len, G_MAXSIZE,
+                                          SITREP_SYNC_MAX_DEPTH, &local_error);
+  if (answer == NULL)
+    g_set_error (error, SITREP_SYNC_ERROR, SITREP_SYNC_ERROR_INVALID_ANSWER,
+                 _("The server’s answer is not usable JSON: %s"), local_error->message);
 
-  /* Mutable: the store keeps and edits the bodies it is given. */
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, (const char *) data->data, (gssize) data->len,
-                                   &local_error))
-    {
-      g_set_error (error, SITREP_SYNC_ERROR, SITREP_SYNC_ERROR_INVALID_ANSWER,
-                   _("The server’s answer is not JSON: %s"), local_error->message);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, SITREP_SYNC_ERROR, SITREP_SYNC_ERROR_INVALID_ANSWER,
-                           _("The server’s answer is not a JSON object"));
-      return NULL;
-    }
-
-  return json_object_ref (json_node_get_object (root));
+  return answer;
 }
 
 static gint64
