@@ -182,6 +182,7 @@ setup_row (GtkSignalListItemFactory *factory,
   IncidentRow *row = g_new0 (IncidentRow, 1);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *meta_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   row->badge = gtk_label_new (NULL);
   gtk_widget_add_css_class (row->badge, "severity-badge");
@@ -200,19 +201,21 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (row->meta, "dim-label");
   gtk_widget_add_css_class (row->meta, "caption");
 
-  gtk_box_append (GTK_BOX (text), row->title);
-  gtk_box_append (GTK_BOX (text), row->meta);
-  gtk_widget_set_hexpand (text, TRUE);
+  /* The clock shares the second line, so the title keeps the full width. */
   row->due = gtk_label_new (NULL);
   gtk_widget_add_css_class (row->due, "caption");
   gtk_widget_add_css_class (row->due, "numeric");
-  gtk_widget_set_valign (row->due, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (row->due, FALSE);
   row->context = self->context;
+  gtk_widget_set_hexpand (row->meta, TRUE);
+  gtk_box_append (GTK_BOX (meta_line), row->meta);
+  gtk_box_append (GTK_BOX (meta_line), row->due);
 
+  gtk_box_append (GTK_BOX (text), row->title);
+  gtk_box_append (GTK_BOX (text), meta_line);
+  gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (box), row->badge);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), row->due);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
 
