@@ -24,6 +24,8 @@ struct _SitrepApplication
   SitrepContext  *context;
   GSettings      *settings;
   GtkWidget      *conflict_dialog;
+  gint64          conflict_shown;
+  GHashTable     *conflicts_put_off;   /* ids the user answered "Later" or is editing */
   guint           conflicts_idle_id;
   SitrepNotifier *notifier;
   gboolean        held;
@@ -202,14 +204,24 @@ static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_activated },
 };
 
-static void on_conflict_dialog_closed (SitrepApplication *self);
+static void
+on_conflict_response (SitrepApplication *self,
+                      const char        *response)
+{
+  /* Put off until the next start, or being edited from both: not asked
+   * again now. Any other answer settles it. */
+  if (g_str_equal (response, "later") || g_str_equal (response, "edit"))
+    g_hash_table_add (self->conflicts_put_off, g_memdup2 (&self->conflict_shown, sizeof (gint64)));
+}
 
-/* Refused edits are asked about one at a time, on the window in use. */
+/* Refused edits are asked about one at a time, on the window in use,
+ * whenever the list of them changes. */
 static gboolean
 show_next_conflict (gpointer data)
 {
   SitrepApplication *self = data;
   g_autoptr(GPtrArray) conflicts = NULL;
+  SitrepConflict *next = NULL;
   GtkWindow *window;
 
   self->conflicts_idle_id = 0;
@@ -219,12 +231,20 @@ show_next_conflict (gpointer data)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   conflicts = sitrep_store_list_conflicts (sitrep_context_get_store (self->context), NULL);
-  if (window == NULL || conflicts == NULL || conflicts->len == 0)
+  for (guint i = 0; conflicts != NULL && i < conflicts->len && next == NULL; i++)
+    {
+      SitrepConflict *conflict = conflicts->pdata[i];
+
+      if (!g_hash_table_contains (self->conflicts_put_off, &conflict->id))
+        next = conflict;
+    }
+  if (window == NULL || next == NULL)
     return G_SOURCE_REMOVE;
 
-  self->conflict_dialog = sitrep_conflict_dialog_new (window, self->context, conflicts->pdata[0]);
+  self->conflict_shown = next->id;
+  self->conflict_dialog = sitrep_conflict_dialog_new (window, self->context, next);
   g_object_add_weak_pointer (G_OBJECT (self->conflict_dialog), (gpointer *) &self->conflict_dialog);
-  g_signal_connect_object (self->conflict_dialog, "destroy", G_CALLBACK (on_conflict_dialog_closed),
+  g_signal_connect_object (self->conflict_dialog, "response", G_CALLBACK (on_conflict_response),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (self->conflict_dialog));
 
@@ -236,13 +256,6 @@ on_conflicts_changed (SitrepApplication *self)
 {
   if (self->conflicts_idle_id == 0)
     self->conflicts_idle_id = g_idle_add (show_next_conflict, self);
-}
-
-static void
-on_conflict_dialog_closed (SitrepApplication *self)
-{
-  /* The next one, if any, once this one is gone. */
-  on_conflicts_changed (self);
 }
 
 typedef struct
@@ -449,6 +462,7 @@ sitrep_application_dispose (GObject *object)
   SitrepApplication *self = SITREP_APPLICATION (object);
 
   g_clear_handle_id (&self->conflicts_idle_id, g_source_remove);
+  g_clear_pointer (&self->conflicts_put_off, g_hash_table_unref);
   g_clear_object (&self->notifier);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
@@ -483,6 +497,7 @@ sitrep_application_class_init (SitrepApplicationClass *klass)
 static void
 sitrep_application_init (SitrepApplication *self)
 {
+  self->conflicts_put_off = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /**

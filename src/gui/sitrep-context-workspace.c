@@ -459,11 +459,17 @@ sitrep_context_set_major (SitrepContext  *self,
         {
           g_autofree char *item_id = g_strdup_printf ("%s:%s", incident_id, items[i].key);
           g_autoptr(JsonObject) body = NULL;
+          SitrepMutation *create;
 
           if (g_hash_table_contains (ids, item_id))
             continue;
+
           body = sitrep_checklist_item_to_body (&items[i], incident_id, (guint) position++);
-          g_ptr_array_add (mutations, sitrep_mutation_new_put ("checklist", item_id, body));
+          create = sitrep_mutation_new_put ("checklist", item_id, body);
+          /* Two people switching Major on at once must not reset each
+           * other's ticks: create only if absent. */
+          create->base_version = 0;
+          g_ptr_array_add (mutations, create);
         }
     }
 

@@ -26,6 +26,7 @@ struct _SitrepContext
   SitrepStore        *store;
   SitrepSyncEngine   *engine;
   char               *server_url;
+  char               *server_token;
   SitrepIncidentList *incidents;
   GHashTable         *timelines;   /* incident id → SitrepTimelineModel, weak */
   gint64              cadence_s[SITREP_SEVERITY_P4 + 1];
@@ -69,6 +70,7 @@ sitrep_context_finalize (GObject *object)
   g_free (self->data_dir);
   g_free (self->user);
   g_free (self->server_url);
+  g_free (self->server_token);
   if (self->timelines != NULL)
     {
       GHashTableIter iter;
@@ -382,10 +384,25 @@ sitrep_context_set_server (SitrepContext *self,
   sitrep_sync_engine_stop (self->engine);
   g_free (self->server_url);
   self->server_url = g_strdup (url);
+  g_free (self->server_token);
+  self->server_token = g_strdup (token);
   sitrep_sync_engine_set_server (self->engine, url, token);
   if (url != NULL)
     sitrep_sync_engine_start (self->engine);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
+}
+
+/**
+ * sitrep_context_get_server_token:
+ *
+ * Returns: (nullable): the token in use with the server
+ */
+const char *
+sitrep_context_get_server_token (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+
+  return self->server_token;
 }
 
 /**
@@ -605,6 +622,10 @@ declare (SitrepContext   *self,
         }
       g_ptr_array_set_size (extra, 0);
     }
+
+  /* Everything here is new: create-only, never over someone's record. */
+  for (guint i = 0; i < mutations->len; i++)
+    ((SitrepMutation *) mutations->pdata[i])->base_version = 0;
 
   if (!sitrep_store_apply (self->store, (SitrepMutation **) mutations->pdata, mutations->len,
                            error))

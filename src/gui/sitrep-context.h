@@ -28,6 +28,7 @@ SitrepIncident *sitrep_context_lookup_incident    (SitrepContext    *self,
                                                    const char       *id);
 SitrepSyncEngine *sitrep_context_get_sync_engine  (SitrepContext    *self);
 const char     *sitrep_context_get_server_url     (SitrepContext    *self);
+const char     *sitrep_context_get_server_token   (SitrepContext    *self);
 void            sitrep_context_set_server         (SitrepContext    *self,
                                                    const char       *url,
                                                    const char       *token);

@@ -925,6 +925,10 @@ sitrep_overview_page_set_incident (SitrepOverviewPage *self,
     g_signal_handlers_disconnect_by_data (self->incident, self);
   g_set_object (&self->incident, incident);
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  /* The model is shared with other windows and outlives this page. */
+  if (self->timeline != NULL)
+    g_signal_handlers_disconnect_by_data (self->timeline, self);
+  g_clear_object (&self->timeline);
 
   if (incident == NULL)
     return;
@@ -937,8 +941,8 @@ sitrep_overview_page_set_incident (SitrepOverviewPage *self,
     g_signal_handlers_disconnect_by_data (self->timeline, self);
   g_clear_object (&self->timeline);
   self->timeline = sitrep_context_open_timeline (self->context, sitrep_incident_get_id (incident));
-  g_signal_connect_swapped (self->timeline, "items-changed", G_CALLBACK (queue_rebuild_timeline),
-                            self);
+  g_signal_connect_object (self->timeline, "items-changed", G_CALLBACK (queue_rebuild_timeline),
+                           self, G_CONNECT_SWAPPED);
   g_clear_handle_id (&self->timeline_idle_id, g_source_remove);
   rebuild_timeline (self);
 }

@@ -60,10 +60,22 @@ entered_url (SitrepPreferencesWindow *self)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->url_row))));
 }
 
+/* The token field starts empty (a secret is not shown again): left empty
+ * for the server in use, it means the token in use. */
 static char *
 entered_token (SitrepPreferencesWindow *self)
 {
-  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_row))));
+  g_autofree char *url = entered_url (self);
+  char *token = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->token_row))));
+
+  if (token[0] == '\0' && sitrep_context_get_server_token (self->context) != NULL &&
+      g_strcmp0 (url, sitrep_context_get_server_url (self->context)) == 0)
+    {
+      g_free (token);
+      token = g_strdup (sitrep_context_get_server_token (self->context));
+    }
+
+  return token;
 }
 
 static void
@@ -148,7 +160,7 @@ connect_clicked (SitrepPreferencesWindow *self)
     }
 
   set_status (self, _("Connecting…"), NULL);
-  if (token[0] != '\0')
+  if (token[0] != '\0' && gtk_editable_get_text (GTK_EDITABLE (self->token_row))[0] != '\0')
     sitrep_secret_store_token_async (url, token, self->cancellable, token_stored,
                                      g_object_ref (self));
 }

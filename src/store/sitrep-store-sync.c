@@ -447,6 +447,171 @@ take_outbox_row (SitrepStore  *self,
   return mutation;
 }
 
+static void
+fold_into (SitrepMutation *mine,
+           const char     *op_text,
+           JsonObject     *data)
+{
+  SitrepMutationOp op;
+
+  if (!sitrep_mutation_op_from_string (op_text, &op))
+    return;
+
+  switch (op)
+    {
+    case SITREP_MUTATION_PUT:
+      g_clear_pointer (&mine->data, json_object_unref);
+      mine->data = data ? json_object_ref (data) : NULL;
+      mine->op = SITREP_MUTATION_PUT;
+      break;
+
+    case SITREP_MUTATION_PATCH:
+      if (mine->op == SITREP_MUTATION_DELETE || data == NULL)
+        break;
+      if (mine->data == NULL)
+        mine->data = json_object_new ();
+      merge_fields (mine->data, data);
+      break;
+
+    case SITREP_MUTATION_DELETE:
+      mine->op = SITREP_MUTATION_DELETE;
+      break;
+
+    default:
+      break;
+    }
+}
+
+/* The edits chained to an answered one (made while it waited): on a
+ * conflict or rejection they join it, so the user decides on what they
+ * typed last; they are taken out of the outbox. */
+static gboolean
+take_chain (SitrepStore     *self,
+            SitrepMutation  *mine,
+            guint           *n_taken,
+            GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT op, data FROM outbox WHERE coll = ? AND id = ? "
+                          "AND base_version = ? ORDER BY mid", -1, &stmt, NULL) != SQLITE_OK)
+    return _sitrep_store_set_sqlite_error (self, error, "outbox");
+  sqlite3_bind_text (stmt, 1, mine->coll, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, mine->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, SITREP_BASE_VERSION_CHAINED);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonObject) data = NULL;
+
+      if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
+        data = _sitrep_store_parse_body ((const char *) sqlite3_column_text (stmt, 1),
+                                         sqlite3_column_bytes (stmt, 1));
+      fold_into (mine, (const char *) sqlite3_column_text (stmt, 0), data);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sitrep_store_set_sqlite_error (self, error, "outbox");
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "DELETE FROM outbox WHERE coll = ? AND id = ? AND base_version = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sitrep_store_set_sqlite_error (self, error, "outbox");
+  sqlite3_bind_text (stmt, 1, mine->coll, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, mine->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, SITREP_BASE_VERSION_CHAINED);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sitrep_store_set_sqlite_error (self, error, "outbox");
+
+  if (n_taken != NULL)
+    *n_taken = n;
+  return TRUE;
+}
+
+/* The next edit chained to an applied one is now checked against the
+ * version that one produced. */
+static gboolean
+release_chain (SitrepStore     *self,
+               SitrepMutation  *applied,
+               gint64           version,
+               GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "UPDATE outbox SET base_version = ?1 WHERE mid = "
+                          "(SELECT min(mid) FROM outbox WHERE coll = ?2 AND id = ?3 "
+                          "AND base_version = ?4)", -1, &stmt, NULL) != SQLITE_OK)
+    return _sitrep_store_set_sqlite_error (self, error, "outbox");
+  sqlite3_bind_int64 (stmt, 1, version);
+  sqlite3_bind_text (stmt, 2, applied->coll, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, applied->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, SITREP_BASE_VERSION_CHAINED);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sitrep_store_set_sqlite_error (self, error, "outbox");
+
+  return TRUE;
+}
+
+/**
+ * sitrep_store_outbox_renumber:
+ * @first_mid: the mid the server expects next
+ *
+ * Numbers the outbox from @first_mid, when the server says it has none of
+ * its rows (another server, or one restored from a backup): they were
+ * never applied there, so they are sent again under the numbers it expects.
+ */
+gboolean
+sitrep_store_outbox_renumber (SitrepStore  *self,
+                              gint64        first_mid,
+                              GError      **error)
+{
+  g_autofree char *next = NULL;
+  gint64 lowest;
+  gint64 shift;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (SITREP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (first_mid >= 1, FALSE);
+
+  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  lowest = _sitrep_store_query_int (self, "SELECT coalesce(min(mid), 0) FROM outbox");
+  if (lowest == 0 || lowest == first_mid)
+    return _sitrep_store_exec_sql (self, "COMMIT", error);
+
+  /* Moving down in mid order never meets a row not yet moved; moving up
+   * goes through negative numbers first. */
+  shift = first_mid - lowest;
+  sql = shift < 0
+        ? g_strdup_printf ("UPDATE outbox SET mid = mid + (%" G_GINT64_FORMAT ")", shift)
+        : g_strdup_printf ("UPDATE outbox SET mid = -mid; "
+                           "UPDATE outbox SET mid = -mid + %" G_GINT64_FORMAT, shift);
+  if (!_sitrep_store_exec_sql (self, sql, error))
+    goto fail;
+
+  self->next_mid = _sitrep_store_query_int (self, "SELECT coalesce(max(mid), 0) FROM outbox") + 1;
+  next = g_strdup_printf ("%" G_GINT64_FORMAT, self->next_mid);
+  if (!_sitrep_store_set_meta (self, "next_mid", next, error) ||
+      !_sitrep_store_exec_sql (self, "COMMIT", error))
+    goto fail;
+
+  return TRUE;
+
+fail:
+  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
 /**
  * sitrep_store_outbox_ack:
  * @results: (array length=n_results): the server's answers
@@ -494,21 +659,36 @@ sitrep_store_outbox_ack (SitrepStore       *self,
       switch (result->status)
         {
         case SITREP_PUSH_APPLIED:
-          ok = assume_applied (self, mutation, result->version, error);
+          ok = assume_applied (self, mutation, result->version, error) &&
+               (mutation->base_version < 0 && mutation->base_version != SITREP_BASE_VERSION_CHAINED
+                ? TRUE : release_chain (self, mutation, result->version, error));
           break;
 
         case SITREP_PUSH_CONFLICT:
-          if (result->current != NULL)
-            ok = write_server_record (self, mutation->coll, mutation->id,
-                                      result->current->version, result->current->deleted,
-                                      result->current->body, error);
-          ok = ok && record_conflict (self, mutation, result, now, error);
-          conflicts = TRUE;
+          {
+            gboolean create_only = mutation->op == SITREP_MUTATION_PUT &&
+                                   mutation->base_version == 0;
+            guint chained = 0;
+
+            if (result->current != NULL)
+              ok = write_server_record (self, mutation->coll, mutation->id,
+                                        result->current->version, result->current->deleted,
+                                        result->current->body, error);
+            ok = ok && take_chain (self, mutation, &chained, error);
+            /* A create-only put that lost to someone's earlier create, with
+             * nothing built on it: theirs simply stands. */
+            if (ok && !(create_only && chained == 0))
+              {
+                ok = record_conflict (self, mutation, result, now, error);
+                conflicts = TRUE;
+              }
+          }
           break;
 
         case SITREP_PUSH_REJECTED:
         default:
-          ok = record_conflict (self, mutation, result, now, error);
+          ok = take_chain (self, mutation, NULL, error) &&
+               record_conflict (self, mutation, result, now, error);
           conflicts = TRUE;
           break;
         }

@@ -83,6 +83,9 @@ void          sitrep_conflict_free            (SitrepConflict    *conflict);
 GPtrArray    *sitrep_store_outbox_peek        (SitrepStore       *self,
                                                guint              limit,
                                                GError           **error);
+gboolean      sitrep_store_outbox_renumber    (SitrepStore       *self,
+                                               gint64             first_mid,
+                                               GError           **error);
 gboolean      sitrep_store_outbox_ack         (SitrepStore       *self,
                                                SitrepPushResult  *results,
                                                guint              n_results,

@@ -586,10 +586,12 @@ _sitrep_store_read_record (SitrepStore *self,
  * The version an edit of this record should be checked against on the
  * server, so that an edit made over someone else's change becomes a
  * conflict rather than a silent overwrite. A record never synced has
- * none, and nor has one with an edit already pending: that earlier edit
- * carries the check, and the later ones build on it.
+ * none. While an earlier checked edit of it is pending, a new one is
+ * chained to it: it waits until that one is answered, then is checked
+ * against the version it produced, or joins its conflict.
  *
- * Returns: the server version, or -1 for no check
+ * Returns: the server version, %SITREP_BASE_VERSION_CHAINED, or -1 for
+ *   no check
  */
 gint64
 sitrep_store_base_version (SitrepStore *self,
@@ -598,18 +600,26 @@ sitrep_store_base_version (SitrepStore *self,
 {
   g_autoptr(SitrepRecord) record = NULL;
   sqlite3_stmt *stmt = NULL;
-  gboolean pending = FALSE;
+  gboolean pending = FALSE, pending_checked = FALSE;
 
   g_return_val_if_fail (SITREP_IS_STORE (self), -1);
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM outbox WHERE coll = ? AND id = ? LIMIT 1", -1,
-                          &stmt, NULL) == SQLITE_OK)
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT max(base_version IS NOT NULL) FROM outbox WHERE coll = ? AND id = ?",
+                          -1, &stmt, NULL) == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, coll, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
-      pending = sqlite3_step (stmt) == SQLITE_ROW;
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        {
+          pending = TRUE;
+          pending_checked = sqlite3_column_int (stmt, 0) != 0;
+        }
     }
   sqlite3_finalize (stmt);
+
+  if (pending_checked)
+    return SITREP_BASE_VERSION_CHAINED;
 
   record = _sitrep_store_read_record (self, coll, id);
   if (pending || record == NULL || record->version <= 0)
@@ -943,7 +953,7 @@ apply_one (SitrepStore     *self,
                      SQLITE_STATIC);
   sqlite3_bind_text (self->outbox_stmt, 3, mutation->coll, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->outbox_stmt, 4, mutation->id, -1, SQLITE_STATIC);
-  if (mutation->base_version >= 0)
+  if (mutation->base_version >= 0 || mutation->base_version == SITREP_BASE_VERSION_CHAINED)
     sqlite3_bind_int64 (self->outbox_stmt, 5, mutation->base_version);
   sqlite3_bind_text (self->outbox_stmt, 6, data_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->outbox_stmt, 7, now, -1, SQLITE_STATIC);

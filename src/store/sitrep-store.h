@@ -92,6 +92,10 @@ gboolean      sitrep_store_delete           (SitrepStore     *self,
                                              const char      *id,
                                              GError         **error);
 
+/* An edit made while an earlier checked edit of the same record waits for
+ * the server: it is checked against the version that one produces. */
+#define SITREP_BASE_VERSION_CHAINED (-2)
+
 gint64        sitrep_store_base_version     (SitrepStore     *self,
                                              const char      *coll,
                                              const char      *id);

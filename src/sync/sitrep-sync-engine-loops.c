@@ -12,11 +12,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sitrep-sync-engine-private.h"
 
 #define PUSH_BATCH         100
+#define PUSH_MAX_BYTES     (240 * 1024)   /* under the server's 256 KiB */
 #define CHANGES_LIMIT      500
 #define LONG_POLL_WAIT_S   25
 #define BACKOFF_FIRST_MS   500
@@ -310,11 +313,25 @@ push_answered (SitrepSyncEngine *self,
           if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
             expected = json_node_get_int (node);
         }
-      /* Only a local outbox that lost rows can get here. */
-      g_warning ("The server expects mid %" G_GINT64_FORMAT " of client %s next, the outbox "
-                 "starts at %" G_GINT64_FORMAT, expected,
-                 sitrep_store_get_client_id (self->store),
-                 ((SitrepMutation *) g_ptr_array_index (call->mutations, 0))->mid);
+      /* A server that has none of these edits (another server, or one
+       * restored from a backup) expects a lower mid: number them so. */
+      if (expected >= 1 &&
+          expected < ((SitrepMutation *) g_ptr_array_index (call->mutations, 0))->mid)
+        {
+          if (sitrep_store_outbox_renumber (self->store, expected, &error))
+            {
+              g_message ("The server expects mid %" G_GINT64_FORMAT " next: renumbered the "
+                         "outbox", expected);
+              _sitrep_sync_engine_push (self);
+              return;
+            }
+          g_warning ("Could not renumber the outbox: %s", error->message);
+        }
+      else
+        g_warning ("The server expects mid %" G_GINT64_FORMAT " of client %s next, the outbox "
+                   "starts at %" G_GINT64_FORMAT, expected,
+                   sitrep_store_get_client_id (self->store),
+                   ((SitrepMutation *) g_ptr_array_index (call->mutations, 0))->mid);
       text = g_strdup_printf (_("The server is missing earlier edits of this computer: %s"),
                               described);
       push_failed (self, text, answer->retry_after, FAILURE_REFUSED);
@@ -381,10 +398,41 @@ _sitrep_sync_engine_push (SitrepSyncEngine *self)
       push_failed (self, error->message, -1, FAILURE_REFUSED);
       return;
     }
+
+  /* An edit chained to one in this push waits for its answer: it is
+   * checked against the version that one produces. */
+  for (guint i = 0; i < mutations->len; i++)
+    if (((SitrepMutation *) mutations->pdata[i])->base_version == SITREP_BASE_VERSION_CHAINED)
+      {
+        g_ptr_array_set_size (mutations, i);
+        break;
+      }
   if (mutations->len == 0)
     return;
 
+  /* Stay under the server's body limit: fewer edits per push, down to one. */
   body = _sitrep_sync_build_push (sitrep_store_get_client_id (self->store), mutations);
+  while (strlen (body) > PUSH_MAX_BYTES && mutations->len > 1)
+    {
+      g_ptr_array_set_size (mutations, mutations->len / 2);
+      g_free (body);
+      body = _sitrep_sync_build_push (sitrep_store_get_client_id (self->store), mutations);
+    }
+  if (strlen (body) > PUSH_MAX_BYTES)
+    {
+      /* One edit the server can never take: keep it for the user to copy,
+       * rather than let it block every edit behind it. */
+      SitrepPushResult result = { 0 };
+
+      result.mid = ((SitrepMutation *) mutations->pdata[0])->mid;
+      result.status = SITREP_PUSH_REJECTED;
+      result.error = g_strdup ("too_large");
+      result.message = g_strdup (_("The edit is too large for the server"));
+      if (!sitrep_store_outbox_ack (self->store, &result, 1, &error))
+        push_failed (self, error->message, -1, FAILURE_REFUSED);
+      sitrep_push_result_clear (&result);
+      return;
+    }
   self->push_cancellable = g_cancellable_new ();
   call = call_new (self, self->push_cancellable);
   call->mutations = g_steal_pointer (&mutations);

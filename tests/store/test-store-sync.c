@@ -492,6 +492,156 @@ test_last_seq_and_state (Fixture       *f,
   g_assert_cmpstr (value, ==, "http://127.0.0.1:1");
 }
 
+/* Two edits of one entry made before the first was answered: the second is
+ * chained to the first, waits for its answer, and on a conflict joins it,
+ * so "take theirs" really leaves theirs. */
+static void
+patch_text (Fixture    *f,
+            const char *id,
+            const char *text)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(SitrepMutation) mutation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (fields, "text", text);
+  mutation = sitrep_mutation_new_patch ("timeline", id, fields);
+  mutation->base_version = sitrep_store_base_version (f->store, "timeline", id);
+  g_assert_true (sitrep_store_apply (f->store, &mutation, 1, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_chain_conflict (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(JsonObject) theirs = test_timeline_body (f->incident, "Alice's important text");
+  g_autoptr(GError) error = NULL;
+  SitrepPushResult result = { .status = SITREP_PUSH_CONFLICT };
+  SitrepConflict *conflict;
+
+  feed_entry (f, 2, id, "First wording");
+  patch_text (f, id, "bob 1");
+  patch_text (f, id, "bob 1, typo fixed");
+
+  /* The first is checked against what Bob saw; the second is chained. */
+  pending = sitrep_store_outbox_peek (f->store, 10, &error);
+  g_assert_cmpuint (pending->len, ==, 2);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[0])->base_version, ==, 2);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[1])->base_version, ==,
+                   SITREP_BASE_VERSION_CHAINED);
+
+  /* Alice changed it first. */
+  result.mid = ((SitrepMutation *) pending->pdata[0])->mid;
+  result.current = sitrep_record_new ("timeline", id, 5, FALSE, theirs);
+  ack (f, &result);
+
+  /* Nothing of Bob's is left to be sent blindly over Alice's text… */
+  g_assert_cmpuint (sitrep_store_get_pending (f->store), ==, 0);
+  text = text_of (f, id);
+  g_assert_cmpstr (text, ==, "Alice's important text");
+
+  /* …and what Bob typed last is in the one conflict to decide on. */
+  conflicts = sitrep_store_list_conflicts (f->store, &error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = conflicts->pdata[0];
+  g_assert_cmpstr (test_body_string (conflict->mine, "text"), ==, "bob 1, typo fixed");
+  g_assert_cmpstr (test_body_string (conflict->theirs, "text"), ==, "Alice's important text");
+}
+
+static void
+test_chain_applied (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  SitrepPushResult result = { .status = SITREP_PUSH_APPLIED, .version = 6 };
+
+  feed_entry (f, 2, id, "First wording");
+  patch_text (f, id, "bob 1");
+  patch_text (f, id, "bob 1, typo fixed");
+  pending = sitrep_store_outbox_peek (f->store, 10, &error);
+  result.mid = ((SitrepMutation *) pending->pdata[0])->mid;
+  ack (f, &result);
+  g_clear_pointer (&pending, g_ptr_array_unref);
+
+  /* Released: now checked against the version the first one made. */
+  pending = sitrep_store_outbox_peek (f->store, 10, &error);
+  g_assert_cmpuint (pending->len, ==, 1);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[0])->base_version, ==, 6);
+
+  /* A third edit after that chains to the second. */
+  patch_text (f, id, "bob 2");
+  g_clear_pointer (&pending, g_ptr_array_unref);
+  pending = sitrep_store_outbox_peek (f->store, 10, &error);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[1])->base_version, ==,
+                   SITREP_BASE_VERSION_CHAINED);
+}
+
+static void
+test_create_only_lost (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(JsonObject) theirs = test_timeline_body (f->incident, "Created elsewhere first");
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autofree char *text = NULL;
+  SitrepPushResult result = { .mid = 1, .status = SITREP_PUSH_CONFLICT };
+
+  /* Create-only (base 0) and someone else created it first: theirs stands,
+   * and nobody is asked about it. */
+  put_entry (f, id, "Created here", 0);
+  result.current = sitrep_record_new ("timeline", id, 4, FALSE, theirs);
+  ack (f, &result);
+
+  text = text_of (f, id);
+  g_assert_cmpstr (text, ==, "Created elsewhere first");
+  conflicts = sitrep_store_list_conflicts (f->store, NULL);
+  g_assert_cmpuint (conflicts->len, ==, 0);
+  g_assert_cmpuint (f->n_conflicts_changed, ==, 0);
+}
+
+static void
+test_renumber (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *a = g_uuid_string_random ();
+  g_autofree char *b = g_uuid_string_random ();
+  g_autofree char *c = g_uuid_string_random ();
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  SitrepPushResult result = { .mid = 1, .status = SITREP_PUSH_APPLIED, .version = 9 };
+
+  put_entry (f, a, "one", -1);
+  ack (f, &result);                     /* mid 1 answered: the outbox starts at 2 */
+  put_entry (f, b, "two", -1);
+  put_entry (f, c, "three", -1);
+
+  /* Another server has none of them: number them from 1, order kept. */
+  g_assert_true (sitrep_store_outbox_renumber (f->store, 1, &error));
+  g_assert_no_error (error);
+  pending = sitrep_store_outbox_peek (f->store, 10, &error);
+  g_assert_cmpuint (pending->len, ==, 2);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[0])->mid, ==, 1);
+  g_assert_cmpstr (((SitrepMutation *) pending->pdata[0])->id, ==, b);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[1])->mid, ==, 2);
+  g_clear_pointer (&pending, g_ptr_array_unref);
+
+  /* …and the next edit continues after them; numbering up works too. */
+  put_entry (f, a, "four", -1);
+  g_assert_true (sitrep_store_outbox_renumber (f->store, 10, &error));
+  pending = sitrep_store_outbox_peek (f->store, 10, &error);
+  g_assert_cmpuint (pending->len, ==, 3);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[0])->mid, ==, 10);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[2])->mid, ==, 12);
+  g_assert_cmpstr (((SitrepMutation *) pending->pdata[2])->id, ==, a);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +659,10 @@ main (int   argc,
   ADD ("changes/delete", test_feed_delete);
   ADD ("snapshot", test_snapshot);
   ADD ("last-seq-and-state", test_last_seq_and_state);
+  ADD ("chain/conflict", test_chain_conflict);
+  ADD ("chain/applied", test_chain_applied);
+  ADD ("ack/create-only-lost", test_create_only_lost);
+  ADD ("outbox-renumber", test_renumber);
 
 #undef ADD
 
