@@ -30,6 +30,7 @@ struct _SitrepTimelinePage
   GtkCustomFilter     *filter;
   GtkSingleSelection  *selection;
   GHashTable          *rows;          /* entry id → bound row */
+  GHashTable          *drafts;        /* entry id → GStrv typed in a recycled row */
   SitrepRecord        *deleted;       /* the last deletion, for undo */
   gboolean             follow_end;
   guint                scroll_idle_id;
@@ -367,6 +368,16 @@ bind_row (GtkSignalListItemFactory *factory,
 
   sitrep_timeline_row_set_entry (row, entry);
   g_hash_table_insert (self->rows, g_strdup (sitrep_timeline_entry_get_id (entry)), row);
+
+  {
+    GStrv draft = g_hash_table_lookup (self->drafts, sitrep_timeline_entry_get_id (entry));
+
+    if (draft != NULL)
+      {
+        sitrep_timeline_row_restore_draft (row, (const char * const *) draft);
+        g_hash_table_remove (self->drafts, sitrep_timeline_entry_get_id (entry));
+      }
+  }
 }
 
 static void
@@ -380,6 +391,16 @@ unbind_row (GtkSignalListItemFactory *factory,
   if (entry != NULL &&
       g_hash_table_lookup (self->rows, sitrep_timeline_entry_get_id (entry)) == row)
     g_hash_table_remove (self->rows, sitrep_timeline_entry_get_id (entry));
+
+  /* The row is recycled (scrolled away, the entry re-timed by someone
+   * else, a filter): what the scribe was typing waits for it to come back. */
+  if (entry != NULL)
+    {
+      GStrv draft = sitrep_timeline_row_dup_draft (row);
+
+      if (draft != NULL)
+        g_hash_table_insert (self->drafts, g_strdup (sitrep_timeline_entry_get_id (entry)), draft);
+    }
   sitrep_timeline_row_set_entry (row, NULL);
 }
 
@@ -582,6 +603,7 @@ sitrep_timeline_page_finalize (GObject *object)
   SitrepTimelinePage *self = SITREP_TIMELINE_PAGE (object);
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->drafts, g_hash_table_unref);
   g_clear_pointer (&self->deleted, sitrep_record_free);
   g_free (self->scroll_to_id);
 
@@ -649,6 +671,8 @@ sitrep_timeline_page_init (SitrepTimelinePage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->drafts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                        (GDestroyNotify) g_strfreev);
 
   gtk_string_list_append (filter_kinds, _("All kinds"));
   for (SitrepTimelineKind k = SITREP_KIND_DETECTION; k <= SITREP_KIND_NOTE; k++)

@@ -182,8 +182,9 @@ sitrep_timeline_row_get_entry (SitrepTimelineRow *self)
  * Turns the row into entries for its time, kind and text, focused on the
  * text.
  */
-void
-sitrep_timeline_row_start_edit (SitrepTimelineRow *self)
+static void
+start_edit (SitrepTimelineRow *self,
+            gboolean           grab_focus)
 {
   GDateTime *at;
   g_autofree char *time_text = NULL;
@@ -204,8 +205,15 @@ sitrep_timeline_row_start_edit (SitrepTimelineRow *self)
 
   gtk_widget_set_visible (self->view, FALSE);
   gtk_widget_set_visible (self->edit, TRUE);
-  gtk_widget_grab_focus (self->text_entry);
+  if (grab_focus)
+    gtk_widget_grab_focus (self->text_entry);
   g_signal_emit (self, signals[EDIT_STARTED], 0);
+}
+
+void
+sitrep_timeline_row_start_edit (SitrepTimelineRow *self)
+{
+  start_edit (self, TRUE);
 }
 
 void
@@ -224,6 +232,47 @@ sitrep_timeline_row_stop_edit (SitrepTimelineRow *self)
   /* Give the focus back to the row, so the list keeps the scribe's place. */
   if (had_focus && gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
     gtk_widget_grab_focus (gtk_widget_get_parent (GTK_WIDGET (self)));
+}
+
+/**
+ * sitrep_timeline_row_dup_draft:
+ *
+ * Returns: (transfer full) (nullable): what is typed in the edit entries
+ *   (time, kind index, text), %NULL when not editing
+ */
+GStrv
+sitrep_timeline_row_dup_draft (SitrepTimelineRow *self)
+{
+  GStrv draft;
+
+  if (!sitrep_timeline_row_is_editing (self))
+    return NULL;
+
+  draft = g_new0 (char *, 4);
+  draft[0] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)));
+  draft[1] = g_strdup_printf ("%u", gtk_drop_down_get_selected (GTK_DROP_DOWN (self->kind_dropdown)));
+  draft[2] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_entry)));
+
+  return draft;
+}
+
+/**
+ * sitrep_timeline_row_restore_draft:
+ *
+ * Goes back to editing with what was typed before the row was recycled.
+ */
+void
+sitrep_timeline_row_restore_draft (SitrepTimelineRow  *self,
+                                   const char * const *draft)
+{
+  g_return_if_fail (draft != NULL && g_strv_length ((char **) draft) == 3);
+
+  /* No focus grab while the list binds rows: it would scroll and rebind. */
+  start_edit (self, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->time_entry), draft[0]);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->kind_dropdown),
+                              (guint) g_ascii_strtoull (draft[1], NULL, 10));
+  gtk_editable_set_text (GTK_EDITABLE (self->text_entry), draft[2]);
 }
 
 gboolean

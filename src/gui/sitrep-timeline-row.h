@@ -19,6 +19,9 @@ void                 sitrep_timeline_row_start_edit (SitrepTimelineRow   *self);
 void                 sitrep_timeline_row_stop_edit  (SitrepTimelineRow   *self);
 gboolean             sitrep_timeline_row_is_editing (SitrepTimelineRow   *self);
 void                 sitrep_timeline_row_refresh    (SitrepTimelineRow   *self);
+GStrv                sitrep_timeline_row_dup_draft  (SitrepTimelineRow   *self);
+void                 sitrep_timeline_row_restore_draft (SitrepTimelineRow *self,
+                                                     const char * const *draft);
 
 /* For tests, which edit through the row's real widgets. */
 GtkEditable         *_sitrep_timeline_row_get_text_entry (SitrepTimelineRow *self);

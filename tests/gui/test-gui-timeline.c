@@ -299,6 +299,39 @@ test_two_windows (Fixture       *f,
   spin (20);
 }
 
+static void
+test_draft_survives (Fixture       *f,
+                     gconstpointer  data)
+{
+  SitrepTimelinePage *page = _sitrep_window_get_timeline (f->window);
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  GtkWidget *row;
+
+  type_and_capture (page, "Cache warmed");
+  WAIT_UNTIL (find_entry (page, "Cache warmed") != NULL);
+  id = g_strdup (sitrep_timeline_entry_get_id (find_entry (page, "Cache warmed")));
+  WAIT_UNTIL ((row = _sitrep_timeline_page_get_row (page, id)) != NULL);
+
+  /* The scribe is rewording the entry… */
+  sitrep_timeline_row_start_edit (SITREP_TIMELINE_ROW (row));
+  gtk_editable_set_text (_sitrep_timeline_row_get_text_entry (SITREP_TIMELINE_ROW (row)),
+                         "Cache warmed on all 12 nodes");
+
+  /* …when someone else moves it in time: the list rebinds its rows. */
+  json_object_set_string_member (fields, "occurred_at", "2026-11-27T00:00:01Z");
+  g_assert_true (sitrep_context_edit_timeline_entry (f->context, id, fields, &error));
+  g_assert_no_error (error);
+  spin (100);
+
+  /* What was typed is still there, still being edited. */
+  WAIT_UNTIL ((row = _sitrep_timeline_page_get_row (page, id)) != NULL);
+  g_assert_true (sitrep_timeline_row_is_editing (SITREP_TIMELINE_ROW (row)));
+  g_assert_cmpstr (gtk_editable_get_text (_sitrep_timeline_row_get_text_entry (SITREP_TIMELINE_ROW (row))),
+                   ==, "Cache warmed on all 12 nodes");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +345,8 @@ main (int   argc,
   g_test_add ("/gui/timeline/delete-undo-pin", Fixture, NULL, fixture_set_up,
               test_delete_undo_pin, fixture_tear_down);
   g_test_add ("/gui/timeline/two-windows", Fixture, NULL, fixture_set_up, test_two_windows,
+              fixture_tear_down);
+  g_test_add ("/gui/timeline/draft-survives", Fixture, NULL, fixture_set_up, test_draft_survives,
               fixture_tear_down);
 
   return g_test_run ();
