@@ -245,6 +245,78 @@ conflict_text (JsonObject *body)
 }
 
 static void
+patch_checked (SyncClient *client,
+               const char *entry,
+               const char *text)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(SitrepMutation) mutation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* As the app edits an entry's text: checked against the version shown,
+   * or chained to an earlier checked edit still waiting. */
+  json_object_set_string_member (fields, "text", text);
+  mutation = sitrep_mutation_new_patch ("timeline", entry, fields);
+  mutation->base_version = sitrep_store_base_version (client->store, "timeline", entry);
+  sitrep_store_apply (client->store, &mutation, 1, &error);
+  g_assert_no_error (error);
+}
+
+/* Bob edits an entry twice while offline (a typo fix after the first
+ * edit); Alice changed it meanwhile. Bob gets one conflict holding what he
+ * typed last, and taking theirs leaves Alice's text on the server. */
+static void
+test_chained_conflict (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  g_autoptr(SyncClient) alice = sync_client_new ("alice");
+  g_autoptr(SyncClient) bob = sync_client_new ("bob");
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(JsonObject) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *incident = NULL;
+  g_autofree char *entry = NULL;
+  SitrepConflict *conflict;
+  JsonObject *record;
+  gint64 version;
+
+  sync_client_connect (alice, server->base_url, server->responder);
+  sync_client_connect (bob, server->base_url, server->responder2);
+  incident = sync_client_create_incident (alice, "Logins fail");
+  entry = sync_client_add_entry (alice, incident, "First words");
+  assert_eventually_text (bob, "timeline", entry, "First words");
+  g_assert_true (sync_wait_settled (server, (SyncClient *[]) { alice, bob }, 2, WAIT_MS));
+  version = sync_client_version (bob, "timeline", entry);
+
+  sitrep_sync_engine_stop (bob->engine);
+  patch_checked (bob, entry, "bob 1");
+  patch_checked (bob, entry, "bob 1, typo fixed");
+  put_with_base (alice, incident, entry, version, "Alice's important text");
+  g_assert_true (sync_wait_settled (server, (SyncClient *[]) { alice }, 1, WAIT_MS));
+
+  sitrep_sync_engine_start (bob->engine);
+  g_assert_true (sync_wait_settled (server, (SyncClient *[]) { alice, bob }, 2, WAIT_MS));
+
+  conflicts = sitrep_store_list_conflicts (bob->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = conflicts->pdata[0];
+  g_assert_cmpstr (conflict_text (conflict->mine), ==, "bob 1, typo fixed");
+  g_assert_cmpstr (conflict_text (conflict->theirs), ==, "Alice's important text");
+  g_assert_cmpuint (sitrep_store_get_pending (bob->store), ==, 0);
+
+  /* Take theirs: nothing of Bob's reaches the server. */
+  g_assert_true (sitrep_store_resolve_conflict (bob->store, conflict->id, &error));
+  g_assert_no_error (error);
+  g_assert_true (sync_wait_settled (server, (SyncClient *[]) { alice, bob }, 2, WAIT_MS));
+  snapshot = sitrep_test_snapshot (server);
+  record = sitrep_test_find_record (snapshot, "timeline", entry);
+  g_assert_cmpstr (conflict_text (json_object_get_object_member (record, "body")), ==,
+                   "Alice's important text");
+  assert_eventually_text (bob, "timeline", entry, "Alice's important text");
+}
+
+static void
 test_conflict (void)
 {
   g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
@@ -591,6 +663,7 @@ main (int   argc,
   sitrep_test_add ("/sync/two-clients", test_two_clients);
   sitrep_test_add ("/sync/offline", test_offline);
   sitrep_test_add ("/sync/conflict", test_conflict);
+  sitrep_test_add ("/sync/chained-conflict", test_chained_conflict);
   sitrep_test_add ("/sync/gone", test_gone);
   sitrep_test_add ("/sync/viewer", test_viewer);
   sitrep_test_add ("/sync/revoked", test_revoked);
