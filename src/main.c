@@ -32,6 +32,10 @@ main (int   argc,
 
   options = g_option_context_new (NULL);
   g_option_context_set_summary (options, _("Sitrep: an incident workspace for the people who run one"));
+  g_option_context_set_description (options,
+                                    _("Environment:\n"
+                                      "  SITREP_SERVER    the team server’s URL, over the preferences\n"
+                                      "  SITREP_TOKEN     its token, over the keyring\n"));
   g_option_context_add_main_entries (options, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (options, &argc, &argv, &error) || argc > 1)
     {
