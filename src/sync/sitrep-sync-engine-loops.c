@@ -404,6 +404,15 @@ _sitrep_sync_engine_push (SitrepSyncEngine *self)
   for (guint i = 0; i < mutations->len; i++)
     if (((SitrepMutation *) mutations->pdata[i])->base_version == SITREP_BASE_VERSION_CHAINED)
       {
+        if (i == 0)
+          {
+            /* Its predecessor is gone without an answer (the store never
+             * leaves one so): send it unchecked rather than block the outbox. */
+            g_warning ("Mutation %" G_GINT64_FORMAT " is chained to nothing; sending it unchecked",
+                       ((SitrepMutation *) mutations->pdata[0])->mid);
+            ((SitrepMutation *) mutations->pdata[0])->base_version = -1;
+            continue;
+          }
         g_ptr_array_set_size (mutations, i);
         break;
       }
