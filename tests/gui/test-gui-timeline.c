@@ -332,6 +332,27 @@ test_draft_survives (Fixture       *f,
                    ==, "Cache warmed on all 12 nodes");
 }
 
+/* Closing a second window leaves nothing of it listening to the timeline
+ * the first one still shows. */
+static void
+test_second_window_closed (Fixture       *f,
+                           gconstpointer  data)
+{
+  SitrepWindow *second = open_timeline (f);
+  SitrepTimelinePage *page = _sitrep_window_get_timeline (f->window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  spin (50);
+
+  id = sitrep_context_add_timeline_entry (f->context, f->incident_id, NULL, SITREP_KIND_NOTE,
+                                          "After the second window closed", &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (find_entry (page, "After the second window closed") != NULL);
+  spin (100);   /* the overview rebuilds its latest entries in an idle */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +369,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/timeline/draft-survives", Fixture, NULL, fixture_set_up, test_draft_survives,
               fixture_tear_down);
+  g_test_add ("/gui/timeline/second-window-closed", Fixture, NULL, fixture_set_up,
+              test_second_window_closed, fixture_tear_down);
 
   return g_test_run ();
 }

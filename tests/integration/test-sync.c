@@ -316,6 +316,91 @@ test_chained_conflict (void)
   assert_eventually_text (bob, "timeline", entry, "Alice's important text");
 }
 
+/* Edits that together are larger than the server takes in one push are
+ * sent in several; one edit too large for any push is kept as a rejected
+ * edit instead of blocking the others. */
+static void
+test_large_edits (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  g_autoptr(SyncClient) a = sync_client_new ("alice");
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *incident = NULL;
+  g_autofree char *big = g_strnfill (50000, 'x');
+  g_autofree char *huge = g_strnfill (60000, 'y');
+  g_autofree char *after = NULL;
+
+  sync_client_connect (a, server->base_url, server->responder);
+  incident = sync_client_create_incident (a, "Big notes");
+  assert_eventually_sent (a);
+
+  sitrep_sync_engine_stop (a->engine);
+  for (guint i = 0; i < 6; i++)
+    g_free (sync_client_add_entry (a, incident, big));
+
+  /* Five 60 KB fields: valid for the store, over any push the server takes. */
+  {
+    g_autoptr(JsonObject) body = sync_timeline_body (incident, huge);
+    g_autofree char *id = g_uuid_string_random ();
+    g_autoptr(SitrepMutation) mutation = NULL;
+
+    for (guint i = 0; i < 4; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("attachment_%u", i);
+
+        json_object_set_string_member (body, name, huge);
+      }
+    mutation = sitrep_mutation_new_put ("timeline", id, body);
+    sitrep_store_apply (a->store, &mutation, 1, &error);
+    g_assert_no_error (error);
+  }
+  after = sync_client_add_entry (a, incident, "Small note after the big ones");
+
+  sitrep_sync_engine_start (a->engine);
+  assert_eventually_sent (a);
+
+  /* Everything but the one that can never fit reached the server… */
+  {
+    g_autoptr(JsonObject) snapshot = sitrep_test_snapshot (server);
+
+    g_assert_nonnull (sitrep_test_find_record (snapshot, "timeline", after));
+  }
+  /* …and that one waits, with its text, for the user. */
+  conflicts = sitrep_store_list_conflicts (a->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpstr (((SitrepConflict *) conflicts->pdata[0])->kind, ==, "rejected");
+}
+
+/* Pointed at a server that has never seen this client (another server,
+ * or one restored from a backup), the outbox is renumbered and delivered. */
+static void
+test_new_server (void)
+{
+  g_autoptr(SitrepTestServer) first = sitrep_test_server_new ();
+  g_autoptr(SitrepTestServer) second = sitrep_test_server_new ();
+  g_autoptr(SyncClient) a = sync_client_new ("alice");
+  g_autofree char *incident = NULL;
+  g_autofree char *entry = NULL;
+
+  sync_client_connect (a, first->base_url, first->responder);
+  incident = sync_client_create_incident (a, "Moved servers");
+  g_free (sync_client_add_entry (a, incident, "On the first server"));
+  assert_eventually_sent (a);
+
+  sitrep_sync_engine_stop (a->engine);
+  entry = sync_client_add_entry (a, incident, "Written for the second server");
+  sync_client_connect (a, second->base_url, second->responder);
+  assert_eventually_sent (a);
+
+  {
+    g_autoptr(JsonObject) snapshot = sitrep_test_snapshot (second);
+
+    g_assert_nonnull (sitrep_test_find_record (snapshot, "timeline", entry));
+  }
+}
+
 static void
 test_conflict (void)
 {
@@ -664,6 +749,8 @@ main (int   argc,
   sitrep_test_add ("/sync/offline", test_offline);
   sitrep_test_add ("/sync/conflict", test_conflict);
   sitrep_test_add ("/sync/chained-conflict", test_chained_conflict);
+  sitrep_test_add ("/sync/large-edits", test_large_edits);
+  sitrep_test_add ("/sync/new-server", test_new_server);
   sitrep_test_add ("/sync/gone", test_gone);
   sitrep_test_add ("/sync/viewer", test_viewer);
   sitrep_test_add ("/sync/revoked", test_revoked);
