@@ -409,3 +409,9 @@ _sitrep_preferences_window_get_status (SitrepPreferencesWindow *self)
 {
   return adw_action_row_get_subtitle (self->status_row);
 }
+
+GtkButton *
+_sitrep_preferences_window_get_connect (SitrepPreferencesWindow *self)
+{
+  return GTK_BUTTON (self->connect_button);
+}

@@ -20,5 +20,6 @@ GtkEditable *_sitrep_preferences_window_get_url    (SitrepPreferencesWindow *sel
 GtkEditable *_sitrep_preferences_window_get_token  (SitrepPreferencesWindow *self);
 GtkEditable *_sitrep_preferences_window_get_handle (SitrepPreferencesWindow *self);
 const char  *_sitrep_preferences_window_get_status (SitrepPreferencesWindow *self);
+GtkButton   *_sitrep_preferences_window_get_connect (SitrepPreferencesWindow *self);
 
 G_END_DECLS
