@@ -214,6 +214,8 @@ on_conflict_response (SitrepApplication *self,
     g_hash_table_add (self->conflicts_put_off, g_memdup2 (&self->conflict_shown, sizeof (gint64)));
 }
 
+static void on_conflicts_changed (SitrepApplication *self);
+
 /* Refused edits are asked about one at a time, on the window in use,
  * whenever the list of them changes. */
 static gboolean
@@ -245,6 +247,9 @@ show_next_conflict (gpointer data)
   self->conflict_dialog = sitrep_conflict_dialog_new (window, self->context, next);
   g_object_add_weak_pointer (G_OBJECT (self->conflict_dialog), (gpointer *) &self->conflict_dialog);
   g_signal_connect_object (self->conflict_dialog, "response", G_CALLBACK (on_conflict_response),
+                           self, G_CONNECT_SWAPPED);
+  /* When it closes, the next conflict not put off is asked about. */
+  g_signal_connect_object (self->conflict_dialog, "destroy", G_CALLBACK (on_conflicts_changed),
                            self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (self->conflict_dialog));
 

@@ -427,7 +427,12 @@ sitrep_context_resolve_conflict (SitrepContext   *self,
       g_autoptr(SitrepMutation) mutation = sitrep_mutation_new_put (conflict->coll,
                                                                      conflict->rec_id, body);
 
-      if (conflict->theirs != NULL)
+      /* Checked against their version, or chained behind an edit of the
+       * same record made while the question waited. */
+      if (sitrep_store_base_version (self->store, conflict->coll, conflict->rec_id) ==
+          SITREP_BASE_VERSION_CHAINED)
+        mutation->base_version = SITREP_BASE_VERSION_CHAINED;
+      else if (conflict->theirs != NULL)
         mutation->base_version = conflict->theirs_version;
       if (!sitrep_store_apply (self->store, &mutation, 1, error))
         return FALSE;

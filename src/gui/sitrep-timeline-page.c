@@ -397,8 +397,16 @@ unbind_row (GtkSignalListItemFactory *factory,
   if (entry != NULL)
     {
       GStrv draft = sitrep_timeline_row_dup_draft (row);
+      GtkWidget *other = g_hash_table_lookup (self->rows, sitrep_timeline_entry_get_id (entry));
 
-      if (draft != NULL)
+      /* The entry may already be bound to its new row. */
+      if (draft != NULL && other != NULL && other != GTK_WIDGET (row))
+        {
+          sitrep_timeline_row_restore_draft (SITREP_TIMELINE_ROW (other),
+                                             (const char * const *) draft);
+          g_strfreev (draft);
+        }
+      else if (draft != NULL)
         g_hash_table_insert (self->drafts, g_strdup (sitrep_timeline_entry_get_id (entry)), draft);
     }
   sitrep_timeline_row_set_entry (row, NULL);

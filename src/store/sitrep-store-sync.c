@@ -475,11 +475,62 @@ fold_into (SitrepMutation *mine,
 
     case SITREP_MUTATION_DELETE:
       mine->op = SITREP_MUTATION_DELETE;
+      g_clear_pointer (&mine->data, json_object_unref);
       break;
 
     default:
       break;
     }
+}
+
+/* Rows never sent were taken out of the outbox: number those after them
+ * down, so the server sees no gap in this client's mids. Moving down in
+ * mid order never meets a row not yet moved. */
+static gboolean
+close_gap (SitrepStore  *self,
+           gint64        from_mid,
+           GError      **error)
+{
+  g_autoptr(GArray) mids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *next = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 target = from_mid;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT mid FROM outbox WHERE mid >= ? ORDER BY mid", -1,
+                          &stmt, NULL) != SQLITE_OK)
+    return _sitrep_store_set_sqlite_error (self, error, "outbox");
+  sqlite3_bind_int64 (stmt, 1, from_mid);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 mid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (mids, mid);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sitrep_store_set_sqlite_error (self, error, "outbox");
+
+  for (guint i = 0; i < mids->len; i++, target++)
+    {
+      gint64 mid = g_array_index (mids, gint64, i);
+
+      if (mid == target)
+        continue;
+      if (sqlite3_prepare_v2 (self->db, "UPDATE outbox SET mid = ? WHERE mid = ?", -1, &stmt,
+                              NULL) != SQLITE_OK)
+        return _sitrep_store_set_sqlite_error (self, error, "outbox");
+      sqlite3_bind_int64 (stmt, 1, target);
+      sqlite3_bind_int64 (stmt, 2, mid);
+      rc = sqlite3_step (stmt);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return _sitrep_store_set_sqlite_error (self, error, "outbox");
+    }
+
+  self->next_mid = target;
+  next = g_strdup_printf ("%" G_GINT64_FORMAT, self->next_mid);
+  return _sitrep_store_set_meta (self, "next_mid", next, error);
 }
 
 /* The edits chained to an answered one (made while it waited): on a
@@ -492,11 +543,12 @@ take_chain (SitrepStore     *self,
             GError         **error)
 {
   sqlite3_stmt *stmt = NULL;
+  gint64 first_mid = 0;
   guint n = 0;
   int rc;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT op, data FROM outbox WHERE coll = ? AND id = ? "
+                          "SELECT op, data, mid FROM outbox WHERE coll = ? AND id = ? "
                           "AND base_version = ? ORDER BY mid", -1, &stmt, NULL) != SQLITE_OK)
     return _sitrep_store_set_sqlite_error (self, error, "outbox");
   sqlite3_bind_text (stmt, 1, mine->coll, -1, SQLITE_STATIC);
@@ -510,7 +562,8 @@ take_chain (SitrepStore     *self,
         data = _sitrep_store_parse_body ((const char *) sqlite3_column_text (stmt, 1),
                                          sqlite3_column_bytes (stmt, 1));
       fold_into (mine, (const char *) sqlite3_column_text (stmt, 0), data);
-      n++;
+      if (n++ == 0)
+        first_mid = sqlite3_column_int64 (stmt, 2);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -528,13 +581,19 @@ take_chain (SitrepStore     *self,
   if (rc != SQLITE_DONE)
     return _sitrep_store_set_sqlite_error (self, error, "outbox");
 
+  /* Chained rows are never sent before their head is answered. */
+  if (n > 0 && !close_gap (self, first_mid, error))
+    return FALSE;
+
   if (n_taken != NULL)
     *n_taken = n;
   return TRUE;
 }
 
-/* The next edit chained to an applied one is now checked against the
- * version that one produced. */
+/* Once an edit of a record is applied, the record's next pending edit,
+ * if it is a chained one, is checked against the version just made —
+ * whatever the applied edit was (a pin is unchecked, yet moves the version
+ * on: a chained edit released earlier would conflict with it). */
 static gboolean
 release_chain (SitrepStore     *self,
                SitrepMutation  *applied,
@@ -546,8 +605,8 @@ release_chain (SitrepStore     *self,
 
   if (sqlite3_prepare_v2 (self->db,
                           "UPDATE outbox SET base_version = ?1 WHERE mid = "
-                          "(SELECT min(mid) FROM outbox WHERE coll = ?2 AND id = ?3 "
-                          "AND base_version = ?4)", -1, &stmt, NULL) != SQLITE_OK)
+                          "(SELECT min(mid) FROM outbox WHERE coll = ?2 AND id = ?3) "
+                          "AND base_version = ?4", -1, &stmt, NULL) != SQLITE_OK)
     return _sitrep_store_set_sqlite_error (self, error, "outbox");
   sqlite3_bind_int64 (stmt, 1, version);
   sqlite3_bind_text (stmt, 2, applied->coll, -1, SQLITE_STATIC);
@@ -558,6 +617,83 @@ release_chain (SitrepStore     *self,
   if (rc != SQLITE_DONE)
     return _sitrep_store_set_sqlite_error (self, error, "outbox");
 
+  return TRUE;
+}
+
+/**
+ * sitrep_store_outbox_reject_unsent:
+ * @mid: a pending mutation that will never be sent
+ * @message: why, for the user
+ *
+ * Takes an edit out of the outbox before it was ever sent (one too large
+ * for any push), keeping it as a rejected edit with its text, and numbers
+ * the edits after it down so the server sees no gap.
+ */
+gboolean
+sitrep_store_outbox_reject_unsent (SitrepStore  *self,
+                                   gint64        mid,
+                                   const char   *message,
+                                   GError      **error)
+{
+  g_autofree char *now = sitrep_time_now ();
+  g_autoptr(SitrepMutation) mutation = NULL;
+  SitrepPushResult result = { 0 };
+  Touched touched;
+  gboolean ok;
+
+  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  touched_init (&touched);
+  mutation = take_outbox_row (self, mid, error);
+  if (mutation == NULL)
+    goto fail;
+
+  result.mid = mid;
+  result.status = SITREP_PUSH_REJECTED;
+  result.message = (char *) message;
+  ok = take_chain (self, mutation, NULL, error) &&
+       record_conflict (self, mutation, &result, now, error) &&
+       close_gap (self, mid, error) &&
+       recompute (self, mutation->coll, mutation->id, NULL, now, &touched, error);
+  if (!ok || !_sitrep_store_exec_sql (self, "COMMIT", error))
+    goto fail;
+
+  _sitrep_store_recount_pending (self);
+  touched_emit_and_clear (&touched, self, TRUE);
+  _sitrep_store_emit_conflicts_changed (self);
+  return TRUE;
+
+fail:
+  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  touched_emit_and_clear (&touched, self, FALSE);
+  if (error != NULL && *error == NULL)
+    g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_NOT_FOUND,
+                 "No pending mutation %" G_GINT64_FORMAT, mid);
+  return FALSE;
+}
+
+/**
+ * sitrep_store_reset_client:
+ *
+ * Starts this database over as a new client of the server: a new client
+ * id, and the pending edits numbered from 1. For a server that has lost
+ * this client (another server, one restored from a backup): reusing low
+ * numbers under the old id would collide with answers it still keeps.
+ */
+gboolean
+sitrep_store_reset_client (SitrepStore  *self,
+                           GError      **error)
+{
+  g_autofree char *client_id = g_uuid_string_random ();
+
+  if (!sitrep_store_outbox_renumber (self, 1, error))
+    return FALSE;
+  if (!_sitrep_store_set_meta (self, "client_id", client_id, error))
+    return FALSE;
+
+  g_free (self->client_id);
+  self->client_id = g_steal_pointer (&client_id);
   return TRUE;
 }
 
@@ -660,8 +796,7 @@ sitrep_store_outbox_ack (SitrepStore       *self,
         {
         case SITREP_PUSH_APPLIED:
           ok = assume_applied (self, mutation, result->version, error) &&
-               (mutation->base_version < 0 && mutation->base_version != SITREP_BASE_VERSION_CHAINED
-                ? TRUE : release_chain (self, mutation, result->version, error));
+               release_chain (self, mutation, result->version, error);
           break;
 
         case SITREP_PUSH_CONFLICT:

@@ -83,6 +83,12 @@ void          sitrep_conflict_free            (SitrepConflict    *conflict);
 GPtrArray    *sitrep_store_outbox_peek        (SitrepStore       *self,
                                                guint              limit,
                                                GError           **error);
+gboolean      sitrep_store_outbox_reject_unsent (SitrepStore     *self,
+                                               gint64             mid,
+                                               const char        *message,
+                                               GError           **error);
+gboolean      sitrep_store_reset_client       (SitrepStore       *self,
+                                               GError           **error);
 gboolean      sitrep_store_outbox_renumber    (SitrepStore       *self,
                                                gint64             first_mid,
                                                GError           **error);

@@ -313,15 +313,17 @@ push_answered (SitrepSyncEngine *self,
           if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
             expected = json_node_get_int (node);
         }
-      /* A server that has none of these edits (another server, or one
-       * restored from a backup) expects a lower mid: number them so. */
+      /* The client numbers its edits without gaps, so a server expecting
+       * a lower mid has lost this client (another server, or one restored
+       * from a backup): start over as a new client, whose numbers it can't
+       * confuse with answers it still keeps under the old id. */
       if (expected >= 1 &&
           expected < ((SitrepMutation *) g_ptr_array_index (call->mutations, 0))->mid)
         {
-          if (sitrep_store_outbox_renumber (self->store, expected, &error))
+          if (sitrep_store_reset_client (self->store, &error))
             {
-              g_message ("The server expects mid %" G_GINT64_FORMAT " next: renumbered the "
-                         "outbox", expected);
+              g_message ("The server expects mid %" G_GINT64_FORMAT " next: sending the "
+                         "pending edits as a new client", expected);
               _sitrep_sync_engine_push (self);
               return;
             }
@@ -431,15 +433,10 @@ _sitrep_sync_engine_push (SitrepSyncEngine *self)
     {
       /* One edit the server can never take: keep it for the user to copy,
        * rather than let it block every edit behind it. */
-      SitrepPushResult result = { 0 };
-
-      result.mid = ((SitrepMutation *) mutations->pdata[0])->mid;
-      result.status = SITREP_PUSH_REJECTED;
-      result.error = g_strdup ("too_large");
-      result.message = g_strdup (_("The edit is too large for the server"));
-      if (!sitrep_store_outbox_ack (self->store, &result, 1, &error))
+      if (!sitrep_store_outbox_reject_unsent (self->store,
+                                              ((SitrepMutation *) mutations->pdata[0])->mid,
+                                              _("The edit is too large for the server"), &error))
         push_failed (self, error->message, -1, FAILURE_REFUSED);
-      sitrep_push_result_clear (&result);
       return;
     }
   self->push_cancellable = g_cancellable_new ();

@@ -642,6 +642,111 @@ test_renumber (Fixture       *f,
   g_assert_cmpstr (((SitrepMutation *) pending->pdata[2])->id, ==, a);
 }
 
+/* Alone and offline: a text edit, a pin, a second text edit. The pin moves
+ * the version on; the second text edit is checked against the version
+ * after the pin, so it never conflicts with the user's own pin. */
+static void
+test_chain_after_unchecked (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(JsonObject) pin = json_object_new ();
+  g_autoptr(SitrepMutation) pin_mutation = NULL;
+  g_autoptr(GError) error = NULL;
+  SitrepPushResult results[2] = { { .status = SITREP_PUSH_APPLIED, .version = 3 },
+                                  { .status = SITREP_PUSH_APPLIED, .version = 4 } };
+
+  feed_entry (f, 2, id, "First wording");
+  patch_text (f, id, "bob 1");
+  json_object_set_boolean_member (pin, "pinned", TRUE);
+  pin_mutation = sitrep_mutation_new_patch ("timeline", id, pin);
+  g_assert_true (sitrep_store_apply (f->store, &pin_mutation, 1, &error));
+  patch_text (f, id, "bob 2");
+
+  pending = sitrep_store_outbox_peek (f->store, 10, &error);
+  g_assert_cmpuint (pending->len, ==, 3);
+  results[0].mid = ((SitrepMutation *) pending->pdata[0])->mid;
+  results[1].mid = ((SitrepMutation *) pending->pdata[1])->mid;
+  g_assert_true (sitrep_store_outbox_ack (f->store, results, 2, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&pending, g_ptr_array_unref);
+
+  pending = sitrep_store_outbox_peek (f->store, 10, &error);
+  g_assert_cmpuint (pending->len, ==, 1);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[0])->base_version, ==, 4);
+}
+
+/* Rows taken out before they were sent leave no gap in the mids. */
+static void
+test_no_gaps (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *id = g_uuid_string_random ();
+  g_autofree char *other = g_uuid_string_random ();
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(JsonObject) theirs = test_timeline_body (f->incident, "Theirs");
+  g_autoptr(GError) error = NULL;
+  SitrepPushResult result = { .status = SITREP_PUSH_CONFLICT };
+
+  feed_entry (f, 2, id, "First wording");
+  patch_text (f, id, "mine 1");          /* mid 1, checked */
+  patch_text (f, id, "mine 2");          /* mid 2, chained */
+  put_entry (f, other, "Another entry", -1);   /* mid 3 */
+
+  result.mid = 1;
+  result.current = sitrep_record_new ("timeline", id, 5, FALSE, theirs);
+  ack (f, &result);
+
+  /* The chained mid 2 joined the conflict; the other entry is now mid 2. */
+  pending = sitrep_store_outbox_peek (f->store, 10, &error);
+  g_assert_cmpuint (pending->len, ==, 1);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[0])->mid, ==, 2);
+  g_assert_cmpstr (((SitrepMutation *) pending->pdata[0])->id, ==, other);
+  g_clear_pointer (&pending, g_ptr_array_unref);
+
+  /* An edit never sent and rejected locally leaves no gap either. */
+  put_entry (f, id, "Too big, say", -1);       /* mid 3 */
+  put_entry (f, other, "After it", -1);        /* mid 4 */
+  g_assert_true (sitrep_store_outbox_reject_unsent (f->store, 3, "too large", &error));
+  g_assert_no_error (error);
+  pending = sitrep_store_outbox_peek (f->store, 10, &error);
+  g_assert_cmpuint (pending->len, ==, 2);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[1])->mid, ==, 3);
+  g_assert_cmpstr (((SitrepMutation *) pending->pdata[1])->id, ==, other);
+  put_entry (f, other, "Next", -1);
+  g_clear_pointer (&pending, g_ptr_array_unref);
+  pending = sitrep_store_outbox_peek (f->store, 10, &error);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[2])->mid, ==, 4);
+}
+
+static void
+test_reset_client (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *before = g_strdup (sitrep_store_get_client_id (f->store));
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  SitrepPushResult result = { .mid = 1, .status = SITREP_PUSH_APPLIED, .version = 3 };
+
+  put_entry (f, id, "one", -1);
+  ack (f, &result);
+  put_entry (f, id, "two", -1);
+
+  g_assert_true (sitrep_store_reset_client (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sitrep_store_get_client_id (f->store), !=, before);
+  g_assert_true (g_uuid_string_is_valid (sitrep_store_get_client_id (f->store)));
+  pending = sitrep_store_outbox_peek (f->store, 10, &error);
+  g_assert_cmpint (((SitrepMutation *) pending->pdata[0])->mid, ==, 1);
+
+  /* It stays a new client after reopening. */
+  g_assert_finalize_object (f->store);
+  fixture_open (f);
+  g_assert_cmpstr (sitrep_store_get_client_id (f->store), !=, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +768,9 @@ main (int   argc,
   ADD ("chain/applied", test_chain_applied);
   ADD ("ack/create-only-lost", test_create_only_lost);
   ADD ("outbox-renumber", test_renumber);
+  ADD ("chain/after-unchecked", test_chain_after_unchecked);
+  ADD ("outbox/no-gaps", test_no_gaps);
+  ADD ("reset-client", test_reset_client);
 
 #undef ADD
 
