@@ -8,9 +8,10 @@
  * own SoupSession. The latency of a change for one watcher is the time from
  * the writer having the push's answer to the watcher having the answer of
  * its long-poll that holds the change. Everything goes to a server on
- * 127.0.0.1, started as the integration tests start it (tests/integration/
+ * 127.0.0.1, started by the integration tests' fixture (tests/integration/
  * server-fixture.c): tokens made with the command line, then `serve` on
- * port 0, here with `--rate-limit 0`. The binary comes from
+ * port 0, here with `--rate-limit 0`. The writer uses its "responder"
+ * token, the watchers its "viewer" token. The binary comes from
  * $SITREP_SERVER_BIN.
  *
  * Prints one `<figure> <value> <unit>` line per figure on stdout; notes go
@@ -19,23 +20,16 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <unistd.h>
 
 #include <gio/gio.h>
-#include <gio/gunixinputstream.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
-#define START_TIMEOUT_MS 15000
-#define STOP_TIMEOUT_MS 10000
+#include "server-fixture.h"
+
 #define SETTLE_MS 500              /* for the watchers' first polls to arrive */
 #define FINISH_TIMEOUT_MS 10000    /* for the watchers to hear the last entry */
 #define RATE_PER_SECOND 20
@@ -48,24 +42,12 @@ static const guint watcher_counts[] = { 1, 10, 50 };
 
 typedef struct
 {
-  char        *bin;
-  char        *dir;
-  char        *db_path;
-  char        *writer_token;
-  char        *watcher_token;
-  GSubprocess *proc;
-  GThread     *drain;
-  char        *base_url;
-  char        *pid;
-} Server;
-
-typedef struct
-{
-  Server       *server;
-  SoupSession  *session;       /* the writer's, main thread only */
-  char         *client_id;
-  char         *incident_id;
-  gint64        next_mid;
+  SitrepTestServer *server;
+  char             *pid;           /* the server's, for /proc/PID/status */
+  SoupSession      *session;       /* the writer's, main thread only */
+  char             *client_id;
+  char             *incident_id;
+  gint64            next_mid;
 } Bench;
 
 /* What the watchers of one round share. */
@@ -91,227 +73,11 @@ typedef struct
 
 /* Server */
 
-static void
-die_with_parent (gpointer data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
-static char *
-run_cli (Server     *server,
-         const char *first_arg,
-         ...) G_GNUC_NULL_TERMINATED;
-
-static char *
-run_cli (Server     *server,
-         const char *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, server->bin);
-  va_start (ap, first_arg);
-  for (arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  proc = g_subprocess_newv ((const char * const *) args->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                            &error);
-  if (proc == NULL)
-    g_error ("cannot run %s: %s", server->bin, error->message);
-  if (!g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error))
-    g_error ("%s %s: %s", server->bin, first_arg, error->message);
-  if (!g_subprocess_get_if_exited (proc) || g_subprocess_get_exit_status (proc) != 0)
-    g_error ("%s %s failed: %s", server->bin, first_arg, err);
-  return g_strstrip (g_steal_pointer (&out));
-}
-
-static char *
-make_token (Server     *server,
-            const char *name,
-            const char *role)
-{
-  char *token = run_cli (server, "token", "create", "--db", server->db_path,
-                         "--name", name, "--role", role, NULL);
-
-  if (*token == '\0')
-    g_error ("token create %s printed no token", name);
-  return token;
-}
-
-/* Copies what the server writes to stdout after its first line to our
- * stderr, so it never blocks on a full pipe. */
-static gpointer
-drain_stdout (gpointer data)
-{
-  GInputStream *stream = data;
-  char buf[4096];
-  gssize n;
-
-  while ((n = g_input_stream_read (stream, buf, sizeof buf, NULL, NULL)) > 0)
-    fprintf (stderr, "# server stdout: %.*s", (int) n, buf);
-  g_object_unref (stream);
-  return NULL;
-}
-
-static char *
-read_first_line (int    fd,
-                 guint  timeout_ms)
-{
-  g_autoptr(GString) line = g_string_new (NULL);
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  for (;;)
-    {
-      struct pollfd pfd = { fd, POLLIN, 0 };
-      gint64 left = (deadline - g_get_monotonic_time ()) / 1000;
-      char c;
-      ssize_t n;
-
-      if (left <= 0)
-        return NULL;
-      if (poll (&pfd, 1, (int) left) <= 0)
-        continue;
-      n = read (fd, &c, 1);
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return NULL;
-      if (c == '\n')
-        return g_string_free (g_steal_pointer (&line), FALSE);
-      g_string_append_c (line, c);
-    }
-}
-
-static Server *
-server_start (void)
-{
-  Server *server = g_new0 (Server, 1);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GRegex) regex = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *line = NULL;
-  g_autofree char *port = NULL;
-  const char *bin = g_getenv ("SITREP_SERVER_BIN");
-  GInputStream *out;
-
-  if (bin == NULL || *bin == '\0')
-    g_error ("SITREP_SERVER_BIN is not set: run the benchmark through meson test --benchmark");
-  server->bin = g_strdup (bin);
-  server->dir = g_dir_make_tmp ("sitrep-bench-sync-XXXXXX", &error);
-  if (server->dir == NULL)
-    g_error ("%s", error->message);
-  server->db_path = g_build_filename (server->dir, "sitrep.db", NULL);
-  server->writer_token = make_token (server, "scribe", "responder");
-  server->watcher_token = make_token (server, "watchers", "viewer");
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  server->proc = g_subprocess_launcher_spawn (launcher, &error, server->bin, "serve",
-                                              "--db", server->db_path,
-                                              "--listen", "127.0.0.1:0",
-                                              "--rate-limit", "0",
-                                              NULL);
-  if (server->proc == NULL)
-    g_error ("cannot start %s: %s", server->bin, error->message);
-  server->pid = g_strdup (g_subprocess_get_identifier (server->proc));
-
-  out = g_subprocess_get_stdout_pipe (server->proc);
-  line = read_first_line (g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (out)),
-                          START_TIMEOUT_MS);
-  if (line == NULL)
-    g_error ("sitrep-server serve printed no line within %d ms", START_TIMEOUT_MS);
-  regex = g_regex_new ("^listening on http://127\\.0\\.0\\.1:([0-9]+)/$", 0, 0, NULL);
-  if (!g_regex_match (regex, line, 0, &match))
-    g_error ("sitrep-server serve printed \"%s\", not \"listening on http://127.0.0.1:PORT/\"",
-             line);
-  port = g_match_info_fetch (match, 1);
-  server->base_url = g_strdup_printf ("http://127.0.0.1:%s", port);
-  server->drain = g_thread_new ("drain-stdout", drain_stdout, g_object_ref (out));
-  return server;
-}
-
-static gboolean
-wait_exit (GSubprocess *proc,
-           guint        timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-
-  /* GLib reaps the child on its worker thread; no main loop needed. */
-  while (g_subprocess_get_identifier (proc) != NULL)
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_usleep (5000);
-    }
-  g_subprocess_wait (proc, NULL, NULL);
-  return TRUE;
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    return;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_dir (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static gboolean
-server_stop (Server *server)
-{
-  gboolean clean;
-
-  g_subprocess_send_signal (server->proc, SIGTERM);
-  if (!wait_exit (server->proc, STOP_TIMEOUT_MS))
-    {
-      g_printerr ("# sitrep-server did not exit within %d ms of SIGTERM\n", STOP_TIMEOUT_MS);
-      g_subprocess_force_exit (server->proc);
-      wait_exit (server->proc, STOP_TIMEOUT_MS);
-    }
-  clean = g_subprocess_get_if_exited (server->proc) &&
-          g_subprocess_get_exit_status (server->proc) == 0;
-  if (!clean)
-    g_printerr ("# sitrep-server did not exit with status 0 after SIGTERM\n");
-  g_thread_join (server->drain);
-  g_object_unref (server->proc);
-  remove_dir (server->dir);
-  g_free (server->bin);
-  g_free (server->dir);
-  g_free (server->db_path);
-  g_free (server->writer_token);
-  g_free (server->watcher_token);
-  g_free (server->base_url);
-  g_free (server->pid);
-  g_free (server);
-  return clean;
-}
-
 /* The server's resident memory in MB, from /proc/PID/status; -1 if unknown. */
 static double
-server_rss_mb (Server *server)
+server_rss_mb (Bench *bench)
 {
-  g_autofree char *path = g_strdup_printf ("/proc/%s/status", server->pid);
+  g_autofree char *path = g_strdup_printf ("/proc/%s/status", bench->pid);
   g_autofree char *text = NULL;
   const char *line;
 
@@ -415,7 +181,7 @@ push (Bench      *bench,
   JsonArray *results;
   gint64 done_at;
 
-  answer = request (bench->session, "POST", url, bench->server->writer_token, json_body, NULL,
+  answer = request (bench->session, "POST", url, bench->server->responder, json_body, NULL,
                     &done_at, &error_text);
   if (answer == NULL)
     g_error ("push failed: %s", error_text);
@@ -579,29 +345,6 @@ watch (gpointer data)
   return NULL;
 }
 
-static gint64
-health_seq (Bench *bench)
-{
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) answer = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *url = g_strconcat (bench->server->base_url, "/v1/health", NULL);
-  JsonNode *root;
-
-  msg = soup_message_new ("GET", url);
-  answer = soup_session_send_and_read (bench->session, msg, NULL, &error);
-  if (answer == NULL || soup_message_get_status (msg) != 200)
-    g_error ("GET /v1/health failed");
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL),
-                                   (gssize) g_bytes_get_size (answer), NULL))
-    g_error ("GET /v1/health: bad JSON");
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    g_error ("GET /v1/health: not an object");
-  return json_object_get_int_member_with_default (json_node_get_object (root), "seq", 0);
-}
-
 /* A counter of the TcpExt line of /proc/net/netstat (the whole
  * machine's), to tell in the notes whether connections were dropped at the
  * listen queue; -1 if unknown. */
@@ -683,9 +426,9 @@ run_round (Bench *bench,
   gint64 syn_retrans;
 
   round.base_url = bench->server->base_url;
-  round.token = bench->server->watcher_token;
+  round.token = bench->server->viewer;
   round.last_id = last_id;
-  round.since = health_seq (bench);
+  round.since = sitrep_test_health_seq (bench->server);
   round.cancellable = cancellable;
 
   for (guint i = 0; i < n_watchers; i++)
@@ -698,7 +441,7 @@ run_round (Bench *bench,
   while ((guint) g_atomic_int_get (&round.started) < n_watchers)
     g_usleep (1000);
   g_usleep (SETTLE_MS * 1000);
-  rss_max = server_rss_mb (bench->server);
+  rss_max = server_rss_mb (bench);
   overflows = tcp_ext_counter ("ListenOverflows");
   syn_retrans = tcp_ext_counter ("TCPSynRetrans");
 
@@ -721,7 +464,7 @@ run_round (Bench *bench,
       *seq = push_entry (bench, NULL, text, at);
       g_hash_table_insert (answered, seq, at);
       if (i % RATE_PER_SECOND == RATE_PER_SECOND / 2)
-        rss_max = MAX (rss_max, server_rss_mb (bench->server));
+        rss_max = MAX (rss_max, server_rss_mb (bench));
     }
   push_entry (bench, last_id, "End of the round", &last_at);
 
@@ -843,10 +586,10 @@ main (int   argc,
   double rss_50w = -1;
   double throughput;
   gint64 began = g_get_monotonic_time ();
-  gboolean clean;
 
   note_load ("at the start");
-  bench.server = server_start ();
+  bench.server = sitrep_test_server_new_with_args ("--rate-limit", "0", NULL);
+  bench.pid = g_strdup (g_subprocess_get_identifier (bench.server->proc));
   bench.session = session_new ();
   bench.client_id = g_uuid_string_random ();
   bench.next_mid = 1;
@@ -866,10 +609,12 @@ main (int   argc,
   fflush (stdout);
 
   g_clear_object (&bench.session);
-  clean = server_stop (bench.server);
+  /* Stops the server, asserting the clean exit with status 0. */
+  sitrep_test_server_free (bench.server);
+  g_free (bench.pid);
   g_free (bench.client_id);
   g_free (bench.incident_id);
   note_load ("at the end");
   g_printerr ("# took %.1f s\n", (g_get_monotonic_time () - began) / (double) G_USEC_PER_SEC);
-  return clean ? 0 : 1;
+  return 0;
 }
