@@ -42,6 +42,8 @@ struct _SitrepOverviewPage
   SitrepIncident  *incident;
   guint            tick_id;
   guint            timeline_idle_id;
+  guint            attention_idle_id;
+  guint            due_idle_id;
   gboolean         updating;
   GPtrArray       *timeline_rows;
   SitrepTimelineModel *timeline;
@@ -478,6 +480,28 @@ update_due (SitrepOverviewPage *self)
   gtk_widget_set_visible (self->nothing_due_row, deadlines->len == 0);
 }
 
+static gboolean
+attention_idle (gpointer data)
+{
+  SitrepOverviewPage *self = data;
+
+  self->attention_idle_id = 0;
+  update_attention (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+due_idle (gpointer data)
+{
+  SitrepOverviewPage *self = data;
+
+  self->due_idle_id = 0;
+  update_due (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A page of the change feed brings many records at once: each part of
+ * the page is redone once, after them. */
 static void
 on_record_changed (SitrepOverviewPage *self,
                    const char         *coll,
@@ -487,11 +511,17 @@ on_record_changed (SitrepOverviewPage *self,
     return;
 
   if (g_str_equal (coll, "roles") &&
-           g_str_has_prefix (id, sitrep_incident_get_id (self->incident)))
-    update_attention (self);
+      g_str_has_prefix (id, sitrep_incident_get_id (self->incident)))
+    {
+      if (self->attention_idle_id == 0)
+        self->attention_idle_id = g_idle_add (attention_idle, self);
+    }
   else if (g_str_equal (coll, "communications"))
-    /* A sent update restarts its audience's clock. */
-    update_due (self);
+    {
+      /* A sent update restarts its audience's clock. */
+      if (self->due_idle_id == 0)
+        self->due_idle_id = g_idle_add (due_idle, self);
+    }
 }
 
 static void
@@ -815,6 +845,8 @@ sitrep_overview_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->timeline_idle_id, g_source_remove);
+  g_clear_handle_id (&self->attention_idle_id, g_source_remove);
+  g_clear_handle_id (&self->due_idle_id, g_source_remove);
   if (self->incident != NULL)
     g_signal_handlers_disconnect_by_data (self->incident, self);
   g_clear_object (&self->incident);

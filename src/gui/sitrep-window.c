@@ -27,6 +27,7 @@ struct _SitrepWindow
   GPtrArray            *bound_rows;
   SitrepDeclareDialog  *declare_dialog;
   guint                 tick_id;
+  guint                 retick_id;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -263,14 +264,25 @@ tick (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+retick (gpointer data)
+{
+  SitrepWindow *self = data;
+
+  self->retick_id = 0;
+  tick (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_record_changed (SitrepWindow *self,
                    const char   *coll,
                    const char   *id)
 {
-  /* Sending an update restarts a clock shown in the sidebar. */
-  if (g_str_equal (coll, "communications"))
-    tick (self);
+  /* Sending an update restarts a clock shown in the sidebar. A page of
+   * the change feed brings many at once: the rows update once, after. */
+  if (g_str_equal (coll, "communications") && self->retick_id == 0)
+    self->retick_id = g_idle_add (retick, self);
 }
 
 /* Selection and search ------------------------------------------------- */
@@ -699,6 +711,7 @@ sitrep_window_dispose (GObject *object)
   SitrepWindow *self = SITREP_WINDOW (object);
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
+  g_clear_handle_id (&self->retick_id, g_source_remove);
   if (self->declare_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->declare_dialog),
                                   (gpointer *) &self->declare_dialog);
