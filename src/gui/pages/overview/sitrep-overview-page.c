@@ -13,13 +13,13 @@
 #include "sitrep-json.h"
 #include "sitrep-deadlines.h"
 #include "sitrep-milestones.h"
+#include "sitrep-milestones-group.h"
 #include "sitrep-notifier.h"
 #include "sitrep-overview-page.h"
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
 #include "sitrep-time.h"
 
-#define N_MILESTONES (SITREP_MILESTONE_RESOLVED + 1)
 #define N_LATEST_ENTRIES 6
 /* Countdowns are to the minute; a tick of a quarter of one keeps them so. */
 #define TICK_SECONDS 15
@@ -63,7 +63,7 @@ struct _SitrepOverviewPage
   AdwEntryRow     *services_row;
   AdwEntryRow     *impact_row;
   GtkSwitch       *major_switch;
-  AdwPreferencesGroup *milestones_group;
+  SitrepMilestonesGroup *milestones_group;
   AdwPreferencesGroup *timeline_group;
   AdwPreferencesGroup *attention_group;
   GPtrArray       *attention_rows;
@@ -71,10 +71,6 @@ struct _SitrepOverviewPage
   GArray          *due_rows;          /* of DueRow */
   GtkWidget       *nothing_due_row;
 
-  AdwActionRow    *milestone_rows[N_MILESTONES];
-  GtkEntry        *milestone_entries[N_MILESTONES];
-  GtkMenuButton   *milestone_edit[N_MILESTONES];
-  GtkWidget       *milestone_clear[N_MILESTONES];
 };
 
 G_DEFINE_FINAL_TYPE (SitrepOverviewPage, sitrep_overview_page, GTK_TYPE_WIDGET)
@@ -157,26 +153,6 @@ rebuild_status_buttons (SitrepOverviewPage *self,
         gtk_widget_add_css_class (button, "suggested-action");
       g_signal_connect (button, "clicked", G_CALLBACK (status_button_clicked), self);
       gtk_box_append (self->status_buttons, button);
-    }
-}
-
-static void
-update_milestones (SitrepOverviewPage *self)
-{
-  for (guint i = 0; i < N_MILESTONES; i++)
-    {
-      GDateTime *when = sitrep_incident_get_milestone (self->incident, i);
-
-      if (when != NULL)
-        {
-          g_autofree char *text = sitrep_format_time_utc_local (when);
-
-          adw_action_row_set_subtitle (self->milestone_rows[i], text);
-        }
-      else
-        adw_action_row_set_subtitle (self->milestone_rows[i], _("Not yet"));
-
-      gtk_widget_set_sensitive (self->milestone_clear[i], when != NULL);
     }
 }
 
@@ -573,7 +549,7 @@ refresh_full (SitrepOverviewPage *self,
   rebuild_status_buttons (self, status);
   gtk_switch_set_active (self->major_switch, sitrep_incident_get_major (self->incident));
 
-  update_milestones (self);
+  sitrep_milestones_group_set_incident (self->milestones_group, self->incident);
   update_age (self);
   update_attention (self);
   update_due (self);
@@ -693,141 +669,15 @@ on_major_toggled (SitrepOverviewPage *self)
 }
 
 static void
-set_milestone (SitrepOverviewPage *self,
-               SitrepMilestone     milestone,
-               GDateTime          *when)
+on_set_milestone (SitrepOverviewPage *self,
+                  SitrepMilestone     milestone,
+                  GDateTime          *when)
 {
   g_autoptr(GError) error = NULL;
 
   if (!sitrep_context_set_milestone (self->context, sitrep_incident_get_id (self->incident),
                                      milestone, when, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
-}
-
-static void
-milestone_now_clicked (GtkButton          *button,
-                       SitrepOverviewPage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "milestone"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  set_milestone (self, index, now);
-}
-
-static void
-milestone_clear_clicked (GtkButton          *button,
-                         SitrepOverviewPage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "milestone"));
-
-  set_milestone (self, index, NULL);
-}
-
-static void
-milestone_entry_activated (GtkEntry           *entry,
-                           SitrepOverviewPage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "milestone"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GError) error = NULL;
-
-  when = sitrep_time_parse_input (gtk_editable_get_text (GTK_EDITABLE (entry)), now, &error);
-  if (when == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
-      gtk_widget_error_bell (GTK_WIDGET (entry));
-      return;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_menu_button_popdown (self->milestone_edit[index]);
-  set_milestone (self, index, when);
-}
-
-static void
-milestone_popover_shown (GtkPopover         *popover,
-                         SitrepOverviewPage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "milestone"));
-  GDateTime *when = sitrep_incident_get_milestone (self->incident, index);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *text = g_date_time_format (when ? when : now, "%Y-%m-%d %H:%M:%S");
-
-  gtk_editable_set_text (GTK_EDITABLE (self->milestone_entries[index]), text);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->milestone_entries[index]), "error");
-  gtk_widget_grab_focus (GTK_WIDGET (self->milestone_entries[index]));
-}
-
-static void
-build_milestone_rows (SitrepOverviewPage *self)
-{
-  for (guint i = 0; i < N_MILESTONES; i++)
-    {
-      const char *label = sitrep_milestone_get_label (i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *now_button = gtk_button_new_with_label (_("Now"));
-      GtkWidget *edit_button = gtk_menu_button_new ();
-      GtkWidget *clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-      GtkWidget *popover = gtk_popover_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *hint = gtk_label_new (_("UTC: HH:MM, -5m, or YYYY-MM-DD HH:MM:SS"));
-      GtkWidget *entry = gtk_entry_new ();
-      g_autofree char *now_tip = g_strdup_printf (_("Set “%s” to now"), label);
-      g_autofree char *edit_tip = g_strdup_printf (_("Set the time of “%s”"), label);
-      g_autofree char *clear_tip = g_strdup_printf (_("Clear “%s”"), label);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-      gtk_widget_add_css_class (row, "property");
-
-      gtk_widget_set_valign (now_button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (now_button, now_tip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (now_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, now_tip, -1);
-      g_object_set_data (G_OBJECT (now_button), "milestone", GUINT_TO_POINTER (i));
-      g_signal_connect (now_button, "clicked", G_CALLBACK (milestone_now_clicked), self);
-
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_widget_add_css_class (hint, "caption");
-      gtk_entry_set_activates_default (GTK_ENTRY (entry), FALSE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, edit_tip, -1);
-      g_object_set_data (G_OBJECT (entry), "milestone", GUINT_TO_POINTER (i));
-      g_signal_connect (entry, "activate", G_CALLBACK (milestone_entry_activated), self);
-      gtk_box_append (GTK_BOX (box), hint);
-      gtk_box_append (GTK_BOX (box), entry);
-      gtk_popover_set_child (GTK_POPOVER (popover), box);
-      g_object_set_data (G_OBJECT (popover), "milestone", GUINT_TO_POINTER (i));
-      g_signal_connect (popover, "show", G_CALLBACK (milestone_popover_shown), self);
-
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (edit_button), "document-edit-symbolic");
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (edit_button), popover);
-      gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (edit_button, edit_tip);
-      gtk_widget_add_css_class (edit_button, "flat");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (edit_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, edit_tip, -1);
-
-      gtk_widget_set_valign (clear_button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (clear_button, clear_tip);
-      gtk_widget_add_css_class (clear_button, "flat");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (clear_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, clear_tip, -1);
-      g_object_set_data (G_OBJECT (clear_button), "milestone", GUINT_TO_POINTER (i));
-      g_signal_connect (clear_button, "clicked", G_CALLBACK (milestone_clear_clicked), self);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), now_button);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit_button);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear_button);
-      adw_preferences_group_add (self->milestones_group, row);
-
-      self->milestone_rows[i] = ADW_ACTION_ROW (row);
-      self->milestone_entries[i] = GTK_ENTRY (entry);
-      self->milestone_edit[i] = GTK_MENU_BUTTON (edit_button);
-      self->milestone_clear[i] = clear_button;
-    }
 }
 
 static gboolean
@@ -867,6 +717,8 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = sitrep_overview_page_dispose;
+
+  g_type_ensure (SITREP_TYPE_MILESTONES_GROUP);
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
@@ -922,7 +774,8 @@ sitrep_overview_page_init (SitrepOverviewPage *self)
     }
   adw_combo_row_set_model (self->severity_row, G_LIST_MODEL (severities));
 
-  build_milestone_rows (self);
+  g_signal_connect_object (self->milestones_group, "set-milestone",
+                           G_CALLBACK (on_set_milestone), self, G_CONNECT_SWAPPED);
 }
 
 void
