@@ -7,6 +7,7 @@
 
 #include "sitrep-comms-page-private.h"
 #include "sitrep-deadlines.h"
+#include "sitrep-due-list.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-json.h"
@@ -26,115 +27,18 @@ _sitrep_comms_page_is_communication (SitrepDeadlineKind kind)
          kind == SITREP_DEADLINE_PUBLIC_STATEMENT || kind == SITREP_DEADLINE_EXEC_SUMMARY;
 }
 
-static GtkWidget *
-due_row_new (SitrepDeadline *deadline)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *countdown = gtk_label_new (NULL);
-  GtkWidget *button = gtk_button_new_with_label (_("Compose"));
-  /* Translators: %s is a deadline, e.g. "Compose: Executive update due" */
-  g_autofree char *tip = g_strdup_printf (_("Compose: %s"), deadline->label);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_widget_add_css_class (countdown, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), countdown);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "comms.compose");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
-                                          g_variant_new_int32 (deadline->audience));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-
-  g_object_set_data (G_OBJECT (row), "countdown", countdown);
-  return row;
-}
-
-static void
-update_due_row (GtkWidget      *row,
-                SitrepDeadline *deadline,
-                GDateTime      *now)
-{
-  GtkWidget *countdown = g_object_get_data (G_OBJECT (row), "countdown");
-  GTimeSpan left = g_date_time_difference (deadline->due, now);
-  g_autofree char *due = sitrep_format_time_utc_local (deadline->due);
-  g_autofree char *span = sitrep_time_format_duration (left);
-  g_autofree char *text = NULL;
-  g_autofree char *subtitle = NULL;
-
-  if (left >= G_TIME_SPAN_MINUTE)
-    /* Translators: time left before an update is due, e.g. "in 12 min" */
-    text = g_strdup_printf (_("in %s"), span);
-  else if (left > -G_TIME_SPAN_MINUTE)
-    text = g_strdup (_("due now"));
-  else
-    /* Translators: e.g. "overdue by 3 min" */
-    text = g_strdup_printf (_("overdue by %s"), span);
-
-  /* Translators: when an update is due, e.g. "Due 2026-11-27 14:32:10 UTC · 15:32 CET" */
-  subtitle = g_strdup_printf (_("Due %s"), due);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), deadline->label);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_label_set_label (GTK_LABEL (countdown), text);
-  if (left < 0)
-    {
-      gtk_widget_add_css_class (countdown, "error");
-      gtk_widget_remove_css_class (countdown, "dim-label");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (countdown, "error");
-      gtk_widget_add_css_class (countdown, "dim-label");
-    }
-}
-
 void
 _sitrep_comms_page_refresh_due (SitrepCommsPage *self)
 {
   g_autoptr(GPtrArray) deadlines = NULL;
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  GtkWidget *child;
 
   if (self->context != NULL && self->incident != NULL)
     deadlines = sitrep_context_compute_deadlines (self->context,
                                                   _sitrep_comms_page_incident_id (self));
-  else
-    deadlines = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_deadline_free);
-
-  for (guint i = 0; i < deadlines->len; )
-    {
-      SitrepDeadline *deadline = deadlines->pdata[i];
-      guint key = deadline->kind * N_AUDIENCES + deadline->audience;
-
-      if (!_sitrep_comms_page_is_communication (deadline->kind))
-        {
-          g_ptr_array_remove_index (deadlines, i);
-          continue;
-        }
-      g_array_append_val (keys, key);
-      i++;
-    }
-
-  /* Rows are updated in place while the same clocks run, so that a
-   * focused Compose button keeps the focus through a tick. */
-  if (keys->len != self->due_keys->len ||
-      memcmp (keys->data, self->due_keys->data, keys->len * sizeof (guint)) != 0)
-    {
-      while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->due_list))) != NULL)
-        gtk_list_box_remove (self->due_list, child);
-      for (guint i = 0; i < deadlines->len; i++)
-        gtk_list_box_append (self->due_list, due_row_new (deadlines->pdata[i]));
-      g_array_unref (self->due_keys);
-      self->due_keys = g_steal_pointer (&keys);
-    }
-
-  for (guint i = 0; i < deadlines->len; i++)
-    update_due_row (GTK_WIDGET (gtk_list_box_get_row_at_index (self->due_list, i)),
-                    deadlines->pdata[i], now);
+  sitrep_due_list_show (self->due_list,
+                        self->incident ? _sitrep_comms_page_incident_id (self) : NULL,
+                        deadlines, now);
 }
 
 static gboolean

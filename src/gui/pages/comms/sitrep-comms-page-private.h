@@ -3,6 +3,7 @@
 
 #include "sitrep-comms-page.h"
 #include "sitrep-deadlines.h"
+#include "sitrep-due-list.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +29,6 @@ struct _SitrepCommsPage
   GPtrArray      *templates;      /* SitrepRecord, as in template_model; NULL is "Blank" */
   GtkStringList  *status_model;
   GArray         *statuses;       /* SitrepStatus, as in status_model */
-  GArray         *due_keys;       /* guint, kind × N_AUDIENCES + audience, as in due_list */
   char           *history_key;    /* the sent records' ids, to skip needless rebuilds */
 
   /* What the last fill put into the editors: anything else is the user's. */
@@ -40,7 +40,7 @@ struct _SitrepCommsPage
   GPtrArray      *flags;          /* char *, what needs filling in */
 
   GtkWidget      *scroller;
-  GtkListBox     *due_list;
+  SitrepDueList  *due_list;
   AdwComboRow    *audience_row;
   AdwComboRow    *template_row;
   AdwComboRow    *status_row;

@@ -325,7 +325,6 @@ sitrep_comms_page_finalize (GObject *object)
 
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_pointer (&self->statuses, g_array_unref);
-  g_clear_pointer (&self->due_keys, g_array_unref);
   g_clear_pointer (&self->flags, g_ptr_array_unref);
   g_free (self->history_key);
   g_free (self->filled_title);
@@ -349,6 +348,7 @@ sitrep_comms_page_class_init (SitrepCommsPageClass *klass)
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
   (void) sitrep_get_resource ();
+  g_type_ensure (SITREP_TYPE_DUE_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sitrep-comms-page.ui");
@@ -396,7 +396,6 @@ sitrep_comms_page_init (SitrepCommsPage *self)
 
   self->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
   self->statuses = g_array_new (FALSE, FALSE, sizeof (SitrepStatus));
-  self->due_keys = g_array_new (FALSE, FALSE, sizeof (guint));
   self->flags = g_ptr_array_new_with_free_func (g_free);
   self->template_model = gtk_string_list_new (NULL);
   self->status_model = gtk_string_list_new (NULL);
@@ -538,7 +537,7 @@ sitrep_comms_page_compose (SitrepCommsPage *self,
 GtkListBox *
 _sitrep_comms_page_get_due_list (SitrepCommsPage *self)
 {
-  return self->due_list;
+  return _sitrep_due_list_get_list_box (self->due_list);
 }
 
 AdwComboRow *

@@ -12,6 +12,7 @@
 #include "sitrep-gui-util.h"
 #include "sitrep-json.h"
 #include "sitrep-deadlines.h"
+#include "sitrep-due-list.h"
 #include "sitrep-milestones.h"
 #include "sitrep-milestones-group.h"
 #include "sitrep-notifier.h"
@@ -23,16 +24,6 @@
 #define N_LATEST_ENTRIES 6
 /* Countdowns are to the minute; a tick of a quarter of one keeps them so. */
 #define TICK_SECONDS 15
-/* How close a due time is drawn as coming up (the default warning). */
-#define DUE_SOON (5 * G_TIME_SPAN_MINUTE)
-
-typedef struct
-{
-  GtkWidget          *row;
-  GtkLabel           *countdown;
-  SitrepDeadlineKind  kind;
-  SitrepAudience      audience;
-} DueRow;
 
 struct _SitrepOverviewPage
 {
@@ -68,8 +59,7 @@ struct _SitrepOverviewPage
   AdwPreferencesGroup *attention_group;
   GPtrArray       *attention_rows;
   AdwPreferencesGroup *due_group;
-  GArray          *due_rows;          /* of DueRow */
-  GtkWidget       *nothing_due_row;
+  SitrepDueList   *due_list;
 
 };
 
@@ -297,17 +287,8 @@ update_attention (SitrepOverviewPage *self)
 
 /* Updates due ------------------------------------------------------- */
 
-static gboolean
-deadline_has_audience (SitrepDeadlineKind kind)
-{
-  /* Satisfied by a communication to the audience, postponed by a snooze. */
-  return kind == SITREP_DEADLINE_UPDATE || kind == SITREP_DEADLINE_EXEC_BRIEF ||
-         kind == SITREP_DEADLINE_PUBLIC_STATEMENT;
-}
-
 static void
-acknowledge_clicked (GtkButton          *button,
-                     SitrepOverviewPage *self)
+on_acknowledge (SitrepOverviewPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
@@ -318,142 +299,19 @@ acknowledge_clicked (GtkButton          *button,
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
-static GtkWidget *
-due_button (const char *label,
-            const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tooltip, -1);
-  return button;
-}
-
-static DueRow
-add_due_row (SitrepOverviewPage   *self,
-             const SitrepDeadline *d)
-{
-  const char *id = sitrep_incident_get_id (self->incident);
-  const char *audience = sitrep_audience_get_label (d->audience);
-  DueRow due = { .kind = d->kind, .audience = d->audience };
-  GtkWidget *countdown = gtk_label_new (NULL);
-
-  due.row = adw_action_row_new ();
-  gtk_widget_add_css_class (countdown, "numeric");
-  gtk_widget_add_css_class (countdown, "due-countdown");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (due.row), countdown);
-  due.countdown = GTK_LABEL (countdown);
-
-  if (deadline_has_audience (d->kind))
-    {
-      g_autofree char *target = sitrep_deadline_target_new (id, d->audience);
-      /* Translators: %s is an audience, e.g. "Executives" */
-      g_autofree char *compose_tip = g_strdup_printf (_("Compose the update to %s"), audience);
-      g_autofree char *snooze_tip = g_strdup_printf (_("Snooze the update to %s"), audience);
-      GtkWidget *snooze = due_button (_("_Snooze…"), snooze_tip);
-      GtkWidget *compose = due_button (_("_Compose"), compose_tip);
-
-      gtk_widget_add_css_class (snooze, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (snooze), "app.snooze-update");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (snooze), "s", target);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (compose), "win.compose");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (compose), "(ss)", id,
-                                        sitrep_audience_to_string (d->audience));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (due.row), snooze);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (due.row), compose);
-    }
-  else if (d->kind == SITREP_DEADLINE_RESPOND)
-    {
-      GtkWidget *ack = due_button (_("_Acknowledge"), _("Record the incident as acknowledged now"));
-
-      g_signal_connect (ack, "clicked", G_CALLBACK (acknowledge_clicked), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (due.row), ack);
-    }
-
-  adw_preferences_group_add (self->due_group, due.row);
-  return due;
-}
-
-static void
-clear_due_rows (SitrepOverviewPage *self)
-{
-  for (guint i = 0; i < self->due_rows->len; i++)
-    adw_preferences_group_remove (self->due_group, g_array_index (self->due_rows, DueRow, i).row);
-  g_array_set_size (self->due_rows, 0);
-}
-
-static gboolean
-due_rows_match (SitrepOverviewPage *self,
-                GPtrArray          *deadlines)
-{
-  if (deadlines->len != self->due_rows->len)
-    return FALSE;
-
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      SitrepDeadline *d = deadlines->pdata[i];
-      DueRow *due = &g_array_index (self->due_rows, DueRow, i);
-
-      if (d->kind != due->kind || d->audience != due->audience)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The incident's deadlines, soonest first, with live countdowns. Rows are
- * updated in place while the deadlines stay the same, so a tick does not
- * take the focus off a button. */
+/* The incident's deadlines, soonest first, with live countdowns. */
 static void
 update_due (SitrepOverviewPage *self)
 {
   g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  if (self->incident == NULL || self->context == NULL)
-    {
-      clear_due_rows (self);
-      return;
-    }
-
-  deadlines = sitrep_context_compute_deadlines (self->context,
-                                                sitrep_incident_get_id (self->incident));
-  if (!due_rows_match (self, deadlines))
-    {
-      clear_due_rows (self);
-      for (guint i = 0; i < deadlines->len; i++)
-        {
-          DueRow due = add_due_row (self, deadlines->pdata[i]);
-
-          g_array_append_val (self->due_rows, due);
-        }
-    }
-
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      SitrepDeadline *d = deadlines->pdata[i];
-      DueRow *due = &g_array_index (self->due_rows, DueRow, i);
-      GTimeSpan until = g_date_time_difference (d->due, now);
-      g_autofree char *countdown = sitrep_format_countdown (d->due, now);
-      g_autofree char *when = sitrep_format_time_utc_local (d->due);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due->row), d->label);
-      /* The label names the audience: "Executive update due". */
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (due->row), when);
-      gtk_label_set_label (due->countdown, countdown);
-      if (until <= 0)
-        gtk_widget_add_css_class (GTK_WIDGET (due->countdown), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (due->countdown), "error");
-      if (until > 0 && until <= DUE_SOON)
-        gtk_widget_add_css_class (GTK_WIDGET (due->countdown), "warning");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (due->countdown), "warning");
-    }
-
-  gtk_widget_set_visible (self->nothing_due_row, deadlines->len == 0);
+  if (self->incident != NULL && self->context != NULL)
+    deadlines = sitrep_context_compute_deadlines (self->context,
+                                                  sitrep_incident_get_id (self->incident));
+  sitrep_due_list_show (self->due_list,
+                        self->incident ? sitrep_incident_get_id (self->incident) : NULL,
+                        deadlines, now);
 }
 
 static gboolean
@@ -702,7 +560,6 @@ sitrep_overview_page_dispose (GObject *object)
   g_clear_object (&self->incident);
   g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
   g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->due_rows, g_array_unref);
   g_clear_object (&self->timeline);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_OVERVIEW_PAGE);
@@ -718,6 +575,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
 
   object_class->dispose = sitrep_overview_page_dispose;
 
+  g_type_ensure (SITREP_TYPE_DUE_LIST);
   g_type_ensure (SITREP_TYPE_MILESTONES_GROUP);
 
   /* Referencing the bundle links it in from the static library. */
@@ -745,6 +603,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, attention_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, due_group);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, due_list);
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_services_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_impact_apply);
@@ -760,10 +619,8 @@ sitrep_overview_page_init (SitrepOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->timeline_rows = g_ptr_array_new ();
   self->attention_rows = g_ptr_array_new ();
-  self->due_rows = g_array_new (FALSE, FALSE, sizeof (DueRow));
-  self->nothing_due_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->nothing_due_row), _("Nothing due"));
-  adw_preferences_group_add (self->due_group, self->nothing_due_row);
+  g_signal_connect_object (self->due_list, "acknowledge", G_CALLBACK (on_acknowledge), self,
+                           G_CONNECT_SWAPPED);
 
   for (SitrepSeverity s = SITREP_SEVERITY_P1; s <= SITREP_SEVERITY_P4; s++)
     {
