@@ -55,8 +55,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  spin (50);
+  gui_test_destroy (f->window);
   g_clear_object (&f->context);
   g_free (f->incident_id);
   g_free (f->data_dir);
@@ -70,6 +69,15 @@ body_text (Fixture *f)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+body_is (Fixture    *f,
+         const char *text)
+{
+  g_autofree char *body = body_text (f);
+
+  return g_strcmp0 (body, text) == 0;
 }
 
 static void
@@ -492,9 +500,7 @@ test_undo (Fixture       *f,
   g_assert_true (g_str_has_prefix (replaced, "The issues affecting payments have been resolved."));
   WAIT_UNTIL ((undo = find_button (GTK_WIDGET (f->window), "_Undo")) != NULL);
   gtk_widget_activate (undo);
-  spin (500);
-  restored = body_text (f);
-  g_assert_cmpstr (restored, ==, "My own words.");
+  WAIT_UNTIL (body_is (f, "My own words."));
   g_assert_cmpstr (title_text (f), ==, "payments - Service Disruption");
 
   /* A change of audience keeps the user's text. */

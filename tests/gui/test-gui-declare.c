@@ -50,8 +50,7 @@ static void
 close_window (SitrepWindow  *window,
               SitrepContext *context)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  gui_test_destroy (GTK_WINDOW (window));
   g_object_unref (context);
 }
 
@@ -87,8 +86,9 @@ test_declare (void)
 
   /* Declaring without a title writes nothing and keeps the dialog open. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "declare.confirm", NULL);
-  spin (50);
+  WAIT_IDLE ();
   g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   g_assert_cmpuint (sitrep_store_get_pending (sitrep_context_get_store (context)), ==, 0);
 
   gtk_editable_set_text (_sitrep_declare_dialog_get_title (dialog), TITLE);
@@ -216,10 +216,9 @@ test_demo_selected (void)
   /* Moving the status on from the overview keeps the incident selected. */
   g_assert_true (sitrep_context_set_status (context, demo_id, SITREP_STATUS_MONITORING, &error));
   g_assert_no_error (error);
-  spin (50);
+  WAIT_UNTIL (shows_label (GTK_WIDGET (_sitrep_window_get_overview (window)), "Monitoring"));
   g_assert_true (gtk_single_selection_get_selected_item (_sitrep_window_get_selection (window)) ==
                  incident);
-  WAIT_UNTIL (shows_label (GTK_WIDGET (_sitrep_window_get_overview (window)), "Monitoring"));
 
   close_window (window, g_object_ref (context));
   g_object_unref (context);
@@ -268,7 +267,7 @@ test_critical_services (void)
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (errors_row)));
   g_assert_cmpuint (adw_combo_row_get_selected (severity), ==, 1);
 
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  gui_test_destroy (GTK_WINDOW (dialog));
   g_settings_reset (settings, "critical-services");
 }
 

@@ -52,8 +52,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (20);
+  gui_test_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->context);
   g_free (f->incident_id);
   g_free (f->data_dir);
@@ -151,7 +150,7 @@ test_capture (Fixture       *f,
   /* Nothing typed, or only a time: an error, nothing written. */
   type_and_capture (page, "  ");
   type_and_capture (page, "14:32");
-  spin (50);
+  WAIT_IDLE ();
   g_assert_cmpuint (n_entries (page), ==, 4);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_sitrep_timeline_page_get_capture (page)),
                                            "error"));
@@ -295,8 +294,17 @@ test_two_windows (Fixture       *f,
   WAIT_UNTIL (find_entry (first_page, "Status page updated: investigating") != NULL);
   WAIT_UNTIL (_sitrep_timeline_page_get_row (first_page, id) != NULL);
 
-  gtk_window_destroy (GTK_WINDOW (second));
-  spin (20);
+  gui_test_destroy (GTK_WINDOW (second));
+}
+
+static gboolean
+occurred_at_is (SitrepTimelineEntry *entry,
+                const char          *when)
+{
+  g_autoptr(GDateTime) expected = sitrep_time_parse (when);
+
+  return entry != NULL && g_date_time_equal (sitrep_timeline_entry_get_occurred_at (entry),
+                                             expected);
 }
 
 static void
@@ -323,7 +331,8 @@ test_draft_survives (Fixture       *f,
   json_object_set_string_member (fields, "occurred_at", "2026-11-27T00:00:01Z");
   g_assert_true (sitrep_context_edit_timeline_entry (f->context, id, fields, &error));
   g_assert_no_error (error);
-  spin (100);
+  WAIT_UNTIL (occurred_at_is (find_entry (page, "Cache warmed"), "2026-11-27T00:00:01Z"));
+  WAIT_IDLE ();
 
   /* What was typed is still there, still being edited. */
   WAIT_UNTIL ((row = _sitrep_timeline_page_get_row (page, id)) != NULL);
