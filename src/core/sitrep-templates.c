@@ -306,8 +306,10 @@ is_blank_value (const char *value)
  * sitrep_template_placeholder_names() or its value is blank, and "unknown"
  * otherwise (a typo like {{serivce}}); both are left in the text as
  * {{name}} so they can't go out silently. An optional one, {{name?}}, with
- * no value is left out instead, with the space before it and a ".", ",",
- * ";" or ":" right after it; unknown, it is flagged like any other. "{{"
+ * no value in @values is left out instead, with the space before it and a
+ * ".", ",", ";" or ":" right after it; unknown, or with no @values at all
+ * (text being checked for what is left to fill), it is flagged like any
+ * other. "{{"
  * with no "}}" on the same line is ordinary text. Remaining "[…]" blanks
  * of @text are listed in @out->blanks.
  */
@@ -371,7 +373,7 @@ sitrep_template_render (const char     *text,
           if (*p == '.' && ends_sentence (result))
             p++;
         }
-      else if (optional && (has_value || is_known_name (key)))
+      else if (optional && values != NULL && (has_value || is_known_name (key)))
         {
           /* Left out with the space before it and the mark that ends it:
            * "fix. {{impact?}}. We" → "fix. We". */

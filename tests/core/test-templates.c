@@ -292,7 +292,9 @@ static const RenderCase render_cases[] = {
   { "[a] {{foo}} {{impact}}", VALS, "[a] {{foo}} {{impact}}", "foo", "impact", "a" },
   /* optional: left out with no value, with its space and its full stop */
   { "fix. {{impact?}}. We will", VALS, "fix. We will", "", "", "" },
-  { "fix. {{ impact? }}. We will", NULL, "fix. We will", "", "", "" },
+  { "fix. {{ impact? }}. We will", "title=x", "fix. We will", "", "", "" },
+  /* …but with no values at all, as a text is checked, it is still to fill */
+  { "fix. {{impact?}}. We will", NULL, "fix. {{impact?}}. We will", "", "impact", "" },
   { "fix. {{impact?}}. We will", "impact=Slow", "fix. Slow. We will", "", "", "" },
   { "Impact: {{impact?}}\nNext", VALS, "Impact:\nNext", "", "", "" },
   { "{{impact?}} Next", VALS, "Next", "", "", "" },

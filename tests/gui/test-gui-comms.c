@@ -312,6 +312,10 @@ test_flagged (Fixture       *f,
   g_assert_true (flagged (f));
   g_assert_cmpstr (flags (f), ==, "{{serivce}}, [Brief explanation of what happened]");
   g_assert_false (send_enabled (f));
+  /* An optional placeholder typed in is not filled when sent: flagged. */
+  set_body (f, "Impact: {{impact?}}.");
+  g_assert_true (flagged (f));
+  g_assert_false (send_enabled (f));
   set_body (f, "All good.");
   g_assert_true (send_enabled (f));
   gtk_editable_set_text (GTK_EDITABLE (_sitrep_comms_page_get_title_row (f->page)),
