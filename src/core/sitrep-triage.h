@@ -16,7 +16,20 @@ typedef struct {
   gint64          affected_users;
   gboolean        revenue_impacting;
   SitrepSeverity  severity_hint;
+  char           *severity_label;    /* the label the hint was read from: "critical" */
 } SitrepAlertFacts;
+
+/* The rules of the guide's classify_incident(), in the order they are
+ * tried; the first that holds decides. */
+typedef enum {
+  SITREP_TRIAGE_RULE_CRITICAL_ERRORS,   /* critical service and error rate > 20% → P1 */
+  SITREP_TRIAGE_RULE_REVENUE,           /* revenue impacting → P2 */
+  SITREP_TRIAGE_RULE_ERRORS_10,         /* error rate > 10% → P2 */
+  SITREP_TRIAGE_RULE_USERS_1000,        /* more than 1000 users affected → P2 */
+  SITREP_TRIAGE_RULE_ERRORS_5,          /* error rate > 5% → P3 */
+  SITREP_TRIAGE_RULE_USERS_100,         /* more than 100 users affected → P3 */
+  SITREP_TRIAGE_RULE_NONE,              /* none of them → P4 */
+} SitrepTriageRule;
 
 void                sitrep_alert_facts_clear      (SitrepAlertFacts       *facts);
 void                sitrep_alert_facts_from_alert (SitrepAlertFacts       *facts,
@@ -26,5 +39,11 @@ void                sitrep_alert_facts_from_alert (SitrepAlertFacts       *facts
 const char * const *sitrep_triage_default_critical_services (void);
 SitrepSeverity      sitrep_triage_classify        (const SitrepAlertFacts *facts,
                                                    const char * const     *critical_services);
+SitrepTriageRule    sitrep_triage_match           (const SitrepAlertFacts *facts,
+                                                   const char * const     *critical_services);
+SitrepSeverity      sitrep_triage_rule_get_severity (SitrepTriageRule      rule);
+const char         *sitrep_triage_rule_to_string  (SitrepTriageRule        rule);
+char               *sitrep_triage_explain         (const SitrepAlertFacts *facts,
+                                                   SitrepTriageRule        rule);
 
 G_END_DECLS
