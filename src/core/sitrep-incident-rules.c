@@ -616,3 +616,76 @@ sitrep_incident_rules_triage_entries (const SitrepRuleEnv *env,
 
   return mutations;
 }
+
+/**
+ * sitrep_incident_rules_escalate:
+ * @body: an open incident's body, changed in place
+ * @triage: the triage of alerts that joined it
+ * @raised: (out) (optional): whether its severity went up
+ *
+ * New alerts on an open incident may make it worse: its severity is raised
+ * (with the triage that raised it), a stronger severity hint kept, their
+ * services added; nothing is ever lowered or removed.
+ *
+ * Returns: whether @body changed
+ */
+gboolean
+sitrep_incident_rules_escalate (JsonObject               *body,
+                                const SitrepTriageResult *triage,
+                                gboolean                 *raised)
+{
+  SitrepSeverity current, hint;
+  JsonNode *node;
+  JsonArray *services;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (body != NULL, FALSE);
+  g_return_val_if_fail (triage != NULL, FALSE);
+
+  if (raised != NULL)
+    *raised = FALSE;
+
+  current = sitrep_severity_from_string (sitrep_json_get_string (body, "severity"));
+  if (triage->severity != SITREP_SEVERITY_NONE
+      && (current == SITREP_SEVERITY_NONE || triage->severity < current))
+    {
+      json_object_set_string_member (body, "severity",
+                                     sitrep_severity_to_string (triage->severity));
+      sitrep_incident_rules_set_triage (body, triage->severity, triage->rule, triage->reason,
+                                        SITREP_SEVERITY_NONE);
+      if (raised != NULL)
+        *raised = TRUE;
+      changed = TRUE;
+    }
+
+  hint = sitrep_severity_from_string (sitrep_json_get_string (body, "severity_hint"));
+  if (triage->hint != SITREP_SEVERITY_NONE && (hint == SITREP_SEVERITY_NONE || triage->hint < hint))
+    {
+      json_object_set_string_member (body, "severity_hint",
+                                     sitrep_severity_to_string (triage->hint));
+      changed = TRUE;
+    }
+
+  node = json_object_get_member (body, "services");
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      json_object_set_array_member (body, "services", json_array_new ());
+      node = json_object_get_member (body, "services");
+    }
+  services = json_node_get_array (node);
+  for (guint i = 0; triage->services != NULL && i < triage->services->len; i++)
+    {
+      const char *name = g_ptr_array_index (triage->services, i);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < json_array_get_length (services) && !found; j++)
+        found = g_strcmp0 (json_array_get_string_element (services, j), name) == 0;
+      if (!found)
+        {
+          json_array_add_string_element (services, name);
+          changed = TRUE;
+        }
+    }
+
+  return changed;
+}

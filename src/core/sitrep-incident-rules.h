@@ -97,5 +97,8 @@ GPtrArray  *sitrep_incident_rules_triage_entries  (const SitrepRuleEnv *env,
                                                    const char          *reason,
                                                    SitrepSeverity       hint,
                                                    const char          *hint_label);
+gboolean    sitrep_incident_rules_escalate        (JsonObject          *body,
+                                                   const SitrepTriageResult *triage,
+                                                   gboolean            *raised);
 
 G_END_DECLS

@@ -487,3 +487,91 @@ sitrep_triage_explain (const SitrepAlertFacts *facts,
                               service != NULL ? service : _("none"), rate, users);
     }
 }
+
+/**
+ * sitrep_triage_result_init:
+ * @result: (out caller-allocates): nothing classified yet
+ */
+void
+sitrep_triage_result_init (SitrepTriageResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  result->severity = SITREP_SEVERITY_NONE;
+  result->rule = SITREP_TRIAGE_RULE_NONE;
+  result->reason = NULL;
+  result->hint = SITREP_SEVERITY_NONE;
+  result->hint_label = NULL;
+  result->services = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+sitrep_triage_result_clear (SitrepTriageResult *result)
+{
+  g_return_if_fail (result != NULL);
+
+  g_clear_pointer (&result->reason, g_free);
+  g_clear_pointer (&result->hint_label, g_free);
+  g_clear_pointer (&result->services, g_ptr_array_unref);
+  result->severity = SITREP_SEVERITY_NONE;
+  result->rule = SITREP_TRIAGE_RULE_NONE;
+  result->hint = SITREP_SEVERITY_NONE;
+}
+
+/**
+ * sitrep_triage_result_add:
+ * @labels: (nullable): one alert's labels (or a group's common labels)
+ * @annotations: (nullable): its annotations
+ * @in_catalogue: (nullable) (scope call): whether the catalogue marks a
+ *   service critical, besides the guide's defaults
+ *
+ * Classifies one alert and keeps it if it is the most severe so far; of
+ * equally severe ones, the first explains. The most severe hint is kept
+ * likewise.
+ */
+void
+sitrep_triage_result_add (SitrepTriageResult       *result,
+                          JsonObject               *labels,
+                          JsonObject               *annotations,
+                          SitrepTriageCriticalFunc  in_catalogue,
+                          gpointer                  user_data)
+{
+  g_autoptr(GPtrArray) critical = g_ptr_array_new ();
+  SitrepAlertFacts alert;
+  SitrepTriageRule rule;
+  SitrepSeverity severity;
+
+  g_return_if_fail (result != NULL && result->services != NULL);
+
+  sitrep_alert_facts_from_alert (&alert, labels, annotations);
+
+  for (guint i = 0; default_critical_services[i] != NULL; i++)
+    g_ptr_array_add (critical, (gpointer) default_critical_services[i]);
+  if (alert.service != NULL)
+    {
+      if (in_catalogue != NULL && in_catalogue (alert.service, user_data))
+        g_ptr_array_add (critical, alert.service);
+      if (!g_ptr_array_find_with_equal_func (result->services, alert.service, g_str_equal, NULL))
+        g_ptr_array_add (result->services, g_strdup (alert.service));
+    }
+  g_ptr_array_add (critical, NULL);
+
+  rule = sitrep_triage_match (&alert, (const char * const *) critical->pdata);
+  severity = sitrep_triage_rule_get_severity (rule);
+  if (result->severity == SITREP_SEVERITY_NONE || severity < result->severity)
+    {
+      result->severity = severity;
+      result->rule = rule;
+      g_free (result->reason);
+      result->reason = sitrep_triage_explain (&alert, rule);
+    }
+  if (alert.severity_hint != SITREP_SEVERITY_NONE
+      && (result->hint == SITREP_SEVERITY_NONE || alert.severity_hint < result->hint))
+    {
+      result->hint = alert.severity_hint;
+      g_free (result->hint_label);
+      result->hint_label = g_strdup (alert.severity_label);
+    }
+
+  sitrep_alert_facts_clear (&alert);
+}

@@ -31,6 +31,36 @@ typedef enum {
   SITREP_TRIAGE_RULE_NONE,              /* none of them → P4 */
 } SitrepTriageRule;
 
+/**
+ * SitrepTriageCriticalFunc:
+ * @service: a service an alert names
+ * @user_data: the data given with the function
+ *
+ * Returns: whether the service catalogue marks @service critical
+ */
+typedef gboolean (*SitrepTriageCriticalFunc) (const char *service,
+                                              gpointer    user_data);
+
+/**
+ * SitrepTriageResult:
+ * @severity: the most severe classification of the alerts added
+ * @rule: the rule that gave it
+ * @reason: (nullable): why, with that alert's values
+ * @hint: the most severe `severity` label among them, or NONE
+ * @hint_label: (nullable): that label as the alert wrote it
+ * @services: (element-type utf8): the services they name, each once
+ *
+ * The triage of a group of alerts, as they are added.
+ */
+typedef struct {
+  SitrepSeverity    severity;
+  SitrepTriageRule  rule;
+  char             *reason;
+  SitrepSeverity    hint;
+  char             *hint_label;
+  GPtrArray        *services;
+} SitrepTriageResult;
+
 void                sitrep_alert_facts_clear      (SitrepAlertFacts       *facts);
 void                sitrep_alert_facts_from_alert (SitrepAlertFacts       *facts,
                                                    JsonObject             *labels,
@@ -45,5 +75,13 @@ SitrepSeverity      sitrep_triage_rule_get_severity (SitrepTriageRule      rule)
 const char         *sitrep_triage_rule_to_string  (SitrepTriageRule        rule);
 char               *sitrep_triage_explain         (const SitrepAlertFacts *facts,
                                                    SitrepTriageRule        rule);
+
+void                sitrep_triage_result_init     (SitrepTriageResult     *result);
+void                sitrep_triage_result_clear    (SitrepTriageResult     *result);
+void                sitrep_triage_result_add      (SitrepTriageResult     *result,
+                                                   JsonObject             *labels,
+                                                   JsonObject             *annotations,
+                                                   SitrepTriageCriticalFunc in_catalogue,
+                                                   gpointer                user_data);
 
 G_END_DECLS

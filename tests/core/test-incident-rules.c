@@ -324,7 +324,8 @@ test_severity (Fixture       *f,
   first = sitrep_incident_rules_set_severity (&f->env, id, SITREP_SEVERITY_NONE,
                                               SITREP_SEVERITY_P3, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (sitrep_json_get_string (at (first, 1)->data, "text"), ==, "Severity: — → P3");
+  g_assert_cmpstr (sitrep_json_get_string (at (first, 1)->data, "text"), ==,
+                   "Severity: — → P3");
 
   none = sitrep_incident_rules_set_severity (&f->env, id, SITREP_SEVERITY_P2,
                                              SITREP_SEVERITY_NONE, &error);
@@ -540,6 +541,97 @@ test_triage_record (Fixture       *f,
                                                     "reason")), <=, SITREP_TEXT_MAX);
 }
 
+static gboolean
+ledger_is_critical (const char *service,
+                    gpointer    data)
+{
+  return g_str_equal (service, "ledger");
+}
+
+static void
+test_group_triage (void)
+{
+  g_autoptr(JsonObject) common = sitrep_json_from_string ("{\"severity\": \"warning\"}", NULL);
+  g_autoptr(JsonObject) search = sitrep_json_from_string ("{\"service\": \"search\", "
+                                                          "\"error_rate\": \"12%\"}", NULL);
+  g_autoptr(JsonObject) ledger = sitrep_json_from_string ("{\"service\": \"ledger\", "
+                                                          "\"error_rate\": \"0.3\", "
+                                                          "\"severity\": \"critical\"}", NULL);
+  g_autoptr(JsonObject) search_again = sitrep_json_from_string ("{\"service\": \"search\", "
+                                                                "\"error_rate\": \"50%\"}",
+                                                                NULL);
+  SitrepTriageResult result;
+
+  sitrep_triage_result_init (&result);
+  sitrep_triage_result_add (&result, common, NULL, ledger_is_critical, NULL);
+  g_assert_cmpint (result.severity, ==, SITREP_SEVERITY_P4);
+  g_assert_cmpint (result.hint, ==, SITREP_SEVERITY_P3);
+  g_assert_cmpstr (result.hint_label, ==, "warning");
+
+  sitrep_triage_result_add (&result, search, NULL, ledger_is_critical, NULL);
+  g_assert_cmpint (result.severity, ==, SITREP_SEVERITY_P2);
+  g_assert_cmpstr (result.reason, ==, "error rate 12% > 10%");
+
+  /* The catalogue makes ledger critical; the most severe explains. */
+  sitrep_triage_result_add (&result, ledger, NULL, ledger_is_critical, NULL);
+  g_assert_cmpint (result.severity, ==, SITREP_SEVERITY_P1);
+  g_assert_cmpint (result.rule, ==, SITREP_TRIAGE_RULE_CRITICAL_ERRORS);
+  g_assert_cmpstr (result.reason, ==, "critical service ledger and error rate 30% > 20%");
+  g_assert_cmpint (result.hint, ==, SITREP_SEVERITY_P1);
+  g_assert_cmpstr (result.hint_label, ==, "critical");
+
+  /* A less severe one changes nothing; services are named once. */
+  sitrep_triage_result_add (&result, search_again, NULL, NULL, NULL);
+  g_assert_cmpstr (result.reason, ==, "critical service ledger and error rate 30% > 20%");
+  g_assert_cmpuint (result.services->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (result.services, 0), ==, "search");
+  g_assert_cmpstr (g_ptr_array_index (result.services, 1), ==, "ledger");
+
+  sitrep_triage_result_clear (&result);
+  g_assert_null (result.reason);
+  g_assert_null (result.services);
+}
+
+static void
+test_escalate (void)
+{
+  g_autoptr(JsonObject) body = new_body ("High HTTP error rate", SITREP_SEVERITY_P3);
+  g_autoptr(JsonObject) labels = sitrep_json_from_string ("{\"service\": \"payments\", "
+                                                          "\"error_rate\": \"0.25\"}", NULL);
+  g_autoptr(JsonObject) milder = sitrep_json_from_string ("{\"service\": \"search\", "
+                                                          "\"severity\": \"warning\"}", NULL);
+  SitrepTriageResult worse, mild;
+  gboolean raised = TRUE;
+  JsonArray *services;
+
+  sitrep_incident_rules_set_triage (body, SITREP_SEVERITY_P3, SITREP_TRIAGE_RULE_ERRORS_5,
+                                    "error rate 7% > 5%", SITREP_SEVERITY_P2);
+
+  /* Milder alerts lower nothing, but their services join. */
+  sitrep_triage_result_init (&mild);
+  sitrep_triage_result_add (&mild, milder, NULL, NULL, NULL);
+  g_assert_true (sitrep_incident_rules_escalate (body, &mild, &raised));
+  g_assert_false (raised);
+  g_assert_cmpstr (sitrep_json_get_string (body, "severity"), ==, "P3");
+  g_assert_cmpstr (sitrep_json_get_string (body, "severity_hint"), ==, "P2");
+  services = json_object_get_array_member (body, "services");
+  g_assert_cmpuint (json_array_get_length (services), ==, 3);
+  g_assert_cmpstr (json_array_get_string_element (services, 2), ==, "search");
+  g_assert_false (sitrep_incident_rules_escalate (body, &mild, &raised));
+  sitrep_triage_result_clear (&mild);
+
+  /* Worse ones raise it, and say why. */
+  sitrep_triage_result_init (&worse);
+  sitrep_triage_result_add (&worse, labels, NULL, NULL, NULL);
+  g_assert_true (sitrep_incident_rules_escalate (body, &worse, &raised));
+  g_assert_true (raised);
+  g_assert_cmpstr (sitrep_json_get_string (body, "severity"), ==, "P1");
+  g_assert_cmpstr (sitrep_json_get_string (json_object_get_object_member (body, "triage"),
+                                           "reason"), ==,
+                   "critical service payments and error rate 25% > 20%");
+  sitrep_triage_result_clear (&worse);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -560,6 +652,8 @@ main (int   argc,
   g_test_add_func ("/core/incident-rules/explain", test_explain);
   g_test_add_func ("/core/incident-rules/explain-long-service", test_explain_long_service);
   ADD ("/core/incident-rules/triage-record", test_triage_record);
+  g_test_add_func ("/core/incident-rules/group-triage", test_group_triage);
+  g_test_add_func ("/core/incident-rules/escalate", test_escalate);
 
   return g_test_run ();
 }
