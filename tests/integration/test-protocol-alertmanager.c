@@ -482,6 +482,17 @@ test_declared_with_triage (void)
   why = entry_with_text (snapshot, id,
                          "Triage: P1 — critical service payments and error rate 25% > 20%");
   g_assert_cmpstr (json_object_get_string_member (why, "author"), ==, "alertmanager");
+  {
+    g_autoptr(GDateTime) declared_at =
+      g_date_time_new_from_iso8601 (json_object_get_string_member (declared, "occurred_at"), NULL);
+    g_autoptr(GDateTime) why_at =
+      g_date_time_new_from_iso8601 (json_object_get_string_member (why, "occurred_at"), NULL);
+
+    /* It reads after the declaration. */
+    g_assert_nonnull (declared_at);
+    g_assert_nonnull (why_at);
+    g_assert_cmpint (g_date_time_compare (declared_at, why_at), <, 0);
+  }
   triage = json_object_get_object_member (incident, "triage");
   g_assert_nonnull (triage);
   g_assert_cmpstr (json_object_get_string_member (triage, "severity"), ==, "P1");
