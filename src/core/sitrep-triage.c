@@ -527,7 +527,7 @@ sitrep_triage_result_clear (SitrepTriageResult *result)
  *
  * Classifies one alert and keeps it if it is the most severe so far; of
  * equally severe ones, the first explains. The most severe hint is kept
- * likewise.
+ * likewise, and the service named, at most %SITREP_NAME_MAX bytes of it.
  */
 void
 sitrep_triage_result_add (SitrepTriageResult       *result,
@@ -549,10 +549,13 @@ sitrep_triage_result_add (SitrepTriageResult       *result,
     g_ptr_array_add (critical, (gpointer) default_critical_services[i]);
   if (alert.service != NULL)
     {
+      /* A name fit for an incident's services, however long the label. */
+      g_autofree char *name = format_name (alert.service);
+
       if (in_catalogue != NULL && in_catalogue (alert.service, user_data))
         g_ptr_array_add (critical, alert.service);
-      if (!g_ptr_array_find_with_equal_func (result->services, alert.service, g_str_equal, NULL))
-        g_ptr_array_add (result->services, g_strdup (alert.service));
+      if (!g_ptr_array_find_with_equal_func (result->services, name, g_str_equal, NULL))
+        g_ptr_array_add (result->services, g_steal_pointer (&name));
     }
   g_ptr_array_add (critical, NULL);
 

@@ -48,7 +48,8 @@ typedef gboolean (*SitrepTriageCriticalFunc) (const char *service,
  * @reason: (nullable): why, with that alert's values
  * @hint: the most severe `severity` label among them, or NONE
  * @hint_label: (nullable): that label as the alert wrote it
- * @services: (element-type utf8): the services they name, each once
+ * @services: (element-type utf8): the services they name, each once and
+ *   at most %SITREP_NAME_MAX bytes long
  *
  * The triage of a group of alerts, as they are added.
  */

@@ -590,6 +590,19 @@ test_group_triage (void)
   sitrep_triage_result_clear (&result);
   g_assert_null (result.reason);
   g_assert_null (result.services);
+
+  /* A service label too long for a name is cut to one. */
+  {
+    g_autofree char *name = g_strnfill (SITREP_TEXT_MAX + 10, 'n');
+    g_autoptr(JsonObject) long_labels = json_object_new ();
+
+    json_object_set_string_member (long_labels, "service", name);
+    sitrep_triage_result_init (&result);
+    sitrep_triage_result_add (&result, long_labels, NULL, NULL, NULL);
+    g_assert_cmpuint (result.services->len, ==, 1);
+    g_assert_cmpuint (strlen (g_ptr_array_index (result.services, 0)), ==, SITREP_NAME_MAX);
+    sitrep_triage_result_clear (&result);
+  }
 }
 
 static void

@@ -565,6 +565,28 @@ test_escalation_explained (void)
   g_assert_cmpint (sitrep_test_health_seq (server), ==, seq);
 }
 
+/* A label longer than any record's text still opens the incident: what
+ * the server writes of it is cut to the limits. */
+static void
+test_label_beyond_limits (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  g_autofree char *service = g_strnfill (70000, 'l');
+  g_autofree char *labels = g_strdup_printf ("\"service\": \"%s\", ", service);
+  g_autofree char *body = guide_payload (labels, "\"error_rate\": \"0.5\", ",
+                                         "6f7a8b9c0d1e2f30");
+  g_autofree char *id = post_ok (server, body, NULL);
+  g_autoptr(JsonObject) snapshot = sitrep_test_snapshot (server);
+  JsonObject *incident = incident_body_of (snapshot, id);
+  JsonArray *services = json_object_get_array_member (incident, "services");
+
+  g_assert_cmpstr (json_object_get_string_member (incident, "severity"), ==, "P2");
+  g_assert_cmpuint (json_array_get_length (services), ==, 1);
+  g_assert_true (g_str_has_prefix (json_array_get_string_element (services, 0), "lll"));
+  g_assert_cmpuint (strlen (json_array_get_string_element (services, 0)), <=, 200);
+  entry_with_text (snapshot, id, "Triage: P2 — error rate 50% > 10%");
+}
+
 static void
 test_triage_text_limits (void)
 {
@@ -610,4 +632,5 @@ add_protocol_alertmanager_tests (void)
   sitrep_test_add ("/integration/alertmanager/guide-example-hint", test_guide_example_hint);
   sitrep_test_add ("/integration/alertmanager/escalation-explained", test_escalation_explained);
   sitrep_test_add ("/integration/alertmanager/triage-text-limits", test_triage_text_limits);
+  sitrep_test_add ("/integration/alertmanager/label-beyond-limits", test_label_beyond_limits);
 }
