@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-gui-util.h"
+#include "sitrep-resources.h"
 #include "sitrep-template-row.h"
 #include "sitrep-templates-window.h"
 
@@ -40,14 +41,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-set_label (gpointer    widget,
-           const char *label)
-{
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
 
 /* Deleting */
 
@@ -248,47 +241,8 @@ static void
 sitrep_templates_window_constructed (GObject *object)
 {
   SitrepTemplatesWindow *self = SITREP_TEMPLATES_WINDOW (object);
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group = adw_preferences_group_new ();
-  GtkWidget *placeholder = gtk_label_new (_("No templates: add one"));
-  GtkWidget *content = adw_button_content_new ();
 
   G_OBJECT_CLASS (sitrep_templates_window_parent_class)->constructed (object);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Templates"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 720, 760);
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
-
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Templates"));
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Update Templates"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Shared with the team. The guide’s templates come "
-                                           "first; edit them to fit how you work."));
-
-  adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
-  adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Add Template"));
-  adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
-  self->add_button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (self->add_button), content);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "templates.add");
-  gtk_widget_set_tooltip_text (self->add_button, _("Add a template (Ctrl+N)"));
-  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
-  set_label (self->add_button, _("Add template"));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), self->add_button);
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_list_box_set_sort_func (self->list, compare_rows, NULL, NULL);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  set_label (self->list, _("Templates"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 18);
-  gtk_widget_set_margin_bottom (placeholder, 18);
-  gtk_list_box_set_placeholder (self->list, placeholder);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->list));
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
 
   g_signal_connect_object (sitrep_context_get_store (self->context), "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
@@ -308,6 +262,7 @@ sitrep_templates_window_dispose (GObject *object)
     }
   g_clear_object (&self->context);
   g_clear_pointer (&self->confirm_id, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_TEMPLATES_WINDOW);
 
   G_OBJECT_CLASS (sitrep_templates_window_parent_class)->dispose (object);
 }
@@ -355,6 +310,12 @@ sitrep_templates_window_class_init (SitrepTemplatesWindowClass *klass)
                        G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  (void) sitrep_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/sitrep-templates-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SitrepTemplatesWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTemplatesWindow, list);
+
   gtk_widget_class_install_action (widget_class, "templates.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "templates.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -366,6 +327,8 @@ sitrep_templates_window_class_init (SitrepTemplatesWindowClass *klass)
 static void
 sitrep_templates_window_init (SitrepTemplatesWindow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_sort_func (self->list, compare_rows, NULL, NULL);
 }
 
 /**
