@@ -121,11 +121,18 @@ scroll_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-void
-_sitrep_timeline_page_queue_scroll (SitrepTimelinePage *self)
+static void
+queue_scroll (SitrepTimelinePage *self)
 {
   if (self->scroll_idle_id == 0)
     self->scroll_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_idle, self, NULL);
+}
+
+/* For the rows, whose undo brings an entry back into view. */
+void
+_sitrep_timeline_page_queue_scroll (SitrepTimelinePage *self)
+{
+  queue_scroll (self);
 }
 
 /* Runs before the list view hears of the change: a scribe reading the
@@ -140,7 +147,7 @@ on_items_changed_before (SitrepTimelinePage *self,
   if (added > 0 && is_at_end (self))
     {
       self->follow_end = TRUE;
-      _sitrep_timeline_page_queue_scroll (self);
+      queue_scroll (self);
     }
 }
 
@@ -482,7 +489,7 @@ sitrep_timeline_page_set_incident (SitrepTimelinePage *self,
                                                   sitrep_incident_get_id (incident));
       /* A timeline opens on its newest entries. */
       self->follow_end = TRUE;
-      _sitrep_timeline_page_queue_scroll (self);
+      queue_scroll (self);
     }
 
   /* Swapping the model under the same filter and selection lets the list
