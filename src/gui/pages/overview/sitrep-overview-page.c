@@ -7,19 +7,14 @@
 
 #include <glib/gi18n.h>
 
-#include "sitrep-capture.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
-#include "sitrep-json.h"
-#include "sitrep-deadlines.h"
 #include "sitrep-due-list.h"
 #include "sitrep-milestones.h"
 #include "sitrep-milestones-group.h"
-#include "sitrep-notifier.h"
 #include "sitrep-overview-page.h"
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
-#include "sitrep-time.h"
 #include "sitrep-triage-row.h"
 
 #define N_LATEST_ENTRIES 6
