@@ -71,6 +71,24 @@ test_shows_incident (Fixture       *f,
 }
 
 static void
+test_shows_ref (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* The server gives the reference; the row shows it in place of
+   * "Not yet synced". */
+  json_object_set_string_member (fields, "ref", "INC-2026-042");
+  g_assert_true (sitrep_store_patch (sitrep_context_get_store (f->context), "incidents",
+                                     f->incident_id, fields, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (sitrep_incident_get_ref (f->incident), ==, "INC-2026-042");
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (_sitrep_incident_row_get_meta (f->row)),
+                                   "INC-2026-042 · "));
+}
+
+static void
 test_follows_changes (Fixture       *f,
                       gconstpointer  data)
 {
@@ -143,6 +161,8 @@ main (int   argc,
 
   g_test_add ("/gui/incident-row/shows-incident", Fixture, NULL,
               fixture_set_up, test_shows_incident, fixture_tear_down);
+  g_test_add ("/gui/incident-row/shows-ref", Fixture, NULL,
+              fixture_set_up, test_shows_ref, fixture_tear_down);
   g_test_add ("/gui/incident-row/follows-changes", Fixture, NULL,
               fixture_set_up, test_follows_changes, fixture_tear_down);
   g_test_add ("/gui/incident-row/next-due", Fixture, NULL,
