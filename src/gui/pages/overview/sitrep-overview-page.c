@@ -102,15 +102,18 @@ update_age (SitrepOverviewPage *self)
     gtk_label_set_label (self->age_label, "");
 }
 
+/* The status buttons' action, to the status of its target. */
 static void
-status_button_clicked (GtkButton          *button,
-                       SitrepOverviewPage *self)
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  SitrepStatus status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "status"));
+  SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!sitrep_context_set_status (self->context, sitrep_incident_get_id (self->incident),
-                                  status, &error))
+  if (self->incident != NULL &&
+      !sitrep_context_set_status (self->context, sitrep_incident_get_id (self->incident),
+                                  g_variant_get_int32 (parameter), &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
@@ -135,10 +138,10 @@ rebuild_status_buttons (SitrepOverviewPage *self,
       /* Translators: %s is a status such as "Monitoring" */
       tooltip = g_strdup_printf (_("Move the incident to %s"), sitrep_status_get_label (s));
       gtk_widget_set_tooltip_text (button, tooltip);
-      g_object_set_data (G_OBJECT (button), "status", GINT_TO_POINTER (s));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "overview.set-status");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", s);
       if (s == current + 1)
         gtk_widget_add_css_class (button, "suggested-action");
-      g_signal_connect (button, "clicked", G_CALLBACK (status_button_clicked), self);
       gtk_box_append (self->status_buttons, button);
     }
 }
@@ -608,6 +611,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_impact_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_severity_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_major_toggled);
+  gtk_widget_class_install_action (widget_class, "overview.set-status", "i", set_status_action);
 }
 
 static void
