@@ -8,7 +8,8 @@
 #include "sitrep-enum-strings.h"
 #include "sitrep-window-private.h"
 
-/* Actions ------------------------------------------------------------- */
+/* The window's actions: pages, declaring, searching, composing an update;
+ * and their shortcuts. */
 
 static void
 page_action (GtkWidget  *widget,
