@@ -641,7 +641,7 @@ sitrep_store_outbox_reject_unsent (SitrepStore  *self,
   Touched touched;
   gboolean ok;
 
-  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_begin (self, error))
     return FALSE;
 
   touched_init (&touched);
@@ -660,12 +660,13 @@ sitrep_store_outbox_reject_unsent (SitrepStore  *self,
     goto fail;
 
   _sitrep_store_recount_pending (self);
+  _sitrep_store_announce (self);
   touched_emit_and_clear (&touched, self, TRUE);
   _sitrep_store_emit_conflicts_changed (self);
   return TRUE;
 
 fail:
-  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_rollback (self);
   touched_emit_and_clear (&touched, self, FALSE);
   if (error != NULL && *error == NULL)
     g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_NOT_FOUND,
@@ -718,7 +719,7 @@ sitrep_store_outbox_renumber (SitrepStore  *self,
   g_return_val_if_fail (SITREP_IS_STORE (self), FALSE);
   g_return_val_if_fail (first_mid >= 1, FALSE);
 
-  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_begin (self, error))
     return FALSE;
 
   lowest = _sitrep_store_query_int (self, "SELECT coalesce(min(mid), 0) FROM outbox");
@@ -744,7 +745,7 @@ sitrep_store_outbox_renumber (SitrepStore  *self,
   return TRUE;
 
 fail:
-  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_rollback (self);
   return FALSE;
 }
 
@@ -773,7 +774,7 @@ sitrep_store_outbox_ack (SitrepStore       *self,
   if (n_results == 0)
     return TRUE;
 
-  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_begin (self, error))
     return FALSE;
 
   touched_init (&touched);
@@ -836,13 +837,14 @@ sitrep_store_outbox_ack (SitrepStore       *self,
     goto fail;
 
   _sitrep_store_recount_pending (self);
+  _sitrep_store_announce (self);
   touched_emit_and_clear (&touched, self, TRUE);
   if (conflicts)
     _sitrep_store_emit_conflicts_changed (self);
   return TRUE;
 
 fail:
-  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_rollback (self);
   touched_emit_and_clear (&touched, self, FALSE);
   return FALSE;
 }
@@ -890,7 +892,7 @@ sitrep_store_apply_changes (SitrepStore   *self,
 
   g_return_val_if_fail (SITREP_IS_STORE (self), FALSE);
 
-  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_begin (self, error))
     return FALSE;
 
   touched_init (&touched);
@@ -913,11 +915,12 @@ sitrep_store_apply_changes (SitrepStore   *self,
   if (!_sitrep_store_exec_sql (self, "COMMIT", error))
     goto fail;
 
+  _sitrep_store_announce (self);
   touched_emit_and_clear (&touched, self, TRUE);
   return TRUE;
 
 fail:
-  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_rollback (self);
   touched_emit_and_clear (&touched, self, FALSE);
   return FALSE;
 }
@@ -946,7 +949,7 @@ sitrep_store_load_snapshot (SitrepStore   *self,
 
   g_return_val_if_fail (SITREP_IS_STORE (self), FALSE);
 
-  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_begin (self, error))
     return FALSE;
 
   touched_init (&touched);
@@ -986,11 +989,12 @@ sitrep_store_load_snapshot (SitrepStore   *self,
   if (!set_last_seq (self, seq, error) || !_sitrep_store_exec_sql (self, "COMMIT", error))
     goto fail;
 
+  _sitrep_store_announce (self);
   touched_emit_and_clear (&touched, self, TRUE);
   return TRUE;
 
 fail:
-  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_rollback (self);
   touched_emit_and_clear (&touched, self, FALSE);
   return FALSE;
 }

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sitrep-mutation.h"
+#include "sitrep-store-change.h"
 #include "sitrep-store-record.h"
 
 G_BEGIN_DECLS
