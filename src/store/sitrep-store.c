@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "sitrep-json.h"
+#include "sitrep-protocol.h"
 #include "sitrep-record.h"
 #include "sitrep-time.h"
 #include "sitrep-store-private.h"
@@ -1026,15 +1027,7 @@ apply_one (SitrepStore     *self,
           return FALSE;
         }
       body = sitrep_json_copy (current->body);
-      {
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *node;
-
-        json_object_iter_init (&iter, mutation->data);
-        while (json_object_iter_next (&iter, &name, &node))
-          json_object_set_member (body, name, json_node_copy (node));
-      }
+      sitrep_protocol_merge_patch (body, mutation->data);
       break;
 
     case SITREP_MUTATION_DELETE:

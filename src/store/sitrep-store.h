@@ -6,7 +6,7 @@
 
 #include "sitrep-mutation.h"
 #include "sitrep-store-change.h"
-#include "sitrep-store-record.h"
+#include "sitrep-protocol-record.h"
 
 G_BEGIN_DECLS
 
