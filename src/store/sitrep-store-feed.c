@@ -260,7 +260,8 @@ sitrep_store_apply_changes (SitrepStore   *self,
 
       if (!_sitrep_store_write_server_record (self, record->coll, record->id, record->version,
                                               record->deleted, record->body, error) ||
-          !_sitrep_store_recompute (self, record->coll, record->id, changes[i]->actor, now, &touched, error))
+          !_sitrep_store_recompute (self, record->coll, record->id, changes[i]->actor, now,
+                                    &touched, error))
         goto fail;
     }
 
@@ -313,7 +314,8 @@ sitrep_store_load_snapshot (SitrepStore   *self,
 
   for (guint i = 0; i < n_records; i++)
     if (sitrep_collection_is_valid (records[i]->coll) &&
-        !_sitrep_store_write_server_record (self, records[i]->coll, records[i]->id, records[i]->version,
+        !_sitrep_store_write_server_record (self, records[i]->coll, records[i]->id,
+                                            records[i]->version,
                                             records[i]->deleted, records[i]->body, error))
       goto fail;
 
@@ -338,7 +340,8 @@ sitrep_store_load_snapshot (SitrepStore   *self,
     }
 
   for (guint i = 0; i + 1 < keys->len; i += 2)
-    if (!_sitrep_store_recompute (self, keys->pdata[i], keys->pdata[i + 1], NULL, now, &touched, error))
+    if (!_sitrep_store_recompute (self, keys->pdata[i], keys->pdata[i + 1], NULL, now, &touched,
+                                  error))
       goto fail;
 
   if (!set_last_seq (self, seq, error) || !_sitrep_store_exec_sql (self, "COMMIT", error))

@@ -81,7 +81,8 @@ assume_applied (SitrepStore     *self,
                 gint64           version,
                 GError         **error)
 {
-  g_autoptr(SitrepRecord) server = _sitrep_store_read_server_record (self, mutation->coll, mutation->id);
+  g_autoptr(SitrepRecord) server = _sitrep_store_read_server_record (self, mutation->coll,
+                                                                     mutation->id);
   g_autoptr(JsonObject) body = NULL;
 
   if (server != NULL && server->version >= version)
@@ -95,17 +96,20 @@ assume_applied (SitrepStore     *self,
       if (server != NULL && !server->deleted && json_object_has_member (server->body, "ref"))
         json_object_set_member (body, "ref",
                                 json_node_copy (json_object_get_member (server->body, "ref")));
-      return _sitrep_store_write_server_record (self, mutation->coll, mutation->id, version, FALSE, body, error);
+      return _sitrep_store_write_server_record (self, mutation->coll, mutation->id, version,
+                                                FALSE, body, error);
 
     case SITREP_MUTATION_PATCH:
       if (server == NULL || server->deleted)
         return TRUE;
       body = sitrep_json_copy (server->body);
       sitrep_protocol_merge_patch (body, mutation->data);
-      return _sitrep_store_write_server_record (self, mutation->coll, mutation->id, version, FALSE, body, error);
+      return _sitrep_store_write_server_record (self, mutation->coll, mutation->id, version,
+                                                FALSE, body, error);
 
     case SITREP_MUTATION_DELETE:
-      return _sitrep_store_write_server_record (self, mutation->coll, mutation->id, version, TRUE, NULL, error);
+      return _sitrep_store_write_server_record (self, mutation->coll, mutation->id, version, TRUE,
+                                                NULL, error);
 
     default:
       return TRUE;
@@ -515,7 +519,8 @@ sitrep_store_outbox_ack (SitrepStore       *self,
 
             if (result->current != NULL)
               ok = _sitrep_store_write_server_record (self, mutation->coll, mutation->id,
-                                                      result->current->version, result->current->deleted,
+                                                      result->current->version,
+                                                      result->current->deleted,
                                                       result->current->body, error);
             ok = ok && take_chain (self, mutation, &chained, error);
             /* A create-only put that lost to someone's earlier create, with
@@ -536,7 +541,8 @@ sitrep_store_outbox_ack (SitrepStore       *self,
           break;
         }
 
-      if (!ok || !_sitrep_store_recompute (self, mutation->coll, mutation->id, NULL, now, &touched, error))
+      if (!ok || !_sitrep_store_recompute (self, mutation->coll, mutation->id, NULL, now,
+                                           &touched, error))
         goto fail;
     }
 

@@ -167,7 +167,8 @@ _sitrep_store_write_visible (SitrepStore   *self,
       !_sitrep_store_update_search (self, coll, id, incident_id, deleted, body, error))
     return FALSE;
 
-  _sitrep_store_note_change (self, coll, id, incident_id, current, version, deleted, body, body_text);
+  _sitrep_store_note_change (self, coll, id, incident_id, current, version, deleted, body,
+                             body_text);
   return TRUE;
 }
 
