@@ -138,6 +138,7 @@ _sitrep_store_recompute (SitrepStore         *self,
   g_autoptr(JsonObject) body = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean deleted = TRUE;
+  gboolean written;
   gint64 version = server ? server->version : 0;
   int rc;
 
@@ -187,18 +188,11 @@ _sitrep_store_recompute (SitrepStore         *self,
       deleted = TRUE;
     }
 
-  if (current != NULL && current->deleted == deleted && current->version == version)
-    {
-      g_autofree char *before = _sitrep_store_serialise (current->body);
-      g_autofree char *after = _sitrep_store_serialise (body);
-
-      if (g_str_equal (before, after))
-        return TRUE;
-    }
-
   if (!_sitrep_store_write_visible (self, coll, id, current, version, deleted, body, actor, now,
-                                    error))
+                                    &written, error))
     return FALSE;
+  if (!written)
+    return TRUE;
 
   _sitrep_store_touched_add (touched, coll, id);
   return TRUE;

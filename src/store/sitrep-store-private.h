@@ -73,6 +73,7 @@ gboolean      _sitrep_store_write_visible    (SitrepStore   *self,
                                               JsonObject    *body,
                                               const char    *actor,
                                               const char    *now,
+                                              gboolean      *written,
                                               GError       **error);
 void          _sitrep_store_emit_changed     (SitrepStore   *self,
                                               const char    *coll,
@@ -87,11 +88,9 @@ void          _sitrep_store_note_change      (SitrepStore   *self,
                                               const char    *coll,
                                               const char    *id,
                                               const char    *incident_id,
-                                              SitrepRecord  *current,
                                               gint64         version,
                                               gboolean       deleted,
-                                              JsonObject    *body,
-                                              const char    *body_text);
+                                              JsonObject    *body);
 
 /* sitrep-store-schema.c */
 gboolean      _sitrep_store_setup            (SitrepStore   *self,

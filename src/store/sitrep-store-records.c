@@ -130,9 +130,12 @@ incident_id_of (const char *coll,
  * _sitrep_store_write_visible:
  * @current: (nullable): the visible record before, for the edit history
  * @actor: who the history names
+ * @written: (out) (optional): whether anything was written
  *
  * Writes what the user sees of one record, with its search row and, when
- * tracked fields changed, its history. Runs inside a transaction.
+ * tracked fields changed, its history, and notes the change for
+ * ::changed; a record left as it was is not written. Runs inside a
+ * transaction.
  */
 gboolean
 _sitrep_store_write_visible (SitrepStore   *self,
@@ -144,17 +147,31 @@ _sitrep_store_write_visible (SitrepStore   *self,
                              JsonObject    *body,
                              const char    *actor,
                              const char    *now,
+                             gboolean      *written,
                              GError       **error)
 {
-  g_autofree char *body_text = NULL;
+  g_autofree char *body_text = _sitrep_store_serialise (body);
   const char *incident_id;
+  gboolean visible = TRUE;
+
+  if (written != NULL)
+    *written = FALSE;
+
+  if (current != NULL && current->deleted == deleted && current->version == version)
+    {
+      g_autofree char *before = _sitrep_store_serialise (current->body);
+
+      if (g_str_equal (before, body_text))
+        return TRUE;
+      /* A tombstone's body is kept, never shown. */
+      visible = !deleted;
+    }
 
   if (!deleted && current != NULL && !current->deleted &&
       !_sitrep_store_record_history (self, coll, id, current->body, body, actor, now, error))
     return FALSE;
 
   incident_id = incident_id_of (coll, id, body);
-  body_text = _sitrep_store_serialise (body);
 
   sqlite3_bind_text (self->upsert_stmt, 1, coll, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->upsert_stmt, 2, id, -1, SQLITE_STATIC);
@@ -167,8 +184,10 @@ _sitrep_store_write_visible (SitrepStore   *self,
       !_sitrep_store_update_search (self, coll, id, incident_id, deleted, body, error))
     return FALSE;
 
-  _sitrep_store_note_change (self, coll, id, incident_id, current, version, deleted, body,
-                             body_text);
+  if (visible)
+    _sitrep_store_note_change (self, coll, id, incident_id, version, deleted, body);
+  if (written != NULL)
+    *written = TRUE;
   return TRUE;
 }
 
@@ -229,7 +248,7 @@ apply_one (SitrepStore     *self,
 
   if (!_sitrep_store_write_visible (self, mutation->coll, mutation->id, current,
                                     current ? current->version : 0, deleted, body,
-                                    self->actor, now, error))
+                                    self->actor, now, NULL, error))
     return FALSE;
 
   if (mutation->data != NULL)

@@ -407,38 +407,22 @@ _sitrep_store_announce (SitrepStore *self)
   g_signal_emit (self, signals[CHANGED], 0, changes);
 }
 
-/* Adds one written record to the open transaction's changes, unless what
- * the user sees of it stays the same. A record written twice keeps its
- * first place with its last state. */
+/* Adds one written record to the open transaction's changes. A record
+ * written twice keeps its first place with its last state. */
 void
 _sitrep_store_note_change (SitrepStore  *self,
                            const char   *coll,
                            const char   *id,
                            const char   *incident_id,
-                           SitrepRecord *current,
                            gint64        version,
                            gboolean      deleted,
-                           JsonObject   *body,
-                           const char   *body_text)
+                           JsonObject   *body)
 {
-  g_autofree char *key = NULL;
-  SitrepStoreChange *change;
-  gpointer position;
+  g_autofree char *key = g_strconcat (coll, "\x1f", id, NULL);
+  SitrepStoreChange *change = sitrep_store_change_new (coll, id, incident_id, body, deleted,
+                                                       version);
+  gpointer position = g_hash_table_lookup (self->change_index, key);
 
-  if (current != NULL && current->deleted == deleted && current->version == version)
-    {
-      g_autofree char *before = NULL;
-
-      if (deleted)
-        return;
-      before = _sitrep_store_serialise (current->body);
-      if (g_str_equal (before, body_text))
-        return;
-    }
-
-  change = sitrep_store_change_new (coll, id, incident_id, body, deleted, version);
-  key = g_strconcat (coll, "\x1f", id, NULL);
-  position = g_hash_table_lookup (self->change_index, key);
   if (position != NULL)
     {
       guint i = GPOINTER_TO_UINT (position) - 1;
