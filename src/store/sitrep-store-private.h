@@ -38,8 +38,7 @@ struct _SitrepStore
   GHashTable   *change_index;   /* "coll\x1fid" -> position in changes + 1 */
 };
 
-
-
+/* sitrep-store.c: SQL helpers, transactions and their announcements */
 gboolean      _sitrep_store_exec_sql         (SitrepStore   *self,
                                               const char    *sql,
                                               GError       **error);
@@ -58,12 +57,30 @@ gboolean      _sitrep_store_set_meta         (SitrepStore   *self,
                                               const char    *key,
                                               const char    *value,
                                               GError       **error);
-SitrepRecord *_sitrep_store_read_record      (SitrepStore   *self,
-                                              const char    *coll,
-                                              const char    *id);
 JsonObject   *_sitrep_store_parse_body       (const char    *text,
                                               gssize         length);
 char         *_sitrep_store_serialise        (JsonObject    *object);
+gboolean      _sitrep_store_begin            (SitrepStore   *self,
+                                              GError       **error);
+void          _sitrep_store_rollback         (SitrepStore   *self);
+void          _sitrep_store_announce         (SitrepStore   *self);
+void          _sitrep_store_note_change      (SitrepStore   *self,
+                                              const char    *coll,
+                                              const char    *id,
+                                              const char    *incident_id,
+                                              gint64         version,
+                                              gboolean       deleted,
+                                              JsonObject    *body);
+void          _sitrep_store_emit_changed     (SitrepStore   *self,
+                                              const char    *coll,
+                                              const char    *id);
+void          _sitrep_store_emit_conflicts_changed (SitrepStore *self);
+void          _sitrep_store_recount_pending  (SitrepStore   *self);
+
+/* sitrep-store-records.c */
+SitrepRecord *_sitrep_store_read_record      (SitrepStore   *self,
+                                              const char    *coll,
+                                              const char    *id);
 gboolean      _sitrep_store_write_visible    (SitrepStore   *self,
                                               const char    *coll,
                                               const char    *id,
@@ -75,22 +92,6 @@ gboolean      _sitrep_store_write_visible    (SitrepStore   *self,
                                               const char    *now,
                                               gboolean      *written,
                                               GError       **error);
-void          _sitrep_store_emit_changed     (SitrepStore   *self,
-                                              const char    *coll,
-                                              const char    *id);
-gboolean      _sitrep_store_begin            (SitrepStore   *self,
-                                              GError       **error);
-void          _sitrep_store_rollback         (SitrepStore   *self);
-void          _sitrep_store_announce         (SitrepStore   *self);
-void          _sitrep_store_recount_pending  (SitrepStore   *self);
-void          _sitrep_store_emit_conflicts_changed (SitrepStore *self);
-void          _sitrep_store_note_change      (SitrepStore   *self,
-                                              const char    *coll,
-                                              const char    *id,
-                                              const char    *incident_id,
-                                              gint64         version,
-                                              gboolean       deleted,
-                                              JsonObject    *body);
 
 /* sitrep-store-schema.c */
 gboolean      _sitrep_store_setup            (SitrepStore   *self,
