@@ -18,6 +18,7 @@
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
 #include "sitrep-time.h"
+#include "sitrep-triage-row.h"
 
 #define N_MILESTONES (SITREP_MILESTONE_RESOLVED + 1)
 #define N_LATEST_ENTRIES 6
@@ -67,6 +68,7 @@ struct _SitrepOverviewPage
   AdwPreferencesGroup *timeline_group;
   AdwPreferencesGroup *attention_group;
   GPtrArray       *attention_rows;
+  SitrepTriageRow *triage_row;
   AdwPreferencesGroup *due_group;
   GArray          *due_rows;          /* of DueRow */
   GtkWidget       *nothing_due_row;
@@ -870,6 +872,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
+  g_type_ensure (SITREP_TYPE_TRIAGE_ROW);
   (void) sitrep_get_resource ();
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sitrep-overview-page.ui");
@@ -892,6 +895,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, milestones_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, attention_group);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, triage_row);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, due_group);
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_services_apply);
@@ -933,6 +937,7 @@ sitrep_overview_page_set_context (SitrepOverviewPage *self,
 
   if (self->context != NULL)
     g_signal_handlers_disconnect_by_data (sitrep_context_get_store (self->context), self);
+  sitrep_triage_row_set_context (self->triage_row, context);
   if (!g_set_object (&self->context, context) || context == NULL)
     return;
 
@@ -956,6 +961,7 @@ sitrep_overview_page_set_incident (SitrepOverviewPage *self,
   if (self->incident != NULL)
     g_signal_handlers_disconnect_by_data (self->incident, self);
   g_set_object (&self->incident, incident);
+  sitrep_triage_row_set_incident (self->triage_row, incident);
   g_clear_handle_id (&self->tick_id, g_source_remove);
   /* The model is shared with other windows and outlives this page. */
   if (self->timeline != NULL)
