@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "sitrep-store-record.h"
+#include "sitrep-protocol-record.h"
 
 G_BEGIN_DECLS
 
