@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sitrep-protocol-feed.h"
@@ -17,6 +19,10 @@
 
 #define LIMIT_DEFAULT 500
 #define LIMIT_MAX     1000
+/* A page holds at most this much of record bodies (and always at least
+ * one change), well under what a client reads of one answer (64 MiB):
+ * 1000 changes of large records would not fit. */
+#define PAGE_MAX_BYTES (8 * 1024 * 1024)
 #define WAIT_MAX      60
 
 typedef struct {
@@ -26,6 +32,33 @@ typedef struct {
   guint              limit;
   guint              timeout_id;
 } Waiter;
+
+/* Roughly what a change takes in a page; the body is sent as stored. */
+static gsize
+change_size (const SitrepProtocolChange *c)
+{
+  return 256 + strlen (c->coll) + strlen (c->id) + (c->body != NULL ? strlen (c->body) : 0)
+         + (c->actor != NULL ? strlen (c->actor) : 0);
+}
+
+/* Ends the page before the change that would take it over
+ * PAGE_MAX_BYTES; returns whether any were left for the next page. */
+static gboolean
+cap_page (GPtrArray *changes)
+{
+  gsize total = 0;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      total += change_size (g_ptr_array_index (changes, i));
+      if (i > 0 && total > PAGE_MAX_BYTES)
+        {
+          g_ptr_array_set_size (changes, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
 
 /* Reads and answers; returns FALSE, answering nothing, when there is
  * nothing to answer yet and @may_wait. */
@@ -60,6 +93,9 @@ answer_changes (SitrepServer      *self,
 
   if (changes->len == 0 && may_wait)
     return FALSE;
+
+  if (cap_page (changes))
+    more = TRUE;
 
   _sitrep_server_respond_json (msg, SOUP_STATUS_OK,
                                sitrep_protocol_changes_build (changes, since, more));
