@@ -3,12 +3,15 @@
 
 #include <gio/gio.h>
 
-#include "sitrep-incident-list.h"
+#include "sitrep-clock.h"
+#include "sitrep-incident.h"
+#include "sitrep-record-list.h"
+#include "sitrep-template.h"
 #include "sitrep-store.h"
 #include "sitrep-store-sync.h"
 #include "sitrep-sync-engine.h"
-#include "sitrep-timeline-model.h"
 #include "sitrep-types.h"
+#include "sitrep-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -65,8 +68,10 @@ gboolean        sitrep_context_set_milestone      (SitrepContext    *self,
                                                    GError          **error);
 GPtrArray      *sitrep_context_list_timeline      (SitrepContext    *self,
                                                    const char       *incident_id);
-SitrepTimelineModel *sitrep_context_open_timeline (SitrepContext    *self,
+SitrepWorkspace *sitrep_context_open_workspace    (SitrepContext    *self,
                                                    const char       *incident_id);
+SitrepClock    *sitrep_context_get_clock          (SitrepContext    *self);
+GListModel     *sitrep_context_get_templates      (SitrepContext    *self);
 char           *sitrep_context_add_demo           (SitrepContext    *self,
                                                    GError          **error);
 

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* Generated from the pages' gui_page_types (src/gui/pages/meson.build). */
+void                 sitrep_page_types_ensure          (void);
+
 /* For tests, which drive the window's real widgets. */
 GtkSingleSelection  *_sitrep_window_get_selection      (SitrepWindow *self);
 GtkListView         *_sitrep_window_get_incident_list  (SitrepWindow *self);

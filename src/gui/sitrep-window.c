@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-countdown.h"
 #include "sitrep-deadlines.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-time.h"
@@ -19,6 +20,7 @@ struct _SitrepWindow
   AdwApplicationWindow  parent_instance;
 
   SitrepContext        *context;
+  SitrepIncident       *incident;
   GSettings            *settings;
   GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
@@ -26,7 +28,6 @@ struct _SitrepWindow
   GHashTable           *matches;
   GPtrArray            *bound_rows;
   SitrepDeclareDialog  *declare_dialog;
-  guint                 tick_id;
   guint                 retick_id;
 
   AdwToastOverlay      *toast_overlay;
@@ -40,13 +41,10 @@ struct _SitrepWindow
   GtkListView          *incident_list;
   AdwViewSwitcherTitle *content_title;
   AdwViewStack         *pages;
-  AdwBin               *roles_bin;
-  AdwBin               *checklist_bin;
   SitrepTimelinePage   *timeline_page;
   SitrepRolesPage      *roles_page;
   SitrepChecklistPage  *checklist_page;
   SitrepCommsPage      *comms_page;
-  AdwBin               *comms_bin;
   GtkLabel             *sync_label;
   GtkStack             *content_stack;
   SitrepOverviewPage   *overview_page;
@@ -57,6 +55,7 @@ G_DEFINE_FINAL_TYPE (SitrepWindow, sitrep_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_INCIDENT,
   N_PROPS
 };
 
@@ -80,11 +79,9 @@ incident_row_update_due (IncidentRow *row)
 {
   g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autofree char *span = NULL;
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
   SitrepDeadline *next = NULL;
-  GTimeSpan until;
 
   gtk_widget_remove_css_class (row->due, "error");
   gtk_widget_remove_css_class (row->due, "warning");
@@ -103,21 +100,19 @@ incident_row_update_due (IncidentRow *row)
     }
 
   next = deadlines->pdata[0];
-  now = g_date_time_new_now_utc ();
-  until = g_date_time_difference (next->due, now);
-  span = sitrep_time_format_duration (until);
-  if (until < 0)
+  now = sitrep_clock_dup_now (sitrep_context_get_clock (row->context));
+  text = sitrep_countdown_format (next->due, now);
+  switch (sitrep_countdown_state (next->due, now))
     {
-      /* Translators: an update is late by this long, e.g. "late 3 min" */
-      text = g_strdup_printf (_("late %s"), span);
+    case SITREP_COUNTDOWN_OVERDUE:
       gtk_widget_add_css_class (row->due, "error");
-    }
-  else
-    {
-      /* Translators: an update is due in this long, e.g. "in 12 min" */
-      text = g_strdup_printf (_("in %s"), span);
-      if (until < 5 * G_TIME_SPAN_MINUTE)
-        gtk_widget_add_css_class (row->due, "warning");
+      break;
+    case SITREP_COUNTDOWN_SOON:
+      gtk_widget_add_css_class (row->due, "warning");
+      break;
+    case SITREP_COUNTDOWN_LATER:
+    default:
+      break;
     }
 
   {
@@ -253,15 +248,11 @@ unbind_row (GtkSignalListItemFactory *factory,
   g_ptr_array_remove_fast (self->bound_rows, widget);
 }
 
-static gboolean
-tick (gpointer data)
+static void
+on_minute_changed (SitrepWindow *self)
 {
-  SitrepWindow *self = data;
-
   for (guint i = 0; i < self->bound_rows->len; i++)
     incident_row_update (g_ptr_array_index (self->bound_rows, i));
-
-  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -270,7 +261,7 @@ retick (gpointer data)
   SitrepWindow *self = data;
 
   self->retick_id = 0;
-  tick (self);
+  on_minute_changed (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -310,10 +301,10 @@ update_content_title (SitrepWindow *self)
   const char *ref;
 
   /* notify::visible-child fires while the template is still being built */
-  if (self->overview_page == NULL || self->pages == NULL)
+  if (self->pages == NULL)
     return;
 
-  incident = sitrep_overview_page_get_incident (self->overview_page);
+  incident = self->incident;
   if (incident == NULL)
     {
       adw_view_switcher_title_set_title (self->content_title, _("Sitrep"));
@@ -337,29 +328,38 @@ update_content_title (SitrepWindow *self)
 }
 
 static void
+set_incident (SitrepWindow   *self,
+              SitrepIncident *incident)
+{
+  if (self->incident == incident)
+    return;
+
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_func (self->incident, update_content_title, self);
+  g_set_object (&self->incident, incident);
+  if (incident != NULL)
+    g_signal_connect_object (incident, "notify::body", G_CALLBACK (update_content_title), self,
+                             G_CONNECT_SWAPPED);
+
+  /* Every page follows through its binding to :incident. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
+  update_content_title (self);
+}
+
+static void
 on_selection_changed (SitrepWindow *self)
 {
   SitrepIncident *incident = gtk_single_selection_get_selected_item (self->selection);
-  SitrepIncident *shown = sitrep_overview_page_get_incident (self->overview_page);
 
   if (incident == NULL)
     {
       /* A search that hides the shown incident does not close it. */
-      if (shown == NULL)
+      if (self->incident == NULL)
         gtk_stack_set_visible_child_name (self->content_stack, "empty");
       return;
     }
 
-  if (shown != NULL)
-    g_signal_handlers_disconnect_by_func (shown, update_content_title, self);
-  sitrep_overview_page_set_incident (self->overview_page, incident);
-  sitrep_timeline_page_set_incident (self->timeline_page, incident);
-  sitrep_roles_page_set_incident (self->roles_page, incident);
-  sitrep_checklist_page_set_incident (self->checklist_page, incident);
-  sitrep_comms_page_set_incident (self->comms_page, incident);
-  g_signal_connect_object (incident, "notify::body", G_CALLBACK (update_content_title), self,
-                           G_CONNECT_SWAPPED);
-  update_content_title (self);
+  set_incident (self, incident);
   gtk_stack_set_visible_child_name (self->content_stack, "incident");
 }
 
@@ -468,10 +468,55 @@ page_action (GtkWidget  *widget,
 {
   SitrepWindow *self = SITREP_WINDOW (widget);
 
-  if (sitrep_overview_page_get_incident (self->overview_page) == NULL)
+  if (self->incident == NULL)
     return;
   adw_view_stack_set_visible_child_name (self->pages, g_variant_get_string (parameter, NULL));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Alt+1…9: the pages in the stack's order. */
+static void
+page_nth_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SitrepWindow *self = SITREP_WINDOW (widget);
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  g_autoptr(AdwViewStackPage) page = NULL;
+  guint n = g_variant_get_uint32 (parameter);
+
+  if (self->incident == NULL)
+    return;
+
+  pages = adw_view_stack_get_pages (self->pages);
+  if (n == 0 || n > g_list_model_get_n_items (G_LIST_MODEL (pages)))
+    return;
+
+  page = g_list_model_get_item (G_LIST_MODEL (pages), n - 1);
+  adw_view_stack_set_visible_child (self->pages, adw_view_stack_page_get_child (page));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Each page of the stack that shows an incident gets the context and
+ * follows the window's :incident: a page added to sitrep-window.ui needs
+ * nothing here. */
+static void
+bind_pages (SitrepWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->pages);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (!SITREP_IS_INCIDENT_PAGE (child))
+        continue;
+
+      sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (child), self->context);
+      g_object_bind_property (self, "incident", child, "incident", G_BINDING_SYNC_CREATE);
+    }
 }
 
 static void
@@ -676,18 +721,7 @@ sitrep_window_constructed (GObject *object)
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (update_sidebar_state), self, G_CONNECT_SWAPPED);
 
-  sitrep_overview_page_set_context (self->overview_page, self->context);
-  sitrep_timeline_page_set_context (self->timeline_page, self->context);
-
-  self->roles_page = SITREP_ROLES_PAGE (sitrep_roles_page_new ());
-  sitrep_roles_page_set_context (self->roles_page, self->context);
-  adw_bin_set_child (self->roles_bin, GTK_WIDGET (self->roles_page));
-  self->checklist_page = SITREP_CHECKLIST_PAGE (sitrep_checklist_page_new ());
-  sitrep_checklist_page_set_context (self->checklist_page, self->context);
-  adw_bin_set_child (self->checklist_bin, GTK_WIDGET (self->checklist_page));
-  self->comms_page = SITREP_COMMS_PAGE (sitrep_comms_page_new ());
-  sitrep_comms_page_set_context (self->comms_page, self->context);
-  adw_bin_set_child (self->comms_bin, GTK_WIDGET (self->comms_page));
+  bind_pages (self);
   g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::state",
                            G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::last-error",
@@ -702,7 +736,8 @@ sitrep_window_constructed (GObject *object)
   update_sidebar_state (self);
   on_selection_changed (self);
 
-  self->tick_id = g_timeout_add_seconds (30, tick, self);
+  g_signal_connect_object (sitrep_context_get_clock (self->context), "minute-changed",
+                           G_CALLBACK (on_minute_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -710,7 +745,6 @@ sitrep_window_dispose (GObject *object)
 {
   SitrepWindow *self = SITREP_WINDOW (object);
 
-  g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->retick_id, g_source_remove);
   if (self->declare_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->declare_dialog),
@@ -735,6 +769,7 @@ sitrep_window_finalize (GObject *object)
 
   g_clear_pointer (&self->matches, g_hash_table_unref);
   g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
+  g_clear_object (&self->incident);
 
   G_OBJECT_CLASS (sitrep_window_parent_class)->finalize (object);
 }
@@ -751,6 +786,10 @@ sitrep_window_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
+      break;
+
+    case PROP_INCIDENT:
+      g_value_set_object (value, self->incident);
       break;
 
     default:
@@ -794,10 +833,17 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, SITREP_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SitrepWindow:incident:
+   *
+   * The incident shown, bound to every page.
+   */
+  properties[PROP_INCIDENT] =
+    g_param_spec_object ("incident", NULL, NULL, SITREP_TYPE_INCIDENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (SITREP_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (SITREP_TYPE_TIMELINE_PAGE);
+  sitrep_page_types_ensure ();
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
@@ -818,9 +864,9 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, pages);
-  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, roles_bin);
-  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, checklist_bin);
-  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, comms_bin);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, roles_page);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, checklist_page);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, comms_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, timeline_page);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -831,18 +877,12 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
+  gtk_widget_class_install_action (widget_class, "win.page-nth", "u", page_nth_action);
   gtk_widget_class_install_action (widget_class, "win.compose", "(ss)", compose_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.page", "s",
-                                       "overview");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.page", "s",
-                                       "roles");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.page", "s",
-                                       "checklist");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.page", "s",
-                                       "timeline");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.page", "s",
-                                       "comms");
+  for (guint i = 1; i <= 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
+                                         "win.page-nth", "u", i);
 }
 
 static void

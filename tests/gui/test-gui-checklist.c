@@ -34,8 +34,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   f->page = SITREP_CHECKLIST_PAGE (sitrep_checklist_page_new ());
-  sitrep_checklist_page_set_context (f->page, f->context);
-  sitrep_checklist_page_set_incident (f->page,
+  sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (f->page), f->context);
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (f->page),
                                       sitrep_context_lookup_incident (f->context, f->incident_id));
 
   f->window = GTK_WINDOW (gtk_window_new ());

@@ -35,8 +35,8 @@ fixture_set_up (Fixture       *f,
   g_assert_nonnull (f->incident_id);
 
   f->page = SITREP_ROLES_PAGE (sitrep_roles_page_new ());
-  sitrep_roles_page_set_context (f->page, f->context);
-  sitrep_roles_page_set_incident (f->page,
+  sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (f->page), f->context);
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (f->page),
                                   sitrep_context_lookup_incident (f->context, f->incident_id));
 
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -473,7 +473,7 @@ test_switch_incident (Fixture       *f,
   g_assert_no_error (error);
 
   /* Another incident shows its own (empty) roles, and a P3 needs none. */
-  sitrep_roles_page_set_incident (f->page, sitrep_context_lookup_incident (f->context, other));
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (f->page), sitrep_context_lookup_incident (f->context, other));
   g_assert_cmpstr (row_text (f, SITREP_ROLE_COMMANDER), ==, "");
   g_assert_false (flagged (f, SITREP_ROLE_COMMANDER));
   g_assert_cmpstr (summary (f), ==, "");
@@ -484,7 +484,7 @@ test_switch_incident (Fixture       *f,
   spin (50);
   g_assert_cmpstr (row_text (f, SITREP_ROLE_SCRIBE), ==, "");
 
-  sitrep_roles_page_set_incident (f->page, NULL);
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (f->page), NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "roles.briefing", NULL);
   g_assert_null (_sitrep_roles_page_get_briefing_dialog (f->page));
 }

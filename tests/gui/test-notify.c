@@ -15,6 +15,7 @@
 #include "gui-test-util.h"
 #include "notify-fixture.h"
 #include "sitrep-context.h"
+#include "sitrep-countdown.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-notifier-private.h"
 #include "sitrep-overview-page.h"
@@ -285,7 +286,7 @@ test_countdown (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GDateTime) due = g_date_time_add_seconds (now, cases[i].seconds);
-      g_autofree char *text = sitrep_format_countdown (due, now);
+      g_autofree char *text = sitrep_countdown_format (due, now);
 
       g_assert_cmpstr (text, ==, cases[i].text);
     }
@@ -367,8 +368,8 @@ test_overview (void)
   id = declare_at (context, TITLE, SITREP_SEVERITY_P1, 40 * G_TIME_SPAN_MINUTE);
 
   page = g_object_new (SITREP_TYPE_OVERVIEW_PAGE, NULL);
-  sitrep_overview_page_set_context (page, context);
-  sitrep_overview_page_set_incident (page, sitrep_context_lookup_incident (context, id));
+  sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (page), context);
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (page), sitrep_context_lookup_incident (context, id));
   window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));

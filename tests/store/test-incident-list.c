@@ -6,7 +6,7 @@
 
 #include "sitrep-checklist.h"
 #include "sitrep-context.h"
-#include "sitrep-incident-list.h"
+#include "sitrep-record-list.h"
 #include "sitrep-time.h"
 #include "store-test-util.h"
 
@@ -117,7 +117,7 @@ assert_order (Fixture            *f,
       g_assert_true (sitrep_context_lookup_incident (f->context,
                                                      sitrep_incident_get_id (incident))
                      == incident);
-      g_assert_true (sitrep_incident_list_find (SITREP_INCIDENT_LIST (f->model),
+      g_assert_true (sitrep_record_list_find (SITREP_RECORD_LIST (f->model),
                                                 sitrep_incident_get_id (incident),
                                                 &position));
       g_assert_cmpuint (position, ==, i);
@@ -289,7 +289,7 @@ test_list_order (Fixture       *f,
     assert_order (f, expected);
   }
   g_assert_null (sitrep_context_lookup_incident (f->context, i));
-  g_assert_false (sitrep_incident_list_find (SITREP_INCIDENT_LIST (f->model), g, NULL));
+  g_assert_false (sitrep_record_list_find (SITREP_RECORD_LIST (f->model), g, NULL));
   (void) e;
 }
 

@@ -123,10 +123,10 @@ _sitrep_comms_page_rebuild_templates (SitrepCommsPage *self,
   guint position = 0;
   int found;
 
-  if (self->context == NULL)
+  if (page_context (self) == NULL)
     return;
 
-  all = sitrep_context_list_templates (self->context);
+  all = sitrep_context_list_templates (page_context (self));
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < all->len; i++)
       {
@@ -233,10 +233,10 @@ _sitrep_comms_page_fill_from_template (SitrepCommsPage *self)
   g_autofree char *old_body = NULL;
   gboolean dirty;
 
-  if (self->context == NULL || self->incident == NULL)
+  if (page_context (self) == NULL || page_incident (self) == NULL)
     return;
 
-  values = sitrep_context_template_values (self->context, _sitrep_comms_page_incident_id (self));
+  values = sitrep_context_template_values (page_context (self), _sitrep_comms_page_incident_id (self));
   sitrep_template_render (record ? sitrep_json_get_string (record->body, "title") ?: "" : "",
                           values, &title);
   sitrep_template_render (record ? sitrep_json_get_string (record->body, "body") ?: "" : "",
@@ -265,7 +265,7 @@ _sitrep_comms_page_rebuild_statuses (SitrepCommsPage *self)
     SITREP_STATUS_IDENTIFIED, SITREP_STATUS_MONITORING, SITREP_STATUS_RESOLVED,
   };
   SitrepStatus keep = _sitrep_comms_page_current_status (self);
-  SitrepStatus now = self->incident ? sitrep_incident_get_status (self->incident)
+  SitrepStatus now = page_incident (self) ? sitrep_incident_get_status (page_incident (self))
                                     : SITREP_STATUS_INVALID;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GArray) statuses = g_array_new (FALSE, FALSE, sizeof (SitrepStatus));
@@ -370,9 +370,9 @@ _sitrep_comms_page_update_check (SitrepCommsPage *self)
                           empty && _sitrep_comms_page_is_blank (title));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "comms.copy",
-                                 self->incident != NULL && !empty);
+                                 page_incident (self) != NULL && !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "comms.send",
-                                 self->incident != NULL && self->context != NULL && !empty &&
+                                 page_incident (self) != NULL && page_context (self) != NULL && !empty &&
                                  self->flags->len == 0);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-comms-page-private.h"
+#include "sitrep-countdown.h"
 #include "sitrep-deadlines.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
@@ -15,7 +16,6 @@
 /* The page's two lists: the update clocks, whose countdowns tick while an
  * incident shows, and the updates already sent. */
 
-#define TICK_S 15
 
 /* The update clocks */
 
@@ -59,27 +59,16 @@ update_due_row (GtkWidget      *row,
                 GDateTime      *now)
 {
   GtkWidget *countdown = g_object_get_data (G_OBJECT (row), "countdown");
-  GTimeSpan left = g_date_time_difference (deadline->due, now);
   g_autofree char *due = sitrep_format_time_utc_local (deadline->due);
-  g_autofree char *span = sitrep_time_format_duration (left);
-  g_autofree char *text = NULL;
+  g_autofree char *text = sitrep_countdown_format (deadline->due, now);
   g_autofree char *subtitle = NULL;
-
-  if (left >= G_TIME_SPAN_MINUTE)
-    /* Translators: time left before an update is due, e.g. "in 12 min" */
-    text = g_strdup_printf (_("in %s"), span);
-  else if (left > -G_TIME_SPAN_MINUTE)
-    text = g_strdup (_("due now"));
-  else
-    /* Translators: e.g. "overdue by 3 min" */
-    text = g_strdup_printf (_("overdue by %s"), span);
 
   /* Translators: when an update is due, e.g. "Due 2026-11-27 14:32:10 UTC · 15:32 CET" */
   subtitle = g_strdup_printf (_("Due %s"), due);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), deadline->label);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_label_set_label (GTK_LABEL (countdown), text);
-  if (left < 0)
+  if (sitrep_countdown_state (deadline->due, now) == SITREP_COUNTDOWN_OVERDUE)
     {
       gtk_widget_add_css_class (countdown, "error");
       gtk_widget_remove_css_class (countdown, "dim-label");
@@ -99,9 +88,8 @@ _sitrep_comms_page_refresh_due (SitrepCommsPage *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   GtkWidget *child;
 
-  if (self->context != NULL && self->incident != NULL)
-    deadlines = sitrep_context_compute_deadlines (self->context,
-                                                  _sitrep_comms_page_incident_id (self));
+  if (page_context (self) != NULL && page_incident (self) != NULL)
+    deadlines = sitrep_workspace_dup_deadlines (sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self)));
   else
     deadlines = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_deadline_free);
 
@@ -135,20 +123,6 @@ _sitrep_comms_page_refresh_due (SitrepCommsPage *self)
   for (guint i = 0; i < deadlines->len; i++)
     update_due_row (GTK_WIDGET (gtk_list_box_get_row_at_index (self->due_list, i)),
                     deadlines->pdata[i], now);
-}
-
-static gboolean
-tick (gpointer data)
-{
-  _sitrep_comms_page_refresh_due (data);
-  return G_SOURCE_CONTINUE;
-}
-
-/* Keeps the countdowns current while an incident shows. */
-void
-_sitrep_comms_page_start_ticking (SitrepCommsPage *self)
-{
-  self->tick_id = g_timeout_add_seconds (TICK_S, tick, self);
 }
 
 /* What was sent */
@@ -235,8 +209,8 @@ _sitrep_comms_page_refresh_history (SitrepCommsPage *self)
   g_autoptr(GString) key = g_string_new (NULL);
   GtkWidget *child;
 
-  if (self->context != NULL && self->incident != NULL)
-    sent = sitrep_context_list_communications (self->context,
+  if (page_context (self) != NULL && page_incident (self) != NULL)
+    sent = sitrep_context_list_communications (page_context (self),
                                                _sitrep_comms_page_incident_id (self));
   else
     sent = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
