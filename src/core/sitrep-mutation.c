@@ -69,6 +69,7 @@ sitrep_mutation_free (SitrepMutation *mutation)
   g_free (mutation->coll);
   g_free (mutation->id);
   g_clear_pointer (&mutation->data, json_object_unref);
+  g_free (mutation->problem);
   g_free (mutation);
 }
 

@@ -19,9 +19,14 @@ typedef enum
  * @coll: the collection
  * @id: the record id
  * @base_version: compare-and-set version, or -1 for last-writer-wins
+ *   (on the wire: no `base_version`)
  * @data: the body of a put, the fields of a patch, %NULL for a delete
+ * @problem: (nullable): why the server must reject it as `bad_request`,
+ *   when a push carried it malformed (a bad body or base_version); such a
+ *   mutation is answered alone while the rest of its push is applied
  *
- * One local edit, as it is written to the outbox and later pushed.
+ * One edit: as it is written to the outbox and pushed by a client, and as
+ * the server reads it from a push.
  */
 typedef struct
 {
@@ -31,6 +36,7 @@ typedef struct
   char             *id;
   gint64            base_version;
   JsonObject       *data;
+  char             *problem;
 } SitrepMutation;
 
 SitrepMutation *sitrep_mutation_new_put    (const char *coll,

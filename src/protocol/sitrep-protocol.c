@@ -1,13 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sitrep-protocol.c: the JSON shapes of PROTOCOL.md, shared by the server and
- * the client sync engine
- *
- * A push is checked as a whole before anything of it is applied: what makes
- * the request unreadable (no client_id, a mutation without mid, an unknown
- * op or collection, mids out of order) fails the parse, while what concerns
- * one mutation only (a bad body or base_version) is noted in its `problem`
- * so that the server rejects that mutation and applies the others.
- */
+/* sitrep-protocol.c: the JSON shapes of PROTOCOL.md that pushes, the
+ * change feed and snapshots share: the patch merge, reading members, and
+ * writing JSON text without building a tree first */
 
 #include "config.h"
 
@@ -15,93 +9,44 @@
 
 #include <glib/gi18n.h>
 
-#include "sitrep-protocol.h"
-#include "sitrep-json.h"
-#include "sitrep-record.h"
+#include "sitrep-protocol-private.h"
 
 G_DEFINE_QUARK (sitrep-protocol-error-quark, sitrep_protocol_error)
 
-static const char * const op_names[] = { "put", "patch", "delete" };
-
 /**
- * sitrep_protocol_op_to_string:
+ * sitrep_protocol_merge_patch:
+ * @body: the record's body, changed in place
+ * @fields: the `fields` of a patch
  *
- * Returns: "put", "patch" or "delete"
- */
-const char *
-sitrep_protocol_op_to_string (SitrepProtocolOp op)
-{
-  g_return_val_if_fail (op <= SITREP_PROTOCOL_OP_DELETE, NULL);
-
-  return op_names[op];
-}
-
-/**
- * sitrep_protocol_op_from_string:
- *
- * Returns: %TRUE if @text is an op of the protocol, stored in @out
- */
-gboolean
-sitrep_protocol_op_from_string (const char       *text,
-                                SitrepProtocolOp *out)
-{
-  if (text == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (op_names); i++)
-    {
-      if (g_str_equal (text, op_names[i]))
-        {
-          *out = (SitrepProtocolOp) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static void
-mutation_free (gpointer data)
-{
-  SitrepProtocolMutation *m = data;
-
-  g_free (m->coll);
-  g_free (m->id);
-  g_clear_pointer (&m->body, json_object_unref);
-  g_free (m->problem);
-  g_free (m);
-}
-
-/**
- * sitrep_protocol_push_free:
- *
- * Frees @push and its mutations.
+ * Applies a patch: every member of @fields is set on @body, replacing the
+ * member of that name; members @fields does not name are kept. The store,
+ * its sync side and the server all merge with this.
  */
 void
-sitrep_protocol_push_free (SitrepProtocolPush *push)
+sitrep_protocol_merge_patch (JsonObject *body,
+                             JsonObject *fields)
 {
-  if (push == NULL)
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  g_return_if_fail (body != NULL);
+
+  if (fields == NULL)
     return;
 
-  g_free (push->client_id);
-  g_clear_pointer (&push->mutations, g_ptr_array_unref);
-  g_free (push);
+  json_object_iter_init (&iter, fields);
+  while (json_object_iter_next (&iter, &name, &node))
+    json_object_set_member (body, name, json_node_copy (node));
 }
 
-static gboolean
-bad (GError    **error,
-     guint       index,
-     const char *problem)
+gboolean
+_sitrep_protocol_get_int (JsonObject *o,
+                          const char *member,
+                          gint64     *out)
 {
-  g_set_error (error, SITREP_PROTOCOL_ERROR, SITREP_PROTOCOL_ERROR_BAD_REQUEST,
-               "mutations[%u]: %s", index, problem);
-  return FALSE;
-}
+  JsonNode *node = json_object_get_member (o, member);
 
-static gboolean
-get_int (JsonNode *node,
-         gint64   *out)
-{
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
       || json_node_get_value_type (node) != G_TYPE_INT64)
     return FALSE;
@@ -110,9 +55,24 @@ get_int (JsonNode *node,
   return TRUE;
 }
 
-static const char *
-get_nonempty_string (JsonObject *o,
-                     const char *member)
+gboolean
+_sitrep_protocol_get_bool (JsonObject *o,
+                           const char *member,
+                           gboolean   *out)
+{
+  JsonNode *node = json_object_get_member (o, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return FALSE;
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+const char *
+_sitrep_protocol_get_nonempty_string (JsonObject *o,
+                                      const char *member)
 {
   JsonNode *node = json_object_get_member (o, member);
 
@@ -124,132 +84,77 @@ get_nonempty_string (JsonObject *o,
   return json_node_get_string (node);
 }
 
-static gboolean
-parse_mutation (JsonNode                *node,
-                guint                    index,
-                SitrepProtocolMutation  *m,
-                GError                 **error)
+/* A string member, or NULL; *ok turns FALSE when it is there and neither a
+ * string nor null. */
+const char *
+_sitrep_protocol_get_nullable_string (JsonObject *o,
+                                      const char *member,
+                                      gboolean   *ok)
 {
-  JsonObject *o;
-  JsonNode *member;
-  const char *text;
+  JsonNode *node = json_object_get_member (o, member);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return bad (error, index, _("must be an object"));
-  o = json_node_get_object (node);
-
-  if (!get_int (json_object_get_member (o, "mid"), &m->mid) || m->mid < 1)
-    return bad (error, index, _("mid: must be a positive integer"));
-
-  if (!sitrep_protocol_op_from_string (get_nonempty_string (o, "op"), &m->op))
-    return bad (error, index, _("op: must be put, patch or delete"));
-
-  text = get_nonempty_string (o, "coll");
-  if (text == NULL || !sitrep_collection_is_valid (text))
-    return bad (error, index, _("coll: unknown collection"));
-  m->coll = g_strdup (text);
-
-  text = get_nonempty_string (o, "id");
-  if (text == NULL)
-    return bad (error, index, _("id: must be a non-empty string"));
-  m->id = g_strdup (text);
-
-  member = json_object_get_member (o, "base_version");
-  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      if (!get_int (member, &m->base_version) || m->base_version < 0)
-        m->problem = g_strdup (_("base_version: must be a non-negative integer"));
-      else
-        m->has_base_version = TRUE;
+      *ok = FALSE;
+      return NULL;
     }
 
-  if (m->op != SITREP_PROTOCOL_OP_DELETE)
-    {
-      const char *name = m->op == SITREP_PROTOCOL_OP_PUT ? "body" : "fields";
-
-      member = json_object_get_member (o, name);
-      if (member != NULL && JSON_NODE_HOLDS_OBJECT (member))
-        m->body = sitrep_json_copy (json_node_get_object (member));
-      else if (m->problem == NULL)
-        m->problem = g_strdup_printf (_("%s: must be an object"), name);
-    }
-
-  return TRUE;
+  return json_node_get_string (node);
 }
 
-/**
- * sitrep_protocol_push_parse:
- * @request: the body of a `POST /v1/push`
- *
- * Checks the structure of a push: `client_id`, at most
- * %SITREP_PROTOCOL_MAX_MUTATIONS mutations, each with `mid`, a known `op`
- * and `coll` and an `id`, and mids that follow each other (n, n+1, …).
- *
- * Returns: (transfer full) (nullable): the push, or %NULL with @error set
- *   (%SITREP_PROTOCOL_ERROR_BAD_REQUEST or %SITREP_PROTOCOL_ERROR_TOO_LARGE)
- */
-SitrepProtocolPush *
-sitrep_protocol_push_parse (JsonObject  *request,
-                            GError     **error)
+JsonArray *
+_sitrep_protocol_get_array (JsonObject *o,
+                            const char *member)
 {
-  g_autoptr(SitrepProtocolPush) push = NULL;
-  const char *client_id;
-  JsonNode *node;
-  JsonArray *array;
-  guint n;
+  JsonNode *node = json_object_get_member (o, member);
 
-  g_return_val_if_fail (request != NULL, NULL);
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
 
-  client_id = get_nonempty_string (request, "client_id");
-  if (client_id == NULL || strlen (client_id) > SITREP_PROTOCOL_MAX_CLIENT_ID)
-    {
-      g_set_error_literal (error, SITREP_PROTOCOL_ERROR, SITREP_PROTOCOL_ERROR_BAD_REQUEST,
-                           _("client_id: must be a non-empty string of at most 200 bytes"));
-      return NULL;
-    }
+gboolean
+_sitrep_protocol_invalid (GError     **error,
+                          const char  *what)
+{
+  g_set_error_literal (error, SITREP_PROTOCOL_ERROR, SITREP_PROTOCOL_ERROR_INVALID, what);
+  return FALSE;
+}
 
-  node = json_object_get_member (request, "mutations");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error_literal (error, SITREP_PROTOCOL_ERROR, SITREP_PROTOCOL_ERROR_BAD_REQUEST,
-                           _("mutations: must be an array"));
-      return NULL;
-    }
+gpointer
+_sitrep_protocol_invalid_null (GError     **error,
+                               const char  *what)
+{
+  _sitrep_protocol_invalid (error, what);
+  return NULL;
+}
 
-  array = json_node_get_array (node);
-  n = json_array_get_length (array);
-  if (n > SITREP_PROTOCOL_MAX_MUTATIONS)
-    {
-      g_set_error (error, SITREP_PROTOCOL_ERROR, SITREP_PROTOCOL_ERROR_TOO_LARGE,
-                   _("A push holds at most %d mutations"), SITREP_PROTOCOL_MAX_MUTATIONS);
-      return NULL;
-    }
+/* {"coll", "id", "version", "deleted", "body"}; a live record has an object
+ * body, a deleted one may have null. */
+SitrepRecord *
+_sitrep_protocol_parse_record (JsonObject  *o,
+                               GError     **error)
+{
+  const char *coll = _sitrep_protocol_get_nonempty_string (o, "coll");
+  const char *id = _sitrep_protocol_get_nonempty_string (o, "id");
+  JsonNode *body_node = json_object_get_member (o, "body");
+  JsonObject *body = NULL;
+  gboolean deleted = FALSE;
+  gint64 version;
 
-  push = g_new0 (SitrepProtocolPush, 1);
-  push->client_id = g_strdup (client_id);
-  push->mutations = g_ptr_array_new_full (n, mutation_free);
+  if (coll == NULL || id == NULL)
+    return _sitrep_protocol_invalid_null (error, _("a record without coll or id"));
+  if (!_sitrep_protocol_get_int (o, "version", &version) || version < 0)
+    return _sitrep_protocol_invalid_null (error, _("a record without a version"));
+  if (json_object_has_member (o, "deleted") && !_sitrep_protocol_get_bool (o, "deleted", &deleted))
+    return _sitrep_protocol_invalid_null (error, _("a record’s deleted is not a boolean"));
 
-  for (guint i = 0; i < n; i++)
-    {
-      SitrepProtocolMutation *m = g_new0 (SitrepProtocolMutation, 1);
+  if (body_node != NULL && JSON_NODE_HOLDS_OBJECT (body_node))
+    body = json_node_get_object (body_node);
+  else if (!deleted || (body_node != NULL && !JSON_NODE_HOLDS_NULL (body_node)))
+    return _sitrep_protocol_invalid_null (error, _("a record’s body is not an object"));
 
-      g_ptr_array_add (push->mutations, m);
-      if (!parse_mutation (json_array_get_element (array, i), i, m, error))
-        return NULL;
-
-      if (i > 0)
-        {
-          SitrepProtocolMutation *first = g_ptr_array_index (push->mutations, 0);
-
-          if (m->mid != first->mid + (gint64) i)
-            {
-              bad (error, i, _("mids of a push must follow each other (n, n+1, …)"));
-              return NULL;
-            }
-        }
-    }
-
-  return g_steal_pointer (&push);
+  return sitrep_record_new (coll, id, version, deleted, body);
 }
 
 /**

@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sitrep-protocol.h: the JSON shapes of PROTOCOL.md, shared by the server and
- * the client sync engine */
+/* sitrep-protocol.h: the JSON shapes of PROTOCOL.md, shared by the server,
+ * the store and the client sync engine: limits, error codes, the patch
+ * merge, and writing JSON text. Pushes are in sitrep-protocol-push.h, the
+ * change feed and snapshots in sitrep-protocol-feed.h. */
 
 #pragma once
 
 #include <glib.h>
 #include <json-glib/json-glib.h>
+
+#include "sitrep-mutation.h"
+#include "sitrep-protocol-record.h"
 
 G_BEGIN_DECLS
 
@@ -28,53 +33,25 @@ G_BEGIN_DECLS
 #define SITREP_PROTOCOL_ERROR (sitrep_protocol_error_quark ())
 
 typedef enum {
-  SITREP_PROTOCOL_ERROR_BAD_REQUEST,
+  SITREP_PROTOCOL_ERROR_BAD_REQUEST,  /* a request that is not what PROTOCOL.md says */
   SITREP_PROTOCOL_ERROR_TOO_LARGE,
+  SITREP_PROTOCOL_ERROR_INVALID,      /* an answer that is not what PROTOCOL.md says */
 } SitrepProtocolError;
 
-typedef enum {
-  SITREP_PROTOCOL_OP_PUT,
-  SITREP_PROTOCOL_OP_PATCH,
-  SITREP_PROTOCOL_OP_DELETE,
-} SitrepProtocolOp;
+GQuark  sitrep_protocol_error_quark   (void);
 
-typedef struct {
-  gint64            mid;
-  SitrepProtocolOp  op;
-  char             *coll;
-  char             *id;
-  gboolean          has_base_version;
-  gint64            base_version;
-  JsonObject       *body;     /* `body` of a put, `fields` of a patch */
-  char             *problem;  /* set when the mutation is to be rejected as bad_request */
-} SitrepProtocolMutation;
+void    sitrep_protocol_merge_patch   (JsonObject        *body,
+                                       JsonObject        *fields);
 
-typedef struct {
-  char      *client_id;
-  GPtrArray *mutations;       /* of SitrepProtocolMutation, mids consecutive */
-} SitrepProtocolPush;
-
-GQuark              sitrep_protocol_error_quark (void);
-
-const char         *sitrep_protocol_op_to_string   (SitrepProtocolOp   op);
-gboolean            sitrep_protocol_op_from_string (const char        *text,
-                                                    SitrepProtocolOp  *out);
-
-SitrepProtocolPush *sitrep_protocol_push_parse     (JsonObject        *request,
-                                                    GError           **error);
-void                sitrep_protocol_push_free      (SitrepProtocolPush *push);
-
-void                sitrep_protocol_append_string  (GString           *out,
-                                                    const char        *text);
-void                sitrep_protocol_append_record  (GString           *out,
-                                                    const char        *coll,
-                                                    const char        *id,
-                                                    gint64             version,
-                                                    gboolean           deleted,
-                                                    const char        *body_json);
-char               *sitrep_protocol_error_json     (const char        *code,
-                                                    const char        *message);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepProtocolPush, sitrep_protocol_push_free)
+void    sitrep_protocol_append_string (GString           *out,
+                                       const char        *text);
+void    sitrep_protocol_append_record (GString           *out,
+                                       const char        *coll,
+                                       const char        *id,
+                                       gint64             version,
+                                       gboolean           deleted,
+                                       const char        *body_json);
+char   *sitrep_protocol_error_json    (const char        *code,
+                                       const char        *message);
 
 G_END_DECLS

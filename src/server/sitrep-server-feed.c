@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sitrep-protocol.h"
+#include "sitrep-protocol-feed.h"
 #include "sitrep-server-private.h"
 
 #define LIMIT_DEFAULT 500
@@ -26,54 +26,6 @@ typedef struct {
   guint              limit;
   guint              timeout_id;
 } Waiter;
-
-static void
-append_change (GString                  *out,
-               const SitrepServerChange *c)
-{
-  g_string_append_printf (out, "{\"seq\":%" G_GINT64_FORMAT ",\"coll\":", c->seq);
-  sitrep_protocol_append_string (out, c->coll);
-  g_string_append (out, ",\"id\":");
-  sitrep_protocol_append_string (out, c->id);
-  g_string_append_printf (out, ",\"version\":%" G_GINT64_FORMAT ",\"op\":", c->version);
-  sitrep_protocol_append_string (out, c->op);
-  g_string_append_printf (out, ",\"deleted\":%s,\"body\":%s,\"client_id\":",
-                          c->deleted ? "true" : "false", c->body != NULL ? c->body : "null");
-  sitrep_protocol_append_string (out, c->client_id);
-  if (c->client_id != NULL)
-    g_string_append_printf (out, ",\"mid\":%" G_GINT64_FORMAT, c->mid);
-  else
-    g_string_append (out, ",\"mid\":null");
-  g_string_append (out, ",\"actor\":");
-  sitrep_protocol_append_string (out, c->actor);
-  g_string_append (out, ",\"ts\":");
-  sitrep_protocol_append_string (out, c->ts);
-  g_string_append_c (out, '}');
-}
-
-static char *
-changes_json (GPtrArray *changes,
-              gint64     since,
-              gboolean   more)
-{
-  GString *out = g_string_sized_new (256 + changes->len * 256);
-  gint64 last_seq = since;
-
-  g_string_append (out, "{\"changes\":[");
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const SitrepServerChange *c = g_ptr_array_index (changes, i);
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      append_change (out, c);
-      last_seq = c->seq;
-    }
-  g_string_append_printf (out, "],\"last_seq\":%" G_GINT64_FORMAT ",\"more\":%s}",
-                          last_seq, more ? "true" : "false");
-
-  return g_string_free (out, FALSE);
-}
 
 /* Reads and answers; returns FALSE, answering nothing, when there is
  * nothing to answer yet and @may_wait. */
@@ -109,7 +61,8 @@ answer_changes (SitrepServer      *self,
   if (changes->len == 0 && may_wait)
     return FALSE;
 
-  _sitrep_server_respond_json (msg, SOUP_STATUS_OK, changes_json (changes, since, more));
+  _sitrep_server_respond_json (msg, SOUP_STATUS_OK,
+                               sitrep_protocol_changes_build (changes, since, more));
   return TRUE;
 }
 
@@ -126,7 +79,8 @@ waiter_answer_empty (Waiter *w)
 {
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
-  _sitrep_server_respond_json (w->msg, SOUP_STATUS_OK, changes_json (none, w->since, FALSE));
+  _sitrep_server_respond_json (w->msg, SOUP_STATUS_OK,
+                               sitrep_protocol_changes_build (none, w->since, FALSE));
 }
 
 static gboolean
@@ -281,12 +235,7 @@ static void
 append_snapshot_record (const SitrepServerRecord *record,
                         gpointer                  user_data)
 {
-  GString *out = user_data;
-
-  if (out->str[out->len - 1] != '[')
-    g_string_append_c (out, ',');
-  sitrep_protocol_append_record (out, record->coll, record->id, record->version,
-                                 record->deleted, record->body);
+  sitrep_protocol_snapshot_add (user_data, record);
 }
 
 /**
@@ -300,18 +249,18 @@ _sitrep_server_handle_snapshot (SitrepServer      *self,
                                 SoupServerMessage *msg)
 {
   SitrepServerStorage *storage = _sitrep_server_get_storage (self);
-  g_autoptr(GString) records = g_string_new ("[");
+  GString *records = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
   gint64 seq = 0;
   char *json;
 
   if (!storage->vtable->snapshot (storage, &seq, append_snapshot_record, records, &error))
     {
+      g_string_free (records, TRUE);
       _sitrep_server_respond_storage_error (msg, error);
       return;
     }
 
-  g_string_append_c (records, ']');
-  json = g_strdup_printf ("{\"seq\":%" G_GINT64_FORMAT ",\"records\":%s}", seq, records->str);
+  json = sitrep_protocol_snapshot_build (seq, records);
   _sitrep_server_respond_json (msg, SOUP_STATUS_OK, json);
 }

@@ -11,12 +11,10 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "sitrep-json.h"
-#include "sitrep-protocol.h"
+#include "sitrep-protocol-push.h"
 #include "sitrep-record.h"
 #include "sitrep-time.h"
 #include "sitrep-server-private.h"
@@ -37,39 +35,6 @@ push_job_free (gpointer data)
   g_free (job);
 }
 
-static char *
-result_rejected (gint64      mid,
-                 const char *code,
-                 const char *message)
-{
-  GString *out = g_string_new (NULL);
-
-  g_string_append_printf (out, "{\"mid\":%" G_GINT64_FORMAT ",\"status\":\"rejected\",\"error\":",
-                          mid);
-  sitrep_protocol_append_string (out, code);
-  g_string_append (out, ",\"message\":");
-  sitrep_protocol_append_string (out, message);
-  g_string_append_c (out, '}');
-  return g_string_free (out, FALSE);
-}
-
-static char *
-result_conflict (gint64                    mid,
-                 const SitrepServerRecord *current)
-{
-  GString *out = g_string_new (NULL);
-
-  g_string_append_printf (out, "{\"mid\":%" G_GINT64_FORMAT ",\"status\":\"conflict\",\"current\":",
-                          mid);
-  if (current != NULL)
-    sitrep_protocol_append_record (out, current->coll, current->id, current->version,
-                                   current->deleted, current->body);
-  else
-    g_string_append (out, "null");
-  g_string_append_c (out, '}');
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 version_matches (const SitrepServerRecord *current,
                  gint64                    base_version)
@@ -79,30 +44,16 @@ version_matches (const SitrepServerRecord *current,
   return current->version == base_version;
 }
 
-static char *
-result_applied (gint64 mid,
-                gint64 seq)
-{
-  return g_strdup_printf ("{\"mid\":%" G_GINT64_FORMAT ",\"status\":\"applied\",\"seq\":%"
-                          G_GINT64_FORMAT ",\"version\":%" G_GINT64_FORMAT "}",
-                          mid, seq, seq);
-}
-
 /* The whole new body of a patch: the stored one with @fields set on it. */
 static JsonObject *
 merge_patch (const SitrepServerRecord *current,
              JsonObject               *fields)
 {
   g_autoptr(JsonObject) merged = sitrep_json_from_string (current->body, NULL);
-  g_autoptr(GList) names = NULL;
 
   if (merged == NULL)
     merged = json_object_new ();
-
-  names = json_object_get_members (fields);
-  for (GList *l = names; l != NULL; l = l->next)
-    json_object_set_member (merged, l->data,
-                            json_node_copy (json_object_get_member (fields, l->data)));
+  sitrep_protocol_merge_patch (merged, fields);
 
   return g_steal_pointer (&merged);
 }
@@ -111,7 +62,7 @@ merge_patch (const SitrepServerRecord *current,
  * failed (and the whole push must be rolled back). */
 static char *
 apply_mutation (SitrepServerStorage           *storage,
-                const SitrepProtocolMutation  *m,
+                const SitrepMutation  *m,
                 const SitrepServerAuthor      *author,
                 gboolean                      *changed,
                 GError                       **error)
@@ -125,39 +76,39 @@ apply_mutation (SitrepServerStorage           *storage,
   this_author.mid = m->mid;
 
   if (m->problem != NULL)
-    return result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, m->problem);
+    return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, m->problem);
 
-  if (m->op == SITREP_PROTOCOL_OP_PUT
-      && !sitrep_record_validate (m->coll, m->id, m->body, &invalid))
-    return result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
-  if (m->op == SITREP_PROTOCOL_OP_PATCH
-      && !sitrep_record_validate_patch (m->coll, m->body, &invalid))
-    return result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
+  if (m->op == SITREP_MUTATION_PUT
+      && !sitrep_record_validate (m->coll, m->id, m->data, &invalid))
+    return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
+  if (m->op == SITREP_MUTATION_PATCH
+      && !sitrep_record_validate_patch (m->coll, m->data, &invalid))
+    return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
 
   if (!storage->vtable->get_record (storage, m->coll, m->id, &current, error))
     return NULL;
 
-  if (m->op != SITREP_PROTOCOL_OP_PUT && (current == NULL || current->deleted))
-    return result_rejected (m->mid, SITREP_PROTOCOL_NOT_FOUND, _("No such record"));
+  if (m->op != SITREP_MUTATION_PUT && (current == NULL || current->deleted))
+    return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_NOT_FOUND, _("No such record"));
 
-  if (m->has_base_version && !version_matches (current, m->base_version))
-    return result_conflict (m->mid, current);
+  if (m->base_version >= 0 && !version_matches (current, m->base_version))
+    return sitrep_protocol_result_conflict (m->mid, current);
 
   switch (m->op)
     {
-    case SITREP_PROTOCOL_OP_PUT:
-      body = sitrep_json_copy (m->body);
+    case SITREP_MUTATION_PUT:
+      body = sitrep_json_copy (m->data);
       break;
 
-    case SITREP_PROTOCOL_OP_PATCH:
-      body = merge_patch (current, m->body);
+    case SITREP_MUTATION_PATCH:
+      body = merge_patch (current, m->data);
       /* The fields were fine one by one; the record must be too as a whole
        * (a role's incident_id must still match its id, for one). */
       if (!sitrep_record_validate (m->coll, m->id, body, &invalid))
-        return result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
+        return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
       break;
 
-    case SITREP_PROTOCOL_OP_DELETE:
+    case SITREP_MUTATION_DELETE:
     default:
       break;
     }
@@ -166,12 +117,12 @@ apply_mutation (SitrepServerStorage           *storage,
       && !sitrep_server_keep_ref (storage, current, body, error))
     return NULL;
 
-  if (!sitrep_server_write_change (storage, &this_author, sitrep_protocol_op_to_string (m->op),
+  if (!sitrep_server_write_change (storage, &this_author, sitrep_mutation_op_to_string (m->op),
                                    m->coll, m->id, body, &seq, error))
     return NULL;
 
   *changed = TRUE;
-  return result_applied (m->mid, seq);
+  return sitrep_protocol_result_applied (m->mid, seq);
 }
 
 static guint
@@ -198,7 +149,7 @@ push_write (SitrepServerStorage  *storage,
   g_autoptr(GError) error = NULL;
   g_autofree char *owner = NULL;
   g_autofree char *ts = sitrep_time_now ();
-  g_autoptr(GString) results = g_string_new ("[");
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_free);
   SitrepServerAuthor author = { client_id, 0, job->actor, ts };
   gint64 last_mid, new_last_mid;
 
@@ -216,21 +167,16 @@ push_write (SitrepServerStorage  *storage,
 
   if (mutations->len > 0)
     {
-      SitrepProtocolMutation *first = g_ptr_array_index (mutations, 0);
+      SitrepMutation *first = g_ptr_array_index (mutations, 0);
 
       if (first->mid > last_mid + 1)
         {
           g_autofree char *message =
             g_strdup_printf (_("The next mid of this client is %" G_GINT64_FORMAT),
                              last_mid + 1);
-          g_autofree char *error_json = sitrep_protocol_error_json (SITREP_PROTOCOL_MID_GAP,
-                                                                    message);
 
           storage->vtable->rollback (storage);
-          /* error_json ends with '}': add "expected" before it */
-          error_json[strlen (error_json) - 1] = '\0';
-          *response = g_strdup_printf ("%s,\"expected\":%" G_GINT64_FORMAT "}",
-                                       error_json, last_mid + 1);
+          *response = sitrep_protocol_mid_gap_json (last_mid + 1, message);
           return 409;
         }
     }
@@ -238,7 +184,7 @@ push_write (SitrepServerStorage  *storage,
   new_last_mid = last_mid;
   for (guint i = 0; i < mutations->len; i++)
     {
-      SitrepProtocolMutation *m = g_ptr_array_index (mutations, i);
+      SitrepMutation *m = g_ptr_array_index (mutations, i);
       g_autofree char *result = NULL;
 
       if (m->mid <= last_mid)
@@ -246,7 +192,7 @@ push_write (SitrepServerStorage  *storage,
           if (!storage->vtable->get_result (storage, client_id, m->mid, &result, &error))
             return fail_storage (storage, error, response);
           if (result == NULL)
-            result = result_rejected (m->mid, SITREP_PROTOCOL_NOT_FOUND,
+            result = sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_NOT_FOUND,
                                       _("No result is kept for this mid"));
         }
       else
@@ -258,11 +204,8 @@ push_write (SitrepServerStorage  *storage,
           new_last_mid = m->mid;
         }
 
-      if (i > 0)
-        g_string_append_c (results, ',');
-      g_string_append (results, result);
+      g_ptr_array_add (results, g_steal_pointer (&result));
     }
-  g_string_append_c (results, ']');
 
   if ((new_last_mid != last_mid || owner == NULL) && mutations->len > 0
       && !storage->vtable->set_client (storage, client_id, job->actor, new_last_mid, &error))
@@ -274,8 +217,9 @@ push_write (SitrepServerStorage  *storage,
       return fail_storage (storage, error, response);
     }
 
-  *response = g_strdup_printf ("{\"last_mid\":%" G_GINT64_FORMAT ",\"results\":%s}",
-                               new_last_mid, results->str);
+  *response = sitrep_protocol_push_answer_build (new_last_mid,
+                                                 (const char * const *) results->pdata,
+                                                 results->len);
   return 200;
 }
 

@@ -22,29 +22,13 @@ sitrep_server_storage_free (SitrepServerStorage *self)
 void
 sitrep_server_record_free (SitrepServerRecord *record)
 {
-  if (record == NULL)
-    return;
-
-  g_free (record->coll);
-  g_free (record->id);
-  g_free (record->body);
-  g_free (record);
+  sitrep_protocol_record_free (record);
 }
 
 void
 sitrep_server_change_free (SitrepServerChange *change)
 {
-  if (change == NULL)
-    return;
-
-  g_free (change->coll);
-  g_free (change->id);
-  g_free (change->op);
-  g_free (change->body);
-  g_free (change->client_id);
-  g_free (change->actor);
-  g_free (change->ts);
-  g_free (change);
+  sitrep_protocol_change_free (change);
 }
 
 void

@@ -13,6 +13,8 @@
 
 #include <glib.h>
 
+#include "sitrep-protocol-feed.h"
+
 G_BEGIN_DECLS
 
 #define SITREP_SERVER_STORAGE_ERROR (sitrep_server_storage_error_quark ())
@@ -26,27 +28,10 @@ typedef enum {
 
 typedef struct _SitrepServerStorage SitrepServerStorage;
 
-typedef struct {
-  char     *coll;
-  char     *id;
-  gint64    version;
-  gboolean  deleted;
-  char     *body;       /* JSON text; NULL once deleted */
-} SitrepServerRecord;
-
-typedef struct {
-  gint64    seq;        /* assigned by append_change */
-  char     *coll;
-  char     *id;
-  gint64    version;
-  char     *op;
-  gboolean  deleted;
-  char     *body;       /* JSON text or NULL */
-  char     *client_id;  /* NULL for changes made by the server itself */
-  gint64    mid;        /* 0 when client_id is NULL */
-  char     *actor;
-  char     *ts;
-} SitrepServerChange;
+/* Records and changes are kept and sent as the protocol shapes them,
+ * bodies as JSON text (sitrep-protocol-record.h, sitrep-protocol-feed.h). */
+typedef SitrepProtocolRecord SitrepServerRecord;
+typedef SitrepProtocolChange SitrepServerChange;
 
 typedef struct {
   char *name;

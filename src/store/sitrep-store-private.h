@@ -29,6 +29,11 @@ struct _SitrepStore
   sqlite3_stmt *fts_map_stmt;
   sqlite3_stmt *fts_unmap_stmt;
   sqlite3_stmt *history_stmt;
+
+  /* What the open transaction changed of the visible records, in the
+   * order first written, announced by ::changed once it commits. */
+  GPtrArray    *changes;
+  GHashTable   *change_index;   /* "coll\x1fid" -> position in changes + 1 */
 };
 
 
@@ -70,6 +75,10 @@ gboolean      _sitrep_store_write_visible    (SitrepStore   *self,
 void          _sitrep_store_emit_changed     (SitrepStore   *self,
                                               const char    *coll,
                                               const char    *id);
+gboolean      _sitrep_store_begin            (SitrepStore   *self,
+                                              GError       **error);
+void          _sitrep_store_rollback         (SitrepStore   *self);
+void          _sitrep_store_announce         (SitrepStore   *self);
 void          _sitrep_store_recount_pending  (SitrepStore   *self);
 void          _sitrep_store_emit_conflicts_changed (SitrepStore *self);
 

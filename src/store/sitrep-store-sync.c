@@ -18,26 +18,6 @@
  * answered one never flickers back while the feed catches up. */
 
 void
-sitrep_push_result_clear (SitrepPushResult *result)
-{
-  g_clear_pointer (&result->current, sitrep_record_free);
-  g_clear_pointer (&result->error, g_free);
-  g_clear_pointer (&result->message, g_free);
-}
-
-void
-sitrep_change_free (SitrepChange *change)
-{
-  if (change == NULL)
-    return;
-
-  g_clear_pointer (&change->record, sitrep_record_free);
-  g_free (change->actor);
-  g_free (change->client_id);
-  g_free (change);
-}
-
-void
 sitrep_conflict_free (SitrepConflict *conflict)
 {
   if (conflict == NULL)
@@ -163,19 +143,6 @@ write_server_record (SitrepStore  *self,
   return ok;
 }
 
-static void
-merge_fields (JsonObject *body,
-              JsonObject *fields)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  json_object_iter_init (&iter, fields);
-  while (json_object_iter_next (&iter, &name, &node))
-    json_object_set_member (body, name, json_node_copy (node));
-}
-
 /* What the user sees of one record: the server's, with every pending edit
  * of it applied in mid order. Writes it (and its history, as @actor's)
  * only when it changed. */
@@ -225,7 +192,7 @@ recompute (SitrepStore  *self,
           deleted = FALSE;
         }
       else if (g_str_equal (op, "patch") && data != NULL && body != NULL && !deleted)
-        merge_fields (body, data);
+        sitrep_protocol_merge_patch (body, data);
       else if (g_str_equal (op, "delete"))
         deleted = TRUE;
     }
@@ -381,7 +348,7 @@ assume_applied (SitrepStore     *self,
       if (server == NULL || server->deleted)
         return TRUE;
       body = sitrep_json_copy (server->body);
-      merge_fields (body, mutation->data);
+      sitrep_protocol_merge_patch (body, mutation->data);
       return write_server_record (self, mutation->coll, mutation->id, version, FALSE, body, error);
 
     case SITREP_MUTATION_DELETE:
@@ -470,7 +437,7 @@ fold_into (SitrepMutation *mine,
         break;
       if (mine->data == NULL)
         mine->data = json_object_new ();
-      merge_fields (mine->data, data);
+      sitrep_protocol_merge_patch (mine->data, data);
       break;
 
     case SITREP_MUTATION_DELETE:
@@ -641,7 +608,7 @@ sitrep_store_outbox_reject_unsent (SitrepStore  *self,
   Touched touched;
   gboolean ok;
 
-  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_begin (self, error))
     return FALSE;
 
   touched_init (&touched);
@@ -660,12 +627,13 @@ sitrep_store_outbox_reject_unsent (SitrepStore  *self,
     goto fail;
 
   _sitrep_store_recount_pending (self);
+  _sitrep_store_announce (self);
   touched_emit_and_clear (&touched, self, TRUE);
   _sitrep_store_emit_conflicts_changed (self);
   return TRUE;
 
 fail:
-  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_rollback (self);
   touched_emit_and_clear (&touched, self, FALSE);
   if (error != NULL && *error == NULL)
     g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_NOT_FOUND,
@@ -718,7 +686,7 @@ sitrep_store_outbox_renumber (SitrepStore  *self,
   g_return_val_if_fail (SITREP_IS_STORE (self), FALSE);
   g_return_val_if_fail (first_mid >= 1, FALSE);
 
-  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_begin (self, error))
     return FALSE;
 
   lowest = _sitrep_store_query_int (self, "SELECT coalesce(min(mid), 0) FROM outbox");
@@ -744,7 +712,7 @@ sitrep_store_outbox_renumber (SitrepStore  *self,
   return TRUE;
 
 fail:
-  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_rollback (self);
   return FALSE;
 }
 
@@ -773,7 +741,7 @@ sitrep_store_outbox_ack (SitrepStore       *self,
   if (n_results == 0)
     return TRUE;
 
-  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_begin (self, error))
     return FALSE;
 
   touched_init (&touched);
@@ -836,13 +804,14 @@ sitrep_store_outbox_ack (SitrepStore       *self,
     goto fail;
 
   _sitrep_store_recount_pending (self);
+  _sitrep_store_announce (self);
   touched_emit_and_clear (&touched, self, TRUE);
   if (conflicts)
     _sitrep_store_emit_conflicts_changed (self);
   return TRUE;
 
 fail:
-  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_rollback (self);
   touched_emit_and_clear (&touched, self, FALSE);
   return FALSE;
 }
@@ -890,7 +859,7 @@ sitrep_store_apply_changes (SitrepStore   *self,
 
   g_return_val_if_fail (SITREP_IS_STORE (self), FALSE);
 
-  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_begin (self, error))
     return FALSE;
 
   touched_init (&touched);
@@ -913,11 +882,12 @@ sitrep_store_apply_changes (SitrepStore   *self,
   if (!_sitrep_store_exec_sql (self, "COMMIT", error))
     goto fail;
 
+  _sitrep_store_announce (self);
   touched_emit_and_clear (&touched, self, TRUE);
   return TRUE;
 
 fail:
-  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_rollback (self);
   touched_emit_and_clear (&touched, self, FALSE);
   return FALSE;
 }
@@ -946,7 +916,7 @@ sitrep_store_load_snapshot (SitrepStore   *self,
 
   g_return_val_if_fail (SITREP_IS_STORE (self), FALSE);
 
-  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_begin (self, error))
     return FALSE;
 
   touched_init (&touched);
@@ -986,11 +956,12 @@ sitrep_store_load_snapshot (SitrepStore   *self,
   if (!set_last_seq (self, seq, error) || !_sitrep_store_exec_sql (self, "COMMIT", error))
     goto fail;
 
+  _sitrep_store_announce (self);
   touched_emit_and_clear (&touched, self, TRUE);
   return TRUE;
 
 fail:
-  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_rollback (self);
   touched_emit_and_clear (&touched, self, FALSE);
   return FALSE;
 }

@@ -1,55 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sitrep-protocol-feed.h"
+#include "sitrep-protocol-push.h"
 #include "sitrep-store.h"
 
 G_BEGIN_DECLS
 
 /* What the sync engine reads from and writes to the local database. */
-
-typedef enum
-{
-  SITREP_PUSH_APPLIED,
-  SITREP_PUSH_CONFLICT,
-  SITREP_PUSH_REJECTED,
-} SitrepPushStatus;
-
-/**
- * SitrepPushResult:
- * @mid: the mutation it answers
- * @status: applied, conflict or rejected
- * @version: the record's new version when applied
- * @current: (nullable): the server's record on a conflict (%NULL when it
- *   has none)
- * @error: the error code of a rejection
- * @message: the server's words for a rejection
- */
-typedef struct
-{
-  gint64            mid;
-  SitrepPushStatus  status;
-  gint64            version;
-  SitrepRecord     *current;
-  char             *error;
-  char             *message;
-} SitrepPushResult;
-
-/**
- * SitrepChange:
- * @seq: its place in the server's change feed
- * @record: the record as the change left it (body %NULL or empty when deleted)
- * @actor: (nullable): who made it
- * @client_id: (nullable): the client that pushed it
- * @mid: the mutation number under @client_id, 0 when none
- */
-typedef struct
-{
-  gint64        seq;
-  SitrepRecord *record;
-  char         *actor;
-  char         *client_id;
-  gint64        mid;
-} SitrepChange;
 
 /**
  * SitrepConflict:
@@ -76,8 +34,6 @@ typedef struct
   char       *message;
 } SitrepConflict;
 
-void          sitrep_push_result_clear        (SitrepPushResult  *result);
-void          sitrep_change_free              (SitrepChange      *change);
 void          sitrep_conflict_free            (SitrepConflict    *conflict);
 
 GPtrArray    *sitrep_store_outbox_peek        (SitrepStore       *self,

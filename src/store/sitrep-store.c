@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "sitrep-json.h"
+#include "sitrep-protocol.h"
 #include "sitrep-record.h"
 #include "sitrep-time.h"
 #include "sitrep-store-private.h"
@@ -25,6 +26,7 @@ enum {
 };
 
 enum {
+  CHANGED,
   RECORD_CHANGED,
   CONFLICTS_CHANGED,
   N_SIGNALS
@@ -369,6 +371,9 @@ sitrep_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close (self->db);
 
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->change_index, g_hash_table_unref);
+
   g_free (self->path);
   g_free (self->client_id);
   g_free (self->actor);
@@ -415,6 +420,25 @@ sitrep_store_class_init (SitrepStoreClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
+   * SitrepStore::changed:
+   * @changes: (element-type SitrepStoreChange): every record whose
+   *   visible state the commit changed, in the order they were written;
+   *   owned by the store, valid only during the emission
+   *
+   * Emitted once per committed transaction that changed what the user
+   * sees — local edits, pulled server changes, a snapshot, the server's
+   * answers to pushed edits — with each record's visible body after it,
+   * so that listeners need not read the database again.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1,
+                  G_TYPE_PTR_ARRAY | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
    * SitrepStore::record-changed:
    * @coll: the collection
    * @id: the record id
@@ -449,6 +473,96 @@ static void
 sitrep_store_init (SitrepStore *self)
 {
   self->actor = g_strdup (g_get_user_name ());
+  self->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_store_change_free);
+  self->change_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+forget_changes (SitrepStore *self)
+{
+  g_ptr_array_set_size (self->changes, 0);
+  g_hash_table_remove_all (self->change_index);
+}
+
+/* Starts a write transaction; what it changes is announced by
+ * _sitrep_store_announce() after the commit. */
+gboolean
+_sitrep_store_begin (SitrepStore  *self,
+                     GError      **error)
+{
+  forget_changes (self);
+  return _sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error);
+}
+
+void
+_sitrep_store_rollback (SitrepStore *self)
+{
+  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  forget_changes (self);
+}
+
+/* Emits ::changed once for what the committed transaction changed, if
+ * anything. A handler may write to the store again: the list it gets is
+ * no longer the one the next transaction fills. */
+void
+_sitrep_store_announce (SitrepStore *self)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+
+  if (self->changes->len == 0)
+    return;
+
+  changes = g_steal_pointer (&self->changes);
+  self->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_store_change_free);
+  g_hash_table_remove_all (self->change_index);
+
+  g_signal_emit (self, signals[CHANGED], 0, changes);
+}
+
+/* Adds one written record to the open transaction's changes, unless what
+ * the user sees of it stays the same. A record written twice keeps its
+ * first place with its last state. */
+static void
+note_change (SitrepStore  *self,
+             const char   *coll,
+             const char   *id,
+             const char   *incident_id,
+             SitrepRecord *current,
+             gint64        version,
+             gboolean      deleted,
+             JsonObject   *body,
+             const char   *body_text)
+{
+  g_autofree char *key = NULL;
+  SitrepStoreChange *change;
+  gpointer position;
+
+  if (current != NULL && current->deleted == deleted && current->version == version)
+    {
+      g_autofree char *before = NULL;
+
+      if (deleted)
+        return;
+      before = _sitrep_store_serialise (current->body);
+      if (g_str_equal (before, body_text))
+        return;
+    }
+
+  change = sitrep_store_change_new (coll, id, incident_id, body, deleted, version);
+  key = g_strconcat (coll, "\x1f", id, NULL);
+  position = g_hash_table_lookup (self->change_index, key);
+  if (position != NULL)
+    {
+      guint i = GPOINTER_TO_UINT (position) - 1;
+
+      sitrep_store_change_free (self->changes->pdata[i]);
+      self->changes->pdata[i] = change;
+      return;
+    }
+
+  g_ptr_array_add (self->changes, change);
+  g_hash_table_insert (self->change_index, g_steal_pointer (&key),
+                       GUINT_TO_POINTER (self->changes->len));
 }
 
 /**
@@ -871,10 +985,12 @@ _sitrep_store_write_visible (SitrepStore   *self,
   sqlite3_bind_text (self->upsert_stmt, 5, incident_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->upsert_stmt, 6, body_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (self->upsert_stmt, 7, now, -1, SQLITE_STATIC);
-  if (!_sitrep_store_step_done (self, self->upsert_stmt, "write", error))
+  if (!_sitrep_store_step_done (self, self->upsert_stmt, "write", error) ||
+      !update_search (self, coll, id, incident_id, deleted, body, error))
     return FALSE;
 
-  return update_search (self, coll, id, incident_id, deleted, body, error);
+  note_change (self, coll, id, incident_id, current, version, deleted, body, body_text);
+  return TRUE;
 }
 
 static gboolean
@@ -911,15 +1027,7 @@ apply_one (SitrepStore     *self,
           return FALSE;
         }
       body = sitrep_json_copy (current->body);
-      {
-        JsonObjectIter iter;
-        const char *name;
-        JsonNode *node;
-
-        json_object_iter_init (&iter, mutation->data);
-        while (json_object_iter_next (&iter, &name, &node))
-          json_object_set_member (body, name, json_node_copy (node));
-      }
+      sitrep_protocol_merge_patch (body, mutation->data);
       break;
 
     case SITREP_MUTATION_DELETE:
@@ -970,7 +1078,8 @@ apply_one (SitrepStore     *self,
  * @mutations: (array length=n_mutations): the edits
  *
  * Writes every mutation and its outbox row in one transaction: all of them
- * or none. ::record-changed is emitted for each after the commit.
+ * or none. After the commit, ::changed announces the records whose visible
+ * state changed, and ::record-changed is emitted for each mutation.
  *
  * Returns: %TRUE once the transaction is durable
  */
@@ -992,7 +1101,7 @@ sitrep_store_apply (SitrepStore     *self,
 
   now = sitrep_time_now ();
 
-  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+  if (!_sitrep_store_begin (self, error))
     return FALSE;
 
   /* Another connection (a second process on the same folder) may have
@@ -1017,6 +1126,7 @@ sitrep_store_apply (SitrepStore     *self,
     goto fail;
 
   _sitrep_store_recount_pending (self);
+  _sitrep_store_announce (self);
 
   for (guint i = 0; i < n_mutations; i++)
     _sitrep_store_emit_changed (self, mutations[i]->coll, mutations[i]->id);
@@ -1024,7 +1134,7 @@ sitrep_store_apply (SitrepStore     *self,
   return TRUE;
 
 fail:
-  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  _sitrep_store_rollback (self);
   self->next_mid = first_mid;
   return FALSE;
 }

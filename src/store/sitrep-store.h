@@ -5,7 +5,8 @@
 #include <json-glib/json-glib.h>
 
 #include "sitrep-mutation.h"
-#include "sitrep-store-record.h"
+#include "sitrep-store-change.h"
+#include "sitrep-protocol-record.h"
 
 G_BEGIN_DECLS
 

@@ -17,7 +17,8 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-json.h"
-#include "sitrep-protocol.h"
+#include "sitrep-protocol-feed.h"
+#include "sitrep-protocol-push.h"
 #include "sitrep-sync-engine-private.h"
 
 #define READ_CHUNK (64 * 1024)
@@ -341,7 +342,9 @@ _sitrep_sync_request_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Building and reading the protocol's JSON */
+/* Building and reading the protocol's JSON (sitrep-protocol-push.h and
+ * sitrep-protocol-feed.h); what the protocol library finds wrong with an
+ * answer becomes this engine's INVALID_ANSWER. */
 
 static gboolean
 invalid (GError     **error,
@@ -353,92 +356,12 @@ invalid (GError     **error,
 }
 
 static gpointer
-invalid_null (GError     **error,
-              const char  *what)
+invalid_answer (GError **error,
+                GError  *protocol_error)
 {
-  invalid (error, what);
+  invalid (error, protocol_error->message);
+  g_error_free (protocol_error);
   return NULL;
-}
-
-static gboolean
-get_int (JsonObject *o,
-         const char *member,
-         gint64     *out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *out = json_node_get_int (node);
-  return TRUE;
-}
-
-static gboolean
-get_bool (JsonObject *o,
-          const char *member,
-          gboolean   *out)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return FALSE;
-  *out = json_node_get_boolean (node);
-  return TRUE;
-}
-
-/* A string member, or NULL; *ok turns FALSE when it is there and neither a
- * string nor null. */
-static const char *
-get_nullable_string (JsonObject *o,
-                     const char *member,
-                     gboolean   *ok)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    *ok = FALSE;
-  return sitrep_json_get_string (o, member);
-}
-
-static JsonArray *
-get_array (JsonObject *o,
-           const char *member)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-/* {"coll", "id", "version", "deleted", "body"}; a live record has an object
- * body, a deleted one may have null. */
-static SitrepRecord *
-parse_record (JsonObject  *o,
-              GError     **error)
-{
-  const char *coll = sitrep_json_get_string (o, "coll");
-  const char *id = sitrep_json_get_string (o, "id");
-  JsonNode *body_node = json_object_get_member (o, "body");
-  JsonObject *body = NULL;
-  gboolean deleted = FALSE;
-  gint64 version;
-
-  if (coll == NULL || *coll == '\0' || id == NULL || *id == '\0')
-    return invalid_null (error, _("a record without coll or id"));
-  if (!get_int (o, "version", &version) || version < 0)
-    return invalid_null (error, _("a record without a version"));
-  if (json_object_has_member (o, "deleted") && !get_bool (o, "deleted", &deleted))
-    return invalid_null (error, _("a record’s deleted is not a boolean"));
-
-  if (body_node != NULL && JSON_NODE_HOLDS_OBJECT (body_node))
-    body = json_node_get_object (body_node);
-  else if (!deleted || (body_node != NULL && !JSON_NODE_HOLDS_NULL (body_node)))
-    return invalid_null (error, _("a record’s body is not an object"));
-
-  return sitrep_record_new (coll, id, version, deleted, body);
 }
 
 /**
@@ -451,96 +374,7 @@ char *
 _sitrep_sync_build_push (const char *client_id,
                          GPtrArray  *mutations)
 {
-  GString *out = g_string_new ("{\"client_id\":");
-
-  sitrep_protocol_append_string (out, client_id);
-  g_string_append (out, ",\"mutations\":[");
-  for (guint i = 0; i < mutations->len; i++)
-    {
-      SitrepMutation *m = g_ptr_array_index (mutations, i);
-
-      if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append_printf (out, "{\"mid\":%" G_GINT64_FORMAT ",\"op\":", m->mid);
-      sitrep_protocol_append_string (out, sitrep_mutation_op_to_string (m->op));
-      g_string_append (out, ",\"coll\":");
-      sitrep_protocol_append_string (out, m->coll);
-      g_string_append (out, ",\"id\":");
-      sitrep_protocol_append_string (out, m->id);
-      if (m->base_version >= 0)
-        g_string_append_printf (out, ",\"base_version\":%" G_GINT64_FORMAT, m->base_version);
-      if (m->data != NULL && m->op != SITREP_MUTATION_DELETE)
-        {
-          g_autofree char *data = sitrep_json_to_string (m->data);
-
-          g_string_append (out, m->op == SITREP_MUTATION_PATCH ? ",\"fields\":" : ",\"body\":");
-          g_string_append (out, data);
-        }
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "]}");
-
-  return g_string_free (out, FALSE);
-}
-
-static void
-push_result_clear (gpointer data)
-{
-  sitrep_push_result_clear (data);
-}
-
-static gboolean
-sent (GPtrArray *mutations,
-      gint64     mid)
-{
-  for (guint i = 0; i < mutations->len; i++)
-    if (((SitrepMutation *) g_ptr_array_index (mutations, i))->mid == mid)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-parse_push_result (JsonObject        *o,
-                   GPtrArray         *mutations,
-                   SitrepPushResult  *result,
-                   GError           **error)
-{
-  const char *status = sitrep_json_get_string (o, "status");
-  gboolean ok = TRUE;
-
-  if (!get_int (o, "mid", &result->mid) || !sent (mutations, result->mid))
-    return invalid (error, _("a result for a mutation that was not sent"));
-
-  if (g_strcmp0 (status, "applied") == 0)
-    {
-      result->status = SITREP_PUSH_APPLIED;
-      if (!get_int (o, "version", &result->version) && !get_int (o, "seq", &result->version))
-        return invalid (error, _("an applied result without a version"));
-      return result->version > 0 || invalid (error, _("an applied result without a version"));
-    }
-
-  if (g_strcmp0 (status, "conflict") == 0)
-    {
-      JsonNode *current = json_object_get_member (o, "current");
-
-      result->status = SITREP_PUSH_CONFLICT;
-      if (current == NULL || JSON_NODE_HOLDS_NULL (current))
-        return TRUE;
-      if (!JSON_NODE_HOLDS_OBJECT (current))
-        return invalid (error, _("a conflict’s current record is not an object"));
-      result->current = parse_record (json_node_get_object (current), error);
-      return result->current != NULL;
-    }
-
-  if (g_strcmp0 (status, "rejected") == 0)
-    {
-      result->status = SITREP_PUSH_REJECTED;
-      result->error = g_strdup (get_nullable_string (o, "error", &ok));
-      result->message = g_strdup (get_nullable_string (o, "message", &ok));
-      return ok || invalid (error, _("a rejection’s error is not a string"));
-    }
-
-  return invalid (error, _("a result with an unknown status"));
+  return sitrep_protocol_push_build (client_id, mutations);
 }
 
 /**
@@ -555,65 +389,10 @@ _sitrep_sync_parse_push (JsonObject  *answer,
                          GPtrArray   *mutations,
                          GError     **error)
 {
-  JsonArray *array = get_array (answer, "results");
-  g_autoptr(GArray) results = NULL;
-  guint n;
+  GError *protocol_error = NULL;
+  GArray *results = sitrep_protocol_push_answer_parse (answer, mutations, &protocol_error);
 
-  if (array == NULL)
-    return invalid_null (error, _("no results"));
-
-  n = json_array_get_length (array);
-  results = g_array_sized_new (FALSE, TRUE, sizeof (SitrepPushResult), n);
-  g_array_set_clear_func (results, push_result_clear);
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      SitrepPushResult result = { 0 };
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return invalid_null (error, _("a result is not an object"));
-      if (!parse_push_result (json_node_get_object (node), mutations, &result, error))
-        {
-          sitrep_push_result_clear (&result);
-          return NULL;
-        }
-      g_array_append_val (results, result);
-    }
-
-  return g_steal_pointer (&results);
-}
-
-static SitrepChange *
-parse_change (JsonObject  *o,
-              GError     **error)
-{
-  g_autoptr(SitrepRecord) record = parse_record (o, error);
-  SitrepChange *change;
-  gboolean ok = TRUE;
-  const char *actor;
-  const char *client_id;
-  gint64 seq;
-  gint64 mid = 0;
-
-  if (record == NULL)
-    return NULL;
-  if (!get_int (o, "seq", &seq) || seq <= 0)
-    return invalid_null (error, _("a change without a seq"));
-  actor = get_nullable_string (o, "actor", &ok);
-  client_id = get_nullable_string (o, "client_id", &ok);
-  if (json_object_has_member (o, "mid") && !JSON_NODE_HOLDS_NULL (json_object_get_member (o, "mid"))
-      && !get_int (o, "mid", &mid))
-    ok = FALSE;
-  if (!ok)
-    return invalid_null (error, _("a change’s actor, client_id or mid has the wrong type"));
-
-  change = g_new0 (SitrepChange, 1);
-  change->seq = seq;
-  change->record = g_steal_pointer (&record);
-  change->actor = g_strdup (actor);
-  change->client_id = g_strdup (client_id);
-  change->mid = mid;
-  return change;
+  return results != NULL ? results : invalid_answer (error, protocol_error);
 }
 
 /**
@@ -630,38 +409,11 @@ _sitrep_sync_parse_changes (JsonObject  *answer,
                             gboolean    *more,
                             GError     **error)
 {
-  JsonArray *array = get_array (answer, "changes");
-  g_autoptr(GPtrArray) changes =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_change_free);
-  gint64 previous = since;
+  GError *protocol_error = NULL;
+  GPtrArray *changes = sitrep_protocol_changes_parse (answer, since, last_seq, more,
+                                                      &protocol_error);
 
-  if (array == NULL)
-    return invalid_null (error, _("no changes"));
-  if (!get_int (answer, "last_seq", last_seq))
-    return invalid_null (error, _("no last_seq"));
-  if (!get_bool (answer, "more", more))
-    return invalid_null (error, _("no more"));
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      SitrepChange *change;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return invalid_null (error, _("a change is not an object"));
-      change = parse_change (json_node_get_object (node), error);
-      if (change == NULL)
-        return NULL;
-      g_ptr_array_add (changes, change);
-      if (change->seq <= previous)
-        return invalid_null (error, _("changes out of order"));
-      previous = change->seq;
-    }
-
-  if (*last_seq < previous)
-    return invalid_null (error, _("last_seq is behind the changes"));
-
-  return g_steal_pointer (&changes);
+  return changes != NULL ? changes : invalid_answer (error, protocol_error);
 }
 
 /**
@@ -675,29 +427,10 @@ _sitrep_sync_parse_snapshot (JsonObject  *answer,
                              gint64      *seq,
                              GError     **error)
 {
-  JsonArray *array = get_array (answer, "records");
-  g_autoptr(GPtrArray) records =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
+  GError *protocol_error = NULL;
+  GPtrArray *records = sitrep_protocol_snapshot_parse (answer, seq, &protocol_error);
 
-  if (array == NULL)
-    return invalid_null (error, _("no records"));
-  if (!get_int (answer, "seq", seq) || *seq < 0)
-    return invalid_null (error, _("no seq"));
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      SitrepRecord *record;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return invalid_null (error, _("a record is not an object"));
-      record = parse_record (json_node_get_object (node), error);
-      if (record == NULL)
-        return NULL;
-      g_ptr_array_add (records, record);
-    }
-
-  return g_steal_pointer (&records);
+  return records != NULL ? records : invalid_answer (error, protocol_error);
 }
 
 /**
@@ -709,11 +442,11 @@ gboolean
 _sitrep_sync_check_health (JsonObject  *answer,
                            GError     **error)
 {
-  gint64 seq;
+  JsonNode *seq = json_object_get_member (answer, "seq");
 
   if (g_strcmp0 (sitrep_json_get_string (answer, "status"), "ok") != 0)
     return invalid (error, _("the server’s status is not “ok”"));
-  if (!get_int (answer, "seq", &seq))
+  if (seq == NULL || !JSON_NODE_HOLDS_VALUE (seq) || json_node_get_value_type (seq) != G_TYPE_INT64)
     return invalid (error, _("no seq"));
   return TRUE;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "sitrep-store-record.h"
+/* sitrep-protocol-record.c: a record as PROTOCOL.md shapes it */
+#include "sitrep-protocol-record.h"
 
 G_DEFINE_BOXED_TYPE (SitrepRecord, sitrep_record, sitrep_record_copy, sitrep_record_free)
 
@@ -42,5 +43,17 @@ sitrep_record_free (SitrepRecord *record)
   g_free (record->coll);
   g_free (record->id);
   g_clear_pointer (&record->body, json_object_unref);
+  g_free (record);
+}
+
+void
+sitrep_protocol_record_free (SitrepProtocolRecord *record)
+{
+  if (record == NULL)
+    return;
+
+  g_free (record->coll);
+  g_free (record->id);
+  g_free (record->body);
   g_free (record);
 }

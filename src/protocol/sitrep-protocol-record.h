@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-protocol-record.h: a record as PROTOCOL.md shapes it */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -13,7 +14,7 @@ G_BEGIN_DECLS
  * @deleted: whether it is a tombstone
  * @body: the record's JSON body
  *
- * One stored record, as the protocol shapes it.
+ * One record, its body parsed, as the protocol shapes it.
  */
 typedef struct
 {
@@ -36,5 +37,29 @@ SitrepRecord *sitrep_record_copy     (const SitrepRecord *record);
 void          sitrep_record_free     (SitrepRecord *record);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepRecord, sitrep_record_free)
+
+/**
+ * SitrepProtocolRecord:
+ * @coll: the collection
+ * @id: the record's id
+ * @version: the seq that last wrote it
+ * @deleted: whether it is a tombstone
+ * @body: (nullable): the body as JSON text, as a server stores it; %NULL
+ *   once deleted
+ *
+ * A record as the server keeps and sends it, its body never parsed.
+ */
+typedef struct
+{
+  char     *coll;
+  char     *id;
+  gint64    version;
+  gboolean  deleted;
+  char     *body;
+} SitrepProtocolRecord;
+
+void          sitrep_protocol_record_free (SitrepProtocolRecord *record);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepProtocolRecord, sitrep_protocol_record_free)
 
 G_END_DECLS
