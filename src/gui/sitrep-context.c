@@ -12,6 +12,7 @@
 #include "sitrep-json.h"
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
+#include "sitrep-store-change.h"
 #include "sitrep-templates.h"
 #include "sitrep-time.h"
 #include "sitrep-timeline-entry.h"
@@ -52,6 +53,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  RECORD_CHANGED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 sitrep_context_dispose (GObject *object)
@@ -176,6 +185,29 @@ sitrep_context_class_init (SitrepContextClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SitrepContext::record-changed:
+   * @coll: the collection of a record a commit changed
+   *
+   * The incident list and the open workspaces already show the change;
+   * for views that summarise every incident (the sidebar's clocks, the
+   * notifications).
+   */
+  signals[RECORD_CHANGED] =
+    g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * SitrepContext::changed:
+   * @n_records: how many records the commit changed
+   *
+   * After each commit, once every model shows it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -306,10 +338,8 @@ apply_change (SitrepContext *self,
     {
       if (self->templates != NULL)
         sitrep_record_list_apply (self->templates, id, body, version);
-      return;
     }
-
-  if (g_str_equal (coll, "incidents"))
+  else if (g_str_equal (coll, "incidents"))
     {
       SitrepWorkspace *workspace = g_hash_table_lookup (self->workspaces, id);
 
@@ -330,18 +360,26 @@ apply_change (SitrepContext *self,
 
   for (guint i = 0; i < touched->len; i++)
     _sitrep_workspace_emit_changed (touched->pdata[i], coll);
+
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, coll);
 }
 
+/* One emission per commit, with each record's visible body: nothing here
+ * reads the store back. */
 static void
-on_record_changed (SitrepContext *self,
-                   const char    *coll,
-                   const char    *id,
-                   SitrepStore   *store)
+on_store_changed (SitrepContext *self,
+                  GPtrArray     *changes)
 {
-  g_autoptr(SitrepRecord) record = sitrep_store_get (store, coll, id);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      SitrepStoreChange *change = changes->pdata[i];
 
-  apply_change (self, coll, id, record != NULL && !record->deleted ? record->body : NULL,
-                record != NULL ? record->version : 0);
+      apply_change (self, change->coll, change->id, change->deleted ? NULL : change->body,
+                    change->version);
+    }
+
+  if (changes->len > 0)
+    g_signal_emit (self, signals[CHANGED], 0, changes->len);
 }
 
 static int
@@ -479,7 +517,7 @@ sitrep_context_new (const char  *data_dir,
   sitrep_store_set_actor (self->store, self->user);
   if (!load_incidents (self, error))
     return NULL;
-  g_signal_connect_object (self->store, "record-changed", G_CALLBACK (on_record_changed),
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (on_store_changed),
                            self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->store, "notify::pending", G_CALLBACK (on_pending_changed),

@@ -267,8 +267,7 @@ retick (gpointer data)
 
 static void
 on_record_changed (SitrepWindow *self,
-                   const char   *coll,
-                   const char   *id)
+                   const char   *coll)
 {
   /* Sending an update restarts a clock shown in the sidebar. A page of
    * the change feed brings many at once: the rows update once, after. */
@@ -730,7 +729,7 @@ sitrep_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::server-url", G_CALLBACK (update_sync_label),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sitrep_context_get_store (self->context), "record-changed",
+  g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   update_sync_label (self);
   update_sidebar_state (self);

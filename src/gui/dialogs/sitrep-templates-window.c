@@ -526,8 +526,7 @@ refresh_idle (gpointer data)
 
 static void
 on_record_changed (SitrepTemplatesWindow *self,
-                   const char            *coll,
-                   const char            *id)
+                   const char            *coll)
 {
   if (g_str_equal (coll, "templates") && self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
@@ -623,7 +622,7 @@ sitrep_templates_window_constructed (GObject *object)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
 
-  g_signal_connect_object (sitrep_context_get_store (self->context), "record-changed",
+  g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   refresh (self);
 }

@@ -554,8 +554,7 @@ queue_check (SitrepNotifier *self)
 
 static void
 on_record_changed (SitrepNotifier *self,
-                   const char     *coll,
-                   const char     *id)
+                   const char     *coll)
 {
   if (g_str_equal (coll, "incidents") || g_str_equal (coll, "communications"))
     queue_check (self);
@@ -639,7 +638,7 @@ sitrep_notifier_constructed (GObject *object)
   if (!notify_is_initted ())
     notify_init ("Sitrep");
 
-  g_signal_connect_object (sitrep_context_get_store (self->context), "record-changed",
+  g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_incidents (self->context), "items-changed",
                            G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
