@@ -232,7 +232,7 @@ show_next_conflict (gpointer data)
     return G_SOURCE_REMOVE;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  conflicts = sitrep_store_list_conflicts (sitrep_context_get_store (self->context), NULL);
+  conflicts = sitrep_context_list_conflicts (self->context);
   for (guint i = 0; conflicts != NULL && i < conflicts->len && next == NULL; i++)
     {
       SitrepConflict *conflict = conflicts->pdata[i];
@@ -436,7 +436,7 @@ sitrep_application_startup (GApplication *application)
       }
   }
 
-  g_signal_connect_object (sitrep_context_get_store (self->context), "conflicts-changed",
+  g_signal_connect_object (self->context, "conflicts-changed",
                            G_CALLBACK (on_conflicts_changed), self, G_CONNECT_SWAPPED);
   start_notifier (self);
   connect_to_server (self);

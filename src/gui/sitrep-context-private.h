@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "sitrep-context.h"
+#include "sitrep-context-store.h"
 
 G_BEGIN_DECLS
 

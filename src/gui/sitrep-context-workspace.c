@@ -591,3 +591,54 @@ sitrep_context_list_history (SitrepContext *self,
 
   return history;
 }
+
+/**
+ * sitrep_context_restore:
+ * @record: a record as a list showed it before it was deleted
+ *
+ * Puts @record back with the body it showed, undoing a delete.
+ */
+gboolean
+sitrep_context_restore (SitrepContext       *self,
+                        SitrepRecordObject  *record,
+                        GError             **error)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (SITREP_IS_RECORD_OBJECT (record), FALSE);
+
+  return sitrep_store_put (sitrep_context_get_store (self),
+                           sitrep_record_object_get_coll (record),
+                           sitrep_record_object_get_id (record),
+                           sitrep_record_object_get_body (record), error);
+}
+
+/**
+ * sitrep_context_dup_history:
+ *
+ * Returns: (transfer full) (element-type SitrepFieldChange): the record's
+ *   edit history, oldest first
+ */
+GPtrArray *
+sitrep_context_dup_history (SitrepContext *self,
+                            const char    *coll,
+                            const char    *id)
+{
+  g_autoptr(GPtrArray) history = sitrep_context_list_history (self, coll, id);
+  GPtrArray *changes = g_ptr_array_new_full (history->len,
+                                             (GDestroyNotify) sitrep_field_change_free);
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      SitrepHistoryEntry *entry = history->pdata[i];
+      SitrepFieldChange *change = g_new0 (SitrepFieldChange, 1);
+
+      change->field = g_strdup (entry->field);
+      change->before = g_strdup (entry->before);
+      change->after = g_strdup (entry->after);
+      change->actor = g_strdup (entry->actor);
+      change->ts = g_strdup (entry->ts);
+      g_ptr_array_add (changes, change);
+    }
+
+  return changes;
+}

@@ -57,6 +57,7 @@ static GParamSpec *properties[N_PROPS];
 enum {
   RECORD_CHANGED,
   CHANGED,
+  CONFLICTS_CHANGED,
   N_SIGNALS
 };
 
@@ -208,6 +209,15 @@ sitrep_context_class_init (SitrepContextClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * SitrepContext::conflicts-changed:
+   *
+   * An edit was refused by the server, or a refusal was settled.
+   */
+  signals[CONFLICTS_CHANGED] =
+    g_signal_new ("conflicts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -484,6 +494,36 @@ load_incidents (SitrepContext  *self,
 }
 
 static void
+on_conflicts_changed (SitrepContext *self)
+{
+  g_signal_emit (self, signals[CONFLICTS_CHANGED], 0);
+}
+
+/**
+ * sitrep_context_list_conflicts:
+ *
+ * Returns: (transfer full) (element-type SitrepConflict): the edits the
+ *   server refused that are still to be settled, oldest first
+ */
+GPtrArray *
+sitrep_context_list_conflicts (SitrepContext *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *conflicts;
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+
+  conflicts = sitrep_store_list_conflicts (self->store, &error);
+  if (conflicts == NULL)
+    {
+      g_warning ("Could not read the refused edits: %s", error->message);
+      conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_conflict_free);
+    }
+
+  return conflicts;
+}
+
+static void
 on_pending_changed (SitrepContext *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
@@ -521,6 +561,8 @@ sitrep_context_new (const char  *data_dir,
                            self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->store, "notify::pending", G_CALLBACK (on_pending_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "conflicts-changed", G_CALLBACK (on_conflicts_changed),
                            self, G_CONNECT_SWAPPED);
 
   self->engine = sitrep_sync_engine_new (self->store);
@@ -624,6 +666,19 @@ sitrep_context_get_sync_engine (SitrepContext *self)
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
 
   return self->engine;
+}
+
+/**
+ * sitrep_context_get_pending:
+ *
+ * Returns: how many local edits wait for the server
+ */
+guint
+sitrep_context_get_pending (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), 0);
+
+  return sitrep_store_get_pending (self->store);
 }
 
 /**

@@ -2,18 +2,23 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 #include "sitrep-clock.h"
+#include "sitrep-field-change.h"
 #include "sitrep-incident.h"
 #include "sitrep-record-list.h"
 #include "sitrep-template.h"
-#include "sitrep-store.h"
-#include "sitrep-store-sync.h"
-#include "sitrep-sync-engine.h"
 #include "sitrep-types.h"
 #include "sitrep-workspace.h"
 
 G_BEGIN_DECLS
+
+/* What widgets see: models, and the context's operations. The store and
+ * the sync engine stay behind it (sitrep-context-store.h is for the
+ * application's plumbing and tests). */
+typedef struct _SitrepStore      SitrepStore;
+typedef struct _SitrepSyncEngine SitrepSyncEngine;
 
 #define SITREP_TYPE_CONTEXT (sitrep_context_get_type ())
 
@@ -30,15 +35,18 @@ GListModel     *sitrep_context_get_incidents      (SitrepContext    *self);
 SitrepIncident *sitrep_context_lookup_incident    (SitrepContext    *self,
                                                    const char       *id);
 SitrepSyncEngine *sitrep_context_get_sync_engine  (SitrepContext    *self);
+guint           sitrep_context_get_pending        (SitrepContext    *self);
+gboolean        sitrep_context_restore            (SitrepContext    *self,
+                                                   SitrepRecordObject *record,
+                                                   GError          **error);
+GPtrArray      *sitrep_context_dup_history        (SitrepContext    *self,
+                                                   const char       *coll,
+                                                   const char       *id);
 const char     *sitrep_context_get_server_url     (SitrepContext    *self);
 const char     *sitrep_context_get_server_token   (SitrepContext    *self);
 void            sitrep_context_set_server         (SitrepContext    *self,
                                                    const char       *url,
                                                    const char       *token);
-gboolean        sitrep_context_resolve_conflict   (SitrepContext    *self,
-                                                   SitrepConflict   *conflict,
-                                                   JsonObject       *body,
-                                                   GError          **error);
 GHashTable     *sitrep_context_search             (SitrepContext    *self,
                                                    const char       *query,
                                                    GError          **error);
@@ -66,8 +74,6 @@ gboolean        sitrep_context_set_milestone      (SitrepContext    *self,
                                                    SitrepMilestone   milestone,
                                                    GDateTime        *when,
                                                    GError          **error);
-GPtrArray      *sitrep_context_list_timeline      (SitrepContext    *self,
-                                                   const char       *incident_id);
 SitrepWorkspace *sitrep_context_open_workspace    (SitrepContext    *self,
                                                    const char       *incident_id);
 SitrepClock    *sitrep_context_get_clock          (SitrepContext    *self);
@@ -101,8 +107,6 @@ gboolean        sitrep_context_set_major          (SitrepContext       *self,
                                                    gboolean             major,
                                                    GError             **error);
 
-GPtrArray      *sitrep_context_list_checklist     (SitrepContext       *self,
-                                                   const char          *incident_id);
 gboolean        sitrep_context_set_checklist_done (SitrepContext       *self,
                                                    const char          *item_id,
                                                    gboolean             done,
@@ -127,21 +131,12 @@ gboolean        sitrep_context_delete_record      (SitrepContext       *self,
                                                    const char          *coll,
                                                    const char          *id,
                                                    GError             **error);
-gboolean        sitrep_context_restore_record     (SitrepContext       *self,
-                                                   SitrepRecord        *record,
-                                                   GError             **error);
-GPtrArray      *sitrep_context_list_history       (SitrepContext       *self,
-                                                   const char          *coll,
-                                                   const char          *id);
 
 G_END_DECLS
 
 G_BEGIN_DECLS
 
 /* Communications, templates and update clocks: sitrep-context-comms.c */
-GPtrArray      *sitrep_context_list_templates      (SitrepContext       *self);
-GPtrArray      *sitrep_context_list_communications (SitrepContext       *self,
-                                                    const char          *incident_id);
 GHashTable     *sitrep_context_template_values     (SitrepContext       *self,
                                                     const char          *incident_id);
 char           *sitrep_context_send_communication  (SitrepContext       *self,

@@ -13,6 +13,7 @@
 #include "sitrep-time.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-severity.h"
+#include "sitrep-sync-engine.h"
 #include "sitrep-window-private.h"
 
 struct _SitrepWindow
@@ -645,7 +646,7 @@ static void
 update_sync_label (SitrepWindow *self)
 {
   SitrepSyncEngine *engine = sitrep_context_get_sync_engine (self->context);
-  guint pending = sitrep_store_get_pending (sitrep_context_get_store (self->context));
+  guint pending = sitrep_context_get_pending (self->context);
   const char *error = sitrep_sync_engine_get_last_error (engine);
   g_autofree char *text = NULL;
   const char *tooltip = NULL;

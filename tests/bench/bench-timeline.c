@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 
+#include "sitrep-context-store.h"
 #include "sitrep-time.h"
 #include "sitrep-window-private.h"
 

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "sitrep-context-store.h"
+
 G_BEGIN_DECLS
 
 /* Runs the main loop until @cond holds, failing after ten seconds. */

@@ -14,7 +14,7 @@
 
 #include "gui-test-util.h"
 #include "notify-fixture.h"
-#include "sitrep-context.h"
+#include "sitrep-context-store.h"
 #include "sitrep-countdown.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-notifier-private.h"

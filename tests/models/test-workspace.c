@@ -4,7 +4,7 @@
 
 #include "config.h"
 
-#include "sitrep-context.h"
+#include "sitrep-context-store.h"
 #include "sitrep-deadlines.h"
 #include "store-test-util.h"
 

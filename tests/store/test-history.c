@@ -3,7 +3,7 @@
  * milestone, from what to what) and milestone ordering, on a real store. */
 #include "config.h"
 
-#include "sitrep-context.h"
+#include "sitrep-context-store.h"
 #include "sitrep-json.h"
 #include "sitrep-milestones.h"
 #include "sitrep-time.h"

@@ -5,7 +5,7 @@
 #include "config.h"
 
 #include "sitrep-checklist.h"
-#include "sitrep-context.h"
+#include "sitrep-context-store.h"
 #include "sitrep-record-list.h"
 #include "sitrep-time.h"
 #include "store-test-util.h"

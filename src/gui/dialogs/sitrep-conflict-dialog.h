@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "sitrep-context.h"
+#include "sitrep-context-store.h"
 
 G_BEGIN_DECLS
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-preferences-window.h"
+#include "sitrep-sync-engine.h"
 #include "sitrep-secret.h"
 
 /* Preferences: the team server (URL, token kept in the keyring, a test of

@@ -166,24 +166,25 @@ on_edited (TemplateEditor *ed)
 }
 
 static void
-load_record (TemplateEditor *ed,
-             SitrepRecord   *record)
+load_record (TemplateEditor     *ed,
+             SitrepRecordObject *record)
 {
-  const char *name = sitrep_json_get_string (record->body, "name");
+  JsonObject *body = sitrep_record_object_get_body (record);
+  const char *name = sitrep_json_get_string (body, "name");
   SitrepAudience audience = SITREP_AUDIENCE_STATUS_PAGE;
 
-  sitrep_audience_from_string (sitrep_json_get_string (record->body, "audience"), &audience);
+  sitrep_audience_from_string (sitrep_json_get_string (body, "audience"), &audience);
   g_clear_pointer (&ed->shown, json_object_unref);
-  ed->shown = json_object_ref (record->body);
-  ed->builtin = sitrep_json_get_string (record->body, "builtin_key") != NULL;
+  ed->shown = json_object_ref (body);
+  ed->builtin = sitrep_json_get_string (body, "builtin_key") != NULL;
 
   ed->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (ed->name_row), name ? name : "");
   adw_combo_row_set_selected (ed->audience_row, audience);
   gtk_editable_set_text (GTK_EDITABLE (ed->title_row),
-                         sitrep_json_get_string (record->body, "title") ?: "");
+                         sitrep_json_get_string (body, "title") ?: "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (ed->body_view),
-                            sitrep_json_get_string (record->body, "body") ?: "", -1);
+                            sitrep_json_get_string (body, "body") ?: "", -1);
   ed->loading = FALSE;
 
   ed->dirty = FALSE;
@@ -199,7 +200,7 @@ save_editor (TemplateEditor *ed)
 {
   SitrepTemplatesWindow *self = ed->window;
   g_autoptr(GPtrArray) unknown = find_unknown (ed);
-  g_autoptr(SitrepRecord) saved = NULL;
+  SitrepRecordObject *saved = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = dup_body (ed);
   g_autofree char *id = NULL;
@@ -228,11 +229,12 @@ save_editor (TemplateEditor *ed)
   if (ed->id == NULL)
     ed->id = g_strdup (id);
   /* What was saved is what the row shows: a refresh need not reload it. */
-  saved = sitrep_store_get (sitrep_context_get_store (self->context), "templates", id);
+  saved = sitrep_record_list_lookup (SITREP_RECORD_LIST (sitrep_context_get_templates (self->context)),
+                                     id);
   if (saved != NULL)
     {
       g_clear_pointer (&ed->shown, json_object_unref);
-      ed->shown = json_object_ref (saved->body);
+      ed->shown = json_object_ref (sitrep_record_object_get_body (saved));
     }
   ed->dirty = FALSE;
   gtk_widget_set_sensitive (ed->save_button, FALSE);
@@ -478,23 +480,24 @@ find_editor (SitrepTemplatesWindow *self,
 static void
 refresh (SitrepTemplatesWindow *self)
 {
-  g_autoptr(GPtrArray) templates = sitrep_context_list_templates (self->context);
-  g_autoptr(GHashTable) live = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *templates = sitrep_context_get_templates (self->context);
+  g_autoptr(GHashTable) live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GtkWidget *child;
 
-  for (guint i = 0; i < templates->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (templates); i++)
     {
-      SitrepRecord *record = templates->pdata[i];
+      g_autoptr(SitrepRecordObject) record = g_list_model_get_item (templates, i);
+      const char *record_id = sitrep_record_object_get_id (record);
       TemplateEditor *ed;
 
-      if (record->deleted)
-        continue;
-      g_hash_table_add (live, record->id);
+      g_hash_table_add (live, g_strdup (record_id));
 
-      ed = find_editor (self, record->id);
+      ed = find_editor (self, record_id);
       if (ed == NULL)
-        load_record ((ed = add_editor (self, record->id)), record);
-      else if (!ed->dirty && (ed->shown == NULL || !json_object_equal (ed->shown, record->body)))
+        load_record ((ed = add_editor (self, record_id)), record);
+      else if (!ed->dirty &&
+               (ed->shown == NULL ||
+                !json_object_equal (ed->shown, sitrep_record_object_get_body (record))))
         load_record (ed, record);
       ed->rank = (int) i;
     }

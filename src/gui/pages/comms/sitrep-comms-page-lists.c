@@ -167,12 +167,13 @@ format_sent (JsonObject *body)
 }
 
 static GtkWidget *
-history_row_new (SitrepRecord *record)
+history_row_new (SitrepCommunication *record)
 {
+  JsonObject *body = sitrep_record_object_get_body (SITREP_RECORD_OBJECT (record));
   GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *label = gtk_label_new (sitrep_json_get_string (record->body, "body"));
-  const char *title = sitrep_json_get_string (record->body, "title");
-  g_autofree char *subtitle = format_sent (record->body);
+  GtkWidget *label = gtk_label_new (sitrep_json_get_string (body, "body"));
+  const char *title = sitrep_json_get_string (body, "title");
+  g_autofree char *subtitle = format_sent (body);
   g_autofree char *title_markup = NULL;
   g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
 
@@ -197,30 +198,30 @@ history_row_new (SitrepRecord *record)
                                   _("Text of the sent update"), -1);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
 
-  g_object_set_data_full (G_OBJECT (row), "communication-id", g_strdup (record->id), g_free);
+  g_object_set_data_full (G_OBJECT (row), "communication-id",
+                          g_strdup (sitrep_record_object_get_id (SITREP_RECORD_OBJECT (record))),
+                          g_free);
   return row;
 }
 
 void
 _sitrep_comms_page_refresh_history (SitrepCommsPage *self)
 {
-  g_autoptr(GPtrArray) sent = NULL;
+  GListModel *sent = NULL;
   g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) key = g_string_new (NULL);
   GtkWidget *child;
 
-  if (page_context (self) != NULL && page_incident (self) != NULL)
-    sent = sitrep_context_list_communications (page_context (self),
-                                               _sitrep_comms_page_incident_id (self));
-  else
-    sent = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
+  if (page_incident (self) != NULL)
+    sent = sitrep_workspace_get_communications (sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self)));
 
-  for (guint i = 0; i < sent->len; i++)
+  for (guint i = 0; sent != NULL && i < g_list_model_get_n_items (sent); i++)
     {
-      SitrepRecord *record = sent->pdata[i];
+      g_autoptr(SitrepRecordObject) record = g_list_model_get_item (sent, i);
 
-      if (!record->deleted)
-        g_string_append_printf (key, "%s:%" G_GINT64_FORMAT ";", record->id, record->version);
+      g_string_append_printf (key, "%s:%" G_GINT64_FORMAT ";",
+                              sitrep_record_object_get_id (record),
+                              sitrep_record_object_get_version (record));
     }
   if (g_strcmp0 (key->str, self->history_key) == 0)
     return;
@@ -238,16 +239,15 @@ _sitrep_comms_page_refresh_history (SitrepCommsPage *self)
       gtk_list_box_remove (self->history_list, child);
     }
 
-  for (guint i = 0; i < sent->len; i++)
+  for (guint i = 0; sent != NULL && i < g_list_model_get_n_items (sent); i++)
     {
-      SitrepRecord *record = sent->pdata[i];
+      g_autoptr(SitrepCommunication) record = g_list_model_get_item (sent, i);
       GtkWidget *row;
 
-      if (record->deleted)
-        continue;
       row = history_row_new (record);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
-                                     g_hash_table_contains (expanded, record->id));
+                                     g_hash_table_contains (expanded,
+                                                            sitrep_record_object_get_id (SITREP_RECORD_OBJECT (record))));
       gtk_list_box_append (self->history_list, row);
     }
 }

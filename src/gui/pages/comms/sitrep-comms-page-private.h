@@ -22,7 +22,7 @@ struct _SitrepCommsPage
   gboolean        needs_reset;    /* a new incident, not yet shown */
 
   GtkStringList  *template_model;
-  GPtrArray      *templates;      /* SitrepRecord, as in template_model; NULL is "Blank" */
+  GPtrArray      *templates;      /* SitrepTemplate, as in template_model; NULL is "Blank" */
   GtkStringList  *status_model;
   GArray         *statuses;       /* SitrepStatus, as in status_model */
   GArray         *due_keys;       /* guint, kind × N_AUDIENCES + audience, as in due_list */
@@ -68,10 +68,11 @@ page_incident (SitrepCommsPage *self)
 /* sitrep-comms-page.c */
 const char     *_sitrep_comms_page_incident_id        (SitrepCommsPage *self);
 gboolean        _sitrep_comms_page_is_blank           (const char      *text);
+void            _sitrep_comms_page_template_unref     (gpointer         template);
 
 /* sitrep-comms-page-composer.c */
 SitrepAudience  _sitrep_comms_page_current_audience   (SitrepCommsPage *self);
-SitrepRecord   *_sitrep_comms_page_current_template   (SitrepCommsPage *self);
+SitrepRecordObject *_sitrep_comms_page_current_template   (SitrepCommsPage *self);
 SitrepStatus    _sitrep_comms_page_current_status     (SitrepCommsPage *self);
 char           *_sitrep_comms_page_dup_body_text      (SitrepCommsPage *self);
 const char     *_sitrep_comms_page_get_title_text     (SitrepCommsPage *self);

@@ -29,6 +29,14 @@ _sitrep_comms_page_incident_id (SitrepCommsPage *self)
   return page_incident (self) ? sitrep_incident_get_id (page_incident (self)) : NULL;
 }
 
+/* The templates' free function: "Blank" is NULL. */
+void
+_sitrep_comms_page_template_unref (gpointer template)
+{
+  if (template != NULL)
+    g_object_unref (template);
+}
+
 gboolean
 _sitrep_comms_page_is_blank (const char *text)
 {
@@ -161,7 +169,7 @@ send_action (GtkWidget  *widget,
 {
   SitrepCommsPage *self = SITREP_COMMS_PAGE (widget);
   SitrepAudience audience = _sitrep_comms_page_current_audience (self);
-  SitrepRecord *template = _sitrep_comms_page_current_template (self);
+  SitrepRecordObject *template = _sitrep_comms_page_current_template (self);
   g_autofree char *body = _sitrep_comms_page_dup_body_text (self);
   g_autofree char *title = g_strstrip (g_strdup (_sitrep_comms_page_get_title_text (self)));
   g_autofree char *id = NULL;
@@ -178,7 +186,7 @@ send_action (GtkWidget  *widget,
     }
 
   id = sitrep_context_send_communication (page_context (self), _sitrep_comms_page_incident_id (self),
-                                          audience, template ? template->id : NULL,
+                                          audience, template ? sitrep_record_object_get_id (template) : NULL,
                                           _sitrep_comms_page_current_status (self),
                                           title, body, &error);
   if (id == NULL)
@@ -385,7 +393,7 @@ sitrep_comms_page_init (SitrepCommsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
+  self->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) _sitrep_comms_page_template_unref);
   self->statuses = g_array_new (FALSE, FALSE, sizeof (SitrepStatus));
   self->due_keys = g_array_new (FALSE, FALSE, sizeof (guint));
   self->flags = g_ptr_array_new_with_free_func (g_free);
@@ -545,10 +553,10 @@ _sitrep_comms_page_find_template (SitrepCommsPage *self,
 {
   for (guint i = 0; i < self->templates->len; i++)
     {
-      SitrepRecord *record = self->templates->pdata[i];
+      SitrepRecordObject *record = self->templates->pdata[i];
 
       if (record != NULL &&
-          g_strcmp0 (sitrep_json_get_string (record->body, "builtin_key"), builtin_key) == 0)
+          g_strcmp0 (sitrep_json_get_string (sitrep_record_object_get_body (record), "builtin_key"), builtin_key) == 0)
         return (int) i;
     }
   return -1;

@@ -29,7 +29,7 @@ struct _SitrepTimelinePage
   GtkSingleSelection  *selection;
   GHashTable          *rows;          /* entry id → bound row */
   GHashTable          *drafts;        /* entry id → GStrv typed in a recycled row */
-  SitrepRecord        *deleted;       /* the last deletion, for undo */
+  SitrepTimelineEntry *deleted;       /* the last deletion, for undo */
   gboolean             follow_end;
   guint                scroll_idle_id;
   char                *scroll_to_id;
@@ -234,17 +234,17 @@ static void
 undo_delete (SitrepTimelinePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SitrepRecord) record = g_steal_pointer (&self->deleted);
+  g_autoptr(SitrepTimelineEntry) record = g_steal_pointer (&self->deleted);
 
   if (record == NULL || page_context (self) == NULL)
     return;
 
-  if (!sitrep_context_restore_record (page_context (self), record, &error))
+  if (!sitrep_context_restore (page_context (self), SITREP_RECORD_OBJECT (record), &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
   else
     {
       g_free (self->scroll_to_id);
-      self->scroll_to_id = g_strdup (record->id);
+      self->scroll_to_id = g_strdup (sitrep_timeline_entry_get_id (record));
       queue_scroll (self);
     }
 }
@@ -254,12 +254,12 @@ delete_entry (SitrepTimelinePage  *self,
               SitrepTimelineEntry *entry)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SitrepRecord) copy = NULL;
+  g_autoptr(SitrepTimelineEntry) copy = g_object_ref (entry);
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  copy = sitrep_record_new ("timeline", sitrep_timeline_entry_get_id (entry), 0, FALSE,
-                            sitrep_timeline_entry_get_body (entry));
+  /* The object keeps the body it showed once the list lets it go. */
+  sitrep_timeline_entry_get_body (copy);
   if (!sitrep_context_delete_record (page_context (self), "timeline",
                                      sitrep_timeline_entry_get_id (entry), &error))
     {
@@ -267,12 +267,11 @@ delete_entry (SitrepTimelinePage  *self,
       return;
     }
 
-  g_clear_pointer (&self->deleted, sitrep_record_free);
+  g_clear_object (&self->deleted);
   self->deleted = g_steal_pointer (&copy);
 
   /* Translators: a toast after deleting a timeline entry */
-  title = g_strdup_printf (_("Entry deleted: “%s”"), sitrep_json_get_string (self->deleted->body,
-                                                                            "text"));
+  title = g_strdup_printf (_("Entry deleted: “%s”"), sitrep_timeline_entry_get_text (self->deleted));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   /* The toast lives in the window's overlay, outside this page: its button
@@ -311,8 +310,8 @@ static void
 show_history (SitrepTimelinePage  *self,
               SitrepTimelineEntry *entry)
 {
-  g_autoptr(GPtrArray) history = sitrep_context_list_history (page_context (self), "timeline",
-                                                              sitrep_timeline_entry_get_id (entry));
+  g_autoptr(GPtrArray) history = sitrep_context_dup_history (page_context (self), "timeline",
+                                                             sitrep_timeline_entry_get_id (entry));
   GString *body = g_string_new (NULL);
   GtkWidget *dialog;
 
@@ -322,7 +321,7 @@ show_history (SitrepTimelinePage  *self,
 
   for (guint i = 0; i < history->len; i++)
     {
-      SitrepHistoryEntry *change = history->pdata[i];
+      SitrepFieldChange *change = history->pdata[i];
       g_autoptr(GDateTime) ts = sitrep_time_parse (change->ts);
       g_autofree char *when = ts ? g_date_time_format (ts, "%Y-%m-%d %H:%M:%S UTC") : NULL;
       g_autofree char *before = format_history_value (change->field, change->before);
@@ -599,7 +598,7 @@ sitrep_timeline_page_incident_changed (SitrepIncidentPage *page)
   SitrepTimelinePage *self = SITREP_TIMELINE_PAGE (page);
   SitrepWorkspace *workspace = sitrep_incident_page_get_workspace (page);
 
-  g_clear_pointer (&self->deleted, sitrep_record_free);
+  g_clear_object (&self->deleted);
   g_clear_object (&self->model);
 
   if (workspace != NULL)
@@ -652,7 +651,7 @@ sitrep_timeline_page_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
-  g_clear_pointer (&self->deleted, sitrep_record_free);
+  g_clear_object (&self->deleted);
   g_free (self->scroll_to_id);
 
   G_OBJECT_CLASS (sitrep_timeline_page_parent_class)->finalize (object);
