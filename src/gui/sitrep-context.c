@@ -308,7 +308,7 @@ sitrep_context_open_workspace (SitrepContext *self,
   if (workspace != NULL)
     return g_object_ref (workspace);
 
-  workspace = _sitrep_workspace_new (incident_id, load_list, self);
+  workspace = _sitrep_workspace_new (G_OBJECT (self), incident_id, load_list, self);
   _sitrep_workspace_set_incident (workspace, sitrep_context_lookup_incident (self, incident_id));
   _sitrep_workspace_set_overrides (workspace, self->cadence_s, self->respond_s);
   g_hash_table_insert (self->workspaces, g_strdup (incident_id), workspace);

@@ -57,23 +57,6 @@ char           *sitrep_context_declare_incident   (SitrepContext    *self,
                                                    const char       *customer_impact,
                                                    SitrepSeverity    severity,
                                                    GError          **error);
-gboolean        sitrep_context_update_incident    (SitrepContext    *self,
-                                                   const char       *id,
-                                                   JsonObject       *fields,
-                                                   GError          **error);
-gboolean        sitrep_context_set_status         (SitrepContext    *self,
-                                                   const char       *id,
-                                                   SitrepStatus      status,
-                                                   GError          **error);
-gboolean        sitrep_context_set_severity       (SitrepContext    *self,
-                                                   const char       *id,
-                                                   SitrepSeverity    severity,
-                                                   GError          **error);
-gboolean        sitrep_context_set_milestone      (SitrepContext    *self,
-                                                   const char       *id,
-                                                   SitrepMilestone   milestone,
-                                                   GDateTime        *when,
-                                                   GError          **error);
 SitrepWorkspace *sitrep_context_open_workspace    (SitrepContext    *self,
                                                    const char       *incident_id);
 SitrepClock    *sitrep_context_get_clock          (SitrepContext    *self);
@@ -86,47 +69,8 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 /* Roles, checklist and timeline: sitrep-context-workspace.c */
-char           *sitrep_context_dup_role_person    (SitrepContext       *self,
-                                                   const char          *incident_id,
-                                                   SitrepRole           role);
-gboolean        sitrep_context_assign_role        (SitrepContext       *self,
-                                                   const char          *incident_id,
-                                                   SitrepRole           role,
-                                                   const char          *person,
-                                                   GError             **error);
 GStrv           sitrep_context_list_handles       (SitrepContext       *self);
-GArray         *sitrep_context_missing_roles      (SitrepContext       *self,
-                                                   const char          *incident_id);
-gboolean        sitrep_context_role_is_shown      (SitrepContext       *self,
-                                                   const char          *incident_id,
-                                                   SitrepRole           role);
-char           *sitrep_context_handover_briefing  (SitrepContext       *self,
-                                                   const char          *incident_id);
-gboolean        sitrep_context_set_major          (SitrepContext       *self,
-                                                   const char          *incident_id,
-                                                   gboolean             major,
-                                                   GError             **error);
 
-gboolean        sitrep_context_set_checklist_done (SitrepContext       *self,
-                                                   const char          *item_id,
-                                                   gboolean             done,
-                                                   GError             **error);
-char           *sitrep_context_add_checklist_item (SitrepContext       *self,
-                                                   const char          *incident_id,
-                                                   SitrepPhase          phase,
-                                                   const char          *text,
-                                                   GError             **error);
-
-char           *sitrep_context_add_timeline_entry (SitrepContext       *self,
-                                                   const char          *incident_id,
-                                                   GDateTime           *occurred_at,
-                                                   SitrepTimelineKind   kind,
-                                                   const char          *text,
-                                                   GError             **error);
-gboolean        sitrep_context_edit_timeline_entry (SitrepContext      *self,
-                                                   const char          *entry_id,
-                                                   JsonObject          *fields,
-                                                   GError             **error);
 gboolean        sitrep_context_delete_record      (SitrepContext       *self,
                                                    const char          *coll,
                                                    const char          *id,
@@ -137,24 +81,6 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 /* Communications, templates and update clocks: sitrep-context-comms.c */
-GHashTable     *sitrep_context_template_values     (SitrepContext       *self,
-                                                    const char          *incident_id);
-char           *sitrep_context_send_communication  (SitrepContext       *self,
-                                                    const char          *incident_id,
-                                                    SitrepAudience       audience,
-                                                    const char          *template_id,
-                                                    SitrepStatus         new_status,
-                                                    const char          *title,
-                                                    const char          *body,
-                                                    GError             **error);
-GPtrArray      *sitrep_context_compute_deadlines   (SitrepContext       *self,
-                                                    const char          *incident_id);
-gboolean        sitrep_context_snooze              (SitrepContext       *self,
-                                                    const char          *incident_id,
-                                                    SitrepAudience       audience,
-                                                    guint                minutes,
-                                                    const char          *reason,
-                                                    GError             **error);
 void            sitrep_context_set_clock_overrides (SitrepContext       *self,
                                                     const gint64        *cadence_s,
                                                     const gint64        *respond_s);

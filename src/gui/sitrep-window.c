@@ -93,7 +93,12 @@ incident_row_update_due (IncidentRow *row)
       return;
     }
 
-  deadlines = sitrep_context_compute_deadlines (row->context, sitrep_incident_get_id (row->incident));
+  {
+    g_autoptr(SitrepWorkspace) workspace =
+      sitrep_context_open_workspace (row->context, sitrep_incident_get_id (row->incident));
+
+    deadlines = sitrep_workspace_dup_deadlines (workspace);
+  }
   if (deadlines->len == 0)
     {
       gtk_widget_set_visible (row->due, FALSE);

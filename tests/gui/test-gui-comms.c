@@ -34,7 +34,7 @@ fixture_set_up (Fixture       *f,
   f->incident_id = sitrep_context_declare_incident (f->context, "Payments failing", "payments",
                                                     "", SITREP_SEVERITY_P1, &error);
   g_assert_no_error (error);
-  g_assert_true (sitrep_context_assign_role (f->context, f->incident_id, SITREP_ROLE_COMMANDER,
+  g_assert_true (sitrep_workspace_assign_role (test_workspace (f->context, f->incident_id), SITREP_ROLE_COMMANDER,
                                              "alice", &error));
   g_assert_no_error (error);
 
@@ -140,7 +140,7 @@ due_row (Fixture    *f,
 static GDateTime *
 status_page_due (Fixture *f)
 {
-  g_autoptr(GPtrArray) deadlines = sitrep_context_compute_deadlines (f->context, f->incident_id);
+  g_autoptr(GPtrArray) deadlines = sitrep_workspace_dup_deadlines (test_workspace (f->context, f->incident_id));
 
   for (guint i = 0; i < deadlines->len; i++)
     {
@@ -407,7 +407,7 @@ test_live (Fixture       *f,
   GtkListBoxRow *row;
 
   /* Someone else records an update: it shows, newest first. */
-  id = sitrep_context_send_communication (f->context, f->incident_id, SITREP_AUDIENCE_EXECUTIVES,
+  id = sitrep_workspace_send_communication (test_workspace (f->context, f->incident_id), SITREP_AUDIENCE_EXECUTIVES,
                                           NULL, SITREP_STATUS_INVALID, "Exec <brief>",
                                           "All hands on deck.", &error);
   g_assert_no_error (error);

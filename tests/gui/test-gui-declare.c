@@ -214,7 +214,7 @@ test_demo_selected (void)
                            "Payment service outage"));
 
   /* Moving the status on from the overview keeps the incident selected. */
-  g_assert_true (sitrep_context_set_status (context, demo_id, SITREP_STATUS_MONITORING, &error));
+  g_assert_true (sitrep_workspace_set_status (test_workspace (context, demo_id), SITREP_STATUS_MONITORING, &error));
   g_assert_no_error (error);
   spin (50);
   g_assert_true (gtk_single_selection_get_selected_item (_sitrep_window_get_selection (window)) ==

@@ -321,7 +321,7 @@ test_draft_survives (Fixture       *f,
 
   /* …when someone else moves it in time: the list rebinds its rows. */
   json_object_set_string_member (fields, "occurred_at", "2026-11-27T00:00:01Z");
-  g_assert_true (sitrep_context_edit_timeline_entry (f->context, id, fields, &error));
+  g_assert_true (sitrep_workspace_edit_timeline_entry (test_workspace (f->context, f->incident_id), id, fields, &error));
   g_assert_no_error (error);
   spin (100);
 
@@ -346,7 +346,7 @@ test_second_window_closed (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (second));
   spin (50);
 
-  id = sitrep_context_add_timeline_entry (f->context, f->incident_id, NULL, SITREP_KIND_NOTE,
+  id = sitrep_workspace_add_timeline_entry (test_workspace (f->context, f->incident_id), NULL, SITREP_KIND_NOTE,
                                           "After the second window closed", &error);
   g_assert_no_error (error);
   WAIT_UNTIL (find_entry (page, "After the second window closed") != NULL);

@@ -44,9 +44,9 @@ declare_at (SitrepContext  *context,
   id = sitrep_context_declare_incident (context, title, "payments, checkout",
                                         "Card payments fail at checkout", severity, &error);
   g_assert_no_error (error);
-  sitrep_context_set_milestone (context, id, SITREP_MILESTONE_DETECTED, detected, &error);
+  sitrep_workspace_set_milestone (test_workspace (context, id), SITREP_MILESTONE_DETECTED, detected, &error);
   g_assert_no_error (error);
-  sitrep_context_set_milestone (context, id, SITREP_MILESTONE_DECLARED, declared, &error);
+  sitrep_workspace_set_milestone (test_workspace (context, id), SITREP_MILESTONE_DECLARED, declared, &error);
   g_assert_no_error (error);
   return g_steal_pointer (&id);
 }
@@ -224,7 +224,7 @@ test_clock (void)
 
   /* A 5 min snooze (no longer than the warning window) counts as a
    * reminder given: no warning at once, the next one when it runs out. */
-  g_assert_true (sitrep_context_snooze (context, id, SITREP_AUDIENCE_STAKEHOLDERS, 5,
+  g_assert_true (sitrep_workspace_snooze (test_workspace (context, id), SITREP_AUDIENCE_STAKEHOLDERS, 5,
                                         "waiting on the DB team", &error));
   g_assert_no_error (error);
   sitrep_notifier_record_snooze (notifier, id, SITREP_AUDIENCE_STAKEHOLDERS);
@@ -258,7 +258,7 @@ test_clock (void)
   g_assert_true (noted);
 
   /* Resolved: nothing left to remind of, no reason to stay in the background. */
-  sitrep_context_set_status (context, id, SITREP_STATUS_RESOLVED, &error);
+  sitrep_workspace_set_status (test_workspace (context, id), SITREP_STATUS_RESOLVED, &error);
   g_assert_no_error (error);
   sitrep_notifier_check (notifier);
   g_assert_false (sitrep_notifier_get_has_active (notifier));
@@ -385,7 +385,7 @@ test_overview (void)
   g_assert_cmpstr (target_id, ==, id);
   g_assert_cmpstr (target_audience, ==, "executives");
 
-  sent = sitrep_context_send_communication (context, id, SITREP_AUDIENCE_EXECUTIVES, NULL,
+  sent = sitrep_workspace_send_communication (test_workspace (context, id), SITREP_AUDIENCE_EXECUTIVES, NULL,
                                             SITREP_STATUS_INVALID, "Update",
                                             "We are investigating.", &error);
   g_assert_no_error (error);

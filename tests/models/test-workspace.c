@@ -5,6 +5,23 @@
 #include "config.h"
 
 #include "sitrep-context-store.h"
+
+/* The incident's workspace, kept open for as long as the context. */
+static SitrepWorkspace *
+test_workspace (SitrepContext *context,
+                const char    *incident_id)
+{
+  g_autofree char *key = g_strconcat ("test-workspace:", incident_id, NULL);
+  SitrepWorkspace *workspace = g_object_get_data (G_OBJECT (context), key);
+
+  if (workspace == NULL)
+    {
+      workspace = sitrep_context_open_workspace (context, incident_id);
+      g_object_set_data_full (G_OBJECT (context), key, workspace, g_object_unref);
+    }
+
+  return workspace;
+}
 #include "sitrep-deadlines.h"
 #include "store-test-util.h"
 
@@ -127,7 +144,7 @@ test_commits (Fixture       *f,
 
   /* One entry, one commit: one insertion at the end, one ::changed. */
   reset_logs (f);
-  entry_id = sitrep_context_add_timeline_entry (f->context, f->incident_id, NULL,
+  entry_id = sitrep_workspace_add_timeline_entry (f->workspace, NULL,
                                                 SITREP_KIND_NOTE, "rolled back", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (f->log->str, ==, "timeline:1-0+1 ");
@@ -135,7 +152,7 @@ test_commits (Fixture       *f,
 
   /* Another incident's entry touches nothing here. */
   reset_logs (f);
-  elsewhere = sitrep_context_add_timeline_entry (f->context, f->other_id, NULL, SITREP_KIND_NOTE,
+  elsewhere = sitrep_workspace_add_timeline_entry (test_workspace (f->context, f->other_id), NULL, SITREP_KIND_NOTE,
                                                  "not ours", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (f->log->str, ==, "");
@@ -149,7 +166,7 @@ test_commits (Fixture       *f,
     g_autofree char *at = g_date_time_format_iso8601 (earlier);
 
     json_object_set_string_member (fields, "occurred_at", at);
-    g_assert_true (sitrep_context_edit_timeline_entry (f->context, entry_id, fields, &error));
+    g_assert_true (sitrep_workspace_edit_timeline_entry (f->workspace, entry_id, fields, &error));
     g_assert_no_error (error);
     top = g_list_model_get_item (timeline, 0);
     g_assert_cmpstr (sitrep_timeline_entry_get_id (top), ==, entry_id);
@@ -165,7 +182,7 @@ test_commits (Fixture       *f,
 
   /* A change of the incident itself says so, and moves no list. */
   reset_logs (f);
-  g_assert_true (sitrep_context_set_severity (f->context, f->incident_id, SITREP_SEVERITY_P2,
+  g_assert_true (sitrep_workspace_set_severity (f->workspace, SITREP_SEVERITY_P2,
                                               &error));
   g_assert_no_error (error);
   g_assert_cmpint (sitrep_incident_get_severity (sitrep_workspace_get_incident (f->workspace)),
@@ -196,7 +213,7 @@ test_deadlines (Fixture       *f,
   g_assert_nonnull (due_before);
 
   reset_logs (f);
-  sent = sitrep_context_send_communication (f->context, f->incident_id,
+  sent = sitrep_workspace_send_communication (f->workspace,
                                             SITREP_AUDIENCE_EXECUTIVES, NULL,
                                             SITREP_STATUS_INVALID, "Update", "All fine soon.",
                                             &error);

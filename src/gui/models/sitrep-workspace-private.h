@@ -10,7 +10,8 @@ typedef GPtrArray *(*SitrepWorkspaceLoader) (const char *coll,
                                              const char *incident_id,
                                              gpointer    user_data);
 
-SitrepWorkspace *_sitrep_workspace_new           (const char            *incident_id,
+SitrepWorkspace *_sitrep_workspace_new           (GObject               *context,
+                                                  const char            *incident_id,
                                                   SitrepWorkspaceLoader  loader,
                                                   gpointer               loader_data);
 void             _sitrep_workspace_set_incident  (SitrepWorkspace       *self,
@@ -23,6 +24,7 @@ gboolean         _sitrep_workspace_apply         (SitrepWorkspace       *self,
                                                   const char            *id,
                                                   JsonObject            *body,
                                                   gint64                 version);
+GObject         *_sitrep_workspace_get_context   (SitrepWorkspace       *self);
 void             _sitrep_workspace_emit_changed  (SitrepWorkspace       *self,
                                                   const char            *coll);
 

@@ -38,6 +38,7 @@ struct _SitrepWorkspace
 {
   GObject                parent_instance;
 
+  GObject               *context;      /* weak: the context outlives its views */
   char                  *incident_id;
   SitrepIncident        *incident;
   SitrepRecordList      *lists[N_LISTS];
@@ -72,6 +73,9 @@ sitrep_workspace_dispose (GObject *object)
   for (guint i = 0; i < N_LISTS; i++)
     g_clear_object (&self->lists[i]);
   g_clear_object (&self->incident);
+  if (self->context != NULL)
+    g_object_remove_weak_pointer (self->context, (gpointer *) &self->context);
+  self->context = NULL;
 
   G_OBJECT_CLASS (sitrep_workspace_parent_class)->dispose (object);
 }
@@ -239,12 +243,16 @@ static const GCompareDataFunc list_sorts[N_LISTS] = {
  * Returns: (transfer full): the workspace of @incident_id
  */
 SitrepWorkspace *
-_sitrep_workspace_new (const char            *incident_id,
+_sitrep_workspace_new (GObject               *context,
+                       const char            *incident_id,
                        SitrepWorkspaceLoader  loader,
                        gpointer               loader_data)
 {
   SitrepWorkspace *self = g_object_new (SITREP_TYPE_WORKSPACE, NULL);
 
+  self->context = context;
+  if (context != NULL)
+    g_object_add_weak_pointer (context, (gpointer *) &self->context);
   self->incident_id = g_strdup (incident_id);
   self->loader = loader;
   self->loader_data = loader_data;
@@ -316,6 +324,13 @@ _sitrep_workspace_apply (SitrepWorkspace *self,
     }
 
   return FALSE;
+}
+
+/* Returns: (transfer none) (nullable): the context that writes for it */
+GObject *
+_sitrep_workspace_get_context (SitrepWorkspace *self)
+{
+  return self->context;
 }
 
 void
@@ -463,4 +478,101 @@ sitrep_workspace_dup_deadlines (SitrepWorkspace *self)
 
   fill_input (self, &in);
   return sitrep_deadlines_compute (&in);
+}
+
+static const SitrepRole core_roles[] = {
+  SITREP_ROLE_COMMANDER, SITREP_ROLE_COMMUNICATIONS, SITREP_ROLE_OPERATIONS, SITREP_ROLE_SCRIBE,
+};
+static const SitrepRole major_roles[] = {
+  SITREP_ROLE_DEPUTY_COMMANDER, SITREP_ROLE_PLANNING, SITREP_ROLE_CUSTOMER_LIAISON,
+};
+
+/**
+ * sitrep_workspace_dup_role_person:
+ *
+ * Returns: (transfer full) (nullable): who holds @role, %NULL when nobody
+ */
+char *
+sitrep_workspace_dup_role_person (SitrepWorkspace *self,
+                                  SitrepRole       role)
+{
+  g_autofree char *id = NULL;
+  SitrepRecordObject *record;
+  const char *person;
+
+  g_return_val_if_fail (SITREP_IS_WORKSPACE (self), NULL);
+
+  id = g_strdup_printf ("%s:%s", self->incident_id, sitrep_role_to_string (role));
+  record = sitrep_record_list_lookup (ensure_list (self, LIST_ROLES), id);
+  if (record == NULL)
+    return NULL;
+
+  person = sitrep_role_assignment_get_person (SITREP_ROLE_ASSIGNMENT (record));
+  return person[0] != '\0' ? g_strdup (person) : NULL;
+}
+
+/**
+ * sitrep_workspace_role_is_shown:
+ *
+ * The four ICS roles always; the major-incident roles when the incident is
+ * major or someone holds them.
+ */
+gboolean
+sitrep_workspace_role_is_shown (SitrepWorkspace *self,
+                                SitrepRole       role)
+{
+  g_autofree char *person = NULL;
+
+  g_return_val_if_fail (SITREP_IS_WORKSPACE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (core_roles); i++)
+    if (core_roles[i] == role)
+      return TRUE;
+
+  if (self->incident != NULL && sitrep_incident_get_major (self->incident))
+    return TRUE;
+
+  person = sitrep_workspace_dup_role_person (self, role);
+  return person != NULL;
+}
+
+/**
+ * sitrep_workspace_missing_roles:
+ *
+ * Returns: (transfer full) (element-type SitrepRole): the roles the
+ *   incident's severity needs and nobody holds: IC, Communications,
+ *   Operations and Scribe for P1 and P2, and the major-incident roles when
+ *   it is major
+ */
+GArray *
+sitrep_workspace_missing_roles (SitrepWorkspace *self)
+{
+  GArray *missing = g_array_new (FALSE, FALSE, sizeof (SitrepRole));
+  SitrepSeverity severity;
+
+  g_return_val_if_fail (SITREP_IS_WORKSPACE (self), missing);
+
+  if (self->incident == NULL || !sitrep_incident_is_active (self->incident))
+    return missing;
+
+  severity = sitrep_incident_get_severity (self->incident);
+  if (severity == SITREP_SEVERITY_P1 || severity == SITREP_SEVERITY_P2)
+    for (guint i = 0; i < G_N_ELEMENTS (core_roles); i++)
+      {
+        g_autofree char *person = sitrep_workspace_dup_role_person (self, core_roles[i]);
+
+        if (person == NULL)
+          g_array_append_val (missing, core_roles[i]);
+      }
+
+  if (sitrep_incident_get_major (self->incident))
+    for (guint i = 0; i < G_N_ELEMENTS (major_roles); i++)
+      {
+        g_autofree char *person = sitrep_workspace_dup_role_person (self, major_roles[i]);
+
+        if (person == NULL)
+          g_array_append_val (missing, major_roles[i]);
+      }
+
+  return missing;
 }

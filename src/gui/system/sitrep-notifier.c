@@ -448,7 +448,8 @@ check_incident (SitrepNotifier *self,
                 GDateTime      *now)
 {
   const char *id = sitrep_incident_get_id (incident);
-  g_autoptr(GPtrArray) deadlines = sitrep_context_compute_deadlines (self->context, id);
+  g_autoptr(SitrepWorkspace) workspace = sitrep_context_open_workspace (self->context, id);
+  g_autoptr(GPtrArray) deadlines = sitrep_workspace_dup_deadlines (workspace);
   GTimeSpan warn_before = (GTimeSpan) self->warn_before_minutes * G_TIME_SPAN_MINUTE;
   GTimeSpan repeat = (GTimeSpan) self->repeat_minutes * G_TIME_SPAN_MINUTE;
 

@@ -71,10 +71,10 @@ page_incident (SitrepChecklistPage *self)
   return sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (self));
 }
 
-static const char *
-incident_id (SitrepChecklistPage *self)
+static SitrepWorkspace *
+page_workspace (SitrepChecklistPage *self)
 {
-  return page_incident (self) ? sitrep_incident_get_id (page_incident (self)) : NULL;
+  return sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self));
 }
 
 static char *
@@ -118,7 +118,7 @@ on_check_toggled (GtkCheckButton      *check,
   if (self->updating || page_context (self) == NULL)
     return;
 
-  if (!sitrep_context_set_checklist_done (page_context (self), id, done, &error))
+  if (!sitrep_workspace_set_checklist_done (page_workspace (self), id, done, &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
       self->updating = TRUE;
@@ -317,7 +317,7 @@ add_item (SitrepChecklistPage *self,
   if (page_incident (self) == NULL || page_context (self) == NULL)
     return;
 
-  id = sitrep_context_add_checklist_item (page_context (self), incident_id (self), phase,
+  id = sitrep_workspace_add_checklist_item (page_workspace (self), phase,
                                           gtk_editable_get_text (GTK_EDITABLE (row)), &error);
   if (id == NULL)
     {

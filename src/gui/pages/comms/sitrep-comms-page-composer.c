@@ -236,7 +236,7 @@ _sitrep_comms_page_fill_from_template (SitrepCommsPage *self)
   if (page_context (self) == NULL || page_incident (self) == NULL)
     return;
 
-  values = sitrep_context_template_values (page_context (self), _sitrep_comms_page_incident_id (self));
+  values = sitrep_workspace_template_values (page_workspace (self));
   sitrep_template_render (record ? sitrep_json_get_string (sitrep_record_object_get_body (record), "title") ?: "" : "",
                           values, &title);
   sitrep_template_render (record ? sitrep_json_get_string (sitrep_record_object_get_body (record), "body") ?: "" : "",

@@ -65,6 +65,12 @@ page_incident (SitrepCommsPage *self)
   return sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (self));
 }
 
+static inline SitrepWorkspace *
+page_workspace (SitrepCommsPage *self)
+{
+  return sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self));
+}
+
 /* sitrep-comms-page.c */
 const char     *_sitrep_comms_page_incident_id        (SitrepCommsPage *self);
 gboolean        _sitrep_comms_page_is_blank           (const char      *text);

@@ -185,8 +185,7 @@ send_action (GtkWidget  *widget,
       return;
     }
 
-  id = sitrep_context_send_communication (page_context (self), _sitrep_comms_page_incident_id (self),
-                                          audience, template ? sitrep_record_object_get_id (template) : NULL,
+  id = sitrep_workspace_send_communication (page_workspace (self), audience, template ? sitrep_record_object_get_id (template) : NULL,
                                           _sitrep_comms_page_current_status (self),
                                           title, body, &error);
   if (id == NULL)

@@ -81,6 +81,12 @@ page_incident (SitrepOverviewPage *self)
   return sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (self));
 }
 
+static SitrepWorkspace *
+page_workspace (SitrepOverviewPage *self)
+{
+  return sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self));
+}
+
 static gboolean
 is_being_edited (gpointer widget)
 {
@@ -128,8 +134,7 @@ status_button_clicked (GtkButton          *button,
   SitrepStatus status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "status"));
   g_autoptr(GError) error = NULL;
 
-  if (!sitrep_context_set_status (page_context (self), sitrep_incident_get_id (page_incident (self)),
-                                  status, &error))
+  if (!sitrep_workspace_set_status (page_workspace (self), status, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
@@ -264,7 +269,7 @@ update_attention (SitrepOverviewPage *self)
       return;
     }
 
-  missing = sitrep_context_missing_roles (page_context (self), sitrep_incident_get_id (page_incident (self)));
+  missing = sitrep_workspace_missing_roles (page_workspace (self));
   if (missing->len > 0)
     {
       g_autoptr(GString) names = g_string_new (NULL);
@@ -327,8 +332,7 @@ acknowledge_clicked (GtkButton          *button,
   g_autoptr(GError) error = NULL;
 
   if (page_incident (self) != NULL &&
-      !sitrep_context_set_milestone (page_context (self), sitrep_incident_get_id (page_incident (self)),
-                                     SITREP_MILESTONE_ACKNOWLEDGED, now, &error))
+      !sitrep_workspace_set_milestone (page_workspace (self), SITREP_MILESTONE_ACKNOWLEDGED, now, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
@@ -541,8 +545,7 @@ patch_string (SitrepOverviewPage *self,
   g_autoptr(GError) error = NULL;
 
   json_object_set_string_member (fields, field, value);
-  if (!sitrep_context_update_incident (page_context (self), sitrep_incident_get_id (page_incident (self)),
-                                       fields, &error))
+  if (!sitrep_workspace_update_incident (page_workspace (self), fields, &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
       refresh (self);
@@ -589,8 +592,7 @@ on_services_apply (SitrepOverviewPage *self)
     }
 
   json_object_set_array_member (fields, "services", services);
-  if (!sitrep_context_update_incident (page_context (self), sitrep_incident_get_id (page_incident (self)),
-                                       fields, &error))
+  if (!sitrep_workspace_update_incident (page_workspace (self), fields, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
@@ -607,8 +609,7 @@ on_severity_selected (SitrepOverviewPage *self)
   if (severity == sitrep_incident_get_severity (page_incident (self)))
     return;
 
-  if (!sitrep_context_set_severity (page_context (self), sitrep_incident_get_id (page_incident (self)),
-                                    severity, &error))
+  if (!sitrep_workspace_set_severity (page_workspace (self), severity, &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
       refresh (self);
@@ -629,7 +630,7 @@ on_major_toggled (SitrepOverviewPage *self)
     return;
 
   /* Through the context, which adds the protocol's checklist items. */
-  if (!sitrep_context_set_major (page_context (self), sitrep_incident_get_id (page_incident (self)), major,
+  if (!sitrep_workspace_set_major (page_workspace (self), major,
                                  &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
@@ -644,8 +645,7 @@ set_milestone (SitrepOverviewPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sitrep_context_set_milestone (page_context (self), sitrep_incident_get_id (page_incident (self)),
-                                     milestone, when, &error))
+  if (!sitrep_workspace_set_milestone (page_workspace (self), milestone, when, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 

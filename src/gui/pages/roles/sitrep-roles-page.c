@@ -95,6 +95,12 @@ page_incident (SitrepRolesPage *self)
   return sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (self));
 }
 
+static SitrepWorkspace *
+page_workspace (SitrepRolesPage *self)
+{
+  return sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self));
+}
+
 static const char *
 incident_id (SitrepRolesPage *self)
 {
@@ -139,7 +145,7 @@ show_holder (SitrepRolesPage *self,
 static void
 update_missing (SitrepRolesPage *self)
 {
-  g_autoptr(GArray) missing = sitrep_context_missing_roles (page_context (self), incident_id (self));
+  g_autoptr(GArray) missing = sitrep_workspace_missing_roles (page_workspace (self));
   SitrepSeverity severity = sitrep_incident_get_severity (page_incident (self));
   const SitrepSeverityInfo *info = sitrep_severity_get_info (severity);
   g_autoptr(GString) names = g_string_new (NULL);
@@ -207,12 +213,10 @@ refresh_full (SitrepRolesPage *self,
   for (guint i = 0; i < G_N_ELEMENTS (display_order); i++)
     {
       SitrepRole role = display_order[i];
-      g_autofree char *person = sitrep_context_dup_role_person (page_context (self), incident_id (self),
-                                                                role);
+      g_autofree char *person = sitrep_workspace_dup_role_person (page_workspace (self), role);
 
       gtk_widget_set_visible (GTK_WIDGET (self->roles[role].row),
-                              sitrep_context_role_is_shown (page_context (self), incident_id (self),
-                                                            role));
+                              sitrep_workspace_role_is_shown (page_workspace (self), role));
       show_holder (self, role, person, force);
     }
 
@@ -250,8 +254,8 @@ assign (SitrepRolesPage *self,
   if (page_incident (self) == NULL || page_context (self) == NULL)
     return;
 
-  before = sitrep_context_dup_role_person (page_context (self), incident_id (self), role);
-  if (!sitrep_context_assign_role (page_context (self), incident_id (self), role, person, &error))
+  before = sitrep_workspace_dup_role_person (page_workspace (self), role);
+  if (!sitrep_workspace_assign_role (page_workspace (self), role, person, &error))
     {
       /* Keep what was typed, so that it can be corrected. */
       gtk_widget_add_css_class (GTK_WIDGET (r->row), "error");
@@ -260,7 +264,7 @@ assign (SitrepRolesPage *self,
       return;
     }
 
-  after = sitrep_context_dup_role_person (page_context (self), incident_id (self), role);
+  after = sitrep_workspace_dup_role_person (page_workspace (self), role);
   /* The row shows the handle as stored ("@bob " is "bob"). */
   show_holder (self, role, after, TRUE);
   refresh_full (self, FALSE);

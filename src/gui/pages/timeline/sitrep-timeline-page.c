@@ -59,6 +59,12 @@ page_incident (SitrepTimelinePage *self)
   return sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (self));
 }
 
+static SitrepWorkspace *
+page_workspace (SitrepTimelinePage *self)
+{
+  return sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self));
+}
+
 static SitrepTimelineEntry *
 selected_entry (SitrepTimelinePage *self)
 {
@@ -204,7 +210,7 @@ on_row_save (SitrepTimelineRow  *row,
   if (entry == NULL)
     return;
 
-  if (!sitrep_context_edit_timeline_entry (page_context (self), sitrep_timeline_entry_get_id (entry),
+  if (!sitrep_workspace_edit_timeline_entry (page_workspace (self), sitrep_timeline_entry_get_id (entry),
                                            fields, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
@@ -217,7 +223,7 @@ toggle_pin (SitrepTimelinePage  *self,
   g_autoptr(GError) error = NULL;
 
   json_object_set_boolean_member (fields, "pinned", !sitrep_timeline_entry_get_pinned (entry));
-  if (!sitrep_context_edit_timeline_entry (page_context (self), sitrep_timeline_entry_get_id (entry),
+  if (!sitrep_workspace_edit_timeline_entry (page_workspace (self), sitrep_timeline_entry_get_id (entry),
                                            fields, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
@@ -494,8 +500,7 @@ capture (SitrepTimelinePage *self)
       return;
     }
 
-  id = sitrep_context_add_timeline_entry (page_context (self), sitrep_incident_get_id (page_incident (self)),
-                                          parsed.occurred_at, parsed.kind, parsed.text, &error);
+  id = sitrep_workspace_add_timeline_entry (page_workspace (self), parsed.occurred_at, parsed.kind, parsed.text, &error);
   sitrep_capture_clear (&parsed);
   if (id == NULL)
     {
