@@ -5,6 +5,28 @@
 
 G_BEGIN_DECLS
 
+/* What the windows talk to: it owns the store, the sync engine and the
+ * clock, keeps the models (sitrep-context-models.c) and opens a workspace
+ * per incident; what the user does becomes mutations here, so no widget
+ * writes a record itself. */
+struct _SitrepContext
+{
+  GObject             parent_instance;
+
+  char               *data_dir;
+  char               *user;
+  SitrepStore        *store;
+  SitrepSyncEngine   *engine;
+  char               *server_url;
+  char               *server_token;
+  SitrepRecordList   *incidents;
+  GHashTable         *workspaces;  /* incident id → SitrepWorkspace, weak */
+  SitrepClock        *clock;
+  SitrepRecordList   *templates;   /* loaded when first asked for */
+  gint64              cadence_s[SITREP_SEVERITY_P4 + 1];
+  gint64              respond_s[SITREP_SEVERITY_P4 + 1];
+};
+
 /* What a workspace asks of the context to change its incident: the public
  * face of these is SitrepWorkspace. */
 char           *sitrep_context_dup_role_person    (SitrepContext       *self,
@@ -99,5 +121,17 @@ SitrepIncident *_sitrep_context_require_incident  (SitrepContext       *self,
 void            _sitrep_context_get_clock_overrides (SitrepContext      *self,
                                                      gint64             *cadence_s,
                                                      gint64             *respond_s);
+
+/* The models: sitrep-context-models.c */
+void            _sitrep_context_workspace_gone      (gpointer            data,
+                                                     GObject            *where_the_object_was);
+gboolean        _sitrep_context_load_incidents      (SitrepContext      *self,
+                                                     GError            **error);
+void            _sitrep_context_on_store_changed    (SitrepContext      *self,
+                                                     GPtrArray          *changes);
+void            _sitrep_context_emit_record_changed (SitrepContext      *self,
+                                                     const char         *coll);
+void            _sitrep_context_emit_changed        (SitrepContext      *self,
+                                                     guint               n_records);
 
 G_END_DECLS
