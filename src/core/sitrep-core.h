@@ -17,3 +17,4 @@
 #include "sitrep-milestones.h"
 #include "sitrep-deadlines.h"
 #include "sitrep-templates.h"
+#include "sitrep-incident-rules.h"

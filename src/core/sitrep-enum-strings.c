@@ -2,7 +2,8 @@
 /* sitrep-enum-strings.c: protocol strings and human labels of the enums
  *
  * Protocol strings are what PROTOCOL.md puts on the wire and never change;
- * labels are what a person reads and go through gettext.
+ * they are the nicks of the enumerations' values (sitrep-types.h), so each
+ * is spelled once. Labels are what a person reads and go through gettext.
  */
 
 #include "config.h"
@@ -10,126 +11,118 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-enum-strings.h"
+#include "sitrep-enums.h"
 
-typedef struct {
-  const char *wire;
-  const char *label;
-} EnumNames;
-
-static const EnumNames severity_names[] = {
-  { "P1", NULL },
-  { "P2", NULL },
-  { "P3", NULL },
-  { "P4", NULL },
+/* Labels, by value; the protocol strings are the values' nicks. */
+static const char * const status_labels[] = {
+  N_("Investigating"),
+  N_("Identified"),
+  N_("Monitoring"),
+  N_("Resolved"),
+  N_("Closed"),
 };
 
-static const EnumNames status_names[] = {
-  { "investigating", N_("Investigating") },
-  { "identified", N_("Identified") },
-  { "monitoring", N_("Monitoring") },
-  { "resolved", N_("Resolved") },
-  { "closed", N_("Closed") },
-};
-
-static const EnumNames role_names[] = {
-  { "commander", N_("Incident Commander") },
-  { "deputy_commander", N_("Deputy Incident Commander") },
-  { "communications", N_("Communications Lead") },
-  { "operations", N_("Operations Lead") },
-  { "planning", N_("Planning Lead") },
-  { "scribe", N_("Scribe") },
-  { "customer_liaison", N_("Customer Liaison") },
+static const char * const role_labels[] = {
+  N_("Incident Commander"),
+  N_("Deputy Incident Commander"),
+  N_("Communications Lead"),
+  N_("Operations Lead"),
+  N_("Planning Lead"),
+  N_("Scribe"),
+  N_("Customer Liaison"),
 };
 
 /* Labels are the guide's checklist headings, so the page reads like it. */
-static const EnumNames phase_names[] = {
-  { "initial", N_("Initial Response (First 5 Minutes)") },
-  { "assessment", N_("Assessment Phase (5-15 Minutes)") },
-  { "coordination", N_("Coordination Phase (Ongoing)") },
-  { "resolution", N_("Resolution Phase") },
-  { "major", N_("Major Incident Protocol") },
+static const char * const phase_labels[] = {
+  N_("Initial Response (First 5 Minutes)"),
+  N_("Assessment Phase (5-15 Minutes)"),
+  N_("Coordination Phase (Ongoing)"),
+  N_("Resolution Phase"),
+  N_("Major Incident Protocol"),
 };
 
-static const EnumNames kind_names[] = {
-  { "detection", N_("Detection") },
-  { "alert", N_("Alert") },
-  { "action", N_("Action") },
-  { "decision", N_("Decision") },
-  { "mitigation", N_("Mitigation") },
-  { "communication", N_("Communication") },
-  { "status", N_("Status change") },
-  { "role", N_("Role change") },
-  { "note", N_("Note") },
+static const char * const kind_labels[] = {
+  N_("Detection"),
+  N_("Alert"),
+  N_("Action"),
+  N_("Decision"),
+  N_("Mitigation"),
+  N_("Communication"),
+  N_("Status change"),
+  N_("Role change"),
+  N_("Note"),
 };
 
-static const EnumNames audience_names[] = {
-  { "status_page", N_("Status page") },
-  { "stakeholders", N_("Stakeholders") },
-  { "executives", N_("Executives") },
-  { "customers", N_("Customers") },
-  { "internal", N_("Internal") },
+static const char * const audience_labels[] = {
+  N_("Status page"),
+  N_("Stakeholders"),
+  N_("Executives"),
+  N_("Customers"),
+  N_("Internal"),
 };
 
-static const EnumNames milestone_names[] = {
-  { "detected_at", N_("Detected") },
-  { "declared_at", N_("Declared") },
-  { "acknowledged_at", N_("Acknowledged") },
-  { "mitigated_at", N_("Mitigated") },
-  { "resolved_at", N_("Resolved") },
-  { "closed_at", N_("Closed") },
+static const char * const milestone_labels[] = {
+  N_("Detected"),
+  N_("Declared"),
+  N_("Acknowledged"),
+  N_("Mitigated"),
+  N_("Resolved"),
+  N_("Closed"),
 };
 
-static const EnumNames *
-lookup (const EnumNames *names,
-        gsize            n_names,
-        int              value)
+/* The class stays referenced for the life of the process once looked up. */
+static GEnumClass *
+enum_class (GType type)
 {
-  /* Enum values arrive from untrusted casts too: range-check, never index blindly. */
-  if (value < 0 || (gsize) value >= n_names)
-    return NULL;
-  return &names[value];
+  gpointer klass = g_type_class_peek (type);
+
+  if (klass == NULL)
+    klass = g_type_class_ref (type);
+
+  return klass;
 }
 
+/* Enum values arrive from untrusted casts too: g_enum_get_value() checks,
+ * never an index into a table. */
 static const char *
-wire_of (const EnumNames *names,
-         gsize            n_names,
-         int              value)
+wire_of (GType type,
+         int   value)
 {
-  const EnumNames *n = lookup (names, n_names, value);
+  GEnumValue *v = g_enum_get_value (enum_class (type), value);
 
-  return n != NULL ? n->wire : NULL;
+  return v != NULL ? v->value_nick : NULL;
 }
 
-static const char *
-label_of (const EnumNames *names,
-          gsize            n_names,
-          int              value)
+static gboolean
+value_of (GType       type,
+          const char *wire,
+          int        *value)
 {
-  const EnumNames *n = lookup (names, n_names, value);
+  GEnumValue *v;
 
-  return n != NULL && n->label != NULL ? _(n->label) : NULL;
-}
-
-static int
-index_of (const EnumNames *names,
-          gsize            n_names,
-          const char      *wire)
-{
   if (wire == NULL)
-    return -1;
+    return FALSE;
 
-  for (gsize i = 0; i < n_names; i++)
-    {
-      if (g_str_equal (names[i].wire, wire))
-        return (int) i;
-    }
+  v = g_enum_get_value_by_nick (enum_class (type), wire);
+  if (v == NULL)
+    return FALSE;
 
-  return -1;
+  *value = v->value;
+  return TRUE;
 }
 
-#define WIRE(table, v) wire_of (table, G_N_ELEMENTS (table), (int) (v))
+static const char *
+label_of (const char * const *labels,
+          gsize               n_labels,
+          int                 value)
+{
+  if (value < 0 || (gsize) value >= n_labels)
+    return NULL;
+  return _(labels[value]);
+}
+
+#define WIRE(type, v) wire_of (type, (int) (v))
 #define LABEL(table, v) label_of (table, G_N_ELEMENTS (table), (int) (v))
-#define INDEX(table, s) index_of (table, G_N_ELEMENTS (table), (s))
 
 /**
  * sitrep_severity_to_string:
@@ -139,7 +132,9 @@ index_of (const EnumNames *names,
 const char *
 sitrep_severity_to_string (SitrepSeverity s)
 {
-  return WIRE (severity_names, (int) s - 1);
+  if (s == SITREP_SEVERITY_NONE)
+    return NULL;
+  return WIRE (SITREP_TYPE_SEVERITY, s);
 }
 
 /**
@@ -151,13 +146,17 @@ sitrep_severity_to_string (SitrepSeverity s)
 SitrepSeverity
 sitrep_severity_from_string (const char *s)
 {
+  GEnumClass *klass = enum_class (SITREP_TYPE_SEVERITY);
+
   if (s == NULL)
     return SITREP_SEVERITY_NONE;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (severity_names); i++)
+  for (guint i = 0; i < klass->n_values; i++)
     {
-      if (g_ascii_strcasecmp (severity_names[i].wire, s) == 0)
-        return (SitrepSeverity) (i + 1);
+      const GEnumValue *v = &klass->values[i];
+
+      if (v->value != SITREP_SEVERITY_NONE && g_ascii_strcasecmp (v->value_nick, s) == 0)
+        return (SitrepSeverity) v->value;
     }
 
   return SITREP_SEVERITY_NONE;
@@ -171,7 +170,9 @@ sitrep_severity_from_string (const char *s)
 const char *
 sitrep_status_to_string (SitrepStatus s)
 {
-  return WIRE (status_names, s);
+  if (s == SITREP_STATUS_INVALID)
+    return NULL;
+  return WIRE (SITREP_TYPE_STATUS, s);
 }
 
 /**
@@ -182,9 +183,11 @@ sitrep_status_to_string (SitrepStatus s)
 SitrepStatus
 sitrep_status_from_string (const char *s)
 {
-  int i = INDEX (status_names, s);
+  int value;
 
-  return i < 0 ? SITREP_STATUS_INVALID : (SitrepStatus) i;
+  if (!value_of (SITREP_TYPE_STATUS, s, &value))
+    return SITREP_STATUS_INVALID;
+  return (SitrepStatus) value;
 }
 
 /**
@@ -195,7 +198,7 @@ sitrep_status_from_string (const char *s)
 const char *
 sitrep_status_get_label (SitrepStatus s)
 {
-  return LABEL (status_names, s);
+  return LABEL (status_labels, s);
 }
 
 /**
@@ -206,7 +209,7 @@ sitrep_status_get_label (SitrepStatus s)
 const char *
 sitrep_role_to_string (SitrepRole r)
 {
-  return WIRE (role_names, r);
+  return WIRE (SITREP_TYPE_ROLE, r);
 }
 
 /**
@@ -219,12 +222,12 @@ gboolean
 sitrep_role_from_string (const char *s,
                          SitrepRole *out)
 {
-  int i = INDEX (role_names, s);
+  int value;
 
-  if (i < 0)
+  if (!value_of (SITREP_TYPE_ROLE, s, &value))
     return FALSE;
   if (out != NULL)
-    *out = (SitrepRole) i;
+    *out = (SitrepRole) value;
   return TRUE;
 }
 
@@ -236,7 +239,7 @@ sitrep_role_from_string (const char *s,
 const char *
 sitrep_role_get_label (SitrepRole r)
 {
-  return LABEL (role_names, r);
+  return LABEL (role_labels, r);
 }
 
 /**
@@ -247,7 +250,7 @@ sitrep_role_get_label (SitrepRole r)
 const char *
 sitrep_phase_to_string (SitrepPhase p)
 {
-  return WIRE (phase_names, p);
+  return WIRE (SITREP_TYPE_PHASE, p);
 }
 
 /**
@@ -260,12 +263,12 @@ gboolean
 sitrep_phase_from_string (const char  *s,
                           SitrepPhase *out)
 {
-  int i = INDEX (phase_names, s);
+  int value;
 
-  if (i < 0)
+  if (!value_of (SITREP_TYPE_PHASE, s, &value))
     return FALSE;
   if (out != NULL)
-    *out = (SitrepPhase) i;
+    *out = (SitrepPhase) value;
   return TRUE;
 }
 
@@ -277,7 +280,7 @@ sitrep_phase_from_string (const char  *s,
 const char *
 sitrep_phase_get_label (SitrepPhase p)
 {
-  return LABEL (phase_names, p);
+  return LABEL (phase_labels, p);
 }
 
 /**
@@ -288,7 +291,7 @@ sitrep_phase_get_label (SitrepPhase p)
 const char *
 sitrep_timeline_kind_to_string (SitrepTimelineKind k)
 {
-  return WIRE (kind_names, k);
+  return WIRE (SITREP_TYPE_TIMELINE_KIND, k);
 }
 
 /**
@@ -301,12 +304,12 @@ gboolean
 sitrep_timeline_kind_from_string (const char         *s,
                                   SitrepTimelineKind *out)
 {
-  int i = INDEX (kind_names, s);
+  int value;
 
-  if (i < 0)
+  if (!value_of (SITREP_TYPE_TIMELINE_KIND, s, &value))
     return FALSE;
   if (out != NULL)
-    *out = (SitrepTimelineKind) i;
+    *out = (SitrepTimelineKind) value;
   return TRUE;
 }
 
@@ -318,7 +321,7 @@ sitrep_timeline_kind_from_string (const char         *s,
 const char *
 sitrep_timeline_kind_get_label (SitrepTimelineKind k)
 {
-  return LABEL (kind_names, k);
+  return LABEL (kind_labels, k);
 }
 
 /**
@@ -329,7 +332,7 @@ sitrep_timeline_kind_get_label (SitrepTimelineKind k)
 const char *
 sitrep_audience_to_string (SitrepAudience a)
 {
-  return WIRE (audience_names, a);
+  return WIRE (SITREP_TYPE_AUDIENCE, a);
 }
 
 /**
@@ -342,12 +345,12 @@ gboolean
 sitrep_audience_from_string (const char     *s,
                              SitrepAudience *out)
 {
-  int i = INDEX (audience_names, s);
+  int value;
 
-  if (i < 0)
+  if (!value_of (SITREP_TYPE_AUDIENCE, s, &value))
     return FALSE;
   if (out != NULL)
-    *out = (SitrepAudience) i;
+    *out = (SitrepAudience) value;
   return TRUE;
 }
 
@@ -359,7 +362,7 @@ sitrep_audience_from_string (const char     *s,
 const char *
 sitrep_audience_get_label (SitrepAudience a)
 {
-  return LABEL (audience_names, a);
+  return LABEL (audience_labels, a);
 }
 
 /**
@@ -371,7 +374,7 @@ sitrep_audience_get_label (SitrepAudience a)
 const char *
 sitrep_milestone_to_field (SitrepMilestone m)
 {
-  return WIRE (milestone_names, m);
+  return WIRE (SITREP_TYPE_MILESTONE, m);
 }
 
 /**
@@ -382,5 +385,5 @@ sitrep_milestone_to_field (SitrepMilestone m)
 const char *
 sitrep_milestone_get_label (SitrepMilestone m)
 {
-  return LABEL (milestone_names, m);
+  return LABEL (milestone_labels, m);
 }

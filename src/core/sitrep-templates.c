@@ -17,7 +17,7 @@
  * the answer; the others stay as "[…]" blanks that rendering flags, so
  * they can't be sent as they are:
  *   "[Service Name]", "[service name]"                → {{service}}
- *   "[Optional: Add specific details about impact]"  → {{impact}}
+ *   "[Optional: Add specific details about impact]"  → {{impact?}}, optional
  *   "[Brief explanation of what happened]"           stays a blank
  *   "[alternative payment instructions if applicable]" stays a blank
  * The runbook's customer support message names "our payment system";
@@ -39,7 +39,7 @@ static const SitrepTemplateBuiltin builtins[] = {
     "Identified / Working on Fix",
     "{{service}} - Service Disruption Update",
     "We have identified the cause of the disruption with {{service}} and are working on a "
-    "fix. {{impact}}. We will continue to provide updates as we make progress.",
+    "fix. {{impact?}}. We will continue to provide updates as we make progress.",
   },
   {
     "status-page-resolution",
@@ -256,6 +256,31 @@ find_blanks (const char *text,
     }
 }
 
+/**
+ * sitrep_template_provisional_ref:
+ * @incident_id: the incident's id (a UUID)
+ *
+ * The server numbers incidents ("INC-2026-042") when it first receives
+ * them; until then {{ref}} is "INC-local-" and the first eight characters
+ * of the id, which is unique enough to find the incident again and plainly
+ * not a server reference.
+ *
+ * Returns: (transfer full): the reference to use until the server's
+ */
+char *
+sitrep_template_provisional_ref (const char *incident_id)
+{
+  g_return_val_if_fail (incident_id != NULL, NULL);
+
+  return g_strdup_printf ("INC-local-%.8s", incident_id);
+}
+
+static gboolean
+ends_sentence (const GString *text)
+{
+  return text->len > 0 && strchr (".!?", text->str[text->len - 1]) != NULL;
+}
+
 static gboolean
 is_blank_value (const char *value)
 {
@@ -275,10 +300,16 @@ is_blank_value (const char *value)
  * @out: (out caller-allocates): the result; overwritten, so clear it first
  *   if it holds an earlier one
  *
- * Fills every placeholder that has a value. A placeholder with no value
- * is "empty" when it is one of sitrep_template_placeholder_names() or its
- * value is blank, and "unknown" otherwise (a typo like {{serivce}}); both
- * are left in the text as {{name}} so they can't go out silently. "{{"
+ * Fills every placeholder that has a value; a value that ends a sentence
+ * takes the place of a "." right after the placeholder, so nothing renders
+ * "..". A placeholder with no value is "empty" when it is one of
+ * sitrep_template_placeholder_names() or its value is blank, and "unknown"
+ * otherwise (a typo like {{serivce}}); both are left in the text as
+ * {{name}} so they can't go out silently. An optional one, {{name?}}, with
+ * no value in @values is left out instead, with the space before it and a
+ * ".", ",", ";" or ":" right after it; unknown, or with no @values at all
+ * (text being checked for what is left to fill), it is flagged like any
+ * other. "{{"
  * with no "}}" on the same line is ordinary text. Remaining "[…]" blanks
  * of @text are listed in @out->blanks.
  */
@@ -303,6 +334,7 @@ sitrep_template_render (const char     *text,
       g_autofree char *key = NULL;
       gpointer value = NULL;
       gboolean has_value = FALSE;
+      gboolean optional;
 
       if (open == NULL)
         {
@@ -327,14 +359,32 @@ sitrep_template_render (const char     *text,
       for (name_end = end; name_end > name && (name_end[-1] == ' ' || name_end[-1] == '\t');
            name_end--)
         ;
-      key = g_strndup (name, name_end - name);
+      optional = name_end > name && name_end[-1] == '?';
+      key = g_strndup (name, name_end - name - (optional ? 1 : 0));
 
       if (values != NULL)
         has_value = g_hash_table_lookup_extended (values, key, NULL, &value);
 
+      p = end + 2;
       if (has_value && !is_blank_value (value))
         {
           g_string_append (result, value);
+          /* "{{impact}}." with an impact that ends its own sentence */
+          if (*p == '.' && ends_sentence (result))
+            p++;
+        }
+      else if (optional && values != NULL && (has_value || is_known_name (key)))
+        {
+          /* Left out with the space before it and the mark that ends it:
+           * "fix. {{impact?}}. We" → "fix. We". */
+          while (result->len > 0 && (result->str[result->len - 1] == ' ' ||
+                                     result->str[result->len - 1] == '\t'))
+            g_string_truncate (result, result->len - 1);
+          if (*p != '\0' && strchr (".,;:", *p) != NULL)
+            p++;
+          if (result->len == 0 || result->str[result->len - 1] == '\n')
+            while (*p == ' ' || *p == '\t')
+              p++;
         }
       else
         {
@@ -342,10 +392,8 @@ sitrep_template_render (const char     *text,
             add_once (out->empty, key, strlen (key));
           else
             add_once (out->unknown, key, strlen (key));
-          g_string_append_printf (result, "{{%s}}", key);
+          g_string_append_printf (result, optional ? "{{%s?}}" : "{{%s}}", key);
         }
-
-      p = end + 2;
     }
 
   find_blanks (text, out->blanks);

@@ -40,6 +40,7 @@ void                         sitrep_template_render            (const char      
                                                                 SitrepRendered              *out);
 gboolean                     sitrep_rendered_is_sendable       (const SitrepRendered        *r);
 const char * const          *sitrep_template_placeholder_names (void);
+char                        *sitrep_template_provisional_ref   (const char                  *incident_id);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SitrepRendered, sitrep_rendered_clear)
 

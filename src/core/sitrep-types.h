@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sitrep-types.h: the domain enumerations shared by every layer */
+/* sitrep-types.h: the domain enumerations shared by every layer
+ *
+ * Each value's nick (glib-mkenums, sitrep-enums.h) is its protocol string:
+ * g_enum_get_value_by_nick() reads what PROTOCOL.md puts on the wire.
+ * Values without a nick annotation have the default one, which already is
+ * their protocol string. */
 
 #pragma once
 
@@ -10,10 +15,10 @@ G_BEGIN_DECLS
 /* Severity levels of the guide; NONE means "not classified yet". */
 typedef enum {
   SITREP_SEVERITY_NONE = 0,
-  SITREP_SEVERITY_P1 = 1,
-  SITREP_SEVERITY_P2,
-  SITREP_SEVERITY_P3,
-  SITREP_SEVERITY_P4,
+  SITREP_SEVERITY_P1 = 1,   /*< nick=P1 >*/
+  SITREP_SEVERITY_P2,       /*< nick=P2 >*/
+  SITREP_SEVERITY_P3,       /*< nick=P3 >*/
+  SITREP_SEVERITY_P4,       /*< nick=P4 >*/
 } SitrepSeverity;
 
 /* Incident lifecycle, in order; INVALID is what parsing answers to junk. */
@@ -29,12 +34,12 @@ typedef enum {
 /* Incident Command System roles (the last three for major incidents). */
 typedef enum {
   SITREP_ROLE_COMMANDER,
-  SITREP_ROLE_DEPUTY_COMMANDER,
+  SITREP_ROLE_DEPUTY_COMMANDER,   /*< nick=deputy_commander >*/
   SITREP_ROLE_COMMUNICATIONS,
   SITREP_ROLE_OPERATIONS,
   SITREP_ROLE_PLANNING,
   SITREP_ROLE_SCRIBE,
-  SITREP_ROLE_CUSTOMER_LIAISON,
+  SITREP_ROLE_CUSTOMER_LIAISON,   /*< nick=customer_liaison >*/
 } SitrepRole;
 
 /* Phases of the Incident Commander Checklist, plus the major protocol. */
@@ -59,7 +64,7 @@ typedef enum {
 } SitrepTimelineKind;
 
 typedef enum {
-  SITREP_AUDIENCE_STATUS_PAGE,
+  SITREP_AUDIENCE_STATUS_PAGE,    /*< nick=status_page >*/
   SITREP_AUDIENCE_STAKEHOLDERS,
   SITREP_AUDIENCE_EXECUTIVES,
   SITREP_AUDIENCE_CUSTOMERS,
@@ -68,12 +73,12 @@ typedef enum {
 
 /* Milestone times of an incident, in lifecycle order. */
 typedef enum {
-  SITREP_MILESTONE_DETECTED,
-  SITREP_MILESTONE_DECLARED,
-  SITREP_MILESTONE_ACKNOWLEDGED,
-  SITREP_MILESTONE_MITIGATED,
-  SITREP_MILESTONE_RESOLVED,
-  SITREP_MILESTONE_CLOSED,
+  SITREP_MILESTONE_DETECTED,      /*< nick=detected_at >*/
+  SITREP_MILESTONE_DECLARED,      /*< nick=declared_at >*/
+  SITREP_MILESTONE_ACKNOWLEDGED,  /*< nick=acknowledged_at >*/
+  SITREP_MILESTONE_MITIGATED,     /*< nick=mitigated_at >*/
+  SITREP_MILESTONE_RESOLVED,      /*< nick=resolved_at >*/
+  SITREP_MILESTONE_CLOSED,        /*< nick=closed_at >*/
 } SitrepMilestone;
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-context-private.h"
+#include "sitrep-deadlines.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-json.h"
 #include "sitrep-severity.h"
@@ -103,50 +104,84 @@ append_pinned (SitrepContext *self,
     g_string_append_printf (out, "  %s\n", _("None pinned yet"));
 }
 
+/* The deadlines that a communication meets: an audience's update clock or
+ * the major incident protocol's first briefing, statement or summary. */
+static gboolean
+is_update (const SitrepDeadline *deadline)
+{
+  switch (deadline->kind)
+    {
+    case SITREP_DEADLINE_UPDATE:
+    case SITREP_DEADLINE_EXEC_BRIEF:
+    case SITREP_DEADLINE_PUBLIC_STATEMENT:
+    case SITREP_DEADLINE_EXEC_SUMMARY:
+      return TRUE;
+    case SITREP_DEADLINE_RESPOND:
+    case SITREP_DEADLINE_HOT_WASH:
+    case SITREP_DEADLINE_POSTMORTEM:
+    case SITREP_DEADLINE_EXEC_REVIEW:
+    case SITREP_DEADLINE_ACTION_FOLLOWUP:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+append_due (GString   *out,
+            GDateTime *due)
+{
+  g_autofree char *formatted = g_date_time_format (due, "%Y-%m-%d %H:%M UTC");
+
+  g_string_append (out, formatted);
+}
+
+/* The last status sent, then the same deadlines the Overview shows (per
+ * audience, the major incident timers, snoozes and the cadences set in
+ * Preferences), the next update first. */
 static void
 append_communications (SitrepContext  *self,
                        GString        *out,
                        SitrepIncident *incident)
 {
-  g_autoptr(GPtrArray) sent = sitrep_store_list (sitrep_context_get_store (self),
-                                                 "communications",
-                                                 sitrep_incident_get_id (incident), NULL);
-  const SitrepSeverityInfo *info = sitrep_severity_get_info (sitrep_incident_get_severity (incident));
-  SitrepRecord *last = NULL;
-  const char *last_at = NULL;
-  g_autoptr(GDateTime) base = NULL;
-
-  for (guint i = 0; sent != NULL && i < sent->len; i++)
-    {
-      SitrepRecord *record = sent->pdata[i];
-      const char *at = sitrep_json_get_string (record->body, "sent_at");
-
-      if (at != NULL && g_strcmp0 (at, last_at) > 0)
-        last = record, last_at = at;
-    }
+  const char *incident_id = sitrep_incident_get_id (incident);
+  g_autoptr(GPtrArray) sent = sitrep_context_list_communications (self, incident_id);
+  g_autoptr(GPtrArray) deadlines = sitrep_context_compute_deadlines (self, incident_id);
+  SitrepDeadline *next = NULL;
 
   g_string_append_printf (out, "\n%s\n", _("Communications"));
-  if (last != NULL)
+  if (sent->len > 0)
     {
+      SitrepRecord *last = sent->pdata[0];
+
       g_string_append_printf (out, "  %s ", _("Last status sent:"));
-      append_time (out, last_at);
+      append_time (out, sitrep_json_get_string (last->body, "sent_at"));
       g_string_append_printf (out, " — %s\n", sitrep_json_get_string (last->body, "title") ?: "");
-      base = sitrep_time_parse (last_at);
     }
   else
+    g_string_append_printf (out, "  %s\n", _("Last status sent: none yet"));
+
+  for (guint i = 0; i < deadlines->len && next == NULL; i++)
+    if (is_update (deadlines->pdata[i]))
+      next = deadlines->pdata[i];
+
+  if (next != NULL)
     {
-      g_string_append_printf (out, "  %s\n", _("Last status sent: none yet"));
-      base = g_date_time_ref (sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DECLARED));
+      g_string_append_printf (out, "  %s ", _("Next update due:"));
+      append_due (out, next->due);
+      g_string_append_printf (out, " (%s)\n", next->label);
     }
 
-  if (info != NULL && base != NULL)
-    {
-      g_autoptr(GDateTime) due = g_date_time_add_seconds (base, info->update_cadence_s);
-      g_autofree char *due_text = sitrep_time_format (due);
+  if (deadlines->len == 0)
+    return;
 
-      g_string_append_printf (out, "  %s ", _("Next update due:"));
-      append_time (out, due_text);
-      g_string_append_printf (out, " (%s)\n", info->cadence_label);
+  g_string_append_printf (out, "\n%s\n", _("Deadlines"));
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      SitrepDeadline *deadline = deadlines->pdata[i];
+
+      g_string_append_printf (out, "  %s: ", deadline->label);
+      append_due (out, deadline->due);
+      g_string_append_c (out, '\n');
     }
 }
 
@@ -178,7 +213,7 @@ sitrep_context_handover_briefing (SitrepContext *self,
   ref = sitrep_incident_get_ref (incident);
   declared = sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DECLARED);
 
-  if (ref != NULL)
+  if (ref != NULL && ref[0] != '\0')
     /* Translators: heading of the handover briefing, e.g. "Handover briefing: INC-2026-042 Payment service outage" */
     g_string_append_printf (out, _("Handover briefing: %s %s\n"), ref,
                             sitrep_incident_get_title (incident));

@@ -235,7 +235,9 @@ set_value (GHashTable *values,
  *
  * Returns: (transfer full): the values of the incident's placeholders
  *   (`ref`, `title`, `service`, `services`, `severity`, …); a name with
- *   no value is left out, so rendering flags it
+ *   no value is left out, so rendering flags it. `ref` is always there:
+ *   the server's reference, or sitrep_template_provisional_ref() until
+ *   the server has assigned one
  */
 GHashTable *
 sitrep_context_template_values (SitrepContext *self,
@@ -249,12 +251,17 @@ sitrep_context_template_values (SitrepContext *self,
   const SitrepSeverityInfo *info;
   GDateTime *started;
   JsonNode *services;
+  const char *ref;
 
   if (incident == NULL)
     return values;
 
   info = sitrep_severity_get_info (sitrep_incident_get_severity (incident));
-  set_value (values, "ref", g_strdup (sitrep_incident_get_ref (incident)));
+  /* The server numbers an incident when it first sees it; offline, a
+   * provisional reference stands in so an update can still go out. */
+  ref = sitrep_incident_get_ref (incident);
+  set_value (values, "ref", ref != NULL && ref[0] != '\0' ? g_strdup (ref)
+                                                          : sitrep_template_provisional_ref (incident_id));
   set_value (values, "title", g_strdup (sitrep_incident_get_title (incident)));
   set_value (values, "services", sitrep_incident_dup_services (incident));
   services = json_object_get_member (sitrep_incident_get_body (incident), "services");

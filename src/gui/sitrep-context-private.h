@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sitrep-context-store.h"
+#include "sitrep-incident-rules.h"
 
 G_BEGIN_DECLS
 
@@ -113,6 +114,12 @@ gboolean        _sitrep_context_patch_with_entry  (SitrepContext       *self,
                                                    JsonObject          *fields,
                                                    SitrepTimelineKind   kind,
                                                    const char          *text,
+                                                   GError             **error);
+void            _sitrep_context_rule_env          (SitrepContext       *self,
+                                                   SitrepRuleEnv       *env);
+gboolean        _sitrep_context_apply_rule        (SitrepContext       *self,
+                                                   GPtrArray           *mutations,
+                                                   const GError        *rule_error,
                                                    GError             **error);
 SitrepIncident *_sitrep_context_require_incident  (SitrepContext       *self,
                                                    const char          *id,

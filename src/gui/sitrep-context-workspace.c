@@ -415,12 +415,12 @@ sitrep_context_set_major (SitrepContext  *self,
                           gboolean        major,
                           GError        **error)
 {
-  g_autoptr(GPtrArray) mutations =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
-  g_autoptr(JsonObject) fields = json_object_new ();
-  g_autofree char *now = sitrep_time_now ();
+  g_autoptr(GPtrArray) mutations = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) existing = NULL;
   SitrepIncident *incident;
-  const char *author = sitrep_context_get_user (self);
+  SitrepRuleEnv env;
+  gint64 position = 0;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
@@ -429,52 +429,25 @@ sitrep_context_set_major (SitrepContext  *self,
   if (sitrep_incident_get_major (incident) == major)
     return TRUE;
 
-  json_object_set_boolean_member (fields, "major", major);
-  g_ptr_array_add (mutations, sitrep_mutation_new_patch ("incidents", incident_id, fields));
-  g_ptr_array_add (mutations,
-                   _sitrep_context_timeline_put (incident_id, now, SITREP_KIND_DECISION,
-                                                 major ? _("Major Incident Protocol activated")
-                                                       : _("Major Incident Protocol stood down"),
-                                                 author));
-
-  if (major)
+  /* The items the incident has, so only the missing ones are added. */
+  existing = major ? sitrep_context_list_checklist (self, incident_id) : NULL;
+  for (guint i = 0; existing != NULL && i < existing->len; i++)
     {
-      g_autoptr(GPtrArray) existing = sitrep_context_list_checklist (self, incident_id);
-      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-      const SitrepChecklistItem *items;
-      gsize n_items;
-      gint64 position = 0;
+      SitrepRecord *record = existing->pdata[i];
 
-      for (guint i = 0; i < existing->len; i++)
-        {
-          SitrepRecord *record = existing->pdata[i];
-
-          g_hash_table_add (ids, record->id);
-          position = MAX (position,
-                          json_object_get_int_member_with_default (record->body, "position", 0) + 1);
-        }
-
-      items = sitrep_checklist_major_items (&n_items);
-      for (gsize i = 0; i < n_items; i++)
-        {
-          g_autofree char *item_id = g_strdup_printf ("%s:%s", incident_id, items[i].key);
-          g_autoptr(JsonObject) body = NULL;
-          SitrepMutation *create;
-
-          if (g_hash_table_contains (ids, item_id))
-            continue;
-
-          body = sitrep_checklist_item_to_body (&items[i], incident_id, (guint) position++);
-          create = sitrep_mutation_new_put ("checklist", item_id, body);
-          /* Two people switching Major on at once must not reset each
-           * other's ticks: create only if absent. */
-          create->base_version = 0;
-          g_ptr_array_add (mutations, create);
-        }
+      g_ptr_array_add (ids, record->id);
+      position = MAX (position,
+                      json_object_get_int_member_with_default (record->body, "position", 0) + 1);
     }
+  g_ptr_array_add (ids, NULL);
 
-  return sitrep_store_apply (sitrep_context_get_store (self),
-                             (SitrepMutation **) mutations->pdata, mutations->len, error);
+  _sitrep_context_rule_env (self, &env);
+  mutations = sitrep_incident_rules_set_major (&env, incident_id,
+                                               sitrep_incident_get_major (incident), major,
+                                               (const char * const *) ids->pdata,
+                                               (guint) CLAMP (position, 0, G_MAXINT32));
+
+  return _sitrep_context_apply_rule (self, mutations, NULL, error);
 }
 
 /**

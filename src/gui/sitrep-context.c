@@ -6,9 +6,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "sitrep-checklist.h"
 #include "sitrep-context-private.h"
 #include "sitrep-enum-strings.h"
+#include "sitrep-incident-rules.h"
 #include "sitrep-json.h"
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
@@ -538,167 +538,63 @@ sitrep_context_search (SitrepContext  *self,
   return sitrep_store_search_incidents (self->store, query, error);
 }
 
-static JsonArray *
-split_services (const char *services)
-{
-  g_auto(GStrv) parts = g_strsplit_set (services ? services : "", ",\n", -1);
-  JsonArray *array = json_array_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      char *name = g_strstrip (parts[i]);
-
-      if (name[0] != '\0')
-        json_array_add_string_element (array, name);
-    }
-
-  return array;
-}
-
-static JsonObject *
-timeline_body (const char         *incident_id,
-               const char         *occurred_at,
-               SitrepTimelineKind  kind,
-               const char         *text,
-               const char         *author)
-{
-  JsonObject *body = json_object_new ();
-
-  json_object_set_string_member (body, "incident_id", incident_id);
-  json_object_set_string_member (body, "occurred_at", occurred_at);
-  json_object_set_string_member (body, "kind", sitrep_timeline_kind_to_string (kind));
-  json_object_set_string_member (body, "text", text);
-  json_object_set_string_member (body, "author", author);
-  json_object_set_boolean_member (body, "pinned", FALSE);
-
-  return body;
-}
-
 SitrepMutation *
 _sitrep_context_timeline_put (const char         *incident_id,
-              const char         *occurred_at,
-              SitrepTimelineKind  kind,
-              const char         *text,
-              const char         *author)
+                              const char         *occurred_at,
+                              SitrepTimelineKind  kind,
+                              const char         *text,
+                              const char         *author)
 {
-  g_autofree char *entry_id = g_uuid_string_random ();
-  g_autoptr(JsonObject) body = timeline_body (incident_id, occurred_at, kind, text, author);
+  SitrepRuleEnv env = { NULL, author, NULL, NULL };
 
-  return sitrep_mutation_new_put ("timeline", entry_id, body);
+  return sitrep_incident_rules_new_entry (&env, incident_id, occurred_at, kind, text, author);
 }
 
-static JsonObject *
-incident_body (const char     *title,
-               const char     *services,
-               const char     *customer_impact,
-               SitrepSeverity  severity,
-               SitrepStatus    status)
+/* What the incident rules need from the context: now, and who. */
+void
+_sitrep_context_rule_env (SitrepContext *self,
+                          SitrepRuleEnv *env)
 {
-  JsonObject *body = json_object_new ();
-
-  json_object_set_string_member (body, "title", title);
-  json_object_set_string_member (body, "summary", "");
-  json_object_set_string_member (body, "severity", sitrep_severity_to_string (severity));
-  json_object_set_string_member (body, "status", sitrep_status_to_string (status));
-  json_object_set_array_member (body, "services", split_services (services));
-  json_object_set_string_member (body, "customer_impact", customer_impact ? customer_impact : "");
-  json_object_set_boolean_member (body, "major", FALSE);
-  for (guint i = 0; i <= SITREP_MILESTONE_CLOSED; i++)
-    json_object_set_null_member (body, sitrep_milestone_to_field (i));
-
-  return body;
+  env->now = NULL;
+  env->actor = self->user;
+  env->new_id = NULL;
+  env->new_id_data = NULL;
 }
 
-/* The incident, its IC checklist (and the major-incident items when major)
- * and the first timeline entry: one transaction, so a declared incident is
- * never found half-made. */
-static char *
-declare (SitrepContext   *self,
-         JsonObject      *body,
-         const char      *declared_at,
-         const char      *declared_by,
-         GPtrArray       *extra,
-         GError         **error)
+/**
+ * _sitrep_context_apply_rule:
+ * @mutations: (nullable): what a rule of sitrep-incident-rules.h returned
+ * @rule_error: (nullable): why the rule refused, when @mutations is %NULL
+ *
+ * Applies the mutations in one transaction; a rule's refusal becomes the
+ * store's "invalid" error, as the store would have answered.
+ */
+gboolean
+_sitrep_context_apply_rule (SitrepContext  *self,
+                            GPtrArray      *mutations,
+                            const GError   *rule_error,
+                            GError        **error)
 {
-  g_autoptr(GPtrArray) mutations = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
-  g_autofree char *id = g_uuid_string_random ();
-  g_autofree char *text = NULL;
-  const SitrepChecklistItem *items;
-  const SitrepSeverityInfo *info;
-  SitrepSeverity severity;
-  gsize n_items;
-  guint position = 0;
-
-  severity = sitrep_severity_from_string (sitrep_json_get_string (body, "severity"));
-  info = sitrep_severity_get_info (severity);
-  if (info == NULL)
+  if (mutations == NULL)
     {
-      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
-                   _("Choose a severity"));
-      return NULL;
+      g_set_error_literal (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
+                           rule_error != NULL ? rule_error->message : "");
+      return FALSE;
     }
+  if (mutations->len == 0)
+    return TRUE;
 
-  if (sitrep_json_get_string (body, "declared_at") == NULL)
-    json_object_set_string_member (body, "declared_at", declared_at);
-  if (sitrep_json_get_string (body, "detected_at") == NULL)
-    json_object_set_string_member (body, "detected_at", declared_at);
-
-  g_ptr_array_add (mutations, sitrep_mutation_new_put ("incidents", id, body));
-
-  items = sitrep_checklist_default_items (&n_items);
-  for (gsize i = 0; i < n_items; i++)
-    {
-      g_autoptr(JsonObject) item = sitrep_checklist_item_to_body (&items[i], id, position++);
-      g_autofree char *item_id = g_strdup_printf ("%s:%s", id, items[i].key);
-
-      g_ptr_array_add (mutations, sitrep_mutation_new_put ("checklist", item_id, item));
-    }
-
-  if (sitrep_json_get_bool (body, "major"))
-    {
-      items = sitrep_checklist_major_items (&n_items);
-      for (gsize i = 0; i < n_items; i++)
-        {
-          g_autoptr(JsonObject) item = sitrep_checklist_item_to_body (&items[i], id, position++);
-          g_autofree char *item_id = g_strdup_printf ("%s:%s", id, items[i].key);
-
-          g_ptr_array_add (mutations, sitrep_mutation_new_put ("checklist", item_id, item));
-        }
-    }
-
-  /* Translators: the first timeline entry, e.g. "Incident declared: P1 (Critical)" */
-  text = g_strdup_printf (_("Incident declared: %s (%s)"), info->id, info->name);
-  g_ptr_array_add (mutations, _sitrep_context_timeline_put (id, declared_at, SITREP_KIND_STATUS, text,
-                                            declared_by));
-
-  if (extra != NULL)
-    {
-      for (guint i = 0; i < extra->len; i++)
-        {
-          SitrepMutation *mutation = g_ptr_array_index (extra, i);
-
-          json_object_set_string_member (mutation->data, "incident_id", id);
-          g_ptr_array_add (mutations, g_steal_pointer (&extra->pdata[i]));
-        }
-      g_ptr_array_set_size (extra, 0);
-    }
-
-  /* Everything here is new: create-only, never over someone's record. */
-  for (guint i = 0; i < mutations->len; i++)
-    ((SitrepMutation *) mutations->pdata[i])->base_version = 0;
-
-  if (!sitrep_store_apply (self->store, (SitrepMutation **) mutations->pdata, mutations->len,
-                           error))
-    return NULL;
-
-  return g_steal_pointer (&id);
+  return sitrep_store_apply (self->store, (SitrepMutation **) mutations->pdata, mutations->len,
+                             error);
 }
 
 /**
  * sitrep_context_declare_incident:
  * @services: service names separated by commas
  *
- * Declares an incident now, with the IC checklist and a first timeline entry.
+ * Declares an incident now, with the IC checklist and a first timeline
+ * entry, in one transaction, so a declared incident is never found
+ * half-made.
  *
  * Returns: (transfer full): the new incident's id, or %NULL with @error set
  */
@@ -710,25 +606,23 @@ sitrep_context_declare_incident (SitrepContext   *self,
                                  SitrepSeverity   severity,
                                  GError         **error)
 {
+  g_auto(GStrv) names = NULL;
   g_autoptr(JsonObject) body = NULL;
-  g_autofree char *now = NULL;
-  g_autofree char *stripped = NULL;
+  g_autoptr(GPtrArray) mutations = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SitrepRuleEnv env;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
 
-  stripped = g_strstrip (g_strdup (title ? title : ""));
-  if (stripped[0] == '\0')
-    {
-      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
-                   _("An incident needs a title"));
-      return NULL;
-    }
+  _sitrep_context_rule_env (self, &env);
+  names = sitrep_incident_rules_split_services (services);
+  body = sitrep_incident_rules_new_body (title, (const char * const *) names, customer_impact,
+                                         severity, SITREP_STATUS_INVESTIGATING);
+  mutations = sitrep_incident_rules_declare (&env, NULL, body, &local_error);
+  if (!_sitrep_context_apply_rule (self, mutations, local_error, error))
+    return NULL;
 
-  now = sitrep_time_now ();
-  body = incident_body (stripped, services, customer_impact, severity,
-                        SITREP_STATUS_INVESTIGATING);
-
-  return declare (self, body, now, self->user, NULL, error);
+  return g_strdup (((SitrepMutation *) mutations->pdata[0])->id);
 }
 
 gboolean
@@ -793,42 +687,23 @@ sitrep_context_set_status (SitrepContext  *self,
                            SitrepStatus    status,
                            GError        **error)
 {
-  g_autoptr(JsonObject) fields = json_object_new ();
-  g_autofree char *now = sitrep_time_now ();
-  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) mutations = NULL;
+  g_autoptr(GError) local_error = NULL;
   SitrepIncident *incident;
-  SitrepStatus from;
+  SitrepRuleEnv env;
+  gboolean resolved;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
   if ((incident = _sitrep_context_require_incident (self, id, error)) == NULL)
     return FALSE;
 
-  from = sitrep_incident_get_status (incident);
-  if (!sitrep_status_can_transition (from, status))
-    {
-      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
-                   _("An incident cannot go from %s to %s"),
-                   sitrep_status_get_label (from), sitrep_status_get_label (status));
-      return FALSE;
-    }
+  _sitrep_context_rule_env (self, &env);
+  resolved = sitrep_incident_get_milestone (incident, SITREP_MILESTONE_RESOLVED) != NULL;
+  mutations = sitrep_incident_rules_set_status (&env, id, sitrep_incident_get_status (incident),
+                                                resolved, status, &local_error);
 
-  json_object_set_string_member (fields, "status", sitrep_status_to_string (status));
-  if (status == SITREP_STATUS_RESOLVED || status == SITREP_STATUS_CLOSED)
-    {
-      if (sitrep_incident_get_milestone (incident, SITREP_MILESTONE_RESOLVED) == NULL)
-        json_object_set_string_member (fields, "resolved_at", now);
-    }
-  if (status == SITREP_STATUS_CLOSED)
-    json_object_set_string_member (fields, "closed_at", now);
-  if (sitrep_status_is_active (status) && !sitrep_status_is_active (from))
-    json_object_set_null_member (fields, "resolved_at");
-
-  /* Translators: a timeline entry, e.g. "Status: Investigating → Identified" */
-  text = g_strdup_printf (_("Status: %s → %s"), sitrep_status_get_label (from),
-                          sitrep_status_get_label (status));
-
-  return _sitrep_context_patch_with_entry (self, id, fields, SITREP_KIND_STATUS, text, error);
+  return _sitrep_context_apply_rule (self, mutations, local_error, error);
 }
 
 /**
@@ -842,33 +717,21 @@ sitrep_context_set_severity (SitrepContext   *self,
                              SitrepSeverity   severity,
                              GError         **error)
 {
-  g_autoptr(JsonObject) fields = json_object_new ();
-  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) mutations = NULL;
+  g_autoptr(GError) local_error = NULL;
   SitrepIncident *incident;
-  SitrepSeverity from;
+  SitrepRuleEnv env;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
   if ((incident = _sitrep_context_require_incident (self, id, error)) == NULL)
     return FALSE;
 
-  from = sitrep_incident_get_severity (incident);
-  if (from == severity)
-    return TRUE;
-  if (sitrep_severity_get_info (severity) == NULL)
-    {
-      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
-                   _("Choose a severity"));
-      return FALSE;
-    }
+  _sitrep_context_rule_env (self, &env);
+  mutations = sitrep_incident_rules_set_severity (&env, id, sitrep_incident_get_severity (incident),
+                                                  severity, &local_error);
 
-  json_object_set_string_member (fields, "severity", sitrep_severity_to_string (severity));
-  /* Translators: a timeline entry, e.g. "Severity: P2 → P1" */
-  text = g_strdup_printf (_("Severity: %s → %s"),
-                          from != SITREP_SEVERITY_NONE ? sitrep_severity_to_string (from) : "—",
-                          sitrep_severity_to_string (severity));
-
-  return _sitrep_context_patch_with_entry (self, id, fields, SITREP_KIND_STATUS, text, error);
+  return _sitrep_context_apply_rule (self, mutations, local_error, error);
 }
 
 /**
@@ -985,52 +848,19 @@ char *
 sitrep_context_add_demo (SitrepContext  *self,
                          GError        **error)
 {
-  static const struct {
-    int minutes;               /* from the alert */
-    SitrepTimelineKind kind;
-    const char *author;
-    const char *text;
-  } entries[] = {
-    { 0, SITREP_KIND_ALERT, "alertmanager", N_("Alert triggered: High error rate on payment service") },
-    { 3, SITREP_KIND_ACTION, "alice", N_("On-call engineer acknowledged alert") },
-    { 10, SITREP_KIND_DECISION, "bob", N_("Identified database connection pool exhaustion") },
-    { 18, SITREP_KIND_ACTION, "alice", N_("Paged the database team") },
-    { 31, SITREP_KIND_NOTE, "charlie", N_("Error rate steady at 27%; card payments failing at checkout") },
-  };
-  g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) alert = g_date_time_add_minutes (now, -43);
-  g_autoptr(GDateTime) acknowledged = g_date_time_add_minutes (alert, 4);
-  g_autoptr(GDateTime) declared = g_date_time_add_minutes (alert, 3);
-  g_autofree char *alert_text = sitrep_time_format (alert);
-  g_autofree char *acknowledged_text = sitrep_time_format (acknowledged);
-  g_autofree char *declared_text = sitrep_time_format (declared);
-  g_autoptr(JsonObject) body = NULL;
+  g_autoptr(GPtrArray) mutations = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SitrepRuleEnv env;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->incidents)) > 0)
     return NULL;
 
-  body = incident_body (_("Payment service outage"), "payments, checkout",
-                        _("Customers cannot complete card payments; about a quarter of "
-                          "checkout attempts fail with an error."),
-                        SITREP_SEVERITY_P1, SITREP_STATUS_IDENTIFIED);
-  json_object_set_string_member (body, "summary",
-                                 _("High error rate on the payment service after the "
-                                   "database connection pool was exhausted."));
-  json_object_set_string_member (body, "detected_at", alert_text);
-  json_object_set_string_member (body, "acknowledged_at", acknowledged_text);
+  _sitrep_context_rule_env (self, &env);
+  mutations = sitrep_incident_rules_demo (&env, &local_error);
+  if (!_sitrep_context_apply_rule (self, mutations, local_error, error))
+    return NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    {
-      g_autoptr(GDateTime) at = g_date_time_add_minutes (alert, entries[i].minutes);
-      g_autofree char *at_text = sitrep_time_format (at);
-
-      /* incident_id is filled in by declare() */
-      g_ptr_array_add (extra, _sitrep_context_timeline_put ("", at_text, entries[i].kind, _(entries[i].text),
-                                            entries[i].author));
-    }
-
-  return declare (self, body, declared_text, "alice", extra, error);
+  return g_strdup (((SitrepMutation *) mutations->pdata[0])->id);
 }

@@ -885,9 +885,17 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.page-nth", "u", page_nth_action);
   gtk_widget_class_install_action (widget_class, "win.compose", "(ss)", compose_action);
 
-  for (guint i = 1; i <= 9; i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
-                                         "win.page-nth", "u", i);
+  /* Alt+1…5: the first five pages, in the stack's order. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.page-nth", "u", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.page-nth", "u", 2);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.page-nth", "u", 3);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.page-nth", "u", 4);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
+                                       "win.page-nth", "u", 5);
 }
 
 static void

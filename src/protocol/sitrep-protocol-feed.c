@@ -121,8 +121,8 @@ parse_change (JsonObject  *o,
       && !_sitrep_protocol_get_int (o, "mid", &mid))
     ok = FALSE;
   if (!ok)
-    return _sitrep_protocol_invalid_null (error,
-                                          _("a change’s actor, client_id or mid has the wrong type"));
+    return _sitrep_protocol_invalid_null (error, _("a change’s actor, client_id or mid has "
+                                                   "the wrong type"));
 
   change = g_new0 (SitrepChange, 1);
   change->seq = seq;

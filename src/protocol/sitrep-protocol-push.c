@@ -379,7 +379,8 @@ parse_push_result (JsonObject        *o,
       if (current == NULL || JSON_NODE_HOLDS_NULL (current))
         return TRUE;
       if (!JSON_NODE_HOLDS_OBJECT (current))
-        return _sitrep_protocol_invalid (error, _("a conflict’s current record is not an object"));
+        return _sitrep_protocol_invalid (error,
+                                         _("a conflict’s current record is not an object"));
       result->current = _sitrep_protocol_parse_record (json_node_get_object (current), error);
       return result->current != NULL;
     }

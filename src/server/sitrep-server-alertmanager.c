@@ -8,6 +8,11 @@
  * payload writes nothing. The incident opened by a group is named after
  * the groupKey and the first startsAt, so a redelivery after it was
  * resolved finds it again instead of opening another.
+ *
+ * The incident is declared by the same rule the app declares with (its IC
+ * checklist, "Incident declared"), and says how triage classified it: which
+ * rule fired with which values, and the alert's own severity label when it
+ * says otherwise, both on the incident and as timeline entries.
  */
 
 #include "config.h"
@@ -17,11 +22,13 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-enum-strings.h"
+#include "sitrep-incident-rules.h"
 #include "sitrep-json.h"
 #include "sitrep-protocol.h"
 #include "sitrep-record.h"
 #include "sitrep-time.h"
 #include "sitrep-triage.h"
+#include "sitrep-server-alertmanager-payload.h"
 #include "sitrep-server-apply.h"
 #include "sitrep-server-private.h"
 
@@ -102,46 +109,25 @@ normalise_time (const char *text)
   return sitrep_time_format (dt);
 }
 
-static SitrepSeverity
-classify (SitrepServerStorage *storage,
-          JsonObject          *labels,
-          JsonObject          *annotations,
-          GPtrArray           *services,
-          SitrepSeverity      *hint)
+typedef struct {
+  SitrepTriageResult  triage;     /* of the firing alerts */
+  GDateTime          *first;      /* earliest startsAt */
+  char               *first_raw;
+} Facts;
+
+/* The service catalogue may mark more services critical. */
+static gboolean
+catalogue_critical (const char *service,
+                    gpointer    data)
 {
-  const char * const *defaults = sitrep_triage_default_critical_services ();
-  g_autoptr(GPtrArray) critical = g_ptr_array_new ();
-  SitrepAlertFacts facts;
-  SitrepSeverity severity;
+  SitrepServerStorage *storage = data;
+  g_autoptr(SitrepServerRecord) record = NULL;
+  g_autoptr(JsonObject) body = NULL;
 
-  sitrep_alert_facts_from_alert (&facts, labels, annotations);
-
-  for (guint i = 0; defaults[i] != NULL; i++)
-    g_ptr_array_add (critical, (gpointer) defaults[i]);
-
-  /* The service catalogue may mark more services critical. */
-  if (facts.service != NULL)
-    {
-      g_autoptr(SitrepServerRecord) record = NULL;
-      g_autoptr(JsonObject) body = NULL;
-
-      if (storage->vtable->get_record (storage, "services", facts.service, &record, NULL)
-          && record != NULL && !record->deleted && record->body != NULL
-          && (body = sitrep_json_from_string (record->body, NULL)) != NULL
-          && sitrep_json_get_bool (body, "critical"))
-        g_ptr_array_add (critical, facts.service);
-
-      if (!g_ptr_array_find_with_equal_func (services, facts.service, g_str_equal, NULL))
-        g_ptr_array_add (services, g_strdup (facts.service));
-    }
-  g_ptr_array_add (critical, NULL);
-
-  severity = sitrep_triage_classify (&facts, (const char * const *) critical->pdata);
-  if (facts.severity_hint != SITREP_SEVERITY_NONE
-      && (*hint == SITREP_SEVERITY_NONE || facts.severity_hint < *hint))
-    *hint = facts.severity_hint;
-  sitrep_alert_facts_clear (&facts);
-  return severity;
+  return storage->vtable->get_record (storage, "services", service, &record, NULL)
+         && record != NULL && !record->deleted && record->body != NULL
+         && (body = sitrep_json_from_string (record->body, NULL)) != NULL
+         && sitrep_json_get_bool (body, "critical");
 }
 
 static char *
@@ -247,24 +233,16 @@ is_open (const SitrepServerRecord *incident)
   return g_strcmp0 (status, "resolved") != 0 && g_strcmp0 (status, "closed") != 0;
 }
 
-typedef struct {
-  SitrepSeverity  severity;   /* most severe of the firing alerts */
-  SitrepSeverity  hint;
-  GPtrArray      *services;
-  GDateTime      *first;      /* earliest startsAt */
-  char           *first_raw;
-} Facts;
-
 static void
 gather_facts (SitrepServerStorage *storage,
               JsonObject          *payload,
               JsonArray           *alerts,
               Facts               *facts)
 {
-  facts->services = g_ptr_array_new_with_free_func (g_free);
-  facts->severity = classify (storage, get_object (payload, "commonLabels"),
-                              get_object (payload, "commonAnnotations"),
-                              facts->services, &facts->hint);
+  sitrep_triage_result_init (&facts->triage);
+  sitrep_triage_result_add (&facts->triage, get_object (payload, "commonLabels"),
+                            get_object (payload, "commonAnnotations"), catalogue_critical,
+                            storage);
 
   for (guint i = 0; i < json_array_get_length (alerts); i++)
     {
@@ -272,7 +250,6 @@ gather_facts (SitrepServerStorage *storage,
       JsonObject *alert;
       const char *starts;
       g_autoptr(GDateTime) dt = NULL;
-      SitrepSeverity s;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
@@ -280,9 +257,8 @@ gather_facts (SitrepServerStorage *storage,
       if (g_strcmp0 (sitrep_json_get_string (alert, "status"), "resolved") == 0)
         continue;
 
-      s = classify (storage, get_object (alert, "labels"), get_object (alert, "annotations"),
-                    facts->services, &facts->hint);
-      facts->severity = MIN (facts->severity, s);
+      sitrep_triage_result_add (&facts->triage, get_object (alert, "labels"),
+                                get_object (alert, "annotations"), catalogue_critical, storage);
 
       starts = sitrep_json_get_string (alert, "startsAt");
       dt = sitrep_time_parse (starts);
@@ -299,7 +275,8 @@ gather_facts (SitrepServerStorage *storage,
 static void
 facts_clear (Facts *facts)
 {
-  g_clear_pointer (&facts->services, g_ptr_array_unref);
+  if (facts->triage.services != NULL)
+    sitrep_triage_result_clear (&facts->triage);
   g_clear_pointer (&facts->first, g_date_time_unref);
   g_clear_pointer (&facts->first_raw, g_free);
 }
@@ -330,6 +307,7 @@ incident_title (JsonObject *payload,
   return cut_text (title != NULL && *title != '\0' ? title : _("Alert from Alertmanager"));
 }
 
+/* The body of the incident a firing group opens, before it is declared. */
 static JsonObject *
 new_incident (JsonObject         *payload,
               JsonArray          *alerts,
@@ -337,82 +315,66 @@ new_incident (JsonObject         *payload,
               const char         *group_key,
               const char         *now)
 {
-  JsonObject *body = json_object_new ();
-  g_autoptr(JsonArray) services = json_array_new ();
+  JsonObject *body;
+  g_autoptr(GPtrArray) services = g_ptr_array_new ();
   g_autofree char *title = incident_title (payload, alerts);
   g_autofree char *detected = facts->first != NULL ? sitrep_time_format (facts->first) : NULL;
   const char *description = sitrep_json_get_string (get_object (payload, "commonAnnotations"),
                                                     "description");
 
-  for (guint i = 0; i < facts->services->len; i++)
-    json_array_add_string_element (services, g_ptr_array_index (facts->services, i));
+  for (guint i = 0; i < facts->triage.services->len; i++)
+    g_ptr_array_add (services, g_ptr_array_index (facts->triage.services, i));
+  g_ptr_array_add (services, NULL);
 
-  json_object_set_string_member (body, "title", title);
+  body = sitrep_incident_rules_new_body (title, (const char * const *) services->pdata, NULL,
+                                         facts->triage.severity, SITREP_STATUS_INVESTIGATING);
   if (description != NULL)
     {
       g_autofree char *summary = cut_text (description);
 
       json_object_set_string_member (body, "summary", summary);
     }
-  json_object_set_string_member (body, "severity", sitrep_severity_to_string (facts->severity));
-  json_object_set_string_member (body, "status", "investigating");
-  json_object_set_array_member (body, "services", g_steal_pointer (&services));
-  json_object_set_boolean_member (body, "major", FALSE);
   json_object_set_string_member (body, "detected_at", detected != NULL ? detected : now);
   json_object_set_string_member (body, "declared_at", now);
   /* Not protocol fields, kept as unknown fields are: where it came from. */
   json_object_set_string_member (body, "source", AUTHOR);
   json_object_set_string_member (body, "alert_group_key", group_key);
-  if (facts->hint != SITREP_SEVERITY_NONE)
-    json_object_set_string_member (body, "severity_hint", sitrep_severity_to_string (facts->hint));
+  sitrep_incident_rules_set_triage (body, facts->triage.severity, facts->triage.rule,
+                                    facts->triage.reason, facts->triage.hint);
 
   return body;
 }
 
-/* New alerts on an open incident may make it worse: raise its severity
- * and add their services, never lower or remove anything. */
+/* Ids of the records the rules write for an incident, named by what they
+ * are for, so the same payload always writes the same ids. */
+typedef struct {
+  const char *name;
+  guint       n;
+} DerivedIds;
+
+static char *
+derived_id (gpointer data)
+{
+  DerivedIds *ids = data;
+  g_autofree char *name = g_strdup_printf ("%s\n%u", ids->name, ids->n++);
+
+  return uuid_for (name);
+}
+
+/* New alerts on an open incident may make it worse (see
+ * sitrep_incident_rules_escalate()): its new body, or %NULL. */
 static JsonObject *
 escalated (const SitrepServerRecord *incident,
-           const Facts              *facts)
+           const Facts              *facts,
+           gboolean                 *raised)
 {
   g_autoptr(JsonObject) body = sitrep_json_from_string (incident->body, NULL);
-  SitrepSeverity current;
-  JsonNode *node;
-  JsonArray *services;
-  gboolean changed = FALSE;
 
-  if (body == NULL)
+  *raised = FALSE;
+  if (body == NULL || !sitrep_incident_rules_escalate (body, &facts->triage, raised))
     return NULL;
 
-  current = sitrep_severity_from_string (sitrep_json_get_string (body, "severity"));
-  if (current == SITREP_SEVERITY_NONE || facts->severity < current)
-    {
-      json_object_set_string_member (body, "severity", sitrep_severity_to_string (facts->severity));
-      changed = TRUE;
-    }
-
-  node = json_object_get_member (body, "services");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    {
-      json_object_set_array_member (body, "services", json_array_new ());
-      node = json_object_get_member (body, "services");
-    }
-  services = json_node_get_array (node);
-  for (guint i = 0; i < facts->services->len; i++)
-    {
-      const char *name = g_ptr_array_index (facts->services, i);
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < json_array_get_length (services) && !found; j++)
-        found = g_strcmp0 (json_array_get_string_element (services, j), name) == 0;
-      if (!found)
-        {
-          json_array_add_string_element (services, name);
-          changed = TRUE;
-        }
-    }
-
-  return changed ? g_steal_pointer (&body) : NULL;
+  return g_steal_pointer (&body);
 }
 
 static char *
@@ -483,6 +445,123 @@ find_incident (SitrepServerStorage  *storage,
   return TRUE;
 }
 
+/* Checks every record the rules made against the protocol, then writes
+ * them; @invalid says why one did not pass. */
+static gboolean
+write_mutations (SitrepServerStorage       *storage,
+                 const SitrepServerAuthor  *author,
+                 GPtrArray                 *mutations,
+                 GError                   **invalid,
+                 GError                   **error)
+{
+  gint64 seq;
+
+  for (guint i = 0; i < mutations->len; i++)
+    {
+      SitrepMutation *m = mutations->pdata[i];
+
+      g_assert (m->op == SITREP_MUTATION_PUT);
+      if (!sitrep_record_validate (m->coll, m->id, m->data, invalid))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < mutations->len; i++)
+    {
+      SitrepMutation *m = mutations->pdata[i];
+
+      if (!sitrep_server_write_change (storage, author, "put", m->coll, m->id, m->data, &seq,
+                                       error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Declares the incident the group opens, as the app declares one, and
+ * says how triage classified it. */
+static gboolean
+declare_incident (SitrepServerStorage       *storage,
+                  const SitrepServerAuthor  *author,
+                  const char                *incident_id,
+                  JsonObject                *body,
+                  const Facts               *facts,
+                  GError                   **invalid,
+                  GError                   **error)
+{
+  g_autoptr(GDateTime) now = sitrep_time_parse (author->ts);
+  /* The triage entries read after "Incident declared", not in id order. */
+  g_autoptr(GDateTime) after = g_date_time_add (now, G_TIME_SPAN_MILLISECOND);
+  g_autofree char *name = g_strdup_printf ("declared\n%s", incident_id);
+  DerivedIds ids = { name, 0 };
+  SitrepRuleEnv env = { now, AUTHOR, derived_id, &ids };
+  SitrepRuleEnv triage_env = { after, AUTHOR, derived_id, &ids };
+  g_autoptr(GPtrArray) mutations = NULL;
+  g_autoptr(GPtrArray) triage = NULL;
+
+  mutations = sitrep_incident_rules_declare (&env, incident_id, body, invalid);
+  if (mutations == NULL)
+    return FALSE;
+  triage = sitrep_incident_rules_triage_entries (&triage_env, incident_id, facts->triage.severity,
+                                                 facts->triage.reason, facts->triage.hint,
+                                                 facts->triage.hint_label);
+  for (guint i = 0; i < triage->len; i++)
+    g_ptr_array_add (mutations, g_steal_pointer (&triage->pdata[i]));
+  g_ptr_array_set_size (triage, 0);
+
+  /* The body is the first mutation's: its ref is drawn before it is written. */
+  if (!sitrep_record_validate ("incidents", incident_id, body, invalid))
+    return FALSE;
+  if (!sitrep_server_keep_ref (storage, NULL, body, error))
+    return FALSE;
+
+  return write_mutations (storage, author, mutations, invalid, error);
+}
+
+/* The incident got worse: its new body, and the triage entry saying why. */
+static gboolean
+write_escalation (SitrepServerStorage       *storage,
+                  const SitrepServerAuthor  *author,
+                  const char                *incident_id,
+                  JsonObject                *body,
+                  gboolean                   raised,
+                  const Facts               *facts,
+                  GError                   **invalid,
+                  GError                   **error)
+{
+  g_autoptr(GDateTime) now = sitrep_time_parse (author->ts);
+  g_autofree char *name = g_strdup_printf ("escalated\n%s\n%s", incident_id,
+                                           sitrep_severity_to_string (facts->triage.severity));
+  DerivedIds ids = { name, 0 };
+  SitrepRuleEnv env = { now, AUTHOR, derived_id, &ids };
+  g_autoptr(GPtrArray) mutations = NULL;
+
+  if (raised)
+    {
+      /* The hint has its say on the incident; the entry is about triage. */
+      mutations = sitrep_incident_rules_triage_entries (&env, incident_id,
+                                                        facts->triage.severity,
+                                                        facts->triage.reason,
+                                                        SITREP_SEVERITY_NONE, NULL);
+    }
+  else
+    mutations = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
+  g_ptr_array_insert (mutations, 0, sitrep_mutation_new_put ("incidents", incident_id, body));
+
+  return write_mutations (storage, author, mutations, invalid, error);
+}
+
+static guint
+bad_request (SitrepServerStorage  *storage,
+             Facts                *facts,
+             const GError         *invalid,
+             char                **response)
+{
+  storage->vtable->rollback (storage);
+  facts_clear (facts);
+  *response = sitrep_protocol_error_json (SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
+  return 400;
+}
+
 static guint
 alert_write (SitrepServerStorage  *storage,
              gpointer              data,
@@ -495,15 +574,15 @@ alert_write (SitrepServerStorage  *storage,
   const char *group_key = sitrep_json_get_string (payload, "groupKey");
   gboolean firing = g_strcmp0 (sitrep_json_get_string (payload, "status"), "resolved") != 0;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) invalid = NULL;
   g_autoptr(SitrepServerRecord) incident = NULL;
   g_autoptr(JsonObject) body = NULL;
   g_autofree char *now = sitrep_time_now ();
   g_autofree char *incident_id = NULL;
   g_autofree char *ref = NULL;
   SitrepServerAuthor author = { NULL, 0, job->actor, now };
-  Facts facts = { SITREP_SEVERITY_NONE, SITREP_SEVERITY_NONE, NULL, NULL, NULL };
+  Facts facts = { { SITREP_SEVERITY_NONE, }, NULL, NULL };
   gboolean open, added = FALSE;
-  gint64 seq;
 
   if (!storage->vtable->begin_write (storage, &error))
     return fail_storage (storage, error, response);
@@ -523,20 +602,14 @@ alert_write (SitrepServerStorage  *storage,
 
   if (incident == NULL)
     {
-      g_autoptr(GError) invalid = NULL;
-
       body = new_incident (payload, alerts, &facts, group_key, now);
-      if (!sitrep_record_validate ("incidents", incident_id, body, &invalid))
+      if (!declare_incident (storage, &author, incident_id, body, &facts, &invalid, &error))
         {
-          storage->vtable->rollback (storage);
-          facts_clear (&facts);
-          *response = sitrep_protocol_error_json (SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
-          return 400;
+          if (invalid != NULL)
+            return bad_request (storage, &facts, invalid, response);
+          goto storage_failed;
         }
-      if (!sitrep_server_keep_ref (storage, NULL, body, &error)
-          || !sitrep_server_write_change (storage, &author, "put", "incidents", incident_id,
-                                          body, &seq, &error)
-          || !storage->vtable->set_alert_group (storage, group_key, incident_id, &error))
+      if (!storage->vtable->set_alert_group (storage, group_key, incident_id, &error))
         goto storage_failed;
       *changed = TRUE;
     }
@@ -557,12 +630,17 @@ alert_write (SitrepServerStorage  *storage,
 
   if (added && incident != NULL && open && firing)
     {
-      g_autoptr(JsonObject) worse = escalated (incident, &facts);
+      gboolean raised;
+      g_autoptr(JsonObject) worse = escalated (incident, &facts, &raised);
 
       if (worse != NULL
-          && !sitrep_server_write_change (storage, &author, "put", "incidents", incident_id,
-                                          worse, &seq, &error))
-        goto storage_failed;
+          && !write_escalation (storage, &author, incident_id, worse, raised, &facts, &invalid,
+                                &error))
+        {
+          if (invalid != NULL)
+            return bad_request (storage, &facts, invalid, response);
+          goto storage_failed;
+        }
     }
   *changed = *changed || added;
 
@@ -581,107 +659,6 @@ storage_failed:
   return fail_storage (storage, error, response);
 }
 
-static gboolean
-is_string_or_absent (JsonObject *o,
-                     const char *member)
-{
-  JsonNode *node = json_object_get_member (o, member);
-
-  return node == NULL || JSON_NODE_HOLDS_NULL (node)
-         || (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING);
-}
-
-/* Labels and annotations: an object of scalars (Alertmanager sends strings;
- * hand-written payloads carry numbers and booleans too). */
-static gboolean
-is_label_set_or_absent (JsonObject *o,
-                        const char *member)
-{
-  JsonNode *node = json_object_get_member (o, member);
-  g_autoptr(GList) names = NULL;
-  JsonObject *set;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return FALSE;
-
-  set = json_node_get_object (node);
-  names = json_object_get_members (set);
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      JsonNode *value = json_object_get_member (set, l->data);
-
-      if (!JSON_NODE_HOLDS_VALUE (value) && !JSON_NODE_HOLDS_NULL (value))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-is_status_or_absent (JsonObject *o)
-{
-  JsonNode *node = json_object_get_member (o, "status");
-  const char *status;
-
-  if (node == NULL)
-    return TRUE;
-  if (!is_string_or_absent (o, "status") || JSON_NODE_HOLDS_NULL (node))
-    return FALSE;
-
-  status = json_node_get_string (node);
-  return g_str_equal (status, "firing") || g_str_equal (status, "resolved");
-}
-
-/* Checks the shape of a version 4 payload; returns the problem, or %NULL. */
-static const char *
-check_payload (JsonObject *payload)
-{
-  static const char * const label_sets[] = { "groupLabels", "commonLabels", "commonAnnotations" };
-  static const char * const alert_strings[] = { "startsAt", "endsAt", "fingerprint",
-                                                "generatorURL" };
-  JsonNode *alerts = json_object_get_member (payload, "alerts");
-  JsonArray *array;
-
-  if (alerts == NULL || !JSON_NODE_HOLDS_ARRAY (alerts))
-    return _("alerts: must be an array");
-  if (sitrep_json_get_string (payload, "groupKey") == NULL)
-    return _("groupKey: must be a string");
-  if (!is_status_or_absent (payload))
-    return _("status: must be firing or resolved");
-  if (!is_string_or_absent (payload, "version") || !is_string_or_absent (payload, "externalURL"))
-    return _("version and externalURL must be strings");
-  for (gsize i = 0; i < G_N_ELEMENTS (label_sets); i++)
-    {
-      if (!is_label_set_or_absent (payload, label_sets[i]))
-        return _("groupLabels, commonLabels and commonAnnotations must be objects of strings");
-    }
-
-  array = json_node_get_array (alerts);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *alert;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return _("alerts: each alert must be an object");
-      alert = json_node_get_object (node);
-      if (!is_status_or_absent (alert))
-        return _("alerts: status must be firing or resolved");
-      if (!is_label_set_or_absent (alert, "labels")
-          || !is_label_set_or_absent (alert, "annotations"))
-        return _("alerts: labels and annotations must be objects of strings");
-      for (gsize j = 0; j < G_N_ELEMENTS (alert_strings); j++)
-        {
-          if (!is_string_or_absent (alert, alert_strings[j]))
-            return _("alerts: startsAt, endsAt, fingerprint and generatorURL must be strings");
-        }
-    }
-
-  return NULL;
-}
-
 /**
  * _sitrep_server_handle_alertmanager:
  *
@@ -692,7 +669,7 @@ _sitrep_server_handle_alertmanager (SitrepServer      *self,
                                     SoupServerMessage *msg,
                                     JsonObject        *payload)
 {
-  const char *problem = check_payload (payload);
+  const char *problem = _sitrep_server_alertmanager_check_payload (payload);
   AlertJob *job;
 
   if (problem != NULL)

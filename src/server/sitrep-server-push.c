@@ -61,11 +61,11 @@ merge_patch (const SitrepServerRecord *current,
 /* Returns the result of @m, or %NULL with @error set when the storage
  * failed (and the whole push must be rolled back). */
 static char *
-apply_mutation (SitrepServerStorage           *storage,
-                const SitrepMutation  *m,
-                const SitrepServerAuthor      *author,
-                gboolean                      *changed,
-                GError                       **error)
+apply_mutation (SitrepServerStorage       *storage,
+                const SitrepMutation      *m,
+                const SitrepServerAuthor  *author,
+                gboolean                  *changed,
+                GError                   **error)
 {
   g_autoptr(SitrepServerRecord) current = NULL;
   g_autoptr(JsonObject) body = NULL;
@@ -80,16 +80,19 @@ apply_mutation (SitrepServerStorage           *storage,
 
   if (m->op == SITREP_MUTATION_PUT
       && !sitrep_record_validate (m->coll, m->id, m->data, &invalid))
-    return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
+    return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST,
+                                            invalid->message);
   if (m->op == SITREP_MUTATION_PATCH
       && !sitrep_record_validate_patch (m->coll, m->data, &invalid))
-    return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
+    return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST,
+                                            invalid->message);
 
   if (!storage->vtable->get_record (storage, m->coll, m->id, &current, error))
     return NULL;
 
   if (m->op != SITREP_MUTATION_PUT && (current == NULL || current->deleted))
-    return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_NOT_FOUND, _("No such record"));
+    return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_NOT_FOUND,
+                                            _("No such record"));
 
   if (m->base_version >= 0 && !version_matches (current, m->base_version))
     return sitrep_protocol_result_conflict (m->mid, current);
@@ -105,7 +108,8 @@ apply_mutation (SitrepServerStorage           *storage,
       /* The fields were fine one by one; the record must be too as a whole
        * (a role's incident_id must still match its id, for one). */
       if (!sitrep_record_validate (m->coll, m->id, body, &invalid))
-        return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, invalid->message);
+        return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST,
+                                                invalid->message);
       break;
 
     case SITREP_MUTATION_DELETE:
@@ -193,7 +197,7 @@ push_write (SitrepServerStorage  *storage,
             return fail_storage (storage, error, response);
           if (result == NULL)
             result = sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_NOT_FOUND,
-                                      _("No result is kept for this mid"));
+                                                      _("No result is kept for this mid"));
         }
       else
         {

@@ -4,11 +4,13 @@
 #include <sqlite3.h>
 
 #include "sitrep-store.h"
+#include "sitrep-store-sync.h"
 
 G_BEGIN_DECLS
 
-/* Shared by the store's files: sitrep-store.c (local edits) and
- * sitrep-store-sync.c (what the sync engine writes). */
+/* Shared by the store's files: sitrep-store.c (the object, SQL helpers),
+ * -schema.c, -records.c, -search.c, -history.c, -outbox.c, -feed.c and
+ * -conflicts.c. */
 struct _SitrepStore
 {
   GObject       parent_instance;
@@ -36,8 +38,7 @@ struct _SitrepStore
   GHashTable   *change_index;   /* "coll\x1fid" -> position in changes + 1 */
 };
 
-
-
+/* sitrep-store.c: SQL helpers, transactions and their announcements */
 gboolean      _sitrep_store_exec_sql         (SitrepStore   *self,
                                               const char    *sql,
                                               GError       **error);
@@ -56,12 +57,30 @@ gboolean      _sitrep_store_set_meta         (SitrepStore   *self,
                                               const char    *key,
                                               const char    *value,
                                               GError       **error);
-SitrepRecord *_sitrep_store_read_record      (SitrepStore   *self,
-                                              const char    *coll,
-                                              const char    *id);
 JsonObject   *_sitrep_store_parse_body       (const char    *text,
                                               gssize         length);
 char         *_sitrep_store_serialise        (JsonObject    *object);
+gboolean      _sitrep_store_begin            (SitrepStore   *self,
+                                              GError       **error);
+void          _sitrep_store_rollback         (SitrepStore   *self);
+void          _sitrep_store_announce         (SitrepStore   *self);
+void          _sitrep_store_note_change      (SitrepStore   *self,
+                                              const char    *coll,
+                                              const char    *id,
+                                              const char    *incident_id,
+                                              gint64         version,
+                                              gboolean       deleted,
+                                              JsonObject    *body);
+void          _sitrep_store_emit_changed     (SitrepStore   *self,
+                                              const char    *coll,
+                                              const char    *id);
+void          _sitrep_store_emit_conflicts_changed (SitrepStore *self);
+void          _sitrep_store_recount_pending  (SitrepStore   *self);
+
+/* sitrep-store-records.c */
+SitrepRecord *_sitrep_store_read_record      (SitrepStore   *self,
+                                              const char    *coll,
+                                              const char    *id);
 gboolean      _sitrep_store_write_visible    (SitrepStore   *self,
                                               const char    *coll,
                                               const char    *id,
@@ -71,15 +90,70 @@ gboolean      _sitrep_store_write_visible    (SitrepStore   *self,
                                               JsonObject    *body,
                                               const char    *actor,
                                               const char    *now,
+                                              gboolean      *written,
                                               GError       **error);
-void          _sitrep_store_emit_changed     (SitrepStore   *self,
+
+/* sitrep-store-schema.c */
+gboolean      _sitrep_store_setup            (SitrepStore   *self,
+                                              GError       **error);
+
+/* sitrep-store-search.c */
+gboolean      _sitrep_store_update_search    (SitrepStore   *self,
+                                              const char    *coll,
+                                              const char    *id,
+                                              const char    *incident_id,
+                                              gboolean       deleted,
+                                              JsonObject    *body,
+                                              GError       **error);
+
+/* sitrep-store-history.c */
+gboolean      _sitrep_store_record_history   (SitrepStore   *self,
+                                              const char    *coll,
+                                              const char    *id,
+                                              JsonObject    *before,
+                                              JsonObject    *after,
+                                              const char    *actor,
+                                              const char    *now,
+                                              GError       **error);
+
+/* sitrep-store-feed.c: the (coll, id) of the records a transaction wrote,
+ * for ::record-changed after the commit, in first-written order. */
+typedef struct
+{
+  GPtrArray  *keys;
+  GHashTable *seen;
+} SitrepStoreTouched;
+
+void          _sitrep_store_touched_init     (SitrepStoreTouched *touched);
+void          _sitrep_store_touched_add      (SitrepStoreTouched *touched,
                                               const char    *coll,
                                               const char    *id);
-gboolean      _sitrep_store_begin            (SitrepStore   *self,
+void          _sitrep_store_touched_emit_and_clear (SitrepStoreTouched *touched,
+                                              SitrepStore   *self,
+                                              gboolean       emit);
+SitrepRecord *_sitrep_store_read_server_record (SitrepStore *self,
+                                              const char    *coll,
+                                              const char    *id);
+gboolean      _sitrep_store_write_server_record (SitrepStore *self,
+                                              const char    *coll,
+                                              const char    *id,
+                                              gint64         version,
+                                              gboolean       deleted,
+                                              JsonObject    *body,
                                               GError       **error);
-void          _sitrep_store_rollback         (SitrepStore   *self);
-void          _sitrep_store_announce         (SitrepStore   *self);
-void          _sitrep_store_recount_pending  (SitrepStore   *self);
-void          _sitrep_store_emit_conflicts_changed (SitrepStore *self);
+gboolean      _sitrep_store_recompute        (SitrepStore   *self,
+                                              const char    *coll,
+                                              const char    *id,
+                                              const char    *actor,
+                                              const char    *now,
+                                              SitrepStoreTouched *touched,
+                                              GError       **error);
+
+/* sitrep-store-conflicts.c */
+gboolean      _sitrep_store_record_conflict  (SitrepStore   *self,
+                                              SitrepMutation *mutation,
+                                              SitrepPushResult *result,
+                                              const char    *now,
+                                              GError       **error);
 
 G_END_DECLS

@@ -3,9 +3,10 @@
  * the server's answers
  *
  * An answer is read into memory up to a limit, checked for its size and
- * nesting before json-glib parses it, and then every member the engine uses
- * is checked for its type. Whatever is not what PROTOCOL.md says fails the
- * whole answer, so the store is written all of it or nothing.
+ * nesting before json-glib parses it, and then src/protocol checks every
+ * member the engine uses for its type. Whatever is not what PROTOCOL.md
+ * says fails the whole answer, so the store is written all of it or
+ * nothing.
  */
 
 #define G_LOG_DOMAIN "sitrep-sync"

@@ -5,7 +5,8 @@
  * time; the pull loop keeps one long-poll of the change feed open (after a
  * snapshot on first contact, or when the feed was compacted past us). Each
  * loop backs off on its own after a failure; the store does the merging
- * (sitrep-store-sync.c), so answers may arrive in any order.
+ * (sitrep-store-outbox.c, sitrep-store-feed.c), so answers may arrive in
+ * any order.
  */
 
 #define G_LOG_DOMAIN "sitrep-sync"

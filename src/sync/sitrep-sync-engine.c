@@ -4,7 +4,8 @@
  * The object, its properties and its public functions. Two loops share
  * one SoupSession on the thread that made the engine: pushing the outbox
  * and following the change feed (sitrep-sync-engine-loops.c); the requests
- * and the reading of answers are in sitrep-sync-engine-io.c.
+ * are in sitrep-sync-engine-io.c, and the JSON they carry is built and
+ * read by src/protocol.
  */
 
 #define G_LOG_DOMAIN "sitrep-sync"

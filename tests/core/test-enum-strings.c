@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sitrep-enum-strings.h"
+#include "sitrep-enums.h"
 
 typedef struct {
   int value;
@@ -141,6 +142,47 @@ test_milestones (void)
   g_assert_null (sitrep_milestone_to_field ((SitrepMilestone) 6));
 }
 
+/* Every value's GType nick is its protocol string, so that code reading
+ * the wire with g_enum_get_value_by_nick() agrees with these functions. */
+static void
+test_nicks (void)
+{
+  GEnumClass *klass;
+
+  klass = g_type_class_ref (SITREP_TYPE_ROLE);
+  for (guint i = 0; i < klass->n_values; i++)
+    g_assert_cmpstr (sitrep_role_to_string (klass->values[i].value), ==,
+                     klass->values[i].value_nick);
+  g_type_class_unref (klass);
+
+  klass = g_type_class_ref (SITREP_TYPE_AUDIENCE);
+  for (guint i = 0; i < klass->n_values; i++)
+    g_assert_cmpstr (sitrep_audience_to_string (klass->values[i].value), ==,
+                     klass->values[i].value_nick);
+  g_type_class_unref (klass);
+
+  klass = g_type_class_ref (SITREP_TYPE_MILESTONE);
+  for (guint i = 0; i < klass->n_values; i++)
+    g_assert_cmpstr (sitrep_milestone_to_field (klass->values[i].value), ==,
+                     klass->values[i].value_nick);
+  g_type_class_unref (klass);
+
+  klass = g_type_class_ref (SITREP_TYPE_SEVERITY);
+  g_assert_cmpint (g_enum_get_value_by_nick (klass, "P2")->value, ==, SITREP_SEVERITY_P2);
+  g_assert_cmpstr (sitrep_severity_to_string (SITREP_SEVERITY_P2), ==, "P2");
+  g_assert_cmpint (sitrep_severity_from_string ("p3"), ==, SITREP_SEVERITY_P3);
+  /* The sentinels have nicks but no protocol string. */
+  g_assert_null (sitrep_severity_to_string (SITREP_SEVERITY_NONE));
+  g_assert_cmpint (sitrep_severity_from_string ("none"), ==, SITREP_SEVERITY_NONE);
+  g_type_class_unref (klass);
+
+  g_assert_null (sitrep_status_to_string (SITREP_STATUS_INVALID));
+  g_assert_null (sitrep_status_to_string ((SitrepStatus) 42));
+  g_assert_cmpint (sitrep_status_from_string ("monitoring"), ==, SITREP_STATUS_MONITORING);
+  g_assert_cmpstr (sitrep_timeline_kind_to_string (SITREP_KIND_STATUS), ==, "status");
+  g_assert_cmpstr (sitrep_phase_to_string (SITREP_PHASE_MAJOR), ==, "major");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +194,7 @@ main (int   argc,
   g_test_add_func ("/core/enum-strings/timeline-kinds", test_kinds);
   g_test_add_func ("/core/enum-strings/audiences", test_audiences);
   g_test_add_func ("/core/enum-strings/milestones", test_milestones);
+  g_test_add_func ("/core/enum-strings/nicks", test_nicks);
 
   return g_test_run ();
 }

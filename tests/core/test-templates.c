@@ -290,6 +290,20 @@ static const RenderCase render_cases[] = {
   { "[a][b] [c]", VALS, "[a][b] [c]", "", "", "c" },
   { "[two\nlines]", VALS, "[two\nlines]", "", "", "" },
   { "[a] {{foo}} {{impact}}", VALS, "[a] {{foo}} {{impact}}", "foo", "impact", "a" },
+  /* optional: left out with no value, with its space and its full stop */
+  { "fix. {{impact?}}. We will", VALS, "fix. We will", "", "", "" },
+  { "fix. {{ impact? }}. We will", "title=x", "fix. We will", "", "", "" },
+  /* …but with no values at all, as a text is checked, it is still to fill */
+  { "fix. {{impact?}}. We will", NULL, "fix. {{impact?}}. We will", "", "impact", "" },
+  { "fix. {{impact?}}. We will", "impact=Slow", "fix. Slow. We will", "", "", "" },
+  { "Impact: {{impact?}}\nNext", VALS, "Impact:\nNext", "", "", "" },
+  { "{{impact?}} Next", VALS, "Next", "", "", "" },
+  { "a {{zz?}} b", VALS, "a {{zz?}} b", "zz", "", "" },
+  /* a value that ends its sentence takes the template's full stop */
+  { "Impact: {{impact}}. Next", "impact=Slow.", "Impact: Slow. Next", "", "", "" },
+  { "Impact: {{impact}}.", "impact=Down!", "Impact: Down!", "", "", "" },
+  { "fix. {{impact?}}. We", "impact=Slow.", "fix. Slow. We", "", "", "" },
+  { "{{title}}.{{ref}}", VALS, "Checkout slow.INC-7", "", "", "" },
 };
 
 static void
@@ -351,6 +365,68 @@ test_render_nameless (void)
   g_assert_false (sitrep_rendered_is_sendable (&r));
 }
 
+/* Every value ending its own sentence, or none there to give: no built-in
+ * renders "..", and the status page update needs no impact to be sent. */
+static void
+test_builtins_punctuation (void)
+{
+  g_autoptr(GHashTable) full = parse_values ("ref=INC-2025-042.;title=Payments down.;"
+                                             "service=payments.;services=payments, db.;"
+                                             "severity=P1.;status=Identified.;impact=Slow.;"
+                                             "commander=alice.;started=14:32 UTC.;"
+                                             "duration=1 h.;next_update=15:30 UTC.;"
+                                             "last_update=15:00 UTC.");
+  g_autoptr(GHashTable) no_impact = incident_values ();
+  gsize n = 0;
+  const SitrepTemplateBuiltin *all = sitrep_templates_builtins (&n);
+
+  g_hash_table_remove (no_impact, "impact");
+
+  for (gsize i = 0; i < n; i++)
+    {
+      GHashTable *tables[] = { full, no_impact };
+
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        {
+          g_auto(SitrepRendered) title = { 0 };
+          g_auto(SitrepRendered) body = { 0 };
+
+          sitrep_template_render (all[i].title, tables[t], &title);
+          sitrep_template_render (all[i].body, tables[t], &body);
+          g_test_message ("%s, table %u: %s", all[i].key, t, body.text);
+          g_assert_null (strstr (title.text, ".."));
+          g_assert_null (strstr (body.text, ".."));
+          g_assert_null (strstr (body.text, " ."));
+        }
+    }
+
+  {
+    g_auto(SitrepRendered) body = { 0 };
+
+    sitrep_template_render (builtin ("status-page-update")->body, no_impact, &body);
+    g_assert_cmpstr (body.text, ==,
+                     "We have identified the cause of the disruption with payments and are "
+                     "working on a fix. We will continue to provide updates as we make progress.");
+    g_assert_true (sitrep_rendered_is_sendable (&body));
+  }
+}
+
+/* Until the server numbers the incident, {{ref}} is a local reference made
+ * from its id. */
+static void
+test_provisional_ref (void)
+{
+  g_autofree char *ref = sitrep_template_provisional_ref (TEMPLATE_ID);
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(SitrepRendered) r = { 0 };
+
+  g_assert_cmpstr (ref, ==, "INC-local-7c9e6679");
+  g_hash_table_insert (values, (gpointer) "ref", ref);
+  sitrep_template_render ("{{ref}} update", values, &r);
+  g_assert_cmpstr (r.text, ==, "INC-local-7c9e6679 update");
+  g_assert_true (sitrep_rendered_is_sendable (&r));
+}
+
 static void
 test_placeholder_names (void)
 {
@@ -379,6 +455,8 @@ main (int   argc,
   g_test_add_func ("/core/templates/render-nameless", test_render_nameless);
   g_test_add_func ("/core/templates/rendered-clear", test_rendered_clear);
   g_test_add_func ("/core/templates/placeholder-names", test_placeholder_names);
+  g_test_add_func ("/core/templates/builtins-punctuation", test_builtins_punctuation);
+  g_test_add_func ("/core/templates/provisional-ref", test_provisional_ref);
 
   return g_test_run ();
 }

@@ -26,28 +26,43 @@ test_workspace (SitrepContext *context,
 
 G_BEGIN_DECLS
 
-/* Runs the main loop until @cond holds, failing after ten seconds. */
+static inline gboolean
+gui_test_wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @cond holds, failing after ten seconds. The
+ * loop blocks between events; a 10 ms wake-up re-checks conditions that
+ * change without one (another thread, a child process). */
 #define WAIT_UNTIL(cond) \
   G_STMT_START { \
     gint64 _deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC; \
+    guint _wake = g_timeout_add (10, gui_test_wake, NULL); \
     while (!(cond)) \
       { \
         if (g_get_monotonic_time () > _deadline) \
           g_error ("Timed out waiting for: %s", #cond); \
-        if (!g_main_context_iteration (NULL, FALSE)) \
-          g_usleep (1000); \
+        g_main_context_iteration (NULL, TRUE); \
       } \
+    g_source_remove (_wake); \
   } G_STMT_END
 
-/* Runs the main loop for @ms milliseconds. */
-static inline void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
+/* Runs the main loop until nothing is ready to run: every idle queued so
+ * far (a page's refresh, a list's rebinding) has run. For asserting that
+ * something did not happen once the app has handled what it was given. */
+#define WAIT_IDLE() WAIT_UNTIL (!g_main_context_pending (NULL))
 
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (1000);
+/* Destroys @window and runs the main loop until it is finalized, so
+ * nothing of it is left running into the next test. */
+static inline void
+gui_test_destroy (GtkWindow *window)
+{
+  GtkWindow *weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  gtk_window_destroy (window);
+  WAIT_UNTIL (weak == NULL);
 }
 
 /* G_TEST_OPTION_ISOLATE_DIRS would also hide XDG_DATA_DIRS, and with it

@@ -102,6 +102,8 @@ monitor_filter (GDBusConnection *connection,
   g_mutex_lock (&fixture->lock);
   g_ptr_array_add (fixture->calls, call);
   g_mutex_unlock (&fixture->lock);
+  /* notify_fixture_wait() looks again. */
+  g_main_context_wakeup (NULL);
 
   g_object_unref (message);
   return NULL;
@@ -135,20 +137,20 @@ quiet_launcher (void)
   return launcher;
 }
 
-static gboolean
-has_owner (GDBusConnection *connection,
-           const char      *name)
+static void
+name_appeared (GDBusConnection *connection,
+               const char      *name,
+               const char      *owner,
+               gpointer         user_data)
 {
-  g_autoptr(GVariant) reply = NULL;
-  gboolean owned = FALSE;
+  *(gboolean *) user_data = TRUE;
+}
 
-  reply = g_dbus_connection_call_sync (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "NameHasOwner",
-                                       g_variant_new ("(s)", name), G_VARIANT_TYPE ("(b)"),
-                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
-  if (reply != NULL)
-    g_variant_get (reply, "(b)", &owned);
-  return owned;
+static gboolean
+set_flag (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
 }
 
 /* A dbus-daemon of the test's own, as dbus-run-session starts one: the
@@ -188,7 +190,10 @@ notify_fixture_setup (NotifyFixture *fixture)
     "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
     NULL
   };
-  gint64 deadline;
+  gboolean appeared = FALSE;
+  gboolean timed_out = FALSE;
+  guint watch;
+  guint timeout;
 
   memset (fixture, 0, sizeof *fixture);
   g_mutex_init (&fixture->lock);
@@ -223,13 +228,16 @@ notify_fixture_setup (NotifyFixture *fixture)
   fixture->daemon = g_subprocess_launcher_spawn (launcher, &error, daemon_path (), NULL);
   g_assert_no_error (error);
 
-  deadline = g_get_monotonic_time () + START_TIMEOUT_MS * 1000;
-  while (!has_owner (fixture->connection, "org.freedesktop.Notifications"))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("%s did not take org.freedesktop.Notifications", daemon_path ());
-      g_usleep (50 * 1000);
-    }
+  watch = g_bus_watch_name_on_connection (fixture->connection, "org.freedesktop.Notifications",
+                                          G_BUS_NAME_WATCHER_FLAGS_NONE, name_appeared, NULL,
+                                          &appeared, NULL);
+  timeout = g_timeout_add (START_TIMEOUT_MS, set_flag, &timed_out);
+  while (!appeared && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!appeared)
+    g_error ("%s did not take org.freedesktop.Notifications", daemon_path ());
+  g_source_remove (timeout);
+  g_bus_unwatch_name (watch);
 }
 
 static void
@@ -305,30 +313,33 @@ notify_fixture_wait (NotifyFixture   *fixture,
                      gpointer         user_data,
                      guint            timeout_ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (timeout_ms, set_flag, &timed_out);
+  NotifyCall *found = NULL;
 
+  /* Each call the monitor records wakes the main context; so does the
+   * app exiting, and the timeout. */
   for (;;)
     {
-      NotifyCall *found = NULL;
-
       g_mutex_lock (&fixture->lock);
       for (guint i = 0; i < fixture->calls->len && found == NULL; i++)
         if (match (fixture->calls->pdata[i], user_data))
           found = notify_call_copy (fixture->calls->pdata[i]);
       g_mutex_unlock (&fixture->lock);
 
-      if (found != NULL)
-        return found;
-      if (g_get_monotonic_time () > deadline)
-        return NULL;
+      if (found != NULL || timed_out)
+        break;
       if (fixture->app_exited)
         {
           g_printerr ("# the app exited\n");
-          return NULL;
+          break;
         }
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (50 * 1000);
+      g_main_context_iteration (NULL, TRUE);
     }
+
+  if (!timed_out)
+    g_source_remove (timeout);
+  return found;
 }
 
 /* What the daemon was told, for a failure's diagnostics. */

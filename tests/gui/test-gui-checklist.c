@@ -50,8 +50,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  spin (50);
+  gui_test_destroy (f->window);
   g_clear_object (&f->context);
   g_free (f->incident_id);
   g_free (f->data_dir);
@@ -289,7 +288,7 @@ test_add_and_major (Fixture       *f,
   pending = sitrep_store_get_pending (store);
   gtk_editable_set_text (GTK_EDITABLE (add), "   ");
   g_signal_emit_by_name (add, "entry-activated");
-  spin (20);
+  WAIT_IDLE ();
   g_assert_cmpuint (sitrep_store_get_pending (store), ==, pending);
   g_assert_cmpuint (n_items (f, SITREP_PHASE_COORDINATION), ==, 6);
 

@@ -55,8 +55,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (f->window);
-  spin (50);
+  gui_test_destroy (f->window);
   g_clear_object (&f->context);
   g_free (f->incident_id);
   g_free (f->data_dir);
@@ -70,6 +69,15 @@ body_text (Fixture *f)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gboolean
+body_is (Fixture    *f,
+         const char *text)
+{
+  g_autofree char *body = body_text (f);
+
+  return g_strcmp0 (body, text) == 0;
 }
 
 static void
@@ -267,18 +275,27 @@ test_flagged (Fixture       *f,
   GString *filled;
 
   sitrep_comms_page_compose (f->page, SITREP_AUDIENCE_STATUS_PAGE);
-  select_template (f, "status-page-update");
 
-  /* The incident has no customer impact: the placeholder stays, flagged. */
+  /* The status page update's impact details are optional: with no
+   * customer impact the sentence is left out, and nothing is flagged. */
+  select_template (f, "status-page-update");
   body = body_text (f);
-  g_assert_nonnull (strstr (body, "with payments and are working on a fix. {{impact}}."));
+  g_assert_nonnull (strstr (body, "with payments and are working on a fix. We will continue"));
+  g_assert_false (flagged (f));
+  g_assert_true (send_enabled (f));
+  g_clear_pointer (&body, g_free);
+
+  /* The executive update's is not: the placeholder stays, flagged. */
+  select_template (f, "executive-update");
+  body = body_text (f);
+  g_assert_nonnull (strstr (body, "Impact: {{impact}}."));
   g_assert_true (flagged (f));
   g_assert_cmpstr (flags (f), ==, "{{impact}}");
   g_assert_false (send_enabled (f));
 
-  /* Neither the button nor the shortcut sends it. */
+  /* Neither the button nor the shortcut sends it: the action runs at once
+   * and the store is read right after it. */
   gtk_widget_activate_action (GTK_WIDGET (f->page), "comms.send", NULL);
-  spin (50);
   sent = sitrep_store_list (store, "communications", f->incident_id, NULL);
   g_assert_true (sent == NULL || sent->len == 0);
 
@@ -295,6 +312,10 @@ test_flagged (Fixture       *f,
   set_body (f, "Cause: [Brief explanation of what happened]. Service: {{serivce}}.");
   g_assert_true (flagged (f));
   g_assert_cmpstr (flags (f), ==, "{{serivce}}, [Brief explanation of what happened]");
+  g_assert_false (send_enabled (f));
+  /* An optional placeholder typed in is not filled when sent: flagged. */
+  set_body (f, "Impact: {{impact?}}.");
+  g_assert_true (flagged (f));
   g_assert_false (send_enabled (f));
   set_body (f, "All good.");
   g_assert_true (send_enabled (f));
@@ -484,9 +505,7 @@ test_undo (Fixture       *f,
   g_assert_true (g_str_has_prefix (replaced, "The issues affecting payments have been resolved."));
   WAIT_UNTIL ((undo = find_button (GTK_WIDGET (f->window), "_Undo")) != NULL);
   gtk_widget_activate (undo);
-  spin (500);
-  restored = body_text (f);
-  g_assert_cmpstr (restored, ==, "My own words.");
+  WAIT_UNTIL (body_is (f, "My own words."));
   g_assert_cmpstr (title_text (f), ==, "payments - Service Disruption");
 
   /* A change of audience keeps the user's text. */
@@ -495,6 +514,89 @@ test_undo (Fixture       *f,
   g_clear_pointer (&restored, g_free);
   restored = body_text (f);
   g_assert_cmpstr (restored, ==, "My own words.");
+}
+
+/* The briefing's deadlines are the Overview's: each one, and as the next
+ * update the soonest that a communication meets. */
+static void
+assert_briefing_agrees (Fixture *f)
+{
+  g_autofree char *briefing = sitrep_workspace_handover_briefing (test_workspace (f->context, f->incident_id));
+  g_autoptr(GPtrArray) deadlines = sitrep_workspace_dup_deadlines (test_workspace (f->context, f->incident_id));
+  g_autofree char *next_line = NULL;
+
+  g_assert_cmpuint (deadlines->len, >, 0);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      SitrepDeadline *deadline = deadlines->pdata[i];
+      g_autofree char *due = g_date_time_format (deadline->due, "%Y-%m-%d %H:%M UTC");
+      g_autofree char *line = g_strdup_printf ("\n  %s: %s\n", deadline->label, due);
+
+      if (strstr (briefing, line) == NULL)
+        g_error ("Briefing lacks \"%s\":\n%s", line + 1, briefing);
+      if (next_line == NULL && deadline->kind != SITREP_DEADLINE_RESPOND)
+        next_line = g_strdup_printf ("\n  Next update due: %s (%s)\n", due, deadline->label);
+    }
+  g_assert_nonnull (next_line);
+  if (strstr (briefing, next_line) == NULL)
+    g_error ("Briefing lacks \"%s\":\n%s", next_line + 1, briefing);
+}
+
+static void
+test_briefing_deadlines (Fixture       *f,
+                         gconstpointer  data)
+{
+  gint64 cadence[SITREP_SEVERITY_P4 + 1] = { 0 };
+  gint64 respond[SITREP_SEVERITY_P4 + 1] = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  assert_briefing_agrees (f);
+
+  /* Both P1 audiences snoozed: the next update is the end of the sooner
+   * snooze, not the cadence from the declaration. */
+  g_assert_true (sitrep_workspace_snooze (test_workspace (f->context, f->incident_id), SITREP_AUDIENCE_EXECUTIVES,
+                                        95, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (sitrep_workspace_snooze (test_workspace (f->context, f->incident_id), SITREP_AUDIENCE_STATUS_PAGE,
+                                        125, NULL, &error));
+  g_assert_no_error (error);
+  assert_briefing_agrees (f);
+  {
+    g_autofree char *briefing = sitrep_workspace_handover_briefing (test_workspace (f->context, f->incident_id));
+
+    g_assert_nonnull (strstr (briefing, "(Executive update due)"));
+  }
+
+  /* A major incident with a stricter cadence from Preferences. */
+  cadence[SITREP_SEVERITY_P1] = 10 * 60;
+  sitrep_context_set_clock_overrides (f->context, cadence, respond);
+  g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), TRUE, &error));
+  g_assert_no_error (error);
+  assert_briefing_agrees (f);
+  {
+    g_autofree char *briefing = sitrep_workspace_handover_briefing (test_workspace (f->context, f->incident_id));
+
+    g_assert_nonnull (strstr (briefing, "Public statement due: "));
+  }
+}
+
+/* Declared offline, the incident has no server reference yet: {{ref}} is
+ * the provisional one, so an executive update can still go out. */
+static void
+test_provisional_ref (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GHashTable) values = sitrep_workspace_template_values (test_workspace (f->context, f->incident_id));
+  g_autofree char *expected = g_strdup_printf ("INC-local-%.8s", f->incident_id);
+  g_autofree char *title = NULL;
+
+  g_assert_cmpstr (g_hash_table_lookup (values, "ref"), ==, expected);
+
+  sitrep_comms_page_compose (f->page, SITREP_AUDIENCE_EXECUTIVES);
+  select_template (f, "executive-update");
+  title = g_strdup_printf ("%s Payments failing - Executive Update", expected);
+  g_assert_cmpstr (title_text (f), ==, title);
+  g_assert_cmpstr (flags (f), ==, "{{impact}}");
 }
 
 int
@@ -512,6 +614,10 @@ main (int   argc,
   g_test_add ("/gui/comms/live", Fixture, NULL, fixture_set_up, test_live, fixture_tear_down);
   g_test_add ("/gui/comms/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
   g_test_add ("/gui/comms/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);
+  g_test_add ("/gui/comms/provisional-ref", Fixture, NULL, fixture_set_up, test_provisional_ref,
+              fixture_tear_down);
+  g_test_add ("/gui/comms/briefing-deadlines", Fixture, NULL, fixture_set_up,
+              test_briefing_deadlines, fixture_tear_down);
 
   return g_test_run ();
 }

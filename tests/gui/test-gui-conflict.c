@@ -260,9 +260,31 @@ test_later_keeps_it (Fixture       *f,
 {
   SitrepConflict *conflict = make_conflict (f, SITREP_PUSH_CONFLICT);
   AdwMessageDialog *dialog = present (f, conflict);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  SitrepConflict *kept;
 
+  /* Put off: nothing is decided or sent… */
   adw_message_dialog_response (dialog, "later");
-  g_assert_cmpuint (n_conflicts (f), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (visible_text (f), ==, "DB pool exhausted on db-2 (alice)");
+  g_assert_cmpuint (sitrep_store_get_pending (sitrep_context_get_store (f->context)), ==, 0);
+
+  /* …and the same conflict is still listed, with my text in it… */
+  conflicts = sitrep_store_list_conflicts (sitrep_context_get_store (f->context), NULL);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  kept = conflicts->pdata[0];
+  g_assert_cmpint (kept->id, ==, conflict->id);
+
+  /* …so asked again it shows both texts, and keeping mine still works. */
+  dialog = present (f, kept);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "DB pool exhausted: raised to 200 (bob)"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "DB pool exhausted on db-2 (alice)"));
+  adw_message_dialog_response (dialog, "mine");
+  g_assert_cmpstr (visible_text (f), ==, "DB pool exhausted: raised to 200 (bob)");
+  g_assert_cmpuint (sitrep_store_get_pending (sitrep_context_get_store (f->context)), ==, 1);
+  g_assert_cmpuint (n_conflicts (f), ==, 0);
   sitrep_conflict_free (conflict);
 }
 

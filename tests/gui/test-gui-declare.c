@@ -50,8 +50,7 @@ static void
 close_window (SitrepWindow  *window,
               SitrepContext *context)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  gui_test_destroy (GTK_WINDOW (window));
   g_object_unref (context);
 }
 
@@ -87,8 +86,9 @@ test_declare (void)
 
   /* Declaring without a title writes nothing and keeps the dialog open. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "declare.confirm", NULL);
-  spin (50);
+  WAIT_IDLE ();
   g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   g_assert_cmpuint (sitrep_store_get_pending (sitrep_context_get_store (context)), ==, 0);
 
   gtk_editable_set_text (_sitrep_declare_dialog_get_title (dialog), TITLE);
@@ -216,13 +216,59 @@ test_demo_selected (void)
   /* Moving the status on from the overview keeps the incident selected. */
   g_assert_true (sitrep_workspace_set_status (test_workspace (context, demo_id), SITREP_STATUS_MONITORING, &error));
   g_assert_no_error (error);
-  spin (50);
+  WAIT_UNTIL (shows_label (GTK_WIDGET (_sitrep_window_get_overview (window)), "Monitoring"));
   g_assert_true (gtk_single_selection_get_selected_item (_sitrep_window_get_selection (window)) ==
                  incident);
-  WAIT_UNTIL (shows_label (GTK_WIDGET (_sitrep_window_get_overview (window)), "Monitoring"));
 
   close_window (window, g_object_ref (context));
   g_object_unref (context);
+}
+
+/* The triage question follows the critical-services setting, not the
+ * guide's list: with only "billing" critical, payments is not asked about. */
+static void
+test_critical_services (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("sitrep-gui-XXXXXX", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (data_dir, &error);
+  const char * const critical[] = { "billing", NULL };
+  SitrepDeclareDialog *dialog;
+  AdwActionRow *errors_row;
+  AdwComboRow *severity;
+
+  g_assert_no_error (error);
+  g_assert_true (g_settings_set_strv (settings, "critical-services", critical));
+
+  dialog = sitrep_declare_dialog_new (NULL, context);
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  errors_row = _sitrep_declare_dialog_get_errors_row (dialog);
+  severity = _sitrep_declare_dialog_get_severity (dialog);
+
+  /* payments is one of the guide's, but not of this setting. */
+  gtk_editable_set_text (_sitrep_declare_dialog_get_services (dialog), "payments");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (errors_row)));
+  gtk_switch_set_active (_sitrep_declare_dialog_get_question (dialog, 1), TRUE);
+  g_assert_cmpuint (adw_combo_row_get_selected (severity), ==, 1);
+
+  /* A critical service named, in any case, asks the triage question… */
+  gtk_editable_set_text (_sitrep_declare_dialog_get_services (dialog), "search, Billing");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (errors_row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (errors_row)), ==,
+                   "Are more than 20% of requests to Billing failing?");
+  g_assert_cmpuint (adw_combo_row_get_selected (severity), ==, 1);
+
+  /* …and more than 20% failing there is a P1. */
+  gtk_switch_set_active (_sitrep_declare_dialog_get_errors (dialog), TRUE);
+  g_assert_cmpuint (adw_combo_row_get_selected (severity), ==, 0);
+  gtk_editable_set_text (_sitrep_declare_dialog_get_services (dialog), "search");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (errors_row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (severity), ==, 1);
+
+  gui_test_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "critical-services");
 }
 
 int
@@ -233,6 +279,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/declare/dialog", test_declare);
   g_test_add_func ("/gui/declare/reopen", test_reopen);
+  g_test_add_func ("/gui/declare/critical-services", test_critical_services);
   g_test_add_func ("/gui/overview/demo-selected", test_demo_selected);
 
   return g_test_run ();

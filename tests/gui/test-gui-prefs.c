@@ -44,8 +44,7 @@ test_connect_keeps_token (void)
   g_signal_emit_by_name (_sitrep_preferences_window_get_connect (prefs), "clicked");
   g_assert_null (sitrep_context_get_server_url (context));
 
-  gtk_window_destroy (GTK_WINDOW (prefs));
-  spin (20);
+  gui_test_destroy (GTK_WINDOW (prefs));
 }
 
 static void
@@ -72,8 +71,7 @@ test_handle (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_sitrep_preferences_window_get_handle (prefs)),
                                            "error"));
 
-  gtk_window_destroy (GTK_WINDOW (prefs));
-  spin (20);
+  gui_test_destroy (GTK_WINDOW (prefs));
 }
 
 int

@@ -54,9 +54,8 @@ fixture_tear_down (Fixture       *f,
   SitrepBriefingDialog *dialog = _sitrep_roles_page_get_briefing_dialog (f->page);
 
   if (dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (f->window);
-  spin (50);
+    gui_test_destroy (GTK_WINDOW (dialog));
+  gui_test_destroy (f->window);
   g_clear_object (&f->context);
   g_free (f->incident_id);
   g_free (f->data_dir);
@@ -354,8 +353,7 @@ test_flags_and_handover (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_true (strstr (sitrep_briefing_dialog_get_text (dialog),
                          "Incident Commander: bob") != NULL);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  spin (20);
+  gui_test_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -481,7 +479,7 @@ test_switch_incident (Fixture       *f,
   /* Changes to the first incident leave this page alone. */
   g_assert_true (sitrep_workspace_assign_role (test_workspace (f->context, f->incident_id),
                                              SITREP_ROLE_SCRIBE, "lee", &error));
-  spin (50);
+  WAIT_IDLE ();
   g_assert_cmpstr (row_text (f, SITREP_ROLE_SCRIBE), ==, "");
 
   sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (f->page), NULL);

@@ -79,9 +79,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   if (find_templates_window () != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->templates));
-  gtk_window_destroy (f->window);
-  spin (50);
+    gui_test_destroy (GTK_WINDOW (f->templates));
+  gui_test_destroy (f->window);
   g_clear_object (&f->context);
   g_free (f->incident_id);
   g_free (f->data_dir);
@@ -188,7 +187,7 @@ test_add_edit (Fixture       *f,
   g_assert_cmpint (position, <=, 1);
 
   /* The row stays after the refresh, in the built-ins' order (theirs first). */
-  spin (100);
+  WAIT_IDLE ();
   row = _sitrep_templates_window_find_row (f->templates, id);
   g_assert_nonnull (row);
   g_assert_nonnull (gtk_widget_get_prev_sibling (GTK_WIDGET (row)));
@@ -202,7 +201,7 @@ test_add_edit (Fixture       *f,
   g_assert_cmpstr (sitrep_json_get_string (edited->body, "body"), ==, "Impact now: {{impact}}.");
   g_assert_cmpstr (sitrep_json_get_string (edited->body, "name"), ==, NAME);
 
-  spin (100);
+  WAIT_IDLE ();
   adw_combo_row_set_selected (_sitrep_comms_page_get_template_row (f->page),
                               composer_position (f, NAME));
   WAIT_UNTIL (composer_body_starts (f, "Impact now: Card payments fail."));
@@ -326,7 +325,7 @@ test_delete (Fixture       *f,
   confirm = _sitrep_templates_window_get_confirm (f->templates);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (confirm, "cancel");
-  spin (50);
+  WAIT_IDLE ();
   kept = get_template (f, id);
   g_assert_false (kept->deleted);
   g_assert_nonnull (_sitrep_templates_window_find_row (f->templates, id));
@@ -405,8 +404,7 @@ test_delete_builtin (Fixture       *f,
   tombstone = get_template (f, id);
   g_assert_nonnull (tombstone);
   g_assert_true (tombstone->deleted);
-  spin (100);
-  g_assert_null (_sitrep_templates_window_find_row (f->templates, id));
+  WAIT_UNTIL (_sitrep_templates_window_find_row (f->templates, id) == NULL);
 }
 
 int

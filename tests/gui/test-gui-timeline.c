@@ -52,8 +52,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (20);
+  gui_test_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->context);
   g_free (f->incident_id);
   g_free (f->data_dir);
@@ -151,7 +150,7 @@ test_capture (Fixture       *f,
   /* Nothing typed, or only a time: an error, nothing written. */
   type_and_capture (page, "  ");
   type_and_capture (page, "14:32");
-  spin (50);
+  WAIT_IDLE ();
   g_assert_cmpuint (n_entries (page), ==, 4);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_sitrep_timeline_page_get_capture (page)),
                                            "error"));
@@ -295,8 +294,17 @@ test_two_windows (Fixture       *f,
   WAIT_UNTIL (find_entry (first_page, "Status page updated: investigating") != NULL);
   WAIT_UNTIL (_sitrep_timeline_page_get_row (first_page, id) != NULL);
 
-  gtk_window_destroy (GTK_WINDOW (second));
-  spin (20);
+  gui_test_destroy (GTK_WINDOW (second));
+}
+
+static gboolean
+occurred_at_is (SitrepTimelineEntry *entry,
+                const char          *when)
+{
+  g_autoptr(GDateTime) expected = sitrep_time_parse (when);
+
+  return entry != NULL && g_date_time_equal (sitrep_timeline_entry_get_occurred_at (entry),
+                                             expected);
 }
 
 static void
@@ -323,7 +331,8 @@ test_draft_survives (Fixture       *f,
   json_object_set_string_member (fields, "occurred_at", "2026-11-27T00:00:01Z");
   g_assert_true (sitrep_workspace_edit_timeline_entry (test_workspace (f->context, f->incident_id), id, fields, &error));
   g_assert_no_error (error);
-  spin (100);
+  WAIT_UNTIL (occurred_at_is (find_entry (page, "Cache warmed"), "2026-11-27T00:00:01Z"));
+  WAIT_IDLE ();
 
   /* What was typed is still there, still being edited. */
   WAIT_UNTIL ((row = _sitrep_timeline_page_get_row (page, id)) != NULL);
@@ -332,25 +341,113 @@ test_draft_survives (Fixture       *f,
                    ==, "Cache warmed on all 12 nodes");
 }
 
-/* Closing a second window leaves nothing of it listening to the timeline
- * the first one still shows. */
+static guint
+count_signals_of (gpointer object,
+                  GType    type)
+{
+  guint n_ids = 0;
+  g_autofree guint *ids = g_signal_list_ids (type, &n_ids);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gulong));
+
+  /* Each found is blocked so that the next search finds another. */
+  for (guint i = 0; i < n_ids; i++)
+    {
+      gulong handler;
+
+      while ((handler = g_signal_handler_find (object, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_UNBLOCKED,
+                                               ids[i], 0, NULL, NULL, NULL)) != 0)
+        {
+          g_signal_handler_block (object, handler);
+          g_array_append_val (found, handler);
+        }
+    }
+  for (guint i = 0; i < found->len; i++)
+    g_signal_handler_unblock (object, g_array_index (found, gulong, i));
+  return found->len;
+}
+
+/* How many handlers are connected to @object, over every signal of its
+ * type, its ancestors and its interfaces. */
+static guint
+count_handlers (gpointer object)
+{
+  guint n_interfaces = 0;
+  g_autofree GType *interfaces = g_type_interfaces (G_OBJECT_TYPE (object), &n_interfaces);
+  guint n = 0;
+
+  for (GType type = G_OBJECT_TYPE (object); type != 0; type = g_type_parent (type))
+    n += count_signals_of (object, type);
+  for (guint i = 0; i < n_interfaces; i++)
+    n += count_signals_of (object, interfaces[i]);
+  return n;
+}
+
+typedef struct
+{
+  GObject *objects[5];
+  guint    before[5];
+} Listened;
+
+/* What a window listens to that outlives it: the context, its store and
+ * incident list, the incident and its shared timeline model. */
+static void
+listened_init (Listened *l,
+               Fixture  *f)
+{
+  l->objects[0] = G_OBJECT (f->context);
+  l->objects[1] = G_OBJECT (sitrep_context_get_store (f->context));
+  l->objects[2] = G_OBJECT (sitrep_context_get_incidents (f->context));
+  l->objects[3] = G_OBJECT (sitrep_context_lookup_incident (f->context, f->incident_id));
+  l->objects[4] = g_object_ref (G_OBJECT (sitrep_workspace_get_timeline (test_workspace (f->context,
+                                                                                      f->incident_id))));
+  for (guint i = 0; i < G_N_ELEMENTS (l->objects); i++)
+    l->before[i] = count_handlers (l->objects[i]);
+}
+
+static guint
+listened_extra (Listened *l)
+{
+  guint extra = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (l->objects); i++)
+    {
+      guint now = count_handlers (l->objects[i]);
+
+      extra += now > l->before[i] ? now - l->before[i] : 0;
+    }
+  return extra;
+}
+
+/* Closing a second window leaves nothing of it listening to the context,
+ * the store, the incident or the timeline the first one still shows. */
 static void
 test_second_window_closed (Fixture       *f,
                            gconstpointer  data)
 {
-  SitrepWindow *second = open_timeline (f);
   SitrepTimelinePage *page = _sitrep_window_get_timeline (f->window);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
+  SitrepWindow *second;
+  Listened listened;
 
+  listened_init (&listened, f);
+
+  /* The second window does listen while it is open… */
+  second = open_timeline (f);
+  g_object_add_weak_pointer (G_OBJECT (second), (gpointer *) &second);
+  g_assert_cmpuint (listened_extra (&listened), >, 0);
+
+  /* …and none of it is left once it is gone. */
   gtk_window_destroy (GTK_WINDOW (second));
-  spin (50);
+  WAIT_UNTIL (second == NULL);
+  WAIT_UNTIL (listened_extra (&listened) == 0);
 
+  /* The first window still follows the timeline. */
   id = sitrep_workspace_add_timeline_entry (test_workspace (f->context, f->incident_id), NULL, SITREP_KIND_NOTE,
                                           "After the second window closed", &error);
   g_assert_no_error (error);
   WAIT_UNTIL (find_entry (page, "After the second window closed") != NULL);
-  spin (100);   /* the overview rebuilds its latest entries in an idle */
+  g_object_unref (listened.objects[4]);
 }
 
 int

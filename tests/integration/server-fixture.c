@@ -134,30 +134,58 @@ sitrep_test_run_cli (char       **out,
   return g_subprocess_get_exit_status (proc);
 }
 
+typedef struct
+{
+  gboolean done;
+  gboolean exited;
+} WaitExit;
+
+static void
+wait_exit_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  WaitExit *wait = user_data;
+
+  wait->exited = g_subprocess_wait_finish (G_SUBPROCESS (source), result, NULL);
+  wait->done = TRUE;
+}
+
+static gboolean
+wait_exit_timeout (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * sitrep_test_wait_exit:
  *
- * Waits at most @timeout_ms for @proc to end. GLib reaps children on its
- * worker thread, so polling the identifier needs no main loop here.
+ * Waits at most @timeout_ms for @proc to end.
+ *
+ * Returns: whether it ended in time
  */
 gboolean
 sitrep_test_wait_exit (GSubprocess *proc,
                        guint        timeout_ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GSource) timeout = g_timeout_source_new (timeout_ms);
+  WaitExit wait = { FALSE, FALSE };
 
-  for (;;)
-    {
-      const char *id = g_subprocess_get_identifier (proc);
+  /* On a context of its own, so that it works on any thread and runs
+   * nothing of the caller's. */
+  g_main_context_push_thread_default (context);
+  g_source_set_callback (timeout, wait_exit_timeout, cancellable, NULL);
+  g_source_attach (timeout, context);
+  g_subprocess_wait_async (proc, cancellable, wait_exit_done, &wait);
+  while (!wait.done)
+    g_main_context_iteration (context, TRUE);
+  g_source_destroy (timeout);
+  g_main_context_pop_thread_default (context);
 
-      if (id == NULL)
-        break;
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_usleep (5000);
-    }
-  g_subprocess_wait (proc, NULL, NULL);
-  return TRUE;
+  return wait.exited;
 }
 
 char *

@@ -134,6 +134,40 @@ incident_body_of (JsonObject *snapshot,
   return json_object_get_object_member (record, "body");
 }
 
+/* Timeline entries of @incident_id of @kind, whose text starts with
+ * @prefix (any when %NULL). */
+static guint
+count_entries (JsonObject *snapshot,
+               const char *incident_id,
+               const char *kind,
+               const char *prefix)
+{
+  JsonArray *records = json_object_get_array_member (snapshot, "records");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+      JsonObject *body = json_object_get_object_member (record, "body");
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (record, "coll", NULL),
+                     "timeline") != 0 || body == NULL
+          || g_strcmp0 (json_object_get_string_member_with_default (body, "incident_id", NULL),
+                        incident_id) != 0)
+        continue;
+      if (kind != NULL
+          && g_strcmp0 (json_object_get_string_member_with_default (body, "kind", NULL),
+                        kind) != 0)
+        continue;
+      if (prefix != NULL
+          && !g_str_has_prefix (json_object_get_string_member_with_default (body, "text", ""),
+                                prefix))
+        continue;
+      n++;
+    }
+  return n;
+}
+
 static void
 test_firing_opens_p1 (void)
 {
@@ -156,10 +190,12 @@ test_firing_opens_p1 (void)
   g_assert_cmpstr (status, !=, "resolved");
   g_assert_cmpstr (status, !=, "closed");
 
-  /* One incident, one timeline entry per alert. */
+  /* One incident, one alert entry per alert, besides the declaration's
+   * and the triage's. */
   g_assert_cmpuint (count_records (snapshot, "incidents", NULL), ==, 1);
-  g_assert_cmpuint (count_records (snapshot, "timeline", id), ==, 2);
-  g_assert_cmpuint (count_records (snapshot, "timeline", NULL), ==, 2);
+  g_assert_cmpuint (count_entries (snapshot, id, "alert", NULL), ==, 2);
+  g_assert_cmpuint (count_records (snapshot, "timeline", id), ==, 4);
+  g_assert_cmpuint (count_records (snapshot, "timeline", NULL), ==, 4);
 
   /* Recorded as changes by the token that posted. */
   g_assert_cmpuint (json_array_get_length (changes), >=, 3);
@@ -342,6 +378,247 @@ test_forbidden_and_malformed (void)
   g_assert_cmpint (sitrep_test_health_seq (server), >, 0);
 }
 
+/* The guide's example rule, HighErrorRate, as Alertmanager delivers it:
+ * labels {severity: critical}, its summary and description. @labels and
+ * @annotations add members ("\"service\": \"payments\", "). */
+static char *
+guide_payload (const char *labels,
+               const char *annotations,
+               const char *fingerprint)
+{
+  return g_strdup_printf (
+    "{\"receiver\": \"sitrep\", \"status\": \"firing\", \"alerts\": ["
+    "{\"status\": \"firing\","
+    " \"labels\": {%s\"alertname\": \"HighErrorRate\", \"severity\": \"critical\"},"
+    " \"annotations\": {%s\"summary\": \"High HTTP error rate\","
+    " \"description\": \"Error rate is 25%% for the past 2 minutes (threshold: 5%%)\"},"
+    " \"startsAt\": \"2026-11-27T14:29:30.123Z\", \"endsAt\": \"0001-01-01T00:00:00Z\","
+    " \"generatorURL\": \"http://prometheus.example.com:9090/graph?g0.expr=sum%%28rate"
+    "%%28http_requests_total%%7Bstatus%%3D~%%225..%%22%%7D%%5B5m%%5D%%29%%29\","
+    " \"fingerprint\": \"%s\"}],"
+    " \"groupLabels\": {\"alertname\": \"HighErrorRate\"},"
+    " \"commonLabels\": {\"alertname\": \"HighErrorRate\", \"severity\": \"critical\"},"
+    " \"commonAnnotations\": {\"summary\": \"High HTTP error rate\"},"
+    " \"externalURL\": \"http://alertmanager.example.com:9093\", \"version\": \"4\","
+    " \"groupKey\": \"{}:{alertname=\\\"HighErrorRate\\\"}\", \"truncatedAlerts\": 0}",
+    labels, annotations, fingerprint);
+}
+
+/* The one entry of @incident_id with @text, asserted to exist. */
+static JsonObject *
+entry_with_text (JsonObject *snapshot,
+                 const char *incident_id,
+                 const char *text)
+{
+  JsonArray *records = json_object_get_array_member (snapshot, "records");
+
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+      JsonObject *body = json_object_get_object_member (record, "body");
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (record, "coll", NULL),
+                     "timeline") == 0 && body != NULL
+          && g_strcmp0 (json_object_get_string_member_with_default (body, "incident_id", NULL),
+                        incident_id) == 0
+          && g_strcmp0 (json_object_get_string_member_with_default (body, "text", NULL),
+                        text) == 0)
+        return body;
+    }
+
+  sitrep_test_note ("no entry “%s” on incident %s", text, incident_id);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+assert_checklist (JsonObject *snapshot,
+                  const char *incident_id)
+{
+  g_autofree char *first_id = g_strdup_printf ("%s:acknowledge", incident_id);
+  g_autofree char *last_id = g_strdup_printf ("%s:close", incident_id);
+  JsonObject *first = sitrep_test_find_record (snapshot, "checklist", first_id);
+  JsonObject *last = sitrep_test_find_record (snapshot, "checklist", last_id);
+
+  /* The guide's IC checklist, as the app declares it: 21 items, unticked. */
+  g_assert_cmpuint (count_records (snapshot, "checklist", incident_id), ==, 21);
+  g_assert_nonnull (first);
+  g_assert_nonnull (last);
+  first = json_object_get_object_member (first, "body");
+  g_assert_cmpstr (json_object_get_string_member (first, "text"), ==,
+                   "Acknowledge the alert/incident");
+  g_assert_cmpstr (json_object_get_string_member (first, "phase"), ==, "initial");
+  g_assert_cmpint (json_object_get_int_member (first, "position"), ==, 0);
+  g_assert_false (json_object_get_boolean_member (first, "done"));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (last, "body"),
+                                                  "phase"), ==, "resolution");
+}
+
+static void
+test_declared_with_triage (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  g_autofree char *body = guide_payload ("\"service\": \"payments\", ",
+                                         "\"error_rate\": \"0.25\", ", "4c3f6e0a9b2d7e15");
+  g_autofree char *id = post_ok (server, body, NULL);
+  g_autoptr(JsonObject) snapshot = sitrep_test_snapshot (server);
+  g_autoptr(JsonObject) again = NULL;
+  JsonObject *incident = incident_body_of (snapshot, id);
+  JsonObject *triage;
+  JsonObject *declared;
+  JsonObject *why;
+  gint64 seq = sitrep_test_health_seq (server);
+
+  g_assert_cmpstr (json_object_get_string_member (incident, "severity"), ==, "P1");
+  assert_checklist (snapshot, id);
+
+  declared = entry_with_text (snapshot, id, "Incident declared: P1 (Critical)");
+  g_assert_cmpstr (json_object_get_string_member (declared, "kind"), ==, "status");
+  g_assert_cmpstr (json_object_get_string_member (declared, "author"), ==, "alertmanager");
+  g_assert_cmpstr (json_object_get_string_member (declared, "occurred_at"), ==,
+                   json_object_get_string_member (incident, "declared_at"));
+
+  /* Which rule fired, with the alert's values. */
+  why = entry_with_text (snapshot, id,
+                         "Triage: P1 — critical service payments and error rate 25% > 20%");
+  g_assert_cmpstr (json_object_get_string_member (why, "author"), ==, "alertmanager");
+  {
+    g_autoptr(GDateTime) declared_at =
+      g_date_time_new_from_iso8601 (json_object_get_string_member (declared, "occurred_at"), NULL);
+    g_autoptr(GDateTime) why_at =
+      g_date_time_new_from_iso8601 (json_object_get_string_member (why, "occurred_at"), NULL);
+
+    /* It reads after the declaration. */
+    g_assert_nonnull (declared_at);
+    g_assert_nonnull (why_at);
+    g_assert_cmpint (g_date_time_compare (declared_at, why_at), <, 0);
+  }
+  triage = json_object_get_object_member (incident, "triage");
+  g_assert_nonnull (triage);
+  g_assert_cmpstr (json_object_get_string_member (triage, "severity"), ==, "P1");
+  g_assert_cmpstr (json_object_get_string_member (triage, "rule"), ==, "critical_errors");
+  g_assert_cmpstr (json_object_get_string_member (triage, "reason"), ==,
+                   "critical service payments and error rate 25% > 20%");
+
+  /* The label agrees with triage: no entry about it. */
+  g_assert_cmpstr (json_object_get_string_member (incident, "severity_hint"), ==, "P1");
+  g_assert_cmpuint (count_entries (snapshot, id, NULL, "The alert’s severity label"), ==, 0);
+  g_assert_cmpuint (count_entries (snapshot, id, "alert", NULL), ==, 1);
+  g_assert_cmpuint (count_records (snapshot, "timeline", id), ==, 3);
+
+  /* Redelivery changes nothing. */
+  g_free (post_ok (server, body, NULL));
+  g_assert_cmpint (sitrep_test_health_seq (server), ==, seq);
+  again = sitrep_test_snapshot (server);
+  g_assert_cmpuint (count_records (again, "checklist", id), ==, 21);
+  g_assert_cmpuint (count_records (again, "timeline", id), ==, 3);
+}
+
+static void
+test_guide_example_hint (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  g_autofree char *body = guide_payload ("", "", "4c3f6e0a9b2d7e15");
+  g_autofree char *id = post_ok (server, body, NULL);
+  g_autoptr(JsonObject) snapshot = sitrep_test_snapshot (server);
+  JsonObject *incident = incident_body_of (snapshot, id);
+  JsonObject *triage = json_object_get_object_member (incident, "triage");
+
+  /* No service, error rate or users in the alert: P4 by the rules, and the
+   * rule's own "critical" is there to see. */
+  g_assert_cmpstr (json_object_get_string_member (incident, "severity"), ==, "P4");
+  g_assert_cmpstr (json_object_get_string_member (incident, "severity_hint"), ==, "P1");
+  g_assert_nonnull (triage);
+  g_assert_cmpstr (json_object_get_string_member (triage, "rule"), ==, "none");
+  assert_checklist (snapshot, id);
+  entry_with_text (snapshot, id, "Incident declared: P4 (Low)");
+  entry_with_text (snapshot, id, "Triage: P4 — no rule matched: the alert gives no service, "
+                                 "error rate or affected users");
+  entry_with_text (snapshot, id,
+                   "The alert’s severity label “critical” suggests P1; triage gave P4");
+}
+
+static void
+test_escalation_explained (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  g_autofree char *first = guide_payload ("", "", "4c3f6e0a9b2d7e15");
+  g_autofree char *worse = guide_payload ("\"service\": \"checkout\", ",
+                                          "\"error_rate\": \"30%\", ", "7d1e2f3a4b5c6d70");
+  g_autofree char *id = post_ok (server, first, NULL);
+  g_autofree char *id2 = post_ok (server, worse, NULL);
+  g_autoptr(JsonObject) snapshot = sitrep_test_snapshot (server);
+  JsonObject *incident = incident_body_of (snapshot, id);
+  JsonObject *triage = json_object_get_object_member (incident, "triage");
+  gint64 seq = sitrep_test_health_seq (server);
+
+  /* The same group, worse now: raised, and why. */
+  g_assert_cmpstr (id2, ==, id);
+  g_assert_cmpstr (json_object_get_string_member (incident, "severity"), ==, "P1");
+  g_assert_cmpstr (json_object_get_string_member (triage, "rule"), ==, "critical_errors");
+  entry_with_text (snapshot, id,
+                   "Triage: P1 — critical service checkout and error rate 30% > 20%");
+  g_assert_cmpuint (count_entries (snapshot, id, NULL, "Incident declared"), ==, 1);
+  g_assert_cmpuint (count_records (snapshot, "checklist", id), ==, 21);
+
+  g_free (post_ok (server, worse, NULL));
+  g_assert_cmpint (sitrep_test_health_seq (server), ==, seq);
+}
+
+/* A label longer than any record's text still opens the incident: what
+ * the server writes of it is cut to the limits. */
+static void
+test_label_beyond_limits (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  g_autofree char *service = g_strnfill (70000, 'l');
+  g_autofree char *labels = g_strdup_printf ("\"service\": \"%s\", ", service);
+  g_autofree char *body = guide_payload (labels, "\"error_rate\": \"0.5\", ",
+                                         "6f7a8b9c0d1e2f30");
+  g_autofree char *id = post_ok (server, body, NULL);
+  g_autoptr(JsonObject) snapshot = sitrep_test_snapshot (server);
+  JsonObject *incident = incident_body_of (snapshot, id);
+  JsonArray *services = json_object_get_array_member (incident, "services");
+
+  g_assert_cmpstr (json_object_get_string_member (incident, "severity"), ==, "P2");
+  g_assert_cmpuint (json_array_get_length (services), ==, 1);
+  g_assert_true (g_str_has_prefix (json_array_get_string_element (services, 0), "lll"));
+  g_assert_cmpuint (strlen (json_array_get_string_element (services, 0)), <=, 200);
+  entry_with_text (snapshot, id, "Triage: P2 — error rate 50% > 10%");
+}
+
+static void
+test_triage_text_limits (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  /* A service name that fits a record, but not inside a sentence. */
+  g_autofree char *service = g_strnfill (65530, 's');
+  g_autofree char *labels = g_strdup_printf ("\"service\": \"%s\", "
+                                             "\"revenue_impacting\": \"true\", ", service);
+  g_autofree char *body = guide_payload (labels, "", "5e6f7a8b9c0d1e2f");
+  g_autofree char *id = post_ok (server, body, NULL);
+  g_autoptr(JsonObject) snapshot = sitrep_test_snapshot (server);
+  JsonObject *incident = incident_body_of (snapshot, id);
+  JsonArray *records = json_object_get_array_member (snapshot, "records");
+  const char *reason;
+
+  g_assert_cmpstr (json_object_get_string_member (incident, "severity"), ==, "P2");
+  reason = json_object_get_string_member (json_object_get_object_member (incident, "triage"),
+                                          "reason");
+  g_assert_true (g_str_has_prefix (reason, "revenue impacting (service sss"));
+  g_assert_cmpuint (strlen (reason), <=, 65536);
+  g_assert_cmpuint (count_entries (snapshot, id, "status", "Triage: P2 — revenue impacting"), ==,
+                    1);
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+      JsonObject *entry = json_object_get_object_member (record, "body");
+
+      if (g_str_equal (json_object_get_string_member (record, "coll"), "timeline"))
+        g_assert_cmpuint (strlen (json_object_get_string_member (entry, "text")), <=, 65536);
+    }
+}
+
 void
 add_protocol_alertmanager_tests (void)
 {
@@ -351,4 +628,9 @@ add_protocol_alertmanager_tests (void)
   sitrep_test_add ("/integration/alertmanager/triage", test_triage);
   sitrep_test_add ("/integration/alertmanager/forbidden-and-malformed",
                    test_forbidden_and_malformed);
+  sitrep_test_add ("/integration/alertmanager/declared-with-triage", test_declared_with_triage);
+  sitrep_test_add ("/integration/alertmanager/guide-example-hint", test_guide_example_hint);
+  sitrep_test_add ("/integration/alertmanager/escalation-explained", test_escalation_explained);
+  sitrep_test_add ("/integration/alertmanager/triage-text-limits", test_triage_text_limits);
+  sitrep_test_add ("/integration/alertmanager/label-beyond-limits", test_label_beyond_limits);
 }

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "held-request.h"
 #include "protocol-common.h"
 
 /* Pushes @n timeline entries of a new incident in pushes of at most 100;
@@ -250,27 +251,6 @@ test_bad_query (void)
   g_assert_cmpint (sitrep_test_health_seq (server), ==, 3);
 }
 
-typedef struct
-{
-  SitrepTestServer *server;
-  char             *query;
-  SitrepReply      *reply;
-  gint64            answered_at;
-} LongPoll;
-
-static gpointer
-long_poll_thread (gpointer data)
-{
-  LongPoll *poll = data;
-  g_autoptr(SoupSession) session = sitrep_test_session_new ();
-  g_autofree char *path = g_strconcat ("/v1/changes?", poll->query, NULL);
-
-  poll->reply = sitrep_test_request (poll->server, session, "GET", path, poll->server->viewer,
-                                     NULL, NULL, 0);
-  poll->answered_at = g_get_monotonic_time ();
-  return NULL;
-}
-
 static void
 test_long_poll (void)
 {
@@ -280,38 +260,39 @@ test_long_poll (void)
   g_autofree char *t = sitrep_test_uuid ();
   g_autofree char *json = push_json (cid, mut_put (3, "timeline", t,
                                                    timeline_body (inc, "Live entry")), NULL);
-  LongPoll poll = { server, g_strdup ("since=2&wait=5"), NULL, 0 };
-  g_autoptr(GThread) thread = NULL;
+  g_autoptr(SitrepReply) reply = NULL;
   g_autoptr(JsonArray) results = NULL;
+  SitrepHeldRequest *held;
+  gint64 pushed_at;
   gint64 committed_at;
+  gint64 answered_at;
   JsonArray *changes;
   JsonObject *change;
 
-  thread = g_thread_new ("long-poll", long_poll_thread, &poll);
-  /* Let the request reach the server and wait there. */
-  g_usleep (500 * 1000);
+  /* The server has the long poll and holds it: nothing new yet. */
+  held = sitrep_held_request_start (server, "/v1/changes?since=2&wait=5", server->viewer);
+  g_assert_false (sitrep_held_request_answered (held));
+
+  pushed_at = g_get_monotonic_time ();
   results = push_results (server, server->responder, json, 3);
   committed_at = g_get_monotonic_time ();
   assert_applied (result_at (results, 0), 3);
-  g_thread_join (g_steal_pointer (&thread));
+  reply = sitrep_held_request_finish (held, &answered_at);
 
-  sitrep_assert_status (poll.reply, 200);
+  sitrep_assert_status (reply, 200);
   sitrep_test_note ("long-poll answered %.3f s after the push was acknowledged",
-                    (poll.answered_at - committed_at) / (double) G_USEC_PER_SEC);
-  g_assert_cmpint (poll.answered_at - committed_at, <, G_USEC_PER_SEC);
+                    (answered_at - committed_at) / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (answered_at - committed_at, <, G_USEC_PER_SEC);
   /* It was held until the push, not answered before it. */
-  g_assert_cmpint (poll.reply->elapsed_us, >=, 300 * 1000);
-  changes = json_object_get_array_member (sitrep_reply_object (poll.reply), "changes");
+  g_assert_cmpint (answered_at, >=, pushed_at);
+  changes = json_object_get_array_member (sitrep_reply_object (reply), "changes");
   g_assert_cmpuint (json_array_get_length (changes), ==, 1);
   change = json_array_get_object_element (changes, 0);
   check_change (change, 3);
   g_assert_cmpstr (json_object_get_string_member (change, "id"), ==, t);
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (change, "body"),
                                                   "text"), ==, "Live entry");
-  g_assert_cmpint (json_object_get_int_member (sitrep_reply_object (poll.reply), "last_seq"),
-                   ==, 3);
-  sitrep_reply_free (poll.reply);
-  g_free (poll.query);
+  g_assert_cmpint (json_object_get_int_member (sitrep_reply_object (reply), "last_seq"), ==, 3);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "held-request.h"
 #include "protocol-common.h"
 
 static char *
@@ -331,55 +332,36 @@ test_token_live (void)
     }
 }
 
-typedef struct
-{
-  SitrepTestServer *server;
-  char             *path;
-  SitrepReply      *reply;
-} Pending;
-
-static gpointer
-pending_thread (gpointer data)
-{
-  Pending *pending = data;
-  g_autoptr(SoupSession) session = sitrep_test_session_new ();
-
-  pending->reply = sitrep_test_request (pending->server, session, "GET", pending->path,
-                                        pending->server->viewer, NULL, NULL, 0);
-  return NULL;
-}
-
 static void
 test_sigterm_long_poll (void)
 {
   g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
-  Pending pending = { server, g_strdup ("/v1/changes?since=0&wait=30"), NULL };
-  GThread *thread = g_thread_new ("long-poll", pending_thread, &pending);
+  g_autoptr(SitrepReply) reply = NULL;
+  SitrepHeldRequest *held;
   gint64 start;
 
-  g_usleep (500 * 1000);
+  held = sitrep_held_request_start (server, "/v1/changes?since=0&wait=30", server->viewer);
+  g_assert_false (sitrep_held_request_answered (held));
   start = g_get_monotonic_time ();
   /* Asserts exit status 0. */
   sitrep_test_server_stop (server);
   sitrep_test_note ("exited %.3f s after SIGTERM",
                     (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
-  g_thread_join (thread);
+  reply = sitrep_held_request_finish (held, NULL);
 
   /* An answer, not a reset: empty changes, or 503 to come back later. */
-  if (pending.reply->status == 503)
+  if (reply->status == 503)
     {
-      sitrep_assert_error (pending.reply, 503, "unavailable");
-      g_assert_nonnull (soup_message_headers_get_one (pending.reply->headers, "Retry-After"));
+      sitrep_assert_error (reply, 503, "unavailable");
+      g_assert_nonnull (soup_message_headers_get_one (reply->headers, "Retry-After"));
     }
   else
     {
-      sitrep_assert_status (pending.reply, 200);
+      sitrep_assert_status (reply, 200);
       g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
-                          sitrep_reply_object (pending.reply), "changes")), ==, 0);
+                          sitrep_reply_object (reply), "changes")), ==, 0);
     }
-  g_assert_cmpint (pending.reply->elapsed_us, <, 15 * G_USEC_PER_SEC);
-  sitrep_reply_free (pending.reply);
-  g_free (pending.path);
+  g_assert_cmpint (reply->elapsed_us, <, 15 * G_USEC_PER_SEC);
 }
 
 /* Sends @head and stalls; returns the microseconds until the server ends

@@ -565,6 +565,19 @@ test_set_status (Fixture       *f,
   }
 }
 
+static const struct {
+  const char *text;
+  const char *kind;
+  const char *author;
+} demo_entries[] = {
+  { "Incident declared: P1 (Critical)", "status", "alice" },
+  { "Alert triggered: High error rate on payment service", "alert", "alertmanager" },
+  { "On-call engineer acknowledged alert", "action", "alice" },
+  { "Identified database connection pool exhaustion", "decision", "bob" },
+  { "Paged the database team", "action", "alice" },
+  { "Error rate steady at 27%; card payments failing at checkout", "note", "charlie" },
+};
+
 static void
 test_add_demo (Fixture       *f,
                gconstpointer  data)
@@ -587,8 +600,27 @@ test_add_demo (Fixture       *f,
   g_assert_cmpstr (test_body_string (record->body, "severity"), ==, "P1");
   g_assert_cmpuint (g_list_model_get_n_items (f->model), ==, 1);
 
+  /* The declaration and the guide's story so far, each entry once, all of
+   * the demo incident. */
   timeline = sitrep_store_list (f->store, "timeline", id, &error);
-  g_assert_cmpuint (timeline->len, >=, 4);
+  g_assert_cmpuint (timeline->len, ==, G_N_ELEMENTS (demo_entries));
+  for (guint e = 0; e < G_N_ELEMENTS (demo_entries); e++)
+    {
+      guint found = 0;
+
+      for (guint i = 0; i < timeline->len; i++)
+        {
+          JsonObject *body = ((SitrepRecord *) timeline->pdata[i])->body;
+
+          if (g_strcmp0 (test_body_string (body, "text"), demo_entries[e].text) != 0)
+            continue;
+          g_assert_cmpstr (test_body_string (body, "kind"), ==, demo_entries[e].kind);
+          g_assert_cmpstr (test_body_string (body, "author"), ==, demo_entries[e].author);
+          found++;
+        }
+      g_test_message ("demo entry \"%s\"", demo_entries[e].text);
+      g_assert_cmpuint (found, ==, 1);
+    }
   for (guint i = 0; i < timeline->len; i++)
     g_assert_cmpstr (test_body_string (((SitrepRecord *) timeline->pdata[i])->body,
                                        "incident_id"), ==, id);

@@ -12,5 +12,7 @@ GtkEditable *_sitrep_declare_dialog_get_impact   (SitrepDeclareDialog *self);
 GtkSwitch   *_sitrep_declare_dialog_get_question (SitrepDeclareDialog *self,
                                                   guint                index);
 AdwComboRow *_sitrep_declare_dialog_get_severity (SitrepDeclareDialog *self);
+AdwActionRow *_sitrep_declare_dialog_get_errors_row (SitrepDeclareDialog *self);
+GtkSwitch   *_sitrep_declare_dialog_get_errors   (SitrepDeclareDialog *self);
 
 G_END_DECLS

@@ -9,16 +9,21 @@
 
 #include "sitrep-declare-dialog-private.h"
 #include "sitrep-severity.h"
+#include "sitrep-triage.h"
 
 /* Declaring asks the guide's classification questions in order and only
  * as far as they matter, suggests the severity they lead to, and lets the
  * IC override it: the suggestion follows the answers until the IC picks a
- * severity by hand. */
+ * severity by hand. When a service named is critical (the
+ * critical-services setting), it also asks the guide's triage question:
+ * more than 20% errors there is a P1. */
 struct _SitrepDeclareDialog
 {
   AdwWindow      parent_instance;
 
   SitrepContext *context;
+  GStrv          critical_services;   /* NULL: the guide's defaults */
+  char          *critical_named;      /* the first critical service named */
   gboolean       overridden;
   gboolean       updating;
 
@@ -27,6 +32,8 @@ struct _SitrepDeclareDialog
   AdwEntryRow   *impact_row;
   AdwActionRow  *question_rows[3];
   GtkSwitch     *question_switches[3];
+  AdwActionRow  *errors_row;
+  GtkSwitch     *errors_switch;
   AdwComboRow   *severity_row;
 };
 
@@ -46,12 +53,48 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* The guide's triage, for the facts the dialog has: a service named, and
+ * whether more than 20% of its requests fail. */
+static SitrepSeverity
+triage_service (SitrepDeclareDialog *self,
+                const char          *service,
+                gboolean             failing)
+{
+  SitrepAlertFacts facts = { 0 };
+
+  facts.service = (char *) service;
+  facts.error_rate = failing ? 1.0 : 0.0;
+  return sitrep_triage_classify (&facts, (const char * const *) self->critical_services);
+}
+
+/* Finds the first service named that the triage counts as critical. */
+static void
+update_critical_named (SitrepDeclareDialog *self)
+{
+  g_auto(GStrv) services = g_strsplit (gtk_editable_get_text (GTK_EDITABLE (self->services_row)),
+                                       ",", -1);
+
+  g_clear_pointer (&self->critical_named, g_free);
+  for (guint i = 0; services[i] != NULL && self->critical_named == NULL; i++)
+    {
+      const char *service = g_strstrip (services[i]);
+
+      if (service[0] != '\0' && triage_service (self, service, TRUE) == SITREP_SEVERITY_P1)
+        self->critical_named = g_strdup (service);
+    }
+}
+
 static SitrepSeverity
 suggested_severity (SitrepDeclareDialog *self)
 {
-  return sitrep_severity_classify (gtk_switch_get_active (self->question_switches[0]),
-                                   gtk_switch_get_active (self->question_switches[1]),
-                                   gtk_switch_get_active (self->question_switches[2]));
+  SitrepSeverity severity = sitrep_severity_classify (gtk_switch_get_active (self->question_switches[0]),
+                                                      gtk_switch_get_active (self->question_switches[1]),
+                                                      gtk_switch_get_active (self->question_switches[2]));
+
+  if (self->critical_named != NULL)
+    severity = MIN (severity, triage_service (self, self->critical_named,
+                                              gtk_switch_get_active (self->errors_switch)));
+  return severity;
 }
 
 static SitrepSeverity
@@ -72,6 +115,19 @@ update_severity (SitrepDeclareDialog *self)
   /* A "yes" settles the severity: the later questions no longer matter. */
   gtk_widget_set_visible (GTK_WIDGET (self->question_rows[1]), !q1);
   gtk_widget_set_visible (GTK_WIDGET (self->question_rows[2]), !q1 && !q2);
+
+  update_critical_named (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->errors_row), !q1 && self->critical_named != NULL);
+  if (self->critical_named != NULL)
+    {
+      /* Translators: %s is a service such as "payments" */
+      g_autofree char *question = g_strdup_printf (_("Are more than 20%% of requests to %s failing?"),
+                                                   self->critical_named);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->errors_row), question);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->errors_switch),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, question, -1);
+    }
 
   if (!self->overridden)
     {
@@ -178,6 +234,8 @@ sitrep_declare_dialog_dispose (GObject *object)
   SitrepDeclareDialog *self = SITREP_DECLARE_DIALOG (object);
 
   g_clear_object (&self->context);
+  g_clear_pointer (&self->critical_services, g_strfreev);
+  g_clear_pointer (&self->critical_named, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_DECLARE_DIALOG);
 
   G_OBJECT_CLASS (sitrep_declare_dialog_parent_class)->dispose (object);
@@ -247,6 +305,8 @@ sitrep_declare_dialog_class_init (SitrepDeclareDialogClass *klass)
                                              G_STRUCT_OFFSET (SitrepDeclareDialog, question_switches[1]));
   gtk_widget_class_bind_template_child_full (widget_class, "question3_switch", FALSE,
                                              G_STRUCT_OFFSET (SitrepDeclareDialog, question_switches[2]));
+  gtk_widget_class_bind_template_child (widget_class, SitrepDeclareDialog, errors_row);
+  gtk_widget_class_bind_template_child (widget_class, SitrepDeclareDialog, errors_switch);
   gtk_widget_class_bind_template_child (widget_class, SitrepDeclareDialog, severity_row);
   gtk_widget_class_bind_template_callback (widget_class, on_title_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_title_activated);
@@ -260,6 +320,18 @@ static void
 sitrep_declare_dialog_init (SitrepDeclareDialog *self)
 {
   g_autoptr(GtkStringList) severities = gtk_string_list_new (NULL);
+  GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                             APPLICATION_ID, TRUE);
+
+  /* Read as the dialog opens: a change in Preferences applies to the
+   * next declaration. */
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+      self->critical_services = g_settings_get_strv (settings, "critical-services");
+      g_settings_schema_unref (schema);
+    }
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -319,6 +391,18 @@ GtkEditable *
 _sitrep_declare_dialog_get_impact (SitrepDeclareDialog *self)
 {
   return GTK_EDITABLE (self->impact_row);
+}
+
+AdwActionRow *
+_sitrep_declare_dialog_get_errors_row (SitrepDeclareDialog *self)
+{
+  return self->errors_row;
+}
+
+GtkSwitch *
+_sitrep_declare_dialog_get_errors (SitrepDeclareDialog *self)
+{
+  return self->errors_switch;
 }
 
 GtkSwitch *

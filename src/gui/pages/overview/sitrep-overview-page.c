@@ -19,6 +19,7 @@
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
 #include "sitrep-time.h"
+#include "sitrep-triage-row.h"
 
 #define N_MILESTONES (SITREP_MILESTONE_RESOLVED + 1)
 #define N_LATEST_ENTRIES 6
@@ -57,6 +58,7 @@ struct _SitrepOverviewPage
   AdwPreferencesGroup *timeline_group;
   AdwPreferencesGroup *attention_group;
   GPtrArray       *attention_rows;
+  SitrepTriageRow *triage_row;
   AdwPreferencesGroup *due_group;
   GArray          *due_rows;          /* of DueRow */
   GtkWidget       *nothing_due_row;
@@ -791,6 +793,8 @@ sitrep_overview_page_incident_changed (SitrepIncidentPage *page)
 {
   SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (page);
 
+  sitrep_triage_row_set_context (self->triage_row, page_context (self));
+  sitrep_triage_row_set_incident (self->triage_row, page_incident (self));
   if (page_incident (self) == NULL)
     return;
 
@@ -833,6 +837,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
+  g_type_ensure (SITREP_TYPE_TRIAGE_ROW);
   (void) sitrep_get_resource ();
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sitrep-overview-page.ui");
@@ -854,6 +859,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, milestones_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, attention_group);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, triage_row);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, due_group);
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_services_apply);

@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-store-history.c: who changed a tracked field, from what to what */
+
+#define G_LOG_DOMAIN "sitrep-store"
+
+#include "config.h"
+
+#include "sitrep-store-private.h"
+
+void
+sitrep_history_entry_free (SitrepHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->field);
+  g_free (entry->before);
+  g_free (entry->after);
+  g_free (entry->actor);
+  g_free (entry->ts);
+  g_free (entry);
+}
+
+static const char *const timeline_tracked[] = { "text", "occurred_at", "kind", NULL };
+static const char *const incident_tracked[] = { "detected_at", "declared_at", "acknowledged_at",
+                                                "mitigated_at", "resolved_at", "closed_at",
+                                                NULL };
+
+/* A field's value as the history shows it: strings as they are, null as
+ * NULL, anything else as JSON. */
+static char *
+value_text (JsonObject *body,
+            const char *field)
+{
+  JsonNode *node = json_object_get_member (body, field);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+  return json_to_string (node, FALSE);
+}
+
+gboolean
+_sitrep_store_record_history (SitrepStore   *self,
+                              const char    *coll,
+                              const char    *id,
+                              JsonObject    *before,
+                              JsonObject    *after,
+                              const char    *actor,
+                              const char    *now,
+                              GError       **error)
+{
+  const char *const *tracked;
+
+  if (g_str_equal (coll, "timeline"))
+    tracked = timeline_tracked;
+  else if (g_str_equal (coll, "incidents"))
+    tracked = incident_tracked;
+  else
+    return TRUE;
+
+  for (guint i = 0; tracked[i] != NULL; i++)
+    {
+      g_autofree char *old_value = value_text (before, tracked[i]);
+      g_autofree char *new_value = value_text (after, tracked[i]);
+
+      if (g_strcmp0 (old_value, new_value) == 0)
+        continue;
+
+      sqlite3_bind_text (self->history_stmt, 1, coll, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 2, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 3, tracked[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 4, old_value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 5, new_value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 6, actor, -1, SQLITE_STATIC);
+      sqlite3_bind_text (self->history_stmt, 7, now, -1, SQLITE_STATIC);
+      if (!_sitrep_store_step_done (self, self->history_stmt, "history", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * sitrep_store_list_history:
+ *
+ * Returns: (transfer full) (element-type SitrepHistoryEntry): every
+ *   recorded change of the record's tracked fields, oldest first
+ */
+GPtrArray *
+sitrep_store_list_history (SitrepStore  *self,
+                           const char   *coll,
+                           const char   *id,
+                           GError      **error)
+{
+  g_autoptr(GPtrArray) entries =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_history_entry_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (SITREP_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT field, before, after, actor, ts FROM history "
+                          "WHERE coll = ? AND id = ? ORDER BY seq",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sitrep_store_set_sqlite_error (self, error, "history");
+      return NULL;
+    }
+
+  sqlite3_bind_text (stmt, 1, coll, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SitrepHistoryEntry *entry = g_new0 (SitrepHistoryEntry, 1);
+
+      entry->field = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      entry->before = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      entry->after = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      entry->actor = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      entry->ts = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sitrep_store_set_sqlite_error (self, error, "history");
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}

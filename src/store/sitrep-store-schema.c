@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-store-schema.c: the local database's tables, their migrations,
+ * and the statements prepared once */
+
+#define G_LOG_DOMAIN "sitrep-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "sitrep-store-private.h"
+
+/* Bump with a new step in migrate(); never edit a released step. */
+#define SCHEMA_VERSION 3
+
+static gboolean
+prepare (SitrepStore   *self,
+         const char    *sql,
+         sqlite3_stmt **stmt,
+         GError       **error)
+{
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL) != SQLITE_OK)
+    return _sitrep_store_set_sqlite_error (self, error, "prepare");
+
+  return TRUE;
+}
+
+static const char *migration_1 =
+  "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  /* What the user sees: the server's records with the local edits on top. */
+  "CREATE TABLE records ("
+  "  coll TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 0,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  incident_id TEXT,"
+  "  body TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  PRIMARY KEY (coll, id)) WITHOUT ROWID;"
+  "CREATE INDEX records_by_incident ON records (coll, incident_id);"
+  /* Local edits the server has not answered yet, in mid order. */
+  "CREATE TABLE outbox ("
+  "  mid INTEGER PRIMARY KEY,"
+  "  op TEXT NOT NULL,"
+  "  coll TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  base_version INTEGER,"
+  "  data TEXT,"
+  "  created_at TEXT NOT NULL);"
+  "CREATE VIRTUAL TABLE search USING fts5 ("
+  "  text, coll UNINDEXED, id UNINDEXED, incident_id UNINDEXED,"
+  "  tokenize = 'unicode61 remove_diacritics 2');";
+
+/* Who changed a timeline entry's text, time or kind, or a milestone, and
+ * from what to what: kept for every change, whoever made it. */
+static const char *migration_2 =
+  "CREATE TABLE history ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  coll TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT,"
+  "  actor TEXT,"
+  "  ts TEXT NOT NULL);"
+  "CREATE INDEX history_by_record ON history (coll, id);"
+  /* FTS5 can only find a row fast by rowid: remember each record's. */
+  "CREATE TABLE search_rowid ("
+  "  coll TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  fts_rowid INTEGER NOT NULL,"
+  "  PRIMARY KEY (coll, id)) WITHOUT ROWID;"
+  "INSERT INTO search_rowid (coll, id, fts_rowid) SELECT coll, id, rowid FROM search;";
+
+/* Sync: the server's records as last heard (what the visible records are
+ * recomputed from, with the outbox on top), and the edits the server
+ * refused, kept with both texts until someone decides. */
+static const char *migration_3 =
+  "CREATE TABLE server_records ("
+  "  coll TEXT NOT NULL,"
+  "  id TEXT NOT NULL,"
+  "  version INTEGER NOT NULL,"
+  "  deleted INTEGER NOT NULL DEFAULT 0,"
+  "  body TEXT,"
+  "  PRIMARY KEY (coll, id)) WITHOUT ROWID;"
+  "CREATE TABLE conflicts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  coll TEXT NOT NULL,"
+  "  rec_id TEXT NOT NULL,"
+  "  op TEXT NOT NULL,"
+  "  mine TEXT,"
+  "  theirs TEXT,"
+  "  theirs_version INTEGER,"
+  "  message TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  resolved_at TEXT);"
+  "INSERT INTO meta (key, value) VALUES ('last_seq', '0');";
+
+static gboolean
+migrate (SitrepStore  *self,
+         GError      **error)
+{
+  gint64 version = _sitrep_store_query_int (self, "PRAGMA user_version");
+
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_TOO_NEW,
+                   _("The database %s was written by a newer version of Sitrep"),
+                   self->path);
+      return FALSE;
+    }
+
+  if (version == SCHEMA_VERSION)
+    return TRUE;
+
+  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (version < 1)
+    {
+      g_autofree char *client_id = g_uuid_string_random ();
+
+      if (!_sitrep_store_exec_sql (self, migration_1, error) ||
+          !_sitrep_store_set_meta (self, "client_id", client_id, error) ||
+          !_sitrep_store_set_meta (self, "next_mid", "1", error))
+        goto fail;
+    }
+
+  if (version < 2 && !_sitrep_store_exec_sql (self, migration_2, error))
+    goto fail;
+
+  if (version < 3 && !_sitrep_store_exec_sql (self, migration_3, error))
+    goto fail;
+
+  {
+    g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", SCHEMA_VERSION);
+
+    if (!_sitrep_store_exec_sql (self, sql, error))
+      goto fail;
+  }
+
+  return _sitrep_store_exec_sql (self, "COMMIT", error);
+
+fail:
+  _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+gboolean
+_sitrep_store_setup (SitrepStore  *self,
+                     GError      **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  g_autofree char *next_mid = NULL;
+  int rc;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_FAILED,
+                   _("Could not open the database %s: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  /* WAL with FULL sync: an edit the user saw as saved survives a crash of
+   * the app and of the machine. */
+  if (!_sitrep_store_exec_sql (self, "PRAGMA journal_mode = WAL", error) ||
+      !_sitrep_store_exec_sql (self, "PRAGMA synchronous = FULL", error) ||
+      !migrate (self, error))
+    return FALSE;
+
+  self->client_id = _sitrep_store_get_meta (self, "client_id");
+  next_mid = _sitrep_store_get_meta (self, "next_mid");
+  self->next_mid = next_mid ? g_ascii_strtoll (next_mid, NULL, 10) : 1;
+  self->pending = (guint) _sitrep_store_query_int (self, "SELECT count(*) FROM outbox");
+
+  return prepare (self, "SELECT version, deleted, body FROM records WHERE coll = ? AND id = ?",
+                  &self->get_stmt, error) &&
+         prepare (self,
+                  "INSERT INTO records (coll, id, version, deleted, incident_id, body, updated_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                  "ON CONFLICT (coll, id) DO UPDATE SET version = ?3, deleted = ?4, "
+                  "incident_id = ?5, body = ?6, updated_at = ?7",
+                  &self->upsert_stmt, error) &&
+         prepare (self,
+                  "INSERT INTO outbox (mid, op, coll, id, base_version, data, created_at) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  &self->outbox_stmt, error) &&
+         prepare (self, "DELETE FROM search WHERE rowid = ?",
+                  &self->fts_delete_stmt, error) &&
+         prepare (self, "SELECT fts_rowid FROM search_rowid WHERE coll = ? AND id = ?",
+                  &self->fts_lookup_stmt, error) &&
+         prepare (self,
+                  "INSERT INTO search_rowid (coll, id, fts_rowid) VALUES (?1, ?2, ?3) "
+                  "ON CONFLICT (coll, id) DO UPDATE SET fts_rowid = ?3",
+                  &self->fts_map_stmt, error) &&
+         prepare (self, "DELETE FROM search_rowid WHERE coll = ? AND id = ?",
+                  &self->fts_unmap_stmt, error) &&
+         prepare (self, "INSERT INTO search (text, coll, id, incident_id) VALUES (?, ?, ?, ?)",
+                  &self->fts_insert_stmt, error) &&
+         prepare (self,
+                  "INSERT INTO history (coll, id, field, before, after, actor, ts) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  &self->history_stmt, error);
+}
