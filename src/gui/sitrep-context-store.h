@@ -12,6 +12,7 @@
 
 G_BEGIN_DECLS
 
+SitrepSyncEngine *sitrep_context_get_sync_engine  (SitrepContext    *self);
 GPtrArray      *sitrep_context_list_conflicts     (SitrepContext    *self);
 gboolean        sitrep_context_resolve_conflict   (SitrepContext    *self,
                                                    SitrepConflict   *conflict,
@@ -30,5 +31,7 @@ GPtrArray      *sitrep_context_list_history       (SitrepContext       *self,
 GPtrArray      *sitrep_context_list_templates      (SitrepContext       *self);
 GPtrArray      *sitrep_context_list_communications (SitrepContext       *self,
                                                     const char          *incident_id);
+
+SitrepRefusedEdit *sitrep_refused_edit_new_from_conflict (const SitrepConflict *conflict);
 
 G_END_DECLS

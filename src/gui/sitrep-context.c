@@ -25,6 +25,8 @@ enum {
   PROP_USER,
   PROP_PENDING,
   PROP_SERVER_URL,
+  PROP_CONNECTION,
+  PROP_SYNC_ERROR,
   N_PROPS
 };
 
@@ -100,6 +102,14 @@ sitrep_context_get_property (GObject    *object,
       g_value_set_string (value, self->server_url);
       break;
 
+    case PROP_CONNECTION:
+      g_value_set_int (value, sitrep_context_get_connection (self));
+      break;
+
+    case PROP_SYNC_ERROR:
+      g_value_set_string (value, sitrep_context_get_sync_error (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -159,6 +169,25 @@ sitrep_context_class_init (SitrepContextClass *klass)
    */
   properties[PROP_SERVER_URL] =
     g_param_spec_string ("server-url", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * SitrepContext:connection:
+   *
+   * A #SitrepConnection: how the context stands with the team server.
+   */
+  properties[PROP_CONNECTION] =
+    g_param_spec_int ("connection", NULL, NULL, SITREP_CONNECTION_OFFLINE,
+                      SITREP_CONNECTION_UNAUTHORIZED, SITREP_CONNECTION_OFFLINE,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * SitrepContext:sync-error:
+   *
+   * Why the last exchange with the server failed, %NULL after a good one.
+   */
+  properties[PROP_SYNC_ERROR] =
+    g_param_spec_string ("sync-error", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -249,6 +278,18 @@ sitrep_context_list_conflicts (SitrepContext *self)
 }
 
 static void
+on_engine_state (SitrepContext *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+}
+
+static void
+on_engine_error (SitrepContext *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_ERROR]);
+}
+
+static void
 on_pending_changed (SitrepContext *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
@@ -291,6 +332,10 @@ sitrep_context_new (const char  *data_dir,
                            self, G_CONNECT_SWAPPED);
 
   self->engine = sitrep_sync_engine_new (self->store);
+  g_signal_connect_object (self->engine, "notify::state", G_CALLBACK (on_engine_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->engine, "notify::last-error", G_CALLBACK (on_engine_error),
+                           self, G_CONNECT_SWAPPED);
 
   return g_steal_pointer (&self);
 }
@@ -407,6 +452,91 @@ sitrep_context_get_pending (SitrepContext *self)
 }
 
 /**
+ * sitrep_context_get_connection:
+ *
+ * Returns: how the context stands with the team server
+ */
+SitrepConnection
+sitrep_context_get_connection (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), SITREP_CONNECTION_OFFLINE);
+
+  switch (sitrep_sync_engine_get_state (self->engine))
+    {
+    case SITREP_SYNC_CONNECTING:
+      return SITREP_CONNECTION_CONNECTING;
+    case SITREP_SYNC_ONLINE:
+      return SITREP_CONNECTION_ONLINE;
+    case SITREP_SYNC_UNAUTHORIZED:
+      return SITREP_CONNECTION_UNAUTHORIZED;
+    case SITREP_SYNC_OFFLINE:
+    default:
+      return SITREP_CONNECTION_OFFLINE;
+    }
+}
+
+/**
+ * sitrep_context_get_sync_error:
+ *
+ * Returns: (nullable): why the last exchange with the server failed
+ */
+const char *
+sitrep_context_get_sync_error (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+
+  return sitrep_sync_engine_get_last_error (self->engine);
+}
+
+static void
+test_server_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sitrep_sync_engine_test_connection_finish (SITREP_SYNC_ENGINE (source), result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sitrep_context_test_server_async:
+ *
+ * Asks @url whether it is a Sitrep server that accepts @token, without
+ * changing the server in use.
+ */
+void
+sitrep_context_test_server_async (SitrepContext       *self,
+                                  const char          *url,
+                                  const char          *token,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SITREP_IS_CONTEXT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sitrep_context_test_server_async);
+  sitrep_sync_engine_test_connection_async (self->engine, url, token, cancellable,
+                                            test_server_done, task);
+}
+
+gboolean
+sitrep_context_test_server_finish (SitrepContext  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
  * sitrep_context_get_server_url:
  *
  * Returns: (nullable): the team server in use, %NULL when working alone
@@ -469,6 +599,33 @@ sitrep_context_get_server_token (SitrepContext *self)
  * against the server's current version, so it is checked again rather
  * than overwriting blindly.
  */
+static gboolean
+settle (SitrepContext  *self,
+        gint64          id,
+        const char     *coll,
+        const char     *rec_id,
+        JsonObject     *theirs,
+        gint64          theirs_version,
+        JsonObject     *body,
+        GError        **error)
+{
+  if (body != NULL)
+    {
+      g_autoptr(SitrepMutation) mutation = sitrep_mutation_new_put (coll, rec_id, body);
+
+      /* Checked against their version, or chained behind an edit of the
+       * same record made while the question waited. */
+      if (sitrep_store_base_version (self->store, coll, rec_id) == SITREP_BASE_VERSION_CHAINED)
+        mutation->base_version = SITREP_BASE_VERSION_CHAINED;
+      else if (theirs != NULL)
+        mutation->base_version = theirs_version;
+      if (!sitrep_store_apply (self->store, &mutation, 1, error))
+        return FALSE;
+    }
+
+  return sitrep_store_resolve_conflict (self->store, id, error);
+}
+
 gboolean
 sitrep_context_resolve_conflict (SitrepContext   *self,
                                  SitrepConflict  *conflict,
@@ -477,23 +634,65 @@ sitrep_context_resolve_conflict (SitrepContext   *self,
 {
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
-  if (body != NULL)
-    {
-      g_autoptr(SitrepMutation) mutation = sitrep_mutation_new_put (conflict->coll,
-                                                                     conflict->rec_id, body);
+  return settle (self, conflict->id, conflict->coll, conflict->rec_id, conflict->theirs,
+                 conflict->theirs_version, body, error);
+}
 
-      /* Checked against their version, or chained behind an edit of the
-       * same record made while the question waited. */
-      if (sitrep_store_base_version (self->store, conflict->coll, conflict->rec_id) ==
-          SITREP_BASE_VERSION_CHAINED)
-        mutation->base_version = SITREP_BASE_VERSION_CHAINED;
-      else if (conflict->theirs != NULL)
-        mutation->base_version = conflict->theirs_version;
-      if (!sitrep_store_apply (self->store, &mutation, 1, error))
-        return FALSE;
-    }
+/**
+ * sitrep_context_settle_refused_edit:
+ * @body: (nullable): the body to keep (mine, or an edit of both); %NULL
+ *   to take theirs as it is
+ *
+ * Settles an edit the server refused. Keeping a body writes it as a new
+ * edit made against the server's current version, so it is checked again
+ * rather than overwriting blindly.
+ */
+gboolean
+sitrep_context_settle_refused_edit (SitrepContext            *self,
+                                    const SitrepRefusedEdit  *edit,
+                                    JsonObject               *body,
+                                    GError                  **error)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
 
-  return sitrep_store_resolve_conflict (self->store, conflict->id, error);
+  return settle (self, edit->id, edit->coll, edit->rec_id, edit->theirs, edit->theirs_version,
+                 body, error);
+}
+
+/**
+ * sitrep_refused_edit_new_from_conflict:
+ *
+ * Returns: (transfer full): @conflict as the conflict dialog shows it
+ */
+SitrepRefusedEdit *
+sitrep_refused_edit_new_from_conflict (const SitrepConflict *conflict)
+{
+  SitrepRefusedEdit view = {
+    conflict->id, conflict->kind, conflict->coll, conflict->rec_id, conflict->op,
+    conflict->mine, conflict->theirs, conflict->theirs_version, conflict->message,
+  };
+
+  return sitrep_refused_edit_copy (&view);
+}
+
+/**
+ * sitrep_context_dup_refused_edits:
+ *
+ * Returns: (transfer full) (element-type SitrepRefusedEdit): the edits the
+ *   server refused that are still to be settled, oldest first
+ */
+GPtrArray *
+sitrep_context_dup_refused_edits (SitrepContext *self)
+{
+  g_autoptr(GPtrArray) conflicts = sitrep_context_list_conflicts (self);
+  GPtrArray *edits = g_ptr_array_new_full (conflicts->len,
+                                           (GDestroyNotify) sitrep_refused_edit_free);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    g_ptr_array_add (edits, sitrep_refused_edit_new_from_conflict (conflicts->pdata[i]));
+
+  return edits;
 }
 
 /**

@@ -8,6 +8,7 @@
 #include "sitrep-field-change.h"
 #include "sitrep-incident.h"
 #include "sitrep-record-list.h"
+#include "sitrep-refused-edit.h"
 #include "sitrep-template.h"
 #include "sitrep-types.h"
 #include "sitrep-workspace.h"
@@ -19,6 +20,23 @@ G_BEGIN_DECLS
  * application's plumbing and tests). */
 typedef struct _SitrepStore      SitrepStore;
 typedef struct _SitrepSyncEngine SitrepSyncEngine;
+
+/**
+ * SitrepConnection:
+ * @SITREP_CONNECTION_OFFLINE: the server cannot be reached (or none is set)
+ * @SITREP_CONNECTION_CONNECTING: reaching it
+ * @SITREP_CONNECTION_ONLINE: in step with it
+ * @SITREP_CONNECTION_UNAUTHORIZED: it refuses the token
+ *
+ * How the context stands with the team server, as the header shows it.
+ */
+typedef enum
+{
+  SITREP_CONNECTION_OFFLINE,
+  SITREP_CONNECTION_CONNECTING,
+  SITREP_CONNECTION_ONLINE,
+  SITREP_CONNECTION_UNAUTHORIZED,
+} SitrepConnection;
 
 #define SITREP_TYPE_CONTEXT (sitrep_context_get_type ())
 
@@ -34,8 +52,23 @@ void            sitrep_context_set_user           (SitrepContext    *self,
 GListModel     *sitrep_context_get_incidents      (SitrepContext    *self);
 SitrepIncident *sitrep_context_lookup_incident    (SitrepContext    *self,
                                                    const char       *id);
-SitrepSyncEngine *sitrep_context_get_sync_engine  (SitrepContext    *self);
 guint           sitrep_context_get_pending        (SitrepContext    *self);
+SitrepConnection sitrep_context_get_connection    (SitrepContext    *self);
+GPtrArray      *sitrep_context_dup_refused_edits  (SitrepContext    *self);
+gboolean        sitrep_context_settle_refused_edit (SitrepContext           *self,
+                                                    const SitrepRefusedEdit *edit,
+                                                    JsonObject              *body,
+                                                    GError                 **error);
+const char     *sitrep_context_get_sync_error     (SitrepContext    *self);
+void            sitrep_context_test_server_async  (SitrepContext    *self,
+                                                   const char       *url,
+                                                   const char       *token,
+                                                   GCancellable     *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer          user_data);
+gboolean        sitrep_context_test_server_finish (SitrepContext    *self,
+                                                   GAsyncResult     *result,
+                                                   GError          **error);
 gboolean        sitrep_context_restore            (SitrepContext    *self,
                                                    SitrepRecordObject *record,
                                                    GError          **error);

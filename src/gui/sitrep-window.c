@@ -13,7 +13,6 @@
 #include "sitrep-time.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-severity.h"
-#include "sitrep-sync-engine.h"
 #include "sitrep-window-private.h"
 
 struct _SitrepWindow
@@ -650,9 +649,8 @@ sitrep_window_close_request (GtkWindow *window)
 static void
 update_sync_label (SitrepWindow *self)
 {
-  SitrepSyncEngine *engine = sitrep_context_get_sync_engine (self->context);
   guint pending = sitrep_context_get_pending (self->context);
-  const char *error = sitrep_sync_engine_get_last_error (engine);
+  const char *error = sitrep_context_get_sync_error (self->context);
   g_autofree char *text = NULL;
   const char *tooltip = NULL;
   const char *css = NULL;
@@ -664,23 +662,23 @@ update_sync_label (SitrepWindow *self)
     }
   else
     {
-      switch (sitrep_sync_engine_get_state (engine))
+      switch (sitrep_context_get_connection (self->context))
         {
-        case SITREP_SYNC_ONLINE:
+        case SITREP_CONNECTION_ONLINE:
           text = pending ? g_strdup_printf (_("Online · %u pending"), pending) : g_strdup (_("Online"));
           tooltip = sitrep_context_get_server_url (self->context);
           css = "success";
           break;
-        case SITREP_SYNC_CONNECTING:
+        case SITREP_CONNECTION_CONNECTING:
           text = g_strdup (_("Connecting…"));
           tooltip = sitrep_context_get_server_url (self->context);
           break;
-        case SITREP_SYNC_UNAUTHORIZED:
+        case SITREP_CONNECTION_UNAUTHORIZED:
           text = g_strdup (_("Not authorized"));
           tooltip = error ? error : _("The server does not accept this token");
           css = "error";
           break;
-        case SITREP_SYNC_OFFLINE:
+        case SITREP_CONNECTION_OFFLINE:
         default:
           text = pending ? g_strdup_printf (_("Offline · %u pending"), pending)
                          : g_strdup (_("Offline"));
@@ -727,9 +725,9 @@ sitrep_window_constructed (GObject *object)
                            G_CALLBACK (update_sidebar_state), self, G_CONNECT_SWAPPED);
 
   bind_pages (self);
-  g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::state",
+  g_signal_connect_object (self->context, "notify::connection",
                            G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::last-error",
+  g_signal_connect_object (self->context, "notify::sync-error",
                            G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::pending", G_CALLBACK (update_sync_label), self,
                            G_CONNECT_SWAPPED);

@@ -150,7 +150,8 @@ static AdwMessageDialog *
 present (Fixture        *f,
          SitrepConflict *conflict)
 {
-  GtkWidget *dialog = sitrep_conflict_dialog_new (f->window, f->context, conflict);
+  g_autoptr(SitrepRefusedEdit) edit = sitrep_refused_edit_new_from_conflict (conflict);
+  GtkWidget *dialog = sitrep_conflict_dialog_new (f->window, f->context, edit);
 
   gtk_window_present (GTK_WINDOW (dialog));
   WAIT_UNTIL (gtk_widget_get_mapped (dialog));
