@@ -69,9 +69,17 @@ typedef struct
   GtkWidget      *title;
   GtkWidget      *meta;
   GtkWidget      *due;
-  SitrepIncident *incident;
-  SitrepContext  *context;
+  SitrepIncident  *incident;
+  SitrepWorkspace *workspace;   /* while bound: its updates sent, followed */
+  SitrepContext   *context;
 } IncidentRow;
+
+static void
+incident_row_free (IncidentRow *row)
+{
+  g_clear_object (&row->workspace);
+  g_free (row);
+}
 
 /* The row's clock: the next update due, or how overdue it is. */
 static void
@@ -92,12 +100,10 @@ incident_row_update_due (IncidentRow *row)
       return;
     }
 
-  {
-    g_autoptr(SitrepWorkspace) workspace =
-      sitrep_context_open_workspace (row->context, sitrep_incident_get_id (row->incident));
-
-    deadlines = sitrep_workspace_dup_deadlines (workspace);
-  }
+  if (row->workspace == NULL)
+    row->workspace = sitrep_context_open_workspace (row->context,
+                                                    sitrep_incident_get_id (row->incident));
+  deadlines = sitrep_workspace_dup_deadlines (row->workspace);
   if (deadlines->len == 0)
     {
       gtk_widget_set_visible (row->due, FALSE);
@@ -220,7 +226,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
 
-  g_object_set_data_full (G_OBJECT (box), "row", row, g_free);
+  g_object_set_data_full (G_OBJECT (box), "row", row, (GDestroyNotify) incident_row_free);
   gtk_list_item_set_child (item, box);
 }
 
@@ -250,6 +256,7 @@ unbind_row (GtkSignalListItemFactory *factory,
   if (row->incident != NULL)
     g_signal_handlers_disconnect_by_func (row->incident, incident_row_update, widget);
   row->incident = NULL;
+  g_clear_object (&row->workspace);
   g_ptr_array_remove_fast (self->bound_rows, widget);
 }
 

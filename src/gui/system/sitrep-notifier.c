@@ -52,6 +52,7 @@ struct _SitrepNotifier
   GApplication   *application;
   SitrepContext  *context;
   GHashTable     *entries;          /* key → Entry */
+  GHashTable     *workspaces;       /* incident id → SitrepWorkspace, the active ones */
   guint           idle_id;
   guint           warn_before_minutes;
   guint           repeat_minutes;
@@ -448,10 +449,19 @@ check_incident (SitrepNotifier *self,
                 GDateTime      *now)
 {
   const char *id = sitrep_incident_get_id (incident);
-  g_autoptr(SitrepWorkspace) workspace = sitrep_context_open_workspace (self->context, id);
-  g_autoptr(GPtrArray) deadlines = sitrep_workspace_dup_deadlines (workspace);
+  SitrepWorkspace *workspace = g_hash_table_lookup (self->workspaces, id);
+  g_autoptr(GPtrArray) deadlines = NULL;
   GTimeSpan warn_before = (GTimeSpan) self->warn_before_minutes * G_TIME_SPAN_MINUTE;
   GTimeSpan repeat = (GTimeSpan) self->repeat_minutes * G_TIME_SPAN_MINUTE;
+
+  /* Kept open while the incident is active, so its updates are followed
+   * rather than read again at each check. */
+  if (workspace == NULL)
+    {
+      workspace = sitrep_context_open_workspace (self->context, id);
+      g_hash_table_insert (self->workspaces, g_strdup (id), workspace);
+    }
+  deadlines = sitrep_workspace_dup_deadlines (workspace);
 
   for (guint i = 0; i < deadlines->len; i++)
     {
@@ -505,10 +515,24 @@ _sitrep_notifier_check_at (SitrepNotifier *self,
       g_autoptr(SitrepIncident) incident = g_list_model_get_item (incidents, i);
 
       if (!sitrep_incident_is_active (incident))
-        continue;
+        {
+          g_hash_table_remove (self->workspaces, sitrep_incident_get_id (incident));
+          continue;
+        }
       has_active = TRUE;
       check_incident (self, incident, now);
     }
+
+  /* Deleted incidents. */
+  {
+    GHashTableIter ws_iter;
+    gpointer workspace;
+
+    g_hash_table_iter_init (&ws_iter, self->workspaces);
+    while (g_hash_table_iter_next (&ws_iter, NULL, &workspace))
+      if (sitrep_workspace_get_incident (workspace) == NULL)
+        g_hash_table_iter_remove (&ws_iter);
+  }
 
   /* Deadlines that went away: acknowledged, resolved, deleted. */
   g_hash_table_iter_init (&iter, self->entries);
@@ -656,6 +680,8 @@ sitrep_notifier_dispose (GObject *object)
   g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->entries != NULL)
     g_hash_table_remove_all (self->entries);
+  if (self->workspaces != NULL)
+    g_hash_table_remove_all (self->workspaces);
   g_clear_object (&self->context);
   if (self->application != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
@@ -670,6 +696,7 @@ sitrep_notifier_finalize (GObject *object)
   SitrepNotifier *self = SITREP_NOTIFIER (object);
 
   g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->workspaces, g_hash_table_unref);
 
   G_OBJECT_CLASS (sitrep_notifier_parent_class)->finalize (object);
 }
@@ -782,6 +809,7 @@ sitrep_notifier_class_init (SitrepNotifierClass *klass)
 static void
 sitrep_notifier_init (SitrepNotifier *self)
 {
+  self->workspaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) entry_free);
   self->warn_before_minutes = 5;
