@@ -12,6 +12,7 @@
 
 G_BEGIN_DECLS
 
+SitrepStore    *sitrep_context_get_store          (SitrepContext    *self);
 SitrepSyncEngine *sitrep_context_get_sync_engine  (SitrepContext    *self);
 GPtrArray      *sitrep_context_list_conflicts     (SitrepContext    *self);
 gboolean        sitrep_context_resolve_conflict   (SitrepContext    *self,

@@ -15,11 +15,9 @@
 
 G_BEGIN_DECLS
 
-/* What widgets see: models, and the context's operations. The store and
- * the sync engine stay behind it (sitrep-context-store.h is for the
- * application's plumbing and tests). */
-typedef struct _SitrepStore      SitrepStore;
-typedef struct _SitrepSyncEngine SitrepSyncEngine;
+/* What widgets see: models, the clock, the user and the server settings,
+ * and a workspace per incident. The store and the sync engine stay behind
+ * it (sitrep-context-store.h is for the context's own files and tests). */
 
 /**
  * SitrepConnection:
@@ -44,7 +42,6 @@ G_DECLARE_FINAL_TYPE (SitrepContext, sitrep_context, SITREP, CONTEXT, GObject)
 
 SitrepContext  *sitrep_context_new                (const char       *data_dir,
                                                    GError          **error);
-SitrepStore    *sitrep_context_get_store          (SitrepContext    *self);
 const char     *sitrep_context_get_data_dir       (SitrepContext    *self);
 const char     *sitrep_context_get_user           (SitrepContext    *self);
 void            sitrep_context_set_user           (SitrepContext    *self,
