@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sitrep-context-private.h"
+#include "sitrep-json.h"
 #include "sitrep-store-change.h"
 #include "sitrep-templates.h"
 #include "sitrep-timeline-entry.h"
@@ -275,4 +276,32 @@ _sitrep_context_load_incidents (SitrepContext  *self,
   sitrep_record_list_reset (self->incidents, items);
 
   return TRUE;
+}
+
+/**
+ * _sitrep_context_records_of:
+ * @list: a list of #SitrepRecordObject
+ *
+ * Returns: (transfer full) (element-type SitrepRecord): the records of
+ *   @list in its order, as the store shapes them
+ */
+GPtrArray *
+_sitrep_context_records_of (GListModel *list)
+{
+  guint n = g_list_model_get_n_items (list);
+  GPtrArray *records = g_ptr_array_new_full (n, (GDestroyNotify) sitrep_record_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SitrepRecordObject) item = g_list_model_get_item (list, i);
+      /* The caller's own copy, as the store would give it. */
+      g_autoptr(JsonObject) body = sitrep_json_copy (sitrep_record_object_get_body (item));
+
+      g_ptr_array_add (records, sitrep_record_new (sitrep_record_object_get_coll (item),
+                                                   sitrep_record_object_get_id (item),
+                                                   sitrep_record_object_get_version (item),
+                                                   FALSE, body));
+    }
+
+  return records;
 }

@@ -140,5 +140,6 @@ void            _sitrep_context_emit_record_changed (SitrepContext      *self,
                                                      const char         *coll);
 void            _sitrep_context_emit_changed        (SitrepContext      *self,
                                                      guint               n_records);
+GPtrArray      *_sitrep_context_records_of          (GListModel         *list);
 
 G_END_DECLS

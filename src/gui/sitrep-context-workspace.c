@@ -262,56 +262,19 @@ sitrep_context_missing_roles (SitrepContext *self,
   return missing;
 }
 
-static int
-phase_order (SitrepRecord *record)
-{
-  SitrepPhase phase = SITREP_PHASE_INITIAL;
-
-  sitrep_phase_from_string (sitrep_json_get_string (record->body, "phase"), &phase);
-  return (int) phase;
-}
-
-static int
-compare_checklist (gconstpointer a,
-                   gconstpointer b)
-{
-  SitrepRecord *ra = *(SitrepRecord **) a;
-  SitrepRecord *rb = *(SitrepRecord **) b;
-  gint64 pa, pb;
-
-  if (phase_order (ra) != phase_order (rb))
-    return phase_order (ra) - phase_order (rb);
-
-  pa = json_object_get_int_member_with_default (ra->body, "position", 0);
-  pb = json_object_get_int_member_with_default (rb->body, "position", 0);
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-
-  return g_strcmp0 (ra->id, rb->id);
-}
-
 /**
  * sitrep_context_list_checklist:
  *
  * Returns: (transfer full) (element-type SitrepRecord): the incident's
- *   checklist items by phase, in order
+ *   checklist items by phase, in order (the checklist model's order)
  */
 GPtrArray *
 sitrep_context_list_checklist (SitrepContext *self,
                                const char    *incident_id)
 {
-  g_autoptr(GError) error = NULL;
-  GPtrArray *items = sitrep_store_list (sitrep_context_get_store (self), "checklist",
-                                        incident_id, &error);
+  g_autoptr(SitrepWorkspace) workspace = sitrep_context_open_workspace (self, incident_id);
 
-  if (items == NULL)
-    {
-      g_warning ("Could not read the checklist: %s", error->message);
-      return g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
-    }
-
-  g_ptr_array_sort (items, compare_checklist);
-  return items;
+  return _sitrep_context_records_of (sitrep_workspace_get_checklist (workspace));
 }
 
 /**

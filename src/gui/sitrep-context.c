@@ -964,74 +964,22 @@ sitrep_context_set_milestone (SitrepContext    *self,
   return _sitrep_context_patch_with_entry (self, id, fields, SITREP_KIND_NOTE, NULL, error);
 }
 
-typedef struct
-{
-  gint64        at;
-  SitrepRecord *record;
-} TimedRecord;
-
-static int
-compare_timed (gconstpointer a,
-               gconstpointer b)
-{
-  const TimedRecord *ta = a;
-  const TimedRecord *tb = b;
-
-  if (ta->at != tb->at)
-    return ta->at < tb->at ? -1 : 1;
-  return g_strcmp0 (ta->record->id, tb->record->id);
-}
-
-static gint64
-occurred_at_usec (SitrepRecord *record)
-{
-  g_autoptr(GDateTime) at = sitrep_time_parse (sitrep_json_get_string (record->body,
-                                                                       "occurred_at"));
-
-  return at ? g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at)
-            : G_MININT64;
-}
-
 /**
  * sitrep_context_list_timeline:
  *
  * Returns: (transfer full) (element-type SitrepRecord): the incident's
- *   timeline entries, oldest first
+ *   timeline entries, oldest first (the timeline model's order)
  */
 GPtrArray *
 sitrep_context_list_timeline (SitrepContext *self,
                               const char    *incident_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GArray) timed = NULL;
-  GPtrArray *sorted;
+  g_autoptr(SitrepWorkspace) workspace = NULL;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
 
-  sorted = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
-  entries = sitrep_store_list (self->store, "timeline", incident_id, &error);
-  if (entries == NULL)
-    {
-      g_warning ("Could not read the timeline: %s", error->message);
-      return sorted;
-    }
-
-  /* Parse each time once, not once per comparison. */
-  timed = g_array_sized_new (FALSE, FALSE, sizeof (TimedRecord), entries->len);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      TimedRecord t = { occurred_at_usec (entries->pdata[i]), entries->pdata[i] };
-
-      g_array_append_val (timed, t);
-    }
-  g_array_sort (timed, compare_timed);
-
-  g_ptr_array_set_free_func (entries, NULL);
-  for (guint i = 0; i < timed->len; i++)
-    g_ptr_array_add (sorted, g_array_index (timed, TimedRecord, i).record);
-
-  return sorted;
+  workspace = sitrep_context_open_workspace (self, incident_id);
+  return _sitrep_context_records_of (sitrep_workspace_get_timeline (workspace));
 }
 
 /**
