@@ -43,6 +43,20 @@ count (guint *n)
   (*n)++;
 }
 
+/* A view told of a change finds the list whole: the item where it sorts. */
+static void
+check_in_place (SitrepRecordObject *item,
+                GParamSpec         *pspec,
+                SitrepRecordList   *list)
+{
+  g_autoptr(GObject) at = NULL;
+  guint position = G_MAXUINT;
+
+  g_assert_true (sitrep_record_list_find (list, sitrep_record_object_get_id (item), &position));
+  at = g_list_model_get_item (G_LIST_MODEL (list), position);
+  g_assert_true (at == G_OBJECT (item));
+}
+
 static int
 compare_entries (gconstpointer a,
                  gconstpointer b,
@@ -168,9 +182,12 @@ test_insert_update_move_remove (Fixture       *f,
   {
     SitrepRecordObject *item = sitrep_record_list_lookup (f->list, "e1");
     const char *expected[] = { "second, edited", "third", "first", NULL };
+    gulong handler = g_signal_connect (item, "notify::occurred-at", G_CALLBACK (check_in_place),
+                                       f->list);
 
     g_string_truncate (f->log, 0);
     apply (f, "e1", "A", "40", "first");
+    g_signal_handler_disconnect (item, handler);
     g_assert_cmpstr (f->log->str, ==, "0-1+0 2-0+1 ");
     g_assert_true (sitrep_record_list_lookup (f->list, "e1") == item);
     assert_texts (f, expected);

@@ -245,6 +245,7 @@ sitrep_record_list_set_filter (SitrepRecordList       *self,
       g_hash_table_remove (self->by_id, sitrep_record_object_get_id (item));
       g_ptr_array_remove_index (self->items, i - 1);
       g_list_model_items_changed (G_LIST_MODEL (self), i - 1, 1, 0);
+      g_signal_emit (self, signals[CHANGED], 0);
     }
 }
 
@@ -337,8 +338,10 @@ sitrep_record_list_apply (SitrepRecordList *self,
 
   locate (self, item, &old_position);
 
-  /* Held while out of the array. */
+  /* Held while out of the array; its notifications wait until the list
+   * is whole again. */
   g_object_ref (item);
+  g_object_freeze_notify (G_OBJECT (item));
   g_ptr_array_remove_index (self->items, old_position);
 
   if (body != NULL)
@@ -348,6 +351,7 @@ sitrep_record_list_apply (SitrepRecordList *self,
     {
       g_hash_table_remove (self->by_id, id);
       g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
+      g_object_thaw_notify (G_OBJECT (item));
       g_object_unref (item);
       g_signal_emit (self, signals[CHANGED], 0);
       return TRUE;
@@ -361,6 +365,7 @@ sitrep_record_list_apply (SitrepRecordList *self,
       g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
       g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
     }
+  g_object_thaw_notify (G_OBJECT (item));
   g_signal_emit (self, signals[CHANGED], 0);
 
   return TRUE;
