@@ -7,48 +7,11 @@
 
 #include <glib/gi18n.h>
 
-#include "sitrep-countdown.h"
-#include "sitrep-deadlines.h"
 #include "sitrep-enum-strings.h"
-#include "sitrep-time.h"
 #include "sitrep-gui-util.h"
-#include "sitrep-severity.h"
+#include "sitrep-incident-row.h"
 #include "sitrep-window-private.h"
 
-struct _SitrepWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  SitrepContext        *context;
-  SitrepIncident       *incident;
-  GSettings            *settings;
-  GtkFilterListModel   *filtered;
-  GtkCustomFilter      *filter;
-  GtkSingleSelection   *selection;
-  GHashTable           *matches;
-  GPtrArray            *bound_rows;
-  SitrepDeclareDialog  *declare_dialog;
-  guint                 retick_id;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content;
-  GtkWidget            *sidebar;
-  GtkToggleButton      *search_button;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *sidebar_stack;
-  GtkListView          *incident_list;
-  AdwViewSwitcherTitle *content_title;
-  AdwViewStack         *pages;
-  SitrepTimelinePage   *timeline_page;
-  SitrepRolesPage      *roles_page;
-  SitrepChecklistPage  *checklist_page;
-  SitrepCommsPage      *comms_page;
-  GtkLabel             *sync_label;
-  GtkStack             *content_stack;
-  SitrepOverviewPage   *overview_page;
-};
 
 G_DEFINE_FINAL_TYPE (SitrepWindow, sitrep_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -63,171 +26,12 @@ static GParamSpec *properties[N_PROPS];
 
 /* Sidebar rows --------------------------------------------------------- */
 
-typedef struct
-{
-  GtkWidget      *badge;
-  GtkWidget      *title;
-  GtkWidget      *meta;
-  GtkWidget      *due;
-  SitrepIncident  *incident;
-  SitrepWorkspace *workspace;   /* while bound: its updates sent, followed */
-  SitrepContext   *context;
-} IncidentRow;
-
-static void
-incident_row_free (IncidentRow *row)
-{
-  g_clear_object (&row->workspace);
-  g_free (row);
-}
-
-/* The row's clock: the next update due, or how overdue it is. */
-static void
-incident_row_update_due (IncidentRow *row)
-{
-  g_autoptr(GPtrArray) deadlines = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-  SitrepDeadline *next = NULL;
-
-  gtk_widget_remove_css_class (row->due, "error");
-  gtk_widget_remove_css_class (row->due, "warning");
-
-  if (row->context == NULL || !sitrep_incident_is_active (row->incident))
-    {
-      gtk_widget_set_visible (row->due, FALSE);
-      return;
-    }
-
-  if (row->workspace == NULL)
-    row->workspace = sitrep_context_open_workspace (row->context,
-                                                    sitrep_incident_get_id (row->incident));
-  deadlines = sitrep_workspace_dup_deadlines (row->workspace);
-  if (deadlines->len == 0)
-    {
-      gtk_widget_set_visible (row->due, FALSE);
-      return;
-    }
-
-  next = deadlines->pdata[0];
-  now = sitrep_clock_dup_now (sitrep_context_get_clock (row->context));
-  text = sitrep_countdown_format (next->due, now);
-  switch (sitrep_countdown_state (next->due, now))
-    {
-    case SITREP_COUNTDOWN_OVERDUE:
-      gtk_widget_add_css_class (row->due, "error");
-      break;
-    case SITREP_COUNTDOWN_SOON:
-      gtk_widget_add_css_class (row->due, "warning");
-      break;
-    case SITREP_COUNTDOWN_LATER:
-    default:
-      break;
-    }
-
-  {
-    g_autofree char *when = sitrep_format_time_utc_local (next->due);
-
-    tooltip = g_strdup_printf ("%s: %s", next->label, when);
-  }
-  gtk_label_set_label (GTK_LABEL (row->due), text);
-  gtk_widget_set_tooltip_text (row->due, tooltip);
-  gtk_widget_set_visible (row->due, TRUE);
-}
-
-static void
-incident_row_update (GtkWidget *widget)
-{
-  IncidentRow *row = g_object_get_data (G_OBJECT (widget), "row");
-  SitrepIncident *incident = row->incident;
-  const SitrepSeverityInfo *info;
-  GDateTime *declared;
-  g_autofree char *age = NULL;
-  g_autofree char *meta = NULL;
-  g_autofree char *accessible = NULL;
-  const char *ref;
-
-  if (incident == NULL)
-    return;
-
-  info = sitrep_severity_get_info (sitrep_incident_get_severity (incident));
-  ref = sitrep_incident_get_ref (incident);
-  declared = sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DECLARED);
-  if (declared != NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-      age = sitrep_format_age (declared, now);
-    }
-
-  gtk_label_set_label (GTK_LABEL (row->badge), info ? info->id : "?");
-  sitrep_set_severity_class (row->badge, sitrep_incident_get_severity (incident));
-  gtk_label_set_label (GTK_LABEL (row->title), sitrep_incident_get_title (incident));
-
-  /* Translators: sidebar line: reference · status · age, e.g. "INC-2026-042 · Identified · 40 min ago" */
-  meta = g_strdup_printf (_("%s · %s · %s"),
-                          ref ? ref : _("Not yet synced"),
-                          sitrep_status_get_label (sitrep_incident_get_status (incident)),
-                          age ? age : _("not declared"));
-  gtk_label_set_label (GTK_LABEL (row->meta), meta);
-
-  gtk_widget_set_opacity (widget, sitrep_incident_is_active (incident) ? 1.0 : 0.7);
-  incident_row_update_due (row);
-
-  accessible = g_strdup_printf ("%s, %s, %s", info ? info->id : "",
-                                sitrep_incident_get_title (incident), meta);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-}
-
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            SitrepWindow             *self)
 {
-  IncidentRow *row = g_new0 (IncidentRow, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *meta_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  row->badge = gtk_label_new (NULL);
-  gtk_widget_add_css_class (row->badge, "severity-badge");
-  gtk_widget_set_valign (row->badge, GTK_ALIGN_CENTER);
-
-  row->title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (row->title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (row->title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (row->title), 28);
-  gtk_widget_add_css_class (row->title, "heading");
-
-  row->meta = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (row->meta), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (row->meta), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (row->meta), 28);
-  gtk_widget_add_css_class (row->meta, "dim-label");
-  gtk_widget_add_css_class (row->meta, "caption");
-
-  /* The clock shares the second line, so the title keeps the full width. */
-  row->due = gtk_label_new (NULL);
-  gtk_widget_add_css_class (row->due, "caption");
-  gtk_widget_add_css_class (row->due, "numeric");
-  gtk_widget_set_visible (row->due, FALSE);
-  row->context = self->context;
-  gtk_widget_set_hexpand (row->meta, TRUE);
-  gtk_box_append (GTK_BOX (meta_line), row->meta);
-  gtk_box_append (GTK_BOX (meta_line), row->due);
-
-  gtk_box_append (GTK_BOX (text), row->title);
-  gtk_box_append (GTK_BOX (text), meta_line);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), row->badge);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  g_object_set_data_full (G_OBJECT (box), "row", row, (GDestroyNotify) incident_row_free);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, sitrep_incident_row_new (self->context));
 }
 
 static void
@@ -235,14 +39,10 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           SitrepWindow             *self)
 {
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  IncidentRow *row = g_object_get_data (G_OBJECT (widget), "row");
+  GtkWidget *row = gtk_list_item_get_child (item);
 
-  row->incident = gtk_list_item_get_item (item);
-  g_signal_connect_object (row->incident, "notify::body", G_CALLBACK (incident_row_update),
-                           widget, G_CONNECT_SWAPPED);
-  g_ptr_array_add (self->bound_rows, widget);
-  incident_row_update (widget);
+  sitrep_incident_row_set_incident (SITREP_INCIDENT_ROW (row), gtk_list_item_get_item (item));
+  g_ptr_array_add (self->bound_rows, row);
 }
 
 static void
@@ -250,21 +50,17 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             SitrepWindow             *self)
 {
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  IncidentRow *row = g_object_get_data (G_OBJECT (widget), "row");
+  GtkWidget *row = gtk_list_item_get_child (item);
 
-  if (row->incident != NULL)
-    g_signal_handlers_disconnect_by_func (row->incident, incident_row_update, widget);
-  row->incident = NULL;
-  g_clear_object (&row->workspace);
-  g_ptr_array_remove_fast (self->bound_rows, widget);
+  sitrep_incident_row_set_incident (SITREP_INCIDENT_ROW (row), NULL);
+  g_ptr_array_remove_fast (self->bound_rows, row);
 }
 
 static void
 on_minute_changed (SitrepWindow *self)
 {
   for (guint i = 0; i < self->bound_rows->len; i++)
-    incident_row_update (g_ptr_array_index (self->bound_rows, i));
+    sitrep_incident_row_update (g_ptr_array_index (self->bound_rows, i));
 }
 
 static gboolean
@@ -374,6 +170,28 @@ on_selection_changed (SitrepWindow *self)
   gtk_stack_set_visible_child_name (self->content_stack, "incident");
 }
 
+/* Each page of the stack that shows an incident gets the context and
+ * follows the window's :incident: a page added to sitrep-window.ui needs
+ * nothing here. */
+static void
+bind_pages (SitrepWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->pages);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (!SITREP_IS_INCIDENT_PAGE (child))
+        continue;
+
+      sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (child), self->context);
+      g_object_bind_property (self, "incident", child, "incident", G_BINDING_SYNC_CREATE);
+    }
+}
+
 static void
 on_incident_activated (SitrepWindow *self,
                        guint         position)
@@ -468,162 +286,6 @@ on_page_changed (SitrepWindow *self)
   /* Arriving at the timeline, the scribe can type at once. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "timeline") == 0)
     sitrep_timeline_page_focus_capture (self->timeline_page);
-}
-
-/* Actions ------------------------------------------------------------- */
-
-static void
-page_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SitrepWindow *self = SITREP_WINDOW (widget);
-
-  if (self->incident == NULL)
-    return;
-  adw_view_stack_set_visible_child_name (self->pages, g_variant_get_string (parameter, NULL));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-/* Alt+1…9: the pages in the stack's order. */
-static void
-page_nth_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SitrepWindow *self = SITREP_WINDOW (widget);
-  g_autoptr(GtkSelectionModel) pages = NULL;
-  g_autoptr(AdwViewStackPage) page = NULL;
-  guint n = g_variant_get_uint32 (parameter);
-
-  if (self->incident == NULL)
-    return;
-
-  pages = adw_view_stack_get_pages (self->pages);
-  if (n == 0 || n > g_list_model_get_n_items (G_LIST_MODEL (pages)))
-    return;
-
-  page = g_list_model_get_item (G_LIST_MODEL (pages), n - 1);
-  adw_view_stack_set_visible_child (self->pages, adw_view_stack_page_get_child (page));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-/* Each page of the stack that shows an incident gets the context and
- * follows the window's :incident: a page added to sitrep-window.ui needs
- * nothing here. */
-static void
-bind_pages (SitrepWindow *self)
-{
-  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->pages);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      GtkWidget *child = adw_view_stack_page_get_child (page);
-
-      if (!SITREP_IS_INCIDENT_PAGE (child))
-        continue;
-
-      sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (child), self->context);
-      g_object_bind_property (self, "incident", child, "incident", G_BINDING_SYNC_CREATE);
-    }
-}
-
-static void
-on_declared (SitrepWindow *self,
-             const char   *id)
-{
-  SitrepIncident *incident;
-  g_autofree char *message = NULL;
-
-  sitrep_window_select_incident (self, id);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-
-  incident = sitrep_context_lookup_incident (self->context, id);
-  if (incident != NULL)
-    {
-      /* Translators: a toast, %s is the incident's title */
-      message = g_strdup_printf (_("Declared “%s”"), sitrep_incident_get_title (incident));
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-    }
-}
-
-static void
-declare_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SitrepWindow *self = SITREP_WINDOW (widget);
-
-  if (self->declare_dialog != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->declare_dialog));
-      return;
-    }
-
-  self->declare_dialog = sitrep_declare_dialog_new (GTK_WINDOW (self), self->context);
-  g_object_add_weak_pointer (G_OBJECT (self->declare_dialog), (gpointer *) &self->declare_dialog);
-  g_signal_connect_object (self->declare_dialog, "declared", G_CALLBACK (on_declared), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (self->declare_dialog));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SitrepWindow *self = SITREP_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_toggle_button_set_active (self->search_button, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-show_sidebar_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  adw_leaflet_navigate (SITREP_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-/**
- * sitrep_window_compose:
- *
- * Shows the composer for an update of @incident_id to @audience.
- *
- * Returns: whether the incident was found
- */
-gboolean
-sitrep_window_compose (SitrepWindow   *self,
-                       const char     *incident_id,
-                       SitrepAudience  audience)
-{
-  g_return_val_if_fail (SITREP_IS_WINDOW (self), FALSE);
-
-  if (!sitrep_window_select_incident (self, incident_id))
-    return FALSE;
-
-  adw_view_stack_set_visible_child_name (self->pages, "comms");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  sitrep_comms_page_compose (self->comms_page, audience);
-  return TRUE;
-}
-
-static void
-compose_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  const char *incident_id, *audience_name;
-  SitrepAudience audience;
-
-  g_variant_get (parameter, "(&s&s)", &incident_id, &audience_name);
-  if (!sitrep_audience_from_string (audience_name, &audience))
-    audience = SITREP_AUDIENCE_STAKEHOLDERS;
-  sitrep_window_compose (SITREP_WINDOW (widget), incident_id, audience);
 }
 
 /* Object -------------------------------------------------------------- */
@@ -883,24 +545,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_incident_activated);
 
-  gtk_widget_class_install_action (widget_class, "win.declare", NULL, declare_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
-  gtk_widget_class_install_action (widget_class, "win.page-nth", "u", page_nth_action);
-  gtk_widget_class_install_action (widget_class, "win.compose", "(ss)", compose_action);
-
-  /* Alt+1…5: the first five pages, in the stack's order. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
-                                       "win.page-nth", "u", 1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
-                                       "win.page-nth", "u", 2);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
-                                       "win.page-nth", "u", 3);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
-                                       "win.page-nth", "u", 4);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
-                                       "win.page-nth", "u", 5);
+  _sitrep_window_class_init_actions (widget_class);
 }
 
 static void

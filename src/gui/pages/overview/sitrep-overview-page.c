@@ -7,30 +7,17 @@
 
 #include <glib/gi18n.h>
 
-#include "sitrep-capture.h"
-#include "sitrep-countdown.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
-#include "sitrep-json.h"
-#include "sitrep-deadlines.h"
+#include "sitrep-due-list.h"
 #include "sitrep-milestones.h"
-#include "sitrep-notifier.h"
+#include "sitrep-milestones-group.h"
 #include "sitrep-overview-page.h"
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
-#include "sitrep-time.h"
 #include "sitrep-triage-row.h"
 
-#define N_MILESTONES (SITREP_MILESTONE_RESOLVED + 1)
 #define N_LATEST_ENTRIES 6
-
-typedef struct
-{
-  GtkWidget          *row;
-  GtkLabel           *countdown;
-  SitrepDeadlineKind  kind;
-  SitrepAudience      audience;
-} DueRow;
 
 struct _SitrepOverviewPage
 {
@@ -54,19 +41,14 @@ struct _SitrepOverviewPage
   AdwEntryRow     *services_row;
   AdwEntryRow     *impact_row;
   GtkSwitch       *major_switch;
-  AdwPreferencesGroup *milestones_group;
+  SitrepMilestonesGroup *milestones_group;
   AdwPreferencesGroup *timeline_group;
   AdwPreferencesGroup *attention_group;
   GPtrArray       *attention_rows;
   SitrepTriageRow *triage_row;
   AdwPreferencesGroup *due_group;
-  GArray          *due_rows;          /* of DueRow */
-  GtkWidget       *nothing_due_row;
+  SitrepDueList   *due_list;
 
-  AdwActionRow    *milestone_rows[N_MILESTONES];
-  GtkEntry        *milestone_entries[N_MILESTONES];
-  GtkMenuButton   *milestone_edit[N_MILESTONES];
-  GtkWidget       *milestone_clear[N_MILESTONES];
 };
 
 G_DEFINE_FINAL_TYPE (SitrepOverviewPage, sitrep_overview_page, SITREP_TYPE_INCIDENT_PAGE)
@@ -129,14 +111,17 @@ update_age (SitrepOverviewPage *self)
     gtk_label_set_label (self->age_label, "");
 }
 
+/* The status buttons' action, to the status of its target. */
 static void
-status_button_clicked (GtkButton          *button,
-                       SitrepOverviewPage *self)
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  SitrepStatus status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "status"));
+  SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!sitrep_workspace_set_status (page_workspace (self), status, &error))
+  if (page_incident (self) != NULL &&
+      !sitrep_workspace_set_status (page_workspace (self), g_variant_get_int32 (parameter), &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
@@ -161,31 +146,11 @@ rebuild_status_buttons (SitrepOverviewPage *self,
       /* Translators: %s is a status such as "Monitoring" */
       tooltip = g_strdup_printf (_("Move the incident to %s"), sitrep_status_get_label (s));
       gtk_widget_set_tooltip_text (button, tooltip);
-      g_object_set_data (G_OBJECT (button), "status", GINT_TO_POINTER (s));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "overview.set-status");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", s);
       if (s == current + 1)
         gtk_widget_add_css_class (button, "suggested-action");
-      g_signal_connect (button, "clicked", G_CALLBACK (status_button_clicked), self);
       gtk_box_append (self->status_buttons, button);
-    }
-}
-
-static void
-update_milestones (SitrepOverviewPage *self)
-{
-  for (guint i = 0; i < N_MILESTONES; i++)
-    {
-      GDateTime *when = sitrep_incident_get_milestone (page_incident (self), i);
-
-      if (when != NULL)
-        {
-          g_autofree char *text = sitrep_format_time_utc_local (when);
-
-          adw_action_row_set_subtitle (self->milestone_rows[i], text);
-        }
-      else
-        adw_action_row_set_subtitle (self->milestone_rows[i], _("Not yet"));
-
-      gtk_widget_set_sensitive (self->milestone_clear[i], when != NULL);
     }
 }
 
@@ -202,7 +167,7 @@ rebuild_timeline (SitrepOverviewPage *self)
   if (page_incident (self) == NULL)
     return;
 
-  timeline = sitrep_workspace_get_timeline (sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self)));
+  timeline = sitrep_workspace_get_timeline (page_workspace (self));
   n = g_list_model_get_n_items (timeline);
   for (guint i = n; i > 0 && shown < N_LATEST_ENTRIES; i--, shown++)
     {
@@ -318,17 +283,8 @@ update_attention (SitrepOverviewPage *self)
 
 /* Updates due ------------------------------------------------------- */
 
-static gboolean
-deadline_has_audience (SitrepDeadlineKind kind)
-{
-  /* Satisfied by a communication to the audience, postponed by a snooze. */
-  return kind == SITREP_DEADLINE_UPDATE || kind == SITREP_DEADLINE_EXEC_BRIEF ||
-         kind == SITREP_DEADLINE_PUBLIC_STATEMENT;
-}
-
 static void
-acknowledge_clicked (GtkButton          *button,
-                     SitrepOverviewPage *self)
+on_acknowledge (SitrepOverviewPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
@@ -338,141 +294,18 @@ acknowledge_clicked (GtkButton          *button,
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
-static GtkWidget *
-due_button (const char *label,
-            const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tooltip, -1);
-  return button;
-}
-
-static DueRow
-add_due_row (SitrepOverviewPage   *self,
-             const SitrepDeadline *d)
-{
-  const char *id = sitrep_incident_get_id (page_incident (self));
-  const char *audience = sitrep_audience_get_label (d->audience);
-  DueRow due = { .kind = d->kind, .audience = d->audience };
-  GtkWidget *countdown = gtk_label_new (NULL);
-
-  due.row = adw_action_row_new ();
-  gtk_widget_add_css_class (countdown, "numeric");
-  gtk_widget_add_css_class (countdown, "due-countdown");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (due.row), countdown);
-  due.countdown = GTK_LABEL (countdown);
-
-  if (deadline_has_audience (d->kind))
-    {
-      g_autofree char *target = sitrep_deadline_target_new (id, d->audience);
-      /* Translators: %s is an audience, e.g. "Executives" */
-      g_autofree char *compose_tip = g_strdup_printf (_("Compose the update to %s"), audience);
-      g_autofree char *snooze_tip = g_strdup_printf (_("Snooze the update to %s"), audience);
-      GtkWidget *snooze = due_button (_("_Snooze…"), snooze_tip);
-      GtkWidget *compose = due_button (_("_Compose"), compose_tip);
-
-      gtk_widget_add_css_class (snooze, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (snooze), "app.snooze-update");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (snooze), "s", target);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (compose), "win.compose");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (compose), "(ss)", id,
-                                        sitrep_audience_to_string (d->audience));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (due.row), snooze);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (due.row), compose);
-    }
-  else if (d->kind == SITREP_DEADLINE_RESPOND)
-    {
-      GtkWidget *ack = due_button (_("_Acknowledge"), _("Record the incident as acknowledged now"));
-
-      g_signal_connect (ack, "clicked", G_CALLBACK (acknowledge_clicked), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (due.row), ack);
-    }
-
-  adw_preferences_group_add (self->due_group, due.row);
-  return due;
-}
-
-static void
-clear_due_rows (SitrepOverviewPage *self)
-{
-  for (guint i = 0; i < self->due_rows->len; i++)
-    adw_preferences_group_remove (self->due_group, g_array_index (self->due_rows, DueRow, i).row);
-  g_array_set_size (self->due_rows, 0);
-}
-
-static gboolean
-due_rows_match (SitrepOverviewPage *self,
-                GPtrArray          *deadlines)
-{
-  if (deadlines->len != self->due_rows->len)
-    return FALSE;
-
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      SitrepDeadline *d = deadlines->pdata[i];
-      DueRow *due = &g_array_index (self->due_rows, DueRow, i);
-
-      if (d->kind != due->kind || d->audience != due->audience)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The incident's deadlines, soonest first, with live countdowns. Rows are
- * updated in place while the deadlines stay the same, so a tick does not
- * take the focus off a button. */
+/* The incident's deadlines, soonest first, with live countdowns. */
 static void
 update_due (SitrepOverviewPage *self)
 {
   g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  if (page_incident (self) == NULL || page_context (self) == NULL)
-    {
-      clear_due_rows (self);
-      return;
-    }
-
-  deadlines = sitrep_workspace_dup_deadlines (sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self)));
-  if (!due_rows_match (self, deadlines))
-    {
-      clear_due_rows (self);
-      for (guint i = 0; i < deadlines->len; i++)
-        {
-          DueRow due = add_due_row (self, deadlines->pdata[i]);
-
-          g_array_append_val (self->due_rows, due);
-        }
-    }
-
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      SitrepDeadline *d = deadlines->pdata[i];
-      DueRow *due = &g_array_index (self->due_rows, DueRow, i);
-      SitrepCountdownState state = sitrep_countdown_state (d->due, now);
-      g_autofree char *countdown = sitrep_countdown_format (d->due, now);
-      g_autofree char *when = sitrep_format_time_utc_local (d->due);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due->row), d->label);
-      /* The label names the audience: "Executive update due". */
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (due->row), when);
-      gtk_label_set_label (due->countdown, countdown);
-      if (state == SITREP_COUNTDOWN_OVERDUE)
-        gtk_widget_add_css_class (GTK_WIDGET (due->countdown), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (due->countdown), "error");
-      if (state == SITREP_COUNTDOWN_SOON)
-        gtk_widget_add_css_class (GTK_WIDGET (due->countdown), "warning");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (due->countdown), "warning");
-    }
-
-  gtk_widget_set_visible (self->nothing_due_row, deadlines->len == 0);
+  if (page_incident (self) != NULL)
+    deadlines = sitrep_workspace_dup_deadlines (page_workspace (self));
+  sitrep_due_list_show (self->due_list,
+                        page_incident (self) ? sitrep_incident_get_id (page_incident (self)) : NULL,
+                        deadlines, now);
 }
 
 static void
@@ -524,7 +357,7 @@ refresh_full (SitrepOverviewPage *self,
   rebuild_status_buttons (self, status);
   gtk_switch_set_active (self->major_switch, sitrep_incident_get_major (page_incident (self)));
 
-  update_milestones (self);
+  sitrep_milestones_group_set_incident (self->milestones_group, page_incident (self));
   update_age (self);
   update_attention (self);
   update_due (self);
@@ -641,140 +474,14 @@ on_major_toggled (SitrepOverviewPage *self)
 }
 
 static void
-set_milestone (SitrepOverviewPage *self,
-               SitrepMilestone     milestone,
-               GDateTime          *when)
+on_set_milestone (SitrepOverviewPage *self,
+                  SitrepMilestone     milestone,
+                  GDateTime          *when)
 {
   g_autoptr(GError) error = NULL;
 
   if (!sitrep_workspace_set_milestone (page_workspace (self), milestone, when, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
-}
-
-static void
-milestone_now_clicked (GtkButton          *button,
-                       SitrepOverviewPage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "milestone"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  set_milestone (self, index, now);
-}
-
-static void
-milestone_clear_clicked (GtkButton          *button,
-                         SitrepOverviewPage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "milestone"));
-
-  set_milestone (self, index, NULL);
-}
-
-static void
-milestone_entry_activated (GtkEntry           *entry,
-                           SitrepOverviewPage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "milestone"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GError) error = NULL;
-
-  when = sitrep_time_parse_input (gtk_editable_get_text (GTK_EDITABLE (entry)), now, &error);
-  if (when == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
-      gtk_widget_error_bell (GTK_WIDGET (entry));
-      return;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_menu_button_popdown (self->milestone_edit[index]);
-  set_milestone (self, index, when);
-}
-
-static void
-milestone_popover_shown (GtkPopover         *popover,
-                         SitrepOverviewPage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "milestone"));
-  GDateTime *when = sitrep_incident_get_milestone (page_incident (self), index);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *text = g_date_time_format (when ? when : now, "%Y-%m-%d %H:%M:%S");
-
-  gtk_editable_set_text (GTK_EDITABLE (self->milestone_entries[index]), text);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->milestone_entries[index]), "error");
-  gtk_widget_grab_focus (GTK_WIDGET (self->milestone_entries[index]));
-}
-
-static void
-build_milestone_rows (SitrepOverviewPage *self)
-{
-  for (guint i = 0; i < N_MILESTONES; i++)
-    {
-      const char *label = sitrep_milestone_get_label (i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *now_button = gtk_button_new_with_label (_("Now"));
-      GtkWidget *edit_button = gtk_menu_button_new ();
-      GtkWidget *clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-      GtkWidget *popover = gtk_popover_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *hint = gtk_label_new (_("UTC: HH:MM, -5m, or YYYY-MM-DD HH:MM:SS"));
-      GtkWidget *entry = gtk_entry_new ();
-      g_autofree char *now_tip = g_strdup_printf (_("Set “%s” to now"), label);
-      g_autofree char *edit_tip = g_strdup_printf (_("Set the time of “%s”"), label);
-      g_autofree char *clear_tip = g_strdup_printf (_("Clear “%s”"), label);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-      gtk_widget_add_css_class (row, "property");
-
-      gtk_widget_set_valign (now_button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (now_button, now_tip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (now_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, now_tip, -1);
-      g_object_set_data (G_OBJECT (now_button), "milestone", GUINT_TO_POINTER (i));
-      g_signal_connect (now_button, "clicked", G_CALLBACK (milestone_now_clicked), self);
-
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_widget_add_css_class (hint, "caption");
-      gtk_entry_set_activates_default (GTK_ENTRY (entry), FALSE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, edit_tip, -1);
-      g_object_set_data (G_OBJECT (entry), "milestone", GUINT_TO_POINTER (i));
-      g_signal_connect (entry, "activate", G_CALLBACK (milestone_entry_activated), self);
-      gtk_box_append (GTK_BOX (box), hint);
-      gtk_box_append (GTK_BOX (box), entry);
-      gtk_popover_set_child (GTK_POPOVER (popover), box);
-      g_object_set_data (G_OBJECT (popover), "milestone", GUINT_TO_POINTER (i));
-      g_signal_connect (popover, "show", G_CALLBACK (milestone_popover_shown), self);
-
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (edit_button), "document-edit-symbolic");
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (edit_button), popover);
-      gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (edit_button, edit_tip);
-      gtk_widget_add_css_class (edit_button, "flat");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (edit_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, edit_tip, -1);
-
-      gtk_widget_set_valign (clear_button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (clear_button, clear_tip);
-      gtk_widget_add_css_class (clear_button, "flat");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (clear_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, clear_tip, -1);
-      g_object_set_data (G_OBJECT (clear_button), "milestone", GUINT_TO_POINTER (i));
-      g_signal_connect (clear_button, "clicked", G_CALLBACK (milestone_clear_clicked), self);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), now_button);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit_button);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear_button);
-      adw_preferences_group_add (self->milestones_group, row);
-
-      self->milestone_rows[i] = ADW_ACTION_ROW (row);
-      self->milestone_entries[i] = GTK_ENTRY (entry);
-      self->milestone_edit[i] = GTK_MENU_BUTTON (edit_button);
-      self->milestone_clear[i] = clear_button;
-    }
 }
 
 static void
@@ -817,7 +524,6 @@ sitrep_overview_page_dispose (GObject *object)
 
   g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
   g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->due_rows, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (sitrep_overview_page_parent_class)->dispose (object);
@@ -834,6 +540,9 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   page_class->incident_changed = sitrep_overview_page_incident_changed;
   page_class->refresh = sitrep_overview_page_refresh;
   page_class->minute_changed = sitrep_overview_page_minute_changed;
+
+  g_type_ensure (SITREP_TYPE_DUE_LIST);
+  g_type_ensure (SITREP_TYPE_MILESTONES_GROUP);
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
@@ -861,11 +570,13 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, attention_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, triage_row);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, due_group);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, due_list);
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_services_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_impact_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_severity_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_major_toggled);
+  gtk_widget_class_install_action (widget_class, "overview.set-status", "i", set_status_action);
 }
 
 static void
@@ -876,10 +587,8 @@ sitrep_overview_page_init (SitrepOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->timeline_rows = g_ptr_array_new ();
   self->attention_rows = g_ptr_array_new ();
-  self->due_rows = g_array_new (FALSE, FALSE, sizeof (DueRow));
-  self->nothing_due_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->nothing_due_row), _("Nothing due"));
-  adw_preferences_group_add (self->due_group, self->nothing_due_row);
+  g_signal_connect_object (self->due_list, "acknowledge", G_CALLBACK (on_acknowledge), self,
+                           G_CONNECT_SWAPPED);
 
   for (SitrepSeverity s = SITREP_SEVERITY_P1; s <= SITREP_SEVERITY_P4; s++)
     {
@@ -890,5 +599,6 @@ sitrep_overview_page_init (SitrepOverviewPage *self)
     }
   adw_combo_row_set_model (self->severity_row, G_LIST_MODEL (severities));
 
-  build_milestone_rows (self);
+  g_signal_connect_object (self->milestones_group, "set-milestone",
+                           G_CALLBACK (on_set_milestone), self, G_CONNECT_SWAPPED);
 }
