@@ -18,9 +18,32 @@ page_action (GtkWidget  *widget,
 {
   SitrepWindow *self = SITREP_WINDOW (widget);
 
-  if (sitrep_overview_page_get_incident (self->overview_page) == NULL)
+  if (self->incident == NULL)
     return;
   adw_view_stack_set_visible_child_name (self->pages, g_variant_get_string (parameter, NULL));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Alt+1…5: the pages in the stack's order. */
+static void
+page_nth_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  SitrepWindow *self = SITREP_WINDOW (widget);
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  g_autoptr(AdwViewStackPage) page = NULL;
+  guint n = g_variant_get_uint32 (parameter);
+
+  if (self->incident == NULL)
+    return;
+
+  pages = adw_view_stack_get_pages (self->pages);
+  if (n == 0 || n > g_list_model_get_n_items (G_LIST_MODEL (pages)))
+    return;
+
+  page = g_list_model_get_item (G_LIST_MODEL (pages), n - 1);
+  adw_view_stack_set_visible_child (self->pages, adw_view_stack_page_get_child (page));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
@@ -127,16 +150,18 @@ _sitrep_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
+  gtk_widget_class_install_action (widget_class, "win.page-nth", "u", page_nth_action);
   gtk_widget_class_install_action (widget_class, "win.compose", "(ss)", compose_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.page", "s",
-                                       "overview");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.page", "s",
-                                       "roles");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.page", "s",
-                                       "checklist");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.page", "s",
-                                       "timeline");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.page", "s",
-                                       "comms");
+  /* Alt+1…5: the first five pages, in the stack's order. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.page-nth", "u", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.page-nth", "u", 2);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.page-nth", "u", 3);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK,
+                                       "win.page-nth", "u", 4);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
+                                       "win.page-nth", "u", 5);
 }

@@ -20,6 +20,7 @@ struct _SitrepWindow
   AdwApplicationWindow  parent_instance;
 
   SitrepContext        *context;
+  SitrepIncident       *incident;
   GSettings            *settings;
   GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
@@ -27,7 +28,6 @@ struct _SitrepWindow
   GHashTable           *matches;
   GPtrArray            *bound_rows;
   SitrepDeclareDialog  *declare_dialog;
-  guint                 tick_id;
   guint                 retick_id;
 
   AdwToastOverlay      *toast_overlay;
@@ -41,17 +41,17 @@ struct _SitrepWindow
   GtkListView          *incident_list;
   AdwViewSwitcherTitle *content_title;
   AdwViewStack         *pages;
-  AdwBin               *roles_bin;
-  AdwBin               *checklist_bin;
   SitrepTimelinePage   *timeline_page;
   SitrepRolesPage      *roles_page;
   SitrepChecklistPage  *checklist_page;
   SitrepCommsPage      *comms_page;
-  AdwBin               *comms_bin;
   GtkLabel             *sync_label;
   GtkStack             *content_stack;
   SitrepOverviewPage   *overview_page;
 };
+
+/* Generated from the pages' gui_page_types (src/gui/pages/meson.build). */
+void sitrep_page_types_ensure (void);
 
 /* sitrep-window-actions.c */
 void _sitrep_window_class_init_actions (GtkWidgetClass *widget_class);

@@ -18,6 +18,7 @@ G_DEFINE_FINAL_TYPE (SitrepWindow, sitrep_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_INCIDENT,
   N_PROPS
 };
 
@@ -55,15 +56,11 @@ unbind_row (GtkSignalListItemFactory *factory,
   g_ptr_array_remove_fast (self->bound_rows, row);
 }
 
-static gboolean
-tick (gpointer data)
+static void
+on_minute_changed (SitrepWindow *self)
 {
-  SitrepWindow *self = data;
-
   for (guint i = 0; i < self->bound_rows->len; i++)
     sitrep_incident_row_update (g_ptr_array_index (self->bound_rows, i));
-
-  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -72,14 +69,13 @@ retick (gpointer data)
   SitrepWindow *self = data;
 
   self->retick_id = 0;
-  tick (self);
+  on_minute_changed (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 on_record_changed (SitrepWindow *self,
-                   const char   *coll,
-                   const char   *id)
+                   const char   *coll)
 {
   /* Sending an update restarts a clock shown in the sidebar. A page of
    * the change feed brings many at once: the rows update once, after. */
@@ -112,10 +108,10 @@ update_content_title (SitrepWindow *self)
   const char *ref;
 
   /* notify::visible-child fires while the template is still being built */
-  if (self->overview_page == NULL || self->pages == NULL)
+  if (self->pages == NULL)
     return;
 
-  incident = sitrep_overview_page_get_incident (self->overview_page);
+  incident = self->incident;
   if (incident == NULL)
     {
       adw_view_switcher_title_set_title (self->content_title, _("Sitrep"));
@@ -139,30 +135,61 @@ update_content_title (SitrepWindow *self)
 }
 
 static void
+set_incident (SitrepWindow   *self,
+              SitrepIncident *incident)
+{
+  if (self->incident == incident)
+    return;
+
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_func (self->incident, update_content_title, self);
+  g_set_object (&self->incident, incident);
+  if (incident != NULL)
+    g_signal_connect_object (incident, "notify::body", G_CALLBACK (update_content_title), self,
+                             G_CONNECT_SWAPPED);
+
+  /* Every page follows through its binding to :incident. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
+  update_content_title (self);
+}
+
+static void
 on_selection_changed (SitrepWindow *self)
 {
   SitrepIncident *incident = gtk_single_selection_get_selected_item (self->selection);
-  SitrepIncident *shown = sitrep_overview_page_get_incident (self->overview_page);
 
   if (incident == NULL)
     {
       /* A search that hides the shown incident does not close it. */
-      if (shown == NULL)
+      if (self->incident == NULL)
         gtk_stack_set_visible_child_name (self->content_stack, "empty");
       return;
     }
 
-  if (shown != NULL)
-    g_signal_handlers_disconnect_by_func (shown, update_content_title, self);
-  sitrep_overview_page_set_incident (self->overview_page, incident);
-  sitrep_timeline_page_set_incident (self->timeline_page, incident);
-  sitrep_roles_page_set_incident (self->roles_page, incident);
-  sitrep_checklist_page_set_incident (self->checklist_page, incident);
-  sitrep_comms_page_set_incident (self->comms_page, incident);
-  g_signal_connect_object (incident, "notify::body", G_CALLBACK (update_content_title), self,
-                           G_CONNECT_SWAPPED);
-  update_content_title (self);
+  set_incident (self, incident);
   gtk_stack_set_visible_child_name (self->content_stack, "incident");
+}
+
+/* Each page of the stack that shows an incident gets the context and
+ * follows the window's :incident: a page added to sitrep-window.ui needs
+ * nothing here. */
+static void
+bind_pages (SitrepWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->pages);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (!SITREP_IS_INCIDENT_PAGE (child))
+        continue;
+
+      sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (child), self->context);
+      g_object_bind_property (self, "incident", child, "incident", G_BINDING_SYNC_CREATE);
+    }
 }
 
 static void
@@ -291,9 +318,8 @@ sitrep_window_close_request (GtkWindow *window)
 static void
 update_sync_label (SitrepWindow *self)
 {
-  SitrepSyncEngine *engine = sitrep_context_get_sync_engine (self->context);
-  guint pending = sitrep_store_get_pending (sitrep_context_get_store (self->context));
-  const char *error = sitrep_sync_engine_get_last_error (engine);
+  guint pending = sitrep_context_get_pending (self->context);
+  const char *error = sitrep_context_get_sync_error (self->context);
   g_autofree char *text = NULL;
   g_autofree char *with_skipped = NULL;
   const char *tooltip = NULL;
@@ -307,23 +333,23 @@ update_sync_label (SitrepWindow *self)
     }
   else
     {
-      switch (sitrep_sync_engine_get_state (engine))
+      switch (sitrep_context_get_connection (self->context))
         {
-        case SITREP_SYNC_ONLINE:
+        case SITREP_CONNECTION_ONLINE:
           text = pending ? g_strdup_printf (_("Online · %u pending"), pending) : g_strdup (_("Online"));
           tooltip = sitrep_context_get_server_url (self->context);
           css = "success";
           break;
-        case SITREP_SYNC_CONNECTING:
+        case SITREP_CONNECTION_CONNECTING:
           text = g_strdup (_("Connecting…"));
           tooltip = sitrep_context_get_server_url (self->context);
           break;
-        case SITREP_SYNC_UNAUTHORIZED:
+        case SITREP_CONNECTION_UNAUTHORIZED:
           text = g_strdup (_("Not authorized"));
           tooltip = error ? error : _("The server does not accept this token");
           css = "error";
           break;
-        case SITREP_SYNC_OFFLINE:
+        case SITREP_CONNECTION_OFFLINE:
         default:
           text = pending ? g_strdup_printf (_("Offline · %u pending"), pending)
                          : g_strdup (_("Offline"));
@@ -377,21 +403,10 @@ sitrep_window_constructed (GObject *object)
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (update_sidebar_state), self, G_CONNECT_SWAPPED);
 
-  sitrep_overview_page_set_context (self->overview_page, self->context);
-  sitrep_timeline_page_set_context (self->timeline_page, self->context);
-
-  self->roles_page = SITREP_ROLES_PAGE (sitrep_roles_page_new ());
-  sitrep_roles_page_set_context (self->roles_page, self->context);
-  adw_bin_set_child (self->roles_bin, GTK_WIDGET (self->roles_page));
-  self->checklist_page = SITREP_CHECKLIST_PAGE (sitrep_checklist_page_new ());
-  sitrep_checklist_page_set_context (self->checklist_page, self->context);
-  adw_bin_set_child (self->checklist_bin, GTK_WIDGET (self->checklist_page));
-  self->comms_page = SITREP_COMMS_PAGE (sitrep_comms_page_new ());
-  sitrep_comms_page_set_context (self->comms_page, self->context);
-  adw_bin_set_child (self->comms_bin, GTK_WIDGET (self->comms_page));
-  g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::state",
+  bind_pages (self);
+  g_signal_connect_object (self->context, "notify::connection",
                            G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::last-error",
+  g_signal_connect_object (self->context, "notify::sync-error",
                            G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_sync_engine (self->context),
                            "notify::skipped-records", G_CALLBACK (update_sync_label), self,
@@ -400,13 +415,14 @@ sitrep_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::server-url", G_CALLBACK (update_sync_label),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sitrep_context_get_store (self->context), "record-changed",
+  g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   update_sync_label (self);
   update_sidebar_state (self);
   on_selection_changed (self);
 
-  self->tick_id = g_timeout_add_seconds (30, tick, self);
+  g_signal_connect_object (sitrep_context_get_clock (self->context), "minute-changed",
+                           G_CALLBACK (on_minute_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -414,7 +430,6 @@ sitrep_window_dispose (GObject *object)
 {
   SitrepWindow *self = SITREP_WINDOW (object);
 
-  g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->retick_id, g_source_remove);
   if (self->declare_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->declare_dialog),
@@ -439,6 +454,7 @@ sitrep_window_finalize (GObject *object)
 
   g_clear_pointer (&self->matches, g_hash_table_unref);
   g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
+  g_clear_object (&self->incident);
 
   G_OBJECT_CLASS (sitrep_window_parent_class)->finalize (object);
 }
@@ -455,6 +471,10 @@ sitrep_window_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
+      break;
+
+    case PROP_INCIDENT:
+      g_value_set_object (value, self->incident);
       break;
 
     default:
@@ -498,10 +518,17 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, SITREP_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SitrepWindow:incident:
+   *
+   * The incident shown, bound to every page.
+   */
+  properties[PROP_INCIDENT] =
+    g_param_spec_object ("incident", NULL, NULL, SITREP_TYPE_INCIDENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (SITREP_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (SITREP_TYPE_TIMELINE_PAGE);
+  sitrep_page_types_ensure ();
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
@@ -522,9 +549,9 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, pages);
-  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, roles_bin);
-  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, checklist_bin);
-  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, comms_bin);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, roles_page);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, checklist_page);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, comms_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, timeline_page);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);

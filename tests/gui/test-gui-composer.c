@@ -65,7 +65,7 @@ test_fills_from_template (Fixture       *f,
                           gconstpointer  data)
 {
   g_autofree char *body = NULL;
-  SitrepRecord *template;
+  SitrepRecordObject *template;
 
   sitrep_comms_composer_set_choices (f->composer, SITREP_AUDIENCE_STATUS_PAGE, -1, 0);
   sitrep_comms_composer_rebuild_templates (f->composer, TRUE);

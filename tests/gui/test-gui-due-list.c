@@ -38,7 +38,7 @@ fixture_set_up (Fixture       *f,
   f->incident_id = sitrep_context_declare_incident (f->context, "Payments failing", "payments",
                                                     "", SITREP_SEVERITY_P1, &error);
   g_assert_no_error (error);
-  f->deadlines = sitrep_context_compute_deadlines (f->context, f->incident_id);
+  f->deadlines = sitrep_workspace_dup_deadlines (test_workspace (f->context, f->incident_id));
 }
 
 static void

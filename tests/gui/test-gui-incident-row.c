@@ -95,10 +95,10 @@ test_follows_changes (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GtkWidget *badge = GTK_WIDGET (_sitrep_incident_row_get_badge (f->row));
 
-  g_assert_true (sitrep_context_set_severity (f->context, f->incident_id, SITREP_SEVERITY_P3,
+  g_assert_true (sitrep_workspace_set_severity (test_workspace (f->context, f->incident_id), SITREP_SEVERITY_P3,
                                               &error));
   g_assert_no_error (error);
-  g_assert_true (sitrep_context_set_status (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_set_status (test_workspace (f->context, f->incident_id),
                                             SITREP_STATUS_IDENTIFIED, &error));
   g_assert_no_error (error);
 
@@ -110,7 +110,7 @@ test_follows_changes (Fixture       *f,
 
   /* A row no longer bound to the incident does not follow it. */
   sitrep_incident_row_set_incident (f->row, NULL);
-  g_assert_true (sitrep_context_set_severity (f->context, f->incident_id, SITREP_SEVERITY_P2,
+  g_assert_true (sitrep_workspace_set_severity (test_workspace (f->context, f->incident_id), SITREP_SEVERITY_P2,
                                               &error));
   g_assert_no_error (error);
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, "P3");
@@ -128,25 +128,26 @@ test_next_due (Fixture       *f,
   SitrepDeadline *next;
 
   /* Declared 40 min ago and never updated: the first clock is late. */
-  g_assert_true (sitrep_context_set_milestone (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_set_milestone (test_workspace (f->context, f->incident_id),
                                                SITREP_MILESTONE_DECLARED, earlier, &error));
   g_assert_no_error (error);
   sitrep_incident_row_update (f->row);
 
-  deadlines = sitrep_context_compute_deadlines (f->context, f->incident_id);
+  deadlines = sitrep_workspace_dup_deadlines (test_workspace (f->context, f->incident_id));
   g_assert_cmpuint (deadlines->len, >, 0);
   next = deadlines->pdata[0];
   g_assert_true (g_date_time_compare (next->due, now) < 0);
 
   g_assert_true (gtk_widget_get_visible (due));
-  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (due)), "late "));
+  /* The one countdown of every view (sitrep_countdown_format()). */
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (due)), "overdue by "));
   g_assert_true (gtk_widget_has_css_class (due, "error"));
   g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (due), next->label));
   g_assert_nonnull (strstr (gtk_label_get_label (_sitrep_incident_row_get_meta (f->row)),
                             "40 min"));
 
   /* A closed incident has no clock, and is drawn faded. */
-  g_assert_true (sitrep_context_set_status (f->context, f->incident_id, SITREP_STATUS_CLOSED,
+  g_assert_true (sitrep_workspace_set_status (test_workspace (f->context, f->incident_id), SITREP_STATUS_CLOSED,
                                             &error));
   g_assert_no_error (error);
   g_assert_false (gtk_widget_get_visible (due));

@@ -10,7 +10,7 @@
 
 /* One sent update in the Updates page's list: what it says of the record. */
 
-static SitrepRecord *
+static SitrepRecordObject *
 sent_record (const char *title,
              const char *by)
 {
@@ -24,7 +24,7 @@ sent_record (const char *title,
   json_object_set_string_member (body, "sent_at", at);
   if (by != NULL)
     json_object_set_string_member (body, "sent_by", by);
-  return sitrep_record_new ("communications", "comm-1", 3, FALSE, body);
+  return sitrep_record_object_new ("communications", "comm-1", body, 3);
 }
 
 static GtkLabel *
@@ -48,7 +48,7 @@ find_label (GtkWidget  *widget,
 static void
 test_shows_record (void)
 {
-  g_autoptr(SitrepRecord) record = sent_record ("Payments <restored>", "alice");
+  g_autoptr(SitrepRecordObject) record = sent_record ("Payments <restored>", "alice");
   g_autoptr(SitrepSentRow) row = g_object_ref_sink (SITREP_SENT_ROW (sitrep_sent_row_new (record)));
   const char *subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
 
@@ -65,7 +65,7 @@ test_shows_record (void)
 static void
 test_untitled (void)
 {
-  g_autoptr(SitrepRecord) record = sent_record ("  ", NULL);
+  g_autoptr(SitrepRecordObject) record = sent_record ("  ", NULL);
   g_autoptr(SitrepSentRow) row = g_object_ref_sink (SITREP_SENT_ROW (sitrep_sent_row_new (record)));
 
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,

@@ -17,6 +17,7 @@ typedef struct
   char              *data_dir;
   SitrepContext     *context;
   SitrepRecord      *builtin;
+  SitrepRecordObject *builtin_object;
   SitrepTemplateRow *row;
 } Fixture;
 
@@ -39,7 +40,9 @@ fixture_set_up (Fixture       *f,
 
   f->row = g_object_ref_sink (SITREP_TEMPLATE_ROW (sitrep_template_row_new (f->context,
                                                                            f->builtin->id)));
-  sitrep_template_row_load (f->row, f->builtin);
+  f->builtin_object = sitrep_record_object_new ("templates", f->builtin->id, f->builtin->body,
+                                                f->builtin->version);
+  sitrep_template_row_load (f->row, f->builtin_object);
 }
 
 static void
@@ -48,6 +51,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->row);
   g_clear_pointer (&f->builtin, sitrep_record_free);
+  g_clear_object (&f->builtin_object);
   g_clear_object (&f->context);
   g_free (f->data_dir);
 }
@@ -67,7 +71,7 @@ test_shows_template (Fixture       *f,
                    sitrep_json_get_string (f->builtin->body, "title"));
   g_assert_cmpstr (sitrep_template_row_get_id (f->row), ==, f->builtin->id);
   g_assert_true (sitrep_template_row_get_builtin (f->row));
-  g_assert_true (sitrep_template_row_shows (f->row, f->builtin));
+  g_assert_true (sitrep_template_row_shows (f->row, f->builtin_object));
 
   /* Loading is not an edit. */
   g_assert_false (sitrep_template_row_get_dirty (f->row));

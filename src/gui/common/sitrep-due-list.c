@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sitrep-countdown.h"
 #include "sitrep-deadlines.h"
 #include "sitrep-due-list.h"
 #include "sitrep-enum-strings.h"
@@ -22,7 +23,6 @@
  * does not take the focus off a button. */
 
 /* How close a due time is drawn as coming up (the default warning). */
-#define DUE_SOON (5 * G_TIME_SPAN_MINUTE)
 
 typedef struct
 {
@@ -197,16 +197,16 @@ update_answer_row (DueRow               *due,
                    const SitrepDeadline *d,
                    GDateTime            *now)
 {
-  GTimeSpan until = g_date_time_difference (d->due, now);
-  g_autofree char *countdown = sitrep_format_countdown (d->due, now);
+  SitrepCountdownState state = sitrep_countdown_state (d->due, now);
+  g_autofree char *countdown = sitrep_countdown_format (d->due, now);
   g_autofree char *when = sitrep_format_time_utc_local (d->due);
 
   /* The label names the audience: "Executive update due". */
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due->row), d->label);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (due->row), when);
   gtk_label_set_label (due->countdown, countdown);
-  set_class (GTK_WIDGET (due->countdown), "error", until <= 0);
-  set_class (GTK_WIDGET (due->countdown), "warning", until > 0 && until <= DUE_SOON);
+  set_class (GTK_WIDGET (due->countdown), "error", state == SITREP_COUNTDOWN_OVERDUE);
+  set_class (GTK_WIDGET (due->countdown), "warning", state == SITREP_COUNTDOWN_SOON);
 }
 
 /* The Updates page's countdown: dim until it is due, then red. */
@@ -215,28 +215,18 @@ update_compose_row (DueRow               *due,
                     const SitrepDeadline *d,
                     GDateTime            *now)
 {
-  GTimeSpan left = g_date_time_difference (d->due, now);
+  gboolean overdue = sitrep_countdown_state (d->due, now) == SITREP_COUNTDOWN_OVERDUE;
   g_autofree char *when = sitrep_format_time_utc_local (d->due);
-  g_autofree char *span = sitrep_time_format_duration (left);
-  g_autofree char *text = NULL;
+  g_autofree char *text = sitrep_countdown_format (d->due, now);
   g_autofree char *subtitle = NULL;
-
-  if (left >= G_TIME_SPAN_MINUTE)
-    /* Translators: time left before an update is due, e.g. "in 12 min" */
-    text = g_strdup_printf (_("in %s"), span);
-  else if (left > -G_TIME_SPAN_MINUTE)
-    text = g_strdup (_("due now"));
-  else
-    /* Translators: e.g. "overdue by 3 min" */
-    text = g_strdup_printf (_("overdue by %s"), span);
 
   /* Translators: when an update is due, e.g. "Due 2026-11-27 14:32:10 UTC · 15:32 CET" */
   subtitle = g_strdup_printf (_("Due %s"), when);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due->row), d->label);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (due->row), subtitle);
   gtk_label_set_label (due->countdown, text);
-  set_class (GTK_WIDGET (due->countdown), "error", left < 0);
-  set_class (GTK_WIDGET (due->countdown), "dim-label", left >= 0);
+  set_class (GTK_WIDGET (due->countdown), "error", overdue);
+  set_class (GTK_WIDGET (due->countdown), "dim-label", !overdue);
 }
 
 static void

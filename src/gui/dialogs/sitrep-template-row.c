@@ -159,25 +159,26 @@ on_delete_clicked (SitrepTemplateRow *self)
  */
 void
 sitrep_template_row_load (SitrepTemplateRow *self,
-                          SitrepRecord      *record)
+                          SitrepRecordObject *record)
 {
-  const char *name = sitrep_json_get_string (record->body, "name");
+  JsonObject *body = sitrep_record_object_get_body (record);
+  const char *name = sitrep_json_get_string (body, "name");
   SitrepAudience audience = SITREP_AUDIENCE_STATUS_PAGE;
 
   g_return_if_fail (SITREP_IS_TEMPLATE_ROW (self));
 
-  sitrep_audience_from_string (sitrep_json_get_string (record->body, "audience"), &audience);
+  sitrep_audience_from_string (sitrep_json_get_string (body, "audience"), &audience);
   g_clear_pointer (&self->shown, json_object_unref);
-  self->shown = json_object_ref (record->body);
-  self->builtin = sitrep_json_get_string (record->body, "builtin_key") != NULL;
+  self->shown = json_object_ref (body);
+  self->builtin = sitrep_json_get_string (body, "builtin_key") != NULL;
 
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
   adw_combo_row_set_selected (self->audience_row, audience);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
-                         sitrep_json_get_string (record->body, "title") ?: "");
+                         sitrep_json_get_string (body, "title") ?: "");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view),
-                            sitrep_json_get_string (record->body, "body") ?: "", -1);
+                            sitrep_json_get_string (body, "body") ?: "", -1);
   self->loading = FALSE;
 
   self->dirty = FALSE;
@@ -214,7 +215,7 @@ void
 sitrep_template_row_save (SitrepTemplateRow *self)
 {
   g_autoptr(GPtrArray) unknown = NULL;
-  g_autoptr(SitrepRecord) saved = NULL;
+  SitrepRecordObject *saved = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
   g_autofree char *id = NULL;
@@ -252,11 +253,12 @@ sitrep_template_row_save (SitrepTemplateRow *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
     }
   /* What was saved is what the row shows: a refresh need not reload it. */
-  saved = sitrep_store_get (sitrep_context_get_store (self->context), "templates", id);
+  saved = sitrep_record_list_lookup (SITREP_RECORD_LIST (sitrep_context_get_templates (self->context)),
+                                     id);
   if (saved != NULL)
     {
       g_clear_pointer (&self->shown, json_object_unref);
-      self->shown = json_object_ref (saved->body);
+      self->shown = json_object_ref (sitrep_record_object_get_body (saved));
     }
   self->dirty = FALSE;
   gtk_widget_set_sensitive (self->save_button, FALSE);
@@ -279,11 +281,13 @@ sitrep_template_row_focus_name (SitrepTemplateRow *self)
  */
 gboolean
 sitrep_template_row_shows (SitrepTemplateRow *self,
-                           SitrepRecord      *record)
+                           SitrepRecordObject *record)
 {
+  JsonObject *body = sitrep_record_object_get_body (record);
+
   g_return_val_if_fail (SITREP_IS_TEMPLATE_ROW (self), FALSE);
 
-  return self->shown != NULL && json_object_equal (self->shown, record->body);
+  return self->shown != NULL && json_object_equal (self->shown, body);
 }
 
 const char *

@@ -21,9 +21,9 @@ void        sitrep_template_row_set_rank   (SitrepTemplateRow *self,
 gboolean    sitrep_template_row_get_dirty  (SitrepTemplateRow *self);
 gboolean    sitrep_template_row_get_builtin (SitrepTemplateRow *self);
 gboolean    sitrep_template_row_shows      (SitrepTemplateRow *self,
-                                            SitrepRecord      *record);
+                                            SitrepRecordObject *record);
 void        sitrep_template_row_load       (SitrepTemplateRow *self,
-                                            SitrepRecord      *record);
+                                            SitrepRecordObject *record);
 void        sitrep_template_row_start_new  (SitrepTemplateRow *self,
                                             SitrepAudience     audience);
 void        sitrep_template_row_save       (SitrepTemplateRow *self);

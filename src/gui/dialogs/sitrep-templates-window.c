@@ -142,22 +142,21 @@ find_row (SitrepTemplatesWindow *self,
 static void
 refresh (SitrepTemplatesWindow *self)
 {
-  g_autoptr(GPtrArray) templates = sitrep_context_list_templates (self->context);
-  g_autoptr(GHashTable) live = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *templates = sitrep_context_get_templates (self->context);
+  g_autoptr(GHashTable) live = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GtkWidget *child;
 
-  for (guint i = 0; i < templates->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (templates); i++)
     {
-      SitrepRecord *record = templates->pdata[i];
+      g_autoptr(SitrepRecordObject) record = g_list_model_get_item (templates, i);
+      const char *record_id = sitrep_record_object_get_id (record);
       SitrepTemplateRow *row;
 
-      if (record->deleted)
-        continue;
-      g_hash_table_add (live, record->id);
+      g_hash_table_add (live, g_strdup (record_id));
 
-      row = find_row (self, record->id);
+      row = find_row (self, record_id);
       if (row == NULL)
-        sitrep_template_row_load ((row = add_row (self, record->id)), record);
+        sitrep_template_row_load ((row = add_row (self, record_id)), record);
       else if (!sitrep_template_row_get_dirty (row) && !sitrep_template_row_shows (row, record))
         sitrep_template_row_load (row, record);
       sitrep_template_row_set_rank (row, (int) i);
@@ -191,8 +190,7 @@ refresh_idle (gpointer data)
 
 static void
 on_record_changed (SitrepTemplatesWindow *self,
-                   const char            *coll,
-                   const char            *id)
+                   const char            *coll)
 {
   if (g_str_equal (coll, "templates") && self->refresh_id == 0)
     self->refresh_id = g_idle_add (refresh_idle, self);
@@ -244,7 +242,7 @@ sitrep_templates_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (sitrep_templates_window_parent_class)->constructed (object);
 
-  g_signal_connect_object (sitrep_context_get_store (self->context), "record-changed",
+  g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   refresh (self);
 }

@@ -7,6 +7,7 @@
 
 #include "sitrep-resources.h"
 
+#include "sitrep-countdown.h"
 #include "sitrep-deadlines.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
@@ -21,8 +22,9 @@ struct _SitrepIncidentRow
 {
   GtkBox          parent_instance;
 
-  SitrepContext  *context;
-  SitrepIncident *incident;
+  SitrepContext   *context;
+  SitrepIncident  *incident;
+  SitrepWorkspace *workspace;   /* the incident's, while shown: its updates sent */
 
   GtkLabel       *badge;
   GtkLabel       *title;
@@ -48,12 +50,10 @@ update_due (SitrepIncidentRow *self)
   GtkWidget *due = GTK_WIDGET (self->due);
   g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autofree char *span = NULL;
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *when = NULL;
   SitrepDeadline *next = NULL;
-  GTimeSpan until;
 
   gtk_widget_remove_css_class (due, "error");
   gtk_widget_remove_css_class (due, "warning");
@@ -64,8 +64,10 @@ update_due (SitrepIncidentRow *self)
       return;
     }
 
-  deadlines = sitrep_context_compute_deadlines (self->context,
-                                                sitrep_incident_get_id (self->incident));
+  if (self->workspace == NULL)
+    self->workspace = sitrep_context_open_workspace (self->context,
+                                                     sitrep_incident_get_id (self->incident));
+  deadlines = sitrep_workspace_dup_deadlines (self->workspace);
   if (deadlines->len == 0)
     {
       gtk_widget_set_visible (due, FALSE);
@@ -73,21 +75,19 @@ update_due (SitrepIncidentRow *self)
     }
 
   next = deadlines->pdata[0];
-  now = g_date_time_new_now_utc ();
-  until = g_date_time_difference (next->due, now);
-  span = sitrep_time_format_duration (until);
-  if (until < 0)
+  now = sitrep_clock_dup_now (sitrep_context_get_clock (self->context));
+  text = sitrep_countdown_format (next->due, now);
+  switch (sitrep_countdown_state (next->due, now))
     {
-      /* Translators: an update is late by this long, e.g. "late 3 min" */
-      text = g_strdup_printf (_("late %s"), span);
+    case SITREP_COUNTDOWN_OVERDUE:
       gtk_widget_add_css_class (due, "error");
-    }
-  else
-    {
-      /* Translators: an update is due in this long, e.g. "in 12 min" */
-      text = g_strdup_printf (_("in %s"), span);
-      if (until < 5 * G_TIME_SPAN_MINUTE)
-        gtk_widget_add_css_class (due, "warning");
+      break;
+    case SITREP_COUNTDOWN_SOON:
+      gtk_widget_add_css_class (due, "warning");
+      break;
+    case SITREP_COUNTDOWN_LATER:
+    default:
+      break;
     }
 
   when = sitrep_format_time_utc_local (next->due);
@@ -167,6 +167,7 @@ sitrep_incident_row_set_incident (SitrepIncidentRow *self,
   if (self->incident != NULL)
     g_signal_handlers_disconnect_by_func (self->incident, sitrep_incident_row_update, self);
   g_set_object (&self->incident, incident);
+  g_clear_object (&self->workspace);
   if (incident != NULL)
     {
       g_signal_connect_object (incident, "notify::body", G_CALLBACK (sitrep_incident_row_update),

@@ -6,45 +6,15 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sitrep-countdown.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-notifier-private.h"
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
 #include "sitrep-time.h"
 
-/* The words of the update clocks: countdowns, the targets of the actions
+/* The words of the update clocks: the targets of the actions
  * that answer a deadline, and what a notification says. */
-
-/**
- * sitrep_format_countdown:
- *
- * Returns: (transfer full): how far off @due is, for a countdown: "in 12
- *   min" (rounded up, so "in 1 min" until it is due), "due now" in the
- *   first minute after, then "overdue by 3 min"
- */
-char *
-sitrep_format_countdown (GDateTime *due,
-                         GDateTime *now)
-{
-  GTimeSpan until = g_date_time_difference (due, now);
-  g_autofree char *span = NULL;
-
-  if (until > 0)
-    {
-      /* Rounded up: with 4 min 30 s to go, "in 5 min". */
-      span = sitrep_time_format_duration (((until + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE)
-                                          * G_TIME_SPAN_MINUTE);
-      /* Translators: a countdown, %s is a duration such as "12 min" */
-      return g_strdup_printf (_("in %s"), span);
-    }
-
-  if (-until < G_TIME_SPAN_MINUTE)
-    return g_strdup (_("due now"));
-
-  span = sitrep_time_format_duration (-until);
-  /* Translators: %s is a duration such as "3 min" */
-  return g_strdup_printf (_("overdue by %s"), span);
-}
 
 /**
  * sitrep_deadline_target_new:
@@ -111,69 +81,55 @@ _sitrep_notifier_incident_name (SitrepIncident *incident)
   return g_strdup (sitrep_incident_get_title (incident));
 }
 
-/* "Update to Executives overdue by 12 min" */
+/* What is due: "Update to Executives", "Executive brief"; %NULL for the
+ * deadlines whose label says it ("Postmortem due"). */
+static char *
+describe_subject (const SitrepDeadline *d)
+{
+  switch (d->kind)
+    {
+    case SITREP_DEADLINE_UPDATE:
+      /* Translators: what is due, %s is an audience ("Executives") */
+      return g_strdup_printf (_("Update to %s"), sitrep_audience_get_label (d->audience));
+    case SITREP_DEADLINE_EXEC_BRIEF:
+      return g_strdup (_("Executive brief"));
+    case SITREP_DEADLINE_PUBLIC_STATEMENT:
+      return g_strdup (_("Public statement"));
+    case SITREP_DEADLINE_RESPOND:
+      return g_strdup (_("Response"));
+    default:
+      return NULL;
+    }
+}
+
+/* "Update to Executives overdue by 12 min": what is due, then the one
+ * countdown every view shows (sitrep_countdown_format()). */
 char *
 _sitrep_notifier_describe_due (const SitrepDeadline *d,
                                SitrepAlertLevel      level,
                                GDateTime            *now)
 {
-  const char *audience = sitrep_audience_get_label (d->audience);
-  GTimeSpan until = g_date_time_difference (d->due, now);
-  g_autofree char *span = NULL;
+  g_autofree char *subject = describe_subject (d);
+  g_autofree char *countdown = sitrep_countdown_format (d->due, now);
+  gboolean upcoming = g_date_time_difference (d->due, now) > 0;
 
-  if (level == SITREP_ALERT_OVERDUE && -until < G_TIME_SPAN_MINUTE)
-    switch (d->kind)
-      {
-      case SITREP_DEADLINE_UPDATE:
-        /* Translators: a notification's summary, %s is an audience ("Executives") */
-        return g_strdup_printf (_("Update to %s due now"), audience);
-      case SITREP_DEADLINE_EXEC_BRIEF:
-        return g_strdup (_("Executive brief due now"));
-      case SITREP_DEADLINE_PUBLIC_STATEMENT:
-        return g_strdup (_("Public statement due now"));
-      case SITREP_DEADLINE_RESPOND:
-        return g_strdup (_("Response due now"));
-      default:
+  if (subject == NULL)
+    {
+      if (upcoming)
+        /* Translators: a deadline ("Postmortem due"), then a countdown ("in 3 d") */
+        return g_strdup_printf (_("%s %s"), d->label, countdown);
+      if (g_date_time_difference (now, d->due) < G_TIME_SPAN_MINUTE)
         return g_strdup (d->label);
-      }
-
-  if (level == SITREP_ALERT_OVERDUE)
-    {
-      span = sitrep_time_format_duration (-until);
-      switch (d->kind)
-        {
-        case SITREP_DEADLINE_UPDATE:
-          /* Translators: %s: an audience ("Executives"), then a duration ("12 min") */
-          return g_strdup_printf (_("Update to %s overdue by %s"), audience, span);
-        case SITREP_DEADLINE_EXEC_BRIEF:
-          return g_strdup_printf (_("Executive brief overdue by %s"), span);
-        case SITREP_DEADLINE_PUBLIC_STATEMENT:
-          return g_strdup_printf (_("Public statement overdue by %s"), span);
-        case SITREP_DEADLINE_RESPOND:
-          return g_strdup_printf (_("Response overdue by %s"), span);
-        default:
-          /* Translators: %s: a deadline ("Postmortem due"), then a duration */
-          return g_strdup_printf (_("%s, overdue by %s"), d->label, span);
-        }
+      /* Translators: a deadline ("Postmortem due"), then "overdue by 2 h" */
+      return g_strdup_printf (_("%s, %s"), d->label, countdown);
     }
 
-  span = sitrep_time_format_duration (((until + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE)
-                                      * G_TIME_SPAN_MINUTE);
-  switch (d->kind)
-    {
-    case SITREP_DEADLINE_UPDATE:
-      /* Translators: %s: an audience ("Executives"), then a duration ("4 min") */
-      return g_strdup_printf (_("Update to %s due in %s"), audience, span);
-    case SITREP_DEADLINE_EXEC_BRIEF:
-      return g_strdup_printf (_("Executive brief due in %s"), span);
-    case SITREP_DEADLINE_PUBLIC_STATEMENT:
-      return g_strdup_printf (_("Public statement due in %s"), span);
-    case SITREP_DEADLINE_RESPOND:
-      return g_strdup_printf (_("Response due in %s"), span);
-    default:
-      /* Translators: %s: a deadline ("Postmortem due"), then a duration */
-      return g_strdup_printf (_("%s in %s"), d->label, span);
-    }
+  if (upcoming)
+    /* Translators: what is due ("Update to Executives"), then a countdown ("in 4 min") */
+    return g_strdup_printf (_("%s due %s"), subject, countdown);
+
+  /* Translators: what is due, then "due now" or "overdue by 5 min" */
+  return g_strdup_printf (_("%s %s"), subject, countdown);
 }
 
 /* What the deadline asks of whom, and by when. */

@@ -7,6 +7,7 @@
 #include <libnotify/notify.h>
 #include <string.h>
 
+#include "sitrep-countdown.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-notifier-private.h"
 #include "sitrep-severity.h"
@@ -20,7 +21,6 @@
  * notification per deadline is kept and replaced in place, so a repeated
  * reminder does not stack up on screen. */
 
-#define TICK_SECONDS 15
 
 typedef struct
 {
@@ -52,7 +52,7 @@ struct _SitrepNotifier
   GApplication   *application;
   SitrepContext  *context;
   GHashTable     *entries;          /* key → Entry */
-  guint           tick_id;
+  GHashTable     *workspaces;       /* incident id → SitrepWorkspace, the active ones */
   guint           idle_id;
   guint           warn_before_minutes;
   guint           repeat_minutes;
@@ -294,9 +294,19 @@ check_incident (SitrepNotifier *self,
                 GDateTime      *now)
 {
   const char *id = sitrep_incident_get_id (incident);
-  g_autoptr(GPtrArray) deadlines = sitrep_context_compute_deadlines (self->context, id);
+  SitrepWorkspace *workspace = g_hash_table_lookup (self->workspaces, id);
+  g_autoptr(GPtrArray) deadlines = NULL;
   GTimeSpan warn_before = (GTimeSpan) self->warn_before_minutes * G_TIME_SPAN_MINUTE;
   GTimeSpan repeat = (GTimeSpan) self->repeat_minutes * G_TIME_SPAN_MINUTE;
+
+  /* Kept open while the incident is active, so its updates are followed
+   * rather than read again at each check. */
+  if (workspace == NULL)
+    {
+      workspace = sitrep_context_open_workspace (self->context, id);
+      g_hash_table_insert (self->workspaces, g_strdup (id), workspace);
+    }
+  deadlines = sitrep_workspace_dup_deadlines (workspace);
 
   for (guint i = 0; i < deadlines->len; i++)
     {
@@ -350,10 +360,24 @@ _sitrep_notifier_check_at (SitrepNotifier *self,
       g_autoptr(SitrepIncident) incident = g_list_model_get_item (incidents, i);
 
       if (!sitrep_incident_is_active (incident))
-        continue;
+        {
+          g_hash_table_remove (self->workspaces, sitrep_incident_get_id (incident));
+          continue;
+        }
       has_active = TRUE;
       check_incident (self, incident, now);
     }
+
+  /* Deleted incidents. */
+  {
+    GHashTableIter ws_iter;
+    gpointer workspace;
+
+    g_hash_table_iter_init (&ws_iter, self->workspaces);
+    while (g_hash_table_iter_next (&ws_iter, NULL, &workspace))
+      if (sitrep_workspace_get_incident (workspace) == NULL)
+        g_hash_table_iter_remove (&ws_iter);
+  }
 
   /* Deadlines that went away: acknowledged, resolved, deleted. */
   g_hash_table_iter_init (&iter, self->entries);
@@ -381,13 +405,6 @@ sitrep_notifier_check (SitrepNotifier *self)
 }
 
 static gboolean
-tick (gpointer data)
-{
-  sitrep_notifier_check (data);
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
 check_idle (gpointer data)
 {
   SitrepNotifier *self = data;
@@ -407,8 +424,7 @@ queue_check (SitrepNotifier *self)
 
 static void
 on_record_changed (SitrepNotifier *self,
-                   const char     *coll,
-                   const char     *id)
+                   const char     *coll)
 {
   if (g_str_equal (coll, "incidents") || g_str_equal (coll, "communications"))
     queue_check (self);
@@ -492,11 +508,12 @@ sitrep_notifier_constructed (GObject *object)
   if (!notify_is_initted ())
     notify_init ("Sitrep");
 
-  g_signal_connect_object (sitrep_context_get_store (self->context), "record-changed",
+  g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_incidents (self->context), "items-changed",
                            G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
-  self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick, self);
+  g_signal_connect_object (sitrep_context_get_clock (self->context), "minute-changed",
+                           G_CALLBACK (sitrep_notifier_check), self, G_CONNECT_SWAPPED);
   queue_check (self);
 }
 
@@ -505,10 +522,11 @@ sitrep_notifier_dispose (GObject *object)
 {
   SitrepNotifier *self = SITREP_NOTIFIER (object);
 
-  g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->entries != NULL)
     g_hash_table_remove_all (self->entries);
+  if (self->workspaces != NULL)
+    g_hash_table_remove_all (self->workspaces);
   g_clear_object (&self->context);
   if (self->application != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
@@ -523,6 +541,7 @@ sitrep_notifier_finalize (GObject *object)
   SitrepNotifier *self = SITREP_NOTIFIER (object);
 
   g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->workspaces, g_hash_table_unref);
 
   G_OBJECT_CLASS (sitrep_notifier_parent_class)->finalize (object);
 }
@@ -635,6 +654,7 @@ sitrep_notifier_class_init (SitrepNotifierClass *klass)
 static void
 sitrep_notifier_init (SitrepNotifier *self)
 {
+  self->workspaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) entry_free);
   self->warn_before_minutes = 5;

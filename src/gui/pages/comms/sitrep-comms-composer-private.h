@@ -19,7 +19,7 @@ struct _SitrepCommsComposer
   gboolean        updating;       /* the combos are being changed from code */
 
   GtkStringList  *template_model;
-  GPtrArray      *templates;      /* SitrepRecord, as in template_model; NULL is "Blank" */
+  GPtrArray      *templates;      /* SitrepTemplate, as in template_model; NULL is "Blank" */
   GtkStringList  *status_model;
   GArray         *statuses;       /* SitrepStatus, as in status_model */
 
@@ -44,5 +44,7 @@ struct _SitrepCommsComposer
 };
 
 gboolean _sitrep_comms_composer_is_blank (const char *text);
+
+void _sitrep_comms_composer_template_unref (gpointer template);
 
 G_END_DECLS

@@ -22,22 +22,22 @@ template_position (SitrepCommsComposer *self,
 {
   for (guint i = 0; i < self->templates->len; i++)
     {
-      SitrepRecord *record = self->templates->pdata[i];
+      SitrepRecordObject *record = self->templates->pdata[i];
 
-      if (record == NULL ? id == NULL : g_strcmp0 (record->id, id) == 0)
+      if (record == NULL ? id == NULL : g_strcmp0 (sitrep_record_object_get_id (record), id) == 0)
         return (int) i;
     }
   return -1;
 }
 
 static gboolean
-template_is_for (SitrepRecord   *record,
+template_is_for (SitrepRecordObject *record,
                  SitrepAudience  audience)
 {
   SitrepAudience for_audience;
 
   return record != NULL &&
-         sitrep_audience_from_string (sitrep_json_get_string (record->body, "audience"),
+         sitrep_audience_from_string (sitrep_json_get_string (sitrep_record_object_get_body (record), "audience"),
                                       &for_audience) &&
          for_audience == audience;
 }
@@ -50,10 +50,10 @@ sitrep_comms_composer_rebuild_templates (SitrepCommsComposer *self,
                                          gboolean            first_match)
 {
   SitrepAudience audience = sitrep_comms_composer_current_audience (self);
-  SitrepRecord *selected = sitrep_comms_composer_current_template (self);
-  g_autofree char *keep_id = selected ? g_strdup (selected->id) : NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
+  SitrepRecordObject *selected = sitrep_comms_composer_current_template (self);
+  g_autofree char *keep_id = selected ? g_strdup (sitrep_record_object_get_id (selected)) : NULL;
+  GListModel *all = NULL;
+  g_autoptr(GPtrArray) ordered = g_ptr_array_new_with_free_func ((GDestroyNotify) _sitrep_comms_composer_template_unref);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   gboolean same = FALSE;
   guint position = 0;
@@ -62,22 +62,22 @@ sitrep_comms_composer_rebuild_templates (SitrepCommsComposer *self,
   if (self->context == NULL)
     return;
 
-  all = sitrep_context_list_templates (self->context);
+  all = sitrep_context_get_templates (self->context);
   for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < all->len; i++)
+    for (guint i = 0; i < g_list_model_get_n_items (all); i++)
       {
-        SitrepRecord *record = all->pdata[i];
+        g_autoptr(SitrepRecordObject) record = g_list_model_get_item (all, i);
 
-        if (record->deleted || template_is_for (record, audience) != (pass == 0))
+        if (template_is_for (record, audience) != (pass == 0))
           continue;
-        g_ptr_array_add (ordered, sitrep_record_copy (record));
+        g_ptr_array_add (ordered, g_steal_pointer (&record));
       }
   g_ptr_array_add (ordered, NULL);
 
   for (guint i = 0; i < ordered->len; i++)
     {
-      SitrepRecord *record = ordered->pdata[i];
-      const char *name = record ? sitrep_json_get_string (record->body, "name") : NULL;
+      SitrepRecordObject *record = ordered->pdata[i];
+      const char *name = record ? sitrep_json_get_string (sitrep_record_object_get_body (record), "name") : NULL;
 
       if (record == NULL)
         name = _("Blank");
@@ -93,11 +93,11 @@ sitrep_comms_composer_rebuild_templates (SitrepCommsComposer *self,
       same = TRUE;
       for (guint i = 0; same && i < ordered->len; i++)
         {
-          SitrepRecord *a = ordered->pdata[i];
-          SitrepRecord *b = self->templates->pdata[i];
+          SitrepRecordObject *a = ordered->pdata[i];
+          SitrepRecordObject *b = self->templates->pdata[i];
 
           same = (a == NULL && b == NULL) ||
-                 (a != NULL && b != NULL && g_str_equal (a->id, b->id) &&
+                 (a != NULL && b != NULL && g_str_equal (sitrep_record_object_get_id (a), sitrep_record_object_get_id (b)) &&
                   g_strcmp0 (names->pdata[i],
                              gtk_string_list_get_string (self->template_model, i)) == 0);
         }
@@ -161,7 +161,7 @@ offer_undo (SitrepCommsComposer *self,
 void
 sitrep_comms_composer_fill_from_template (SitrepCommsComposer *self)
 {
-  SitrepRecord *record = sitrep_comms_composer_current_template (self);
+  SitrepRecordObject *record = sitrep_comms_composer_current_template (self);
   g_autoptr(GHashTable) values = NULL;
   g_auto(SitrepRendered) title = { 0 };
   g_auto(SitrepRendered) body = { 0 };
@@ -172,10 +172,15 @@ sitrep_comms_composer_fill_from_template (SitrepCommsComposer *self)
   if (self->context == NULL || self->incident == NULL)
     return;
 
-  values = sitrep_context_template_values (self->context, sitrep_incident_get_id (self->incident));
-  sitrep_template_render (record ? sitrep_json_get_string (record->body, "title") ?: "" : "",
+  {
+    g_autoptr(SitrepWorkspace) workspace =
+      sitrep_context_open_workspace (self->context, sitrep_incident_get_id (self->incident));
+
+    values = sitrep_workspace_template_values (workspace);
+  }
+  sitrep_template_render (record ? sitrep_json_get_string (sitrep_record_object_get_body (record), "title") ?: "" : "",
                           values, &title);
-  sitrep_template_render (record ? sitrep_json_get_string (record->body, "body") ?: "" : "",
+  sitrep_template_render (record ? sitrep_json_get_string (sitrep_record_object_get_body (record), "body") ?: "" : "",
                           values, &body);
 
   dirty = sitrep_comms_composer_is_dirty (self);

@@ -20,6 +20,14 @@
  * filled in: every edit re-checks it for leftover {{placeholders}} and
  * [blanks], and says so through ::checked. The page sends it. */
 
+/* The templates' free function: "Blank" is NULL. */
+void
+_sitrep_comms_composer_template_unref (gpointer template)
+{
+  if (template != NULL)
+    g_object_unref (template);
+}
+
 G_DEFINE_FINAL_TYPE (SitrepCommsComposer, sitrep_comms_composer, GTK_TYPE_WIDGET)
 
 enum {
@@ -46,7 +54,7 @@ sitrep_comms_composer_current_audience (SitrepCommsComposer *self)
   return selected < N_AUDIENCES ? (SitrepAudience) selected : SITREP_AUDIENCE_STATUS_PAGE;
 }
 
-SitrepRecord *
+SitrepRecordObject *
 sitrep_comms_composer_current_template (SitrepCommsComposer *self)
 {
   guint selected = adw_combo_row_get_selected (self->template_row);
@@ -441,7 +449,7 @@ sitrep_comms_composer_init (SitrepCommsComposer *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
+  self->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) _sitrep_comms_composer_template_unref);
   self->statuses = g_array_new (FALSE, FALSE, sizeof (SitrepStatus));
   self->flags = g_ptr_array_new_with_free_func (g_free);
   self->template_model = gtk_string_list_new (NULL);
@@ -539,10 +547,10 @@ _sitrep_comms_composer_find_template (SitrepCommsComposer *self,
 {
   for (guint i = 0; i < self->templates->len; i++)
     {
-      SitrepRecord *record = self->templates->pdata[i];
+      SitrepRecordObject *record = self->templates->pdata[i];
 
       if (record != NULL &&
-          g_strcmp0 (sitrep_json_get_string (record->body, "builtin_key"), builtin_key) == 0)
+          g_strcmp0 (sitrep_json_get_string (sitrep_record_object_get_body (record), "builtin_key"), builtin_key) == 0)
         return (int) i;
     }
   return -1;

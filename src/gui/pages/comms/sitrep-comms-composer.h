@@ -24,7 +24,7 @@ void            sitrep_comms_composer_set_choices        (SitrepCommsComposer *s
                                                           int                  template_position,
                                                           int                  status_position);
 SitrepAudience  sitrep_comms_composer_current_audience   (SitrepCommsComposer *self);
-SitrepRecord   *sitrep_comms_composer_current_template   (SitrepCommsComposer *self);
+SitrepRecordObject *sitrep_comms_composer_current_template   (SitrepCommsComposer *self);
 SitrepStatus    sitrep_comms_composer_current_status     (SitrepCommsComposer *self);
 guint           sitrep_comms_composer_get_n_templates    (SitrepCommsComposer *self);
 char           *sitrep_comms_composer_dup_body_text      (SitrepCommsComposer *self);

@@ -14,7 +14,6 @@
 /* The page's two lists: the update clocks, whose countdowns tick while an
  * incident shows, and the updates already sent. */
 
-#define TICK_S 15
 
 /* The update clocks */
 
@@ -31,26 +30,11 @@ _sitrep_comms_page_refresh_due (SitrepCommsPage *self)
   g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  if (self->context != NULL && self->incident != NULL)
-    deadlines = sitrep_context_compute_deadlines (self->context,
-                                                  _sitrep_comms_page_incident_id (self));
+  if (page_incident (self) != NULL)
+    deadlines = sitrep_workspace_dup_deadlines (page_workspace (self));
   sitrep_due_list_show (self->due_list,
-                        self->incident ? _sitrep_comms_page_incident_id (self) : NULL,
+                        page_incident (self) ? _sitrep_comms_page_incident_id (self) : NULL,
                         deadlines, now);
-}
-
-static gboolean
-tick (gpointer data)
-{
-  _sitrep_comms_page_refresh_due (data);
-  return G_SOURCE_CONTINUE;
-}
-
-/* Keeps the countdowns current while an incident shows. */
-void
-_sitrep_comms_page_start_ticking (SitrepCommsPage *self)
-{
-  self->tick_id = g_timeout_add_seconds (TICK_S, tick, self);
 }
 
 /* What was sent */
@@ -58,23 +42,21 @@ _sitrep_comms_page_start_ticking (SitrepCommsPage *self)
 void
 _sitrep_comms_page_refresh_history (SitrepCommsPage *self)
 {
-  g_autoptr(GPtrArray) sent = NULL;
+  GListModel *sent = NULL;
   g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) key = g_string_new (NULL);
   GtkWidget *child;
 
-  if (self->context != NULL && self->incident != NULL)
-    sent = sitrep_context_list_communications (self->context,
-                                               _sitrep_comms_page_incident_id (self));
-  else
-    sent = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
+  if (page_incident (self) != NULL)
+    sent = sitrep_workspace_get_communications (page_workspace (self));
 
-  for (guint i = 0; i < sent->len; i++)
+  for (guint i = 0; sent != NULL && i < g_list_model_get_n_items (sent); i++)
     {
-      SitrepRecord *record = sent->pdata[i];
+      g_autoptr(SitrepRecordObject) record = g_list_model_get_item (sent, i);
 
-      if (!record->deleted)
-        g_string_append_printf (key, "%s:%" G_GINT64_FORMAT ";", record->id, record->version);
+      g_string_append_printf (key, "%s:%" G_GINT64_FORMAT ";",
+                              sitrep_record_object_get_id (record),
+                              sitrep_record_object_get_version (record));
     }
   if (g_strcmp0 (key->str, self->history_key) == 0)
     return;
@@ -90,16 +72,15 @@ _sitrep_comms_page_refresh_history (SitrepCommsPage *self)
       gtk_list_box_remove (self->history_list, child);
     }
 
-  for (guint i = 0; i < sent->len; i++)
+  for (guint i = 0; sent != NULL && i < g_list_model_get_n_items (sent); i++)
     {
-      SitrepRecord *record = sent->pdata[i];
+      g_autoptr(SitrepRecordObject) record = g_list_model_get_item (sent, i);
       GtkWidget *row;
 
-      if (record->deleted)
-        continue;
       row = sitrep_sent_row_new (record);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
-                                     g_hash_table_contains (expanded, record->id));
+                                     g_hash_table_contains (expanded,
+                                                            sitrep_record_object_get_id (record)));
       gtk_list_box_append (self->history_list, row);
     }
 }

@@ -16,12 +16,9 @@ G_BEGIN_DECLS
 
 struct _SitrepCommsPage
 {
-  GtkWidget            parent_instance;
+  SitrepIncidentPage   parent_instance;
 
-  SitrepContext       *context;
-  SitrepIncident      *incident;
-  guint                refresh_id;
-  guint                tick_id;
+  gboolean             templates_followed;
   gboolean             needs_reset;    /* a new incident, not yet shown */
   char                *history_key;    /* the sent records' ids, to skip needless rebuilds */
 
@@ -33,6 +30,24 @@ struct _SitrepCommsPage
   GtkListBox          *history_list;
 };
 
+static inline SitrepContext *
+page_context (SitrepCommsPage *self)
+{
+  return sitrep_incident_page_get_context (SITREP_INCIDENT_PAGE (self));
+}
+
+static inline SitrepIncident *
+page_incident (SitrepCommsPage *self)
+{
+  return sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (self));
+}
+
+static inline SitrepWorkspace *
+page_workspace (SitrepCommsPage *self)
+{
+  return sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self));
+}
+
 /* sitrep-comms-page.c */
 const char     *_sitrep_comms_page_incident_id        (SitrepCommsPage *self);
 gboolean        _sitrep_comms_page_is_blank           (const char      *text);
@@ -40,7 +55,6 @@ gboolean        _sitrep_comms_page_is_blank           (const char      *text);
 /* sitrep-comms-page-lists.c */
 gboolean        _sitrep_comms_page_is_communication   (SitrepDeadlineKind kind);
 void            _sitrep_comms_page_refresh_due        (SitrepCommsPage *self);
-void            _sitrep_comms_page_start_ticking      (SitrepCommsPage *self);
 void            _sitrep_comms_page_refresh_history    (SitrepCommsPage *self);
 
 /* For tests, which drive the page's real widgets. */

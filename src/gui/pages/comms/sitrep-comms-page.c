@@ -21,12 +21,12 @@
  * edit re-checks it for leftover {{placeholders}} and [blanks], and
  * nothing flagged can be marked as sent. */
 
-G_DEFINE_FINAL_TYPE (SitrepCommsPage, sitrep_comms_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SitrepCommsPage, sitrep_comms_page, SITREP_TYPE_INCIDENT_PAGE)
 
 const char *
 _sitrep_comms_page_incident_id (SitrepCommsPage *self)
 {
-  return self->incident ? sitrep_incident_get_id (self->incident) : NULL;
+  return page_incident (self) ? sitrep_incident_get_id (page_incident (self)) : NULL;
 }
 
 gboolean
@@ -43,7 +43,7 @@ _sitrep_comms_page_is_blank (const char *text)
 static void
 refresh (SitrepCommsPage *self)
 {
-  gboolean has_incident = self->incident != NULL && self->context != NULL;
+  gboolean has_incident = page_incident (self) != NULL && page_context (self) != NULL;
 
   sitrep_comms_composer_set_editable (self->composer, has_incident);
 
@@ -57,50 +57,6 @@ refresh (SitrepCommsPage *self)
   sitrep_comms_composer_update_check (self->composer);
 }
 
-static gboolean
-refresh_idle (gpointer data)
-{
-  SitrepCommsPage *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (SitrepCommsPage *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
-}
-
-static void
-on_record_changed (SitrepCommsPage *self,
-                   const char      *coll,
-                   const char      *id)
-{
-  const char *current = _sitrep_comms_page_incident_id (self);
-
-  if (current == NULL)
-    return;
-
-  if (g_str_equal (coll, "communications"))
-    {
-      g_autoptr(SitrepRecord) record = sitrep_store_get (sitrep_context_get_store (self->context),
-                                                         coll, id);
-      const char *of = record && record->body ? sitrep_json_get_string (record->body,
-                                                                         "incident_id") : NULL;
-
-      if (of == NULL || g_str_equal (of, current))
-        queue_refresh (self);
-    }
-  else if (g_str_equal (coll, "templates") ||
-           (g_str_equal (coll, "incidents") && g_str_equal (id, current)))
-    {
-      queue_refresh (self);
-    }
-}
-
 /* Starts over for the incident: its most pressing audience, that
  * audience's first template. */
 static void
@@ -109,22 +65,21 @@ reset_composer (SitrepCommsPage *self)
   g_autoptr(GPtrArray) deadlines = NULL;
   SitrepAudience audience = SITREP_AUDIENCE_STAKEHOLDERS;
 
-  sitrep_comms_composer_set_context (self->composer, self->context);
-  sitrep_comms_composer_set_incident (self->composer, self->incident);
+  sitrep_comms_composer_set_context (self->composer, page_context (self));
+  sitrep_comms_composer_set_incident (self->composer, page_incident (self));
   sitrep_comms_composer_forget_fill (self->composer);
   sitrep_comms_composer_dismiss_undo (self->composer);
   sitrep_comms_composer_set_editors (self->composer, "", "");
 
-  self->needs_reset = self->incident != NULL && self->context != NULL &&
+  self->needs_reset = page_incident (self) != NULL && page_context (self) != NULL &&
                      !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (self->incident == NULL || self->context == NULL || self->needs_reset)
+  if (page_incident (self) == NULL || page_context (self) == NULL || self->needs_reset)
     {
       refresh (self);
       return;
     }
 
-  deadlines = sitrep_context_compute_deadlines (self->context,
-                                                _sitrep_comms_page_incident_id (self));
+  deadlines = sitrep_workspace_dup_deadlines (page_workspace (self));
   for (guint i = 0; i < deadlines->len; i++)
     {
       SitrepDeadline *deadline = deadlines->pdata[i];
@@ -151,9 +106,9 @@ update_actions (SitrepCommsPage *self)
   gboolean empty = _sitrep_comms_page_is_blank (body);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "comms.copy",
-                                 self->incident != NULL && !empty);
+                                 page_incident (self) != NULL && !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "comms.send",
-                                 self->incident != NULL && self->context != NULL && !empty &&
+                                 page_incident (self) != NULL && page_context (self) != NULL && !empty &&
                                  sitrep_comms_composer_get_n_flags (self->composer) == 0);
 }
 
@@ -188,7 +143,7 @@ send_action (GtkWidget  *widget,
   SitrepCommsPage *self = SITREP_COMMS_PAGE (widget);
   SitrepCommsComposer *composer = self->composer;
   SitrepAudience audience = sitrep_comms_composer_current_audience (composer);
-  SitrepRecord *template = sitrep_comms_composer_current_template (composer);
+  SitrepRecordObject *template = sitrep_comms_composer_current_template (composer);
   g_autofree char *body = sitrep_comms_composer_dup_body_text (composer);
   g_autofree char *title = g_strstrip (g_strdup (sitrep_comms_composer_get_title_text (composer)));
   g_autofree char *id = NULL;
@@ -197,15 +152,14 @@ send_action (GtkWidget  *widget,
 
   /* The shortcut reaches here even while the button is insensitive. */
   sitrep_comms_composer_update_check (composer);
-  if (self->incident == NULL || self->context == NULL || _sitrep_comms_page_is_blank (body) ||
+  if (page_incident (self) == NULL || page_context (self) == NULL || _sitrep_comms_page_is_blank (body) ||
       sitrep_comms_composer_get_n_flags (composer) > 0)
     {
       gtk_widget_error_bell (widget);
       return;
     }
 
-  id = sitrep_context_send_communication (self->context, _sitrep_comms_page_incident_id (self),
-                                          audience, template ? template->id : NULL,
+  id = sitrep_workspace_send_communication (page_workspace (self), audience, template ? sitrep_record_object_get_id (template) : NULL,
                                           sitrep_comms_composer_current_status (composer),
                                           title, body, &error);
   if (id == NULL)
@@ -224,7 +178,6 @@ send_action (GtkWidget  *widget,
                                      (int) sitrep_comms_composer_get_n_templates (composer) - 1,
                                      0);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   refresh (self);
 }
 
@@ -249,13 +202,52 @@ templates_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   SitrepTemplatesWindow *window;
 
-  if (self->context == NULL)
+  if (page_context (self) == NULL)
     return;
 
   window = sitrep_templates_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        self->context,
+                                        page_context (self),
                                         sitrep_comms_composer_current_audience (self->composer));
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* SitrepIncidentPage */
+
+static void
+sitrep_comms_page_refresh (SitrepIncidentPage *page)
+{
+  refresh (SITREP_COMMS_PAGE (page));
+}
+
+static void
+sitrep_comms_page_minute_changed (SitrepIncidentPage *page)
+{
+  _sitrep_comms_page_refresh_due (SITREP_COMMS_PAGE (page));
+}
+
+/* A different incident starts the composer over. */
+static void
+sitrep_comms_page_incident_changed (SitrepIncidentPage *page)
+{
+  SitrepCommsPage *self = SITREP_COMMS_PAGE (page);
+
+  /* Templates are the team's, not the incident's: followed once. */
+  if (!self->templates_followed && page_context (self) != NULL)
+    {
+      g_signal_connect_object (sitrep_context_get_templates (page_context (self)), "changed",
+                               G_CALLBACK (sitrep_incident_page_queue_refresh), self,
+                               G_CONNECT_SWAPPED);
+      self->templates_followed = TRUE;
+    }
+
+  reset_composer (self);
+}
+
+static gboolean
+sitrep_comms_page_wants_change (SitrepIncidentPage *page,
+                                const char         *coll)
+{
+  return g_str_equal (coll, "communications") || g_str_equal (coll, "incidents");
 }
 
 /* GObject */
@@ -277,12 +269,6 @@ sitrep_comms_page_dispose (GObject *object)
   SitrepCommsPage *self = SITREP_COMMS_PAGE (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_clear_object (&self->incident);
-  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_COMMS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -305,8 +291,13 @@ sitrep_comms_page_class_init (SitrepCommsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = sitrep_comms_page_dispose;
+  page_class->incident_changed = sitrep_comms_page_incident_changed;
+  page_class->refresh = sitrep_comms_page_refresh;
+  page_class->wants_change = sitrep_comms_page_wants_change;
+  page_class->minute_changed = sitrep_comms_page_minute_changed;
   object_class->finalize = sitrep_comms_page_finalize;
   widget_class->map = sitrep_comms_page_map;
 
@@ -318,7 +309,6 @@ sitrep_comms_page_class_init (SitrepCommsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sitrep-comms-page.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, due_list);
   gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, composer);
@@ -375,59 +365,6 @@ sitrep_comms_page_new (void)
   return g_object_new (SITREP_TYPE_COMMS_PAGE, NULL);
 }
 
-void
-sitrep_comms_page_set_context (SitrepCommsPage *self,
-                               SitrepContext   *context)
-{
-  g_return_if_fail (SITREP_IS_COMMS_PAGE (self));
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (sitrep_context_get_store (self->context), self);
-  if (!g_set_object (&self->context, context) || context == NULL)
-    return;
-
-  g_signal_connect_object (sitrep_context_get_store (context), "record-changed",
-                           G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
-  reset_composer (self);
-}
-
-/**
- * sitrep_comms_page_set_incident:
- * @incident: (nullable): the incident to write about
- *
- * A different incident starts the composer over.
- */
-void
-sitrep_comms_page_set_incident (SitrepCommsPage *self,
-                                SitrepIncident  *incident)
-{
-  g_return_if_fail (SITREP_IS_COMMS_PAGE (self));
-
-  if (self->incident == incident)
-    return;
-
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_set_object (&self->incident, incident);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-
-  if (incident != NULL)
-    {
-      g_signal_connect_swapped (incident, "notify::body", G_CALLBACK (queue_refresh), self);
-      _sitrep_comms_page_start_ticking (self);
-    }
-  reset_composer (self);
-}
-
-SitrepIncident *
-sitrep_comms_page_get_incident (SitrepCommsPage *self)
-{
-  g_return_val_if_fail (SITREP_IS_COMMS_PAGE (self), NULL);
-
-  return self->incident;
-}
-
 /**
  * sitrep_comms_page_compose:
  * @audience: who the update is for
@@ -444,7 +381,7 @@ sitrep_comms_page_compose (SitrepCommsPage *self,
 
   sitrep_comms_composer_set_choices (self->composer, audience, -1, -1);
 
-  if (self->incident == NULL || self->context == NULL)
+  if (page_incident (self) == NULL || page_context (self) == NULL)
     return;
 
   self->needs_reset = FALSE;

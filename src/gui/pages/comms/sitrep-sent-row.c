@@ -74,10 +74,11 @@ format_sent (JsonObject *body)
 
 static void
 show_record (SitrepSentRow *self,
-             SitrepRecord  *record)
+             SitrepRecordObject *record)
 {
-  const char *title = sitrep_json_get_string (record->body, "title");
-  g_autofree char *subtitle = format_sent (record->body);
+  JsonObject *body = sitrep_record_object_get_body (record);
+  const char *title = sitrep_json_get_string (body, "title");
+  g_autofree char *subtitle = format_sent (body);
   g_autofree char *title_markup = NULL;
   g_autofree char *subtitle_markup = g_markup_escape_text (subtitle, -1);
 
@@ -85,12 +86,12 @@ show_record (SitrepSentRow *self,
     title = _("Untitled update");
   title_markup = g_markup_escape_text (title, -1);
 
-  self->id = g_strdup (record->id);
+  self->id = g_strdup (sitrep_record_object_get_id (record));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title_markup);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle_markup);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-  gtk_label_set_label (self->text_label, sitrep_json_get_string (record->body, "body") ?: "");
+  gtk_label_set_label (self->text_label, sitrep_json_get_string (body, "body") ?: "");
 }
 
 const char *
@@ -145,7 +146,7 @@ sitrep_sent_row_init (SitrepSentRow *self)
  * Returns: (transfer floating): a collapsed row showing @record
  */
 GtkWidget *
-sitrep_sent_row_new (SitrepRecord *record)
+sitrep_sent_row_new (SitrepRecordObject *record)
 {
   SitrepSentRow *self = g_object_new (SITREP_TYPE_SENT_ROW, NULL);
 

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "sitrep-protocol-record.h"
+#include "sitrep-record-object.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SitrepSentRow, sitrep_sent_row, SITREP, SENT_ROW, AdwExpanderRow)
 
-GtkWidget  *sitrep_sent_row_new    (SitrepRecord  *record);
+GtkWidget  *sitrep_sent_row_new    (SitrepRecordObject *record);
 const char *sitrep_sent_row_get_id (SitrepSentRow *self);
 
 G_END_DECLS

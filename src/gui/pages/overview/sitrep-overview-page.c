@@ -18,22 +18,13 @@
 #include "sitrep-triage-row.h"
 
 #define N_LATEST_ENTRIES 6
-/* Countdowns are to the minute; a tick of a quarter of one keeps them so. */
-#define TICK_SECONDS 15
 
 struct _SitrepOverviewPage
 {
-  GtkWidget        parent_instance;
+  SitrepIncidentPage parent_instance;
 
-  SitrepContext   *context;
-  SitrepIncident  *incident;
-  guint            tick_id;
-  guint            timeline_idle_id;
-  guint            attention_idle_id;
-  guint            due_idle_id;
   gboolean         updating;
   GPtrArray       *timeline_rows;
-  SitrepTimelineModel *timeline;
 
   GtkWidget       *scroller;
   GtkLabel        *severity_badge;
@@ -60,7 +51,25 @@ struct _SitrepOverviewPage
 
 };
 
-G_DEFINE_FINAL_TYPE (SitrepOverviewPage, sitrep_overview_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SitrepOverviewPage, sitrep_overview_page, SITREP_TYPE_INCIDENT_PAGE)
+
+static SitrepContext *
+page_context (SitrepOverviewPage *self)
+{
+  return sitrep_incident_page_get_context (SITREP_INCIDENT_PAGE (self));
+}
+
+static SitrepIncident *
+page_incident (SitrepOverviewPage *self)
+{
+  return sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (self));
+}
+
+static SitrepWorkspace *
+page_workspace (SitrepOverviewPage *self)
+{
+  return sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self));
+}
 
 static gboolean
 is_being_edited (gpointer widget)
@@ -85,10 +94,10 @@ update_age (SitrepOverviewPage *self)
 {
   GDateTime *declared;
 
-  if (self->incident == NULL)
+  if (page_incident (self) == NULL)
     return;
 
-  declared = sitrep_incident_get_milestone (self->incident, SITREP_MILESTONE_DECLARED);
+  declared = sitrep_incident_get_milestone (page_incident (self), SITREP_MILESTONE_DECLARED);
   if (declared != NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -111,9 +120,8 @@ set_status_action (GtkWidget  *widget,
   SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->incident != NULL &&
-      !sitrep_context_set_status (self->context, sitrep_incident_get_id (self->incident),
-                                  g_variant_get_int32 (parameter), &error))
+  if (page_incident (self) != NULL &&
+      !sitrep_workspace_set_status (page_workspace (self), g_variant_get_int32 (parameter), &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
@@ -146,26 +154,24 @@ rebuild_status_buttons (SitrepOverviewPage *self,
     }
 }
 
-static gboolean
-rebuild_timeline (gpointer data)
+static void
+rebuild_timeline (SitrepOverviewPage *self)
 {
-  SitrepOverviewPage *self = data;
+  GListModel *timeline = NULL;
   guint shown = 0, n;
-
-  self->timeline_idle_id = 0;
 
   for (guint i = 0; i < self->timeline_rows->len; i++)
     adw_preferences_group_remove (self->timeline_group, self->timeline_rows->pdata[i]);
   g_ptr_array_set_size (self->timeline_rows, 0);
 
-  if (self->timeline == NULL)
-    return G_SOURCE_REMOVE;
+  if (page_incident (self) == NULL)
+    return;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->timeline));
+  timeline = sitrep_workspace_get_timeline (page_workspace (self));
+  n = g_list_model_get_n_items (timeline);
   for (guint i = n; i > 0 && shown < N_LATEST_ENTRIES; i--, shown++)
     {
-      g_autoptr(SitrepTimelineEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->timeline),
-                                                                    i - 1);
+      g_autoptr(SitrepTimelineEntry) entry = g_list_model_get_item (timeline, i - 1);
       GDateTime *at = sitrep_timeline_entry_get_occurred_at (entry);
       g_autofree char *when = at ? sitrep_format_time_utc_local (at) : g_strdup ("?");
       g_autofree char *subtitle = NULL;
@@ -191,16 +197,6 @@ rebuild_timeline (gpointer data)
       adw_preferences_group_add (self->timeline_group, row);
       g_ptr_array_add (self->timeline_rows, row);
     }
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_rebuild_timeline (SitrepOverviewPage *self)
-{
-  /* A batch of writes (a declaration, a sync) rebuilds the rows once. */
-  if (self->timeline_idle_id == 0)
-    self->timeline_idle_id = g_idle_add (rebuild_timeline, self);
 }
 
 static GtkWidget *
@@ -234,13 +230,13 @@ update_attention (SitrepOverviewPage *self)
     adw_preferences_group_remove (self->attention_group, self->attention_rows->pdata[i]);
   g_ptr_array_set_size (self->attention_rows, 0);
 
-  if (self->incident == NULL || self->context == NULL)
+  if (page_incident (self) == NULL || page_context (self) == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->attention_group), FALSE);
       return;
     }
 
-  missing = sitrep_context_missing_roles (self->context, sitrep_incident_get_id (self->incident));
+  missing = sitrep_workspace_missing_roles (page_workspace (self));
   if (missing->len > 0)
     {
       g_autoptr(GString) names = g_string_new (NULL);
@@ -264,7 +260,7 @@ update_attention (SitrepOverviewPage *self)
     }
 
   for (guint i = 0; i < SITREP_N_ORDERED_MILESTONES; i++)
-    times[i] = sitrep_incident_get_milestone (self->incident, i);
+    times[i] = sitrep_incident_get_milestone (page_incident (self), i);
   problems = sitrep_milestones_check_order (times);
   for (guint i = 0; i < problems->len; i++)
     {
@@ -293,9 +289,8 @@ on_acknowledge (SitrepOverviewPage *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
 
-  if (self->incident != NULL &&
-      !sitrep_context_set_milestone (self->context, sitrep_incident_get_id (self->incident),
-                                     SITREP_MILESTONE_ACKNOWLEDGED, now, &error))
+  if (page_incident (self) != NULL &&
+      !sitrep_workspace_set_milestone (page_workspace (self), SITREP_MILESTONE_ACKNOWLEDGED, now, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
@@ -306,56 +301,11 @@ update_due (SitrepOverviewPage *self)
   g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  if (self->incident != NULL && self->context != NULL)
-    deadlines = sitrep_context_compute_deadlines (self->context,
-                                                  sitrep_incident_get_id (self->incident));
+  if (page_incident (self) != NULL)
+    deadlines = sitrep_workspace_dup_deadlines (page_workspace (self));
   sitrep_due_list_show (self->due_list,
-                        self->incident ? sitrep_incident_get_id (self->incident) : NULL,
+                        page_incident (self) ? sitrep_incident_get_id (page_incident (self)) : NULL,
                         deadlines, now);
-}
-
-static gboolean
-attention_idle (gpointer data)
-{
-  SitrepOverviewPage *self = data;
-
-  self->attention_idle_id = 0;
-  update_attention (self);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-due_idle (gpointer data)
-{
-  SitrepOverviewPage *self = data;
-
-  self->due_idle_id = 0;
-  update_due (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A page of the change feed brings many records at once: each part of
- * the page is redone once, after them. */
-static void
-on_record_changed (SitrepOverviewPage *self,
-                   const char         *coll,
-                   const char         *id)
-{
-  if (self->incident == NULL)
-    return;
-
-  if (g_str_equal (coll, "roles") &&
-      g_str_has_prefix (id, sitrep_incident_get_id (self->incident)))
-    {
-      if (self->attention_idle_id == 0)
-        self->attention_idle_id = g_idle_add (attention_idle, self);
-    }
-  else if (g_str_equal (coll, "communications"))
-    {
-      /* A sent update restarts its audience's clock. */
-      if (self->due_idle_id == 0)
-        self->due_idle_id = g_idle_add (due_idle, self);
-    }
 }
 
 static void
@@ -369,24 +319,24 @@ refresh_full (SitrepOverviewPage *self,
   SitrepStatus status;
   const char *ref;
 
-  if (self->incident == NULL)
+  if (page_incident (self) == NULL)
     return;
 
   self->updating = TRUE;
 
-  severity = sitrep_incident_get_severity (self->incident);
-  status = sitrep_incident_get_status (self->incident);
+  severity = sitrep_incident_get_severity (page_incident (self));
+  status = sitrep_incident_get_status (page_incident (self));
   info = sitrep_severity_get_info (severity);
-  ref = sitrep_incident_get_ref (self->incident);
+  ref = sitrep_incident_get_ref (page_incident (self));
 
   gtk_label_set_label (self->severity_badge, info ? info->id : "?");
   sitrep_set_severity_class (GTK_WIDGET (self->severity_badge), severity);
   gtk_label_set_label (self->status_badge, sitrep_status_get_label (status));
   sitrep_set_status_class (GTK_WIDGET (self->status_badge), status);
-  gtk_widget_set_visible (self->major_badge, sitrep_incident_get_major (self->incident));
+  gtk_widget_set_visible (self->major_badge, sitrep_incident_get_major (page_incident (self)));
   gtk_label_set_label (self->ref_label, ref ? ref : "");
   gtk_widget_set_visible (GTK_WIDGET (self->ref_label), ref != NULL);
-  gtk_label_set_label (self->title_label, sitrep_incident_get_title (self->incident));
+  gtk_label_set_label (self->title_label, sitrep_incident_get_title (page_incident (self)));
 
   if (info != NULL)
     {
@@ -397,17 +347,17 @@ refresh_full (SitrepOverviewPage *self,
       adw_combo_row_set_selected (self->severity_row, severity - SITREP_SEVERITY_P1);
     }
 
-  set_entry_text (self->title_row, sitrep_incident_get_title (self->incident), force);
-  services = sitrep_incident_dup_services (self->incident);
+  set_entry_text (self->title_row, sitrep_incident_get_title (page_incident (self)), force);
+  services = sitrep_incident_dup_services (page_incident (self));
   set_entry_text (self->services_row, services, force);
-  set_entry_text (self->impact_row, sitrep_incident_get_customer_impact (self->incident),
+  set_entry_text (self->impact_row, sitrep_incident_get_customer_impact (page_incident (self)),
                   force);
 
   adw_action_row_set_subtitle (self->status_row, sitrep_status_get_label (status));
   rebuild_status_buttons (self, status);
-  gtk_switch_set_active (self->major_switch, sitrep_incident_get_major (self->incident));
+  gtk_switch_set_active (self->major_switch, sitrep_incident_get_major (page_incident (self)));
 
-  sitrep_milestones_group_set_incident (self->milestones_group, self->incident);
+  sitrep_milestones_group_set_incident (self->milestones_group, page_incident (self));
   update_age (self);
   update_attention (self);
   update_due (self);
@@ -430,8 +380,7 @@ patch_string (SitrepOverviewPage *self,
   g_autoptr(GError) error = NULL;
 
   json_object_set_string_member (fields, field, value);
-  if (!sitrep_context_update_incident (self->context, sitrep_incident_get_id (self->incident),
-                                       fields, &error))
+  if (!sitrep_workspace_update_incident (page_workspace (self), fields, &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
       refresh (self);
@@ -447,7 +396,7 @@ on_title_apply (SitrepOverviewPage *self)
     {
       gtk_widget_error_bell (GTK_WIDGET (self->title_row));
       gtk_editable_set_text (GTK_EDITABLE (self->title_row),
-                             sitrep_incident_get_title (self->incident));
+                             sitrep_incident_get_title (page_incident (self)));
       return;
     }
 
@@ -478,8 +427,7 @@ on_services_apply (SitrepOverviewPage *self)
     }
 
   json_object_set_array_member (fields, "services", services);
-  if (!sitrep_context_update_incident (self->context, sitrep_incident_get_id (self->incident),
-                                       fields, &error))
+  if (!sitrep_workspace_update_incident (page_workspace (self), fields, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
@@ -489,15 +437,14 @@ on_severity_selected (SitrepOverviewPage *self)
   g_autoptr(GError) error = NULL;
   SitrepSeverity severity;
 
-  if (self->updating || self->incident == NULL)
+  if (self->updating || page_incident (self) == NULL)
     return;
 
   severity = SITREP_SEVERITY_P1 + adw_combo_row_get_selected (self->severity_row);
-  if (severity == sitrep_incident_get_severity (self->incident))
+  if (severity == sitrep_incident_get_severity (page_incident (self)))
     return;
 
-  if (!sitrep_context_set_severity (self->context, sitrep_incident_get_id (self->incident),
-                                    severity, &error))
+  if (!sitrep_workspace_set_severity (page_workspace (self), severity, &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
       refresh (self);
@@ -510,15 +457,15 @@ on_major_toggled (SitrepOverviewPage *self)
   g_autoptr(GError) error = NULL;
   gboolean major;
 
-  if (self->updating || self->incident == NULL)
+  if (self->updating || page_incident (self) == NULL)
     return;
 
   major = gtk_switch_get_active (self->major_switch);
-  if (major == sitrep_incident_get_major (self->incident))
+  if (major == sitrep_incident_get_major (page_incident (self)))
     return;
 
   /* Through the context, which adds the protocol's checklist items. */
-  if (!sitrep_context_set_major (self->context, sitrep_incident_get_id (self->incident), major,
+  if (!sitrep_workspace_set_major (page_workspace (self), major,
                                  &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
@@ -533,17 +480,41 @@ on_set_milestone (SitrepOverviewPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sitrep_context_set_milestone (self->context, sitrep_incident_get_id (self->incident),
-                                     milestone, when, &error))
+  if (!sitrep_workspace_set_milestone (page_workspace (self), milestone, when, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
-static gboolean
-tick (gpointer data)
+static void
+sitrep_overview_page_refresh (SitrepIncidentPage *page)
 {
-  update_age (data);
-  update_due (data);
-  return G_SOURCE_CONTINUE;
+  SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (page);
+
+  /* The incident, its roles, updates and timeline: redone once per batch
+   * of changes (a declaration, a page of the change feed). */
+  refresh_full (self, FALSE);
+  rebuild_timeline (self);
+}
+
+static void
+sitrep_overview_page_incident_changed (SitrepIncidentPage *page)
+{
+  SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (page);
+
+  sitrep_triage_row_set_context (self->triage_row, page_context (self));
+  sitrep_triage_row_set_incident (self->triage_row, page_incident (self));
+  if (page_incident (self) == NULL)
+    return;
+
+  /* A different incident: the entries show its values, not the last one's. */
+  refresh_full (self, TRUE);
+  rebuild_timeline (self);
+}
+
+static void
+sitrep_overview_page_minute_changed (SitrepIncidentPage *page)
+{
+  update_age (SITREP_OVERVIEW_PAGE (page));
+  update_due (SITREP_OVERVIEW_PAGE (page));
 }
 
 static void
@@ -551,17 +522,8 @@ sitrep_overview_page_dispose (GObject *object)
 {
   SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (object);
 
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-  g_clear_handle_id (&self->timeline_idle_id, g_source_remove);
-  g_clear_handle_id (&self->attention_idle_id, g_source_remove);
-  g_clear_handle_id (&self->due_idle_id, g_source_remove);
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_clear_object (&self->incident);
   g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
   g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
-  g_clear_object (&self->timeline);
-  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (sitrep_overview_page_parent_class)->dispose (object);
@@ -572,8 +534,12 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = sitrep_overview_page_dispose;
+  page_class->incident_changed = sitrep_overview_page_incident_changed;
+  page_class->refresh = sitrep_overview_page_refresh;
+  page_class->minute_changed = sitrep_overview_page_minute_changed;
 
   g_type_ensure (SITREP_TYPE_DUE_LIST);
   g_type_ensure (SITREP_TYPE_MILESTONES_GROUP);
@@ -584,7 +550,6 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   (void) sitrep_get_resource ();
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sitrep-overview-page.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, severity_badge);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, status_badge);
@@ -636,68 +601,4 @@ sitrep_overview_page_init (SitrepOverviewPage *self)
 
   g_signal_connect_object (self->milestones_group, "set-milestone",
                            G_CALLBACK (on_set_milestone), self, G_CONNECT_SWAPPED);
-}
-
-void
-sitrep_overview_page_set_context (SitrepOverviewPage *self,
-                                  SitrepContext      *context)
-{
-  g_return_if_fail (SITREP_IS_OVERVIEW_PAGE (self));
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (sitrep_context_get_store (self->context), self);
-  sitrep_triage_row_set_context (self->triage_row, context);
-  if (!g_set_object (&self->context, context) || context == NULL)
-    return;
-
-  g_signal_connect_object (sitrep_context_get_store (context), "record-changed",
-                           G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
-}
-
-/**
- * sitrep_overview_page_set_incident:
- * @incident: (nullable): the incident to show
- */
-void
-sitrep_overview_page_set_incident (SitrepOverviewPage *self,
-                                   SitrepIncident     *incident)
-{
-  g_return_if_fail (SITREP_IS_OVERVIEW_PAGE (self));
-
-  if (self->incident == incident)
-    return;
-
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_set_object (&self->incident, incident);
-  sitrep_triage_row_set_incident (self->triage_row, incident);
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-  /* The model is shared with other windows and outlives this page. */
-  if (self->timeline != NULL)
-    g_signal_handlers_disconnect_by_data (self->timeline, self);
-  g_clear_object (&self->timeline);
-
-  if (incident == NULL)
-    return;
-
-  g_signal_connect_swapped (incident, "notify::body", G_CALLBACK (refresh), self);
-  self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick, self);
-  /* A different incident: the entries show its values, not the last one's. */
-  refresh_full (self, TRUE);
-  if (self->timeline != NULL)
-    g_signal_handlers_disconnect_by_data (self->timeline, self);
-  g_clear_object (&self->timeline);
-  self->timeline = sitrep_context_open_timeline (self->context, sitrep_incident_get_id (incident));
-  g_signal_connect_object (self->timeline, "items-changed", G_CALLBACK (queue_rebuild_timeline),
-                           self, G_CONNECT_SWAPPED);
-  g_clear_handle_id (&self->timeline_idle_id, g_source_remove);
-  rebuild_timeline (self);
-}
-
-SitrepIncident *
-sitrep_overview_page_get_incident (SitrepOverviewPage *self)
-{
-  g_return_val_if_fail (SITREP_IS_OVERVIEW_PAGE (self), NULL);
-
-  return self->incident;
 }

@@ -13,17 +13,15 @@ G_BEGIN_DECLS
  * from elsewhere slide in without taking the cursor or the scroll away. */
 struct _SitrepTimelinePage
 {
-  GtkWidget            parent_instance;
+  SitrepIncidentPage   parent_instance;
 
-  SitrepContext       *context;
-  SitrepIncident      *incident;
-  SitrepTimelineModel *model;
+  SitrepRecordList    *model;         /* the workspace's timeline */
   GtkFilterListModel  *filtered;
   GtkCustomFilter     *filter;
   GtkSingleSelection  *selection;
   GHashTable          *rows;          /* entry id → bound row */
   GHashTable          *drafts;        /* entry id → GStrv typed in a recycled row */
-  SitrepRecord        *deleted;       /* the last deletion, for undo */
+  SitrepTimelineEntry *deleted;       /* the last deletion, for undo */
   gboolean             follow_end;
   guint                scroll_idle_id;
   char                *scroll_to_id;
@@ -38,6 +36,24 @@ struct _SitrepTimelinePage
   GtkDropDown         *capture_kind;
   GtkEntry            *capture_entry;
 };
+
+static inline SitrepContext *
+page_context (SitrepTimelinePage *self)
+{
+  return sitrep_incident_page_get_context (SITREP_INCIDENT_PAGE (self));
+}
+
+static inline SitrepIncident *
+page_incident (SitrepTimelinePage *self)
+{
+  return sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (self));
+}
+
+static inline SitrepWorkspace *
+page_workspace (SitrepTimelinePage *self)
+{
+  return sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self));
+}
 
 /* sitrep-timeline-page.c */
 void _sitrep_timeline_page_queue_scroll (SitrepTimelinePage       *self);

@@ -29,7 +29,7 @@ on_row_save (SitrepTimelineRow  *row,
   if (entry == NULL)
     return;
 
-  if (!sitrep_context_edit_timeline_entry (self->context, sitrep_timeline_entry_get_id (entry),
+  if (!sitrep_workspace_edit_timeline_entry (page_workspace (self), sitrep_timeline_entry_get_id (entry),
                                            fields, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
@@ -42,7 +42,7 @@ _sitrep_timeline_page_toggle_pin (SitrepTimelinePage  *self,
   g_autoptr(GError) error = NULL;
 
   json_object_set_boolean_member (fields, "pinned", !sitrep_timeline_entry_get_pinned (entry));
-  if (!sitrep_context_edit_timeline_entry (self->context, sitrep_timeline_entry_get_id (entry),
+  if (!sitrep_workspace_edit_timeline_entry (page_workspace (self), sitrep_timeline_entry_get_id (entry),
                                            fields, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
@@ -59,17 +59,17 @@ void
 _sitrep_timeline_page_undo_delete (SitrepTimelinePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SitrepRecord) record = g_steal_pointer (&self->deleted);
+  g_autoptr(SitrepTimelineEntry) record = g_steal_pointer (&self->deleted);
 
-  if (record == NULL || self->context == NULL)
+  if (record == NULL || page_context (self) == NULL)
     return;
 
-  if (!sitrep_context_restore_record (self->context, record, &error))
+  if (!sitrep_context_restore (page_context (self), SITREP_RECORD_OBJECT (record), &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
   else
     {
       g_free (self->scroll_to_id);
-      self->scroll_to_id = g_strdup (record->id);
+      self->scroll_to_id = g_strdup (sitrep_timeline_entry_get_id (record));
       _sitrep_timeline_page_queue_scroll (self);
     }
 }
@@ -79,25 +79,24 @@ _sitrep_timeline_page_delete_entry (SitrepTimelinePage  *self,
                                     SitrepTimelineEntry *entry)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SitrepRecord) copy = NULL;
+  g_autoptr(SitrepTimelineEntry) copy = g_object_ref (entry);
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  copy = sitrep_record_new ("timeline", sitrep_timeline_entry_get_id (entry), 0, FALSE,
-                            sitrep_timeline_entry_get_body (entry));
-  if (!sitrep_context_delete_record (self->context, "timeline",
+  /* The object keeps the body it showed once the list lets it go. */
+  sitrep_timeline_entry_get_body (copy);
+  if (!sitrep_context_delete_record (page_context (self), "timeline",
                                      sitrep_timeline_entry_get_id (entry), &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
 
-  g_clear_pointer (&self->deleted, sitrep_record_free);
+  g_clear_object (&self->deleted);
   self->deleted = g_steal_pointer (&copy);
 
   /* Translators: a toast after deleting a timeline entry */
-  title = g_strdup_printf (_("Entry deleted: “%s”"), sitrep_json_get_string (self->deleted->body,
-                                                                            "text"));
+  title = g_strdup_printf (_("Entry deleted: “%s”"), sitrep_timeline_entry_get_text (self->deleted));
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   /* The toast lives in the window's overlay, outside this page: its button
@@ -136,7 +135,7 @@ void
 _sitrep_timeline_page_show_history (SitrepTimelinePage  *self,
                                     SitrepTimelineEntry *entry)
 {
-  g_autoptr(GPtrArray) history = sitrep_context_list_history (self->context, "timeline",
+  g_autoptr(GPtrArray) history = sitrep_context_dup_history (page_context (self), "timeline",
                                                               sitrep_timeline_entry_get_id (entry));
   GString *body = g_string_new (NULL);
   GtkWidget *dialog;
@@ -147,7 +146,7 @@ _sitrep_timeline_page_show_history (SitrepTimelinePage  *self,
 
   for (guint i = 0; i < history->len; i++)
     {
-      SitrepHistoryEntry *change = history->pdata[i];
+      SitrepFieldChange *change = history->pdata[i];
       g_autoptr(GDateTime) ts = sitrep_time_parse (change->ts);
       g_autofree char *when = ts ? g_date_time_format (ts, "%Y-%m-%d %H:%M:%S UTC") : NULL;
       g_autofree char *before = format_history_value (change->field, change->before);

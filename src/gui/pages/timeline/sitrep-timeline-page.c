@@ -16,7 +16,7 @@
 #include "sitrep-timeline-row.h"
 
 
-G_DEFINE_FINAL_TYPE (SitrepTimelinePage, sitrep_timeline_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SitrepTimelinePage, sitrep_timeline_page, SITREP_TYPE_INCIDENT_PAGE)
 
 static SitrepTimelineEntry *
 selected_entry (SitrepTimelinePage *self)
@@ -82,7 +82,7 @@ shown_position (SitrepTimelinePage *self,
 
   if (gtk_drop_down_get_selected (self->filter_kind) == 0 &&
       !gtk_toggle_button_get_active (self->filter_pinned))
-    return self->model != NULL && sitrep_timeline_model_find (self->model, entry_id, position);
+    return self->model != NULL && sitrep_record_list_find (self->model, entry_id, position);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   for (guint i = 0; i < n; i++)
@@ -216,7 +216,7 @@ capture (SitrepTimelinePage *self)
   SitrepCapture parsed;
   guint kind;
 
-  if (self->incident == NULL)
+  if (page_incident (self) == NULL)
     return;
 
   kind = gtk_drop_down_get_selected (self->capture_kind);
@@ -230,8 +230,7 @@ capture (SitrepTimelinePage *self)
       return;
     }
 
-  id = sitrep_context_add_timeline_entry (self->context, sitrep_incident_get_id (self->incident),
-                                          parsed.occurred_at, parsed.kind, parsed.text, &error);
+  id = sitrep_workspace_add_timeline_entry (page_workspace (self), parsed.occurred_at, parsed.kind, parsed.text, &error);
   sitrep_capture_clear (&parsed);
   if (id == NULL)
     {
@@ -329,6 +328,38 @@ undo_action (GtkWidget  *widget,
 /* Object --------------------------------------------------------------- */
 
 static void
+sitrep_timeline_page_incident_changed (SitrepIncidentPage *page)
+{
+  SitrepTimelinePage *self = SITREP_TIMELINE_PAGE (page);
+  SitrepWorkspace *workspace = sitrep_incident_page_get_workspace (page);
+
+  g_clear_object (&self->deleted);
+  g_clear_object (&self->model);
+
+  if (workspace != NULL)
+    {
+      self->model = g_object_ref (SITREP_RECORD_LIST (sitrep_workspace_get_timeline (workspace)));
+      /* A timeline opens on its newest entries. */
+      self->follow_end = TRUE;
+      _sitrep_timeline_page_queue_scroll (self);
+    }
+
+  /* Swapping the model under the same filter and selection lets the list
+   * view rebind the rows it has instead of building new ones. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->model));
+  update_count (self);
+}
+
+/* The list view follows the timeline by itself; nothing to redo. */
+static gboolean
+sitrep_timeline_page_wants_change (SitrepIncidentPage *page,
+                                   const char         *coll)
+{
+  return FALSE;
+}
+
+static void
 sitrep_timeline_page_dispose (GObject *object)
 {
   SitrepTimelinePage *self = SITREP_TIMELINE_PAGE (object);
@@ -341,8 +372,6 @@ sitrep_timeline_page_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->model);
-  g_clear_object (&self->incident);
-  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_TIMELINE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -357,7 +386,7 @@ sitrep_timeline_page_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
-  g_clear_pointer (&self->deleted, sitrep_record_free);
+  g_clear_object (&self->deleted);
   g_free (self->scroll_to_id);
 
   G_OBJECT_CLASS (sitrep_timeline_page_parent_class)->finalize (object);
@@ -368,14 +397,16 @@ sitrep_timeline_page_class_init (SitrepTimelinePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = sitrep_timeline_page_dispose;
+  page_class->incident_changed = sitrep_timeline_page_incident_changed;
+  page_class->wants_change = sitrep_timeline_page_wants_change;
   object_class->finalize = sitrep_timeline_page_finalize;
 
   (void) sitrep_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sitrep-timeline-page.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, filter_kind);
   gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, filter_pinned);
   gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, count_label);
@@ -457,48 +488,6 @@ sitrep_timeline_page_init (SitrepTimelinePage *self)
   update_count (self);
 }
 
-void
-sitrep_timeline_page_set_context (SitrepTimelinePage *self,
-                                  SitrepContext      *context)
-{
-  g_return_if_fail (SITREP_IS_TIMELINE_PAGE (self));
-
-  g_set_object (&self->context, context);
-}
-
-/**
- * sitrep_timeline_page_set_incident:
- * @incident: (nullable): whose timeline to show
- */
-void
-sitrep_timeline_page_set_incident (SitrepTimelinePage *self,
-                                   SitrepIncident     *incident)
-{
-  g_return_if_fail (SITREP_IS_TIMELINE_PAGE (self));
-
-  if (self->incident == incident)
-    return;
-
-  g_set_object (&self->incident, incident);
-  g_clear_pointer (&self->deleted, sitrep_record_free);
-  g_clear_object (&self->model);
-
-  if (incident != NULL && self->context != NULL)
-    {
-      self->model = sitrep_context_open_timeline (self->context,
-                                                  sitrep_incident_get_id (incident));
-      /* A timeline opens on its newest entries. */
-      self->follow_end = TRUE;
-      queue_scroll (self);
-    }
-
-  /* Swapping the model under the same filter and selection lets the list
-   * view rebind the rows it has instead of building new ones. */
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->model));
-  update_count (self);
-}
-
 /**
  * sitrep_timeline_page_focus_capture:
  *
@@ -510,7 +499,7 @@ sitrep_timeline_page_focus_capture (SitrepTimelinePage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->capture_entry));
 }
 
-SitrepTimelineModel *
+SitrepRecordList *
 _sitrep_timeline_page_get_model (SitrepTimelinePage *self)
 {
   return self->model;
