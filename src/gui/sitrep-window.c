@@ -321,10 +321,8 @@ update_sync_label (SitrepWindow *self)
   guint pending = sitrep_context_get_pending (self->context);
   const char *error = sitrep_context_get_sync_error (self->context);
   g_autofree char *text = NULL;
-  g_autofree char *with_skipped = NULL;
   const char *tooltip = NULL;
   const char *css = NULL;
-  guint skipped;
 
   if (sitrep_context_get_server_url (self->context) == NULL)
     {
@@ -358,14 +356,6 @@ update_sync_label (SitrepWindow *self)
           break;
         }
     }
-
-  skipped = sitrep_sync_engine_get_skipped_records (engine);
-  if (skipped > 0)
-    tooltip = with_skipped = g_strdup_printf (ngettext ("%s\n%u record from the server could not "
-                                                        "be read and was left out",
-                                                        "%s\n%u records from the server could not "
-                                                        "be read and were left out", skipped),
-                                              tooltip, skipped);
 
   gtk_label_set_label (self->sync_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), tooltip);
@@ -408,9 +398,6 @@ sitrep_window_constructed (GObject *object)
                            G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::sync-error",
                            G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sitrep_context_get_sync_engine (self->context),
-                           "notify::skipped-records", G_CALLBACK (update_sync_label), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::pending", G_CALLBACK (update_sync_label), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::server-url", G_CALLBACK (update_sync_label),

@@ -223,6 +223,15 @@ _sitrep_store_setup (SitrepStore  *self,
   if (setup (self, &local_error))
     return TRUE;
 
+  /* Closing the refused file must not delete its -wal, which may hold the
+   * newest edits of whoever recovers it. */
+  if (self->db != NULL)
+    {
+      int persist = 1;
+
+      sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+    }
+
   code = open_error_of (self);
   if (local_error->domain != SITREP_STORE_ERROR || local_error->code != SITREP_STORE_ERROR_FAILED
       || code == SITREP_STORE_ERROR_FAILED)
