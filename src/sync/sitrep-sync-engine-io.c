@@ -236,7 +236,11 @@ read_cb (GObject      *source,
 
   if (request->data->len + size > request->max_size)
     {
-      g_task_return_new_error (task, SITREP_SYNC_ERROR, SITREP_SYNC_ERROR_TOO_LARGE,
+      /* Only a success is what was asked for, too much of it; a huge error
+       * page (a proxy's) says nothing of the feed. */
+      g_task_return_new_error (task, SITREP_SYNC_ERROR,
+                               SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (request->msg))
+                               ? SITREP_SYNC_ERROR_TOO_LARGE : SITREP_SYNC_ERROR_INVALID_ANSWER,
                                _("The server’s answer is larger than %" G_GSIZE_FORMAT
                                  " bytes"), request->max_size);
       return;

@@ -556,9 +556,9 @@ pull_page_too_large (SitrepSyncEngine *self,
   if (call->limit > 1)
     {
       self->changes_limit = call->limit / 2;
-      g_message ("%u changes after %" G_GINT64_FORMAT " are too many for one page (%s): "
-                 "asking for %u", call->limit, call->since, too_large->message,
-                 self->changes_limit);
+      g_debug ("%u changes after %" G_GINT64_FORMAT " are too many for one page (%s): "
+               "asking for %u", call->limit, call->since, too_large->message,
+               self->changes_limit);
       pull_schedule (self);
       return;
     }

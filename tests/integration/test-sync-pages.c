@@ -120,6 +120,50 @@ test_large_backlog (void)
   g_assert_cmpuint (sitrep_sync_engine_get_skipped_records (b->engine), ==, 0);
 }
 
+/* One change alone larger than the client reads, between small ones: it
+ * is left out and counted, and the feed goes on past it. */
+static void
+test_oversized_change (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  g_autoptr(SyncClient) a = sync_client_new ("alice");
+  g_autoptr(SyncClient) b = sync_client_new ("bob");
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) big = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *incident = NULL;
+  g_autofree char *big_text = NULL;
+  AtSeq at = { b, 0 };
+
+  sync_client_connect (a, server->base_url, server->responder);
+  incident = sync_client_create_incident (a, "Checkout is down");
+  push_all (a);
+  _sitrep_sync_engine_set_max_changes_answer (b->engine, 16 * 1024);
+  follow_then_stop (server, b);
+
+  before = add_entries (a, incident, 3, 100);
+  big = add_entries (a, incident, 1, 30 * 1024);
+  after = add_entries (a, incident, 3, 100);
+  push_all (a);
+
+  sitrep_sync_engine_start (b->engine);
+  at.seq = sitrep_test_health_seq (server);
+  if (!sync_wait (at_seq, &at, WAIT_MS))
+    sync_note_clients (&b, 1);
+  g_assert_cmpint (sitrep_store_get_last_seq (b->store), ==, at.seq);
+  g_assert_cmpuint (sitrep_sync_engine_get_skipped_records (b->engine), ==, 1);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *first = sync_client_text (b, "timeline", before->pdata[i]);
+      g_autofree char *last = sync_client_text (b, "timeline", after->pdata[i]);
+
+      g_assert_nonnull (first);
+      g_assert_nonnull (last);
+    }
+  big_text = sync_client_text (b, "timeline", big->pdata[0]);
+  g_assert_null (big_text);
+}
+
 /* 160 changes of 60 KiB (9.6 MB) asked for at once: the server ends the
  * page under 8 MiB and says more follow. */
 static void
@@ -254,6 +298,7 @@ void
 add_pages_tests (void)
 {
   sitrep_test_add ("/sync/large-backlog", test_large_backlog);
+  sitrep_test_add ("/sync/oversized-change", test_oversized_change);
   sitrep_test_add ("/sync/server-caps-page", test_server_caps_page);
   sitrep_test_add ("/sync/skipped-record", test_skipped_record);
 }
