@@ -461,7 +461,8 @@ on_database_response (SitrepApplication *self,
                       const char        *response,
                       GtkWidget         *dialog)
 {
-  g_autofree char *path = g_strdup (sitrep_database_dialog_get_path (SITREP_DATABASE_DIALOG (dialog)));
+  g_autofree char *path =
+    g_strdup (sitrep_database_dialog_get_path (SITREP_DATABASE_DIALOG (dialog)));
   g_autofree char *moved = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -484,7 +485,6 @@ on_database_response (SitrepApplication *self,
     }
   else if (open_context (self))
     {
-      /* (The dialog is still the active window: a new one, not activate.) */
       SitrepWindow *window = new_window (self);
 
       if (self->demo_id != NULL)
