@@ -144,6 +144,7 @@ got_headers_cb (SoupServerMessage *msg,
       return;
     }
 
+  _sitrep_server_connection_ack_now (_sitrep_server_connection_get (msg));
   /* Only a POST's body is ever looked at. */
   if (!post)
     soup_message_body_set_accumulate (soup_server_message_get_request_body (msg), FALSE);

@@ -209,6 +209,24 @@ _sitrep_server_connection_drop (SitrepServerConnection *conn,
   g_socket_shutdown (conn->socket, TRUE, TRUE, NULL);
 }
 
+/**
+ * _sitrep_server_connection_ack_now:
+ *
+ * Acknowledges at once what was read. A client that writes the headers and
+ * the body of a request apart, with Nagle's algorithm on (libsoup does),
+ * holds the body back until the headers are acknowledged; on a kept-alive
+ * connection the kernel would wait 40 ms for an answer to carry that.
+ */
+void
+_sitrep_server_connection_ack_now (SitrepServerConnection *conn)
+{
+  int on = 1;
+
+  if (conn == NULL || conn->socket == NULL || g_socket_is_closed (conn->socket))
+    return;
+  setsockopt (g_socket_get_fd (conn->socket), IPPROTO_TCP, TCP_QUICKACK, &on, sizeof on);
+}
+
 /* Refusals answered without reading the body */
 
 typedef struct {

@@ -94,6 +94,7 @@ SitrepServerConnection  *_sitrep_server_connection_get     (SoupServerMessage   
 void                     _sitrep_server_connection_drop    (SitrepServerConnection    *conn,
                                                             gboolean                   abortive);
 void                     _sitrep_server_connection_answered (SoupServerMessage        *msg);
+void                     _sitrep_server_connection_ack_now (SitrepServerConnection    *conn);
 void                     _sitrep_server_connection_refuse  (SitrepServerConnection    *conn,
                                                             GIOStream                 *stream,
                                                             GBytes                    *answer);

@@ -2,7 +2,7 @@
 /* bench-soak.c: whether the real sitrep-server's memory stays flat under a
  * long storm of pushes
  *
- * 8 client threads, each with its own SoupSession (so its own kept-alive
+ * 8 client threads ($SITREP_SOAK_CLIENTS), each with its own SoupSession (so its own kept-alive
  * connections), push 10 timeline entries at a time, one push after the
  * other, for $SITREP_SOAK_SECONDS (default 120) seconds. The server's
  * resident memory is read from /proc once a warm-up (a tenth of the run, at
@@ -182,7 +182,10 @@ main (int   argc,
   const char *env = g_getenv ("SITREP_SOAK_SECONDS");
   guint seconds = env != NULL ? (guint) g_ascii_strtoull (env, NULL, 10) : SECONDS_DEFAULT;
   guint warmup;
-  Client clients[N_CLIENTS];
+  const char *env_clients = g_getenv ("SITREP_SOAK_CLIENTS");
+  guint n_clients = env_clients != NULL ? (guint) g_ascii_strtoull (env_clients, NULL, 10)
+                                        : N_CLIENTS;
+  Client clients[64];
   Storm storm = { 0 };
   gint64 start, next_sample;
   double rss_start, rss_end, rss_max;
@@ -191,6 +194,7 @@ main (int   argc,
 
   if (seconds < 2)
     seconds = 2;
+  n_clients = CLAMP (n_clients, 1, G_N_ELEMENTS (clients));
   warmup = MIN (WARMUP_MAX_SECONDS, MAX (1, seconds / 10));
 
   server = sitrep_test_server_new_with_args ("--rate-limit", "0", NULL);
@@ -219,10 +223,10 @@ main (int   argc,
   start = g_get_monotonic_time ();
   storm.warm_at = start + (gint64) warmup * G_USEC_PER_SEC;
   storm.end_at = start + (gint64) seconds * G_USEC_PER_SEC;
-  g_printerr ("# %u clients, pushes of %u, %u s (warm-up %u s)\n", N_CLIENTS, PUSH_SIZE,
+  g_printerr ("# %u clients, pushes of %u, %u s (warm-up %u s)\n", n_clients, PUSH_SIZE,
               seconds, warmup);
 
-  for (guint i = 0; i < N_CLIENTS; i++)
+  for (guint i = 0; i < n_clients; i++)
     {
       clients[i].storm = &storm;
       clients[i].latencies = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -249,7 +253,7 @@ main (int   argc,
         }
     }
 
-  for (guint i = 0; i < N_CLIENTS; i++)
+  for (guint i = 0; i < n_clients; i++)
     {
       g_thread_join (clients[i].thread);
       g_array_append_vals (all, clients[i].latencies->data, clients[i].latencies->len);
