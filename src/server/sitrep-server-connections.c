@@ -127,6 +127,19 @@ hand_to_soup (SitrepServerConnection *conn,
     }
 }
 
+/* Whether libsoup's wrapper @stolen holds bytes read from @socket that it
+ * did not parse yet: it has something to read, and the socket nothing. */
+static gboolean
+holds_unread (GIOStream *stolen,
+              GSocket   *socket)
+{
+  GInputStream *in = g_io_stream_get_input_stream (stolen);
+
+  return G_IS_POLLABLE_INPUT_STREAM (in)
+         && g_pollable_input_stream_is_readable (G_POLLABLE_INPUT_STREAM (in))
+         && !g_socket_condition_check (socket, G_IO_IN);
+}
+
 static gboolean
 reinject_cb (gpointer data)
 {
@@ -143,6 +156,16 @@ reinject_cb (gpointer data)
   /* Keeps the stream alive between the two owners */
   g_object_ref (stream);
   stolen = soup_server_message_steal_connection (msg);
+  if (stolen != NULL && holds_unread (stolen, conn->socket))
+    {
+      /* A request sent before its predecessor's answer (pipelining) is in
+       * libsoup's buffer, and would be lost: closing makes the client
+       * send it again. */
+      g_io_stream_close (stream, NULL, NULL);
+      g_clear_object (&stolen);
+      g_object_unref (stream);
+      return G_SOURCE_REMOVE;
+    }
   /* libsoup's wrapper does not close what it wraps when dropped */
   g_clear_object (&stolen);
   hand_to_soup (conn, stream);
