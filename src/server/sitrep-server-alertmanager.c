@@ -24,6 +24,7 @@
 #include "sitrep-enum-strings.h"
 #include "sitrep-incident-rules.h"
 #include "sitrep-json.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-protocol.h"
 #include "sitrep-record.h"
 #include "sitrep-time.h"
@@ -126,7 +127,7 @@ catalogue_critical (const char *service,
 
   return storage->vtable->get_record (storage, "services", service, &record, NULL)
          && record != NULL && !record->deleted && record->body != NULL
-         && (body = sitrep_json_from_string (record->body, NULL)) != NULL
+         && (body = sitrep_protocol_parse_stored (record->body, NULL)) != NULL
          && sitrep_json_get_bool (body, "critical");
 }
 
@@ -228,7 +229,7 @@ is_open (const SitrepServerRecord *incident)
   if (incident == NULL || incident->deleted || incident->body == NULL)
     return FALSE;
 
-  body = sitrep_json_from_string (incident->body, NULL);
+  body = sitrep_protocol_parse_stored (incident->body, NULL);
   status = sitrep_json_get_string (body, "status");
   return g_strcmp0 (status, "resolved") != 0 && g_strcmp0 (status, "closed") != 0;
 }
@@ -368,7 +369,7 @@ escalated (const SitrepServerRecord *incident,
            const Facts              *facts,
            gboolean                 *raised)
 {
-  g_autoptr(JsonObject) body = sitrep_json_from_string (incident->body, NULL);
+  g_autoptr(JsonObject) body = sitrep_protocol_parse_stored (incident->body, NULL);
 
   *raised = FALSE;
   if (body == NULL || !sitrep_incident_rules_escalate (body, &facts->triage, raised))
@@ -614,7 +615,7 @@ alert_write (SitrepServerStorage  *storage,
       *changed = TRUE;
     }
   else
-    body = sitrep_json_from_string (incident->body, NULL);
+    body = sitrep_protocol_parse_stored (incident->body, NULL);
 
   ref = g_strdup (sitrep_json_get_string (body, "ref"));
 

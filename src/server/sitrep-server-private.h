@@ -63,6 +63,7 @@ void  _sitrep_server_run_write             (SitrepServer          *self,
                                             GDestroyNotify         destroy);
 
 /* sitrep-server-routes.c */
+void  _sitrep_server_watch_refusals        (SoupServerMessage *msg);
 void  _sitrep_server_early_handler         (SoupServer        *soup,
                                             SoupServerMessage *msg,
                                             const char        *path,

@@ -382,6 +382,7 @@ request_started_cb (SoupServer        *soup,
     req->timeout_id = g_timeout_add (self->options.request_timeout * 1000,
                                      request_timeout_cb, req);
   g_object_set_data_full (G_OBJECT (msg), REQUEST_KEY, req, request_free);
+  _sitrep_server_watch_refusals (msg);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "sitrep-json.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-protocol-push.h"
 #include "sitrep-server-apply.h"
 #include "sitrep-server-auth.h"
@@ -20,7 +21,7 @@ static SitrepProtocolPush *
 parse (const char  *text,
        GError     **error)
 {
-  g_autoptr(JsonObject) request = sitrep_json_from_string (text, NULL);
+  g_autoptr(JsonObject) request = sitrep_protocol_parse_object (text, NULL);
 
   g_assert_nonnull (request);
   return sitrep_protocol_push_parse (request, error);
