@@ -4,6 +4,9 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "sitrep-json.h"
 
 /**
@@ -51,20 +54,156 @@ sitrep_json_get_bool (JsonObject *o,
   return json_node_get_boolean (node);
 }
 
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* json-glib's own writer appends ".0" to any double without a point, which
+ * makes 1e+20 the invalid "1e+20.0"; this writes what JSON allows. */
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_ascii_dtostr (buf, sizeof buf, value);
+  g_string_append (out, buf);
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void append_node (GString  *out,
+                         JsonNode *node);
+
+static void
+append_object (GString    *out,
+               JsonObject *o)
+{
+  /* In the order the members were set, as json-glib writes them. */
+  g_autoptr(GList) names = json_object_get_members (o);
+
+  g_string_append_c (out, '{');
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      if (l != names)
+        g_string_append_c (out, ',');
+      append_string (out, l->data);
+      g_string_append_c (out, ':');
+      append_node (out, json_object_get_member (o, l->data));
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+append_node (GString  *out,
+             JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      append_object (out, json_node_get_object (node));
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
 /**
  * sitrep_json_to_string:
+ *
+ * Writes @o compactly, as json-glib would, but always as valid JSON (see
+ * append_double()).
  *
  * Returns: (transfer full): @o serialised compactly
  */
 char *
 sitrep_json_to_string (JsonObject *o)
 {
-  g_autoptr(JsonNode) node = NULL;
+  GString *out;
 
   g_return_val_if_fail (o != NULL, NULL);
 
-  node = json_node_init_object (json_node_alloc (), o);
-  return json_to_string (node, FALSE);
+  out = g_string_sized_new (256);
+  append_object (out, o);
+  return g_string_free (out, FALSE);
 }
 
 static JsonNode *copy_node (JsonNode *node);

@@ -5,14 +5,16 @@
  * JSON text is checked in a single pass against the whole JSON grammar
  * (RFC 8259, nothing more: no comments, no single quotes, no bare words):
  * valid UTF-8, no NUL raw or escaped, no surrogate but in a pair, no
- * unknown escape, no raw control character in a string, nested at most so
- * deep and at most so large. Only text that passes reaches json-glib, so
+ * unknown escape, no raw control character in a string, no number json-glib
+ * cannot hold, nested at most so deep and at most so large. Only text that passes reaches json-glib, so
  * what the scan took for a string json-glib takes for the same string, and
  * json-glib's recursive parser never sees more nesting than was counted.
  */
 
 #include "config.h"
 
+#include <errno.h>
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -158,9 +160,33 @@ scan_digits (Scan *s)
   return s->p > first;
 }
 
+/* json-glib reads an integer into 64 bits and anything else into a
+ * double, silently: a number it cannot hold would come back as another
+ * number, or be written out as `inf.0`, which is not JSON. */
+static gboolean
+number_fits (const guchar *start,
+             const guchar *end,
+             gboolean      integer)
+{
+  g_autofree char *text = g_strndup ((const char *) start, end - start);
+  char *rest = NULL;
+
+  errno = 0;
+  if (integer)
+    {
+      g_ascii_strtoll (text, &rest, 10);
+      return errno == 0 && *rest == '\0';
+    }
+
+  return isfinite (g_ascii_strtod (text, &rest)) && *rest == '\0';
+}
+
 static gboolean
 scan_number (Scan *s)
 {
+  const guchar *start = s->p;
+  gboolean integer = TRUE;
+
   if (*s->p == '-')
     s->p++;
   if (s->p < s->end && *s->p == '0')
@@ -170,6 +196,7 @@ scan_number (Scan *s)
 
   if (s->p < s->end && *s->p == '.')
     {
+      integer = FALSE;
       s->p++;
       if (!scan_digits (s))
         return invalid (s, _("a malformed number"));
@@ -177,12 +204,16 @@ scan_number (Scan *s)
 
   if (s->p < s->end && (*s->p == 'e' || *s->p == 'E'))
     {
+      integer = FALSE;
       s->p++;
       if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
         s->p++;
       if (!scan_digits (s))
         return invalid (s, _("a malformed number"));
     }
+
+  if (!number_fits (start, s->p, integer))
+    return invalid (s, _("a number too large to hold"));
 
   return TRUE;
 }

@@ -211,7 +211,11 @@ add_entry (SitrepServerStorage       *storage,
   json_object_set_string_member (body, "author", AUTHOR);
   json_object_set_boolean_member (body, "pinned", FALSE);
   if (fingerprint != NULL && labels_json == NULL)
-    json_object_set_string_member (body, "fingerprint", fingerprint);
+    {
+      g_autofree char *cut = cut_text (fingerprint);
+
+      json_object_set_string_member (body, "fingerprint", cut);
+    }
 
   if (!sitrep_server_write_change (storage, author, "put", "timeline", id, body, &seq, error))
     return FALSE;
@@ -339,7 +343,11 @@ new_incident (JsonObject         *payload,
   json_object_set_string_member (body, "declared_at", now);
   /* Not protocol fields, kept as unknown fields are: where it came from. */
   json_object_set_string_member (body, "source", AUTHOR);
-  json_object_set_string_member (body, "alert_group_key", group_key);
+  {
+    g_autofree char *key = cut_text (group_key);
+
+    json_object_set_string_member (body, "alert_group_key", key);
+  }
   sitrep_incident_rules_set_triage (body, facts->triage.severity, facts->triage.rule,
                                     facts->triage.reason, facts->triage.hint);
 
@@ -399,6 +407,12 @@ fail_storage (SitrepServerStorage  *storage,
   guint status;
 
   storage->vtable->rollback (storage);
+  /* A record the alerts would grow past the limit: refused, not cut. */
+  if (g_error_matches (error, SITREP_PROTOCOL_ERROR, SITREP_PROTOCOL_ERROR_TOO_LARGE))
+    {
+      *response = sitrep_protocol_error_json (SITREP_PROTOCOL_TOO_LARGE, error->message);
+      return SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
+    }
   *response = _sitrep_server_storage_error_json (error, &status);
   return status;
 }

@@ -73,6 +73,37 @@ test_roundtrip_and_copy (void)
   g_assert_cmpstr (json_object_get_string_member (inner, "f"), ==, "changed");
 }
 
+/* json-glib's own writer makes 1e+20 into "1e+20.0", which is not JSON. */
+static void
+test_doubles_written_as_json (void)
+{
+  static const struct {
+    double value;
+    const char *text;
+  } rows[] = {
+    { 2.5, "{\"d\":2.5}" },
+    { 100.0, "{\"d\":100.0}" },
+    { 1e20, "{\"d\":1e+20}" },
+    { 1e-7, "{\"d\":9.9999999999999995e-08}" },
+    { -0.0, "{\"d\":-0.0}" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(JsonObject) o = json_object_new ();
+      g_autoptr(JsonObject) back = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+
+      json_object_set_double_member (o, "d", rows[i].value);
+      text = sitrep_json_to_string (o);
+      g_assert_cmpstr (text, ==, rows[i].text);
+      back = sitrep_protocol_parse_object (text, &error);
+      g_assert_no_error (error);
+      g_assert_cmpfloat (json_object_get_double_member (back, "d"), ==, rows[i].value);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -81,6 +112,7 @@ main (int   argc,
 
   g_test_add_func ("/core/json/getters", test_getters);
   g_test_add_func ("/core/json/roundtrip-and-copy", test_roundtrip_and_copy);
+  g_test_add_func ("/core/json/doubles-written-as-json", test_doubles_written_as_json);
 
   return g_test_run ();
 }

@@ -338,6 +338,104 @@ test_database_private (void)
     }
 }
 
+/* Every string the server writes into a record from an alert obeys the
+ * protocol's 64 KiB bound on text, unknown fields included. */
+static void
+assert_text_bounded (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        {
+          assert_text_bounded (member);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        assert_text_bounded (json_array_get_element (array, i));
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    g_assert_cmpuint (strlen (json_node_get_string (node)), <=, 65536);
+}
+
+static void
+test_alert_fields_bounded (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  g_autofree char *long_key = g_strnfill (80 * 1024, 'k');
+  g_autofree char *long_print = g_strnfill (80 * 1024, 'f');
+  g_autofree char *payload =
+    g_strdup_printf ("{\"version\": \"4\", \"status\": \"firing\", \"groupKey\": \"%s\","
+                     " \"commonLabels\": {\"alertname\": \"Down\", \"severity\": \"critical\"},"
+                     " \"alerts\": [{\"status\": \"firing\", \"fingerprint\": \"%s\","
+                     " \"startsAt\": \"" TEST_TIME "\", \"labels\": {\"alertname\": \"Down\"}}]}",
+                     long_key, long_print);
+  g_autoptr(SitrepReply) reply = NULL;
+  g_autoptr(JsonObject) snapshot = NULL;
+  JsonArray *records;
+
+  reply = sitrep_test_request (server, server->session, "POST", "/v1/integrations/alertmanager",
+                               server->responder, "application/json", payload, -1);
+  sitrep_assert_status (reply, 200);
+
+  snapshot = sitrep_test_snapshot (server);
+  records = json_object_get_array_member (snapshot, "records");
+  g_assert_cmpuint (json_array_get_length (records), >, 1);
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    assert_text_bounded (json_array_get_element (records, i));
+}
+
+/* Numbers are served as JSON: json-glib's own writer made 1e20 the
+ * invalid "1e+20.0", and a number it cannot hold is refused, not turned
+ * into another one. */
+static void
+test_numbers_served_as_json (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  g_autofree char *cid = sitrep_test_uuid ();
+  g_autofree char *inc = sitrep_test_uuid ();
+  g_autofree char *body = g_strdup_printf ("{\"title\": \"Numbers\", \"severity\": \"P3\","
+                                           " \"weight\": 1e20, \"tiny\": 1e-7}");
+  g_autofree char *push = push_json (cid, mut_put (1, "incidents", inc, body),
+                                     mut_patch (2, "incidents", inc, "{\"ratio\": 2.5e30}"),
+                                     NULL);
+  g_autoptr(JsonArray) results = push_results (server, server->responder, push, 2);
+  g_autoptr(SitrepReply) snapshot = NULL;
+  g_autoptr(SitrepReply) changes = NULL;
+  JsonObject *record;
+  const char *refused[] = { "1e999", "-1e400", "99999999999999999999" };
+
+  assert_applied (result_at (results, 0), 1);
+  assert_applied (result_at (results, 1), 2);
+
+  snapshot = sitrep_test_get (server, server->viewer, "/v1/snapshot");
+  sitrep_assert_status (snapshot, 200);
+  record = sitrep_test_find_record (sitrep_reply_object (snapshot), "incidents", inc);
+  g_assert_cmpfloat (json_object_get_double_member (json_object_get_object_member (record,
+                                                                                   "body"),
+                                                    "weight"), ==, 1e20);
+  changes = sitrep_test_get (server, server->viewer, "/v1/changes?since=0");
+  sitrep_assert_status (changes, 200);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *fields = g_strdup_printf ("{\"weight\": %s}", refused[i]);
+      g_autofree char *bad = push_json (cid, mut_patch (3, "incidents", inc, fields), NULL);
+      g_autoptr(SitrepReply) reply = sitrep_test_push (server, server->responder, bad);
+
+      sitrep_assert_error (reply, 400, "bad_request");
+    }
+  g_assert_cmpint (sitrep_test_health_seq (server), ==, 2);
+}
+
 void
 add_protocol_input_tests (void)
 {
@@ -349,4 +447,6 @@ add_protocol_input_tests (void)
   sitrep_test_add ("/integration/input/head-health", test_head_health);
   sitrep_test_add ("/integration/input/library-refusals-in-json", test_library_refusals_in_json);
   sitrep_test_add ("/integration/input/database-private", test_database_private);
+  sitrep_test_add ("/integration/input/alert-fields-bounded", test_alert_fields_bounded);
+  sitrep_test_add ("/integration/input/numbers-served-as-json", test_numbers_served_as_json);
 }
