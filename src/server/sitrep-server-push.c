@@ -209,7 +209,8 @@ push_write (SitrepServerStorage  *storage,
     {
       SitrepMutation *first = g_ptr_array_index (mutations, 0);
 
-      if (first->mid > last_mid + 1)
+      /* first->mid - 1 cannot overflow (mids are positive); last_mid + 1 may */
+      if (first->mid - 1 > last_mid)
         {
           g_autofree char *message =
             g_strdup_printf (_("The next mid of this client is %" G_GINT64_FORMAT),
