@@ -223,7 +223,7 @@ show_next_conflict (gpointer data)
 {
   SitrepApplication *self = data;
   g_autoptr(GPtrArray) conflicts = NULL;
-  SitrepConflict *next = NULL;
+  SitrepRefusedEdit *next = NULL;
   GtkWindow *window;
 
   self->conflicts_idle_id = 0;
@@ -232,10 +232,10 @@ show_next_conflict (gpointer data)
     return G_SOURCE_REMOVE;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  conflicts = sitrep_store_list_conflicts (sitrep_context_get_store (self->context), NULL);
+  conflicts = sitrep_context_dup_refused_edits (self->context);
   for (guint i = 0; conflicts != NULL && i < conflicts->len && next == NULL; i++)
     {
-      SitrepConflict *conflict = conflicts->pdata[i];
+      SitrepRefusedEdit *conflict = conflicts->pdata[i];
 
       if (!g_hash_table_contains (self->conflicts_put_off, &conflict->id))
         next = conflict;
@@ -436,7 +436,7 @@ sitrep_application_startup (GApplication *application)
       }
   }
 
-  g_signal_connect_object (sitrep_context_get_store (self->context), "conflicts-changed",
+  g_signal_connect_object (self->context, "conflicts-changed",
                            G_CALLBACK (on_conflicts_changed), self, G_CONNECT_SWAPPED);
   start_notifier (self);
   connect_to_server (self);

@@ -262,56 +262,19 @@ sitrep_context_missing_roles (SitrepContext *self,
   return missing;
 }
 
-static int
-phase_order (SitrepRecord *record)
-{
-  SitrepPhase phase = SITREP_PHASE_INITIAL;
-
-  sitrep_phase_from_string (sitrep_json_get_string (record->body, "phase"), &phase);
-  return (int) phase;
-}
-
-static int
-compare_checklist (gconstpointer a,
-                   gconstpointer b)
-{
-  SitrepRecord *ra = *(SitrepRecord **) a;
-  SitrepRecord *rb = *(SitrepRecord **) b;
-  gint64 pa, pb;
-
-  if (phase_order (ra) != phase_order (rb))
-    return phase_order (ra) - phase_order (rb);
-
-  pa = json_object_get_int_member_with_default (ra->body, "position", 0);
-  pb = json_object_get_int_member_with_default (rb->body, "position", 0);
-  if (pa != pb)
-    return pa < pb ? -1 : 1;
-
-  return g_strcmp0 (ra->id, rb->id);
-}
-
 /**
  * sitrep_context_list_checklist:
  *
  * Returns: (transfer full) (element-type SitrepRecord): the incident's
- *   checklist items by phase, in order
+ *   checklist items by phase, in order (the checklist model's order)
  */
 GPtrArray *
 sitrep_context_list_checklist (SitrepContext *self,
                                const char    *incident_id)
 {
-  g_autoptr(GError) error = NULL;
-  GPtrArray *items = sitrep_store_list (sitrep_context_get_store (self), "checklist",
-                                        incident_id, &error);
+  g_autoptr(SitrepWorkspace) workspace = sitrep_context_open_workspace (self, incident_id);
 
-  if (items == NULL)
-    {
-      g_warning ("Could not read the checklist: %s", error->message);
-      return g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
-    }
-
-  g_ptr_array_sort (items, compare_checklist);
-  return items;
+  return _sitrep_context_records_of (sitrep_workspace_get_checklist (workspace));
 }
 
 /**
@@ -563,4 +526,55 @@ sitrep_context_list_history (SitrepContext *self,
     }
 
   return history;
+}
+
+/**
+ * sitrep_context_restore:
+ * @record: a record as a list showed it before it was deleted
+ *
+ * Puts @record back with the body it showed, undoing a delete.
+ */
+gboolean
+sitrep_context_restore (SitrepContext       *self,
+                        SitrepRecordObject  *record,
+                        GError             **error)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (SITREP_IS_RECORD_OBJECT (record), FALSE);
+
+  return sitrep_store_put (sitrep_context_get_store (self),
+                           sitrep_record_object_get_coll (record),
+                           sitrep_record_object_get_id (record),
+                           sitrep_record_object_get_body (record), error);
+}
+
+/**
+ * sitrep_context_dup_history:
+ *
+ * Returns: (transfer full) (element-type SitrepFieldChange): the record's
+ *   edit history, oldest first
+ */
+GPtrArray *
+sitrep_context_dup_history (SitrepContext *self,
+                            const char    *coll,
+                            const char    *id)
+{
+  g_autoptr(GPtrArray) history = sitrep_context_list_history (self, coll, id);
+  GPtrArray *changes = g_ptr_array_new_full (history->len,
+                                             (GDestroyNotify) sitrep_field_change_free);
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      SitrepHistoryEntry *entry = history->pdata[i];
+      SitrepFieldChange *change = g_new0 (SitrepFieldChange, 1);
+
+      change->field = g_strdup (entry->field);
+      change->before = g_strdup (entry->before);
+      change->after = g_strdup (entry->after);
+      change->actor = g_strdup (entry->actor);
+      change->ts = g_strdup (entry->ts);
+      g_ptr_array_add (changes, change);
+    }
+
+  return changes;
 }

@@ -12,41 +12,34 @@
 #include "sitrep-json.h"
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
+#include "sitrep-store-change.h"
+#include "sitrep-templates.h"
 #include "sitrep-time.h"
-
-/* What the windows talk to: it owns the store (and, later, the sync
- * engine), exposes list models, and turns what the user does into
- * mutations, so no widget writes a record itself. */
-struct _SitrepContext
-{
-  GObject             parent_instance;
-
-  char               *data_dir;
-  char               *user;
-  SitrepStore        *store;
-  SitrepSyncEngine   *engine;
-  char               *server_url;
-  char               *server_token;
-  SitrepIncidentList *incidents;
-  GHashTable         *timelines;   /* incident id → SitrepTimelineModel, weak */
-  gint64              cadence_s[SITREP_SEVERITY_P4 + 1];
-  gint64              respond_s[SITREP_SEVERITY_P4 + 1];
-};
+#include "sitrep-timeline-entry.h"
+#include "sitrep-workspace-private.h"
 
 G_DEFINE_TYPE (SitrepContext, sitrep_context, G_TYPE_OBJECT)
-
-static void timeline_model_gone (gpointer  data,
-                                 GObject  *where_the_object_was);
 
 enum {
   PROP_0,
   PROP_USER,
   PROP_PENDING,
   PROP_SERVER_URL,
+  PROP_CONNECTION,
+  PROP_SYNC_ERROR,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  RECORD_CHANGED,
+  CHANGED,
+  CONFLICTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 sitrep_context_dispose (GObject *object)
@@ -57,6 +50,8 @@ sitrep_context_dispose (GObject *object)
     sitrep_sync_engine_stop (self->engine);
   g_clear_object (&self->engine);
   g_clear_object (&self->incidents);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->templates);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sitrep_context_parent_class)->dispose (object);
@@ -71,16 +66,16 @@ sitrep_context_finalize (GObject *object)
   g_free (self->user);
   g_free (self->server_url);
   g_free (self->server_token);
-  if (self->timelines != NULL)
+  if (self->workspaces != NULL)
     {
       GHashTableIter iter;
       gpointer value;
 
-      g_hash_table_iter_init (&iter, self->timelines);
+      g_hash_table_iter_init (&iter, self->workspaces);
       while (g_hash_table_iter_next (&iter, NULL, &value))
-        g_object_weak_unref (value, timeline_model_gone, self);
+        g_object_weak_unref (value, _sitrep_context_workspace_gone, self);
     }
-  g_clear_pointer (&self->timelines, g_hash_table_unref);
+  g_clear_pointer (&self->workspaces, g_hash_table_unref);
 
   G_OBJECT_CLASS (sitrep_context_parent_class)->finalize (object);
 }
@@ -105,6 +100,14 @@ sitrep_context_get_property (GObject    *object,
 
     case PROP_SERVER_URL:
       g_value_set_string (value, self->server_url);
+      break;
+
+    case PROP_CONNECTION:
+      g_value_set_int (value, sitrep_context_get_connection (self));
+      break;
+
+    case PROP_SYNC_ERROR:
+      g_value_set_string (value, sitrep_context_get_sync_error (self));
       break;
 
     default:
@@ -168,55 +171,122 @@ sitrep_context_class_init (SitrepContextClass *klass)
     g_param_spec_string ("server-url", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * SitrepContext:connection:
+   *
+   * A #SitrepConnection: how the context stands with the team server.
+   */
+  properties[PROP_CONNECTION] =
+    g_param_spec_int ("connection", NULL, NULL, SITREP_CONNECTION_OFFLINE,
+                      SITREP_CONNECTION_UNAUTHORIZED, SITREP_CONNECTION_OFFLINE,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * SitrepContext:sync-error:
+   *
+   * Why the last exchange with the server failed, %NULL after a good one.
+   */
+  properties[PROP_SYNC_ERROR] =
+    g_param_spec_string ("sync-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SitrepContext::record-changed:
+   * @coll: the collection of a record a commit changed
+   *
+   * The incident list and the open workspaces already show the change;
+   * for views that summarise every incident (the sidebar's clocks, the
+   * notifications).
+   */
+  signals[RECORD_CHANGED] =
+    g_signal_new ("record-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * SitrepContext::changed:
+   * @n_records: how many records the commit changed
+   *
+   * After each commit, once every model shows it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  /**
+   * SitrepContext::conflicts-changed:
+   *
+   * An edit was refused by the server, or a refusal was settled.
+   */
+  signals[CONFLICTS_CHANGED] =
+    g_signal_new ("conflicts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 sitrep_context_init (SitrepContext *self)
 {
   self->user = g_strdup (g_get_user_name ());
-  self->timelines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->workspaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->clock = sitrep_clock_new ();
+}
+
+void
+_sitrep_context_emit_record_changed (SitrepContext *self,
+                                     const char    *coll)
+{
+  g_signal_emit (self, signals[RECORD_CHANGED], 0, coll);
+}
+
+void
+_sitrep_context_emit_changed (SitrepContext *self,
+                              guint          n_records)
+{
+  g_signal_emit (self, signals[CHANGED], 0, n_records);
 }
 
 static void
-timeline_model_gone (gpointer  data,
-                     GObject  *where_the_object_was)
+on_conflicts_changed (SitrepContext *self)
 {
-  SitrepContext *self = data;
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->timelines);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (value == (gpointer) where_the_object_was)
-      g_hash_table_iter_remove (&iter);
+  g_signal_emit (self, signals[CONFLICTS_CHANGED], 0);
 }
 
 /**
- * sitrep_context_open_timeline:
+ * sitrep_context_list_conflicts:
  *
- * Every view of one incident's timeline (the scribe's page, the overview,
- * a second window) shares one model, loaded once and kept up to date.
- *
- * Returns: (transfer full): the incident's timeline model
+ * Returns: (transfer full) (element-type SitrepConflict): the edits the
+ *   server refused that are still to be settled, oldest first
  */
-SitrepTimelineModel *
-sitrep_context_open_timeline (SitrepContext *self,
-                              const char    *incident_id)
+GPtrArray *
+sitrep_context_list_conflicts (SitrepContext *self)
 {
-  SitrepTimelineModel *model;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *conflicts;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
 
-  model = g_hash_table_lookup (self->timelines, incident_id);
-  if (model != NULL)
-    return g_object_ref (model);
+  conflicts = sitrep_store_list_conflicts (self->store, &error);
+  if (conflicts == NULL)
+    {
+      g_warning ("Could not read the refused edits: %s", error->message);
+      conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_conflict_free);
+    }
 
-  model = sitrep_timeline_model_new (self->store, incident_id);
-  g_hash_table_insert (self->timelines, g_strdup (incident_id), model);
-  g_object_weak_ref (G_OBJECT (model), timeline_model_gone, self);
+  return conflicts;
+}
 
-  return model;
+static void
+on_engine_state (SitrepContext *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
+}
+
+static void
+on_engine_error (SitrepContext *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_ERROR]);
 }
 
 static void
@@ -251,14 +321,21 @@ sitrep_context_new (const char  *data_dir,
     return NULL;
 
   sitrep_store_set_actor (self->store, self->user);
-  self->incidents = sitrep_incident_list_new (self->store, error);
-  if (self->incidents == NULL)
+  if (!_sitrep_context_load_incidents (self, error))
     return NULL;
+  g_signal_connect_object (self->store, "changed", G_CALLBACK (_sitrep_context_on_store_changed),
+                           self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->store, "notify::pending", G_CALLBACK (on_pending_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "conflicts-changed", G_CALLBACK (on_conflicts_changed),
+                           self, G_CONNECT_SWAPPED);
 
   self->engine = sitrep_sync_engine_new (self->store);
+  g_signal_connect_object (self->engine, "notify::state", G_CALLBACK (on_engine_state), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->engine, "notify::last-error", G_CALLBACK (on_engine_error),
+                           self, G_CONNECT_SWAPPED);
 
   return g_steal_pointer (&self);
 }
@@ -326,6 +403,16 @@ sitrep_context_set_clock_overrides (SitrepContext *self,
       self->cadence_s[i] = cadence_s ? cadence_s[i] : 0;
       self->respond_s[i] = respond_s ? respond_s[i] : 0;
     }
+
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, self->workspaces);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      _sitrep_workspace_set_overrides (value, self->cadence_s, self->respond_s);
+  }
+  sitrep_clock_tick (self->clock);
 }
 
 void
@@ -349,6 +436,104 @@ sitrep_context_get_sync_engine (SitrepContext *self)
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
 
   return self->engine;
+}
+
+/**
+ * sitrep_context_get_pending:
+ *
+ * Returns: how many local edits wait for the server
+ */
+guint
+sitrep_context_get_pending (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), 0);
+
+  return sitrep_store_get_pending (self->store);
+}
+
+/**
+ * sitrep_context_get_connection:
+ *
+ * Returns: how the context stands with the team server
+ */
+SitrepConnection
+sitrep_context_get_connection (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), SITREP_CONNECTION_OFFLINE);
+
+  switch (sitrep_sync_engine_get_state (self->engine))
+    {
+    case SITREP_SYNC_CONNECTING:
+      return SITREP_CONNECTION_CONNECTING;
+    case SITREP_SYNC_ONLINE:
+      return SITREP_CONNECTION_ONLINE;
+    case SITREP_SYNC_UNAUTHORIZED:
+      return SITREP_CONNECTION_UNAUTHORIZED;
+    case SITREP_SYNC_OFFLINE:
+    default:
+      return SITREP_CONNECTION_OFFLINE;
+    }
+}
+
+/**
+ * sitrep_context_get_sync_error:
+ *
+ * Returns: (nullable): why the last exchange with the server failed
+ */
+const char *
+sitrep_context_get_sync_error (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+
+  return sitrep_sync_engine_get_last_error (self->engine);
+}
+
+static void
+test_server_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!sitrep_sync_engine_test_connection_finish (SITREP_SYNC_ENGINE (source), result, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * sitrep_context_test_server_async:
+ *
+ * Asks @url whether it is a Sitrep server that accepts @token, without
+ * changing the server in use.
+ */
+void
+sitrep_context_test_server_async (SitrepContext       *self,
+                                  const char          *url,
+                                  const char          *token,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (SITREP_IS_CONTEXT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sitrep_context_test_server_async);
+  sitrep_sync_engine_test_connection_async (self->engine, url, token, cancellable,
+                                            test_server_done, task);
+}
+
+gboolean
+sitrep_context_test_server_finish (SitrepContext  *self,
+                                   GAsyncResult   *result,
+                                   GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -414,6 +599,33 @@ sitrep_context_get_server_token (SitrepContext *self)
  * against the server's current version, so it is checked again rather
  * than overwriting blindly.
  */
+static gboolean
+settle (SitrepContext  *self,
+        gint64          id,
+        const char     *coll,
+        const char     *rec_id,
+        JsonObject     *theirs,
+        gint64          theirs_version,
+        JsonObject     *body,
+        GError        **error)
+{
+  if (body != NULL)
+    {
+      g_autoptr(SitrepMutation) mutation = sitrep_mutation_new_put (coll, rec_id, body);
+
+      /* Checked against their version, or chained behind an edit of the
+       * same record made while the question waited. */
+      if (sitrep_store_base_version (self->store, coll, rec_id) == SITREP_BASE_VERSION_CHAINED)
+        mutation->base_version = SITREP_BASE_VERSION_CHAINED;
+      else if (theirs != NULL)
+        mutation->base_version = theirs_version;
+      if (!sitrep_store_apply (self->store, &mutation, 1, error))
+        return FALSE;
+    }
+
+  return sitrep_store_resolve_conflict (self->store, id, error);
+}
+
 gboolean
 sitrep_context_resolve_conflict (SitrepContext   *self,
                                  SitrepConflict  *conflict,
@@ -422,23 +634,65 @@ sitrep_context_resolve_conflict (SitrepContext   *self,
 {
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
-  if (body != NULL)
-    {
-      g_autoptr(SitrepMutation) mutation = sitrep_mutation_new_put (conflict->coll,
-                                                                     conflict->rec_id, body);
+  return settle (self, conflict->id, conflict->coll, conflict->rec_id, conflict->theirs,
+                 conflict->theirs_version, body, error);
+}
 
-      /* Checked against their version, or chained behind an edit of the
-       * same record made while the question waited. */
-      if (sitrep_store_base_version (self->store, conflict->coll, conflict->rec_id) ==
-          SITREP_BASE_VERSION_CHAINED)
-        mutation->base_version = SITREP_BASE_VERSION_CHAINED;
-      else if (conflict->theirs != NULL)
-        mutation->base_version = conflict->theirs_version;
-      if (!sitrep_store_apply (self->store, &mutation, 1, error))
-        return FALSE;
-    }
+/**
+ * sitrep_context_settle_refused_edit:
+ * @body: (nullable): the body to keep (mine, or an edit of both); %NULL
+ *   to take theirs as it is
+ *
+ * Settles an edit the server refused. Keeping a body writes it as a new
+ * edit made against the server's current version, so it is checked again
+ * rather than overwriting blindly.
+ */
+gboolean
+sitrep_context_settle_refused_edit (SitrepContext            *self,
+                                    const SitrepRefusedEdit  *edit,
+                                    JsonObject               *body,
+                                    GError                  **error)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
 
-  return sitrep_store_resolve_conflict (self->store, conflict->id, error);
+  return settle (self, edit->id, edit->coll, edit->rec_id, edit->theirs, edit->theirs_version,
+                 body, error);
+}
+
+/**
+ * sitrep_refused_edit_new_from_conflict:
+ *
+ * Returns: (transfer full): @conflict as the conflict dialog shows it
+ */
+SitrepRefusedEdit *
+sitrep_refused_edit_new_from_conflict (const SitrepConflict *conflict)
+{
+  SitrepRefusedEdit view = {
+    conflict->id, conflict->kind, conflict->coll, conflict->rec_id, conflict->op,
+    conflict->mine, conflict->theirs, conflict->theirs_version, conflict->message,
+  };
+
+  return sitrep_refused_edit_copy (&view);
+}
+
+/**
+ * sitrep_context_dup_refused_edits:
+ *
+ * Returns: (transfer full) (element-type SitrepRefusedEdit): the edits the
+ *   server refused that are still to be settled, oldest first
+ */
+GPtrArray *
+sitrep_context_dup_refused_edits (SitrepContext *self)
+{
+  g_autoptr(GPtrArray) conflicts = sitrep_context_list_conflicts (self);
+  GPtrArray *edits = g_ptr_array_new_full (conflicts->len,
+                                           (GDestroyNotify) sitrep_refused_edit_free);
+
+  for (guint i = 0; i < conflicts->len; i++)
+    g_ptr_array_add (edits, sitrep_refused_edit_new_from_conflict (conflicts->pdata[i]));
+
+  return edits;
 }
 
 /**
@@ -465,7 +719,7 @@ sitrep_context_lookup_incident (SitrepContext *self,
 {
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
 
-  return sitrep_incident_list_lookup (self->incidents, id);
+  return SITREP_INCIDENT (sitrep_record_list_lookup (self->incidents, id));
 }
 
 /**
@@ -611,7 +865,7 @@ _sitrep_context_require_incident (SitrepContext  *self,
                   const char     *id,
                   GError        **error)
 {
-  SitrepIncident *incident = sitrep_incident_list_lookup (self->incidents, id);
+  SitrepIncident *incident = sitrep_context_lookup_incident (self, id);
 
   if (incident == NULL)
     g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_NOT_FOUND,
@@ -710,74 +964,22 @@ sitrep_context_set_milestone (SitrepContext    *self,
   return _sitrep_context_patch_with_entry (self, id, fields, SITREP_KIND_NOTE, NULL, error);
 }
 
-typedef struct
-{
-  gint64        at;
-  SitrepRecord *record;
-} TimedRecord;
-
-static int
-compare_timed (gconstpointer a,
-               gconstpointer b)
-{
-  const TimedRecord *ta = a;
-  const TimedRecord *tb = b;
-
-  if (ta->at != tb->at)
-    return ta->at < tb->at ? -1 : 1;
-  return g_strcmp0 (ta->record->id, tb->record->id);
-}
-
-static gint64
-occurred_at_usec (SitrepRecord *record)
-{
-  g_autoptr(GDateTime) at = sitrep_time_parse (sitrep_json_get_string (record->body,
-                                                                       "occurred_at"));
-
-  return at ? g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at)
-            : G_MININT64;
-}
-
 /**
  * sitrep_context_list_timeline:
  *
  * Returns: (transfer full) (element-type SitrepRecord): the incident's
- *   timeline entries, oldest first
+ *   timeline entries, oldest first (the timeline model's order)
  */
 GPtrArray *
 sitrep_context_list_timeline (SitrepContext *self,
                               const char    *incident_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autoptr(GArray) timed = NULL;
-  GPtrArray *sorted;
+  g_autoptr(SitrepWorkspace) workspace = NULL;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
 
-  sorted = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
-  entries = sitrep_store_list (self->store, "timeline", incident_id, &error);
-  if (entries == NULL)
-    {
-      g_warning ("Could not read the timeline: %s", error->message);
-      return sorted;
-    }
-
-  /* Parse each time once, not once per comparison. */
-  timed = g_array_sized_new (FALSE, FALSE, sizeof (TimedRecord), entries->len);
-  for (guint i = 0; i < entries->len; i++)
-    {
-      TimedRecord t = { occurred_at_usec (entries->pdata[i]), entries->pdata[i] };
-
-      g_array_append_val (timed, t);
-    }
-  g_array_sort (timed, compare_timed);
-
-  g_ptr_array_set_free_func (entries, NULL);
-  for (guint i = 0; i < timed->len; i++)
-    g_ptr_array_add (sorted, g_array_index (timed, TimedRecord, i).record);
-
-  return sorted;
+  workspace = sitrep_context_open_workspace (self, incident_id);
+  return _sitrep_context_records_of (sitrep_workspace_get_timeline (workspace));
 }
 
 /**

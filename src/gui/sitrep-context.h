@@ -2,15 +2,39 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
-#include "sitrep-incident-list.h"
-#include "sitrep-store.h"
-#include "sitrep-store-sync.h"
-#include "sitrep-sync-engine.h"
-#include "sitrep-timeline-model.h"
+#include "sitrep-clock.h"
+#include "sitrep-field-change.h"
+#include "sitrep-incident.h"
+#include "sitrep-record-list.h"
+#include "sitrep-refused-edit.h"
+#include "sitrep-template.h"
 #include "sitrep-types.h"
+#include "sitrep-workspace.h"
 
 G_BEGIN_DECLS
+
+/* What widgets see: models, the clock, the user and the server settings,
+ * and a workspace per incident. The store and the sync engine stay behind
+ * it (sitrep-context-store.h is for the context's own files and tests). */
+
+/**
+ * SitrepConnection:
+ * @SITREP_CONNECTION_OFFLINE: the server cannot be reached (or none is set)
+ * @SITREP_CONNECTION_CONNECTING: reaching it
+ * @SITREP_CONNECTION_ONLINE: in step with it
+ * @SITREP_CONNECTION_UNAUTHORIZED: it refuses the token
+ *
+ * How the context stands with the team server, as the header shows it.
+ */
+typedef enum
+{
+  SITREP_CONNECTION_OFFLINE,
+  SITREP_CONNECTION_CONNECTING,
+  SITREP_CONNECTION_ONLINE,
+  SITREP_CONNECTION_UNAUTHORIZED,
+} SitrepConnection;
 
 #define SITREP_TYPE_CONTEXT (sitrep_context_get_type ())
 
@@ -18,7 +42,6 @@ G_DECLARE_FINAL_TYPE (SitrepContext, sitrep_context, SITREP, CONTEXT, GObject)
 
 SitrepContext  *sitrep_context_new                (const char       *data_dir,
                                                    GError          **error);
-SitrepStore    *sitrep_context_get_store          (SitrepContext    *self);
 const char     *sitrep_context_get_data_dir       (SitrepContext    *self);
 const char     *sitrep_context_get_user           (SitrepContext    *self);
 void            sitrep_context_set_user           (SitrepContext    *self,
@@ -26,16 +49,34 @@ void            sitrep_context_set_user           (SitrepContext    *self,
 GListModel     *sitrep_context_get_incidents      (SitrepContext    *self);
 SitrepIncident *sitrep_context_lookup_incident    (SitrepContext    *self,
                                                    const char       *id);
-SitrepSyncEngine *sitrep_context_get_sync_engine  (SitrepContext    *self);
+guint           sitrep_context_get_pending        (SitrepContext    *self);
+SitrepConnection sitrep_context_get_connection    (SitrepContext    *self);
+GPtrArray      *sitrep_context_dup_refused_edits  (SitrepContext    *self);
+gboolean        sitrep_context_settle_refused_edit (SitrepContext           *self,
+                                                    const SitrepRefusedEdit *edit,
+                                                    JsonObject              *body,
+                                                    GError                 **error);
+const char     *sitrep_context_get_sync_error     (SitrepContext    *self);
+void            sitrep_context_test_server_async  (SitrepContext    *self,
+                                                   const char       *url,
+                                                   const char       *token,
+                                                   GCancellable     *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer          user_data);
+gboolean        sitrep_context_test_server_finish (SitrepContext    *self,
+                                                   GAsyncResult     *result,
+                                                   GError          **error);
+gboolean        sitrep_context_restore            (SitrepContext    *self,
+                                                   SitrepRecordObject *record,
+                                                   GError          **error);
+GPtrArray      *sitrep_context_dup_history        (SitrepContext    *self,
+                                                   const char       *coll,
+                                                   const char       *id);
 const char     *sitrep_context_get_server_url     (SitrepContext    *self);
 const char     *sitrep_context_get_server_token   (SitrepContext    *self);
 void            sitrep_context_set_server         (SitrepContext    *self,
                                                    const char       *url,
                                                    const char       *token);
-gboolean        sitrep_context_resolve_conflict   (SitrepContext    *self,
-                                                   SitrepConflict   *conflict,
-                                                   JsonObject       *body,
-                                                   GError          **error);
 GHashTable     *sitrep_context_search             (SitrepContext    *self,
                                                    const char       *query,
                                                    GError          **error);
@@ -46,27 +87,10 @@ char           *sitrep_context_declare_incident   (SitrepContext    *self,
                                                    const char       *customer_impact,
                                                    SitrepSeverity    severity,
                                                    GError          **error);
-gboolean        sitrep_context_update_incident    (SitrepContext    *self,
-                                                   const char       *id,
-                                                   JsonObject       *fields,
-                                                   GError          **error);
-gboolean        sitrep_context_set_status         (SitrepContext    *self,
-                                                   const char       *id,
-                                                   SitrepStatus      status,
-                                                   GError          **error);
-gboolean        sitrep_context_set_severity       (SitrepContext    *self,
-                                                   const char       *id,
-                                                   SitrepSeverity    severity,
-                                                   GError          **error);
-gboolean        sitrep_context_set_milestone      (SitrepContext    *self,
-                                                   const char       *id,
-                                                   SitrepMilestone   milestone,
-                                                   GDateTime        *when,
-                                                   GError          **error);
-GPtrArray      *sitrep_context_list_timeline      (SitrepContext    *self,
+SitrepWorkspace *sitrep_context_open_workspace    (SitrepContext    *self,
                                                    const char       *incident_id);
-SitrepTimelineModel *sitrep_context_open_timeline (SitrepContext    *self,
-                                                   const char       *incident_id);
+SitrepClock    *sitrep_context_get_clock          (SitrepContext    *self);
+GListModel     *sitrep_context_get_templates      (SitrepContext    *self);
 char           *sitrep_context_add_demo           (SitrepContext    *self,
                                                    GError          **error);
 
@@ -75,86 +99,18 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 /* Roles, checklist and timeline: sitrep-context-workspace.c */
-char           *sitrep_context_dup_role_person    (SitrepContext       *self,
-                                                   const char          *incident_id,
-                                                   SitrepRole           role);
-gboolean        sitrep_context_assign_role        (SitrepContext       *self,
-                                                   const char          *incident_id,
-                                                   SitrepRole           role,
-                                                   const char          *person,
-                                                   GError             **error);
 GStrv           sitrep_context_list_handles       (SitrepContext       *self);
-GArray         *sitrep_context_missing_roles      (SitrepContext       *self,
-                                                   const char          *incident_id);
-gboolean        sitrep_context_role_is_shown      (SitrepContext       *self,
-                                                   const char          *incident_id,
-                                                   SitrepRole           role);
-char           *sitrep_context_handover_briefing  (SitrepContext       *self,
-                                                   const char          *incident_id);
-gboolean        sitrep_context_set_major          (SitrepContext       *self,
-                                                   const char          *incident_id,
-                                                   gboolean             major,
-                                                   GError             **error);
 
-GPtrArray      *sitrep_context_list_checklist     (SitrepContext       *self,
-                                                   const char          *incident_id);
-gboolean        sitrep_context_set_checklist_done (SitrepContext       *self,
-                                                   const char          *item_id,
-                                                   gboolean             done,
-                                                   GError             **error);
-char           *sitrep_context_add_checklist_item (SitrepContext       *self,
-                                                   const char          *incident_id,
-                                                   SitrepPhase          phase,
-                                                   const char          *text,
-                                                   GError             **error);
-
-char           *sitrep_context_add_timeline_entry (SitrepContext       *self,
-                                                   const char          *incident_id,
-                                                   GDateTime           *occurred_at,
-                                                   SitrepTimelineKind   kind,
-                                                   const char          *text,
-                                                   GError             **error);
-gboolean        sitrep_context_edit_timeline_entry (SitrepContext      *self,
-                                                   const char          *entry_id,
-                                                   JsonObject          *fields,
-                                                   GError             **error);
 gboolean        sitrep_context_delete_record      (SitrepContext       *self,
                                                    const char          *coll,
                                                    const char          *id,
                                                    GError             **error);
-gboolean        sitrep_context_restore_record     (SitrepContext       *self,
-                                                   SitrepRecord        *record,
-                                                   GError             **error);
-GPtrArray      *sitrep_context_list_history       (SitrepContext       *self,
-                                                   const char          *coll,
-                                                   const char          *id);
 
 G_END_DECLS
 
 G_BEGIN_DECLS
 
 /* Communications, templates and update clocks: sitrep-context-comms.c */
-GPtrArray      *sitrep_context_list_templates      (SitrepContext       *self);
-GPtrArray      *sitrep_context_list_communications (SitrepContext       *self,
-                                                    const char          *incident_id);
-GHashTable     *sitrep_context_template_values     (SitrepContext       *self,
-                                                    const char          *incident_id);
-char           *sitrep_context_send_communication  (SitrepContext       *self,
-                                                    const char          *incident_id,
-                                                    SitrepAudience       audience,
-                                                    const char          *template_id,
-                                                    SitrepStatus         new_status,
-                                                    const char          *title,
-                                                    const char          *body,
-                                                    GError             **error);
-GPtrArray      *sitrep_context_compute_deadlines   (SitrepContext       *self,
-                                                    const char          *incident_id);
-gboolean        sitrep_context_snooze              (SitrepContext       *self,
-                                                    const char          *incident_id,
-                                                    SitrepAudience       audience,
-                                                    guint                minutes,
-                                                    const char          *reason,
-                                                    GError             **error);
 void            sitrep_context_set_clock_overrides (SitrepContext       *self,
                                                     const gint64        *cadence_s,
                                                     const gint64        *respond_s);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <adwaita.h>
+
 #include "sitrep-declare-dialog.h"
 #include "sitrep-checklist-page.h"
 #include "sitrep-comms-page.h"
@@ -10,6 +12,49 @@
 #include "sitrep-window.h"
 
 G_BEGIN_DECLS
+
+/* Shared by sitrep-window.c (the object, the sidebar, selection and search)
+ * and sitrep-window-actions.c (the window's actions and their shortcuts). */
+struct _SitrepWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  SitrepContext        *context;
+  SitrepIncident       *incident;
+  GSettings            *settings;
+  GtkFilterListModel   *filtered;
+  GtkCustomFilter      *filter;
+  GtkSingleSelection   *selection;
+  GHashTable           *matches;
+  GPtrArray            *bound_rows;
+  SitrepDeclareDialog  *declare_dialog;
+  guint                 retick_id;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *content;
+  GtkWidget            *sidebar;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListView          *incident_list;
+  AdwViewSwitcherTitle *content_title;
+  AdwViewStack         *pages;
+  SitrepTimelinePage   *timeline_page;
+  SitrepRolesPage      *roles_page;
+  SitrepChecklistPage  *checklist_page;
+  SitrepCommsPage      *comms_page;
+  GtkLabel             *sync_label;
+  GtkStack             *content_stack;
+  SitrepOverviewPage   *overview_page;
+};
+
+/* Generated from the pages' gui_page_types (src/gui/pages/meson.build). */
+void sitrep_page_types_ensure (void);
+
+/* sitrep-window-actions.c */
+void _sitrep_window_class_init_actions (GtkWidgetClass *widget_class);
 
 /* For tests, which drive the window's real widgets. */
 GtkSingleSelection  *_sitrep_window_get_selection      (SitrepWindow *self);

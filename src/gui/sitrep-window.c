@@ -7,56 +7,18 @@
 
 #include <glib/gi18n.h>
 
-#include "sitrep-deadlines.h"
 #include "sitrep-enum-strings.h"
-#include "sitrep-time.h"
 #include "sitrep-gui-util.h"
-#include "sitrep-severity.h"
+#include "sitrep-incident-row.h"
 #include "sitrep-window-private.h"
 
-struct _SitrepWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  SitrepContext        *context;
-  GSettings            *settings;
-  GtkFilterListModel   *filtered;
-  GtkCustomFilter      *filter;
-  GtkSingleSelection   *selection;
-  GHashTable           *matches;
-  GPtrArray            *bound_rows;
-  SitrepDeclareDialog  *declare_dialog;
-  guint                 tick_id;
-  guint                 retick_id;
-
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *content;
-  GtkWidget            *sidebar;
-  GtkToggleButton      *search_button;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *sidebar_stack;
-  GtkListView          *incident_list;
-  AdwViewSwitcherTitle *content_title;
-  AdwViewStack         *pages;
-  AdwBin               *roles_bin;
-  AdwBin               *checklist_bin;
-  SitrepTimelinePage   *timeline_page;
-  SitrepRolesPage      *roles_page;
-  SitrepChecklistPage  *checklist_page;
-  SitrepCommsPage      *comms_page;
-  AdwBin               *comms_bin;
-  GtkLabel             *sync_label;
-  GtkStack             *content_stack;
-  SitrepOverviewPage   *overview_page;
-};
 
 G_DEFINE_FINAL_TYPE (SitrepWindow, sitrep_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_INCIDENT,
   N_PROPS
 };
 
@@ -64,164 +26,12 @@ static GParamSpec *properties[N_PROPS];
 
 /* Sidebar rows --------------------------------------------------------- */
 
-typedef struct
-{
-  GtkWidget      *badge;
-  GtkWidget      *title;
-  GtkWidget      *meta;
-  GtkWidget      *due;
-  SitrepIncident *incident;
-  SitrepContext  *context;
-} IncidentRow;
-
-/* The row's clock: the next update due, or how overdue it is. */
-static void
-incident_row_update_due (IncidentRow *row)
-{
-  g_autoptr(GPtrArray) deadlines = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  g_autofree char *span = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-  SitrepDeadline *next = NULL;
-  GTimeSpan until;
-
-  gtk_widget_remove_css_class (row->due, "error");
-  gtk_widget_remove_css_class (row->due, "warning");
-
-  if (row->context == NULL || !sitrep_incident_is_active (row->incident))
-    {
-      gtk_widget_set_visible (row->due, FALSE);
-      return;
-    }
-
-  deadlines = sitrep_context_compute_deadlines (row->context, sitrep_incident_get_id (row->incident));
-  if (deadlines->len == 0)
-    {
-      gtk_widget_set_visible (row->due, FALSE);
-      return;
-    }
-
-  next = deadlines->pdata[0];
-  now = g_date_time_new_now_utc ();
-  until = g_date_time_difference (next->due, now);
-  span = sitrep_time_format_duration (until);
-  if (until < 0)
-    {
-      /* Translators: an update is late by this long, e.g. "late 3 min" */
-      text = g_strdup_printf (_("late %s"), span);
-      gtk_widget_add_css_class (row->due, "error");
-    }
-  else
-    {
-      /* Translators: an update is due in this long, e.g. "in 12 min" */
-      text = g_strdup_printf (_("in %s"), span);
-      if (until < 5 * G_TIME_SPAN_MINUTE)
-        gtk_widget_add_css_class (row->due, "warning");
-    }
-
-  {
-    g_autofree char *when = sitrep_format_time_utc_local (next->due);
-
-    tooltip = g_strdup_printf ("%s: %s", next->label, when);
-  }
-  gtk_label_set_label (GTK_LABEL (row->due), text);
-  gtk_widget_set_tooltip_text (row->due, tooltip);
-  gtk_widget_set_visible (row->due, TRUE);
-}
-
-static void
-incident_row_update (GtkWidget *widget)
-{
-  IncidentRow *row = g_object_get_data (G_OBJECT (widget), "row");
-  SitrepIncident *incident = row->incident;
-  const SitrepSeverityInfo *info;
-  GDateTime *declared;
-  g_autofree char *age = NULL;
-  g_autofree char *meta = NULL;
-  g_autofree char *accessible = NULL;
-  const char *ref;
-
-  if (incident == NULL)
-    return;
-
-  info = sitrep_severity_get_info (sitrep_incident_get_severity (incident));
-  ref = sitrep_incident_get_ref (incident);
-  declared = sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DECLARED);
-  if (declared != NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-      age = sitrep_format_age (declared, now);
-    }
-
-  gtk_label_set_label (GTK_LABEL (row->badge), info ? info->id : "?");
-  sitrep_set_severity_class (row->badge, sitrep_incident_get_severity (incident));
-  gtk_label_set_label (GTK_LABEL (row->title), sitrep_incident_get_title (incident));
-
-  /* Translators: sidebar line: reference · status · age, e.g. "INC-2026-042 · Identified · 40 min ago" */
-  meta = g_strdup_printf (_("%s · %s · %s"),
-                          ref ? ref : _("Not yet synced"),
-                          sitrep_status_get_label (sitrep_incident_get_status (incident)),
-                          age ? age : _("not declared"));
-  gtk_label_set_label (GTK_LABEL (row->meta), meta);
-
-  gtk_widget_set_opacity (widget, sitrep_incident_is_active (incident) ? 1.0 : 0.7);
-  incident_row_update_due (row);
-
-  accessible = g_strdup_printf ("%s, %s, %s", info ? info->id : "",
-                                sitrep_incident_get_title (incident), meta);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-}
-
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            SitrepWindow             *self)
 {
-  IncidentRow *row = g_new0 (IncidentRow, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *meta_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-
-  row->badge = gtk_label_new (NULL);
-  gtk_widget_add_css_class (row->badge, "severity-badge");
-  gtk_widget_set_valign (row->badge, GTK_ALIGN_CENTER);
-
-  row->title = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (row->title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (row->title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (row->title), 28);
-  gtk_widget_add_css_class (row->title, "heading");
-
-  row->meta = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (row->meta), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (row->meta), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (row->meta), 28);
-  gtk_widget_add_css_class (row->meta, "dim-label");
-  gtk_widget_add_css_class (row->meta, "caption");
-
-  /* The clock shares the second line, so the title keeps the full width. */
-  row->due = gtk_label_new (NULL);
-  gtk_widget_add_css_class (row->due, "caption");
-  gtk_widget_add_css_class (row->due, "numeric");
-  gtk_widget_set_visible (row->due, FALSE);
-  row->context = self->context;
-  gtk_widget_set_hexpand (row->meta, TRUE);
-  gtk_box_append (GTK_BOX (meta_line), row->meta);
-  gtk_box_append (GTK_BOX (meta_line), row->due);
-
-  gtk_box_append (GTK_BOX (text), row->title);
-  gtk_box_append (GTK_BOX (text), meta_line);
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), row->badge);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-
-  g_object_set_data_full (G_OBJECT (box), "row", row, g_free);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, sitrep_incident_row_new (self->context));
 }
 
 static void
@@ -229,14 +39,10 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           SitrepWindow             *self)
 {
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  IncidentRow *row = g_object_get_data (G_OBJECT (widget), "row");
+  GtkWidget *row = gtk_list_item_get_child (item);
 
-  row->incident = gtk_list_item_get_item (item);
-  g_signal_connect_object (row->incident, "notify::body", G_CALLBACK (incident_row_update),
-                           widget, G_CONNECT_SWAPPED);
-  g_ptr_array_add (self->bound_rows, widget);
-  incident_row_update (widget);
+  sitrep_incident_row_set_incident (SITREP_INCIDENT_ROW (row), gtk_list_item_get_item (item));
+  g_ptr_array_add (self->bound_rows, row);
 }
 
 static void
@@ -244,24 +50,17 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             SitrepWindow             *self)
 {
-  GtkWidget *widget = gtk_list_item_get_child (item);
-  IncidentRow *row = g_object_get_data (G_OBJECT (widget), "row");
+  GtkWidget *row = gtk_list_item_get_child (item);
 
-  if (row->incident != NULL)
-    g_signal_handlers_disconnect_by_func (row->incident, incident_row_update, widget);
-  row->incident = NULL;
-  g_ptr_array_remove_fast (self->bound_rows, widget);
+  sitrep_incident_row_set_incident (SITREP_INCIDENT_ROW (row), NULL);
+  g_ptr_array_remove_fast (self->bound_rows, row);
 }
 
-static gboolean
-tick (gpointer data)
+static void
+on_minute_changed (SitrepWindow *self)
 {
-  SitrepWindow *self = data;
-
   for (guint i = 0; i < self->bound_rows->len; i++)
-    incident_row_update (g_ptr_array_index (self->bound_rows, i));
-
-  return G_SOURCE_CONTINUE;
+    sitrep_incident_row_update (g_ptr_array_index (self->bound_rows, i));
 }
 
 static gboolean
@@ -270,14 +69,13 @@ retick (gpointer data)
   SitrepWindow *self = data;
 
   self->retick_id = 0;
-  tick (self);
+  on_minute_changed (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 on_record_changed (SitrepWindow *self,
-                   const char   *coll,
-                   const char   *id)
+                   const char   *coll)
 {
   /* Sending an update restarts a clock shown in the sidebar. A page of
    * the change feed brings many at once: the rows update once, after. */
@@ -310,10 +108,10 @@ update_content_title (SitrepWindow *self)
   const char *ref;
 
   /* notify::visible-child fires while the template is still being built */
-  if (self->overview_page == NULL || self->pages == NULL)
+  if (self->pages == NULL)
     return;
 
-  incident = sitrep_overview_page_get_incident (self->overview_page);
+  incident = self->incident;
   if (incident == NULL)
     {
       adw_view_switcher_title_set_title (self->content_title, _("Sitrep"));
@@ -337,30 +135,61 @@ update_content_title (SitrepWindow *self)
 }
 
 static void
+set_incident (SitrepWindow   *self,
+              SitrepIncident *incident)
+{
+  if (self->incident == incident)
+    return;
+
+  if (self->incident != NULL)
+    g_signal_handlers_disconnect_by_func (self->incident, update_content_title, self);
+  g_set_object (&self->incident, incident);
+  if (incident != NULL)
+    g_signal_connect_object (incident, "notify::body", G_CALLBACK (update_content_title), self,
+                             G_CONNECT_SWAPPED);
+
+  /* Every page follows through its binding to :incident. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
+  update_content_title (self);
+}
+
+static void
 on_selection_changed (SitrepWindow *self)
 {
   SitrepIncident *incident = gtk_single_selection_get_selected_item (self->selection);
-  SitrepIncident *shown = sitrep_overview_page_get_incident (self->overview_page);
 
   if (incident == NULL)
     {
       /* A search that hides the shown incident does not close it. */
-      if (shown == NULL)
+      if (self->incident == NULL)
         gtk_stack_set_visible_child_name (self->content_stack, "empty");
       return;
     }
 
-  if (shown != NULL)
-    g_signal_handlers_disconnect_by_func (shown, update_content_title, self);
-  sitrep_overview_page_set_incident (self->overview_page, incident);
-  sitrep_timeline_page_set_incident (self->timeline_page, incident);
-  sitrep_roles_page_set_incident (self->roles_page, incident);
-  sitrep_checklist_page_set_incident (self->checklist_page, incident);
-  sitrep_comms_page_set_incident (self->comms_page, incident);
-  g_signal_connect_object (incident, "notify::body", G_CALLBACK (update_content_title), self,
-                           G_CONNECT_SWAPPED);
-  update_content_title (self);
+  set_incident (self, incident);
   gtk_stack_set_visible_child_name (self->content_stack, "incident");
+}
+
+/* Each page of the stack that shows an incident gets the context and
+ * follows the window's :incident: a page added to sitrep-window.ui needs
+ * nothing here. */
+static void
+bind_pages (SitrepWindow *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->pages);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+
+      if (!SITREP_IS_INCIDENT_PAGE (child))
+        continue;
+
+      sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (child), self->context);
+      g_object_bind_property (self, "incident", child, "incident", G_BINDING_SYNC_CREATE);
+    }
 }
 
 static void
@@ -459,117 +288,6 @@ on_page_changed (SitrepWindow *self)
     sitrep_timeline_page_focus_capture (self->timeline_page);
 }
 
-/* Actions ------------------------------------------------------------- */
-
-static void
-page_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  SitrepWindow *self = SITREP_WINDOW (widget);
-
-  if (sitrep_overview_page_get_incident (self->overview_page) == NULL)
-    return;
-  adw_view_stack_set_visible_child_name (self->pages, g_variant_get_string (parameter, NULL));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-}
-
-static void
-on_declared (SitrepWindow *self,
-             const char   *id)
-{
-  SitrepIncident *incident;
-  g_autofree char *message = NULL;
-
-  sitrep_window_select_incident (self, id);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-
-  incident = sitrep_context_lookup_incident (self->context, id);
-  if (incident != NULL)
-    {
-      /* Translators: a toast, %s is the incident's title */
-      message = g_strdup_printf (_("Declared “%s”"), sitrep_incident_get_title (incident));
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-    }
-}
-
-static void
-declare_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  SitrepWindow *self = SITREP_WINDOW (widget);
-
-  if (self->declare_dialog != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->declare_dialog));
-      return;
-    }
-
-  self->declare_dialog = sitrep_declare_dialog_new (GTK_WINDOW (self), self->context);
-  g_object_add_weak_pointer (G_OBJECT (self->declare_dialog), (gpointer *) &self->declare_dialog);
-  g_signal_connect_object (self->declare_dialog, "declared", G_CALLBACK (on_declared), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (self->declare_dialog));
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  SitrepWindow *self = SITREP_WINDOW (widget);
-
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  gtk_toggle_button_set_active (self->search_button, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-show_sidebar_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  adw_leaflet_navigate (SITREP_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-}
-
-/**
- * sitrep_window_compose:
- *
- * Shows the composer for an update of @incident_id to @audience.
- *
- * Returns: whether the incident was found
- */
-gboolean
-sitrep_window_compose (SitrepWindow   *self,
-                       const char     *incident_id,
-                       SitrepAudience  audience)
-{
-  g_return_val_if_fail (SITREP_IS_WINDOW (self), FALSE);
-
-  if (!sitrep_window_select_incident (self, incident_id))
-    return FALSE;
-
-  adw_view_stack_set_visible_child_name (self->pages, "comms");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  sitrep_comms_page_compose (self->comms_page, audience);
-  return TRUE;
-}
-
-static void
-compose_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  const char *incident_id, *audience_name;
-  SitrepAudience audience;
-
-  g_variant_get (parameter, "(&s&s)", &incident_id, &audience_name);
-  if (!sitrep_audience_from_string (audience_name, &audience))
-    audience = SITREP_AUDIENCE_STAKEHOLDERS;
-  sitrep_window_compose (SITREP_WINDOW (widget), incident_id, audience);
-}
-
 /* Object -------------------------------------------------------------- */
 
 static void
@@ -600,9 +318,8 @@ sitrep_window_close_request (GtkWindow *window)
 static void
 update_sync_label (SitrepWindow *self)
 {
-  SitrepSyncEngine *engine = sitrep_context_get_sync_engine (self->context);
-  guint pending = sitrep_store_get_pending (sitrep_context_get_store (self->context));
-  const char *error = sitrep_sync_engine_get_last_error (engine);
+  guint pending = sitrep_context_get_pending (self->context);
+  const char *error = sitrep_context_get_sync_error (self->context);
   g_autofree char *text = NULL;
   const char *tooltip = NULL;
   const char *css = NULL;
@@ -614,23 +331,23 @@ update_sync_label (SitrepWindow *self)
     }
   else
     {
-      switch (sitrep_sync_engine_get_state (engine))
+      switch (sitrep_context_get_connection (self->context))
         {
-        case SITREP_SYNC_ONLINE:
+        case SITREP_CONNECTION_ONLINE:
           text = pending ? g_strdup_printf (_("Online · %u pending"), pending) : g_strdup (_("Online"));
           tooltip = sitrep_context_get_server_url (self->context);
           css = "success";
           break;
-        case SITREP_SYNC_CONNECTING:
+        case SITREP_CONNECTION_CONNECTING:
           text = g_strdup (_("Connecting…"));
           tooltip = sitrep_context_get_server_url (self->context);
           break;
-        case SITREP_SYNC_UNAUTHORIZED:
+        case SITREP_CONNECTION_UNAUTHORIZED:
           text = g_strdup (_("Not authorized"));
           tooltip = error ? error : _("The server does not accept this token");
           css = "error";
           break;
-        case SITREP_SYNC_OFFLINE:
+        case SITREP_CONNECTION_OFFLINE:
         default:
           text = pending ? g_strdup_printf (_("Offline · %u pending"), pending)
                          : g_strdup (_("Offline"));
@@ -676,33 +393,23 @@ sitrep_window_constructed (GObject *object)
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (update_sidebar_state), self, G_CONNECT_SWAPPED);
 
-  sitrep_overview_page_set_context (self->overview_page, self->context);
-  sitrep_timeline_page_set_context (self->timeline_page, self->context);
-
-  self->roles_page = SITREP_ROLES_PAGE (sitrep_roles_page_new ());
-  sitrep_roles_page_set_context (self->roles_page, self->context);
-  adw_bin_set_child (self->roles_bin, GTK_WIDGET (self->roles_page));
-  self->checklist_page = SITREP_CHECKLIST_PAGE (sitrep_checklist_page_new ());
-  sitrep_checklist_page_set_context (self->checklist_page, self->context);
-  adw_bin_set_child (self->checklist_bin, GTK_WIDGET (self->checklist_page));
-  self->comms_page = SITREP_COMMS_PAGE (sitrep_comms_page_new ());
-  sitrep_comms_page_set_context (self->comms_page, self->context);
-  adw_bin_set_child (self->comms_bin, GTK_WIDGET (self->comms_page));
-  g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::state",
+  bind_pages (self);
+  g_signal_connect_object (self->context, "notify::connection",
                            G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::last-error",
+  g_signal_connect_object (self->context, "notify::sync-error",
                            G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::pending", G_CALLBACK (update_sync_label), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::server-url", G_CALLBACK (update_sync_label),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sitrep_context_get_store (self->context), "record-changed",
+  g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   update_sync_label (self);
   update_sidebar_state (self);
   on_selection_changed (self);
 
-  self->tick_id = g_timeout_add_seconds (30, tick, self);
+  g_signal_connect_object (sitrep_context_get_clock (self->context), "minute-changed",
+                           G_CALLBACK (on_minute_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -710,7 +417,6 @@ sitrep_window_dispose (GObject *object)
 {
   SitrepWindow *self = SITREP_WINDOW (object);
 
-  g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->retick_id, g_source_remove);
   if (self->declare_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->declare_dialog),
@@ -735,6 +441,7 @@ sitrep_window_finalize (GObject *object)
 
   g_clear_pointer (&self->matches, g_hash_table_unref);
   g_clear_pointer (&self->bound_rows, g_ptr_array_unref);
+  g_clear_object (&self->incident);
 
   G_OBJECT_CLASS (sitrep_window_parent_class)->finalize (object);
 }
@@ -751,6 +458,10 @@ sitrep_window_get_property (GObject    *object,
     {
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
+      break;
+
+    case PROP_INCIDENT:
+      g_value_set_object (value, self->incident);
       break;
 
     default:
@@ -794,10 +505,17 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL, SITREP_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SitrepWindow:incident:
+   *
+   * The incident shown, bound to every page.
+   */
+  properties[PROP_INCIDENT] =
+    g_param_spec_object ("incident", NULL, NULL, SITREP_TYPE_INCIDENT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (SITREP_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (SITREP_TYPE_TIMELINE_PAGE);
+  sitrep_page_types_ensure ();
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
@@ -818,31 +536,16 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, pages);
-  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, roles_bin);
-  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, checklist_bin);
-  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, comms_bin);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, roles_page);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, checklist_page);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, comms_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, timeline_page);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_incident_activated);
 
-  gtk_widget_class_install_action (widget_class, "win.declare", NULL, declare_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
-  gtk_widget_class_install_action (widget_class, "win.compose", "(ss)", compose_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.page", "s",
-                                       "overview");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.page", "s",
-                                       "roles");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.page", "s",
-                                       "checklist");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.page", "s",
-                                       "timeline");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK, "win.page", "s",
-                                       "comms");
+  _sitrep_window_class_init_actions (widget_class);
 }
 
 static void

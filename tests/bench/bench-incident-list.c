@@ -14,7 +14,7 @@
 
 #include <glib/gstdio.h>
 
-#include "sitrep-context.h"
+#include "sitrep-context-store.h"
 #include "sitrep-store.h"
 
 #define N_INCIDENTS 10000

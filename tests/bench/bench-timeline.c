@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <stdio.h>
 
+#include "sitrep-context-store.h"
 #include "sitrep-time.h"
 #include "sitrep-window-private.h"
 
@@ -130,11 +131,11 @@ main (int   argc,
     {
       gint64 t0;
 
-      sitrep_timeline_page_set_incident (page, NULL);
+      sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (page), NULL);
       iterate_until_painted (GTK_WIDGET (window));
 
       t0 = g_get_monotonic_time ();
-      sitrep_timeline_page_set_incident (page, incident);
+      sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (page), incident);
       iterate_until_painted (GTK_WIDGET (window));
       opens[i] = (g_get_monotonic_time () - t0) / 1000.0;
       g_assert_cmpuint (g_list_model_get_n_items (_sitrep_timeline_page_get_shown (page)), ==,

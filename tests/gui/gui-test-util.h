@@ -5,6 +5,25 @@
 
 #include <adwaita.h>
 
+#include "sitrep-context-store.h"
+
+/* The incident's workspace, kept open for as long as the context. */
+static inline SitrepWorkspace *
+test_workspace (SitrepContext *context,
+                const char    *incident_id)
+{
+  g_autofree char *key = g_strconcat ("test-workspace:", incident_id, NULL);
+  SitrepWorkspace *workspace = g_object_get_data (G_OBJECT (context), key);
+
+  if (workspace == NULL)
+    {
+      workspace = sitrep_context_open_workspace (context, incident_id);
+      g_object_set_data_full (G_OBJECT (context), key, workspace, g_object_unref);
+    }
+
+  return workspace;
+}
+
 G_BEGIN_DECLS
 
 static inline gboolean

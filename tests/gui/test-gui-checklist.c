@@ -34,8 +34,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   f->page = SITREP_CHECKLIST_PAGE (sitrep_checklist_page_new ());
-  sitrep_checklist_page_set_context (f->page, f->context);
-  sitrep_checklist_page_set_incident (f->page,
+  sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (f->page), f->context);
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (f->page),
                                       sitrep_context_lookup_incident (f->context, f->incident_id));
 
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -244,7 +244,7 @@ test_live (Fixture       *f,
   /* …while someone else ticks another: it shows, as theirs, and the focus
    * stays where it was. */
   sitrep_context_set_user (f->context, "mallory");
-  g_assert_true (sitrep_context_set_checklist_done (f->context, verify, TRUE, &error));
+  g_assert_true (sitrep_workspace_set_checklist_done (test_workspace (f->context, f->incident_id), verify, TRUE, &error));
   g_assert_no_error (error);
   WAIT_UNTIL (gtk_check_button_get_active (check));
   WAIT_UNTIL (g_str_has_prefix (subtitle (f, "verify"), "Done by mallory at "));
@@ -253,7 +253,7 @@ test_live (Fixture       *f,
   g_assert_true (gtk_window_get_focus (f->window) == GTK_WIDGET (focused));
   g_assert_true (_sitrep_checklist_page_get_item_check (f->page, verify) == check);
 
-  g_assert_true (sitrep_context_set_checklist_done (f->context, verify, FALSE, &error));
+  g_assert_true (sitrep_workspace_set_checklist_done (test_workspace (f->context, f->incident_id), verify, FALSE, &error));
   WAIT_UNTIL (!gtk_check_button_get_active (check));
   g_assert_cmpstr (progress (f), ==, "0 of 21 done");
 }
@@ -294,7 +294,7 @@ test_add_and_major (Fixture       *f,
 
   /* Major: the protocol's group appears with its items. */
   sitrep_checklist_major_items (&n_major);
-  g_assert_true (sitrep_context_set_major (f->context, f->incident_id, TRUE, &error));
+  g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), TRUE, &error));
   g_assert_no_error (error);
   WAIT_UNTIL (group_shown (f, SITREP_PHASE_MAJOR));
   g_assert_cmpuint (n_items (f, SITREP_PHASE_MAJOR), ==, n_major);
@@ -308,7 +308,7 @@ test_add_and_major (Fixture       *f,
   }
 
   /* Stood down, the group goes; its items stay in the store. */
-  g_assert_true (sitrep_context_set_major (f->context, f->incident_id, FALSE, &error));
+  g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), FALSE, &error));
   WAIT_UNTIL (!group_shown (f, SITREP_PHASE_MAJOR));
   g_assert_cmpstr (progress (f), ==, "0 of 22 done");
 }

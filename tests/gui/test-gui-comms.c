@@ -34,13 +34,13 @@ fixture_set_up (Fixture       *f,
   f->incident_id = sitrep_context_declare_incident (f->context, "Payments failing", "payments",
                                                     "", SITREP_SEVERITY_P1, &error);
   g_assert_no_error (error);
-  g_assert_true (sitrep_context_assign_role (f->context, f->incident_id, SITREP_ROLE_COMMANDER,
+  g_assert_true (sitrep_workspace_assign_role (test_workspace (f->context, f->incident_id), SITREP_ROLE_COMMANDER,
                                              "alice", &error));
   g_assert_no_error (error);
 
   f->page = SITREP_COMMS_PAGE (sitrep_comms_page_new ());
-  sitrep_comms_page_set_context (f->page, f->context);
-  sitrep_comms_page_set_incident (f->page,
+  sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (f->page), f->context);
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (f->page),
                                   sitrep_context_lookup_incident (f->context, f->incident_id));
 
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -148,7 +148,7 @@ due_row (Fixture    *f,
 static GDateTime *
 status_page_due (Fixture *f)
 {
-  g_autoptr(GPtrArray) deadlines = sitrep_context_compute_deadlines (f->context, f->incident_id);
+  g_autoptr(GPtrArray) deadlines = sitrep_workspace_dup_deadlines (test_workspace (f->context, f->incident_id));
 
   for (guint i = 0; i < deadlines->len; i++)
     {
@@ -215,7 +215,8 @@ test_due (Fixture       *f,
         }
     }
   g_assert_nonnull (countdown);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (countdown)), ==, "in 29 min");
+  /* The one countdown of every view rounds up: 29 min 59 s is "in 30 min". */
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (countdown)), ==, "in 30 min");
   g_assert_false (gtk_widget_has_css_class (countdown, "error"));
   g_assert_nonnull (compose);
 
@@ -427,7 +428,7 @@ test_live (Fixture       *f,
   GtkListBoxRow *row;
 
   /* Someone else records an update: it shows, newest first. */
-  id = sitrep_context_send_communication (f->context, f->incident_id, SITREP_AUDIENCE_EXECUTIVES,
+  id = sitrep_workspace_send_communication (test_workspace (f->context, f->incident_id), SITREP_AUDIENCE_EXECUTIVES,
                                           NULL, SITREP_STATUS_INVALID, "Exec <brief>",
                                           "All hands on deck.", &error);
   g_assert_no_error (error);
@@ -520,8 +521,8 @@ test_undo (Fixture       *f,
 static void
 assert_briefing_agrees (Fixture *f)
 {
-  g_autofree char *briefing = sitrep_context_handover_briefing (f->context, f->incident_id);
-  g_autoptr(GPtrArray) deadlines = sitrep_context_compute_deadlines (f->context, f->incident_id);
+  g_autofree char *briefing = sitrep_workspace_handover_briefing (test_workspace (f->context, f->incident_id));
+  g_autoptr(GPtrArray) deadlines = sitrep_workspace_dup_deadlines (test_workspace (f->context, f->incident_id));
   g_autofree char *next_line = NULL;
 
   g_assert_cmpuint (deadlines->len, >, 0);
@@ -553,15 +554,15 @@ test_briefing_deadlines (Fixture       *f,
 
   /* Both P1 audiences snoozed: the next update is the end of the sooner
    * snooze, not the cadence from the declaration. */
-  g_assert_true (sitrep_context_snooze (f->context, f->incident_id, SITREP_AUDIENCE_EXECUTIVES,
+  g_assert_true (sitrep_workspace_snooze (test_workspace (f->context, f->incident_id), SITREP_AUDIENCE_EXECUTIVES,
                                         95, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (sitrep_context_snooze (f->context, f->incident_id, SITREP_AUDIENCE_STATUS_PAGE,
+  g_assert_true (sitrep_workspace_snooze (test_workspace (f->context, f->incident_id), SITREP_AUDIENCE_STATUS_PAGE,
                                         125, NULL, &error));
   g_assert_no_error (error);
   assert_briefing_agrees (f);
   {
-    g_autofree char *briefing = sitrep_context_handover_briefing (f->context, f->incident_id);
+    g_autofree char *briefing = sitrep_workspace_handover_briefing (test_workspace (f->context, f->incident_id));
 
     g_assert_nonnull (strstr (briefing, "(Executive update due)"));
   }
@@ -569,11 +570,11 @@ test_briefing_deadlines (Fixture       *f,
   /* A major incident with a stricter cadence from Preferences. */
   cadence[SITREP_SEVERITY_P1] = 10 * 60;
   sitrep_context_set_clock_overrides (f->context, cadence, respond);
-  g_assert_true (sitrep_context_set_major (f->context, f->incident_id, TRUE, &error));
+  g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), TRUE, &error));
   g_assert_no_error (error);
   assert_briefing_agrees (f);
   {
-    g_autofree char *briefing = sitrep_context_handover_briefing (f->context, f->incident_id);
+    g_autofree char *briefing = sitrep_workspace_handover_briefing (test_workspace (f->context, f->incident_id));
 
     g_assert_nonnull (strstr (briefing, "Public statement due: "));
   }
@@ -585,7 +586,7 @@ static void
 test_provisional_ref (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr(GHashTable) values = sitrep_context_template_values (f->context, f->incident_id);
+  g_autoptr(GHashTable) values = sitrep_workspace_template_values (test_workspace (f->context, f->incident_id));
   g_autofree char *expected = g_strdup_printf ("INC-local-%.8s", f->incident_id);
   g_autofree char *title = NULL;
 

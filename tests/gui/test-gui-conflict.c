@@ -100,7 +100,7 @@ make_conflict (Fixture          *f,
   gulong handler;
 
   json_object_set_string_member (fields, "text", "DB pool exhausted: raised to 200 (bob)");
-  g_assert_true (sitrep_context_edit_timeline_entry (f->context, f->entry_id, fields, &error));
+  g_assert_true (sitrep_workspace_edit_timeline_entry (test_workspace (f->context, f->incident_id), f->entry_id, fields, &error));
   g_assert_no_error (error);
 
   /* The edit is checked against the version Bob saw. */
@@ -150,7 +150,8 @@ static AdwMessageDialog *
 present (Fixture        *f,
          SitrepConflict *conflict)
 {
-  GtkWidget *dialog = sitrep_conflict_dialog_new (f->window, f->context, conflict);
+  g_autoptr(SitrepRefusedEdit) edit = sitrep_refused_edit_new_from_conflict (conflict);
+  GtkWidget *dialog = sitrep_conflict_dialog_new (f->window, f->context, edit);
 
   gtk_window_present (GTK_WINDOW (dialog));
   WAIT_UNTIL (gtk_widget_get_mapped (dialog));

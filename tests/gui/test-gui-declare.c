@@ -125,7 +125,7 @@ test_declare (void)
   g_assert_cmpint (sitrep_incident_get_status (incident), ==, SITREP_STATUS_INVESTIGATING);
   g_assert_nonnull (sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DECLARED));
   overview = _sitrep_window_get_overview (window);
-  g_assert_true (sitrep_overview_page_get_incident (overview) == incident);
+  g_assert_true (sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (overview)) == incident);
   g_assert_cmpstr (visible_page (_sitrep_window_get_sidebar_stack (window)), ==, "list");
   WAIT_UNTIL (shows_label (GTK_WIDGET (_sitrep_window_get_incident_list (window)), TITLE));
   WAIT_UNTIL (shows_label (GTK_WIDGET (overview), TITLE));
@@ -206,7 +206,7 @@ test_demo_selected (void)
   g_assert_true (sitrep_window_select_incident (window, demo_id));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
-  incident = sitrep_overview_page_get_incident (_sitrep_window_get_overview (window));
+  incident = sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (_sitrep_window_get_overview (window)));
   g_assert_nonnull (incident);
   g_assert_cmpstr (sitrep_incident_get_id (incident), ==, demo_id);
   g_assert_cmpint (sitrep_incident_get_severity (incident), ==, SITREP_SEVERITY_P1);
@@ -214,7 +214,7 @@ test_demo_selected (void)
                            "Payment service outage"));
 
   /* Moving the status on from the overview keeps the incident selected. */
-  g_assert_true (sitrep_context_set_status (context, demo_id, SITREP_STATUS_MONITORING, &error));
+  g_assert_true (sitrep_workspace_set_status (test_workspace (context, demo_id), SITREP_STATUS_MONITORING, &error));
   g_assert_no_error (error);
   WAIT_UNTIL (shows_label (GTK_WIDGET (_sitrep_window_get_overview (window)), "Monitoring"));
   g_assert_true (gtk_single_selection_get_selected_item (_sitrep_window_get_selection (window)) ==

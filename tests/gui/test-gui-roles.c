@@ -35,8 +35,8 @@ fixture_set_up (Fixture       *f,
   g_assert_nonnull (f->incident_id);
 
   f->page = SITREP_ROLES_PAGE (sitrep_roles_page_new ());
-  sitrep_roles_page_set_context (f->page, f->context);
-  sitrep_roles_page_set_incident (f->page,
+  sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (f->page), f->context);
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (f->page),
                                   sitrep_context_lookup_incident (f->context, f->incident_id));
 
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -133,7 +133,7 @@ static char *
 holder (Fixture    *f,
         SitrepRole  role)
 {
-  return sitrep_context_dup_role_person (f->context, f->incident_id, role);
+  return sitrep_workspace_dup_role_person (test_workspace (f->context, f->incident_id), role);
 }
 
 static guint
@@ -403,7 +403,7 @@ test_live (Fixture       *f,
   AdwEntryRow *comms = _sitrep_roles_page_get_row (f->page, SITREP_ROLE_COMMUNICATIONS);
 
   /* Someone else (another window, a sync) assigns a role: it shows. */
-  g_assert_true (sitrep_context_assign_role (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_assign_role (test_workspace (f->context, f->incident_id),
                                              SITREP_ROLE_SCRIBE, "erin", &error));
   g_assert_no_error (error);
   WAIT_UNTIL (g_strcmp0 (row_text (f, SITREP_ROLE_SCRIBE), "erin") == 0);
@@ -414,7 +414,7 @@ test_live (Fixture       *f,
   gtk_widget_grab_focus (GTK_WIDGET (comms));
   WAIT_UNTIL (gtk_widget_get_state_flags (GTK_WIDGET (comms)) & GTK_STATE_FLAG_FOCUS_WITHIN);
   gtk_editable_set_text (GTK_EDITABLE (comms), "fra");
-  g_assert_true (sitrep_context_assign_role (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_assign_role (test_workspace (f->context, f->incident_id),
                                              SITREP_ROLE_COMMUNICATIONS, "gina", &error));
   g_assert_no_error (error);
   WAIT_UNTIL (!flagged (f, SITREP_ROLE_COMMUNICATIONS));
@@ -422,20 +422,20 @@ test_live (Fixture       *f,
 
   /* Once the user leaves the row untouched, it follows again. */
   gtk_editable_set_text (GTK_EDITABLE (comms), "gina");
-  g_assert_true (sitrep_context_assign_role (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_assign_role (test_workspace (f->context, f->incident_id),
                                              SITREP_ROLE_COMMUNICATIONS, "hank", &error));
   WAIT_UNTIL (g_strcmp0 (row_text (f, SITREP_ROLE_COMMUNICATIONS), "hank") == 0);
 
   /* A handover made elsewhere does not pop a dialog up here. */
-  g_assert_true (sitrep_context_assign_role (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_assign_role (test_workspace (f->context, f->incident_id),
                                              SITREP_ROLE_COMMANDER, "ivan", &error));
-  g_assert_true (sitrep_context_assign_role (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_assign_role (test_workspace (f->context, f->incident_id),
                                              SITREP_ROLE_COMMANDER, "judy", &error));
   WAIT_UNTIL (g_strcmp0 (row_text (f, SITREP_ROLE_COMMANDER), "judy") == 0);
   g_assert_null (_sitrep_roles_page_get_briefing_dialog (f->page));
 
   /* Major: the protocol's three roles appear, flagged as needed. */
-  g_assert_true (sitrep_context_set_major (f->context, f->incident_id, TRUE, &error));
+  g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), TRUE, &error));
   g_assert_no_error (error);
   WAIT_UNTIL (row_shown (f, SITREP_ROLE_DEPUTY_COMMANDER));
   g_assert_true (row_shown (f, SITREP_ROLE_PLANNING));
@@ -451,7 +451,7 @@ test_live (Fixture       *f,
 
   /* Stood down: a major role someone holds stays, the empty ones go. */
   type_and_apply (f, SITREP_ROLE_PLANNING, "kim");
-  g_assert_true (sitrep_context_set_major (f->context, f->incident_id, FALSE, &error));
+  g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), FALSE, &error));
   g_assert_no_error (error);
   WAIT_UNTIL (!row_shown (f, SITREP_ROLE_DEPUTY_COMMANDER));
   g_assert_true (row_shown (f, SITREP_ROLE_PLANNING));
@@ -471,18 +471,18 @@ test_switch_incident (Fixture       *f,
   g_assert_no_error (error);
 
   /* Another incident shows its own (empty) roles, and a P3 needs none. */
-  sitrep_roles_page_set_incident (f->page, sitrep_context_lookup_incident (f->context, other));
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (f->page), sitrep_context_lookup_incident (f->context, other));
   g_assert_cmpstr (row_text (f, SITREP_ROLE_COMMANDER), ==, "");
   g_assert_false (flagged (f, SITREP_ROLE_COMMANDER));
   g_assert_cmpstr (summary (f), ==, "");
 
   /* Changes to the first incident leave this page alone. */
-  g_assert_true (sitrep_context_assign_role (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_assign_role (test_workspace (f->context, f->incident_id),
                                              SITREP_ROLE_SCRIBE, "lee", &error));
   WAIT_IDLE ();
   g_assert_cmpstr (row_text (f, SITREP_ROLE_SCRIBE), ==, "");
 
-  sitrep_roles_page_set_incident (f->page, NULL);
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (f->page), NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "roles.briefing", NULL);
   g_assert_null (_sitrep_roles_page_get_briefing_dialog (f->page));
 }

@@ -54,8 +54,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   f->page = SITREP_COMMS_PAGE (sitrep_comms_page_new ());
-  sitrep_comms_page_set_context (f->page, f->context);
-  sitrep_comms_page_set_incident (f->page,
+  sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (f->page), f->context);
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (f->page),
                                   sitrep_context_lookup_incident (f->context, f->incident_id));
 
   f->window = GTK_WINDOW (gtk_window_new ());

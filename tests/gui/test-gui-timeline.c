@@ -329,7 +329,7 @@ test_draft_survives (Fixture       *f,
 
   /* …when someone else moves it in time: the list rebinds its rows. */
   json_object_set_string_member (fields, "occurred_at", "2026-11-27T00:00:01Z");
-  g_assert_true (sitrep_context_edit_timeline_entry (f->context, id, fields, &error));
+  g_assert_true (sitrep_workspace_edit_timeline_entry (test_workspace (f->context, f->incident_id), id, fields, &error));
   g_assert_no_error (error);
   WAIT_UNTIL (occurred_at_is (find_entry (page, "Cache warmed"), "2026-11-27T00:00:01Z"));
   WAIT_IDLE ();
@@ -398,7 +398,8 @@ listened_init (Listened *l,
   l->objects[1] = G_OBJECT (sitrep_context_get_store (f->context));
   l->objects[2] = G_OBJECT (sitrep_context_get_incidents (f->context));
   l->objects[3] = G_OBJECT (sitrep_context_lookup_incident (f->context, f->incident_id));
-  l->objects[4] = G_OBJECT (sitrep_context_open_timeline (f->context, f->incident_id));
+  l->objects[4] = g_object_ref (G_OBJECT (sitrep_workspace_get_timeline (test_workspace (f->context,
+                                                                                      f->incident_id))));
   for (guint i = 0; i < G_N_ELEMENTS (l->objects); i++)
     l->before[i] = count_handlers (l->objects[i]);
 }
@@ -442,7 +443,7 @@ test_second_window_closed (Fixture       *f,
   WAIT_UNTIL (listened_extra (&listened) == 0);
 
   /* The first window still follows the timeline. */
-  id = sitrep_context_add_timeline_entry (f->context, f->incident_id, NULL, SITREP_KIND_NOTE,
+  id = sitrep_workspace_add_timeline_entry (test_workspace (f->context, f->incident_id), NULL, SITREP_KIND_NOTE,
                                           "After the second window closed", &error);
   g_assert_no_error (error);
   WAIT_UNTIL (find_entry (page, "After the second window closed") != NULL);

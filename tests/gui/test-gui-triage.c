@@ -180,7 +180,7 @@ test_use_hint (Fixture       *f,
   g_assert_true (shows_label (row, REASON));
 
   /* Someone lowers it again elsewhere: the hint comes back. */
-  g_assert_true (sitrep_context_set_severity (f->context, id, SITREP_SEVERITY_P3, NULL));
+  g_assert_true (sitrep_workspace_set_severity (test_workspace (f->context, id), SITREP_SEVERITY_P3, NULL));
   WAIT_UNTIL (shown_button (row, "Use P1") != NULL);
 }
 

@@ -14,7 +14,8 @@
 
 #include "gui-test-util.h"
 #include "notify-fixture.h"
-#include "sitrep-context.h"
+#include "sitrep-context-store.h"
+#include "sitrep-countdown.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-notifier-private.h"
 #include "sitrep-overview-page.h"
@@ -43,9 +44,9 @@ declare_at (SitrepContext  *context,
   id = sitrep_context_declare_incident (context, title, "payments, checkout",
                                         "Card payments fail at checkout", severity, &error);
   g_assert_no_error (error);
-  sitrep_context_set_milestone (context, id, SITREP_MILESTONE_DETECTED, detected, &error);
+  sitrep_workspace_set_milestone (test_workspace (context, id), SITREP_MILESTONE_DETECTED, detected, &error);
   g_assert_no_error (error);
-  sitrep_context_set_milestone (context, id, SITREP_MILESTONE_DECLARED, declared, &error);
+  sitrep_workspace_set_milestone (test_workspace (context, id), SITREP_MILESTONE_DECLARED, declared, &error);
   g_assert_no_error (error);
   return g_steal_pointer (&id);
 }
@@ -245,7 +246,7 @@ test_clock (void)
 
   /* A 5 min snooze (no longer than the warning window) counts as a
    * reminder given: no warning at once, the next one when it runs out. */
-  g_assert_true (sitrep_context_snooze (context, id, SITREP_AUDIENCE_STAKEHOLDERS, 5,
+  g_assert_true (sitrep_workspace_snooze (test_workspace (context, id), SITREP_AUDIENCE_STAKEHOLDERS, 5,
                                         "waiting on the DB team", &error));
   g_assert_no_error (error);
   sitrep_notifier_record_snooze (notifier, id, SITREP_AUDIENCE_STAKEHOLDERS);
@@ -279,7 +280,7 @@ test_clock (void)
   g_assert_true (noted);
 
   /* Resolved: nothing left to remind of, no reason to stay in the background. */
-  sitrep_context_set_status (context, id, SITREP_STATUS_RESOLVED, &error);
+  sitrep_workspace_set_status (test_workspace (context, id), SITREP_STATUS_RESOLVED, &error);
   g_assert_no_error (error);
   sitrep_notifier_check (notifier);
   g_assert_false (sitrep_notifier_get_has_active (notifier));
@@ -307,7 +308,7 @@ test_countdown (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GDateTime) due = g_date_time_add_seconds (now, cases[i].seconds);
-      g_autofree char *text = sitrep_format_countdown (due, now);
+      g_autofree char *text = sitrep_countdown_format (due, now);
 
       g_assert_cmpstr (text, ==, cases[i].text);
     }
@@ -389,8 +390,8 @@ test_overview (void)
   id = declare_at (context, TITLE, SITREP_SEVERITY_P1, 40 * G_TIME_SPAN_MINUTE);
 
   page = g_object_new (SITREP_TYPE_OVERVIEW_PAGE, NULL);
-  sitrep_overview_page_set_context (page, context);
-  sitrep_overview_page_set_incident (page, sitrep_context_lookup_incident (context, id));
+  sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (page), context);
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (page), sitrep_context_lookup_incident (context, id));
   window = gtk_window_new ();
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
@@ -406,7 +407,7 @@ test_overview (void)
   g_assert_cmpstr (target_id, ==, id);
   g_assert_cmpstr (target_audience, ==, "executives");
 
-  sent = sitrep_context_send_communication (context, id, SITREP_AUDIENCE_EXECUTIVES, NULL,
+  sent = sitrep_workspace_send_communication (test_workspace (context, id), SITREP_AUDIENCE_EXECUTIVES, NULL,
                                             SITREP_STATUS_INVALID, "Update",
                                             "We are investigating.", &error);
   g_assert_no_error (error);

@@ -3,7 +3,24 @@
  * milestone, from what to what) and milestone ordering, on a real store. */
 #include "config.h"
 
-#include "sitrep-context.h"
+#include "sitrep-context-store.h"
+
+/* The incident's workspace, kept open for as long as the context. */
+static SitrepWorkspace *
+test_workspace (SitrepContext *context,
+                const char    *incident_id)
+{
+  g_autofree char *key = g_strconcat ("test-workspace:", incident_id, NULL);
+  SitrepWorkspace *workspace = g_object_get_data (G_OBJECT (context), key);
+
+  if (workspace == NULL)
+    {
+      workspace = sitrep_context_open_workspace (context, incident_id);
+      g_object_set_data_full (G_OBJECT (context), key, workspace, g_object_unref);
+    }
+
+  return workspace;
+}
 #include "sitrep-json.h"
 #include "sitrep-milestones.h"
 #include "sitrep-time.h"
@@ -46,7 +63,7 @@ add_entry (Fixture    *f,
            const char *text)
 {
   g_autoptr(GError) error = NULL;
-  char *id = sitrep_context_add_timeline_entry (f->context, f->incident_id, NULL,
+  char *id = sitrep_workspace_add_timeline_entry (test_workspace (f->context, f->incident_id), NULL,
                                                 SITREP_KIND_NOTE, text, &error);
 
   g_assert_no_error (error);
@@ -63,7 +80,7 @@ edit (Fixture    *f,
   g_autoptr(GError) error = NULL;
 
   json_object_set_string_member (fields, field, value);
-  g_assert_true (sitrep_context_edit_timeline_entry (f->context, id, fields, &error));
+  g_assert_true (sitrep_workspace_edit_timeline_entry (test_workspace (f->context, f->incident_id), id, fields, &error));
   g_assert_no_error (error);
 }
 
@@ -110,7 +127,7 @@ test_timeline_history (Fixture       *f,
 
   /* Pinning is not an edit of the text, time or kind. */
   json_object_set_boolean_member (pin, "pinned", TRUE);
-  g_assert_true (sitrep_context_edit_timeline_entry (f->context, id, pin, &error));
+  g_assert_true (sitrep_workspace_edit_timeline_entry (test_workspace (f->context, f->incident_id), id, pin, &error));
 
   /* Setting a field to the value it has records nothing. */
   edit (f, id, "kind", "detection");
@@ -152,7 +169,7 @@ test_failed_edit_leaves_no_history (Fixture       *f,
   /* A valid text change and an invalid kind in one patch: refused whole. */
   json_object_set_string_member (fields, "text", "Disk full on db-2");
   json_object_set_string_member (fields, "kind", "gossip");
-  g_assert_false (sitrep_context_edit_timeline_entry (f->context, id, fields, &error));
+  g_assert_false (sitrep_workspace_edit_timeline_entry (test_workspace (f->context, f->incident_id), id, fields, &error));
   g_assert_nonnull (error);
 
   history = sitrep_context_list_history (f->context, "timeline", id);
@@ -168,12 +185,12 @@ test_milestone_history (Fixture       *f,
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sitrep_context_set_milestone (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_set_milestone (test_workspace (f->context, f->incident_id),
                                                SITREP_MILESTONE_MITIGATED, first, &error));
   sitrep_context_set_user (f->context, "carol");
-  g_assert_true (sitrep_context_set_milestone (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_set_milestone (test_workspace (f->context, f->incident_id),
                                                SITREP_MILESTONE_MITIGATED, second, &error));
-  g_assert_true (sitrep_context_set_milestone (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_set_milestone (test_workspace (f->context, f->incident_id),
                                                SITREP_MILESTONE_MITIGATED, NULL, &error));
   g_assert_no_error (error);
 
@@ -215,7 +232,7 @@ test_milestone_order (Fixture       *f,
   g_clear_pointer (&problems, g_array_unref);
 
   /* Acknowledged before declared, as stored: flagged. */
-  g_assert_true (sitrep_context_set_milestone (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_set_milestone (test_workspace (f->context, f->incident_id),
                                                SITREP_MILESTONE_ACKNOWLEDGED, before, &error));
   g_assert_no_error (error);
   problems = stored_order_problems (f);
@@ -226,7 +243,7 @@ test_milestone_order (Fixture       *f,
   g_clear_pointer (&problems, g_array_unref);
 
   /* Corrected: in order again. The store kept both values in the history. */
-  g_assert_true (sitrep_context_set_milestone (f->context, f->incident_id,
+  g_assert_true (sitrep_workspace_set_milestone (test_workspace (f->context, f->incident_id),
                                                SITREP_MILESTONE_ACKNOWLEDGED, after, &error));
   problems = stored_order_problems (f);
   g_assert_cmpuint (problems->len, ==, 0);

@@ -5,8 +5,25 @@
 #include "config.h"
 
 #include "sitrep-checklist.h"
-#include "sitrep-context.h"
-#include "sitrep-incident-list.h"
+#include "sitrep-context-store.h"
+
+/* The incident's workspace, kept open for as long as the context. */
+static SitrepWorkspace *
+test_workspace (SitrepContext *context,
+                const char    *incident_id)
+{
+  g_autofree char *key = g_strconcat ("test-workspace:", incident_id, NULL);
+  SitrepWorkspace *workspace = g_object_get_data (G_OBJECT (context), key);
+
+  if (workspace == NULL)
+    {
+      workspace = sitrep_context_open_workspace (context, incident_id);
+      g_object_set_data_full (G_OBJECT (context), key, workspace, g_object_unref);
+    }
+
+  return workspace;
+}
+#include "sitrep-record-list.h"
 #include "sitrep-time.h"
 #include "store-test-util.h"
 
@@ -117,7 +134,7 @@ assert_order (Fixture            *f,
       g_assert_true (sitrep_context_lookup_incident (f->context,
                                                      sitrep_incident_get_id (incident))
                      == incident);
-      g_assert_true (sitrep_incident_list_find (SITREP_INCIDENT_LIST (f->model),
+      g_assert_true (sitrep_record_list_find (SITREP_RECORD_LIST (f->model),
                                                 sitrep_incident_get_id (incident),
                                                 &position));
       g_assert_cmpuint (position, ==, i);
@@ -152,7 +169,7 @@ patch_incident (Fixture    *f,
   g_autoptr(GError) error = NULL;
 
   json_object_set_string_member (fields, member, value);
-  g_assert_true (sitrep_context_update_incident (f->context, id, fields, &error));
+  g_assert_true (sitrep_workspace_update_incident (test_workspace (f->context, id), fields, &error));
   g_assert_no_error (error);
 }
 
@@ -163,7 +180,7 @@ set_status (Fixture      *f,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (sitrep_context_set_status (f->context, id, status, &error));
+  g_assert_true (sitrep_workspace_set_status (test_workspace (f->context, id), status, &error));
   g_assert_no_error (error);
 }
 
@@ -229,7 +246,7 @@ test_list_order (Fixture       *f,
   }
 
   /* Raising G to P1 moves it past the P2s; it is the newest P1. */
-  g_assert_true (sitrep_context_set_severity (f->context, h, SITREP_SEVERITY_P1, NULL));
+  g_assert_true (sitrep_workspace_set_severity (test_workspace (f->context, h), SITREP_SEVERITY_P1, NULL));
   {
     const char *expected[] = {
       "G P4 active 15h", "B P1 resolved 11h", "C P1 active 09h", "F P2 active 14h",
@@ -289,7 +306,7 @@ test_list_order (Fixture       *f,
     assert_order (f, expected);
   }
   g_assert_null (sitrep_context_lookup_incident (f->context, i));
-  g_assert_false (sitrep_incident_list_find (SITREP_INCIDENT_LIST (f->model), g, NULL));
+  g_assert_false (sitrep_record_list_find (SITREP_RECORD_LIST (f->model), g, NULL));
   (void) e;
 }
 
@@ -501,7 +518,7 @@ test_set_status (Fixture       *f,
 
   /* resolved → identified is not allowed (only back to investigating) */
   pending = sitrep_store_get_pending (f->store);
-  g_assert_false (sitrep_context_set_status (f->context, id, SITREP_STATUS_IDENTIFIED, &error));
+  g_assert_false (sitrep_workspace_set_status (test_workspace (f->context, id), SITREP_STATUS_IDENTIFIED, &error));
   g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (sitrep_store_get_pending (f->store), ==, pending);
@@ -515,7 +532,7 @@ test_set_status (Fixture       *f,
 
   /* closed is final */
   pending = sitrep_store_get_pending (f->store);
-  g_assert_false (sitrep_context_set_status (f->context, id, SITREP_STATUS_INVESTIGATING,
+  g_assert_false (sitrep_workspace_set_status (test_workspace (f->context, id), SITREP_STATUS_INVESTIGATING,
                                              &error));
   g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID);
   g_clear_error (&error);
@@ -542,7 +559,7 @@ test_set_status (Fixture       *f,
   {
     g_autofree char *missing = g_uuid_string_random ();
 
-    g_assert_false (sitrep_context_set_status (f->context, missing, SITREP_STATUS_RESOLVED,
+    g_assert_false (sitrep_workspace_set_status (test_workspace (f->context, missing), SITREP_STATUS_RESOLVED,
                                                &error));
     g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_NOT_FOUND);
   }

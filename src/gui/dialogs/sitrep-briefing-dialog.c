@@ -150,6 +150,7 @@ sitrep_briefing_dialog_new (GtkWindow     *parent,
                             SitrepContext *context,
                             const char    *incident_id)
 {
+  g_autoptr(SitrepWorkspace) workspace = NULL;
   SitrepBriefingDialog *self;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (context), NULL);
@@ -158,7 +159,8 @@ sitrep_briefing_dialog_new (GtkWindow     *parent,
   self = g_object_new (SITREP_TYPE_BRIEFING_DIALOG,
                        "transient-for", parent,
                        NULL);
-  self->text = sitrep_context_handover_briefing (context, incident_id);
+  workspace = sitrep_context_open_workspace (context, incident_id);
+  self->text = sitrep_workspace_handover_briefing (workspace);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), self->text, -1);
 
   return self;

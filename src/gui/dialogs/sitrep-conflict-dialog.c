@@ -15,14 +15,14 @@
 typedef struct
 {
   SitrepContext  *context;
-  SitrepConflict *conflict;
+  SitrepRefusedEdit *conflict;
 } ConflictData;
 
 static void
 conflict_data_free (ConflictData *data)
 {
   g_clear_object (&data->context);
-  g_clear_pointer (&data->conflict, sitrep_conflict_free);
+  g_clear_pointer (&data->conflict, sitrep_refused_edit_free);
   g_free (data);
 }
 
@@ -33,27 +33,10 @@ conflict_data_notify (gpointer  data,
   conflict_data_free (data);
 }
 
-static SitrepConflict *
-conflict_copy (SitrepConflict *conflict)
-{
-  SitrepConflict *copy = g_new0 (SitrepConflict, 1);
-
-  copy->id = conflict->id;
-  copy->kind = g_strdup (conflict->kind);
-  copy->coll = g_strdup (conflict->coll);
-  copy->rec_id = g_strdup (conflict->rec_id);
-  copy->op = g_strdup (conflict->op);
-  copy->mine = conflict->mine ? sitrep_json_copy (conflict->mine) : NULL;
-  copy->theirs = conflict->theirs ? sitrep_json_copy (conflict->theirs) : NULL;
-  copy->theirs_version = conflict->theirs_version;
-  copy->message = g_strdup (conflict->message);
-  return copy;
-}
-
 /* The field a person reads and edits: a timeline entry's text, a role's
  * holder. */
 static const char *
-main_field (SitrepConflict *conflict)
+main_field (SitrepRefusedEdit *conflict)
 {
   if (g_str_equal (conflict->coll, "timeline"))
     return "text";
@@ -71,7 +54,7 @@ main_field (SitrepConflict *conflict)
  *   edit meant it (a patch is laid over their version); %NULL for a delete
  */
 JsonObject *
-sitrep_conflict_dup_mine_body (SitrepConflict *conflict)
+sitrep_conflict_dup_mine_body (SitrepRefusedEdit *conflict)
 {
   JsonObject *body;
 
@@ -99,8 +82,8 @@ sitrep_conflict_dup_mine_body (SitrepConflict *conflict)
  * Returns: (transfer full): what a person reads of @body
  */
 char *
-sitrep_conflict_describe_body (SitrepConflict *conflict,
-                               JsonObject     *body)
+sitrep_conflict_describe_body (SitrepRefusedEdit *conflict,
+                               JsonObject        *body)
 {
   const char *field = main_field (conflict);
 
@@ -122,7 +105,7 @@ settle (ConflictData *data,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sitrep_context_resolve_conflict (data->context, data->conflict, body, &error))
+  if (!sitrep_context_settle_refused_edit (data->context, data->conflict, body, &error))
     {
       GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Save the Choice"),
                                                   error->message);
@@ -170,7 +153,7 @@ present_editor (GtkWindow    *parent,
   ConflictData *copy = g_new0 (ConflictData, 1);
 
   copy->context = g_object_ref (data->context);
-  copy->conflict = conflict_copy (data->conflict);
+  copy->conflict = sitrep_refused_edit_copy (data->conflict);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
@@ -233,9 +216,9 @@ choice_response (AdwMessageDialog *dialog,
  * Returns: (transfer none): a dialog asking what to do with a refused edit
  */
 GtkWidget *
-sitrep_conflict_dialog_new (GtkWindow      *parent,
-                            SitrepContext  *context,
-                            SitrepConflict *conflict)
+sitrep_conflict_dialog_new (GtkWindow         *parent,
+                            SitrepContext     *context,
+                            SitrepRefusedEdit *conflict)
 {
   g_autoptr(JsonObject) mine = sitrep_conflict_dup_mine_body (conflict);
   g_autofree char *mine_text = sitrep_conflict_describe_body (conflict, mine);
@@ -246,7 +229,7 @@ sitrep_conflict_dialog_new (GtkWindow      *parent,
   const char *heading;
 
   data->context = g_object_ref (context);
-  data->conflict = conflict_copy (conflict);
+  data->conflict = sitrep_refused_edit_copy (conflict);
 
   if (g_str_equal (conflict->kind, "rejected"))
     {

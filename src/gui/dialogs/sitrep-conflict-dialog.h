@@ -7,11 +7,11 @@
 
 G_BEGIN_DECLS
 
-GtkWidget  *sitrep_conflict_dialog_new        (GtkWindow      *parent,
-                                               SitrepContext  *context,
-                                               SitrepConflict *conflict);
-JsonObject *sitrep_conflict_dup_mine_body     (SitrepConflict *conflict);
-char       *sitrep_conflict_describe_body     (SitrepConflict *conflict,
-                                               JsonObject     *body);
+GtkWidget  *sitrep_conflict_dialog_new    (GtkWindow         *parent,
+                                           SitrepContext     *context,
+                                           SitrepRefusedEdit *conflict);
+JsonObject *sitrep_conflict_dup_mine_body (SitrepRefusedEdit *conflict);
+char       *sitrep_conflict_describe_body (SitrepRefusedEdit *conflict,
+                                           JsonObject        *body);
 
 G_END_DECLS

@@ -86,7 +86,7 @@ test_done (GObject      *source,
   SitrepPreferencesWindow *self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!sitrep_sync_engine_test_connection_finish (SITREP_SYNC_ENGINE (source), result, &error))
+  if (!sitrep_context_test_server_finish (SITREP_CONTEXT (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -116,9 +116,8 @@ test_clicked (SitrepPreferencesWindow *self)
 
   set_status (self, _("Testing…"), NULL);
   gtk_widget_set_sensitive (self->test_button, FALSE);
-  sitrep_sync_engine_test_connection_async (sitrep_context_get_sync_engine (self->context), url,
-                                            token, self->cancellable, test_done,
-                                            g_object_ref (self));
+  sitrep_context_test_server_async (self->context, url, token, self->cancellable, test_done,
+                                    g_object_ref (self));
 }
 
 static void
@@ -189,24 +188,23 @@ handle_applied (SitrepPreferencesWindow *self)
 static void
 update_from_engine (SitrepPreferencesWindow *self)
 {
-  SitrepSyncEngine *engine = sitrep_context_get_sync_engine (self->context);
-  const char *error = sitrep_sync_engine_get_last_error (engine);
+  const char *error = sitrep_context_get_sync_error (self->context);
 
   if (sitrep_context_get_server_url (self->context) == NULL)
     return;
 
-  switch (sitrep_sync_engine_get_state (engine))
+  switch (sitrep_context_get_connection (self->context))
     {
-    case SITREP_SYNC_ONLINE:
+    case SITREP_CONNECTION_ONLINE:
       set_status (self, _("Online"), "success");
       break;
-    case SITREP_SYNC_CONNECTING:
+    case SITREP_CONNECTION_CONNECTING:
       set_status (self, _("Connecting…"), NULL);
       break;
-    case SITREP_SYNC_UNAUTHORIZED:
+    case SITREP_CONNECTION_UNAUTHORIZED:
       set_status (self, error ? error : _("The server does not accept this token"), "error");
       break;
-    case SITREP_SYNC_OFFLINE:
+    case SITREP_CONNECTION_OFFLINE:
     default:
       set_status (self, error ? error : _("Offline: edits are kept and sent when the server "
                                           "can be reached"), "warning");
@@ -310,9 +308,9 @@ sitrep_preferences_window_constructed (GObject *object)
                               ADW_PREFERENCES_PAGE (build_page (self)));
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
 
-  g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::state",
+  g_signal_connect_object (self->context, "notify::connection",
                            G_CALLBACK (update_from_engine), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (sitrep_context_get_sync_engine (self->context), "notify::last-error",
+  g_signal_connect_object (self->context, "notify::sync-error",
                            G_CALLBACK (update_from_engine), self, G_CONNECT_SWAPPED);
   update_from_engine (self);
 }

@@ -45,14 +45,15 @@ on_response (AdwMessageDialog *dialog,
   g_autoptr(SitrepNotifier) notifier = g_weak_ref_get (&snooze->notifier);
   g_autofree char *reason = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepWorkspace) workspace = NULL;
   guint64 minutes;
 
   if (!g_ascii_string_to_unsigned (response, 10, 1, 24 * 60, &minutes, NULL))
     return;
 
   reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (snooze->reason))));
-  if (!sitrep_context_snooze (snooze->context, snooze->incident_id, snooze->audience,
-                              (guint) minutes, reason, &error))
+  workspace = sitrep_context_open_workspace (snooze->context, snooze->incident_id);
+  if (!sitrep_workspace_snooze (workspace, snooze->audience, (guint) minutes, reason, &error))
     {
       if (snooze->parent != NULL)
         sitrep_widget_show_error (GTK_WIDGET (snooze->parent), error);

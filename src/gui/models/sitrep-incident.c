@@ -7,26 +7,29 @@
 #include "sitrep-status.h"
 #include "sitrep-time.h"
 
-/* An incident as the views show it: a thin object over the record's body,
- * with its sort keys parsed once per change rather than per comparison. */
+/* An incident as the views show it: its fields as properties, with its
+ * sort keys parsed once per change rather than per comparison. */
 struct _SitrepIncident
 {
-  GObject         parent_instance;
+  SitrepRecordObject  parent_instance;
 
-  char           *id;
-  JsonObject     *body;
-  SitrepSeverity  severity;
-  SitrepStatus    status;
-  GDateTime      *milestones[SITREP_MILESTONE_CLOSED + 1];
+  SitrepSeverity      severity;
+  SitrepStatus        status;
+  GDateTime          *milestones[SITREP_MILESTONE_CLOSED + 1];
 };
 
-G_DEFINE_TYPE (SitrepIncident, sitrep_incident, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (SitrepIncident, sitrep_incident, SITREP_TYPE_RECORD_OBJECT)
 
 enum {
   PROP_0,
-  PROP_ID,
-  PROP_BODY,
   PROP_TITLE,
+  PROP_REF,
+  PROP_SEVERITY,
+  PROP_STATUS,
+  PROP_SERVICES,
+  PROP_CUSTOMER_IMPACT,
+  PROP_MAJOR,
+  PROP_ACTIVE,
   N_PROPS
 };
 
@@ -37,8 +40,6 @@ sitrep_incident_finalize (GObject *object)
 {
   SitrepIncident *self = SITREP_INCIDENT (object);
 
-  g_free (self->id);
-  g_clear_pointer (&self->body, json_object_unref);
   for (guint i = 0; i < G_N_ELEMENTS (self->milestones); i++)
     g_clear_pointer (&self->milestones[i], g_date_time_unref);
 
@@ -55,16 +56,36 @@ sitrep_incident_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_BODY:
-      g_value_set_boxed (value, self->body);
-      break;
-
     case PROP_TITLE:
       g_value_set_string (value, sitrep_incident_get_title (self));
+      break;
+
+    case PROP_REF:
+      g_value_set_string (value, sitrep_incident_get_ref (self));
+      break;
+
+    case PROP_SEVERITY:
+      g_value_set_int (value, self->severity);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_int (value, self->status);
+      break;
+
+    case PROP_SERVICES:
+      g_value_take_string (value, sitrep_incident_dup_services (self));
+      break;
+
+    case PROP_CUSTOMER_IMPACT:
+      g_value_set_string (value, sitrep_incident_get_customer_impact (self));
+      break;
+
+    case PROP_MAJOR:
+      g_value_set_boolean (value, sitrep_incident_get_major (self));
+      break;
+
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, sitrep_incident_is_active (self));
       break;
 
     default:
@@ -73,70 +94,11 @@ sitrep_incident_get_property (GObject    *object,
 }
 
 static void
-sitrep_incident_class_init (SitrepIncidentClass *klass)
+sitrep_incident_body_changed (SitrepRecordObject *object,
+                              JsonObject         *body)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SitrepIncident *self = SITREP_INCIDENT (object);
 
-  object_class->finalize = sitrep_incident_finalize;
-  object_class->get_property = sitrep_incident_get_property;
-
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  /**
-   * SitrepIncident:body:
-   *
-   * The record's body; notified whenever the record changes.
-   */
-  properties[PROP_BODY] =
-    g_param_spec_boxed ("body", NULL, NULL, JSON_TYPE_OBJECT,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-sitrep_incident_init (SitrepIncident *self)
-{
-}
-
-/**
- * sitrep_incident_new:
- *
- * Returns: (transfer full): an incident over @body
- */
-SitrepIncident *
-sitrep_incident_new (const char *id,
-                     JsonObject *body)
-{
-  SitrepIncident *self = g_object_new (SITREP_TYPE_INCIDENT, NULL);
-
-  self->id = g_strdup (id);
-  sitrep_incident_set_body (self, body);
-
-  return self;
-}
-
-/**
- * sitrep_incident_set_body:
- *
- * Replaces the body after the record changed; notifies :body and :title.
- */
-void
-sitrep_incident_set_body (SitrepIncident *self,
-                          JsonObject     *body)
-{
-  g_return_if_fail (SITREP_IS_INCIDENT (self));
-  g_return_if_fail (body != NULL);
-
-  if (self->body == body)
-    return;
-
-  g_clear_pointer (&self->body, json_object_unref);
-  self->body = json_object_ref (body);
   self->severity = sitrep_severity_from_string (sitrep_json_get_string (body, "severity"));
   self->status = sitrep_status_from_string (sitrep_json_get_string (body, "status"));
   if (self->status == SITREP_STATUS_INVALID)
@@ -151,8 +113,76 @@ sitrep_incident_set_body (SitrepIncident *self,
         self->milestones[i] = sitrep_time_parse (text);
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_TITLE; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  SITREP_RECORD_OBJECT_CLASS (sitrep_incident_parent_class)->body_changed (object, body);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+sitrep_incident_class_init (SitrepIncidentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SitrepRecordObjectClass *record_class = SITREP_RECORD_OBJECT_CLASS (klass);
+
+  object_class->finalize = sitrep_incident_finalize;
+  object_class->get_property = sitrep_incident_get_property;
+  record_class->body_changed = sitrep_incident_body_changed;
+
+#define RO (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, RO);
+  /**
+   * SitrepIncident:ref:
+   *
+   * The server-assigned `INC-YYYY-NNN`, %NULL until synced.
+   */
+  properties[PROP_REF] = g_param_spec_string ("ref", NULL, NULL, NULL, RO);
+  /**
+   * SitrepIncident:severity:
+   *
+   * A #SitrepSeverity.
+   */
+  properties[PROP_SEVERITY] =
+    g_param_spec_int ("severity", NULL, NULL, G_MININT, G_MAXINT, SITREP_SEVERITY_NONE, RO);
+  /**
+   * SitrepIncident:status:
+   *
+   * A #SitrepStatus.
+   */
+  properties[PROP_STATUS] =
+    g_param_spec_int ("status", NULL, NULL, G_MININT, G_MAXINT, SITREP_STATUS_INVESTIGATING, RO);
+  /**
+   * SitrepIncident:services:
+   *
+   * The affected services joined with ", ".
+   */
+  properties[PROP_SERVICES] = g_param_spec_string ("services", NULL, NULL, NULL, RO);
+  properties[PROP_CUSTOMER_IMPACT] =
+    g_param_spec_string ("customer-impact", NULL, NULL, NULL, RO);
+  properties[PROP_MAJOR] = g_param_spec_boolean ("major", NULL, NULL, FALSE, RO);
+  properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, TRUE, RO);
+#undef RO
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sitrep_incident_init (SitrepIncident *self)
+{
+  self->status = SITREP_STATUS_INVESTIGATING;
+}
+
+/**
+ * sitrep_incident_new:
+ *
+ * Returns: (transfer full): an incident over @body
+ */
+SitrepIncident *
+sitrep_incident_new (const char *id,
+                     JsonObject *body)
+{
+  return SITREP_INCIDENT (sitrep_record_object_new ("incidents", id, body, 0));
 }
 
 JsonObject *
@@ -160,7 +190,7 @@ sitrep_incident_get_body (SitrepIncident *self)
 {
   g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
 
-  return self->body;
+  return sitrep_record_object_get_body (SITREP_RECORD_OBJECT (self));
 }
 
 const char *
@@ -168,7 +198,7 @@ sitrep_incident_get_id (SitrepIncident *self)
 {
   g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
 
-  return self->id;
+  return sitrep_record_object_get_id (SITREP_RECORD_OBJECT (self));
 }
 
 /**
@@ -181,7 +211,7 @@ sitrep_incident_get_ref (SitrepIncident *self)
 {
   g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
 
-  return sitrep_json_get_string (self->body, "ref");
+  return sitrep_json_get_string (sitrep_incident_get_body (self), "ref");
 }
 
 const char *
@@ -191,7 +221,7 @@ sitrep_incident_get_title (SitrepIncident *self)
 
   g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
 
-  title = sitrep_json_get_string (self->body, "title");
+  title = sitrep_json_get_string (sitrep_incident_get_body (self), "title");
   return title ? title : "";
 }
 
@@ -202,7 +232,7 @@ sitrep_incident_get_customer_impact (SitrepIncident *self)
 
   g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
 
-  impact = sitrep_json_get_string (self->body, "customer_impact");
+  impact = sitrep_json_get_string (sitrep_incident_get_body (self), "customer_impact");
   return impact ? impact : "";
 }
 
@@ -227,7 +257,7 @@ sitrep_incident_get_major (SitrepIncident *self)
 {
   g_return_val_if_fail (SITREP_IS_INCIDENT (self), FALSE);
 
-  return sitrep_json_get_bool (self->body, "major");
+  return sitrep_json_get_bool (sitrep_incident_get_body (self), "major");
 }
 
 gboolean
@@ -252,7 +282,7 @@ sitrep_incident_dup_services (SitrepIncident *self)
 
   g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
 
-  node = json_object_get_member (self->body, "services");
+  node = json_object_get_member (sitrep_incident_get_body (self), "services");
   if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);
@@ -316,5 +346,5 @@ sitrep_incident_compare (SitrepIncident *a,
   else if (declared_a != declared_b)
     return declared_a ? -1 : 1;
 
-  return g_strcmp0 (a->id, b->id);
+  return g_strcmp0 (sitrep_incident_get_id (a), sitrep_incident_get_id (b));
 }

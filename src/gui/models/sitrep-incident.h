@@ -3,17 +3,16 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sitrep-record-object.h"
 #include "sitrep-types.h"
 
 G_BEGIN_DECLS
 
 #define SITREP_TYPE_INCIDENT (sitrep_incident_get_type ())
 
-G_DECLARE_FINAL_TYPE (SitrepIncident, sitrep_incident, SITREP, INCIDENT, GObject)
+G_DECLARE_FINAL_TYPE (SitrepIncident, sitrep_incident, SITREP, INCIDENT, SitrepRecordObject)
 
 SitrepIncident *sitrep_incident_new               (const char      *id,
-                                                   JsonObject      *body);
-void            sitrep_incident_set_body          (SitrepIncident  *self,
                                                    JsonObject      *body);
 JsonObject     *sitrep_incident_get_body          (SitrepIncident  *self);
 const char     *sitrep_incident_get_id            (SitrepIncident  *self);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "sitrep-enum-strings.h"
 #include "sitrep-json.h"
 #include "sitrep-time.h"
@@ -10,22 +12,23 @@
  * per change into a sort key, so ordering 10,000 rows compares integers. */
 struct _SitrepTimelineEntry
 {
-  GObject             parent_instance;
+  SitrepRecordObject  parent_instance;
 
-  char               *id;
-  JsonObject         *body;
-  char               *body_text;      /* until the body is first needed */
   gboolean            pinned;
   GDateTime          *occurred_at;
   gint64              sort_key;
   SitrepTimelineKind  kind;
 };
 
-G_DEFINE_FINAL_TYPE (SitrepTimelineEntry, sitrep_timeline_entry, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (SitrepTimelineEntry, sitrep_timeline_entry, SITREP_TYPE_RECORD_OBJECT)
 
 enum {
   PROP_0,
-  PROP_BODY,
+  PROP_OCCURRED_AT,
+  PROP_KIND,
+  PROP_TEXT,
+  PROP_AUTHOR,
+  PROP_PINNED,
   N_PROPS
 };
 
@@ -36,9 +39,6 @@ sitrep_timeline_entry_finalize (GObject *object)
 {
   SitrepTimelineEntry *self = SITREP_TIMELINE_ENTRY (object);
 
-  g_free (self->id);
-  g_free (self->body_text);
-  g_clear_pointer (&self->body, json_object_unref);
   g_clear_pointer (&self->occurred_at, g_date_time_unref);
 
   G_OBJECT_CLASS (sitrep_timeline_entry_parent_class)->finalize (object);
@@ -54,54 +54,29 @@ sitrep_timeline_entry_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_BODY:
-      g_value_set_boxed (value, sitrep_timeline_entry_get_body (self));
+    case PROP_OCCURRED_AT:
+      g_value_set_boxed (value, self->occurred_at);
+      break;
+
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+
+    case PROP_TEXT:
+      g_value_set_string (value, sitrep_timeline_entry_get_text (self));
+      break;
+
+    case PROP_AUTHOR:
+      g_value_set_string (value, sitrep_timeline_entry_get_author (self));
+      break;
+
+    case PROP_PINNED:
+      g_value_set_boolean (value, self->pinned);
       break;
 
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static void
-sitrep_timeline_entry_class_init (SitrepTimelineEntryClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = sitrep_timeline_entry_finalize;
-  object_class->get_property = sitrep_timeline_entry_get_property;
-
-  /**
-   * SitrepTimelineEntry:body:
-   *
-   * The record's body; notified whenever the entry changes.
-   */
-  properties[PROP_BODY] =
-    g_param_spec_boxed ("body", NULL, NULL, JSON_TYPE_OBJECT,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-}
-
-static void
-sitrep_timeline_entry_init (SitrepTimelineEntry *self)
-{
-}
-
-/**
- * sitrep_timeline_entry_new:
- *
- * Returns: (transfer full): an entry over @body
- */
-SitrepTimelineEntry *
-sitrep_timeline_entry_new (const char *id,
-                           JsonObject *body)
-{
-  SitrepTimelineEntry *self = g_object_new (SITREP_TYPE_TIMELINE_ENTRY, NULL);
-
-  self->id = g_strdup (id);
-  sitrep_timeline_entry_set_body (self, body);
-
-  return self;
 }
 
 static void
@@ -114,6 +89,75 @@ set_occurred_at (SitrepTimelineEntry *self,
                    ? g_date_time_to_unix (self->occurred_at) * G_USEC_PER_SEC +
                      g_date_time_get_microsecond (self->occurred_at)
                    : G_MININT64;
+}
+
+static void
+sitrep_timeline_entry_body_changed (SitrepRecordObject *object,
+                                    JsonObject         *body)
+{
+  SitrepTimelineEntry *self = SITREP_TIMELINE_ENTRY (object);
+
+  self->pinned = sitrep_json_get_bool (body, "pinned");
+  set_occurred_at (self, sitrep_json_get_string (body, "occurred_at"));
+  if (!sitrep_timeline_kind_from_string (sitrep_json_get_string (body, "kind"), &self->kind))
+    self->kind = SITREP_KIND_NOTE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_OCCURRED_AT; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  SITREP_RECORD_OBJECT_CLASS (sitrep_timeline_entry_parent_class)->body_changed (object, body);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+sitrep_timeline_entry_class_init (SitrepTimelineEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  SitrepRecordObjectClass *record_class = SITREP_RECORD_OBJECT_CLASS (klass);
+
+  object_class->finalize = sitrep_timeline_entry_finalize;
+  object_class->get_property = sitrep_timeline_entry_get_property;
+  record_class->body_changed = sitrep_timeline_entry_body_changed;
+
+#define RO (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
+  /**
+   * SitrepTimelineEntry:occurred-at:
+   *
+   * When it happened, in UTC; %NULL when the body has no valid time.
+   */
+  properties[PROP_OCCURRED_AT] =
+    g_param_spec_boxed ("occurred-at", NULL, NULL, G_TYPE_DATE_TIME, RO);
+  /**
+   * SitrepTimelineEntry:kind:
+   *
+   * A #SitrepTimelineKind.
+   */
+  properties[PROP_KIND] =
+    g_param_spec_int ("kind", NULL, NULL, 0, G_MAXINT, SITREP_KIND_NOTE, RO);
+  properties[PROP_TEXT] = g_param_spec_string ("text", NULL, NULL, NULL, RO);
+  properties[PROP_AUTHOR] = g_param_spec_string ("author", NULL, NULL, NULL, RO);
+  properties[PROP_PINNED] = g_param_spec_boolean ("pinned", NULL, NULL, FALSE, RO);
+#undef RO
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sitrep_timeline_entry_init (SitrepTimelineEntry *self)
+{
+  self->sort_key = G_MININT64;
+}
+
+/**
+ * sitrep_timeline_entry_new:
+ *
+ * Returns: (transfer full): an entry over @body
+ */
+SitrepTimelineEntry *
+sitrep_timeline_entry_new (const char *id,
+                           JsonObject *body)
+{
+  return SITREP_TIMELINE_ENTRY (sitrep_record_object_new ("timeline", id, body, 0));
 }
 
 /**
@@ -134,42 +178,16 @@ sitrep_timeline_entry_new_unparsed (const char *id,
                                     const char *kind,
                                     gboolean    pinned)
 {
-  SitrepTimelineEntry *self = g_object_new (SITREP_TYPE_TIMELINE_ENTRY, NULL);
+  SitrepTimelineEntry *self = SITREP_TIMELINE_ENTRY (sitrep_record_object_new ("timeline", id,
+                                                                               NULL, 0));
 
-  self->id = g_strdup (id);
-  self->body_text = body_text;
+  sitrep_record_object_set_body_text (SITREP_RECORD_OBJECT (self), body_text);
   self->pinned = pinned;
   set_occurred_at (self, occurred_at);
   if (!sitrep_timeline_kind_from_string (kind, &self->kind))
     self->kind = SITREP_KIND_NOTE;
 
   return self;
-}
-
-/**
- * sitrep_timeline_entry_set_body:
- *
- * Replaces the body after the record changed, and notifies :body.
- */
-void
-sitrep_timeline_entry_set_body (SitrepTimelineEntry *self,
-                                JsonObject          *body)
-{
-  g_return_if_fail (SITREP_IS_TIMELINE_ENTRY (self));
-
-  if (self->body == body)
-    return;
-
-  g_clear_pointer (&self->body, json_object_unref);
-  g_clear_pointer (&self->body_text, g_free);
-  self->body = json_object_ref (body);
-  self->pinned = sitrep_json_get_bool (body, "pinned");
-  set_occurred_at (self, sitrep_json_get_string (body, "occurred_at"));
-
-  if (!sitrep_timeline_kind_from_string (sitrep_json_get_string (body, "kind"), &self->kind))
-    self->kind = SITREP_KIND_NOTE;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BODY]);
 }
 
 /**
@@ -180,33 +198,19 @@ sitrep_timeline_entry_set_body (SitrepTimelineEntry *self,
 JsonObject *
 sitrep_timeline_entry_get_body (SitrepTimelineEntry *self)
 {
-  if (self->body == NULL)
-    {
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-      JsonNode *root;
-
-      if (self->body_text != NULL &&
-          json_parser_load_from_data (parser, self->body_text, -1, NULL) &&
-          (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
-        self->body = json_node_dup_object (root);
-      else
-        self->body = json_object_new ();
-      g_clear_pointer (&self->body_text, g_free);
-    }
-
-  return self->body;
+  return sitrep_record_object_get_body (SITREP_RECORD_OBJECT (self));
 }
 
 const char *
 sitrep_timeline_entry_get_id (SitrepTimelineEntry *self)
 {
-  return self->id;
+  return sitrep_record_object_get_id (SITREP_RECORD_OBJECT (self));
 }
 
 const char *
 sitrep_timeline_entry_get_text (SitrepTimelineEntry *self)
 {
-  const char *text = sitrep_json_get_string (sitrep_timeline_entry_get_body (self), "text");
+  const char *text = sitrep_record_object_get_string (SITREP_RECORD_OBJECT (self), "text");
 
   return text ? text : "";
 }
@@ -214,7 +218,7 @@ sitrep_timeline_entry_get_text (SitrepTimelineEntry *self)
 const char *
 sitrep_timeline_entry_get_author (SitrepTimelineEntry *self)
 {
-  const char *author = sitrep_json_get_string (sitrep_timeline_entry_get_body (self), "author");
+  const char *author = sitrep_record_object_get_string (SITREP_RECORD_OBJECT (self), "author");
 
   return author ? author : "";
 }
@@ -260,5 +264,5 @@ sitrep_timeline_entry_compare (SitrepTimelineEntry *a,
   if (a->sort_key != b->sort_key)
     return a->sort_key < b->sort_key ? -1 : 1;
 
-  return strcmp (a->id, b->id);
+  return strcmp (sitrep_timeline_entry_get_id (a), sitrep_timeline_entry_get_id (b));
 }

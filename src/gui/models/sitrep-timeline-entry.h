@@ -3,13 +3,14 @@
 
 #include <json-glib/json-glib.h>
 
+#include "sitrep-record-object.h"
 #include "sitrep-types.h"
 
 G_BEGIN_DECLS
 
 #define SITREP_TYPE_TIMELINE_ENTRY (sitrep_timeline_entry_get_type ())
 
-G_DECLARE_FINAL_TYPE (SitrepTimelineEntry, sitrep_timeline_entry, SITREP, TIMELINE_ENTRY, GObject)
+G_DECLARE_FINAL_TYPE (SitrepTimelineEntry, sitrep_timeline_entry, SITREP, TIMELINE_ENTRY, SitrepRecordObject)
 
 SitrepTimelineEntry *sitrep_timeline_entry_new            (const char          *id,
                                                            JsonObject          *body);
@@ -18,8 +19,6 @@ SitrepTimelineEntry *sitrep_timeline_entry_new_unparsed   (const char          *
                                                            const char          *occurred_at,
                                                            const char          *kind,
                                                            gboolean             pinned);
-void                 sitrep_timeline_entry_set_body       (SitrepTimelineEntry *self,
-                                                           JsonObject          *body);
 JsonObject          *sitrep_timeline_entry_get_body       (SitrepTimelineEntry *self);
 const char          *sitrep_timeline_entry_get_id         (SitrepTimelineEntry *self);
 const char          *sitrep_timeline_entry_get_text       (SitrepTimelineEntry *self);

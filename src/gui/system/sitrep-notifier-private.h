@@ -22,6 +22,15 @@ SitrepNotice *_sitrep_notifier_dup_notice    (SitrepNotifier     *self,
                                               SitrepDeadlineKind  kind,
                                               SitrepAudience      audience);
 
+/* sitrep-notifier-text.c */
+char         *_sitrep_notifier_incident_name (SitrepIncident       *incident);
+char         *_sitrep_notifier_describe_due  (const SitrepDeadline *d,
+                                              SitrepAlertLevel      level,
+                                              GDateTime            *now);
+char         *_sitrep_notifier_describe_body (SitrepIncident       *incident,
+                                              const SitrepDeadline *d,
+                                              SitrepAlertLevel      level);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepNotice, _sitrep_notice_free)
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <libnotify/notify.h>
 #include <string.h>
 
+#include "sitrep-countdown.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-notifier-private.h"
 #include "sitrep-severity.h"
@@ -20,7 +21,6 @@
  * notification per deadline is kept and replaced in place, so a repeated
  * reminder does not stack up on screen. */
 
-#define TICK_SECONDS 15
 
 typedef struct
 {
@@ -52,7 +52,7 @@ struct _SitrepNotifier
   GApplication   *application;
   SitrepContext  *context;
   GHashTable     *entries;          /* key → Entry */
-  guint           tick_id;
+  GHashTable     *workspaces;       /* incident id → SitrepWorkspace, the active ones */
   guint           idle_id;
   guint           warn_before_minutes;
   guint           repeat_minutes;
@@ -78,71 +78,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers ------------------------------------------------------------- */
 
-/**
- * sitrep_format_countdown:
- *
- * Returns: (transfer full): how far off @due is, for a countdown: "in 12
- *   min" (rounded up, so "in 1 min" until it is due), "due now" in the
- *   first minute after, then "overdue by 3 min"
- */
-char *
-sitrep_format_countdown (GDateTime *due,
-                         GDateTime *now)
-{
-  GTimeSpan until = g_date_time_difference (due, now);
-  g_autofree char *span = NULL;
-
-  if (until > 0)
-    {
-      /* Rounded up: with 4 min 30 s to go, "in 5 min". */
-      span = sitrep_time_format_duration (((until + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE)
-                                          * G_TIME_SPAN_MINUTE);
-      /* Translators: a countdown, %s is a duration such as "12 min" */
-      return g_strdup_printf (_("in %s"), span);
-    }
-
-  if (-until < G_TIME_SPAN_MINUTE)
-    return g_strdup (_("due now"));
-
-  span = sitrep_time_format_duration (-until);
-  /* Translators: %s is a duration such as "3 min" */
-  return g_strdup_printf (_("overdue by %s"), span);
-}
-
-/**
- * sitrep_deadline_target_new:
- *
- * Returns: (transfer full): the parameter of the `app.compose-update` and
- *   `app.snooze-update` actions, "<incident id>:<audience>"
- */
-char *
-sitrep_deadline_target_new (const char     *incident_id,
-                            SitrepAudience  audience)
-{
-  return g_strdup_printf ("%s:%s", incident_id, sitrep_audience_to_string (audience));
-}
-
-/**
- * sitrep_deadline_target_parse:
- * @incident_id: (out) (transfer full): the incident's id
- * @audience: (out): the audience
- *
- * Returns: whether @target was made by sitrep_deadline_target_new()
- */
-gboolean
-sitrep_deadline_target_parse (const char      *target,
-                              char           **incident_id,
-                              SitrepAudience  *audience)
-{
-  const char *colon = strrchr (target, ':');
-
-  if (colon == NULL || colon == target || !sitrep_audience_from_string (colon + 1, audience))
-    return FALSE;
-
-  *incident_id = g_strndup (target, colon - target);
-  return TRUE;
-}
-
 static char *
 entry_key (const char         *incident_id,
            SitrepDeadlineKind  kind,
@@ -158,141 +93,6 @@ kind_has_audience (SitrepDeadlineKind kind)
    * snooze of that audience's clock postpones. */
   return kind == SITREP_DEADLINE_UPDATE || kind == SITREP_DEADLINE_EXEC_BRIEF ||
          kind == SITREP_DEADLINE_PUBLIC_STATEMENT;
-}
-
-static char *
-format_short_time (GDateTime *when)
-{
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
-  g_autoptr(GDateTime) local = g_date_time_to_local (when);
-  g_autofree char *utc_text = g_date_time_format (utc, "%H:%M");
-  g_autofree char *local_text = NULL;
-
-  if (g_date_time_get_utc_offset (local) == 0)
-    /* Translators: a time in UTC, e.g. "14:30 UTC" */
-    return g_strdup_printf (_("%s UTC"), utc_text);
-
-  local_text = g_date_time_format (local, "%H:%M %Z");
-  /* Translators: a time in UTC, then in the local zone, e.g. "14:30 UTC · 15:30 CET" */
-  return g_strdup_printf (_("%s UTC · %s"), utc_text, local_text);
-}
-
-static char *
-incident_name (SitrepIncident *incident)
-{
-  const char *ref = sitrep_incident_get_ref (incident);
-
-  if (ref != NULL && ref[0] != '\0')
-    return g_strdup_printf ("%s %s", ref, sitrep_incident_get_title (incident));
-
-  return g_strdup (sitrep_incident_get_title (incident));
-}
-
-/* "Update to Executives overdue by 12 min" */
-static char *
-describe_due (const SitrepDeadline *d,
-              SitrepAlertLevel      level,
-              GDateTime            *now)
-{
-  const char *audience = sitrep_audience_get_label (d->audience);
-  GTimeSpan until = g_date_time_difference (d->due, now);
-  g_autofree char *span = NULL;
-
-  if (level == SITREP_ALERT_OVERDUE && -until < G_TIME_SPAN_MINUTE)
-    switch (d->kind)
-      {
-      case SITREP_DEADLINE_UPDATE:
-        /* Translators: a notification's summary, %s is an audience ("Executives") */
-        return g_strdup_printf (_("Update to %s due now"), audience);
-      case SITREP_DEADLINE_EXEC_BRIEF:
-        return g_strdup (_("Executive brief due now"));
-      case SITREP_DEADLINE_PUBLIC_STATEMENT:
-        return g_strdup (_("Public statement due now"));
-      case SITREP_DEADLINE_RESPOND:
-        return g_strdup (_("Response due now"));
-      default:
-        return g_strdup (d->label);
-      }
-
-  if (level == SITREP_ALERT_OVERDUE)
-    {
-      span = sitrep_time_format_duration (-until);
-      switch (d->kind)
-        {
-        case SITREP_DEADLINE_UPDATE:
-          /* Translators: %s: an audience ("Executives"), then a duration ("12 min") */
-          return g_strdup_printf (_("Update to %s overdue by %s"), audience, span);
-        case SITREP_DEADLINE_EXEC_BRIEF:
-          return g_strdup_printf (_("Executive brief overdue by %s"), span);
-        case SITREP_DEADLINE_PUBLIC_STATEMENT:
-          return g_strdup_printf (_("Public statement overdue by %s"), span);
-        case SITREP_DEADLINE_RESPOND:
-          return g_strdup_printf (_("Response overdue by %s"), span);
-        default:
-          /* Translators: %s: a deadline ("Postmortem due"), then a duration */
-          return g_strdup_printf (_("%s, overdue by %s"), d->label, span);
-        }
-    }
-
-  span = sitrep_time_format_duration (((until + G_TIME_SPAN_MINUTE - 1) / G_TIME_SPAN_MINUTE)
-                                      * G_TIME_SPAN_MINUTE);
-  switch (d->kind)
-    {
-    case SITREP_DEADLINE_UPDATE:
-      /* Translators: %s: an audience ("Executives"), then a duration ("4 min") */
-      return g_strdup_printf (_("Update to %s due in %s"), audience, span);
-    case SITREP_DEADLINE_EXEC_BRIEF:
-      return g_strdup_printf (_("Executive brief due in %s"), span);
-    case SITREP_DEADLINE_PUBLIC_STATEMENT:
-      return g_strdup_printf (_("Public statement due in %s"), span);
-    case SITREP_DEADLINE_RESPOND:
-      return g_strdup_printf (_("Response due in %s"), span);
-    default:
-      /* Translators: %s: a deadline ("Postmortem due"), then a duration */
-      return g_strdup_printf (_("%s in %s"), d->label, span);
-    }
-}
-
-static char *
-describe_body (SitrepIncident       *incident,
-               const SitrepDeadline *d,
-               SitrepAlertLevel      level)
-{
-  SitrepSeverity severity = sitrep_incident_get_severity (incident);
-  const SitrepSeverityInfo *info = sitrep_severity_get_info (severity);
-  const char *title = sitrep_incident_get_title (incident);
-  const char *audience = sitrep_audience_get_label (d->audience);
-  g_autofree char *when = format_short_time (d->due);
-  g_autofree char *about = NULL;
-  gboolean overdue = level == SITREP_ALERT_OVERDUE;
-
-  /* Translators: an incident in a notification,
-   * e.g. "“Payment service outage” (P1, Investigating)" */
-  about = g_strdup_printf (_("“%s” (%s, %s)"), title, info ? info->id : "?",
-                           sitrep_status_get_label (sitrep_incident_get_status (incident)));
-
-  switch (d->kind)
-    {
-    case SITREP_DEADLINE_UPDATE:
-    case SITREP_DEADLINE_EXEC_BRIEF:
-    case SITREP_DEADLINE_PUBLIC_STATEMENT:
-      if (overdue)
-        /* Translators: %s: the incident, an audience, a time */
-        return g_strdup_printf (_("%s: the update to %s was due at %s."), about, audience, when);
-      /* Translators: %s: the incident, an audience, a time */
-      return g_strdup_printf (_("%s: the next update to %s is due at %s."), about, audience, when);
-
-    case SITREP_DEADLINE_RESPOND:
-      if (overdue)
-        /* Translators: %s: the incident, a time */
-        return g_strdup_printf (_("%s was to be acknowledged by %s."), about, when);
-      /* Translators: %s: the incident, a time */
-      return g_strdup_printf (_("%s must be acknowledged by %s."), about, when);
-
-    default:
-      /* Translators: %s: the incident, a deadline ("Postmortem due"), a time */
-      return g_strdup_printf (_("%s: %s at %s."), about, d->label, when);
-    }
 }
 
 /* Entries ------------------------------------------------------------- */
@@ -422,9 +222,9 @@ entry_show (SitrepNotifier       *self,
             SitrepAlertLevel      level,
             GDateTime            *now)
 {
-  g_autofree char *name = incident_name (incident);
-  g_autofree char *due = describe_due (d, level, now);
-  g_autofree char *body = describe_body (incident, d, level);
+  g_autofree char *name = _sitrep_notifier_incident_name (incident);
+  g_autofree char *due = _sitrep_notifier_describe_due (d, level, now);
+  g_autofree char *body = _sitrep_notifier_describe_body (incident, d, level);
   g_autoptr(GError) error = NULL;
   const char *shown_body;
   g_autofree char *escaped = NULL;
@@ -494,9 +294,19 @@ check_incident (SitrepNotifier *self,
                 GDateTime      *now)
 {
   const char *id = sitrep_incident_get_id (incident);
-  g_autoptr(GPtrArray) deadlines = sitrep_context_compute_deadlines (self->context, id);
+  SitrepWorkspace *workspace = g_hash_table_lookup (self->workspaces, id);
+  g_autoptr(GPtrArray) deadlines = NULL;
   GTimeSpan warn_before = (GTimeSpan) self->warn_before_minutes * G_TIME_SPAN_MINUTE;
   GTimeSpan repeat = (GTimeSpan) self->repeat_minutes * G_TIME_SPAN_MINUTE;
+
+  /* Kept open while the incident is active, so its updates are followed
+   * rather than read again at each check. */
+  if (workspace == NULL)
+    {
+      workspace = sitrep_context_open_workspace (self->context, id);
+      g_hash_table_insert (self->workspaces, g_strdup (id), workspace);
+    }
+  deadlines = sitrep_workspace_dup_deadlines (workspace);
 
   for (guint i = 0; i < deadlines->len; i++)
     {
@@ -550,10 +360,24 @@ _sitrep_notifier_check_at (SitrepNotifier *self,
       g_autoptr(SitrepIncident) incident = g_list_model_get_item (incidents, i);
 
       if (!sitrep_incident_is_active (incident))
-        continue;
+        {
+          g_hash_table_remove (self->workspaces, sitrep_incident_get_id (incident));
+          continue;
+        }
       has_active = TRUE;
       check_incident (self, incident, now);
     }
+
+  /* Deleted incidents. */
+  {
+    GHashTableIter ws_iter;
+    gpointer workspace;
+
+    g_hash_table_iter_init (&ws_iter, self->workspaces);
+    while (g_hash_table_iter_next (&ws_iter, NULL, &workspace))
+      if (sitrep_workspace_get_incident (workspace) == NULL)
+        g_hash_table_iter_remove (&ws_iter);
+  }
 
   /* Deadlines that went away: acknowledged, resolved, deleted. */
   g_hash_table_iter_init (&iter, self->entries);
@@ -581,13 +405,6 @@ sitrep_notifier_check (SitrepNotifier *self)
 }
 
 static gboolean
-tick (gpointer data)
-{
-  sitrep_notifier_check (data);
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
 check_idle (gpointer data)
 {
   SitrepNotifier *self = data;
@@ -607,8 +424,7 @@ queue_check (SitrepNotifier *self)
 
 static void
 on_record_changed (SitrepNotifier *self,
-                   const char     *coll,
-                   const char     *id)
+                   const char     *coll)
 {
   if (g_str_equal (coll, "incidents") || g_str_equal (coll, "communications"))
     queue_check (self);
@@ -692,11 +508,12 @@ sitrep_notifier_constructed (GObject *object)
   if (!notify_is_initted ())
     notify_init ("Sitrep");
 
-  g_signal_connect_object (sitrep_context_get_store (self->context), "record-changed",
+  g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_incidents (self->context), "items-changed",
                            G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
-  self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick, self);
+  g_signal_connect_object (sitrep_context_get_clock (self->context), "minute-changed",
+                           G_CALLBACK (sitrep_notifier_check), self, G_CONNECT_SWAPPED);
   queue_check (self);
 }
 
@@ -705,10 +522,11 @@ sitrep_notifier_dispose (GObject *object)
 {
   SitrepNotifier *self = SITREP_NOTIFIER (object);
 
-  g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->idle_id, g_source_remove);
   if (self->entries != NULL)
     g_hash_table_remove_all (self->entries);
+  if (self->workspaces != NULL)
+    g_hash_table_remove_all (self->workspaces);
   g_clear_object (&self->context);
   if (self->application != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
@@ -723,6 +541,7 @@ sitrep_notifier_finalize (GObject *object)
   SitrepNotifier *self = SITREP_NOTIFIER (object);
 
   g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->workspaces, g_hash_table_unref);
 
   G_OBJECT_CLASS (sitrep_notifier_parent_class)->finalize (object);
 }
@@ -835,6 +654,7 @@ sitrep_notifier_class_init (SitrepNotifierClass *klass)
 static void
 sitrep_notifier_init (SitrepNotifier *self)
 {
+  self->workspaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) entry_free);
   self->warn_before_minutes = 5;

@@ -19,8 +19,6 @@ void            sitrep_notifier_record_snooze    (SitrepNotifier *self,
                                                   const char     *incident_id,
                                                   SitrepAudience  audience);
 
-char           *sitrep_format_countdown          (GDateTime      *due,
-                                                  GDateTime      *now);
 char           *sitrep_deadline_target_new       (const char     *incident_id,
                                                   SitrepAudience  audience);
 gboolean        sitrep_deadline_target_parse     (const char     *target,

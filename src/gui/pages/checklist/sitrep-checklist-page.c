@@ -45,11 +45,8 @@ typedef struct
 
 struct _SitrepChecklistPage
 {
-  GtkWidget       parent_instance;
+  SitrepIncidentPage parent_instance;
 
-  SitrepContext  *context;
-  SitrepIncident *incident;
-  guint           refresh_id;
   gboolean        updating;
   GHashTable     *items;     /* id → ItemRow */
   PhaseGroup      phases[N_PHASES];
@@ -60,12 +57,24 @@ struct _SitrepChecklistPage
   GtkProgressBar *progress_bar;
 };
 
-G_DEFINE_FINAL_TYPE (SitrepChecklistPage, sitrep_checklist_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SitrepChecklistPage, sitrep_checklist_page, SITREP_TYPE_INCIDENT_PAGE)
 
-static const char *
-incident_id (SitrepChecklistPage *self)
+static SitrepContext *
+page_context (SitrepChecklistPage *self)
 {
-  return self->incident ? sitrep_incident_get_id (self->incident) : NULL;
+  return sitrep_incident_page_get_context (SITREP_INCIDENT_PAGE (self));
+}
+
+static SitrepIncident *
+page_incident (SitrepChecklistPage *self)
+{
+  return sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (self));
+}
+
+static SitrepWorkspace *
+page_workspace (SitrepChecklistPage *self)
+{
+  return sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self));
 }
 
 static char *
@@ -106,10 +115,10 @@ on_check_toggled (GtkCheckButton      *check,
   gboolean done = gtk_check_button_get_active (check);
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || self->context == NULL)
+  if (self->updating || page_context (self) == NULL)
     return;
 
-  if (!sitrep_context_set_checklist_done (self->context, id, done, &error))
+  if (!sitrep_workspace_set_checklist_done (page_workspace (self), id, done, &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
       self->updating = TRUE;
@@ -146,12 +155,13 @@ item_row_new (SitrepChecklistPage *self,
 static void
 update_item (SitrepChecklistPage *self,
              ItemRow             *item,
-             SitrepRecord        *record)
+             SitrepRecordObject  *record)
 {
-  const char *text = sitrep_json_get_string (record->body, "text");
-  gboolean done = sitrep_json_get_bool (record->body, "done");
-  gint64 position = json_object_get_int_member_with_default (record->body, "position", 0);
-  g_autofree char *subtitle = done ? format_done (record->body) : NULL;
+  JsonObject *body = sitrep_record_object_get_body (record);
+  const char *text = sitrep_json_get_string (body, "text");
+  gboolean done = sitrep_json_get_bool (body, "done");
+  gint64 position = json_object_get_int_member_with_default (body, "position", 0);
+  g_autofree char *subtitle = done ? format_done (body) : NULL;
 
   if (text == NULL)
     text = "";
@@ -204,9 +214,10 @@ clear_items (SitrepChecklistPage *self)
 }
 
 static void
-refresh (SitrepChecklistPage *self)
+sitrep_checklist_page_refresh (SitrepIncidentPage *page)
 {
-  g_autoptr(GPtrArray) records = NULL;
+  SitrepChecklistPage *self = SITREP_CHECKLIST_PAGE (page);
+  GListModel *records = NULL;
   g_autoptr(GHashTable) seen = NULL;
   guint done[N_PHASES] = { 0, };
   guint total[N_PHASES] = { 0, };
@@ -215,23 +226,22 @@ refresh (SitrepChecklistPage *self)
   GHashTableIter iter;
   gpointer value;
 
-  if (self->incident == NULL || self->context == NULL)
+  if (page_incident (self) == NULL)
     return;
 
-  records = sitrep_context_list_checklist (self->context, incident_id (self));
+  records = sitrep_workspace_get_checklist (sitrep_incident_page_get_workspace (page));
   seen = g_hash_table_new (g_str_hash, g_str_equal);
 
-  for (guint i = 0; i < records->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
     {
-      SitrepRecord *record = records->pdata[i];
+      g_autoptr(SitrepRecordObject) record = g_list_model_get_item (records, i);
+      const char *record_id = sitrep_record_object_get_id (record);
+      JsonObject *body = sitrep_record_object_get_body (record);
       SitrepPhase phase = SITREP_PHASE_INITIAL;
       ItemRow *item;
 
-      if (record->deleted)
-        continue;
-
-      sitrep_phase_from_string (sitrep_json_get_string (record->body, "phase"), &phase);
-      item = g_hash_table_lookup (self->items, record->id);
+      sitrep_phase_from_string (sitrep_json_get_string (body, "phase"), &phase);
+      item = g_hash_table_lookup (self->items, record_id);
       if (item != NULL && item->phase != phase)
         {
           remove_item (self, item);
@@ -239,8 +249,8 @@ refresh (SitrepChecklistPage *self)
         }
       if (item == NULL)
         {
-          item = item_row_new (self, record->id, phase);
-          item->position = json_object_get_int_member_with_default (record->body, "position", 0);
+          item = item_row_new (self, record_id, phase);
+          item->position = json_object_get_int_member_with_default (body, "position", 0);
           g_hash_table_insert (self->items, item->id, item);
           gtk_list_box_append (self->phases[phase].list, GTK_WIDGET (item->row));
         }
@@ -248,7 +258,7 @@ refresh (SitrepChecklistPage *self)
       update_item (self, item, record);
       g_hash_table_add (seen, item->id);
       total[phase]++;
-      if (sitrep_json_get_bool (record->body, "done"))
+      if (sitrep_json_get_bool (body, "done"))
         done[phase]++;
     }
 
@@ -274,7 +284,7 @@ refresh (SitrepChecklistPage *self)
       /* The protocol's items outlive standing it down, but are shown only
        * while it is on. */
       if (phase == SITREP_PHASE_MAJOR)
-        shown = total[phase] > 0 && sitrep_incident_get_major (self->incident);
+        shown = total[phase] > 0 && sitrep_incident_get_major (page_incident (self));
 
       gtk_widget_set_visible (GTK_WIDGET (group->group), shown);
       if (!shown)
@@ -296,42 +306,6 @@ refresh (SitrepChecklistPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, progress, -1);
 }
 
-static gboolean
-refresh_idle (gpointer data)
-{
-  SitrepChecklistPage *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (SitrepChecklistPage *self)
-{
-  /* A batch (the major switch adds a dozen items, a sync more) updates the
-   * rows once. */
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
-}
-
-static void
-on_record_changed (SitrepChecklistPage *self,
-                   const char          *coll,
-                   const char          *id)
-{
-  const char *current = incident_id (self);
-
-  if (current == NULL)
-    return;
-
-  if (g_str_equal (coll, "checklist") && g_str_has_prefix (id, current) &&
-      id[strlen (current)] == ':')
-    queue_refresh (self);
-  else if (g_str_equal (coll, "incidents") && g_str_equal (id, current))
-    queue_refresh (self);
-}
-
 static void
 add_item (SitrepChecklistPage *self,
           SitrepPhase          phase)
@@ -340,10 +314,10 @@ add_item (SitrepChecklistPage *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
-  if (self->incident == NULL || self->context == NULL)
+  if (page_incident (self) == NULL || page_context (self) == NULL)
     return;
 
-  id = sitrep_context_add_checklist_item (self->context, incident_id (self), phase,
+  id = sitrep_workspace_add_checklist_item (page_workspace (self), phase,
                                           gtk_editable_get_text (GTK_EDITABLE (row)), &error);
   if (id == NULL)
     {
@@ -439,15 +413,29 @@ build_groups (SitrepChecklistPage *self)
 }
 
 static void
+sitrep_checklist_page_incident_changed (SitrepIncidentPage *page)
+{
+  SitrepChecklistPage *self = SITREP_CHECKLIST_PAGE (page);
+
+  clear_items (self);
+  for (SitrepPhase phase = SITREP_PHASE_INITIAL; phase < N_PHASES; phase++)
+    gtk_editable_set_text (GTK_EDITABLE (self->phases[phase].add_row), "");
+
+  sitrep_checklist_page_refresh (page);
+}
+
+static gboolean
+sitrep_checklist_page_wants_change (SitrepIncidentPage *page,
+                                    const char         *coll)
+{
+  return g_str_equal (coll, "checklist") || g_str_equal (coll, "incidents");
+}
+
+static void
 sitrep_checklist_page_dispose (GObject *object)
 {
   SitrepChecklistPage *self = SITREP_CHECKLIST_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_clear_object (&self->incident);
-  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_CHECKLIST_PAGE);
 
   G_OBJECT_CLASS (sitrep_checklist_page_parent_class)->dispose (object);
@@ -468,9 +456,13 @@ sitrep_checklist_page_class_init (SitrepChecklistPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = sitrep_checklist_page_dispose;
   object_class->finalize = sitrep_checklist_page_finalize;
+  page_class->incident_changed = sitrep_checklist_page_incident_changed;
+  page_class->refresh = sitrep_checklist_page_refresh;
+  page_class->wants_change = sitrep_checklist_page_wants_change;
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
@@ -478,7 +470,6 @@ sitrep_checklist_page_class_init (SitrepChecklistPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sitrep-checklist-page.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SitrepChecklistPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SitrepChecklistPage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, SitrepChecklistPage, progress_label);
@@ -498,66 +489,12 @@ sitrep_checklist_page_init (SitrepChecklistPage *self)
  * sitrep_checklist_page_new:
  *
  * Returns: (transfer floating): a new checklist page; give it a context
- *   and an incident
+ *   and an incident (#SitrepIncidentPage)
  */
 GtkWidget *
 sitrep_checklist_page_new (void)
 {
   return g_object_new (SITREP_TYPE_CHECKLIST_PAGE, NULL);
-}
-
-void
-sitrep_checklist_page_set_context (SitrepChecklistPage *self,
-                                   SitrepContext       *context)
-{
-  g_return_if_fail (SITREP_IS_CHECKLIST_PAGE (self));
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (sitrep_context_get_store (self->context), self);
-  if (!g_set_object (&self->context, context) || context == NULL)
-    return;
-
-  g_signal_connect_object (sitrep_context_get_store (context), "record-changed",
-                           G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
-  clear_items (self);
-  refresh (self);
-}
-
-/**
- * sitrep_checklist_page_set_incident:
- * @incident: (nullable): the incident to show
- */
-void
-sitrep_checklist_page_set_incident (SitrepChecklistPage *self,
-                                    SitrepIncident      *incident)
-{
-  g_return_if_fail (SITREP_IS_CHECKLIST_PAGE (self));
-
-  if (self->incident == incident)
-    return;
-
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_set_object (&self->incident, incident);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  clear_items (self);
-
-  for (SitrepPhase phase = SITREP_PHASE_INITIAL; phase < N_PHASES; phase++)
-    gtk_editable_set_text (GTK_EDITABLE (self->phases[phase].add_row), "");
-
-  if (incident == NULL)
-    return;
-
-  g_signal_connect_swapped (incident, "notify::body", G_CALLBACK (queue_refresh), self);
-  refresh (self);
-}
-
-SitrepIncident *
-sitrep_checklist_page_get_incident (SitrepChecklistPage *self)
-{
-  g_return_val_if_fail (SITREP_IS_CHECKLIST_PAGE (self), NULL);
-
-  return self->incident;
 }
 
 AdwPreferencesGroup *

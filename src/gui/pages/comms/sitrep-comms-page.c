@@ -21,12 +21,12 @@
  * edit re-checks it for leftover {{placeholders}} and [blanks], and
  * nothing flagged can be marked as sent. */
 
-G_DEFINE_FINAL_TYPE (SitrepCommsPage, sitrep_comms_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SitrepCommsPage, sitrep_comms_page, SITREP_TYPE_INCIDENT_PAGE)
 
 const char *
 _sitrep_comms_page_incident_id (SitrepCommsPage *self)
 {
-  return self->incident ? sitrep_incident_get_id (self->incident) : NULL;
+  return page_incident (self) ? sitrep_incident_get_id (page_incident (self)) : NULL;
 }
 
 gboolean
@@ -43,66 +43,18 @@ _sitrep_comms_page_is_blank (const char *text)
 static void
 refresh (SitrepCommsPage *self)
 {
-  gboolean has_incident = self->incident != NULL && self->context != NULL;
+  gboolean has_incident = page_incident (self) != NULL && page_context (self) != NULL;
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->audience_row), has_incident);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->template_row), has_incident);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), has_incident);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->title_row), has_incident);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->body_view), has_incident);
+  sitrep_comms_composer_set_editable (self->composer, has_incident);
 
   _sitrep_comms_page_refresh_due (self);
   _sitrep_comms_page_refresh_history (self);
-  _sitrep_comms_page_rebuild_statuses (self);
+  sitrep_comms_composer_rebuild_statuses (self->composer);
   /* Listing the templates adds the built-ins to the workspace: not before
    * someone looks at them. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->needs_reset)
-    _sitrep_comms_page_rebuild_templates (self, FALSE);
-  _sitrep_comms_page_update_check (self);
-}
-
-static gboolean
-refresh_idle (gpointer data)
-{
-  SitrepCommsPage *self = data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (SitrepCommsPage *self)
-{
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
-}
-
-static void
-on_record_changed (SitrepCommsPage *self,
-                   const char      *coll,
-                   const char      *id)
-{
-  const char *current = _sitrep_comms_page_incident_id (self);
-
-  if (current == NULL)
-    return;
-
-  if (g_str_equal (coll, "communications"))
-    {
-      g_autoptr(SitrepRecord) record = sitrep_store_get (sitrep_context_get_store (self->context),
-                                                         coll, id);
-      const char *of = record && record->body ? sitrep_json_get_string (record->body,
-                                                                         "incident_id") : NULL;
-
-      if (of == NULL || g_str_equal (of, current))
-        queue_refresh (self);
-    }
-  else if (g_str_equal (coll, "templates") ||
-           (g_str_equal (coll, "incidents") && g_str_equal (id, current)))
-    {
-      queue_refresh (self);
-    }
+    sitrep_comms_composer_rebuild_templates (self->composer, FALSE);
+  sitrep_comms_composer_update_check (self->composer);
 }
 
 /* Starts over for the incident: its most pressing audience, that
@@ -113,24 +65,21 @@ reset_composer (SitrepCommsPage *self)
   g_autoptr(GPtrArray) deadlines = NULL;
   SitrepAudience audience = SITREP_AUDIENCE_STAKEHOLDERS;
 
-  g_free (self->filled_title);
-  g_free (self->filled_body);
-  self->filled_title = NULL;
-  self->filled_body = NULL;
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  _sitrep_comms_page_set_editors (self, "", "");
+  sitrep_comms_composer_set_context (self->composer, page_context (self));
+  sitrep_comms_composer_set_incident (self->composer, page_incident (self));
+  sitrep_comms_composer_forget_fill (self->composer);
+  sitrep_comms_composer_dismiss_undo (self->composer);
+  sitrep_comms_composer_set_editors (self->composer, "", "");
 
-  self->needs_reset = self->incident != NULL && self->context != NULL &&
+  self->needs_reset = page_incident (self) != NULL && page_context (self) != NULL &&
                      !gtk_widget_get_mapped (GTK_WIDGET (self));
-  if (self->incident == NULL || self->context == NULL || self->needs_reset)
+  if (page_incident (self) == NULL || page_context (self) == NULL || self->needs_reset)
     {
       refresh (self);
       return;
     }
 
-  deadlines = sitrep_context_compute_deadlines (self->context,
-                                                _sitrep_comms_page_incident_id (self));
+  deadlines = sitrep_workspace_dup_deadlines (page_workspace (self));
   for (guint i = 0; i < deadlines->len; i++)
     {
       SitrepDeadline *deadline = deadlines->pdata[i];
@@ -142,38 +91,25 @@ reset_composer (SitrepCommsPage *self)
         }
     }
 
-  self->updating = TRUE;
-  adw_combo_row_set_selected (self->audience_row, audience);
-  adw_combo_row_set_selected (self->status_row, 0);
-  self->updating = FALSE;
+  sitrep_comms_composer_set_choices (self->composer, audience, -1, 0);
   refresh (self);
-  _sitrep_comms_page_rebuild_templates (self, TRUE);
-  _sitrep_comms_page_fill_from_template (self);
+  sitrep_comms_composer_rebuild_templates (self->composer, TRUE);
+  sitrep_comms_composer_fill_from_template (self->composer);
 }
 
-/* Signal handlers */
-
+/* Copy and send are for text that is there, and send only once nothing
+ * is left to fill in. */
 static void
-on_audience_changed (SitrepCommsPage *self)
+update_actions (SitrepCommsPage *self)
 {
-  if (self->updating)
-    return;
+  g_autofree char *body = sitrep_comms_composer_dup_body_text (self->composer);
+  gboolean empty = _sitrep_comms_page_is_blank (body);
 
-  /* Text the user wrote is not thrown away for a change of audience. */
-  if (_sitrep_comms_page_is_dirty (self))
-    {
-      _sitrep_comms_page_rebuild_templates (self, FALSE);
-      return;
-    }
-  _sitrep_comms_page_rebuild_templates (self, TRUE);
-  _sitrep_comms_page_fill_from_template (self);
-}
-
-static void
-on_template_changed (SitrepCommsPage *self)
-{
-  if (!self->updating)
-    _sitrep_comms_page_fill_from_template (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "comms.copy",
+                                 page_incident (self) != NULL && !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "comms.send",
+                                 page_incident (self) != NULL && page_context (self) != NULL && !empty &&
+                                 sitrep_comms_composer_get_n_flags (self->composer) == 0);
 }
 
 /* Actions */
@@ -184,8 +120,8 @@ copy_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   SitrepCommsPage *self = SITREP_COMMS_PAGE (widget);
-  g_autofree char *body = _sitrep_comms_page_dup_body_text (self);
-  const char *title = _sitrep_comms_page_get_title_text (self);
+  g_autofree char *body = sitrep_comms_composer_dup_body_text (self->composer);
+  const char *title = sitrep_comms_composer_get_title_text (self->composer);
   g_autofree char *text = NULL;
 
   if (_sitrep_comms_page_is_blank (body))
@@ -194,7 +130,7 @@ copy_action (GtkWidget  *widget,
   text = _sitrep_comms_page_is_blank (title) ? g_strdup (body)
                                              : g_strconcat (title, "\n\n", body, NULL);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  sitrep_widget_show_toast (widget, adw_toast_new (self->flags->len > 0
+  sitrep_widget_show_toast (widget, adw_toast_new (sitrep_comms_composer_get_n_flags (self->composer) > 0
                                                    ? _("Copied, but it still needs filling in")
                                                    : _("Copied")));
 }
@@ -205,26 +141,26 @@ send_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   SitrepCommsPage *self = SITREP_COMMS_PAGE (widget);
-  SitrepAudience audience = _sitrep_comms_page_current_audience (self);
-  SitrepRecord *template = _sitrep_comms_page_current_template (self);
-  g_autofree char *body = _sitrep_comms_page_dup_body_text (self);
-  g_autofree char *title = g_strstrip (g_strdup (_sitrep_comms_page_get_title_text (self)));
+  SitrepCommsComposer *composer = self->composer;
+  SitrepAudience audience = sitrep_comms_composer_current_audience (composer);
+  SitrepRecordObject *template = sitrep_comms_composer_current_template (composer);
+  g_autofree char *body = sitrep_comms_composer_dup_body_text (composer);
+  g_autofree char *title = g_strstrip (g_strdup (sitrep_comms_composer_get_title_text (composer)));
   g_autofree char *id = NULL;
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
 
   /* The shortcut reaches here even while the button is insensitive. */
-  _sitrep_comms_page_update_check (self);
-  if (self->incident == NULL || self->context == NULL || _sitrep_comms_page_is_blank (body) ||
-      self->flags->len > 0)
+  sitrep_comms_composer_update_check (composer);
+  if (page_incident (self) == NULL || page_context (self) == NULL || _sitrep_comms_page_is_blank (body) ||
+      sitrep_comms_composer_get_n_flags (composer) > 0)
     {
       gtk_widget_error_bell (widget);
       return;
     }
 
-  id = sitrep_context_send_communication (self->context, _sitrep_comms_page_incident_id (self),
-                                          audience, template ? template->id : NULL,
-                                          _sitrep_comms_page_current_status (self),
+  id = sitrep_workspace_send_communication (page_workspace (self), audience, template ? sitrep_record_object_get_id (template) : NULL,
+                                          sitrep_comms_composer_current_status (composer),
                                           title, body, &error);
   if (id == NULL)
     {
@@ -236,17 +172,12 @@ send_action (GtkWidget  *widget,
   toast = adw_toast_new_format (_("Update to %s recorded"), sitrep_audience_get_label (audience));
   sitrep_widget_show_toast (widget, toast);
 
-  g_free (self->filled_title);
-  g_free (self->filled_body);
-  self->filled_title = NULL;
-  self->filled_body = NULL;
-  _sitrep_comms_page_set_editors (self, "", "");
-  self->updating = TRUE;
-  adw_combo_row_set_selected (self->template_row, self->templates->len - 1);
-  adw_combo_row_set_selected (self->status_row, 0);
-  self->updating = FALSE;
+  sitrep_comms_composer_forget_fill (composer);
+  sitrep_comms_composer_set_editors (composer, "", "");
+  sitrep_comms_composer_set_choices (composer, -1,
+                                     (int) sitrep_comms_composer_get_n_templates (composer) - 1,
+                                     0);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   refresh (self);
 }
 
@@ -271,12 +202,52 @@ templates_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   SitrepTemplatesWindow *window;
 
-  if (self->context == NULL)
+  if (page_context (self) == NULL)
     return;
 
   window = sitrep_templates_window_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        self->context, _sitrep_comms_page_current_audience (self));
+                                        page_context (self),
+                                        sitrep_comms_composer_current_audience (self->composer));
   gtk_window_present (GTK_WINDOW (window));
+}
+
+/* SitrepIncidentPage */
+
+static void
+sitrep_comms_page_refresh (SitrepIncidentPage *page)
+{
+  refresh (SITREP_COMMS_PAGE (page));
+}
+
+static void
+sitrep_comms_page_minute_changed (SitrepIncidentPage *page)
+{
+  _sitrep_comms_page_refresh_due (SITREP_COMMS_PAGE (page));
+}
+
+/* A different incident starts the composer over. */
+static void
+sitrep_comms_page_incident_changed (SitrepIncidentPage *page)
+{
+  SitrepCommsPage *self = SITREP_COMMS_PAGE (page);
+
+  /* Templates are the team's, not the incident's: followed once. */
+  if (!self->templates_followed && page_context (self) != NULL)
+    {
+      g_signal_connect_object (sitrep_context_get_templates (page_context (self)), "changed",
+                               G_CALLBACK (sitrep_incident_page_queue_refresh), self,
+                               G_CONNECT_SWAPPED);
+      self->templates_followed = TRUE;
+    }
+
+  reset_composer (self);
+}
+
+static gboolean
+sitrep_comms_page_wants_change (SitrepIncidentPage *page,
+                                const char         *coll)
+{
+  return g_str_equal (coll, "communications") || g_str_equal (coll, "incidents");
 }
 
 /* GObject */
@@ -298,22 +269,9 @@ sitrep_comms_page_dispose (GObject *object)
   SitrepCommsPage *self = SITREP_COMMS_PAGE (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-  if (self->undo_toast != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->undo_toast), (gpointer *) &self->undo_toast);
-      self->undo_toast = NULL;
-    }
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_clear_object (&self->incident);
-  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_COMMS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->template_model);
-  g_clear_object (&self->status_model);
 
   G_OBJECT_CLASS (sitrep_comms_page_parent_class)->dispose (object);
 }
@@ -323,15 +281,7 @@ sitrep_comms_page_finalize (GObject *object)
 {
   SitrepCommsPage *self = SITREP_COMMS_PAGE (object);
 
-  g_clear_pointer (&self->templates, g_ptr_array_unref);
-  g_clear_pointer (&self->statuses, g_array_unref);
-  g_clear_pointer (&self->due_keys, g_array_unref);
-  g_clear_pointer (&self->flags, g_ptr_array_unref);
   g_free (self->history_key);
-  g_free (self->filled_title);
-  g_free (self->filled_body);
-  g_free (self->undo_title);
-  g_free (self->undo_body);
 
   G_OBJECT_CLASS (sitrep_comms_page_parent_class)->finalize (object);
 }
@@ -341,30 +291,27 @@ sitrep_comms_page_class_init (SitrepCommsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = sitrep_comms_page_dispose;
+  page_class->incident_changed = sitrep_comms_page_incident_changed;
+  page_class->refresh = sitrep_comms_page_refresh;
+  page_class->wants_change = sitrep_comms_page_wants_change;
+  page_class->minute_changed = sitrep_comms_page_minute_changed;
   object_class->finalize = sitrep_comms_page_finalize;
   widget_class->map = sitrep_comms_page_map;
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
   (void) sitrep_get_resource ();
+  g_type_ensure (SITREP_TYPE_DUE_LIST);
+  g_type_ensure (SITREP_TYPE_COMMS_COMPOSER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sitrep-comms-page.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, due_list);
-  gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, audience_row);
-  gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, template_row);
-  gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, status_row);
-  gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, title_row);
-  gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, body_view);
-  gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, flag_list);
-  gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, flag_row);
-  gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, preview_placeholder);
-  gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, preview_title);
-  gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, preview_body);
+  gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, composer);
   gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, copy_button);
   gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, send_button);
   gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, history_list);
@@ -387,37 +334,10 @@ sitrep_comms_page_class_init (SitrepCommsPageClass *klass)
 static void
 sitrep_comms_page_init (SitrepCommsPage *self)
 {
-  g_autoptr(GtkStringList) audiences = gtk_string_list_new (NULL);
-  GtkEventController *capture;
   GtkEventController *global;
   GtkShortcut *shortcut;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->templates = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
-  self->statuses = g_array_new (FALSE, FALSE, sizeof (SitrepStatus));
-  self->due_keys = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->flags = g_ptr_array_new_with_free_func (g_free);
-  self->template_model = gtk_string_list_new (NULL);
-  self->status_model = gtk_string_list_new (NULL);
-
-  for (SitrepAudience a = SITREP_AUDIENCE_STATUS_PAGE; a < N_AUDIENCES; a++)
-    gtk_string_list_append (audiences, sitrep_audience_get_label (a));
-  adw_combo_row_set_model (self->audience_row, G_LIST_MODEL (audiences));
-  adw_combo_row_set_model (self->template_row, G_LIST_MODEL (self->template_model));
-  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (self->status_model));
-  _sitrep_comms_page_rebuild_statuses (self);
-
-  /* The text view takes Ctrl+Return as a line break before the page's own
-   * shortcuts see it: this one is caught on the way down. */
-  capture = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (capture, GTK_PHASE_CAPTURE);
-  shortcut = gtk_shortcut_new (gtk_alternative_trigger_new (
-                                 gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
-                                 gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
-                               gtk_named_action_new ("comms.send"));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (capture), shortcut);
-  gtk_widget_add_controller (GTK_WIDGET (self->body_view), capture);
 
   /* Ctrl+T works wherever the focus is while the page shows (a managed
    * shortcut only fires while its widget is mapped). */
@@ -428,16 +348,9 @@ sitrep_comms_page_init (SitrepCommsPage *self)
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (global), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self), global);
 
-  g_signal_connect_swapped (self->audience_row, "notify::selected",
-                            G_CALLBACK (on_audience_changed), self);
-  g_signal_connect_swapped (self->template_row, "notify::selected",
-                            G_CALLBACK (on_template_changed), self);
-  g_signal_connect_swapped (self->title_row, "changed",
-                            G_CALLBACK (_sitrep_comms_page_update_check), self);
-  g_signal_connect_swapped (gtk_text_view_get_buffer (self->body_view), "changed",
-                            G_CALLBACK (_sitrep_comms_page_update_check), self);
-
-  _sitrep_comms_page_update_check (self);
+  g_signal_connect_object (self->composer, "checked", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
 }
 
 /**
@@ -450,59 +363,6 @@ GtkWidget *
 sitrep_comms_page_new (void)
 {
   return g_object_new (SITREP_TYPE_COMMS_PAGE, NULL);
-}
-
-void
-sitrep_comms_page_set_context (SitrepCommsPage *self,
-                               SitrepContext   *context)
-{
-  g_return_if_fail (SITREP_IS_COMMS_PAGE (self));
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (sitrep_context_get_store (self->context), self);
-  if (!g_set_object (&self->context, context) || context == NULL)
-    return;
-
-  g_signal_connect_object (sitrep_context_get_store (context), "record-changed",
-                           G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
-  reset_composer (self);
-}
-
-/**
- * sitrep_comms_page_set_incident:
- * @incident: (nullable): the incident to write about
- *
- * A different incident starts the composer over.
- */
-void
-sitrep_comms_page_set_incident (SitrepCommsPage *self,
-                                SitrepIncident  *incident)
-{
-  g_return_if_fail (SITREP_IS_COMMS_PAGE (self));
-
-  if (self->incident == incident)
-    return;
-
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_set_object (&self->incident, incident);
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-
-  if (incident != NULL)
-    {
-      g_signal_connect_swapped (incident, "notify::body", G_CALLBACK (queue_refresh), self);
-      _sitrep_comms_page_start_ticking (self);
-    }
-  reset_composer (self);
-}
-
-SitrepIncident *
-sitrep_comms_page_get_incident (SitrepCommsPage *self)
-{
-  g_return_val_if_fail (SITREP_IS_COMMS_PAGE (self), NULL);
-
-  return self->incident;
 }
 
 /**
@@ -519,18 +379,16 @@ sitrep_comms_page_compose (SitrepCommsPage *self,
   g_return_if_fail (SITREP_IS_COMMS_PAGE (self));
   g_return_if_fail (audience < N_AUDIENCES);
 
-  self->updating = TRUE;
-  adw_combo_row_set_selected (self->audience_row, audience);
-  self->updating = FALSE;
+  sitrep_comms_composer_set_choices (self->composer, audience, -1, -1);
 
-  if (self->incident == NULL || self->context == NULL)
+  if (page_incident (self) == NULL || page_context (self) == NULL)
     return;
 
   self->needs_reset = FALSE;
-  _sitrep_comms_page_rebuild_templates (self, TRUE);
-  _sitrep_comms_page_fill_from_template (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
-  _sitrep_comms_page_select_first_flag (self);
+  sitrep_comms_composer_rebuild_templates (self->composer, TRUE);
+  sitrep_comms_composer_fill_from_template (self->composer);
+  sitrep_comms_composer_focus_text (self->composer);
+  sitrep_comms_composer_select_first_flag (self->composer);
 }
 
 /* For tests */
@@ -538,49 +396,49 @@ sitrep_comms_page_compose (SitrepCommsPage *self,
 GtkListBox *
 _sitrep_comms_page_get_due_list (SitrepCommsPage *self)
 {
-  return self->due_list;
+  return _sitrep_due_list_get_list_box (self->due_list);
 }
 
 AdwComboRow *
 _sitrep_comms_page_get_audience_row (SitrepCommsPage *self)
 {
-  return self->audience_row;
+  return _sitrep_comms_composer_get_audience_row (self->composer);
 }
 
 AdwComboRow *
 _sitrep_comms_page_get_template_row (SitrepCommsPage *self)
 {
-  return self->template_row;
+  return _sitrep_comms_composer_get_template_row (self->composer);
 }
 
 AdwComboRow *
 _sitrep_comms_page_get_status_row (SitrepCommsPage *self)
 {
-  return self->status_row;
+  return _sitrep_comms_composer_get_status_row (self->composer);
 }
 
 AdwEntryRow *
 _sitrep_comms_page_get_title_row (SitrepCommsPage *self)
 {
-  return self->title_row;
+  return _sitrep_comms_composer_get_title_row (self->composer);
 }
 
 GtkTextView *
 _sitrep_comms_page_get_body_view (SitrepCommsPage *self)
 {
-  return self->body_view;
+  return _sitrep_comms_composer_get_body_view (self->composer);
 }
 
 AdwActionRow *
 _sitrep_comms_page_get_flag_row (SitrepCommsPage *self)
 {
-  return self->flag_row;
+  return _sitrep_comms_composer_get_flag_row (self->composer);
 }
 
 GtkLabel *
 _sitrep_comms_page_get_preview_body (SitrepCommsPage *self)
 {
-  return self->preview_body;
+  return _sitrep_comms_composer_get_preview_body (self->composer);
 }
 
 GtkWidget *
@@ -605,23 +463,12 @@ int
 _sitrep_comms_page_find_template (SitrepCommsPage *self,
                                   const char      *builtin_key)
 {
-  for (guint i = 0; i < self->templates->len; i++)
-    {
-      SitrepRecord *record = self->templates->pdata[i];
-
-      if (record != NULL &&
-          g_strcmp0 (sitrep_json_get_string (record->body, "builtin_key"), builtin_key) == 0)
-        return (int) i;
-    }
-  return -1;
+  return _sitrep_comms_composer_find_template (self->composer, builtin_key);
 }
 
 int
 _sitrep_comms_page_find_status (SitrepCommsPage *self,
                                 SitrepStatus     status)
 {
-  for (guint i = 0; i < self->statuses->len; i++)
-    if (g_array_index (self->statuses, SitrepStatus, i) == status)
-      return (int) i;
-  return -1;
+  return _sitrep_comms_composer_find_status (self->composer, status);
 }

@@ -7,47 +7,24 @@
 
 #include <glib/gi18n.h>
 
-#include "sitrep-capture.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
-#include "sitrep-json.h"
-#include "sitrep-deadlines.h"
+#include "sitrep-due-list.h"
 #include "sitrep-milestones.h"
-#include "sitrep-notifier.h"
+#include "sitrep-milestones-group.h"
 #include "sitrep-overview-page.h"
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
-#include "sitrep-time.h"
 #include "sitrep-triage-row.h"
 
-#define N_MILESTONES (SITREP_MILESTONE_RESOLVED + 1)
 #define N_LATEST_ENTRIES 6
-/* Countdowns are to the minute; a tick of a quarter of one keeps them so. */
-#define TICK_SECONDS 15
-/* How close a due time is drawn as coming up (the default warning). */
-#define DUE_SOON (5 * G_TIME_SPAN_MINUTE)
-
-typedef struct
-{
-  GtkWidget          *row;
-  GtkLabel           *countdown;
-  SitrepDeadlineKind  kind;
-  SitrepAudience      audience;
-} DueRow;
 
 struct _SitrepOverviewPage
 {
-  GtkWidget        parent_instance;
+  SitrepIncidentPage parent_instance;
 
-  SitrepContext   *context;
-  SitrepIncident  *incident;
-  guint            tick_id;
-  guint            timeline_idle_id;
-  guint            attention_idle_id;
-  guint            due_idle_id;
   gboolean         updating;
   GPtrArray       *timeline_rows;
-  SitrepTimelineModel *timeline;
 
   GtkWidget       *scroller;
   GtkLabel        *severity_badge;
@@ -64,22 +41,35 @@ struct _SitrepOverviewPage
   AdwEntryRow     *services_row;
   AdwEntryRow     *impact_row;
   GtkSwitch       *major_switch;
-  AdwPreferencesGroup *milestones_group;
+  SitrepMilestonesGroup *milestones_group;
   AdwPreferencesGroup *timeline_group;
   AdwPreferencesGroup *attention_group;
   GPtrArray       *attention_rows;
   SitrepTriageRow *triage_row;
   AdwPreferencesGroup *due_group;
-  GArray          *due_rows;          /* of DueRow */
-  GtkWidget       *nothing_due_row;
+  SitrepDueList   *due_list;
 
-  AdwActionRow    *milestone_rows[N_MILESTONES];
-  GtkEntry        *milestone_entries[N_MILESTONES];
-  GtkMenuButton   *milestone_edit[N_MILESTONES];
-  GtkWidget       *milestone_clear[N_MILESTONES];
 };
 
-G_DEFINE_FINAL_TYPE (SitrepOverviewPage, sitrep_overview_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SitrepOverviewPage, sitrep_overview_page, SITREP_TYPE_INCIDENT_PAGE)
+
+static SitrepContext *
+page_context (SitrepOverviewPage *self)
+{
+  return sitrep_incident_page_get_context (SITREP_INCIDENT_PAGE (self));
+}
+
+static SitrepIncident *
+page_incident (SitrepOverviewPage *self)
+{
+  return sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (self));
+}
+
+static SitrepWorkspace *
+page_workspace (SitrepOverviewPage *self)
+{
+  return sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self));
+}
 
 static gboolean
 is_being_edited (gpointer widget)
@@ -104,10 +94,10 @@ update_age (SitrepOverviewPage *self)
 {
   GDateTime *declared;
 
-  if (self->incident == NULL)
+  if (page_incident (self) == NULL)
     return;
 
-  declared = sitrep_incident_get_milestone (self->incident, SITREP_MILESTONE_DECLARED);
+  declared = sitrep_incident_get_milestone (page_incident (self), SITREP_MILESTONE_DECLARED);
   if (declared != NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -121,15 +111,17 @@ update_age (SitrepOverviewPage *self)
     gtk_label_set_label (self->age_label, "");
 }
 
+/* The status buttons' action, to the status of its target. */
 static void
-status_button_clicked (GtkButton          *button,
-                       SitrepOverviewPage *self)
+set_status_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
 {
-  SitrepStatus status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "status"));
+  SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!sitrep_context_set_status (self->context, sitrep_incident_get_id (self->incident),
-                                  status, &error))
+  if (page_incident (self) != NULL &&
+      !sitrep_workspace_set_status (page_workspace (self), g_variant_get_int32 (parameter), &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
@@ -154,54 +146,32 @@ rebuild_status_buttons (SitrepOverviewPage *self,
       /* Translators: %s is a status such as "Monitoring" */
       tooltip = g_strdup_printf (_("Move the incident to %s"), sitrep_status_get_label (s));
       gtk_widget_set_tooltip_text (button, tooltip);
-      g_object_set_data (G_OBJECT (button), "status", GINT_TO_POINTER (s));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "overview.set-status");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", s);
       if (s == current + 1)
         gtk_widget_add_css_class (button, "suggested-action");
-      g_signal_connect (button, "clicked", G_CALLBACK (status_button_clicked), self);
       gtk_box_append (self->status_buttons, button);
     }
 }
 
 static void
-update_milestones (SitrepOverviewPage *self)
+rebuild_timeline (SitrepOverviewPage *self)
 {
-  for (guint i = 0; i < N_MILESTONES; i++)
-    {
-      GDateTime *when = sitrep_incident_get_milestone (self->incident, i);
-
-      if (when != NULL)
-        {
-          g_autofree char *text = sitrep_format_time_utc_local (when);
-
-          adw_action_row_set_subtitle (self->milestone_rows[i], text);
-        }
-      else
-        adw_action_row_set_subtitle (self->milestone_rows[i], _("Not yet"));
-
-      gtk_widget_set_sensitive (self->milestone_clear[i], when != NULL);
-    }
-}
-
-static gboolean
-rebuild_timeline (gpointer data)
-{
-  SitrepOverviewPage *self = data;
+  GListModel *timeline = NULL;
   guint shown = 0, n;
-
-  self->timeline_idle_id = 0;
 
   for (guint i = 0; i < self->timeline_rows->len; i++)
     adw_preferences_group_remove (self->timeline_group, self->timeline_rows->pdata[i]);
   g_ptr_array_set_size (self->timeline_rows, 0);
 
-  if (self->timeline == NULL)
-    return G_SOURCE_REMOVE;
+  if (page_incident (self) == NULL)
+    return;
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->timeline));
+  timeline = sitrep_workspace_get_timeline (page_workspace (self));
+  n = g_list_model_get_n_items (timeline);
   for (guint i = n; i > 0 && shown < N_LATEST_ENTRIES; i--, shown++)
     {
-      g_autoptr(SitrepTimelineEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->timeline),
-                                                                    i - 1);
+      g_autoptr(SitrepTimelineEntry) entry = g_list_model_get_item (timeline, i - 1);
       GDateTime *at = sitrep_timeline_entry_get_occurred_at (entry);
       g_autofree char *when = at ? sitrep_format_time_utc_local (at) : g_strdup ("?");
       g_autofree char *subtitle = NULL;
@@ -227,16 +197,6 @@ rebuild_timeline (gpointer data)
       adw_preferences_group_add (self->timeline_group, row);
       g_ptr_array_add (self->timeline_rows, row);
     }
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_rebuild_timeline (SitrepOverviewPage *self)
-{
-  /* A batch of writes (a declaration, a sync) rebuilds the rows once. */
-  if (self->timeline_idle_id == 0)
-    self->timeline_idle_id = g_idle_add (rebuild_timeline, self);
 }
 
 static GtkWidget *
@@ -270,13 +230,13 @@ update_attention (SitrepOverviewPage *self)
     adw_preferences_group_remove (self->attention_group, self->attention_rows->pdata[i]);
   g_ptr_array_set_size (self->attention_rows, 0);
 
-  if (self->incident == NULL || self->context == NULL)
+  if (page_incident (self) == NULL || page_context (self) == NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->attention_group), FALSE);
       return;
     }
 
-  missing = sitrep_context_missing_roles (self->context, sitrep_incident_get_id (self->incident));
+  missing = sitrep_workspace_missing_roles (page_workspace (self));
   if (missing->len > 0)
     {
       g_autoptr(GString) names = g_string_new (NULL);
@@ -300,7 +260,7 @@ update_attention (SitrepOverviewPage *self)
     }
 
   for (guint i = 0; i < SITREP_N_ORDERED_MILESTONES; i++)
-    times[i] = sitrep_incident_get_milestone (self->incident, i);
+    times[i] = sitrep_incident_get_milestone (page_incident (self), i);
   problems = sitrep_milestones_check_order (times);
   for (guint i = 0; i < problems->len; i++)
     {
@@ -323,207 +283,29 @@ update_attention (SitrepOverviewPage *self)
 
 /* Updates due ------------------------------------------------------- */
 
-static gboolean
-deadline_has_audience (SitrepDeadlineKind kind)
-{
-  /* Satisfied by a communication to the audience, postponed by a snooze. */
-  return kind == SITREP_DEADLINE_UPDATE || kind == SITREP_DEADLINE_EXEC_BRIEF ||
-         kind == SITREP_DEADLINE_PUBLIC_STATEMENT;
-}
-
 static void
-acknowledge_clicked (GtkButton          *button,
-                     SitrepOverviewPage *self)
+on_acknowledge (SitrepOverviewPage *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
 
-  if (self->incident != NULL &&
-      !sitrep_context_set_milestone (self->context, sitrep_incident_get_id (self->incident),
-                                     SITREP_MILESTONE_ACKNOWLEDGED, now, &error))
+  if (page_incident (self) != NULL &&
+      !sitrep_workspace_set_milestone (page_workspace (self), SITREP_MILESTONE_ACKNOWLEDGED, now, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
-static GtkWidget *
-due_button (const char *label,
-            const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tooltip, -1);
-  return button;
-}
-
-static DueRow
-add_due_row (SitrepOverviewPage   *self,
-             const SitrepDeadline *d)
-{
-  const char *id = sitrep_incident_get_id (self->incident);
-  const char *audience = sitrep_audience_get_label (d->audience);
-  DueRow due = { .kind = d->kind, .audience = d->audience };
-  GtkWidget *countdown = gtk_label_new (NULL);
-
-  due.row = adw_action_row_new ();
-  gtk_widget_add_css_class (countdown, "numeric");
-  gtk_widget_add_css_class (countdown, "due-countdown");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (due.row), countdown);
-  due.countdown = GTK_LABEL (countdown);
-
-  if (deadline_has_audience (d->kind))
-    {
-      g_autofree char *target = sitrep_deadline_target_new (id, d->audience);
-      /* Translators: %s is an audience, e.g. "Executives" */
-      g_autofree char *compose_tip = g_strdup_printf (_("Compose the update to %s"), audience);
-      g_autofree char *snooze_tip = g_strdup_printf (_("Snooze the update to %s"), audience);
-      GtkWidget *snooze = due_button (_("_Snooze…"), snooze_tip);
-      GtkWidget *compose = due_button (_("_Compose"), compose_tip);
-
-      gtk_widget_add_css_class (snooze, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (snooze), "app.snooze-update");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (snooze), "s", target);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (compose), "win.compose");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (compose), "(ss)", id,
-                                        sitrep_audience_to_string (d->audience));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (due.row), snooze);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (due.row), compose);
-    }
-  else if (d->kind == SITREP_DEADLINE_RESPOND)
-    {
-      GtkWidget *ack = due_button (_("_Acknowledge"), _("Record the incident as acknowledged now"));
-
-      g_signal_connect (ack, "clicked", G_CALLBACK (acknowledge_clicked), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (due.row), ack);
-    }
-
-  adw_preferences_group_add (self->due_group, due.row);
-  return due;
-}
-
-static void
-clear_due_rows (SitrepOverviewPage *self)
-{
-  for (guint i = 0; i < self->due_rows->len; i++)
-    adw_preferences_group_remove (self->due_group, g_array_index (self->due_rows, DueRow, i).row);
-  g_array_set_size (self->due_rows, 0);
-}
-
-static gboolean
-due_rows_match (SitrepOverviewPage *self,
-                GPtrArray          *deadlines)
-{
-  if (deadlines->len != self->due_rows->len)
-    return FALSE;
-
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      SitrepDeadline *d = deadlines->pdata[i];
-      DueRow *due = &g_array_index (self->due_rows, DueRow, i);
-
-      if (d->kind != due->kind || d->audience != due->audience)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The incident's deadlines, soonest first, with live countdowns. Rows are
- * updated in place while the deadlines stay the same, so a tick does not
- * take the focus off a button. */
+/* The incident's deadlines, soonest first, with live countdowns. */
 static void
 update_due (SitrepOverviewPage *self)
 {
   g_autoptr(GPtrArray) deadlines = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  if (self->incident == NULL || self->context == NULL)
-    {
-      clear_due_rows (self);
-      return;
-    }
-
-  deadlines = sitrep_context_compute_deadlines (self->context,
-                                                sitrep_incident_get_id (self->incident));
-  if (!due_rows_match (self, deadlines))
-    {
-      clear_due_rows (self);
-      for (guint i = 0; i < deadlines->len; i++)
-        {
-          DueRow due = add_due_row (self, deadlines->pdata[i]);
-
-          g_array_append_val (self->due_rows, due);
-        }
-    }
-
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      SitrepDeadline *d = deadlines->pdata[i];
-      DueRow *due = &g_array_index (self->due_rows, DueRow, i);
-      GTimeSpan until = g_date_time_difference (d->due, now);
-      g_autofree char *countdown = sitrep_format_countdown (d->due, now);
-      g_autofree char *when = sitrep_format_time_utc_local (d->due);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due->row), d->label);
-      /* The label names the audience: "Executive update due". */
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (due->row), when);
-      gtk_label_set_label (due->countdown, countdown);
-      if (until <= 0)
-        gtk_widget_add_css_class (GTK_WIDGET (due->countdown), "error");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (due->countdown), "error");
-      if (until > 0 && until <= DUE_SOON)
-        gtk_widget_add_css_class (GTK_WIDGET (due->countdown), "warning");
-      else
-        gtk_widget_remove_css_class (GTK_WIDGET (due->countdown), "warning");
-    }
-
-  gtk_widget_set_visible (self->nothing_due_row, deadlines->len == 0);
-}
-
-static gboolean
-attention_idle (gpointer data)
-{
-  SitrepOverviewPage *self = data;
-
-  self->attention_idle_id = 0;
-  update_attention (self);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-due_idle (gpointer data)
-{
-  SitrepOverviewPage *self = data;
-
-  self->due_idle_id = 0;
-  update_due (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* A page of the change feed brings many records at once: each part of
- * the page is redone once, after them. */
-static void
-on_record_changed (SitrepOverviewPage *self,
-                   const char         *coll,
-                   const char         *id)
-{
-  if (self->incident == NULL)
-    return;
-
-  if (g_str_equal (coll, "roles") &&
-      g_str_has_prefix (id, sitrep_incident_get_id (self->incident)))
-    {
-      if (self->attention_idle_id == 0)
-        self->attention_idle_id = g_idle_add (attention_idle, self);
-    }
-  else if (g_str_equal (coll, "communications"))
-    {
-      /* A sent update restarts its audience's clock. */
-      if (self->due_idle_id == 0)
-        self->due_idle_id = g_idle_add (due_idle, self);
-    }
+  if (page_incident (self) != NULL)
+    deadlines = sitrep_workspace_dup_deadlines (page_workspace (self));
+  sitrep_due_list_show (self->due_list,
+                        page_incident (self) ? sitrep_incident_get_id (page_incident (self)) : NULL,
+                        deadlines, now);
 }
 
 static void
@@ -537,24 +319,24 @@ refresh_full (SitrepOverviewPage *self,
   SitrepStatus status;
   const char *ref;
 
-  if (self->incident == NULL)
+  if (page_incident (self) == NULL)
     return;
 
   self->updating = TRUE;
 
-  severity = sitrep_incident_get_severity (self->incident);
-  status = sitrep_incident_get_status (self->incident);
+  severity = sitrep_incident_get_severity (page_incident (self));
+  status = sitrep_incident_get_status (page_incident (self));
   info = sitrep_severity_get_info (severity);
-  ref = sitrep_incident_get_ref (self->incident);
+  ref = sitrep_incident_get_ref (page_incident (self));
 
   gtk_label_set_label (self->severity_badge, info ? info->id : "?");
   sitrep_set_severity_class (GTK_WIDGET (self->severity_badge), severity);
   gtk_label_set_label (self->status_badge, sitrep_status_get_label (status));
   sitrep_set_status_class (GTK_WIDGET (self->status_badge), status);
-  gtk_widget_set_visible (self->major_badge, sitrep_incident_get_major (self->incident));
+  gtk_widget_set_visible (self->major_badge, sitrep_incident_get_major (page_incident (self)));
   gtk_label_set_label (self->ref_label, ref ? ref : "");
   gtk_widget_set_visible (GTK_WIDGET (self->ref_label), ref != NULL);
-  gtk_label_set_label (self->title_label, sitrep_incident_get_title (self->incident));
+  gtk_label_set_label (self->title_label, sitrep_incident_get_title (page_incident (self)));
 
   if (info != NULL)
     {
@@ -565,17 +347,17 @@ refresh_full (SitrepOverviewPage *self,
       adw_combo_row_set_selected (self->severity_row, severity - SITREP_SEVERITY_P1);
     }
 
-  set_entry_text (self->title_row, sitrep_incident_get_title (self->incident), force);
-  services = sitrep_incident_dup_services (self->incident);
+  set_entry_text (self->title_row, sitrep_incident_get_title (page_incident (self)), force);
+  services = sitrep_incident_dup_services (page_incident (self));
   set_entry_text (self->services_row, services, force);
-  set_entry_text (self->impact_row, sitrep_incident_get_customer_impact (self->incident),
+  set_entry_text (self->impact_row, sitrep_incident_get_customer_impact (page_incident (self)),
                   force);
 
   adw_action_row_set_subtitle (self->status_row, sitrep_status_get_label (status));
   rebuild_status_buttons (self, status);
-  gtk_switch_set_active (self->major_switch, sitrep_incident_get_major (self->incident));
+  gtk_switch_set_active (self->major_switch, sitrep_incident_get_major (page_incident (self)));
 
-  update_milestones (self);
+  sitrep_milestones_group_set_incident (self->milestones_group, page_incident (self));
   update_age (self);
   update_attention (self);
   update_due (self);
@@ -598,8 +380,7 @@ patch_string (SitrepOverviewPage *self,
   g_autoptr(GError) error = NULL;
 
   json_object_set_string_member (fields, field, value);
-  if (!sitrep_context_update_incident (self->context, sitrep_incident_get_id (self->incident),
-                                       fields, &error))
+  if (!sitrep_workspace_update_incident (page_workspace (self), fields, &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
       refresh (self);
@@ -615,7 +396,7 @@ on_title_apply (SitrepOverviewPage *self)
     {
       gtk_widget_error_bell (GTK_WIDGET (self->title_row));
       gtk_editable_set_text (GTK_EDITABLE (self->title_row),
-                             sitrep_incident_get_title (self->incident));
+                             sitrep_incident_get_title (page_incident (self)));
       return;
     }
 
@@ -646,8 +427,7 @@ on_services_apply (SitrepOverviewPage *self)
     }
 
   json_object_set_array_member (fields, "services", services);
-  if (!sitrep_context_update_incident (self->context, sitrep_incident_get_id (self->incident),
-                                       fields, &error))
+  if (!sitrep_workspace_update_incident (page_workspace (self), fields, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
@@ -657,15 +437,14 @@ on_severity_selected (SitrepOverviewPage *self)
   g_autoptr(GError) error = NULL;
   SitrepSeverity severity;
 
-  if (self->updating || self->incident == NULL)
+  if (self->updating || page_incident (self) == NULL)
     return;
 
   severity = SITREP_SEVERITY_P1 + adw_combo_row_get_selected (self->severity_row);
-  if (severity == sitrep_incident_get_severity (self->incident))
+  if (severity == sitrep_incident_get_severity (page_incident (self)))
     return;
 
-  if (!sitrep_context_set_severity (self->context, sitrep_incident_get_id (self->incident),
-                                    severity, &error))
+  if (!sitrep_workspace_set_severity (page_workspace (self), severity, &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
       refresh (self);
@@ -678,15 +457,15 @@ on_major_toggled (SitrepOverviewPage *self)
   g_autoptr(GError) error = NULL;
   gboolean major;
 
-  if (self->updating || self->incident == NULL)
+  if (self->updating || page_incident (self) == NULL)
     return;
 
   major = gtk_switch_get_active (self->major_switch);
-  if (major == sitrep_incident_get_major (self->incident))
+  if (major == sitrep_incident_get_major (page_incident (self)))
     return;
 
   /* Through the context, which adds the protocol's checklist items. */
-  if (!sitrep_context_set_major (self->context, sitrep_incident_get_id (self->incident), major,
+  if (!sitrep_workspace_set_major (page_workspace (self), major,
                                  &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
@@ -695,149 +474,47 @@ on_major_toggled (SitrepOverviewPage *self)
 }
 
 static void
-set_milestone (SitrepOverviewPage *self,
-               SitrepMilestone     milestone,
-               GDateTime          *when)
+on_set_milestone (SitrepOverviewPage *self,
+                  SitrepMilestone     milestone,
+                  GDateTime          *when)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sitrep_context_set_milestone (self->context, sitrep_incident_get_id (self->incident),
-                                     milestone, when, &error))
+  if (!sitrep_workspace_set_milestone (page_workspace (self), milestone, when, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
 static void
-milestone_now_clicked (GtkButton          *button,
-                       SitrepOverviewPage *self)
+sitrep_overview_page_refresh (SitrepIncidentPage *page)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "milestone"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (page);
 
-  set_milestone (self, index, now);
+  /* The incident, its roles, updates and timeline: redone once per batch
+   * of changes (a declaration, a page of the change feed). */
+  refresh_full (self, FALSE);
+  rebuild_timeline (self);
 }
 
 static void
-milestone_clear_clicked (GtkButton          *button,
-                         SitrepOverviewPage *self)
+sitrep_overview_page_incident_changed (SitrepIncidentPage *page)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "milestone"));
+  SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (page);
 
-  set_milestone (self, index, NULL);
+  sitrep_triage_row_set_context (self->triage_row, page_context (self));
+  sitrep_triage_row_set_incident (self->triage_row, page_incident (self));
+  if (page_incident (self) == NULL)
+    return;
+
+  /* A different incident: the entries show its values, not the last one's. */
+  refresh_full (self, TRUE);
+  rebuild_timeline (self);
 }
 
 static void
-milestone_entry_activated (GtkEntry           *entry,
-                           SitrepOverviewPage *self)
+sitrep_overview_page_minute_changed (SitrepIncidentPage *page)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "milestone"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GError) error = NULL;
-
-  when = sitrep_time_parse_input (gtk_editable_get_text (GTK_EDITABLE (entry)), now, &error);
-  if (when == NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), error->message);
-      gtk_widget_error_bell (GTK_WIDGET (entry));
-      return;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-  gtk_menu_button_popdown (self->milestone_edit[index]);
-  set_milestone (self, index, when);
-}
-
-static void
-milestone_popover_shown (GtkPopover         *popover,
-                         SitrepOverviewPage *self)
-{
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (popover), "milestone"));
-  GDateTime *when = sitrep_incident_get_milestone (self->incident, index);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *text = g_date_time_format (when ? when : now, "%Y-%m-%d %H:%M:%S");
-
-  gtk_editable_set_text (GTK_EDITABLE (self->milestone_entries[index]), text);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->milestone_entries[index]), "error");
-  gtk_widget_grab_focus (GTK_WIDGET (self->milestone_entries[index]));
-}
-
-static void
-build_milestone_rows (SitrepOverviewPage *self)
-{
-  for (guint i = 0; i < N_MILESTONES; i++)
-    {
-      const char *label = sitrep_milestone_get_label (i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *now_button = gtk_button_new_with_label (_("Now"));
-      GtkWidget *edit_button = gtk_menu_button_new ();
-      GtkWidget *clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
-      GtkWidget *popover = gtk_popover_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      GtkWidget *hint = gtk_label_new (_("UTC: HH:MM, -5m, or YYYY-MM-DD HH:MM:SS"));
-      GtkWidget *entry = gtk_entry_new ();
-      g_autofree char *now_tip = g_strdup_printf (_("Set “%s” to now"), label);
-      g_autofree char *edit_tip = g_strdup_printf (_("Set the time of “%s”"), label);
-      g_autofree char *clear_tip = g_strdup_printf (_("Clear “%s”"), label);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-      gtk_widget_add_css_class (row, "property");
-
-      gtk_widget_set_valign (now_button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (now_button, now_tip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (now_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, now_tip, -1);
-      g_object_set_data (G_OBJECT (now_button), "milestone", GUINT_TO_POINTER (i));
-      g_signal_connect (now_button, "clicked", G_CALLBACK (milestone_now_clicked), self);
-
-      gtk_label_set_xalign (GTK_LABEL (hint), 0);
-      gtk_widget_add_css_class (hint, "dim-label");
-      gtk_widget_add_css_class (hint, "caption");
-      gtk_entry_set_activates_default (GTK_ENTRY (entry), FALSE);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, edit_tip, -1);
-      g_object_set_data (G_OBJECT (entry), "milestone", GUINT_TO_POINTER (i));
-      g_signal_connect (entry, "activate", G_CALLBACK (milestone_entry_activated), self);
-      gtk_box_append (GTK_BOX (box), hint);
-      gtk_box_append (GTK_BOX (box), entry);
-      gtk_popover_set_child (GTK_POPOVER (popover), box);
-      g_object_set_data (G_OBJECT (popover), "milestone", GUINT_TO_POINTER (i));
-      g_signal_connect (popover, "show", G_CALLBACK (milestone_popover_shown), self);
-
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (edit_button), "document-edit-symbolic");
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (edit_button), popover);
-      gtk_widget_set_valign (edit_button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (edit_button, edit_tip);
-      gtk_widget_add_css_class (edit_button, "flat");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (edit_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, edit_tip, -1);
-
-      gtk_widget_set_valign (clear_button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (clear_button, clear_tip);
-      gtk_widget_add_css_class (clear_button, "flat");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (clear_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, clear_tip, -1);
-      g_object_set_data (G_OBJECT (clear_button), "milestone", GUINT_TO_POINTER (i));
-      g_signal_connect (clear_button, "clicked", G_CALLBACK (milestone_clear_clicked), self);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), now_button);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit_button);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), clear_button);
-      adw_preferences_group_add (self->milestones_group, row);
-
-      self->milestone_rows[i] = ADW_ACTION_ROW (row);
-      self->milestone_entries[i] = GTK_ENTRY (entry);
-      self->milestone_edit[i] = GTK_MENU_BUTTON (edit_button);
-      self->milestone_clear[i] = clear_button;
-    }
-}
-
-static gboolean
-tick (gpointer data)
-{
-  update_age (data);
-  update_due (data);
-  return G_SOURCE_CONTINUE;
+  update_age (SITREP_OVERVIEW_PAGE (page));
+  update_due (SITREP_OVERVIEW_PAGE (page));
 }
 
 static void
@@ -845,18 +522,8 @@ sitrep_overview_page_dispose (GObject *object)
 {
   SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (object);
 
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-  g_clear_handle_id (&self->timeline_idle_id, g_source_remove);
-  g_clear_handle_id (&self->attention_idle_id, g_source_remove);
-  g_clear_handle_id (&self->due_idle_id, g_source_remove);
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_clear_object (&self->incident);
   g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
   g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->due_rows, g_array_unref);
-  g_clear_object (&self->timeline);
-  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (sitrep_overview_page_parent_class)->dispose (object);
@@ -867,8 +534,15 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = sitrep_overview_page_dispose;
+  page_class->incident_changed = sitrep_overview_page_incident_changed;
+  page_class->refresh = sitrep_overview_page_refresh;
+  page_class->minute_changed = sitrep_overview_page_minute_changed;
+
+  g_type_ensure (SITREP_TYPE_DUE_LIST);
+  g_type_ensure (SITREP_TYPE_MILESTONES_GROUP);
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
@@ -876,7 +550,6 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   (void) sitrep_get_resource ();
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sitrep-overview-page.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, severity_badge);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, status_badge);
@@ -897,11 +570,13 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, attention_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, triage_row);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, due_group);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, due_list);
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_services_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_impact_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_severity_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_major_toggled);
+  gtk_widget_class_install_action (widget_class, "overview.set-status", "i", set_status_action);
 }
 
 static void
@@ -912,10 +587,8 @@ sitrep_overview_page_init (SitrepOverviewPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->timeline_rows = g_ptr_array_new ();
   self->attention_rows = g_ptr_array_new ();
-  self->due_rows = g_array_new (FALSE, FALSE, sizeof (DueRow));
-  self->nothing_due_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->nothing_due_row), _("Nothing due"));
-  adw_preferences_group_add (self->due_group, self->nothing_due_row);
+  g_signal_connect_object (self->due_list, "acknowledge", G_CALLBACK (on_acknowledge), self,
+                           G_CONNECT_SWAPPED);
 
   for (SitrepSeverity s = SITREP_SEVERITY_P1; s <= SITREP_SEVERITY_P4; s++)
     {
@@ -926,69 +599,6 @@ sitrep_overview_page_init (SitrepOverviewPage *self)
     }
   adw_combo_row_set_model (self->severity_row, G_LIST_MODEL (severities));
 
-  build_milestone_rows (self);
-}
-
-void
-sitrep_overview_page_set_context (SitrepOverviewPage *self,
-                                  SitrepContext      *context)
-{
-  g_return_if_fail (SITREP_IS_OVERVIEW_PAGE (self));
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (sitrep_context_get_store (self->context), self);
-  sitrep_triage_row_set_context (self->triage_row, context);
-  if (!g_set_object (&self->context, context) || context == NULL)
-    return;
-
-  g_signal_connect_object (sitrep_context_get_store (context), "record-changed",
-                           G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
-}
-
-/**
- * sitrep_overview_page_set_incident:
- * @incident: (nullable): the incident to show
- */
-void
-sitrep_overview_page_set_incident (SitrepOverviewPage *self,
-                                   SitrepIncident     *incident)
-{
-  g_return_if_fail (SITREP_IS_OVERVIEW_PAGE (self));
-
-  if (self->incident == incident)
-    return;
-
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_set_object (&self->incident, incident);
-  sitrep_triage_row_set_incident (self->triage_row, incident);
-  g_clear_handle_id (&self->tick_id, g_source_remove);
-  /* The model is shared with other windows and outlives this page. */
-  if (self->timeline != NULL)
-    g_signal_handlers_disconnect_by_data (self->timeline, self);
-  g_clear_object (&self->timeline);
-
-  if (incident == NULL)
-    return;
-
-  g_signal_connect_swapped (incident, "notify::body", G_CALLBACK (refresh), self);
-  self->tick_id = g_timeout_add_seconds (TICK_SECONDS, tick, self);
-  /* A different incident: the entries show its values, not the last one's. */
-  refresh_full (self, TRUE);
-  if (self->timeline != NULL)
-    g_signal_handlers_disconnect_by_data (self->timeline, self);
-  g_clear_object (&self->timeline);
-  self->timeline = sitrep_context_open_timeline (self->context, sitrep_incident_get_id (incident));
-  g_signal_connect_object (self->timeline, "items-changed", G_CALLBACK (queue_rebuild_timeline),
-                           self, G_CONNECT_SWAPPED);
-  g_clear_handle_id (&self->timeline_idle_id, g_source_remove);
-  rebuild_timeline (self);
-}
-
-SitrepIncident *
-sitrep_overview_page_get_incident (SitrepOverviewPage *self)
-{
-  g_return_val_if_fail (SITREP_IS_OVERVIEW_PAGE (self), NULL);
-
-  return self->incident;
+  g_signal_connect_object (self->milestones_group, "set-milestone",
+                           G_CALLBACK (on_set_milestone), self, G_CONNECT_SWAPPED);
 }

@@ -104,12 +104,13 @@ static void
 use_clicked (SitrepTriageRow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepWorkspace) workspace = NULL;
 
   if (self->context == NULL || self->incident == NULL || self->hint == SITREP_SEVERITY_NONE)
     return;
 
-  if (!sitrep_context_set_severity (self->context, sitrep_incident_get_id (self->incident),
-                                    self->hint, &error))
+  workspace = sitrep_context_open_workspace (self->context, sitrep_incident_get_id (self->incident));
+  if (!sitrep_workspace_set_severity (workspace, self->hint, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 

@@ -70,11 +70,8 @@ typedef struct
 
 struct _SitrepRolesPage
 {
-  GtkWidget             parent_instance;
+  SitrepIncidentPage parent_instance;
 
-  SitrepContext        *context;
-  SitrepIncident       *incident;
-  guint                 refresh_id;
   RoleRow               roles[N_ROLES];
   SitrepBriefingDialog *briefing;
 
@@ -84,12 +81,30 @@ struct _SitrepRolesPage
   AdwPreferencesGroup  *command_group;
 };
 
-G_DEFINE_FINAL_TYPE (SitrepRolesPage, sitrep_roles_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SitrepRolesPage, sitrep_roles_page, SITREP_TYPE_INCIDENT_PAGE)
+
+static SitrepContext *
+page_context (SitrepRolesPage *self)
+{
+  return sitrep_incident_page_get_context (SITREP_INCIDENT_PAGE (self));
+}
+
+static SitrepIncident *
+page_incident (SitrepRolesPage *self)
+{
+  return sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (self));
+}
+
+static SitrepWorkspace *
+page_workspace (SitrepRolesPage *self)
+{
+  return sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self));
+}
 
 static const char *
 incident_id (SitrepRolesPage *self)
 {
-  return self->incident ? sitrep_incident_get_id (self->incident) : NULL;
+  return page_incident (self) ? sitrep_incident_get_id (page_incident (self)) : NULL;
 }
 
 /* Whether the user has typed something into @role's row not applied yet:
@@ -130,8 +145,8 @@ show_holder (SitrepRolesPage *self,
 static void
 update_missing (SitrepRolesPage *self)
 {
-  g_autoptr(GArray) missing = sitrep_context_missing_roles (self->context, incident_id (self));
-  SitrepSeverity severity = sitrep_incident_get_severity (self->incident);
+  g_autoptr(GArray) missing = sitrep_workspace_missing_roles (page_workspace (self));
+  SitrepSeverity severity = sitrep_incident_get_severity (page_incident (self));
   const SitrepSeverityInfo *info = sitrep_severity_get_info (severity);
   g_autoptr(GString) names = g_string_new (NULL);
   gboolean flagged[N_ROLES] = { FALSE, };
@@ -192,59 +207,20 @@ static void
 refresh_full (SitrepRolesPage *self,
               gboolean         force)
 {
-  if (self->incident == NULL || self->context == NULL)
+  if (page_incident (self) == NULL || page_context (self) == NULL)
     return;
 
   for (guint i = 0; i < G_N_ELEMENTS (display_order); i++)
     {
       SitrepRole role = display_order[i];
-      g_autofree char *person = sitrep_context_dup_role_person (self->context, incident_id (self),
-                                                                role);
+      g_autofree char *person = sitrep_workspace_dup_role_person (page_workspace (self), role);
 
       gtk_widget_set_visible (GTK_WIDGET (self->roles[role].row),
-                              sitrep_context_role_is_shown (self->context, incident_id (self),
-                                                            role));
+                              sitrep_workspace_role_is_shown (page_workspace (self), role));
       show_holder (self, role, person, force);
     }
 
   update_missing (self);
-}
-
-static gboolean
-refresh_idle (gpointer data)
-{
-  SitrepRolesPage *self = data;
-
-  self->refresh_id = 0;
-  refresh_full (self, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (SitrepRolesPage *self)
-{
-  /* A batch of writes (a sync, the major switch) refreshes once, after the
-   * incident list has taken the new incident body. */
-  if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (refresh_idle, self);
-}
-
-static void
-on_record_changed (SitrepRolesPage *self,
-                   const char      *coll,
-                   const char      *id)
-{
-  const char *current = incident_id (self);
-  gsize len;
-
-  if (current == NULL)
-    return;
-
-  len = strlen (current);
-  if (g_str_equal (coll, "roles") && strncmp (id, current, len) == 0 && id[len] == ':')
-    queue_refresh (self);
-  else if (g_str_equal (coll, "incidents") && g_str_equal (id, current))
-    queue_refresh (self);
 }
 
 static void
@@ -252,7 +228,7 @@ open_briefing (SitrepRolesPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (self->incident == NULL || self->context == NULL)
+  if (page_incident (self) == NULL || page_context (self) == NULL)
     return;
 
   /* A briefing is a snapshot: an open one is replaced by a fresh one. */
@@ -260,7 +236,7 @@ open_briefing (SitrepRolesPage *self)
     gtk_window_destroy (GTK_WINDOW (self->briefing));
 
   self->briefing = sitrep_briefing_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               self->context, incident_id (self));
+                                               page_context (self), incident_id (self));
   g_object_add_weak_pointer (G_OBJECT (self->briefing), (gpointer *) &self->briefing);
   gtk_window_present (GTK_WINDOW (self->briefing));
 }
@@ -275,11 +251,11 @@ assign (SitrepRolesPage *self,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  if (self->incident == NULL || self->context == NULL)
+  if (page_incident (self) == NULL || page_context (self) == NULL)
     return;
 
-  before = sitrep_context_dup_role_person (self->context, incident_id (self), role);
-  if (!sitrep_context_assign_role (self->context, incident_id (self), role, person, &error))
+  before = sitrep_workspace_dup_role_person (page_workspace (self), role);
+  if (!sitrep_workspace_assign_role (page_workspace (self), role, person, &error))
     {
       /* Keep what was typed, so that it can be corrected. */
       gtk_widget_add_css_class (GTK_WIDGET (r->row), "error");
@@ -288,7 +264,7 @@ assign (SitrepRolesPage *self,
       return;
     }
 
-  after = sitrep_context_dup_role_person (self->context, incident_id (self), role);
+  after = sitrep_workspace_dup_role_person (page_workspace (self), role);
   /* The row shows the handle as stored ("@bob " is "bob"). */
   show_holder (self, role, after, TRUE);
   refresh_full (self, FALSE);
@@ -353,14 +329,14 @@ on_chooser_shown (GtkPopover      *popover,
   GtkWidget *child;
   GtkWidget *first = NULL;
 
-  if (self->context == NULL)
+  if (page_context (self) == NULL)
     return;
 
   /* The handles change as roles are given out: list them afresh. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (r->handles))) != NULL)
     gtk_box_remove (r->handles, child);
 
-  handles = sitrep_context_list_handles (self->context);
+  handles = sitrep_context_list_handles (page_context (self));
   /* Alphabetical, so that a name is found where the eye expects it. */
   qsort (handles, g_strv_length (handles), sizeof (char *), compare_handles);
   for (guint i = 0; handles[i] != NULL; i++)
@@ -466,20 +442,38 @@ briefing_action (GtkWidget  *widget,
 }
 
 static void
+sitrep_roles_page_refresh (SitrepIncidentPage *page)
+{
+  refresh_full (SITREP_ROLES_PAGE (page), FALSE);
+}
+
+static void
+sitrep_roles_page_incident_changed (SitrepIncidentPage *page)
+{
+  SitrepRolesPage *self = SITREP_ROLES_PAGE (page);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roles.briefing", page_incident (self) != NULL);
+  /* A different incident: the rows show its holders, not the last one's. */
+  refresh_full (self, TRUE);
+}
+
+static gboolean
+sitrep_roles_page_wants_change (SitrepIncidentPage *page,
+                                const char         *coll)
+{
+  return g_str_equal (coll, "roles") || g_str_equal (coll, "incidents");
+}
+
+static void
 sitrep_roles_page_dispose (GObject *object)
 {
   SitrepRolesPage *self = SITREP_ROLES_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
   if (self->briefing != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->briefing), (gpointer *) &self->briefing);
       self->briefing = NULL;
     }
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_clear_object (&self->incident);
-  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_ROLES_PAGE);
 
   G_OBJECT_CLASS (sitrep_roles_page_parent_class)->dispose (object);
@@ -501,9 +495,13 @@ sitrep_roles_page_class_init (SitrepRolesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = sitrep_roles_page_dispose;
   object_class->finalize = sitrep_roles_page_finalize;
+  page_class->incident_changed = sitrep_roles_page_incident_changed;
+  page_class->refresh = sitrep_roles_page_refresh;
+  page_class->wants_change = sitrep_roles_page_wants_change;
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
@@ -511,7 +509,6 @@ sitrep_roles_page_class_init (SitrepRolesPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sitrep-roles-page.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SitrepRolesPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SitrepRolesPage, summary_box);
   gtk_widget_class_bind_template_child (widget_class, SitrepRolesPage, summary_label);
@@ -540,57 +537,6 @@ GtkWidget *
 sitrep_roles_page_new (void)
 {
   return g_object_new (SITREP_TYPE_ROLES_PAGE, NULL);
-}
-
-void
-sitrep_roles_page_set_context (SitrepRolesPage *self,
-                               SitrepContext   *context)
-{
-  g_return_if_fail (SITREP_IS_ROLES_PAGE (self));
-
-  if (self->context != NULL)
-    g_signal_handlers_disconnect_by_data (sitrep_context_get_store (self->context), self);
-  if (!g_set_object (&self->context, context) || context == NULL)
-    return;
-
-  g_signal_connect_object (sitrep_context_get_store (context), "record-changed",
-                           G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
-  refresh_full (self, TRUE);
-}
-
-/**
- * sitrep_roles_page_set_incident:
- * @incident: (nullable): the incident to show
- */
-void
-sitrep_roles_page_set_incident (SitrepRolesPage *self,
-                                SitrepIncident  *incident)
-{
-  g_return_if_fail (SITREP_IS_ROLES_PAGE (self));
-
-  if (self->incident == incident)
-    return;
-
-  if (self->incident != NULL)
-    g_signal_handlers_disconnect_by_data (self->incident, self);
-  g_set_object (&self->incident, incident);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roles.briefing", incident != NULL);
-
-  if (incident == NULL)
-    return;
-
-  g_signal_connect_swapped (incident, "notify::body", G_CALLBACK (queue_refresh), self);
-  /* A different incident: the rows show its holders, not the last one's. */
-  g_clear_handle_id (&self->refresh_id, g_source_remove);
-  refresh_full (self, TRUE);
-}
-
-SitrepIncident *
-sitrep_roles_page_get_incident (SitrepRolesPage *self)
-{
-  g_return_val_if_fail (SITREP_IS_ROLES_PAGE (self), NULL);
-
-  return self->incident;
 }
 
 AdwEntryRow *

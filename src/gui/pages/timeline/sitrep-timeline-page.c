@@ -12,42 +12,11 @@
 #include "sitrep-json.h"
 #include "sitrep-resources.h"
 #include "sitrep-time.h"
-#include "sitrep-timeline-page.h"
+#include "sitrep-timeline-page-private.h"
 #include "sitrep-timeline-row.h"
 
-/* The scribe's editor: a virtualised list of one incident's timeline and a
- * capture entry that is always at hand. Built for typing fast: Enter adds,
- * a leading time backdates, a prefix or Ctrl+1…9 picks the kind; entries
- * from elsewhere slide in without taking the cursor or the scroll away. */
-struct _SitrepTimelinePage
-{
-  GtkWidget            parent_instance;
 
-  SitrepContext       *context;
-  SitrepIncident      *incident;
-  SitrepTimelineModel *model;
-  GtkFilterListModel  *filtered;
-  GtkCustomFilter     *filter;
-  GtkSingleSelection  *selection;
-  GHashTable          *rows;          /* entry id → bound row */
-  GHashTable          *drafts;        /* entry id → GStrv typed in a recycled row */
-  SitrepRecord        *deleted;       /* the last deletion, for undo */
-  gboolean             follow_end;
-  guint                scroll_idle_id;
-  char                *scroll_to_id;
-
-  GtkDropDown         *filter_kind;
-  GtkToggleButton     *filter_pinned;
-  GtkLabel            *count_label;
-  GtkStack            *list_stack;
-  GtkScrolledWindow   *scroller;
-  GtkListView         *list_view;
-  AdwStatusPage       *empty_page;
-  GtkDropDown         *capture_kind;
-  GtkEntry            *capture_entry;
-};
-
-G_DEFINE_FINAL_TYPE (SitrepTimelinePage, sitrep_timeline_page, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (SitrepTimelinePage, sitrep_timeline_page, SITREP_TYPE_INCIDENT_PAGE)
 
 static SitrepTimelineEntry *
 selected_entry (SitrepTimelinePage *self)
@@ -113,7 +82,7 @@ shown_position (SitrepTimelinePage *self,
 
   if (gtk_drop_down_get_selected (self->filter_kind) == 0 &&
       !gtk_toggle_button_get_active (self->filter_pinned))
-    return self->model != NULL && sitrep_timeline_model_find (self->model, entry_id, position);
+    return self->model != NULL && sitrep_record_list_find (self->model, entry_id, position);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   for (guint i = 0; i < n; i++)
@@ -159,6 +128,13 @@ queue_scroll (SitrepTimelinePage *self)
     self->scroll_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_idle, self, NULL);
 }
 
+/* For the rows, whose undo brings an entry back into view. */
+void
+_sitrep_timeline_page_queue_scroll (SitrepTimelinePage *self)
+{
+  queue_scroll (self);
+}
+
 /* Runs before the list view hears of the change: a scribe reading the
  * newest entries keeps seeing the newest; one reading older entries stays
  * where they are. */
@@ -179,237 +155,6 @@ static void
 on_items_changed_after (SitrepTimelinePage *self)
 {
   update_count (self);
-}
-
-/* Rows ----------------------------------------------------------------- */
-
-static void
-on_row_save (SitrepTimelineRow  *row,
-             JsonObject         *fields,
-             SitrepTimelinePage *self)
-{
-  SitrepTimelineEntry *entry = sitrep_timeline_row_get_entry (row);
-  g_autoptr(GError) error = NULL;
-
-  if (entry == NULL)
-    return;
-
-  if (!sitrep_context_edit_timeline_entry (self->context, sitrep_timeline_entry_get_id (entry),
-                                           fields, &error))
-    sitrep_widget_show_error (GTK_WIDGET (self), error);
-}
-
-static void
-toggle_pin (SitrepTimelinePage  *self,
-            SitrepTimelineEntry *entry)
-{
-  g_autoptr(JsonObject) fields = json_object_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_object_set_boolean_member (fields, "pinned", !sitrep_timeline_entry_get_pinned (entry));
-  if (!sitrep_context_edit_timeline_entry (self->context, sitrep_timeline_entry_get_id (entry),
-                                           fields, &error))
-    sitrep_widget_show_error (GTK_WIDGET (self), error);
-}
-
-static void
-on_row_pin (SitrepTimelineRow  *row,
-            SitrepTimelinePage *self)
-{
-  if (sitrep_timeline_row_get_entry (row) != NULL)
-    toggle_pin (self, sitrep_timeline_row_get_entry (row));
-}
-
-static void
-undo_delete (SitrepTimelinePage *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SitrepRecord) record = g_steal_pointer (&self->deleted);
-
-  if (record == NULL || self->context == NULL)
-    return;
-
-  if (!sitrep_context_restore_record (self->context, record, &error))
-    sitrep_widget_show_error (GTK_WIDGET (self), error);
-  else
-    {
-      g_free (self->scroll_to_id);
-      self->scroll_to_id = g_strdup (record->id);
-      queue_scroll (self);
-    }
-}
-
-static void
-delete_entry (SitrepTimelinePage  *self,
-              SitrepTimelineEntry *entry)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SitrepRecord) copy = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
-
-  copy = sitrep_record_new ("timeline", sitrep_timeline_entry_get_id (entry), 0, FALSE,
-                            sitrep_timeline_entry_get_body (entry));
-  if (!sitrep_context_delete_record (self->context, "timeline",
-                                     sitrep_timeline_entry_get_id (entry), &error))
-    {
-      sitrep_widget_show_error (GTK_WIDGET (self), error);
-      return;
-    }
-
-  g_clear_pointer (&self->deleted, sitrep_record_free);
-  self->deleted = g_steal_pointer (&copy);
-
-  /* Translators: a toast after deleting a timeline entry */
-  title = g_strdup_printf (_("Entry deleted: “%s”"), sitrep_json_get_string (self->deleted->body,
-                                                                            "text"));
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  /* The toast lives in the window's overlay, outside this page: its button
-   * can't reach the page's actions, so it calls back instead. */
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete), self,
-                           G_CONNECT_SWAPPED);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  sitrep_widget_show_toast (GTK_WIDGET (self), toast);
-}
-
-static void
-on_row_delete (SitrepTimelineRow  *row,
-               SitrepTimelinePage *self)
-{
-  if (sitrep_timeline_row_get_entry (row) != NULL)
-    delete_entry (self, sitrep_timeline_row_get_entry (row));
-}
-
-static char *
-format_history_value (const char *field,
-                      const char *value)
-{
-  g_autoptr(GDateTime) when = NULL;
-  SitrepTimelineKind kind;
-
-  if (value == NULL)
-    return g_strdup (_("(none)"));
-  if (g_str_equal (field, "occurred_at") && (when = sitrep_time_parse (value)) != NULL)
-    return g_date_time_format (when, "%Y-%m-%d %H:%M:%S UTC");
-  if (g_str_equal (field, "kind") && sitrep_timeline_kind_from_string (value, &kind))
-    return g_strdup (sitrep_timeline_kind_get_label (kind));
-  return g_strdup_printf ("“%s”", value);
-}
-
-static void
-show_history (SitrepTimelinePage  *self,
-              SitrepTimelineEntry *entry)
-{
-  g_autoptr(GPtrArray) history = sitrep_context_list_history (self->context, "timeline",
-                                                              sitrep_timeline_entry_get_id (entry));
-  GString *body = g_string_new (NULL);
-  GtkWidget *dialog;
-
-  if (history->len == 0)
-    g_string_append_printf (body, _("No changes since %s wrote it."),
-                            sitrep_timeline_entry_get_author (entry));
-
-  for (guint i = 0; i < history->len; i++)
-    {
-      SitrepHistoryEntry *change = history->pdata[i];
-      g_autoptr(GDateTime) ts = sitrep_time_parse (change->ts);
-      g_autofree char *when = ts ? g_date_time_format (ts, "%Y-%m-%d %H:%M:%S UTC") : NULL;
-      g_autofree char *before = format_history_value (change->field, change->before);
-      g_autofree char *after = format_history_value (change->field, change->after);
-      const char *what = g_str_equal (change->field, "text") ? _("text")
-                         : g_str_equal (change->field, "kind") ? _("kind")
-                         : _("time");
-
-      if (i > 0)
-        g_string_append (body, "\n\n");
-      /* Translators: "<when> · <who> changed the <text|kind|time>" then "before → after" */
-      g_string_append_printf (body, _("%s · %s changed the %s\n%s → %s"),
-                              when ? when : change->ts, change->actor ? change->actor : "?",
-                              what, before, after);
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Edit History"), body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-  g_string_free (body, TRUE);
-}
-
-static void
-on_row_history (SitrepTimelineRow  *row,
-                SitrepTimelinePage *self)
-{
-  if (sitrep_timeline_row_get_entry (row) != NULL)
-    show_history (self, sitrep_timeline_row_get_entry (row));
-}
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           SitrepTimelinePage       *self)
-{
-  GtkWidget *row = sitrep_timeline_row_new ();
-
-  g_signal_connect (row, "save", G_CALLBACK (on_row_save), self);
-  g_signal_connect (row, "pin", G_CALLBACK (on_row_pin), self);
-  g_signal_connect (row, "delete", G_CALLBACK (on_row_delete), self);
-  g_signal_connect (row, "history", G_CALLBACK (on_row_history), self);
-  gtk_list_item_set_child (item, row);
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          SitrepTimelinePage       *self)
-{
-  SitrepTimelineRow *row = SITREP_TIMELINE_ROW (gtk_list_item_get_child (item));
-  SitrepTimelineEntry *entry = gtk_list_item_get_item (item);
-
-  sitrep_timeline_row_set_entry (row, entry);
-  g_hash_table_insert (self->rows, g_strdup (sitrep_timeline_entry_get_id (entry)), row);
-
-  {
-    GStrv draft = g_hash_table_lookup (self->drafts, sitrep_timeline_entry_get_id (entry));
-
-    if (draft != NULL)
-      {
-        sitrep_timeline_row_restore_draft (row, (const char * const *) draft);
-        g_hash_table_remove (self->drafts, sitrep_timeline_entry_get_id (entry));
-      }
-  }
-}
-
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            SitrepTimelinePage       *self)
-{
-  SitrepTimelineRow *row = SITREP_TIMELINE_ROW (gtk_list_item_get_child (item));
-  SitrepTimelineEntry *entry = sitrep_timeline_row_get_entry (row);
-
-  if (entry != NULL &&
-      g_hash_table_lookup (self->rows, sitrep_timeline_entry_get_id (entry)) == row)
-    g_hash_table_remove (self->rows, sitrep_timeline_entry_get_id (entry));
-
-  /* The row is recycled (scrolled away, the entry re-timed by someone
-   * else, a filter): what the scribe was typing waits for it to come back. */
-  if (entry != NULL)
-    {
-      GStrv draft = sitrep_timeline_row_dup_draft (row);
-      GtkWidget *other = g_hash_table_lookup (self->rows, sitrep_timeline_entry_get_id (entry));
-
-      /* The entry may already be bound to its new row. */
-      if (draft != NULL && other != NULL && other != GTK_WIDGET (row))
-        {
-          sitrep_timeline_row_restore_draft (SITREP_TIMELINE_ROW (other),
-                                             (const char * const *) draft);
-          g_strfreev (draft);
-        }
-      else if (draft != NULL)
-        g_hash_table_insert (self->drafts, g_strdup (sitrep_timeline_entry_get_id (entry)), draft);
-    }
-  sitrep_timeline_row_set_entry (row, NULL);
 }
 
 static void
@@ -471,7 +216,7 @@ capture (SitrepTimelinePage *self)
   SitrepCapture parsed;
   guint kind;
 
-  if (self->incident == NULL)
+  if (page_incident (self) == NULL)
     return;
 
   kind = gtk_drop_down_get_selected (self->capture_kind);
@@ -485,8 +230,7 @@ capture (SitrepTimelinePage *self)
       return;
     }
 
-  id = sitrep_context_add_timeline_entry (self->context, sitrep_incident_get_id (self->incident),
-                                          parsed.occurred_at, parsed.kind, parsed.text, &error);
+  id = sitrep_workspace_add_timeline_entry (page_workspace (self), parsed.occurred_at, parsed.kind, parsed.text, &error);
   sitrep_capture_clear (&parsed);
   if (id == NULL)
     {
@@ -566,11 +310,11 @@ entry_action (GtkWidget  *widget,
         sitrep_timeline_row_start_edit (SITREP_TIMELINE_ROW (row));
     }
   else if (g_str_equal (action_name, "timeline.delete"))
-    delete_entry (self, entry);
+    _sitrep_timeline_page_delete_entry (self, entry);
   else if (g_str_equal (action_name, "timeline.pin"))
-    toggle_pin (self, entry);
+    _sitrep_timeline_page_toggle_pin (self, entry);
   else if (g_str_equal (action_name, "timeline.history"))
-    show_history (self, entry);
+    _sitrep_timeline_page_show_history (self, entry);
 }
 
 static void
@@ -578,10 +322,42 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  undo_delete (SITREP_TIMELINE_PAGE (widget));
+  _sitrep_timeline_page_undo_delete (SITREP_TIMELINE_PAGE (widget));
 }
 
 /* Object --------------------------------------------------------------- */
+
+static void
+sitrep_timeline_page_incident_changed (SitrepIncidentPage *page)
+{
+  SitrepTimelinePage *self = SITREP_TIMELINE_PAGE (page);
+  SitrepWorkspace *workspace = sitrep_incident_page_get_workspace (page);
+
+  g_clear_object (&self->deleted);
+  g_clear_object (&self->model);
+
+  if (workspace != NULL)
+    {
+      self->model = g_object_ref (SITREP_RECORD_LIST (sitrep_workspace_get_timeline (workspace)));
+      /* A timeline opens on its newest entries. */
+      self->follow_end = TRUE;
+      _sitrep_timeline_page_queue_scroll (self);
+    }
+
+  /* Swapping the model under the same filter and selection lets the list
+   * view rebind the rows it has instead of building new ones. */
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->model));
+  update_count (self);
+}
+
+/* The list view follows the timeline by itself; nothing to redo. */
+static gboolean
+sitrep_timeline_page_wants_change (SitrepIncidentPage *page,
+                                   const char         *coll)
+{
+  return FALSE;
+}
 
 static void
 sitrep_timeline_page_dispose (GObject *object)
@@ -596,8 +372,6 @@ sitrep_timeline_page_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->model);
-  g_clear_object (&self->incident);
-  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_TIMELINE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -612,7 +386,7 @@ sitrep_timeline_page_finalize (GObject *object)
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->drafts, g_hash_table_unref);
-  g_clear_pointer (&self->deleted, sitrep_record_free);
+  g_clear_object (&self->deleted);
   g_free (self->scroll_to_id);
 
   G_OBJECT_CLASS (sitrep_timeline_page_parent_class)->finalize (object);
@@ -623,14 +397,16 @@ sitrep_timeline_page_class_init (SitrepTimelinePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = sitrep_timeline_page_dispose;
+  page_class->incident_changed = sitrep_timeline_page_incident_changed;
+  page_class->wants_change = sitrep_timeline_page_wants_change;
   object_class->finalize = sitrep_timeline_page_finalize;
 
   (void) sitrep_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sitrep-timeline-page.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, filter_kind);
   gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, filter_pinned);
   gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, count_label);
@@ -696,9 +472,7 @@ sitrep_timeline_page_init (SitrepTimelinePage *self)
   gtk_drop_down_set_model (self->capture_kind, G_LIST_MODEL (capture_kinds));
   gtk_drop_down_set_selected (self->capture_kind, SITREP_KIND_NOTE);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), self);
+  _sitrep_timeline_page_init_factory (self, GTK_SIGNAL_LIST_ITEM_FACTORY (factory));
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->filter = gtk_custom_filter_new (filter_entry, self, NULL);
@@ -714,48 +488,6 @@ sitrep_timeline_page_init (SitrepTimelinePage *self)
   update_count (self);
 }
 
-void
-sitrep_timeline_page_set_context (SitrepTimelinePage *self,
-                                  SitrepContext      *context)
-{
-  g_return_if_fail (SITREP_IS_TIMELINE_PAGE (self));
-
-  g_set_object (&self->context, context);
-}
-
-/**
- * sitrep_timeline_page_set_incident:
- * @incident: (nullable): whose timeline to show
- */
-void
-sitrep_timeline_page_set_incident (SitrepTimelinePage *self,
-                                   SitrepIncident     *incident)
-{
-  g_return_if_fail (SITREP_IS_TIMELINE_PAGE (self));
-
-  if (self->incident == incident)
-    return;
-
-  g_set_object (&self->incident, incident);
-  g_clear_pointer (&self->deleted, sitrep_record_free);
-  g_clear_object (&self->model);
-
-  if (incident != NULL && self->context != NULL)
-    {
-      self->model = sitrep_context_open_timeline (self->context,
-                                                  sitrep_incident_get_id (incident));
-      /* A timeline opens on its newest entries. */
-      self->follow_end = TRUE;
-      queue_scroll (self);
-    }
-
-  /* Swapping the model under the same filter and selection lets the list
-   * view rebind the rows it has instead of building new ones. */
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->model));
-  update_count (self);
-}
-
 /**
  * sitrep_timeline_page_focus_capture:
  *
@@ -767,7 +499,7 @@ sitrep_timeline_page_focus_capture (SitrepTimelinePage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->capture_entry));
 }
 
-SitrepTimelineModel *
+SitrepRecordList *
 _sitrep_timeline_page_get_model (SitrepTimelinePage *self)
 {
   return self->model;

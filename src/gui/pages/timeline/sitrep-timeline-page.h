@@ -3,23 +3,19 @@
 
 #include <adwaita.h>
 
-#include "sitrep-context.h"
-#include "sitrep-timeline-model.h"
+#include "sitrep-incident-page.h"
+#include "sitrep-record-list.h"
 
 G_BEGIN_DECLS
 
 #define SITREP_TYPE_TIMELINE_PAGE (sitrep_timeline_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (SitrepTimelinePage, sitrep_timeline_page, SITREP, TIMELINE_PAGE, GtkWidget)
+G_DECLARE_FINAL_TYPE (SitrepTimelinePage, sitrep_timeline_page, SITREP, TIMELINE_PAGE, SitrepIncidentPage)
 
-void            sitrep_timeline_page_set_context   (SitrepTimelinePage *self,
-                                                    SitrepContext      *context);
-void            sitrep_timeline_page_set_incident  (SitrepTimelinePage *self,
-                                                    SitrepIncident     *incident);
 void            sitrep_timeline_page_focus_capture (SitrepTimelinePage *self);
 
 /* For tests and benchmarks, which drive the page's real widgets. */
-SitrepTimelineModel *_sitrep_timeline_page_get_model     (SitrepTimelinePage *self);
+SitrepRecordList    *_sitrep_timeline_page_get_model     (SitrepTimelinePage *self);
 GListModel          *_sitrep_timeline_page_get_shown     (SitrepTimelinePage *self);
 GtkEditable         *_sitrep_timeline_page_get_capture   (SitrepTimelinePage *self);
 GtkListView         *_sitrep_timeline_page_get_list_view (SitrepTimelinePage *self);

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sitrep-context"
+
+#include "config.h"
+
+#include "sitrep-context-private.h"
+#include "sitrep-json.h"
+#include "sitrep-store-change.h"
+#include "sitrep-templates.h"
+#include "sitrep-timeline-entry.h"
+#include "sitrep-workspace-private.h"
+
+/* The context's models: the incident list, the templates, and a workspace
+ * per open incident, all following SitrepStore::changed. */
+
+void
+_sitrep_context_workspace_gone (gpointer  data,
+                                GObject  *where_the_object_was)
+{
+  SitrepContext *self = data;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->workspaces);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (value == (gpointer) where_the_object_was)
+      g_hash_table_iter_remove (&iter);
+}
+
+static GPtrArray *
+load_list (const char *coll,
+           const char *incident_id,
+           gpointer    data)
+{
+  static const char *const timeline_fields[] = { "occurred_at", "kind", "pinned", NULL };
+  SitrepContext *self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (g_str_equal (coll, "timeline"))
+    {
+      /* Bodies stay text until a row shows them. */
+      records = sitrep_store_list_raw (self->store, coll, incident_id, timeline_fields, &error);
+      for (guint i = 0; records != NULL && i < records->len; i++)
+        {
+          SitrepRawRecord *record = records->pdata[i];
+
+          g_ptr_array_add (items,
+                           sitrep_timeline_entry_new_unparsed (record->id,
+                                                               g_steal_pointer (&record->body),
+                                                               record->fields[0],
+                                                               record->fields[1],
+                                                               g_strcmp0 (record->fields[2], "1") == 0));
+        }
+    }
+  else
+    {
+      records = sitrep_store_list (self->store, coll, incident_id, &error);
+      for (guint i = 0; records != NULL && i < records->len; i++)
+        {
+          SitrepRecord *record = records->pdata[i];
+
+          g_ptr_array_add (items, sitrep_record_object_new (coll, record->id, record->body,
+                                                            record->version));
+        }
+    }
+
+  if (records == NULL)
+    g_warning ("Could not read %s: %s", coll, error->message);
+
+  return items;
+}
+
+/**
+ * sitrep_context_open_workspace:
+ *
+ * Every view of one incident (its pages, a second window) shares one
+ * workspace, its lists loaded once and kept up to date.
+ *
+ * Returns: (transfer full): the incident's workspace
+ */
+SitrepWorkspace *
+sitrep_context_open_workspace (SitrepContext *self,
+                               const char    *incident_id)
+{
+  SitrepWorkspace *workspace;
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+  g_return_val_if_fail (incident_id != NULL, NULL);
+
+  workspace = g_hash_table_lookup (self->workspaces, incident_id);
+  if (workspace != NULL)
+    return g_object_ref (workspace);
+
+  workspace = _sitrep_workspace_new (G_OBJECT (self), incident_id, load_list, self);
+  _sitrep_workspace_set_incident (workspace, sitrep_context_lookup_incident (self, incident_id));
+  _sitrep_workspace_set_overrides (workspace, self->cadence_s, self->respond_s);
+  g_hash_table_insert (self->workspaces, g_strdup (incident_id), workspace);
+  g_object_weak_ref (G_OBJECT (workspace), _sitrep_context_workspace_gone, self);
+
+  return workspace;
+}
+
+/**
+ * sitrep_context_get_clock:
+ *
+ * Returns: (transfer none): the minute clock every countdown reads
+ */
+SitrepClock *
+sitrep_context_get_clock (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+
+  return self->clock;
+}
+
+/* One committed change of one record, from wherever it came (this window,
+ * another one, the sync engine): the incident list and every open
+ * workspace follow it, then the workspaces it touched say so. */
+static void
+apply_change (SitrepContext *self,
+              const char    *coll,
+              const char    *id,
+              JsonObject    *body,
+              gint64         version)
+{
+  g_autoptr(GPtrArray) touched = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  if (g_str_equal (coll, "templates"))
+    {
+      if (self->templates != NULL)
+        sitrep_record_list_apply (self->templates, id, body, version);
+    }
+  else if (g_str_equal (coll, "incidents"))
+    {
+      SitrepWorkspace *workspace = g_hash_table_lookup (self->workspaces, id);
+
+      sitrep_record_list_apply (self->incidents, id, body, version);
+      if (workspace != NULL)
+        {
+          _sitrep_workspace_set_incident (workspace, sitrep_context_lookup_incident (self, id));
+          g_ptr_array_add (touched, g_object_ref (workspace));
+        }
+    }
+  else
+    {
+      g_hash_table_iter_init (&iter, self->workspaces);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        if (_sitrep_workspace_apply (value, coll, id, body, version))
+          g_ptr_array_add (touched, g_object_ref (value));
+    }
+
+  for (guint i = 0; i < touched->len; i++)
+    _sitrep_workspace_emit_changed (touched->pdata[i], coll);
+
+  _sitrep_context_emit_record_changed (self, coll);
+}
+
+/* One emission per commit, with each record's visible body: nothing here
+ * reads the store back. */
+void
+_sitrep_context_on_store_changed (SitrepContext *self,
+                                  GPtrArray     *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      SitrepStoreChange *change = changes->pdata[i];
+
+      apply_change (self, change->coll, change->id, change->deleted ? NULL : change->body,
+                    change->version);
+    }
+
+  if (changes->len > 0)
+    _sitrep_context_emit_changed (self, changes->len);
+}
+
+static int
+builtin_rank (SitrepRecordObject *item)
+{
+  const char *key = sitrep_record_object_get_string (item, "builtin_key");
+  const SitrepTemplateBuiltin *builtins;
+  gsize n;
+
+  builtins = sitrep_templates_builtins (&n);
+  for (gsize i = 0; key != NULL && i < n; i++)
+    if (g_str_equal (builtins[i].key, key))
+      return (int) i;
+
+  return (int) n;
+}
+
+/* The guide's built-ins first, in the guide's order, then by name. */
+static int
+compare_templates (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  SitrepRecordObject *ta = (SitrepRecordObject *) a;
+  SitrepRecordObject *tb = (SitrepRecordObject *) b;
+  int order;
+
+  if (builtin_rank (ta) != builtin_rank (tb))
+    return builtin_rank (ta) - builtin_rank (tb);
+
+  order = g_utf8_collate (sitrep_record_object_get_string (ta, "name") ?: "",
+                          sitrep_record_object_get_string (tb, "name") ?: "");
+  if (order != 0)
+    return order;
+
+  return g_strcmp0 (sitrep_record_object_get_id (ta), sitrep_record_object_get_id (tb));
+}
+
+/**
+ * sitrep_context_get_templates:
+ *
+ * The team's update templates, the guide's built-ins first (added to the
+ * store the first time they are asked for).
+ *
+ * Returns: (transfer none): a #GListModel of #SitrepTemplate
+ */
+GListModel *
+sitrep_context_get_templates (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
+
+  if (self->templates == NULL)
+    {
+      g_autoptr(GPtrArray) templates = sitrep_context_list_templates (self);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < templates->len; i++)
+        {
+          SitrepRecord *record = templates->pdata[i];
+
+          g_ptr_array_add (items, sitrep_record_object_new ("templates", record->id,
+                                                            record->body, record->version));
+        }
+      self->templates = sitrep_record_list_new ("templates", compare_templates, NULL, NULL);
+      sitrep_record_list_reset (self->templates, items);
+    }
+
+  return G_LIST_MODEL (self->templates);
+}
+
+static int
+compare_incidents (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      data)
+{
+  return sitrep_incident_compare ((SitrepIncident *) a, (SitrepIncident *) b);
+}
+
+gboolean
+_sitrep_context_load_incidents (SitrepContext  *self,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) records = sitrep_store_list (self->store, "incidents", NULL, error);
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (records == NULL)
+    return FALSE;
+
+  items = g_ptr_array_new_full (records->len, g_object_unref);
+  for (guint i = 0; i < records->len; i++)
+    {
+      SitrepRecord *record = records->pdata[i];
+
+      g_ptr_array_add (items, sitrep_record_object_new ("incidents", record->id, record->body,
+                                                        record->version));
+    }
+
+  self->incidents = sitrep_record_list_new ("incidents", compare_incidents, NULL, NULL);
+  sitrep_record_list_reset (self->incidents, items);
+
+  return TRUE;
+}
+
+/**
+ * _sitrep_context_records_of:
+ * @list: a list of #SitrepRecordObject
+ *
+ * Returns: (transfer full) (element-type SitrepRecord): the records of
+ *   @list in its order, as the store shapes them
+ */
+GPtrArray *
+_sitrep_context_records_of (GListModel *list)
+{
+  guint n = g_list_model_get_n_items (list);
+  GPtrArray *records = g_ptr_array_new_full (n, (GDestroyNotify) sitrep_record_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SitrepRecordObject) item = g_list_model_get_item (list, i);
+      /* The caller's own copy, as the store would give it. */
+      g_autoptr(JsonObject) body = sitrep_json_copy (sitrep_record_object_get_body (item));
+
+      g_ptr_array_add (records, sitrep_record_new (sitrep_record_object_get_coll (item),
+                                                   sitrep_record_object_get_id (item),
+                                                   sitrep_record_object_get_version (item),
+                                                   FALSE, body));
+    }
+
+  return records;
+}

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-gui-pages.c: what every incident page shares (SitrepIncidentPage)
+ * and how the window drives its pages */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "gui-test-util.h"
+
+#include "sitrep-incident-page.h"
+#include "sitrep-window-private.h"
+
+/* A page that counts what the base class asks of it. */
+#define TEST_TYPE_PAGE (test_page_get_type ())
+G_DECLARE_FINAL_TYPE (TestPage, test_page, TEST, PAGE, SitrepIncidentPage)
+
+struct _TestPage
+{
+  SitrepIncidentPage parent_instance;
+
+  guint n_incident_changed;
+  guint n_refresh;
+  guint n_minute;
+};
+
+G_DEFINE_FINAL_TYPE (TestPage, test_page, SITREP_TYPE_INCIDENT_PAGE)
+
+static void
+test_page_incident_changed (SitrepIncidentPage *page)
+{
+  TEST_PAGE (page)->n_incident_changed++;
+}
+
+static void
+test_page_refresh (SitrepIncidentPage *page)
+{
+  TEST_PAGE (page)->n_refresh++;
+}
+
+static void
+test_page_minute_changed (SitrepIncidentPage *page)
+{
+  TEST_PAGE (page)->n_minute++;
+}
+
+static void
+test_page_class_init (TestPageClass *klass)
+{
+  SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
+
+  page_class->incident_changed = test_page_incident_changed;
+  page_class->refresh = test_page_refresh;
+  page_class->minute_changed = test_page_minute_changed;
+}
+
+static void
+test_page_init (TestPage *self)
+{
+}
+
+typedef struct
+{
+  char          *data_dir;
+  SitrepContext *context;
+  char          *incident_id;
+  char          *other_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->data_dir = g_dir_make_tmp ("sitrep-pages-XXXXXX", NULL);
+  f->context = sitrep_context_new (f->data_dir, &error);
+  g_assert_no_error (error);
+  sitrep_context_set_user (f->context, "dana");
+  f->incident_id = sitrep_context_declare_incident (f->context, "Checkout errors", "checkout", "",
+                                                    SITREP_SEVERITY_P2, &error);
+  g_assert_no_error (error);
+  f->other_id = sitrep_context_declare_incident (f->context, "Search slow", "search", "",
+                                                 SITREP_SEVERITY_P3, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->context);
+  g_free (f->incident_id);
+  g_free (f->other_id);
+  g_free (f->data_dir);
+}
+
+/* Runs what is already due (idles), without waiting for anything. */
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* One commit that writes many records refreshes the page once; a change
+ * of another incident not at all. */
+static void
+test_refresh_coalesced (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TestPage *page = g_object_ref_sink (g_object_new (TEST_TYPE_PAGE, NULL));
+  SitrepIncident *incident = sitrep_context_lookup_incident (f->context, f->incident_id);
+
+  sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (page), f->context);
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (page), incident);
+  g_assert_cmpuint (page->n_incident_changed, ==, 1);
+  g_assert_nonnull (sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (page)));
+  g_assert_cmpstr (sitrep_workspace_get_incident_id (sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (page))),
+                   ==, f->incident_id);
+  drain ();
+  g_assert_cmpuint (page->n_refresh, ==, 0);
+
+  /* The protocol's switch: the incident, a timeline entry and the major
+   * checklist items in one commit. */
+  g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), TRUE,
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->n_refresh, ==, 0);
+  WAIT_UNTIL (page->n_refresh > 0);
+  drain ();
+  g_assert_cmpuint (page->n_refresh, ==, 1);
+
+  g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->other_id), TRUE,
+                                             &error));
+  g_assert_no_error (error);
+  drain ();
+  g_assert_cmpuint (page->n_refresh, ==, 1);
+
+  /* The clock's minute reaches the page's countdowns. */
+  sitrep_clock_tick (sitrep_context_get_clock (f->context));
+  g_assert_cmpuint (page->n_minute, ==, 1);
+
+  /* Shown nothing, it neither refreshes nor ticks. */
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (page), NULL);
+  g_assert_cmpuint (page->n_incident_changed, ==, 2);
+  g_assert_null (sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (page)));
+  sitrep_clock_tick (sitrep_context_get_clock (f->context));
+  g_assert_cmpuint (page->n_minute, ==, 1);
+
+  g_assert_finalize_object (page);
+}
+
+static SitrepIncident *
+window_incident (SitrepWindow *window)
+{
+  g_autoptr(SitrepIncident) incident = NULL;
+
+  g_object_get (window, "incident", &incident, NULL);
+  return incident;
+}
+
+/* Every page in the stack follows the window's incident; Alt+N picks the
+ * stack's Nth page. */
+static void
+test_window_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  SitrepWindow *window = sitrep_window_new (NULL, f->context);
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  guint n, n_incident_pages = 0;
+
+  gtk_window_present (GTK_WINDOW (window));
+  pages = adw_view_stack_get_pages (_sitrep_window_get_pages (window));
+  n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      const char *id = round == 0 ? f->incident_id : f->other_id;
+
+      g_assert_true (sitrep_window_select_incident (window, id));
+      g_assert_cmpstr (sitrep_incident_get_id (window_incident (window)), ==, id);
+
+      n_incident_pages = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+          GtkWidget *child = adw_view_stack_page_get_child (page);
+
+          if (!SITREP_IS_INCIDENT_PAGE (child))
+            continue;
+          n_incident_pages++;
+          g_assert_true (sitrep_incident_page_get_context (SITREP_INCIDENT_PAGE (child)) ==
+                         f->context);
+          g_assert_true (sitrep_incident_page_get_incident (SITREP_INCIDENT_PAGE (child)) ==
+                         window_incident (window));
+        }
+    }
+  g_assert_cmpuint (n_incident_pages, ==, 5);
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i - 1);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page-nth", "u", i));
+      g_assert_true (adw_view_stack_get_visible_child (_sitrep_window_get_pages (window)) ==
+                     adw_view_stack_page_get_child (page));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gui_test_init (&argc, &argv);
+
+  g_test_add ("/pages/refresh-coalesced", Fixture, NULL, fixture_set_up,
+              test_refresh_coalesced, fixture_tear_down);
+  g_test_add ("/pages/window", Fixture, NULL, fixture_set_up, test_window_pages,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
