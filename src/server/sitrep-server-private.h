@@ -100,6 +100,7 @@ void                     _sitrep_server_connection_refuse  (SitrepServerConnecti
                                                             GBytes                    *answer);
 
 /* sitrep-server-routes.c */
+void  _sitrep_server_watch_refusals        (SoupServerMessage *msg);
 void  _sitrep_server_early_handler         (SoupServer        *soup,
                                             SoupServerMessage *msg,
                                             const char        *path,

@@ -416,6 +416,7 @@ request_started_cb (SoupServer        *soup,
                                      request_timeout_cb, req);
   g_object_set_data_full (G_OBJECT (msg), REQUEST_KEY, req, request_free);
   g_signal_connect (msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb), NULL);
+  _sitrep_server_watch_refusals (msg);
   _sitrep_server_bound_body (self, msg);
 }
 

@@ -22,6 +22,7 @@
 #include "sitrep-record.h"
 #include "sitrep-protocol-feed.h"
 #include "sitrep-protocol-push.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-sync-engine-private.h"
 
 #define READ_CHUNK (64 * 1024)
@@ -120,7 +121,7 @@ request_free (gpointer data)
   g_free (request);
 }
 
-/* Like sitrep_json_from_string(), whose 256 KiB limit is that of a
+/* Like sitrep_protocol_parse_object(), whose 256 KiB limit is that of a
  * request: an answer (a snapshot, a page of changes) may be larger. */
 static JsonObject *
 parse_answer (GByteArray  *data,
@@ -130,8 +131,8 @@ parse_answer (GByteArray  *data,
   JsonObject *answer;
 
   /* The size was bounded while reading; the depth and the rest here. */
-  answer = sitrep_json_from_data_bounded ((const char *) data->data, data->len, G_MAXSIZE,
-                                          SITREP_SYNC_MAX_DEPTH, &local_error);
+  answer = sitrep_protocol_parse_object_bounded ((const char *) data->data, data->len, G_MAXSIZE,
+                                                 SITREP_SYNC_MAX_DEPTH, &local_error);
   if (answer == NULL)
     g_set_error (error, SITREP_SYNC_ERROR, SITREP_SYNC_ERROR_INVALID_ANSWER,
                  _("The server’s answer is not usable JSON: %s"), local_error->message);
