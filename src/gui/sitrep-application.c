@@ -476,7 +476,7 @@ on_database_response (SitrepApplication *self,
       return;
     }
 
-  moved = sitrep_database_move_aside (path, &error);
+  moved = sitrep_store_move_aside (path, &error);
   if (moved == NULL)
     {
       g_printerr ("sitrep: %s\n", error->message);
@@ -495,6 +495,29 @@ on_database_response (SitrepApplication *self,
   show_database_dialog (self);
 }
 
+/* What is wrong with the local database, as the dialog's heading says it. */
+static const char *
+database_heading (const GError *error)
+{
+  if (error != NULL && error->domain == SITREP_STORE_ERROR)
+    switch (error->code)
+      {
+      case SITREP_STORE_ERROR_CORRUPT:
+        return _("The Database Is Damaged");
+      case SITREP_STORE_ERROR_UNREADABLE:
+        return _("The Database Cannot Be Read");
+      case SITREP_STORE_ERROR_READ_ONLY:
+        return _("The Database Cannot Be Written");
+      case SITREP_STORE_ERROR_FULL:
+        return _("The Disk Is Full");
+      case SITREP_STORE_ERROR_TOO_NEW:
+        return _("The Database Is From a Newer Sitrep");
+      default:
+        break;
+      }
+  return _("The Database Cannot Be Opened");
+}
+
 /* Instead of the window: what is wrong with the database, and the ways on. */
 static void
 show_database_dialog (SitrepApplication *self)
@@ -505,6 +528,7 @@ show_database_dialog (SitrepApplication *self)
     {
       path = database_path (self);
       self->database_dialog = sitrep_database_dialog_new (GTK_APPLICATION (self), path,
+                                                          database_heading (self->open_error),
                                                           self->open_error);
       g_signal_connect_object (self->database_dialog, "response",
                                G_CALLBACK (on_database_response), self, G_CONNECT_SWAPPED);

@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "sitrep-store-private.h"
@@ -489,4 +492,53 @@ sitrep_store_check_integrity (SitrepStore *self)
   sqlite3_finalize (stmt);
 
   return g_string_free (result, FALSE);
+}
+
+/**
+ * sitrep_store_move_aside:
+ * @path: a database file
+ *
+ * Renames @path, and its -wal and -shm files where they exist, to
+ * `PATH.broken-YYYYMMDDTHHMMSSZ` (with -wal and -shm after it, so SQLite
+ * still opens the three together), leaving @path free for a new database.
+ *
+ * Returns: (transfer full): the new name of @path, or %NULL with @error set
+ */
+char *
+sitrep_store_move_aside (const char  *path,
+                            GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  target = g_strdup_printf ("%s.broken-%s", path, stamp);
+  for (guint n = 2; g_file_test (target, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s.broken-%s-%u", path, stamp, n);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
+
+      if (!g_file_test (from, G_FILE_TEST_EXISTS) && !g_file_test (from, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_rename (from, to) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not move %s aside: %s"), from, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  g_message ("Moved the database %s aside to %s", path, target);
+  return g_steal_pointer (&target);
 }

@@ -71,6 +71,8 @@ GQuark        sitrep_store_error_quark      (void);
 
 SitrepStore  *sitrep_store_open             (const char      *path,
                                              GError         **error);
+char         *sitrep_store_move_aside       (const char      *path,
+                                             GError         **error);
 const char   *sitrep_store_get_path         (SitrepStore     *self);
 const char   *sitrep_store_get_client_id    (SitrepStore     *self);
 guint         sitrep_store_get_pending      (SitrepStore     *self);

@@ -179,7 +179,7 @@ test_move_aside_names (void)
 
   g_file_set_contents (path, "one", -1, &error);
   g_assert_no_error (error);
-  first = sitrep_database_move_aside (path, &error);
+  first = sitrep_store_move_aside (path, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (first, path));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -187,7 +187,7 @@ test_move_aside_names (void)
   /* Twice within a second: the first one is not overwritten. */
   g_file_set_contents (path, "two", -1, &error);
   g_assert_no_error (error);
-  second = sitrep_database_move_aside (path, &error);
+  second = sitrep_store_move_aside (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (first, !=, second);
   g_assert_true (g_file_test (first, G_FILE_TEST_EXISTS));

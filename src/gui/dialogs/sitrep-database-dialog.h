@@ -12,10 +12,9 @@ G_DECLARE_FINAL_TYPE (SitrepDatabaseDialog, sitrep_database_dialog, SITREP, DATA
 
 GtkWidget  *sitrep_database_dialog_new      (GtkApplication  *application,
                                              const char      *path,
+                                             const char      *heading,
                                              const GError    *error);
 const char *sitrep_database_dialog_get_path (SitrepDatabaseDialog *self);
 
-char       *sitrep_database_move_aside      (const char      *path,
-                                             GError         **error);
 
 G_END_DECLS
