@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "sitrep-json.h"
 #include "sitrep-store-private.h"
 
 G_DEFINE_TYPE (SitrepStore, sitrep_store, G_TYPE_OBJECT)
@@ -156,10 +157,8 @@ _sitrep_store_parse_body (const char *text,
 char *
 _sitrep_store_serialise (JsonObject *object)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-
-  json_node_set_object (node, object);
-  return json_to_string (node, FALSE);
+  /* json-glib writes 1e20 as "1e+20.0", which no parser reads back */
+  return sitrep_json_to_string (object);
 }
 
 /**

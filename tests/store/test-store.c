@@ -757,6 +757,36 @@ test_search (Fixture       *f,
 #undef ASSERT_SEARCH
 }
 
+/* A number json-glib would write as "1e+20.0" is stored as JSON that reads
+ * back, so the record and its other fields survive the next patch. */
+static void
+test_record_large_number (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) body = test_incident_body ("Big numbers", "P2", "investigating",
+                                                   "2024-05-01T10:00:00Z");
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(SitrepRecord) record = NULL;
+
+  json_object_set_double_member (body, "x_requests_per_day", 1e20);
+  g_assert_true (sitrep_store_put (f->store, "incidents", id, body, &error));
+  g_assert_no_error (error);
+
+  json_object_set_string_member (fields, "title", "Bigger numbers");
+  g_assert_true (sitrep_store_patch (f->store, "incidents", id, fields, &error));
+  g_assert_no_error (error);
+
+  fixture_reopen (f);
+  record = sitrep_store_get (f->store, "incidents", id);
+  g_assert_nonnull (record);
+  g_assert_cmpstr (json_object_get_string_member (record->body, "title"), ==, "Bigger numbers");
+  g_assert_cmpstr (json_object_get_string_member (record->body, "severity"), ==, "P2");
+  g_assert_cmpfloat (json_object_get_double_member (record->body, "x_requests_per_day"),
+                     ==, 1e20);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +804,7 @@ main (int   argc,
   ADD ("record/delete-tombstone", test_record_delete);
   ADD ("record/missing", test_record_missing);
   ADD ("record/invalid", test_record_invalid);
+  ADD ("record/large-number", test_record_large_number);
   ADD ("apply/atomic", test_apply_atomic);
   ADD ("outbox/mids", test_outbox_mids);
   ADD ("signal/record-changed", test_record_changed);
