@@ -16,6 +16,7 @@ main (int   argc,
   g_autofree char *data_dir = NULL;
   gboolean demo = FALSE;
   gboolean version = FALSE;
+  int status;
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
       N_("Keep the local database in DIR"), N_("DIR") },
@@ -56,5 +57,6 @@ main (int   argc,
     }
 
   app = sitrep_application_new (data_dir, demo);
-  return g_application_run (G_APPLICATION (app), 1, argv);
+  status = g_application_run (G_APPLICATION (app), 1, argv);
+  return status != 0 ? status : sitrep_application_get_exit_status (app);
 }

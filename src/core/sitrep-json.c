@@ -1,16 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sitrep-json.c: small json-glib helpers, and the bounded parser for
- * untrusted input */
+/* sitrep-json.c: small json-glib helpers; untrusted text is parsed by
+ * src/protocol/sitrep-protocol-scan.c */
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
-#include <glib/gi18n.h>
-
 #include "sitrep-json.h"
-
-G_DEFINE_QUARK (sitrep-json-error-quark, sitrep_json_error)
 
 /**
  * sitrep_json_get_string:
@@ -57,161 +54,156 @@ sitrep_json_get_bool (JsonObject *o,
   return json_node_get_boolean (node);
 }
 
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+/* json-glib's own writer appends ".0" to any double without a point, which
+ * makes 1e+20 the invalid "1e+20.0"; this writes what JSON allows. */
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  g_ascii_dtostr (buf, sizeof buf, value);
+  g_string_append (out, buf);
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void append_node (GString  *out,
+                         JsonNode *node);
+
+static void
+append_object (GString    *out,
+               JsonObject *o)
+{
+  /* In the order the members were set, as json-glib writes them. */
+  g_autoptr(GList) names = json_object_get_members (o);
+
+  g_string_append_c (out, '{');
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      if (l != names)
+        g_string_append_c (out, ',');
+      append_string (out, l->data);
+      g_string_append_c (out, ':');
+      append_node (out, json_object_get_member (o, l->data));
+    }
+  g_string_append_c (out, '}');
+}
+
+static void
+append_node (GString  *out,
+             JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      append_object (out, json_node_get_object (node));
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            append_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
 /**
  * sitrep_json_to_string:
+ *
+ * Writes @o compactly, as json-glib would, but always as valid JSON (see
+ * append_double()).
  *
  * Returns: (transfer full): @o serialised compactly
  */
 char *
 sitrep_json_to_string (JsonObject *o)
 {
-  g_autoptr(JsonNode) node = NULL;
+  GString *out;
 
   g_return_val_if_fail (o != NULL, NULL);
 
-  node = json_node_init_object (json_node_alloc (), o);
-  return json_to_string (node, FALSE);
-}
-
-/* json-glib recurses once per nesting level, so a hostile "[[[[…" could
- * exhaust the stack before any limit of its own applies; count first. */
-static gboolean
-depth_within (const char *text,
-              gsize       len,
-              guint       max_depth)
-{
-  guint depth = 0;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = text[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;  /* whatever is escaped cannot end the string */
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"':
-          in_string = TRUE;
-          break;
-        case '{':
-        case '[':
-          if (++depth > max_depth)
-            return FALSE;
-          break;
-        case '}':
-        case ']':
-          if (depth > 0)
-            depth--;
-          break;
-        default:
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
-/**
- * sitrep_json_from_string:
- * @text: untrusted JSON text
- *
- * Parses @text, which must be a JSON object of at most 256 KiB nested at
- * most 32 deep; both limits are checked before json-glib sees the text.
- *
- * Returns: (transfer full) (nullable): the object, or %NULL with @error set
- *   (%SITREP_JSON_ERROR, or %JSON_PARSER_ERROR for syntax errors)
- */
-JsonObject *
-sitrep_json_from_string (const char  *text,
-                         GError     **error)
-{
-  gsize len;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (text == NULL)
-    {
-      g_set_error_literal (error, SITREP_JSON_ERROR, SITREP_JSON_ERROR_INVALID,
-                           _("No JSON text"));
-      return NULL;
-    }
-
-  /* Stop counting at the limit: no need to walk a gigabyte to refuse it. */
-  len = strnlen (text, SITREP_JSON_MAX_SIZE + 1);
-
-  return sitrep_json_from_data_bounded (text, len, SITREP_JSON_MAX_SIZE, SITREP_JSON_MAX_DEPTH,
-                                        error);
-}
-
-/**
- * sitrep_json_from_data_bounded:
- * @data: the text, not necessarily nul-terminated
- * @len: its length in bytes
- * @max_size: the largest text accepted
- * @max_depth: the deepest nesting accepted
- *
- * Parses untrusted JSON that must be an object, refusing text over
- * @max_size bytes, invalid UTF-8 and nesting deeper than @max_depth before
- * json-glib sees it (its recursive parser would exhaust the stack first).
- *
- * Returns: (transfer full): a mutable object, or %NULL with @error set in
- *   the %SITREP_JSON_ERROR or %JSON_PARSER_ERROR domain
- */
-JsonObject *
-sitrep_json_from_data_bounded (const char  *data,
-                               gsize        len,
-                               gsize        max_size,
-                               guint        max_depth,
-                               GError     **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (len > max_size)
-    {
-      g_set_error (error, SITREP_JSON_ERROR, SITREP_JSON_ERROR_TOO_LARGE,
-                   _("JSON text is larger than %" G_GSIZE_FORMAT " bytes"), max_size);
-      return NULL;
-    }
-
-  if (!g_utf8_validate (data, len, NULL))
-    {
-      g_set_error_literal (error, SITREP_JSON_ERROR, SITREP_JSON_ERROR_INVALID,
-                           _("JSON text is not valid UTF-8"));
-      return NULL;
-    }
-
-  if (!depth_within (data, len, max_depth))
-    {
-      g_set_error (error, SITREP_JSON_ERROR, SITREP_JSON_ERROR_TOO_DEEP,
-                   _("JSON is nested deeper than %u levels"), max_depth);
-      return NULL;
-    }
-
-  /* Mutable, so callers may edit what they get back. */
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, error))
-    return NULL;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error_literal (error, SITREP_JSON_ERROR, SITREP_JSON_ERROR_INVALID,
-                           _("JSON text is not an object"));
-      return NULL;
-    }
-
-  return json_object_ref (json_node_get_object (root));
+  out = g_string_sized_new (256);
+  append_object (out, o);
+  return g_string_free (out, FALSE);
 }
 
 static JsonNode *copy_node (JsonNode *node);

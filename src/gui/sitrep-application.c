@@ -7,6 +7,8 @@
 
 #include "sitrep-application.h"
 #include "sitrep-conflict-dialog.h"
+#include "sitrep-context-store.h"
+#include "sitrep-database-dialog.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-notifier.h"
 #include "sitrep-preferences-window.h"
@@ -29,6 +31,9 @@ struct _SitrepApplication
   guint           conflicts_idle_id;
   SitrepNotifier *notifier;
   gboolean        held;
+  GError         *open_error;         /* why the database could not be opened */
+  GtkWidget      *database_dialog;
+  int             exit_status;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepApplication, sitrep_application, ADW_TYPE_APPLICATION)
@@ -42,11 +47,19 @@ new_window (SitrepApplication *self)
   return window;
 }
 
+static void show_database_dialog (SitrepApplication *self);
+
 static void
 sitrep_application_activate (GApplication *application)
 {
   SitrepApplication *self = SITREP_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->context == NULL)
+    {
+      show_database_dialog (self);
+      return;
+    }
 
   if (window == NULL)
     {
@@ -125,6 +138,8 @@ preferences_activated (GSimpleAction *action,
   SitrepApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  if (self->context == NULL)
+    return;
   gtk_window_present (GTK_WINDOW (sitrep_preferences_window_new (window, self->context)));
 }
 
@@ -387,11 +402,120 @@ start_notifier (SitrepApplication *self)
   apply_clock_settings (self);
 }
 
+/* Records of the server this client could not accept are left out of
+ * the local database: the user hears of it once per count. */
+static void
+on_records_skipped (SitrepApplication *self)
+{
+  guint skipped = sitrep_sync_engine_get_skipped_records (
+    sitrep_context_get_sync_engine (self->context));
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (ngettext ("%u record from the team server could not be read and was "
+                                    "left out; everything else is up to date.",
+                                    "%u records from the team server could not be read and "
+                                    "were left out; everything else is up to date.", skipped),
+                          skipped);
+  notification = g_notification_new (_("Some Server Records Were Left Out"));
+  g_notification_set_body (notification, body);
+  g_application_send_notification (G_APPLICATION (self), "skipped-records", notification);
+}
+
+static void start_with_context (SitrepApplication *self);
+
+/* The local database's file, as the context opens it. */
+static char *
+database_path (SitrepApplication *self)
+{
+  g_autofree char *dir = NULL;
+
+  if (self->data_dir != NULL && self->data_dir[0] != '\0')
+    dir = g_canonicalize_filename (self->data_dir, NULL);
+  else
+    dir = g_build_filename (g_get_user_data_dir (), "sitrep", NULL);
+  return g_build_filename (dir, "sitrep.db", NULL);
+}
+
+/* Opens the local database; when it cannot be, says so on stderr (one
+ * line) and keeps the reason for the dialog activation shows. */
+static gboolean
+open_context (SitrepApplication *self)
+{
+  g_clear_error (&self->open_error);
+  self->context = sitrep_context_new (self->data_dir, &self->open_error);
+  if (self->context == NULL)
+    {
+      g_printerr ("sitrep: %s\n", self->open_error->message);
+      self->exit_status = 1;
+      return FALSE;
+    }
+
+  self->exit_status = 0;
+  start_with_context (self);
+  return TRUE;
+}
+
+static void
+on_database_response (SitrepApplication *self,
+                      const char        *response,
+                      GtkWidget         *dialog)
+{
+  g_autofree char *path =
+    g_strdup (sitrep_database_dialog_get_path (SITREP_DATABASE_DIALOG (dialog)));
+  g_autofree char *moved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->database_dialog = NULL;
+  g_signal_handlers_disconnect_by_data (dialog, self);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  if (!g_str_equal (response, "move-aside"))
+    {
+      g_application_quit (G_APPLICATION (self));
+      return;
+    }
+
+  moved = sitrep_database_move_aside (path, &error);
+  if (moved == NULL)
+    {
+      g_printerr ("sitrep: %s\n", error->message);
+      g_clear_error (&self->open_error);
+      self->open_error = g_steal_pointer (&error);
+    }
+  else if (open_context (self))
+    {
+      SitrepWindow *window = new_window (self);
+
+      if (self->demo_id != NULL)
+        sitrep_window_select_incident (window, self->demo_id);
+      return;
+    }
+
+  show_database_dialog (self);
+}
+
+/* Instead of the window: what is wrong with the database, and the ways on. */
+static void
+show_database_dialog (SitrepApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->database_dialog == NULL)
+    {
+      path = database_path (self);
+      self->database_dialog = sitrep_database_dialog_new (GTK_APPLICATION (self), path,
+                                                          self->open_error);
+      g_signal_connect_object (self->database_dialog, "response",
+                               G_CALLBACK (on_database_response), self, G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (self->database_dialog));
+}
+
 static void
 sitrep_application_startup (GApplication *application)
 {
   SitrepApplication *self = SITREP_APPLICATION (application);
-  g_autoptr(GError) error = NULL;
   static const struct {
     const char *action;
     const char *accels[3];
@@ -413,13 +537,14 @@ sitrep_application_startup (GApplication *application)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
                                            accels[i].accels);
 
-  self->context = sitrep_context_new (self->data_dir, &error);
-  if (self->context == NULL)
-    {
-      g_printerr ("sitrep: %s\n", error->message);
-      g_application_quit (application);
-      return;
-    }
+  open_context (self);
+}
+
+/* The rest of the start-up, once the database is open. */
+static void
+start_with_context (SitrepApplication *self)
+{
+  g_autoptr(GError) error = NULL;
 
   {
     GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
@@ -438,6 +563,9 @@ sitrep_application_startup (GApplication *application)
 
   g_signal_connect_object (self->context, "conflicts-changed",
                            G_CALLBACK (on_conflicts_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sitrep_context_get_sync_engine (self->context),
+                           "notify::skipped-records", G_CALLBACK (on_records_skipped), self,
+                           G_CONNECT_SWAPPED);
   start_notifier (self);
   connect_to_server (self);
   on_conflicts_changed (self);
@@ -482,6 +610,7 @@ sitrep_application_finalize (GObject *object)
 
   g_free (self->data_dir);
   g_free (self->demo_id);
+  g_clear_error (&self->open_error);
 
   G_OBJECT_CLASS (sitrep_application_parent_class)->finalize (object);
 }
@@ -543,4 +672,18 @@ sitrep_application_get_context (SitrepApplication *self)
   g_return_val_if_fail (SITREP_IS_APPLICATION (self), NULL);
 
   return self->context;
+}
+
+/**
+ * sitrep_application_get_exit_status:
+ *
+ * Returns: 1 when the application ends without the local database open
+ *   (the user chose to quit rather than start fresh), else 0
+ */
+int
+sitrep_application_get_exit_status (SitrepApplication *self)
+{
+  g_return_val_if_fail (SITREP_IS_APPLICATION (self), 1);
+
+  return self->exit_status;
 }

@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (SitrepApplication, sitrep_application, SITREP, APPLICATION
 SitrepApplication *sitrep_application_new         (const char        *data_dir,
                                                    gboolean           demo);
 SitrepContext     *sitrep_application_get_context (SitrepApplication *self);
+int                sitrep_application_get_exit_status (SitrepApplication *self);
 
 G_END_DECLS

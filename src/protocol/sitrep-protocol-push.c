@@ -218,7 +218,8 @@ sitrep_protocol_push_parse (JsonObject  *request,
         {
           SitrepMutation *first = g_ptr_array_index (push->mutations, 0);
 
-          if (m->mid != first->mid + (gint64) i)
+          /* Both are positive: the difference cannot overflow, a sum might. */
+          if (m->mid - first->mid != (gint64) i)
             {
               bad (error, i, _("mids of a push must follow each other (n, n+1, …)"));
               return NULL;

@@ -24,6 +24,7 @@
 #include "sitrep-enum-strings.h"
 #include "sitrep-incident-rules.h"
 #include "sitrep-json.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-protocol.h"
 #include "sitrep-record.h"
 #include "sitrep-time.h"
@@ -126,7 +127,7 @@ catalogue_critical (const char *service,
 
   return storage->vtable->get_record (storage, "services", service, &record, NULL)
          && record != NULL && !record->deleted && record->body != NULL
-         && (body = sitrep_json_from_string (record->body, NULL)) != NULL
+         && (body = sitrep_protocol_parse_stored (record->body, NULL)) != NULL
          && sitrep_json_get_bool (body, "critical");
 }
 
@@ -210,7 +211,11 @@ add_entry (SitrepServerStorage       *storage,
   json_object_set_string_member (body, "author", AUTHOR);
   json_object_set_boolean_member (body, "pinned", FALSE);
   if (fingerprint != NULL && labels_json == NULL)
-    json_object_set_string_member (body, "fingerprint", fingerprint);
+    {
+      g_autofree char *cut = cut_text (fingerprint);
+
+      json_object_set_string_member (body, "fingerprint", cut);
+    }
 
   if (!sitrep_server_write_change (storage, author, "put", "timeline", id, body, &seq, error))
     return FALSE;
@@ -228,7 +233,7 @@ is_open (const SitrepServerRecord *incident)
   if (incident == NULL || incident->deleted || incident->body == NULL)
     return FALSE;
 
-  body = sitrep_json_from_string (incident->body, NULL);
+  body = sitrep_protocol_parse_stored (incident->body, NULL);
   status = sitrep_json_get_string (body, "status");
   return g_strcmp0 (status, "resolved") != 0 && g_strcmp0 (status, "closed") != 0;
 }
@@ -338,7 +343,11 @@ new_incident (JsonObject         *payload,
   json_object_set_string_member (body, "declared_at", now);
   /* Not protocol fields, kept as unknown fields are: where it came from. */
   json_object_set_string_member (body, "source", AUTHOR);
-  json_object_set_string_member (body, "alert_group_key", group_key);
+  {
+    g_autofree char *key = cut_text (group_key);
+
+    json_object_set_string_member (body, "alert_group_key", key);
+  }
   sitrep_incident_rules_set_triage (body, facts->triage.severity, facts->triage.rule,
                                     facts->triage.reason, facts->triage.hint);
 
@@ -368,7 +377,7 @@ escalated (const SitrepServerRecord *incident,
            const Facts              *facts,
            gboolean                 *raised)
 {
-  g_autoptr(JsonObject) body = sitrep_json_from_string (incident->body, NULL);
+  g_autoptr(JsonObject) body = sitrep_protocol_parse_stored (incident->body, NULL);
 
   *raised = FALSE;
   if (body == NULL || !sitrep_incident_rules_escalate (body, &facts->triage, raised))
@@ -398,6 +407,12 @@ fail_storage (SitrepServerStorage  *storage,
   guint status;
 
   storage->vtable->rollback (storage);
+  /* A record the alerts would grow past the limit: refused, not cut. */
+  if (g_error_matches (error, SITREP_PROTOCOL_ERROR, SITREP_PROTOCOL_ERROR_TOO_LARGE))
+    {
+      *response = sitrep_protocol_error_json (SITREP_PROTOCOL_TOO_LARGE, error->message);
+      return SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE;
+    }
   *response = _sitrep_server_storage_error_json (error, &status);
   return status;
 }
@@ -614,7 +629,7 @@ alert_write (SitrepServerStorage  *storage,
       *changed = TRUE;
     }
   else
-    body = sitrep_json_from_string (incident->body, NULL);
+    body = sitrep_protocol_parse_stored (incident->body, NULL);
 
   ref = g_strdup (sitrep_json_get_string (body, "ref"));
 

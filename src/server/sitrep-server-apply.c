@@ -3,7 +3,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "sitrep-json.h"
+#include "sitrep-protocol.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-time.h"
 #include "sitrep-server-apply.h"
 
@@ -30,7 +36,7 @@ sitrep_server_keep_ref (SitrepServerStorage       *storage,
 
   if (current != NULL && current->body != NULL)
     {
-      stored = sitrep_json_from_string (current->body, NULL);
+      stored = sitrep_protocol_parse_stored (current->body, NULL);
       if (sitrep_json_get_string (stored, "ref") != NULL)
         {
           json_object_set_string_member (body, "ref", sitrep_json_get_string (stored, "ref"));
@@ -52,12 +58,42 @@ sitrep_server_keep_ref (SitrepServerStorage       *storage,
 }
 
 /**
+ * sitrep_server_body_fits:
+ * @body: (nullable): a record's whole new body
+ * @error: set to %SITREP_PROTOCOL_ERROR_TOO_LARGE when it does not fit
+ *
+ * A record is at most as large as one request may carry
+ * (%SITREP_PROTOCOL_MAX_BODY), so that every record can be put back whole
+ * and no patch ever has to drop what it cannot read.
+ *
+ * Returns: whether @body fits
+ */
+gboolean
+sitrep_server_body_fits (JsonObject  *body,
+                         GError     **error)
+{
+  g_autofree char *json = NULL;
+
+  if (body == NULL)
+    return TRUE;
+
+  json = sitrep_json_to_string (body);
+  if (strlen (json) <= SITREP_PROTOCOL_MAX_BODY)
+    return TRUE;
+
+  g_set_error (error, SITREP_PROTOCOL_ERROR, SITREP_PROTOCOL_ERROR_TOO_LARGE,
+               _("The record would be larger than %d bytes"), SITREP_PROTOCOL_MAX_BODY);
+  return FALSE;
+}
+
+/**
  * sitrep_server_write_change:
  * @body: (nullable): the record's whole new body; %NULL for a delete
  * @seq: (out): the seq of the change, which is also the record's version
  *
  * Appends a change and writes the record, inside the open write
- * transaction.
+ * transaction. A body that does not fit (sitrep_server_body_fits()) fails
+ * with %SITREP_PROTOCOL_ERROR_TOO_LARGE and writes nothing.
  */
 gboolean
 sitrep_server_write_change (SitrepServerStorage       *storage,
@@ -81,6 +117,9 @@ sitrep_server_write_change (SitrepServerStorage       *storage,
     .actor = (char *) author->actor,
     .ts = (char *) author->ts,
   };
+
+  if (body_json != NULL && strlen (body_json) > SITREP_PROTOCOL_MAX_BODY)
+    return sitrep_server_body_fits (body, error);
 
   if (!storage->vtable->append_change (storage, &change, error))
     return FALSE;

@@ -20,6 +20,8 @@ gboolean sitrep_server_keep_ref     (SitrepServerStorage       *storage,
                                      const SitrepServerRecord  *current,
                                      JsonObject                *body,
                                      GError                   **error);
+gboolean sitrep_server_body_fits    (JsonObject                *body,
+                                     GError                   **error);
 gboolean sitrep_server_write_change (SitrepServerStorage       *storage,
                                      const SitrepServerAuthor  *author,
                                      const char                *op,

@@ -10,22 +10,62 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sitrep-protocol-feed.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-server-private.h"
 
 #define LIMIT_DEFAULT 500
 #define LIMIT_MAX     1000
+/* A page holds at most this much of record bodies (and always at least
+ * one change), well under what a client reads of one answer (64 MiB):
+ * 1000 changes of large records would not fit. */
+#define PAGE_MAX_BYTES (8 * 1024 * 1024)
 #define WAIT_MAX      60
+
+/* How often a held long-poll checks that its token still holds: `token
+ * revoke` writes the database from another process, which tells nobody. */
+#define TOKEN_CHECK_MS 250
 
 typedef struct {
   SitrepServer      *server;
   SoupServerMessage *msg;
+  char              *token_hash;
   gint64             since;
   guint              limit;
   guint              timeout_id;
+  guint              check_id;
 } Waiter;
+
+/* Roughly what a change takes in a page; the body is sent as stored. */
+static gsize
+change_size (const SitrepProtocolChange *c)
+{
+  return 256 + strlen (c->coll) + strlen (c->id) + (c->body != NULL ? strlen (c->body) : 0)
+         + (c->actor != NULL ? strlen (c->actor) : 0);
+}
+
+/* Ends the page before the change that would take it over
+ * PAGE_MAX_BYTES; returns whether any were left for the next page. */
+static gboolean
+cap_page (GPtrArray *changes)
+{
+  gsize total = 0;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      total += change_size (g_ptr_array_index (changes, i));
+      if (i > 0 && total > PAGE_MAX_BYTES)
+        {
+          g_ptr_array_set_size (changes, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
 
 /* Reads and answers; returns FALSE, answering nothing, when there is
  * nothing to answer yet and @may_wait. */
@@ -61,6 +101,9 @@ answer_changes (SitrepServer      *self,
   if (changes->len == 0 && may_wait)
     return FALSE;
 
+  if (cap_page (changes))
+    more = TRUE;
+
   _sitrep_server_respond_json (msg, SOUP_STATUS_OK,
                                sitrep_protocol_changes_build (changes, since, more));
   return TRUE;
@@ -70,8 +113,49 @@ static void
 waiter_free (Waiter *w)
 {
   g_clear_handle_id (&w->timeout_id, g_source_remove);
+  g_clear_handle_id (&w->check_id, g_source_remove);
   g_object_unref (w->msg);
+  g_free (w->token_hash);
   g_free (w);
+}
+
+/* Whether the token that started the long-poll is still valid; a database
+ * busy for the moment leaves it to the next check. */
+static gboolean
+waiter_token_holds (Waiter *w)
+{
+  SitrepServerStorage *storage = _sitrep_server_get_storage (w->server);
+  g_autoptr(SitrepServerToken) token = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (w->token_hash == NULL)
+    return FALSE;
+  if (!storage->vtable->lookup_token (storage, w->token_hash, &token, &error))
+    return TRUE;
+  return token != NULL && token->revoked_at == NULL;
+}
+
+static void
+waiter_answer_revoked (Waiter *w)
+{
+  _sitrep_server_respond_error (w->msg, SOUP_STATUS_UNAUTHORIZED, SITREP_PROTOCOL_UNAUTHORIZED,
+                                _("This token was revoked"));
+}
+
+static gboolean
+waiter_check_cb (gpointer user_data)
+{
+  Waiter *w = user_data;
+
+  if (waiter_token_holds (w))
+    return G_SOURCE_CONTINUE;
+
+  w->check_id = 0;
+  g_ptr_array_remove_fast (_sitrep_server_get_waiters (w->server), w);
+  waiter_answer_revoked (w);
+  soup_server_message_unpause (w->msg);
+  waiter_free (w);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -93,7 +177,9 @@ waiter_timeout_cb (gpointer user_data)
   g_ptr_array_remove_fast (waiters, w);
 
   /* A commit may have come in the meantime: answer with what there is. */
-  if (!answer_changes (w->server, w->msg, w->since, w->limit, FALSE))
+  if (!waiter_token_holds (w))
+    waiter_answer_revoked (w);
+  else if (!answer_changes (w->server, w->msg, w->since, w->limit, FALSE))
     waiter_answer_empty (w);
   soup_server_message_unpause (w->msg);
   waiter_free (w);
@@ -118,6 +204,8 @@ _sitrep_server_wake_waiters (SitrepServer *self,
 
       if (stopping)
         waiter_answer_empty (w);
+      else if (!waiter_token_holds (w))
+        waiter_answer_revoked (w);
       else if (!answer_changes (self, w->msg, w->since, w->limit, TRUE))
         {
           i++;
@@ -203,8 +291,22 @@ _sitrep_server_handle_changes (SitrepServer      *self,
                                GHashTable        *query)
 {
   g_autofree char *problem = NULL;
+  g_autoptr(GHashTable) params = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  GUri *uri = soup_server_message_get_uri (msg);
   gint64 since, limit, wait;
   Waiter *w;
+
+  /* libsoup's own decoding cuts a value at a %00; read the query as sent. */
+  params = sitrep_protocol_parse_query (uri != NULL ? g_uri_get_query (uri) : NULL, &error);
+  if (params == NULL)
+    {
+      _sitrep_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, SITREP_PROTOCOL_BAD_REQUEST,
+                                    error->message);
+      return;
+    }
+  query = params;
 
   if (!parse_param (query, "since", TRUE, 0, G_MAXINT64, 0, &since, &problem)
       || !parse_param (query, "limit", FALSE, 1, G_MAXINT64, LIMIT_DEFAULT, &limit, &problem)
@@ -226,7 +328,12 @@ _sitrep_server_handle_changes (SitrepServer      *self,
   w->msg = g_object_ref (msg);
   w->since = since;
   w->limit = (guint) limit;
+  secret = sitrep_server_bearer_token (
+    soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                  "Authorization"));
+  w->token_hash = secret != NULL ? sitrep_server_token_hash (secret) : NULL;
   w->timeout_id = g_timeout_add ((guint) wait * 1000, waiter_timeout_cb, w);
+  w->check_id = g_timeout_add (TOKEN_CHECK_MS, waiter_check_cb, w);
   g_ptr_array_add (_sitrep_server_get_waiters (self), w);
   soup_server_message_pause (msg);
 }

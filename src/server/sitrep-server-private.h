@@ -14,12 +14,24 @@ G_BEGIN_DECLS
 /* libsoup 3.2 has no name for it */
 #define SITREP_STATUS_TOO_MANY_REQUESTS 429
 
+/* The largest body a request other than a POST may have; a POST may have
+ * SITREP_PROTOCOL_MAX_BODY. */
+#define SITREP_SERVER_MAX_OTHER_BODY 1024
+
+typedef struct _SitrepServerConnections SitrepServerConnections;
+typedef struct _SitrepServerConnection  SitrepServerConnection;
+
 /* What the server knows of one request, attached to its message. */
 typedef struct {
   SitrepServer      *server;
   SoupServerMessage *msg;         /* owns us */
   gint64             started;
   guint              timeout_id;
+  guint              write_timeout_id;
+  guint64            written;     /* bytes of the answer's body written */
+  guint64            written_seen; /* as of the last write timeout check */
+  gsize              body_limit;
+  gsize              body_read;
   guint              route_index;  /* into the routes of sitrep-server-routes.c */
   SitrepServerToken *token;
   gsize              body_bytes;
@@ -42,6 +54,9 @@ GPtrArray               *_sitrep_server_get_waiters   (SitrepServer      *self);
 SitrepServerRequest     *_sitrep_server_request_get   (SoupServerMessage *msg);
 void                     _sitrep_server_request_begin (SitrepServer        *self,
                                                        SitrepServerRequest *req);
+void                     _sitrep_server_request_end   (SitrepServer        *self,
+                                                       SoupServerMessage   *msg,
+                                                       gboolean             aborted);
 const SitrepServerToken *_sitrep_server_get_token     (SoupServerMessage *msg);
 gboolean                 _sitrep_server_is_stopping   (SitrepServer      *self);
 
@@ -62,7 +77,30 @@ void  _sitrep_server_run_write             (SitrepServer          *self,
                                             gpointer               data,
                                             GDestroyNotify         destroy);
 
+/* sitrep-server-bodies.c */
+void  _sitrep_server_bound_body            (SitrepServer      *self,
+                                            SoupServerMessage *msg);
+
+/* sitrep-server-connections.c */
+SitrepServerConnections *_sitrep_server_connections_new    (SoupServer                *soup,
+                                                            const SitrepServerOptions *options);
+gboolean                 _sitrep_server_connections_listen (SitrepServerConnections   *self,
+                                                            GSocket                   *socket,
+                                                            GTlsCertificate           *certificate,
+                                                            GError                   **error);
+void                     _sitrep_server_connections_stop   (SitrepServerConnections   *self);
+void                     _sitrep_server_connections_free   (SitrepServerConnections   *self);
+SitrepServerConnection  *_sitrep_server_connection_get     (SoupServerMessage         *msg);
+void                     _sitrep_server_connection_drop    (SitrepServerConnection    *conn,
+                                                            gboolean                   abortive);
+void                     _sitrep_server_connection_answered (SoupServerMessage        *msg);
+void                     _sitrep_server_connection_ack_now (SitrepServerConnection    *conn);
+void                     _sitrep_server_connection_refuse  (SitrepServerConnection    *conn,
+                                                            GIOStream                 *stream,
+                                                            GBytes                    *answer);
+
 /* sitrep-server-routes.c */
+void  _sitrep_server_watch_refusals        (SoupServerMessage *msg);
 void  _sitrep_server_early_handler         (SoupServer        *soup,
                                             SoupServerMessage *msg,
                                             const char        *path,

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-json.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-protocol-push.h"
 #include "sitrep-record.h"
 #include "sitrep-time.h"
@@ -23,6 +24,7 @@
 typedef struct {
   SitrepProtocolPush *push;
   char               *actor;
+  SitrepServerRole    role;
 } PushJob;
 
 static void
@@ -33,6 +35,16 @@ push_job_free (gpointer data)
   sitrep_protocol_push_free (job->push);
   g_free (job->actor);
   g_free (job);
+}
+
+/* PROTOCOL.md: templates and the service catalogue are the admins'. */
+static gboolean
+may_write (SitrepServerRole  role,
+           const char       *coll)
+{
+  if (g_str_equal (coll, "services") || g_str_equal (coll, "templates"))
+    return role >= SITREP_SERVER_ROLE_ADMIN;
+  return role >= SITREP_SERVER_ROLE_RESPONDER;
 }
 
 static gboolean
@@ -49,10 +61,11 @@ static JsonObject *
 merge_patch (const SitrepServerRecord *current,
              JsonObject               *fields)
 {
-  g_autoptr(JsonObject) merged = sitrep_json_from_string (current->body, NULL);
+  g_autoptr(JsonObject) merged = sitrep_protocol_parse_stored (current->body, NULL);
 
+  /* What was stored passed the scan on its way in, whatever its size. */
   if (merged == NULL)
-    merged = json_object_new ();
+    return NULL;
   sitrep_protocol_merge_patch (merged, fields);
 
   return g_steal_pointer (&merged);
@@ -64,6 +77,7 @@ static char *
 apply_mutation (SitrepServerStorage       *storage,
                 const SitrepMutation      *m,
                 const SitrepServerAuthor  *author,
+                SitrepServerRole           role,
                 gboolean                  *changed,
                 GError                   **error)
 {
@@ -77,6 +91,10 @@ apply_mutation (SitrepServerStorage       *storage,
 
   if (m->problem != NULL)
     return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST, m->problem);
+
+  if (!may_write (role, m->coll))
+    return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_FORBIDDEN,
+                                            _("Only an admin token may change this collection"));
 
   if (m->op == SITREP_MUTATION_PUT
       && !sitrep_record_validate (m->coll, m->id, m->data, &invalid))
@@ -105,6 +123,11 @@ apply_mutation (SitrepServerStorage       *storage,
 
     case SITREP_MUTATION_PATCH:
       body = merge_patch (current, m->data);
+      /* Text an older server let in: merging would lose the record. */
+      if (body == NULL)
+        return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_BAD_REQUEST,
+                                                _("The stored record cannot be read; "
+                                                  "put it whole instead"));
       /* The fields were fine one by one; the record must be too as a whole
        * (a role's incident_id must still match its id, for one). */
       if (!sitrep_record_validate (m->coll, m->id, body, &invalid))
@@ -117,13 +140,26 @@ apply_mutation (SitrepServerStorage       *storage,
       break;
     }
 
+  /* Never stored cut short, never reset: refused whole. */
+  if (!sitrep_server_body_fits (body, &invalid))
+    return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_TOO_LARGE, invalid->message);
+
   if (body != NULL && g_str_equal (m->coll, "incidents")
       && !sitrep_server_keep_ref (storage, current, body, error))
     return NULL;
 
   if (!sitrep_server_write_change (storage, &this_author, sitrep_mutation_op_to_string (m->op),
-                                   m->coll, m->id, body, &seq, error))
-    return NULL;
+                                   m->coll, m->id, body, &seq, &invalid))
+    {
+      if (!g_error_matches (invalid, SITREP_PROTOCOL_ERROR, SITREP_PROTOCOL_ERROR_TOO_LARGE))
+        {
+          g_propagate_error (error, g_steal_pointer (&invalid));
+          return NULL;
+        }
+      /* The ref made it just too large; nothing was written. */
+      return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_TOO_LARGE,
+                                              invalid->message);
+    }
 
   *changed = TRUE;
   return sitrep_protocol_result_applied (m->mid, seq);
@@ -173,7 +209,8 @@ push_write (SitrepServerStorage  *storage,
     {
       SitrepMutation *first = g_ptr_array_index (mutations, 0);
 
-      if (first->mid > last_mid + 1)
+      /* first->mid - 1 cannot overflow (mids are positive); last_mid + 1 may */
+      if (first->mid - 1 > last_mid)
         {
           g_autofree char *message =
             g_strdup_printf (_("The next mid of this client is %" G_GINT64_FORMAT),
@@ -201,7 +238,7 @@ push_write (SitrepServerStorage  *storage,
         }
       else
         {
-          result = apply_mutation (storage, m, &author, changed, &error);
+          result = apply_mutation (storage, m, &author, job->role, changed, &error);
           if (result == NULL
               || !storage->vtable->put_result (storage, client_id, m->mid, result, &error))
             return fail_storage (storage, error, response);
@@ -257,5 +294,6 @@ _sitrep_server_handle_push (SitrepServer      *self,
   job = g_new0 (PushJob, 1);
   job->push = push;
   job->actor = g_strdup (_sitrep_server_get_token (msg)->name);
+  job->role = sitrep_server_role_from_string (_sitrep_server_get_token (msg)->role);
   _sitrep_server_run_write (self, msg, push_write, job, push_job_free);
 }

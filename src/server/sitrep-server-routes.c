@@ -16,6 +16,7 @@
 
 #include "sitrep-json.h"
 #include "sitrep-protocol.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-server-private.h"
 
 typedef enum {
@@ -34,11 +35,60 @@ static const struct {
   SitrepServerRole  role;    /* NONE: no token needed */
 } routes[] = {
   { ROUTE_HEALTH, "GET", "/v1/health", SITREP_SERVER_ROLE_NONE },
+  /* HEAD answers the headers GET would, without the body (libsoup drops it). */
+  { ROUTE_HEALTH, "HEAD", "/v1/health", SITREP_SERVER_ROLE_NONE },
   { ROUTE_PUSH, "POST", "/v1/push", SITREP_SERVER_ROLE_RESPONDER },
   { ROUTE_CHANGES, "GET", "/v1/changes", SITREP_SERVER_ROLE_VIEWER },
   { ROUTE_SNAPSHOT, "GET", "/v1/snapshot", SITREP_SERVER_ROLE_VIEWER },
   { ROUTE_ALERTMANAGER, "POST", "/v1/integrations/alertmanager", SITREP_SERVER_ROLE_RESPONDER },
 };
+
+/* libsoup refuses some requests itself once their headers are read (a %00
+ * or a malformed escape in the path, `OPTIONS *`), with an empty body; this
+ * runs after its own handlers of the message and gives the refusal the
+ * JSON body of PROTOCOL.md. (A request line it cannot parse at all, such
+ * as a query with a malformed escape, is answered before any signal.) */
+static void
+refusal_in_json_cb (SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  guint status = soup_server_message_get_status (msg);
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  const char *code;
+
+  if (status < 400 || body->length > 0)
+    return;
+
+  switch (status)
+    {
+    case SOUP_STATUS_NOT_FOUND:
+      code = SITREP_PROTOCOL_NOT_FOUND;
+      break;
+    case SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE:
+      code = SITREP_PROTOCOL_TOO_LARGE;
+      break;
+    case SOUP_STATUS_SERVICE_UNAVAILABLE:
+      code = SITREP_PROTOCOL_UNAVAILABLE;
+      break;
+    default:
+      code = SITREP_PROTOCOL_BAD_REQUEST;
+      break;
+    }
+
+  _sitrep_server_respond_error (msg, status, code, soup_status_get_phrase (status));
+}
+
+/**
+ * _sitrep_server_watch_refusals:
+ *
+ * Called as a request starts, after libsoup connected its own handlers.
+ */
+void
+_sitrep_server_watch_refusals (SoupServerMessage *msg)
+{
+  g_signal_connect (msg, "got-headers", G_CALLBACK (refusal_in_json_cb), NULL);
+  g_signal_connect (msg, "got-body", G_CALLBACK (refusal_in_json_cb), NULL);
+}
 
 /* The early handler: everything the headers decide */
 
@@ -257,7 +307,6 @@ read_json_body (SoupServerMessage   *msg,
   SoupMessageBody *body = soup_server_message_get_request_body (msg);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
   JsonObject *object;
   gsize len;
 
@@ -279,18 +328,14 @@ read_json_body (SoupServerMessage   *msg,
       return NULL;
     }
 
-  text = g_strndup (g_bytes_get_data (bytes, NULL), len);
-  if (strlen (text) != len)
-    {
-      _sitrep_server_respond_error (msg, SOUP_STATUS_BAD_REQUEST, SITREP_PROTOCOL_BAD_REQUEST,
-                                    _("The body holds a NUL byte"));
-      return NULL;
-    }
-
-  object = sitrep_json_from_string (text, &error);
+  /* The scan refuses NUL bytes, invalid UTF-8 and lone surrogates. */
+  object = sitrep_protocol_parse_object_bounded (g_bytes_get_data (bytes, NULL), len,
+                                                 SITREP_PROTOCOL_MAX_BODY,
+                                                 SITREP_PROTOCOL_MAX_DEPTH, &error);
   if (object == NULL)
     {
-      if (g_error_matches (error, SITREP_JSON_ERROR, SITREP_JSON_ERROR_TOO_LARGE))
+      if (g_error_matches (error, SITREP_PROTOCOL_SCAN_ERROR,
+                           SITREP_PROTOCOL_SCAN_ERROR_TOO_LARGE))
         _sitrep_server_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
                                       SITREP_PROTOCOL_TOO_LARGE, error->message);
       else

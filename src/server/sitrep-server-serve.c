@@ -23,6 +23,11 @@
 
 #define RATE_LIMIT_DEFAULT      50
 #define REQUEST_TIMEOUT_DEFAULT 30
+#define WRITE_TIMEOUT_DEFAULT   30
+/* Below the unit's LimitNOFILE, with room for the database and GLib */
+#define MAX_CONNECTIONS_DEFAULT 4096
+/* A team's apps behind one NAT fit; a proxy in front needs more */
+#define MAX_CONNECTIONS_PER_ADDRESS_DEFAULT 256
 
 typedef struct {
   GMainLoop    *loop;
@@ -137,7 +142,9 @@ sitrep_server_cli_serve (char **args)
 {
   static const SitrepServerCliOption options[] = {
     { "db", TRUE }, { "listen", TRUE }, { "tls-cert", TRUE }, { "tls-key", TRUE },
-    { "rate-limit", TRUE }, { "request-timeout", TRUE }, { "verbose", FALSE },
+    { "rate-limit", TRUE }, { "request-timeout", TRUE }, { "write-timeout", TRUE },
+    { "max-connections", TRUE }, { "max-connections-per-address", TRUE },
+    { "verbose", FALSE },
   };
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(SitrepServerStorage) storage = NULL;
@@ -176,6 +183,17 @@ sitrep_server_cli_serve (char **args)
                    &server_options.request_timeout))
     return sitrep_server_cli_usage_error (_("--request-timeout must be a whole number of "
                                             "seconds"));
+  if (!parse_uint (values, "write-timeout", WRITE_TIMEOUT_DEFAULT,
+                   &server_options.write_timeout))
+    return sitrep_server_cli_usage_error (_("--write-timeout must be a whole number of "
+                                            "seconds"));
+  if (!parse_uint (values, "max-connections", MAX_CONNECTIONS_DEFAULT,
+                   &server_options.max_connections))
+    return sitrep_server_cli_usage_error (_("--max-connections must be a whole number"));
+  if (!parse_uint (values, "max-connections-per-address", MAX_CONNECTIONS_PER_ADDRESS_DEFAULT,
+                   &server_options.max_connections_per_address))
+    return sitrep_server_cli_usage_error (_("--max-connections-per-address must be a whole "
+                                            "number"));
   server_options.verbose = g_hash_table_contains (values, "verbose");
 
   inet = resolve_host (host, &error);

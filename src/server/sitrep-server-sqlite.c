@@ -11,6 +11,10 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include <glib/gi18n.h>
@@ -171,6 +175,19 @@ conn_open (Conn        *conn,
   int rc;
 
   conn->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, stmt_finalize);
+
+  /* Tokens' hashes and every record: readable by the owner only, whatever
+   * the umask. SQLite gives the -wal and -shm files the database's mode.
+   * Only a file that does not exist yet: closing a descriptor of a file
+   * drops every lock this process holds on it, SQLite's included. */
+  if (path[0] != ':' && !g_str_has_prefix (path, "file:"))
+    {
+      int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd >= 0)
+        close (fd);
+    }
+
   rc = sqlite3_open_v2 (path, &conn->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                         NULL);

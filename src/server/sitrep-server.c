@@ -7,6 +7,12 @@
  * server read 256 KiB. Writes go to one writer thread, in arrival order;
  * the message is paused meanwhile and answered once the commit returned.
  * Reads run on the main thread on their own connection.
+ *
+ * Connections are accepted, counted and kept alive by
+ * sitrep-server-connections.c. Every request has a time to arrive in and
+ * every answer a time to make progress in; a request refused from its
+ * headers alone (a bad token, a body too large) is answered without
+ * reading its body, and its connection closed.
  */
 
 #include "config.h"
@@ -40,6 +46,7 @@ struct _SitrepServer {
   SitrepServerStorage     *storage;   /* not owned */
   SitrepServerOptions      options;
   SitrepServerRateLimiter *limiter;
+  SitrepServerConnections *connections;
   GThreadPool             *writer;
   GMainContext            *context;
   GPtrArray               *waiters;   /* managed by sitrep-server-feed.c */
@@ -87,6 +94,7 @@ request_free (gpointer data)
   SitrepServerRequest *req = data;
 
   g_clear_handle_id (&req->timeout_id, g_source_remove);
+  g_clear_handle_id (&req->write_timeout_id, g_source_remove);
   g_clear_pointer (&req->token, sitrep_server_token_free);
   g_free (req);
 }
@@ -122,14 +130,36 @@ _sitrep_server_get_token (SoupServerMessage *msg)
   return req != NULL ? req->token : NULL;
 }
 
-/* libsoup before 3.3 never notices that a client closed an idle keep-alive
- * connection (fixed upstream by commit d20c6601): each such connection
- * would keep its file descriptor forever. Closing after every response is
- * the only defence there; a reconnect costs little next to a leak. */
 static gboolean
-keepalive_leaks (void)
+write_timeout_cb (gpointer user_data)
 {
-  return soup_get_major_version () == 3 && soup_get_minor_version () < 3;
+  SitrepServerRequest *req = user_data;
+
+  if (req->written != req->written_seen)
+    {
+      req->written_seen = req->written;
+      return G_SOURCE_CONTINUE;
+    }
+
+  req->write_timeout_id = 0;
+  if (req->server->options.verbose)
+    g_printerr ("sitrep-server: dropping a client that read nothing of its answer in %u s\n",
+                req->server->options.write_timeout);
+
+  /* A reset, not a close: what the kernel holds for the client goes too */
+  _sitrep_server_connection_drop (_sitrep_server_connection_get (req->msg), TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wrote_body_data_cb (SoupServerMessage *msg,
+                    guint              size,
+                    gpointer           user_data)
+{
+  SitrepServerRequest *req = _sitrep_server_request_get (msg);
+
+  if (req != NULL)
+    req->written += size;
 }
 
 void
@@ -137,9 +167,13 @@ _sitrep_server_respond_json (SoupServerMessage *msg,
                              guint              status,
                              char              *json)
 {
-  if (keepalive_leaks ())
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                  "Connection", "close");
+  SitrepServerRequest *req = _sitrep_server_request_get (msg);
+
+  /* The answer is written from here on: it must make progress. */
+  if (req != NULL && req->write_timeout_id == 0 && req->server->options.write_timeout > 0)
+    req->write_timeout_id = g_timeout_add_seconds (req->server->options.write_timeout,
+                                                   write_timeout_cb, req);
+
   soup_server_message_set_status (msg, status,
                                   status == SITREP_STATUS_TOO_MANY_REQUESTS ? "Too Many Requests"
                                                                             : NULL);
@@ -209,6 +243,7 @@ finish_shutdown (SitrepServer *self)
   g_autoptr(GTask) task = g_steal_pointer (&self->shutdown_task);
 
   g_clear_handle_id (&self->shutdown_timeout_id, g_source_remove);
+  _sitrep_server_connections_stop (self->connections);
   soup_server_disconnect (self->soup);
   g_task_return_boolean (task, TRUE);
 }
@@ -355,7 +390,6 @@ static gboolean
 request_timeout_cb (gpointer user_data)
 {
   SitrepServerRequest *req = user_data;
-  GSocket *socket = soup_server_message_get_socket (req->msg);
 
   req->timeout_id = 0;
   if (req->server->options.verbose)
@@ -363,8 +397,7 @@ request_timeout_cb (gpointer user_data)
                 req->server->options.request_timeout);
 
   /* The pending read then ends, and libsoup aborts the message. */
-  if (socket != NULL)
-    g_socket_shutdown (socket, TRUE, TRUE, NULL);
+  _sitrep_server_connection_drop (_sitrep_server_connection_get (req->msg), FALSE);
   return G_SOURCE_REMOVE;
 }
 
@@ -382,6 +415,9 @@ request_started_cb (SoupServer        *soup,
     req->timeout_id = g_timeout_add (self->options.request_timeout * 1000,
                                      request_timeout_cb, req);
   g_object_set_data_full (G_OBJECT (msg), REQUEST_KEY, req, request_free);
+  g_signal_connect (msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb), NULL);
+  _sitrep_server_watch_refusals (msg);
+  _sitrep_server_bound_body (self, msg);
 }
 
 static void
@@ -395,10 +431,16 @@ request_read_cb (SoupServer        *soup,
     g_clear_handle_id (&req->timeout_id, g_source_remove);
 }
 
-static void
-request_ended (SitrepServer      *self,
-               SoupServerMessage *msg,
-               gboolean           aborted)
+/**
+ * _sitrep_server_request_end:
+ *
+ * Logs @msg and stops counting it; libsoup says so when it is finished or
+ * aborted, the server itself when it took the connection from libsoup.
+ */
+void
+_sitrep_server_request_end (SitrepServer      *self,
+                            SoupServerMessage *msg,
+                            gboolean           aborted)
 {
   SitrepServerRequest *req = _sitrep_server_request_get (msg);
 
@@ -407,6 +449,7 @@ request_ended (SitrepServer      *self,
 
   req->done = TRUE;
   g_clear_handle_id (&req->timeout_id, g_source_remove);
+  g_clear_handle_id (&req->write_timeout_id, g_source_remove);
   if (aborted)
     _sitrep_server_forget_waiter (self, msg);
 
@@ -436,7 +479,8 @@ request_finished_cb (SoupServer        *soup,
                      SoupServerMessage *msg,
                      SitrepServer      *self)
 {
-  request_ended (self, msg, FALSE);
+  _sitrep_server_request_end (self, msg, FALSE);
+  _sitrep_server_connection_answered (msg);
 }
 
 static void
@@ -444,7 +488,7 @@ request_aborted_cb (SoupServer        *soup,
                     SoupServerMessage *msg,
                     SitrepServer      *self)
 {
-  request_ended (self, msg, TRUE);
+  _sitrep_server_request_end (self, msg, TRUE);
 }
 
 /* The object */
@@ -463,6 +507,7 @@ sitrep_server_dispose (GObject *object)
       soup_server_disconnect (self->soup);
       g_clear_object (&self->soup);
     }
+  g_clear_pointer (&self->connections, _sitrep_server_connections_free);
 
   G_OBJECT_CLASS (sitrep_server_parent_class)->dispose (object);
 }
@@ -531,6 +576,7 @@ sitrep_server_new (SitrepServerStorage       *storage,
   g_signal_connect (self->soup, "request-aborted", G_CALLBACK (request_aborted_cb), self);
   soup_server_add_early_handler (self->soup, NULL, _sitrep_server_early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, _sitrep_server_handler, self, NULL);
+  self->connections = _sitrep_server_connections_new (self->soup, options);
 
   return g_steal_pointer (&self);
 }
@@ -547,48 +593,27 @@ sitrep_server_listen (SitrepServer     *self,
                       guint            *port,
                       GError          **error)
 {
-  SoupServerListenOptions flags = 0;
-  GSList *listeners;
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GSocketAddress) local = NULL;
 
   g_return_val_if_fail (SITREP_IS_SERVER (self), FALSE);
 
-  if (certificate != NULL)
-    {
-      soup_server_set_tls_certificate (self->soup, certificate);
-      flags |= SOUP_SERVER_LISTEN_HTTPS;
-    }
+  /* GLib's default listen queue holds 10 connections: 50 watchers
+   * reconnecting at one commit would overflow it and wait a second for the
+   * kernel's retry. */
+  socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return FALSE;
+  g_socket_set_listen_backlog (socket, 1024);
+  if (!g_socket_bind (socket, address, TRUE, error) ||
+      !g_socket_listen (socket, error) ||
+      !_sitrep_server_connections_listen (self->connections, socket, certificate, error))
+    return FALSE;
 
-  {
-    g_autoptr(GSocket) socket = NULL;
-
-    /* GLib's default listen queue holds 10 connections: with answers sent
-     * as Connection: close, 50 watchers reconnecting at one commit overflow
-     * it and wait a second for the kernel's retry. */
-    socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
-                           G_SOCKET_PROTOCOL_TCP, error);
-    if (socket == NULL)
-      return FALSE;
-    g_socket_set_listen_backlog (socket, 1024);
-    if (!g_socket_bind (socket, address, TRUE, error) ||
-        !g_socket_listen (socket, error) ||
-        !soup_server_listen_socket (self->soup, socket, flags, error))
-      return FALSE;
-  }
-
-  /* Not soup_server_get_uris(), which leaks an address in libsoup 3.2. */
-  listeners = soup_server_get_listeners (self->soup);
-  *port = 0;
-  if (listeners != NULL)
-    {
-      g_autoptr(GSocketAddress) local = g_socket_get_local_address (listeners->data, error);
-
-      if (local == NULL)
-        {
-          g_slist_free (listeners);
-          return FALSE;
-        }
-      *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
-    }
-  g_slist_free (listeners);
+  local = g_socket_get_local_address (socket, error);
+  if (local == NULL)
+    return FALSE;
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
   return TRUE;
 }

@@ -11,7 +11,10 @@ G_BEGIN_DECLS
 
 typedef struct {
   guint    rate_limit;        /* requests per second per token; 0: no limit */
-  guint    request_timeout;   /* seconds to send a whole request */
+  guint    request_timeout;   /* seconds to send a whole request; 0: no limit */
+  guint    write_timeout;     /* seconds an answer may make no progress; 0: no limit */
+  guint    max_connections;   /* open at once; 0: no limit */
+  guint    max_connections_per_address; /* open at once from one address; 0: no limit */
   gboolean verbose;           /* log each request on stderr */
 } SitrepServerOptions;
 

@@ -149,9 +149,123 @@ fail:
   return FALSE;
 }
 
+/* What went wrong opening the database, from SQLite's last result code;
+ * FAILED when it is none of the kinds a user can act on. */
+static SitrepStoreError
+open_error_of (SitrepStore *self)
+{
+  if (self->db == NULL)
+    return SITREP_STORE_ERROR_FAILED;
+
+  switch (sqlite3_extended_errcode (self->db) & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      return SITREP_STORE_ERROR_CORRUPT;
+    case SQLITE_READONLY:
+      return SITREP_STORE_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return SITREP_STORE_ERROR_FULL;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_IOERR:
+    case SQLITE_AUTH:
+      return SITREP_STORE_ERROR_UNREADABLE;
+    default:
+      return SITREP_STORE_ERROR_FAILED;
+    }
+}
+
+/* PRAGMA quick_check: the pages and their links, without the slower
+ * index cross-checks of integrity_check. A database with damaged pages
+ * would fail one query or another later, and could lose edits. */
+static gboolean
+quick_check (SitrepStore  *self,
+             GError      **error)
+{
+  g_autofree char *problem = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
+    return _sitrep_store_set_sqlite_error (self, error, "quick_check");
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+    problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return _sitrep_store_set_sqlite_error (self, error, "quick_check");
+
+  if (problem != NULL)
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT,
+                   _("The database %s is damaged: %s"), self->path, problem);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean setup (SitrepStore  *self,
+                       GError      **error);
+
+/* Opens the database; a failure of SQLite's that the user can act on (a
+ * damaged, unreadable or read-only file, a full disk) comes back as its
+ * own SitrepStoreError, naming the file. */
 gboolean
 _sitrep_store_setup (SitrepStore  *self,
                      GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  SitrepStoreError code;
+
+  if (setup (self, &local_error))
+    return TRUE;
+
+  /* Closing the refused file must not delete its -wal, which may hold the
+   * newest edits of whoever recovers it. */
+  if (self->db != NULL)
+    {
+      int persist = 1;
+
+      sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+    }
+
+  code = open_error_of (self);
+  if (local_error->domain != SITREP_STORE_ERROR || local_error->code != SITREP_STORE_ERROR_FAILED
+      || code == SITREP_STORE_ERROR_FAILED)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  switch (code)
+    {
+    case SITREP_STORE_ERROR_CORRUPT:
+      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s is damaged: %s"),
+                   self->path, local_error->message);
+      break;
+    case SITREP_STORE_ERROR_READ_ONLY:
+      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s cannot be written: %s"),
+                   self->path, local_error->message);
+      break;
+    case SITREP_STORE_ERROR_FULL:
+      g_set_error (error, SITREP_STORE_ERROR, code,
+                   _("The disk holding the database %s is full: %s"), self->path,
+                   local_error->message);
+      break;
+    default:
+      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s cannot be read: %s"),
+                   self->path, local_error->message);
+      break;
+    }
+  return FALSE;
+}
+
+static gboolean
+setup (SitrepStore  *self,
+       GError      **error)
 {
   g_autofree char *dir = g_path_get_dirname (self->path);
   g_autofree char *next_mid = NULL;
@@ -171,7 +285,7 @@ _sitrep_store_setup (SitrepStore  *self,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_FAILED,
+      g_set_error (error, SITREP_STORE_ERROR, open_error_of (self),
                    _("Could not open the database %s: %s"), self->path,
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return FALSE;
@@ -179,6 +293,16 @@ _sitrep_store_setup (SitrepStore  *self,
 
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 1);
+
+  /* SQLite opens a file it may not write read-only, without a word. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_READ_ONLY,
+                   _("The database %s cannot be written"), self->path);
+      return FALSE;
+    }
+  if (!quick_check (self, error))
+    return FALSE;
 
   /* WAL with FULL sync: an edit the user saw as saved survives a crash of
    * the app and of the machine. */

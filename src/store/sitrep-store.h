@@ -18,6 +18,10 @@ typedef enum
   SITREP_STORE_ERROR_INVALID,
   SITREP_STORE_ERROR_NOT_FOUND,
   SITREP_STORE_ERROR_TOO_NEW,
+  SITREP_STORE_ERROR_CORRUPT,      /* damaged pages, or not a database at all */
+  SITREP_STORE_ERROR_UNREADABLE,   /* the file cannot be opened or read */
+  SITREP_STORE_ERROR_READ_ONLY,    /* the file or its folder cannot be written */
+  SITREP_STORE_ERROR_FULL,         /* the disk is full */
 } SitrepStoreError;
 
 /**

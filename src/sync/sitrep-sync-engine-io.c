@@ -4,9 +4,10 @@
  *
  * An answer is read into memory up to a limit, checked for its size and
  * nesting before json-glib parses it, and then src/protocol checks every
- * member the engine uses for its type. Whatever is not what PROTOCOL.md
- * says fails the whole answer, so the store is written all of it or
- * nothing.
+ * member the engine uses for its type. An answer that is not what
+ * PROTOCOL.md says fails as a whole, so the store is written all of it or
+ * nothing; within a good page, one record this client cannot accept is
+ * left out (and counted) instead of holding up every record after it.
  */
 
 #define G_LOG_DOMAIN "sitrep-sync"
@@ -18,8 +19,10 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-json.h"
+#include "sitrep-record.h"
 #include "sitrep-protocol-feed.h"
 #include "sitrep-protocol-push.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-sync-engine-private.h"
 
 #define READ_CHUNK (64 * 1024)
@@ -118,7 +121,7 @@ request_free (gpointer data)
   g_free (request);
 }
 
-/* Like sitrep_json_from_string(), whose 256 KiB limit is that of a
+/* Like sitrep_protocol_parse_object(), whose 256 KiB limit is that of a
  * request: an answer (a snapshot, a page of changes) may be larger. */
 static JsonObject *
 parse_answer (GByteArray  *data,
@@ -128,8 +131,8 @@ parse_answer (GByteArray  *data,
   JsonObject *answer;
 
   /* The size was bounded while reading; the depth and the rest here. */
-  answer = sitrep_json_from_data_bounded ((const char *) data->data, data->len, G_MAXSIZE,
-                                          SITREP_SYNC_MAX_DEPTH, &local_error);
+  answer = sitrep_protocol_parse_object_bounded ((const char *) data->data, data->len, G_MAXSIZE,
+                                                 SITREP_SYNC_MAX_DEPTH, &local_error);
   if (answer == NULL)
     g_set_error (error, SITREP_SYNC_ERROR, SITREP_SYNC_ERROR_INVALID_ANSWER,
                  _("The server’s answer is not usable JSON: %s"), local_error->message);
@@ -166,6 +169,7 @@ request_done (GTask *task)
 
   answer->status = soup_message_get_status (request->msg);
   answer->retry_after = parse_retry_after (request->msg);
+  answer->size = request->data->len;
 
   if (request->data->len > 0)
     {
@@ -233,7 +237,11 @@ read_cb (GObject      *source,
 
   if (request->data->len + size > request->max_size)
     {
-      g_task_return_new_error (task, SITREP_SYNC_ERROR, SITREP_SYNC_ERROR_INVALID_ANSWER,
+      /* Only a success is what was asked for, too much of it; a huge error
+       * page (a proxy's) says nothing of the feed. */
+      g_task_return_new_error (task, SITREP_SYNC_ERROR,
+                               SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (request->msg))
+                               ? SITREP_SYNC_ERROR_TOO_LARGE : SITREP_SYNC_ERROR_INVALID_ANSWER,
                                _("The server’s answer is larger than %" G_GSIZE_FORMAT
                                  " bytes"), request->max_size);
       return;
@@ -357,6 +365,14 @@ invalid (GError     **error,
 }
 
 static gpointer
+invalid_null (GError     **error,
+              const char  *what)
+{
+  invalid (error, what);
+  return NULL;
+}
+
+static gpointer
 invalid_answer (GError **error,
                 GError  *protocol_error)
 {
@@ -396,9 +412,67 @@ _sitrep_sync_parse_push (JsonObject  *answer,
   return results != NULL ? results : invalid_answer (error, protocol_error);
 }
 
+/* One record of a page is read on its own, through the protocol's reader
+ * of a whole page, so a record this client cannot accept is left out
+ * rather than failing the records around it. */
+
+static JsonObject *
+page_of_one (const char *array_member,
+             JsonNode   *element,
+             const char *seq_member,
+             gint64      seq)
+{
+  JsonObject *page = json_object_new ();
+  JsonArray *array = json_array_new ();
+
+  if (element != NULL)
+    json_array_add_element (array, json_node_copy (element));
+  json_object_set_array_member (page, array_member, array);
+  json_object_set_int_member (page, seq_member, seq);
+  if (g_str_equal (array_member, "changes"))
+    json_object_set_boolean_member (page, "more", FALSE);
+  return page;
+}
+
+static const char *
+member_text (JsonObject *o,
+             const char *member)
+{
+  const char *text = sitrep_json_get_string (o, member);
+
+  return text != NULL ? text : "?";
+}
+
+/* A record that reads well but breaks its collection's rules is left out
+ * too: the store and the windows count on them. A newer server's
+ * collection is the store's to ignore. */
+static gboolean
+record_acceptable (SitrepRecord  *record,
+                   GError       **error)
+{
+  if (record->deleted || !sitrep_collection_is_valid (record->coll))
+    return TRUE;
+  return sitrep_record_validate (record->coll, record->id, record->body, error);
+}
+
+static void
+note_skipped (const char *what,
+              JsonObject *o,
+              gint64      seq,
+              const char *why)
+{
+  g_message ("Left out %s %" G_GINT64_FORMAT " (%s/%s) from the server, which this client "
+             "cannot accept: %s", what, seq, member_text (o, "coll"), member_text (o, "id"), why);
+}
+
 /**
  * _sitrep_sync_parse_changes:
  * @since: the `since` asked for
+ * @n_skipped: (out): how many changes were left out
+ *
+ * A change whose record cannot be read or fails its collection's rules is
+ * left out, with a message; a page that is not one (no `last_seq`, a
+ * change without a `seq`, changes out of order) fails as a whole.
  *
  * Returns: (transfer full) (element-type SitrepChange): the changes of a
  *   `GET /v1/changes` answer, which must follow @since in increasing order
@@ -408,17 +482,89 @@ _sitrep_sync_parse_changes (JsonObject  *answer,
                             gint64       since,
                             gint64      *last_seq,
                             gboolean    *more,
+                            guint       *n_skipped,
                             GError     **error)
 {
+  g_autoptr(GPtrArray) changes =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_change_free);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(JsonObject) shell = json_object_new ();
   GError *protocol_error = NULL;
-  GPtrArray *changes = sitrep_protocol_changes_parse (answer, since, last_seq, more,
-                                                      &protocol_error);
+  JsonNode *node = json_object_get_member (answer, "changes");
+  JsonArray *array;
+  gint64 previous = since;
 
-  return changes != NULL ? changes : invalid_answer (error, protocol_error);
+  *n_skipped = 0;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return invalid_null (error, _("no changes"));
+  array = json_node_get_array (node);
+
+  /* The page's own members first, without its changes. */
+  json_object_set_array_member (shell, "changes", json_array_new ());
+  if (json_object_has_member (answer, "last_seq"))
+    json_object_set_member (shell, "last_seq",
+                            json_node_copy (json_object_get_member (answer, "last_seq")));
+  if (json_object_has_member (answer, "more"))
+    json_object_set_member (shell, "more",
+                            json_node_copy (json_object_get_member (answer, "more")));
+  none = sitrep_protocol_changes_parse (shell, 0, last_seq, more, &protocol_error);
+  if (none == NULL)
+    return invalid_answer (error, protocol_error);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autoptr(JsonObject) page = NULL;
+      g_autoptr(GPtrArray) one = NULL;
+      g_autoptr(GError) rule_error = NULL;
+      JsonNode *seq_node;
+      JsonObject *o;
+      gint64 seq, one_last_seq;
+      gboolean one_more;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return invalid_null (error, _("a change is not an object"));
+      o = json_node_get_object (element);
+      seq_node = json_object_get_member (o, "seq");
+      if (seq_node == NULL || !JSON_NODE_HOLDS_VALUE (seq_node)
+          || json_node_get_value_type (seq_node) != G_TYPE_INT64)
+        return invalid_null (error, _("a change without a seq"));
+      seq = json_node_get_int (seq_node);
+      if (seq <= previous)
+        return invalid_null (error, _("changes out of order"));
+      previous = seq;
+
+      page = page_of_one ("changes", element, "last_seq", seq);
+      one = sitrep_protocol_changes_parse (page, seq - 1, &one_last_seq, &one_more,
+                                           &protocol_error);
+      if (one == NULL)
+        {
+          note_skipped ("change", o, seq, protocol_error->message);
+          g_clear_error (&protocol_error);
+          (*n_skipped)++;
+          continue;
+        }
+      if (!record_acceptable (((SitrepChange *) one->pdata[0])->record, &rule_error))
+        {
+          note_skipped ("change", o, seq, rule_error->message);
+          (*n_skipped)++;
+          continue;
+        }
+      g_ptr_array_add (changes, g_ptr_array_steal_index (one, 0));
+    }
+
+  if (*last_seq < previous)
+    return invalid_null (error, _("last_seq is behind the changes"));
+
+  return g_steal_pointer (&changes);
 }
 
 /**
  * _sitrep_sync_parse_snapshot:
+ * @n_skipped: (out): how many records were left out
+ *
+ * A record that cannot be read or fails its collection's rules is left
+ * out, with a message.
  *
  * Returns: (transfer full) (element-type SitrepRecord): the records of a
  *   `GET /v1/snapshot` answer
@@ -426,12 +572,53 @@ _sitrep_sync_parse_changes (JsonObject  *answer,
 GPtrArray *
 _sitrep_sync_parse_snapshot (JsonObject  *answer,
                              gint64      *seq,
+                             guint       *n_skipped,
                              GError     **error)
 {
+  g_autoptr(GPtrArray) records =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(JsonObject) shell = json_object_new ();
   GError *protocol_error = NULL;
-  GPtrArray *records = sitrep_protocol_snapshot_parse (answer, seq, &protocol_error);
+  JsonNode *node = json_object_get_member (answer, "records");
+  JsonArray *array;
 
-  return records != NULL ? records : invalid_answer (error, protocol_error);
+  *n_skipped = 0;
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return invalid_null (error, _("no records"));
+  array = json_node_get_array (node);
+
+  json_object_set_array_member (shell, "records", json_array_new ());
+  if (json_object_has_member (answer, "seq"))
+    json_object_set_member (shell, "seq", json_node_copy (json_object_get_member (answer, "seq")));
+  none = sitrep_protocol_snapshot_parse (shell, seq, &protocol_error);
+  if (none == NULL)
+    return invalid_answer (error, protocol_error);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      g_autoptr(JsonObject) page = page_of_one ("records", element, "seq", *seq);
+      g_autoptr(GPtrArray) one = NULL;
+      g_autoptr(GError) rule_error = NULL;
+      gint64 one_seq;
+
+      one = sitrep_protocol_snapshot_parse (page, &one_seq, &protocol_error);
+      if (one == NULL || !record_acceptable (one->pdata[0], &rule_error))
+        {
+          g_autoptr(JsonObject) empty = json_object_new ();
+
+          note_skipped ("record", o != NULL ? o : empty, *seq,
+                        protocol_error != NULL ? protocol_error->message : rule_error->message);
+          g_clear_error (&protocol_error);
+          (*n_skipped)++;
+          continue;
+        }
+      g_ptr_array_add (records, g_ptr_array_steal_index (one, 0));
+    }
+
+  return g_steal_pointer (&records);
 }
 
 /**

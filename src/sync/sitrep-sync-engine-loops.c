@@ -21,7 +21,6 @@
 
 #define PUSH_BATCH         100
 #define PUSH_MAX_BYTES     (240 * 1024)   /* under the server's 256 KiB */
-#define CHANGES_LIMIT      500
 #define LONG_POLL_WAIT_S   25
 #define BACKOFF_FIRST_MS   500
 #define BACKOFF_MAX_MS     30000
@@ -50,6 +49,7 @@ typedef struct
   GCancellable     *cancellable;
   GPtrArray        *mutations;   /* a push's, in mid order */
   gint64            since;       /* a pull's */
+  guint             limit;       /* a pull of changes' */
   gint64            started_us;
 } Call;
 
@@ -488,9 +488,10 @@ pull_take_snapshot (SitrepSyncEngine  *self,
                     GError           **error)
 {
   g_autoptr(GPtrArray) records = NULL;
+  guint skipped = 0;
   gint64 seq;
 
-  records = _sitrep_sync_parse_snapshot (answer, &seq, error);
+  records = _sitrep_sync_parse_snapshot (answer, &seq, &skipped, error);
   if (records == NULL
       || !sitrep_store_load_snapshot (self->store, (SitrepRecord **) records->pdata, records->len,
                                       seq, error)
@@ -499,6 +500,7 @@ pull_take_snapshot (SitrepSyncEngine  *self,
     return FALSE;
 
   self->need_snapshot = FALSE;
+  _sitrep_sync_engine_add_skipped (self, skipped);
   return TRUE;
 }
 
@@ -513,16 +515,65 @@ pull_take_changes (SitrepSyncEngine  *self,
   g_autoptr(GPtrArray) changes = NULL;
   gboolean more = FALSE;
   gint64 last_seq = 0;
+  guint skipped = 0;
 
-  changes = _sitrep_sync_parse_changes (answer, call->since, &last_seq, &more, error);
+  changes = _sitrep_sync_parse_changes (answer, call->since, &last_seq, &more, &skipped, error);
   if (changes == NULL
       || !sitrep_store_apply_changes (self->store, (SitrepChange **) changes->pdata, changes->len,
                                       last_seq, error))
     return FALSE;
 
-  *again = more || changes->len > 0
+  _sitrep_sync_engine_add_skipped (self, skipped);
+  *again = more || changes->len > 0 || skipped > 0
            || g_get_monotonic_time () - call->started_us >= LONG_POLL_MIN_US;
   return TRUE;
+}
+
+/* A page well under what is read: larger ones may be asked for again. */
+static void
+pull_page_fitted (SitrepSyncEngine *self,
+                  SitrepSyncAnswer *answer)
+{
+  if (self->changes_limit >= SITREP_SYNC_CHANGES_LIMIT
+      || answer->size >= self->max_changes_answer / 4)
+    return;
+
+  self->changes_limit = MIN (self->changes_limit * 2, SITREP_SYNC_CHANGES_LIMIT);
+  g_debug ("asking for %u changes a page again", self->changes_limit);
+}
+
+/* A page of changes was larger than is read: ask for half as many, at
+ * once. A single change that large is left out (the feed has no gaps, so
+ * it is since + 1), rather than stop the feed for good. */
+static void
+pull_page_too_large (SitrepSyncEngine *self,
+                     Call             *call,
+                     const GError     *too_large)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (call->limit > 1)
+    {
+      self->changes_limit = call->limit / 2;
+      g_debug ("%u changes after %" G_GINT64_FORMAT " are too many for one page (%s): "
+               "asking for %u", call->limit, call->since, too_large->message,
+               self->changes_limit);
+      pull_schedule (self);
+      return;
+    }
+
+  g_message ("Left out change %" G_GINT64_FORMAT " from the server, which this client cannot "
+             "accept: %s", call->since + 1, too_large->message);
+  if (!sitrep_store_apply_changes (self->store, NULL, 0, call->since + 1, &error))
+    {
+      text = g_strdup_printf (_("Could not save the server’s changes: %s"), error->message);
+      pull_failed (self, text, -1, FAILURE_REFUSED);
+      return;
+    }
+  _sitrep_sync_engine_add_skipped (self, 1);
+  _sitrep_sync_engine_update_last_seq (self);
+  pull_schedule (self);
 }
 
 static void
@@ -550,6 +601,8 @@ pull_answered (SitrepSyncEngine *self,
       _sitrep_sync_engine_update_last_seq (self);
       if (generation != self->generation)
         return;
+      if (call->since >= 0)
+        pull_page_fitted (self, answer);
       self->pull_failures = 0;
       self->pull_unreachable = FALSE;
       set_loop_error (self, &self->pull_error, NULL);
@@ -598,6 +651,12 @@ pull_cb (GObject      *source,
     return;
 
   g_clear_object (&self->pull_cancellable);
+  if (answer == NULL && call->since >= 0
+      && g_error_matches (error, SITREP_SYNC_ERROR, SITREP_SYNC_ERROR_TOO_LARGE))
+    {
+      pull_page_too_large (self, call, error);
+      return;
+    }
   if (answer == NULL)
     {
       text = g_strdup_printf (_("Could not reach the server: %s"), error->message);
@@ -628,8 +687,9 @@ pull_schedule (SitrepSyncEngine *self)
     }
 
   call->since = sitrep_store_get_last_seq (self->store);
-  path = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT "&wait=%d&limit=%d",
-                          call->since, LONG_POLL_WAIT_S, CHANGES_LIMIT);
+  call->limit = self->changes_limit;
+  path = g_strdup_printf ("/v1/changes?since=%" G_GINT64_FORMAT "&wait=%d&limit=%u",
+                          call->since, LONG_POLL_WAIT_S, call->limit);
   _sitrep_sync_request_async (self->session, self->base_url, self->token, "GET", path, NULL,
-                              SITREP_SYNC_MAX_ANSWER, self->pull_cancellable, pull_cb, call);
+                              self->max_changes_answer, self->pull_cancellable, pull_cb, call);
 }

@@ -45,6 +45,9 @@ struct _SitrepSyncEngine
   guint            pull_failures;
   gboolean         pull_unreachable;
   gboolean         need_snapshot;
+  guint            changes_limit;     /* the `limit` asked for, halved on a page too large */
+  gsize            max_changes_answer;
+  guint            skipped_records;
 };
 
 void              _sitrep_sync_engine_set_state       (SitrepSyncEngine  *self,
@@ -55,6 +58,13 @@ void              _sitrep_sync_engine_update_last_seq (SitrepSyncEngine  *self);
 void              _sitrep_sync_engine_halt            (SitrepSyncEngine  *self);
 void              _sitrep_sync_engine_kick            (SitrepSyncEngine  *self);
 void              _sitrep_sync_engine_push            (SitrepSyncEngine  *self);
+void              _sitrep_sync_engine_add_skipped     (SitrepSyncEngine  *self,
+                                                       guint              n_skipped);
+
+/* For tests: the most of a page of changes read (SITREP_SYNC_MAX_ANSWER
+ * otherwise), so a test needs no 64 MiB backlog to exceed it. */
+void              _sitrep_sync_engine_set_max_changes_answer (SitrepSyncEngine *self,
+                                                              gsize             max_size);
 
 /* How much of an answer is read before it is refused as too large. A
  * snapshot holds the whole database; a page of changes or a push answer at
@@ -62,6 +72,9 @@ void              _sitrep_sync_engine_push            (SitrepSyncEngine  *self);
 #define SITREP_SYNC_MAX_SMALL_ANSWER    (64 * 1024)
 #define SITREP_SYNC_MAX_ANSWER          (64 * 1024 * 1024)
 #define SITREP_SYNC_MAX_SNAPSHOT_ANSWER (512 * 1024 * 1024)
+
+/* The `limit` of a page of changes, when the pages are not too large. */
+#define SITREP_SYNC_CHANGES_LIMIT 500
 
 /* A body may be nested 32 deep (PROTOCOL.md); the answers wrap it in at
  * most four more levels ({"results": [{"current": {"body": …). */
@@ -72,6 +85,7 @@ typedef struct
   guint       status;
   JsonObject *json;         /* (nullable): the body, when it is a JSON object */
   gint64      retry_after;  /* seconds asked for by Retry-After, -1 when none */
+  gsize       size;         /* of the body, in bytes */
 } SitrepSyncAnswer;
 
 void              _sitrep_sync_answer_free      (SitrepSyncAnswer  *answer);
@@ -104,9 +118,11 @@ GPtrArray        *_sitrep_sync_parse_changes    (JsonObject        *answer,
                                                  gint64             since,
                                                  gint64            *last_seq,
                                                  gboolean          *more,
+                                                 guint             *n_skipped,
                                                  GError           **error);
 GPtrArray        *_sitrep_sync_parse_snapshot   (JsonObject        *answer,
                                                  gint64            *seq,
+                                                 guint             *n_skipped,
                                                  GError           **error);
 gboolean          _sitrep_sync_check_health     (JsonObject        *answer,
                                                  GError           **error);

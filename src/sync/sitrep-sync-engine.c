@@ -34,6 +34,7 @@ enum {
   PROP_STATE,
   PROP_LAST_ERROR,
   PROP_LAST_SEQ,
+  PROP_SKIPPED_RECORDS,
   N_PROPS
 };
 
@@ -74,6 +75,27 @@ _sitrep_sync_engine_update_last_seq (SitrepSyncEngine *self)
 
   self->last_seq = last_seq;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SEQ]);
+}
+
+void
+_sitrep_sync_engine_add_skipped (SitrepSyncEngine *self,
+                                 guint             n_skipped)
+{
+  if (n_skipped == 0)
+    return;
+
+  self->skipped_records += n_skipped;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SKIPPED_RECORDS]);
+}
+
+void
+_sitrep_sync_engine_set_max_changes_answer (SitrepSyncEngine *self,
+                                            gsize             max_size)
+{
+  g_return_if_fail (SITREP_IS_SYNC_ENGINE (self));
+  g_return_if_fail (max_size > 0);
+
+  self->max_changes_answer = max_size;
 }
 
 /* Test connection */
@@ -343,6 +365,21 @@ sitrep_sync_engine_get_last_seq (SitrepSyncEngine *self)
 }
 
 /**
+ * sitrep_sync_engine_get_skipped_records:
+ *
+ * Returns: how many of the server's records this engine could not accept
+ *   (unreadable, or failing the collection's rules) and left out, since it
+ *   was made
+ */
+guint
+sitrep_sync_engine_get_skipped_records (SitrepSyncEngine *self)
+{
+  g_return_val_if_fail (SITREP_IS_SYNC_ENGINE (self), 0);
+
+  return self->skipped_records;
+}
+
+/**
  * sitrep_sync_engine_new:
  *
  * Returns: (transfer full): an engine for @store, stopped, with no server;
@@ -428,6 +465,10 @@ sitrep_sync_engine_get_property (GObject    *object,
       g_value_set_int64 (value, self->last_seq);
       break;
 
+    case PROP_SKIPPED_RECORDS:
+      g_value_set_uint (value, self->skipped_records);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -492,6 +533,16 @@ sitrep_sync_engine_class_init (SitrepSyncEngineClass *klass)
     g_param_spec_int64 ("last-seq", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * SitrepSyncEngine:skipped-records:
+   *
+   * How many of the server's records were left out because this client
+   * could not accept them; the rest of their page was applied.
+   */
+  properties[PROP_SKIPPED_RECORDS] =
+    g_param_spec_uint ("skipped-records", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -499,6 +550,8 @@ static void
 sitrep_sync_engine_init (SitrepSyncEngine *self)
 {
   self->state = SITREP_SYNC_OFFLINE;
+  self->changes_limit = SITREP_SYNC_CHANGES_LIMIT;
+  self->max_changes_answer = SITREP_SYNC_MAX_ANSWER;
   self->session = soup_session_new_with_options ("timeout", SESSION_TIMEOUT_S,
                                                  "idle-timeout", SESSION_TIMEOUT_S,
                                                  NULL);

@@ -31,6 +31,7 @@ typedef enum
   SITREP_SYNC_ERROR_GONE,           /* 410: the feed was compacted past us */
   SITREP_SYNC_ERROR_SERVER,         /* any other answer than the one expected */
   SITREP_SYNC_ERROR_INVALID_ANSWER, /* an answer that is not what PROTOCOL.md says */
+  SITREP_SYNC_ERROR_TOO_LARGE,      /* an answer larger than the engine reads */
 } SitrepSyncError;
 
 GQuark sitrep_sync_error_quark (void);
@@ -48,6 +49,7 @@ void              sitrep_sync_engine_stop           (SitrepSyncEngine     *self)
 SitrepSyncState   sitrep_sync_engine_get_state      (SitrepSyncEngine     *self);
 const char       *sitrep_sync_engine_get_last_error (SitrepSyncEngine     *self);
 gint64            sitrep_sync_engine_get_last_seq   (SitrepSyncEngine     *self);
+guint             sitrep_sync_engine_get_skipped_records (SitrepSyncEngine *self);
 
 void              sitrep_sync_engine_test_connection_async  (SitrepSyncEngine     *self,
                                                              const char           *base_url,

@@ -9,6 +9,7 @@
 #include "sitrep-enum-strings.h"
 #include "sitrep-incident-rules.h"
 #include "sitrep-json.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-record.h"
 #include "sitrep-time.h"
 #include "sitrep-triage.h"
@@ -551,13 +552,13 @@ ledger_is_critical (const char *service,
 static void
 test_group_triage (void)
 {
-  g_autoptr(JsonObject) common = sitrep_json_from_string ("{\"severity\": \"warning\"}", NULL);
-  g_autoptr(JsonObject) search = sitrep_json_from_string ("{\"service\": \"search\", "
+  g_autoptr(JsonObject) common = sitrep_protocol_parse_object ("{\"severity\": \"warning\"}", NULL);
+  g_autoptr(JsonObject) search = sitrep_protocol_parse_object ("{\"service\": \"search\", "
                                                           "\"error_rate\": \"12%\"}", NULL);
-  g_autoptr(JsonObject) ledger = sitrep_json_from_string ("{\"service\": \"ledger\", "
+  g_autoptr(JsonObject) ledger = sitrep_protocol_parse_object ("{\"service\": \"ledger\", "
                                                           "\"error_rate\": \"0.3\", "
                                                           "\"severity\": \"critical\"}", NULL);
-  g_autoptr(JsonObject) search_again = sitrep_json_from_string ("{\"service\": \"search\", "
+  g_autoptr(JsonObject) search_again = sitrep_protocol_parse_object ("{\"service\": \"search\", "
                                                                 "\"error_rate\": \"50%\"}",
                                                                 NULL);
   SitrepTriageResult result;
@@ -609,9 +610,9 @@ static void
 test_escalate (void)
 {
   g_autoptr(JsonObject) body = new_body ("High HTTP error rate", SITREP_SEVERITY_P3);
-  g_autoptr(JsonObject) labels = sitrep_json_from_string ("{\"service\": \"payments\", "
+  g_autoptr(JsonObject) labels = sitrep_protocol_parse_object ("{\"service\": \"payments\", "
                                                           "\"error_rate\": \"0.25\"}", NULL);
-  g_autoptr(JsonObject) milder = sitrep_json_from_string ("{\"service\": \"search\", "
+  g_autoptr(JsonObject) milder = sitrep_protocol_parse_object ("{\"service\": \"search\", "
                                                           "\"severity\": \"warning\"}", NULL);
   SitrepTriageResult worse, mild;
   gboolean raised = TRUE;

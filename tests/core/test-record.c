@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sitrep-json.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-record.h"
 
 #define INCIDENT "0f8fad5b-d9cb-469f-a165-70867728950e"
@@ -67,7 +68,7 @@ static JsonObject *
 parse (const char *text)
 {
   g_autoptr(GError) error = NULL;
-  JsonObject *o = sitrep_json_from_string (text, &error);
+  JsonObject *o = sitrep_protocol_parse_object (text, &error);
 
   g_assert_no_error (error);
   return o;

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sitrep-json.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-triage.h"
 
 typedef struct {
@@ -109,7 +110,7 @@ parse_or_null (const char *text)
   if (text == NULL)
     return NULL;
 
-  o = sitrep_json_from_string (text, &error);
+  o = sitrep_protocol_parse_object (text, &error);
   g_assert_no_error (error);
   return o;
 }

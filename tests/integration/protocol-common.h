@@ -80,5 +80,7 @@ char       *fill_id            (const char       *template_,
 void add_protocol_push_tests         (void);
 void add_protocol_changes_tests      (void);
 void add_protocol_alertmanager_tests (void);
+void add_protocol_input_tests        (void);
+void add_protocol_roles_tests        (void);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <gio/gunixinputstream.h>
@@ -79,7 +80,15 @@ sitrep_test_server_bin (void)
 static void
 die_with_parent (gpointer data)
 {
+  guint fd_limit = GPOINTER_TO_UINT (data);
+
   prctl (PR_SET_PDEATHSIG, SIGKILL);
+  if (fd_limit > 0)
+    {
+      struct rlimit limit = { fd_limit, fd_limit };
+
+      setrlimit (RLIMIT_NOFILE, &limit);
+    }
 }
 
 static GPtrArray *
@@ -282,7 +291,8 @@ sitrep_test_server_start (SitrepTestServer *server)
   g_ptr_array_add (args, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent,
+                                         GUINT_TO_POINTER (server->fd_limit), NULL);
   server->proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata,
                                                &error);
   g_assert_no_error (error);

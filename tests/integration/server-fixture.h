@@ -20,6 +20,7 @@ typedef struct
   char        *db_path;
   char        *bin;
   GStrv        extra_args;
+  guint        fd_limit;    /* RLIMIT_NOFILE of the process, if not 0 */
   GSubprocess *proc;
   GThread     *drain;
   guint16      port;

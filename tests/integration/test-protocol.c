@@ -648,6 +648,8 @@ main (int   argc,
   add_protocol_push_tests ();
   add_protocol_changes_tests ();
   add_protocol_alertmanager_tests ();
+  add_protocol_input_tests ();
+  add_protocol_roles_tests ();
 
   return g_test_run ();
 }

@@ -408,12 +408,16 @@ test_request_timeout (void)
 {
   g_autoptr(SitrepTestServer) server = sitrep_test_server_new_with_args ("--request-timeout",
                                                                          "1", NULL);
+  /* With a token: without one, the request is refused from its headers. */
+  g_autofree char *body_head =
+    g_strdup_printf ("POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 100\r\n\r\n{\"client_id\": ", server->responder);
   const char *heads[] = {
     /* Headers never finished. */
     "POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n",
     /* A body announced and never sent. */
-    "POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-    "Content-Length: 100\r\n\r\n{\"client_id\": ",
+    body_head,
   };
   g_autoptr(SitrepReply) poll = NULL;
 

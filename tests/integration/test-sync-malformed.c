@@ -5,7 +5,8 @@
  * changes and push requests with broken JSON, wrong types, half-valid
  * pages and impossible results. Each must be a failed request (the state
  * says offline, last-error says why), never a crash, and never a partial
- * write: the store stays exactly as it was.
+ * write: the store stays exactly as it was. A good page with one record
+ * the client cannot accept is applied without it, and the record counted.
  */
 
 #include "config.h"
@@ -153,6 +154,15 @@ snapshot_loaded (gpointer data)
   return sitrep_store_get_last_seq (client->store) == 1;
 }
 
+static gboolean
+skipped_and_at_3 (gpointer data)
+{
+  SyncClient *client = data;
+
+  return sitrep_sync_engine_get_skipped_records (client->engine) == 1
+         && sitrep_store_get_last_seq (client->store) == 3;
+}
+
 static void
 test_malformed (void)
 {
@@ -162,18 +172,12 @@ test_malformed (void)
     "{\"seq\":1}",
     "{\"seq\":\"1\",\"records\":[]}",
     "{\"seq\":1,\"records\":{}}",
-    "{\"seq\":1,\"records\":[" GOOD_ENTRY ",{\"coll\":\"timeline\"}]}",
-    "{\"seq\":1,\"records\":[" GOOD_ENTRY ",{\"coll\":\"timeline\",\"id\":\"x\",\"version\":1.5,"
-      "\"deleted\":false,\"body\":{}}]}",
-    "{\"seq\":1,\"records\":[" GOOD_ENTRY ",{\"coll\":\"timeline\",\"id\":\"x\",\"version\":1,"
-      "\"deleted\":false,\"body\":\"text\"}]}",
     "{\"seq\":1,\"records\":[\xff\xfe]}",
     "",
   };
   static const char * const bad_changes[] = {
     "{\"changes\":[],\"more\":false}",
     "{\"changes\":[" GOOD_CHANGE "],\"last_seq\":2}",
-    "{\"changes\":[" GOOD_CHANGE ",{\"seq\":3}],\"last_seq\":3,\"more\":false}",
     "{\"changes\":[" GOOD_CHANGE "," GOOD_CHANGE "],\"last_seq\":2,\"more\":false}",
     "{\"changes\":[" GOOD_CHANGE "],\"last_seq\":1,\"more\":false}",
     "{\"changes\":[" GOOD_CHANGE "],\"last_seq\":2,\"more\":\"no\"}",
@@ -188,6 +192,18 @@ test_malformed (void)
     "{\"results\":[{\"mid\":1,\"status\":\"conflict\",\"current\":{\"coll\":\"timeline\"}}]}",
     "{\"results\":[{\"mid\":1,\"status\":\"rejected\",\"message\":7}]}",
   };
+  /* Good pages with one record this client cannot accept: it is left out
+   * and counted, the rest applied. */
+  static const char * const skipping_snapshots[] = {
+    "{\"seq\":1,\"records\":[" GOOD_ENTRY ",{\"coll\":\"timeline\"}]}",
+    "{\"seq\":1,\"records\":[" GOOD_ENTRY ",{\"coll\":\"timeline\",\"id\":\"x\",\"version\":1.5,"
+      "\"deleted\":false,\"body\":{}}]}",
+    "{\"seq\":1,\"records\":[" GOOD_ENTRY ",{\"coll\":\"timeline\",\"id\":\"x\",\"version\":1,"
+      "\"deleted\":false,\"body\":\"text\"}]}",
+    "{\"seq\":1,\"records\":[" GOOD_ENTRY ",42]}",
+  };
+  static const char skipping_changes[] =
+    "{\"changes\":[" GOOD_CHANGE ",{\"seq\":3}],\"last_seq\":3,\"more\":false}";
   Fake fake = { 0 };
   g_autoptr(SyncClient) client = sync_client_new ("alice");
   g_autoptr(GString) deep = g_string_new ("{\"seq\":1,\"records\":");
@@ -230,6 +246,26 @@ test_malformed (void)
       fake.push = bad_pushes[i];
       expect_failure (&fake, client, bad_pushes[i], FALSE);
       assert_store (client, 1, 2, 1);
+    }
+
+  /* A change without a record between good ones: the page is applied. */
+  fake.changes = skipping_changes;
+  sitrep_sync_engine_set_server (client->engine, fake.url, "token");
+  g_assert_true (sync_wait (skipped_and_at_3, client, WAIT_MS));
+  assert_store (client, 3, 3, 1);
+  g_assert_cmpuint (sitrep_sync_engine_get_skipped_records (client->engine), ==, 1);
+
+  fake.changes = NULL;
+  fake.push = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (skipping_snapshots); i++)
+    {
+      g_autoptr(SyncClient) fresh = sync_client_new ("bob");
+
+      fake.snapshot = skipping_snapshots[i];
+      sync_client_connect (fresh, fake.url, "token");
+      g_assert_true (sync_wait (snapshot_loaded, fresh, WAIT_MS));
+      assert_store (fresh, 1, 1, 0);
+      g_assert_cmpuint (sitrep_sync_engine_get_skipped_records (fresh->engine), ==, 1);
     }
 
   sync_client_free (g_steal_pointer (&client));

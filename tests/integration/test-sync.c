@@ -665,6 +665,7 @@ test_stop_from_handler (void)
 
 void add_malformed_tests (void);
 void add_changes_tests (void);
+void add_pages_tests (void);
 
 static void
 test_connection_cb (GObject      *source,
@@ -759,6 +760,7 @@ main (int   argc,
   sitrep_test_add ("/sync/stop-from-handler", test_stop_from_handler);
   add_malformed_tests ();
   add_changes_tests ();
+  add_pages_tests ();
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "sitrep-json.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-protocol-feed.h"
 
 #define INC "11111111-2222-4333-8444-555555555555"
@@ -12,7 +13,7 @@
 static JsonObject *
 parse_json (const char *text)
 {
-  JsonObject *object = sitrep_json_from_string (text, NULL);
+  JsonObject *object = sitrep_protocol_parse_object (text, NULL);
 
   g_assert_nonnull (object);
   return object;

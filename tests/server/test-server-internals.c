@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-server-internals.c: the server's parts below HTTP: push parsing,
- * tokens, the rate limiter, and the SQLite storage's seq and compaction */
+ * tokens, the rate limiter, the SQLite storage's seq and compaction, and
+ * the ref a large incident keeps */
 
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "sitrep-json.h"
+#include "sitrep-protocol-scan.h"
 #include "sitrep-protocol-push.h"
 #include "sitrep-server-apply.h"
 #include "sitrep-server-auth.h"
@@ -20,7 +22,7 @@ static SitrepProtocolPush *
 parse (const char  *text,
        GError     **error)
 {
-  g_autoptr(JsonObject) request = sitrep_json_from_string (text, NULL);
+  g_autoptr(JsonObject) request = sitrep_protocol_parse_object (text, NULL);
 
   g_assert_nonnull (request);
   return sitrep_protocol_push_parse (request, error);
@@ -202,6 +204,48 @@ test_sqlite_seq (void)
   g_rmdir (dir);
 }
 
+/* A record stored larger than one request (by an older server) keeps its
+ * ref when it is put again: its body is read back whole. */
+static void
+test_keep_ref_of_large_record (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-server-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *filler = g_strnfill (300 * 1024, 'x');
+  g_autoptr(SitrepServerStorage) storage = NULL;
+  g_autoptr(JsonObject) body = json_object_new ();
+  SitrepServerRecord current = { 0 };
+
+  g_assert_no_error (error);
+  storage = sitrep_server_sqlite_open (path, &error);
+  g_assert_no_error (error);
+
+  current.coll = (char *) "incidents";
+  current.id = (char *) INC;
+  current.version = 4;
+  current.body = g_strdup_printf ("{\"ref\":\"INC-2026-007\",\"title\":\"Big\","
+                                  "\"severity\":\"P2\",\"notes\":\"%s\"}", filler);
+
+  json_object_set_string_member (body, "title", "Big");
+  json_object_set_string_member (body, "declared_at", "2026-11-27T14:32:00Z");
+  g_assert_true (storage->vtable->begin_write (storage, &error));
+  g_assert_true (sitrep_server_keep_ref (storage, &current, body, &error));
+  g_assert_no_error (error);
+  storage->vtable->rollback (storage);
+  g_assert_cmpstr (sitrep_json_get_string (body, "ref"), ==, "INC-2026-007");
+
+  /* and a body that large is not written again */
+  json_object_set_string_member (body, "notes", filler);
+  g_assert_false (sitrep_server_body_fits (body, &error));
+  g_assert_error (error, SITREP_PROTOCOL_ERROR, SITREP_PROTOCOL_ERROR_TOO_LARGE);
+
+  g_free (current.body);
+  g_clear_pointer (&storage, sitrep_server_storage_free);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +256,7 @@ main (int   argc,
   g_test_add_func ("/server/auth/tokens", test_tokens);
   g_test_add_func ("/server/auth/rate-limit", test_rate_limit);
   g_test_add_func ("/server/sqlite/seq", test_sqlite_seq);
+  g_test_add_func ("/server/apply/keep-ref-of-large-record", test_keep_ref_of_large_record);
 
   return g_test_run ();
 }

@@ -1,0 +1,231 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-gui-database.c: the app started on a damaged local database
+ *
+ * Instead of its window the app shows what is wrong and where the file
+ * is; "Move Aside and Start Fresh" keeps the old file (and its -wal)
+ * under a new name and opens an empty database; "Quit" leaves the files
+ * as they are and ends with exit status 1.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "sitrep-application.h"
+#include "sitrep-database-dialog.h"
+#include "sitrep-window.h"
+
+#define GARBAGE_LEN 8192
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  char              *garbage;
+  SitrepApplication *app;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = NULL;
+
+  f->dir = g_dir_make_tmp ("sitrep-gui-database-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "sitrep.db", NULL);
+  f->garbage = g_strnfill (GARBAGE_LEN, 'x');
+  g_file_set_contents (f->path, f->garbage, -1, &error);
+  g_assert_no_error (error);
+  wal = g_strconcat (f->path, "-wal", NULL);
+  g_file_set_contents (wal, "wal", -1, &error);
+  g_assert_no_error (error);
+
+  f->app = sitrep_application_new (f->dir, FALSE);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+
+  while (windows != NULL)
+    {
+      gui_test_destroy (windows->data);
+      windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+    }
+  g_clear_object (&f->app);
+  g_free (f->garbage);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static gpointer
+find_window (Fixture *f,
+             GType    type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+static AdwMessageDialog *
+activate_to_dialog (Fixture *f)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_null (sitrep_application_get_context (f->app));
+  g_application_activate (G_APPLICATION (f->app));
+  WAIT_UNTIL (find_window (f, SITREP_TYPE_DATABASE_DIALOG) != NULL);
+  dialog = find_window (f, SITREP_TYPE_DATABASE_DIALOG);
+  g_assert_null (find_window (f, SITREP_TYPE_WINDOW));
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Damaged");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), f->path));
+  g_assert_true (adw_message_dialog_has_response (dialog, "move-aside"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
+  return dialog;
+}
+
+static char *
+read_file (const char *path)
+{
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, NULL);
+  return text;
+}
+
+static void
+test_move_aside (Fixture       *f,
+                 gconstpointer  data)
+{
+  AdwMessageDialog *dialog = activate_to_dialog (f);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *moved_wal = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *wal_text = NULL;
+  const char *name;
+
+  adw_message_dialog_response (dialog, "move-aside");
+  WAIT_UNTIL (find_window (f, SITREP_TYPE_WINDOW) != NULL);
+  WAIT_UNTIL (find_window (f, SITREP_TYPE_DATABASE_DIALOG) == NULL);
+  g_assert_nonnull (sitrep_application_get_context (f->app));
+  g_assert_cmpint (sitrep_application_get_exit_status (f->app), ==, 0);
+
+  /* The old file and its -wal are kept under one new name. */
+  dir = g_dir_open (f->dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "sitrep.db.broken-") && !g_str_has_suffix (name, "-wal")
+        && !g_str_has_suffix (name, "-shm"))
+      {
+        g_assert_null (moved);
+        moved = g_build_filename (f->dir, name, NULL);
+      }
+  g_assert_nonnull (moved);
+  text = read_file (moved);
+  g_assert_cmpstr (text, ==, f->garbage);
+  moved_wal = g_strconcat (moved, "-wal", NULL);
+  wal_text = read_file (moved_wal);
+  g_assert_cmpstr (wal_text, ==, "wal");
+
+  /* A fresh database is where the old one was. */
+  g_free (text);
+  text = read_file (f->path);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "SQLite format 3"));
+}
+
+static void
+test_quit (Fixture       *f,
+           gconstpointer  data)
+{
+  AdwMessageDialog *dialog = activate_to_dialog (f);
+  g_autofree char *text = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  adw_message_dialog_response (dialog, "quit");
+  WAIT_UNTIL (find_window (f, SITREP_TYPE_DATABASE_DIALOG) == NULL);
+  g_assert_null (find_window (f, SITREP_TYPE_WINDOW));
+  g_assert_null (sitrep_application_get_context (f->app));
+  g_assert_cmpint (sitrep_application_get_exit_status (f->app), ==, 1);
+
+  /* Nothing was moved or written. */
+  text = read_file (f->path);
+  g_assert_cmpstr (text, ==, f->garbage);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "sitrep.db.broken-"));
+}
+
+static void
+test_move_aside_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-gui-database-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "sitrep.db", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_file_set_contents (path, "one", -1, &error);
+  g_assert_no_error (error);
+  first = sitrep_database_move_aside (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (first, path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Twice within a second: the first one is not overwritten. */
+  g_file_set_contents (path, "two", -1, &error);
+  g_assert_no_error (error);
+  second = sitrep_database_move_aside (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_true (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+}
+
+typedef void (*FixtureTest) (Fixture *f, gconstpointer data);
+
+/* Each in a process of its own: an application is exported on the bus
+ * under its id until the process ends. */
+static void
+run_isolated (gconstpointer data)
+{
+  FixtureTest test = (FixtureTest) data;
+  Fixture f = { 0 };
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  fixture_set_up (&f, NULL);
+  test (&f, NULL);
+  fixture_tear_down (&f, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gui_test_init (&argc, &argv);
+
+  g_test_add_data_func ("/gui/database/move-aside", (gconstpointer) test_move_aside,
+                        run_isolated);
+  g_test_add_data_func ("/gui/database/quit", (gconstpointer) test_quit, run_isolated);
+  g_test_add_func ("/gui/database/move-aside-names", test_move_aside_names);
+
+  return g_test_run ();
+}

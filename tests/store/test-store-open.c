@@ -1,0 +1,128 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-store-open.c: opening a local database that is damaged, not a
+ * database, or not a file: each is its own error, naming the file */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sitrep-store.h"
+#include "store-test-util.h"
+
+/* A store with a few hundred pages in its file, closed (so the WAL is
+ * checkpointed into it). */
+static char *
+make_filled_store (const char *dir)
+{
+  char *path = g_build_filename (dir, "sitrep.db", NULL);
+  g_autoptr(GError) error = NULL;
+  SitrepStore *store;
+
+  store = sitrep_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  test_sql_exec (path,
+                 "CREATE TABLE filler (n INTEGER PRIMARY KEY, x BLOB);"
+                 "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 2000) "
+                 "INSERT INTO filler SELECT n, randomblob(500) FROM c;"
+                 "PRAGMA wal_checkpoint(TRUNCATE);");
+  return path;
+}
+
+static void
+overwrite_middle (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, >, 256 * 1024);
+  /* Whole pages in the middle: b-tree pages of the filler table. */
+  memset (data + len / 2 - 32 * 1024, 0x5a, 64 * 1024);
+  g_file_set_contents (path, data, (gssize) len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_open_damaged_pages (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = make_filled_store (dir);
+  g_autoptr(GError) error = NULL;
+  SitrepStore *store;
+
+  /* Sound, it opens. */
+  store = sitrep_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  overwrite_middle (path);
+  store = sitrep_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+
+  test_rm_rf (dir);
+}
+
+static void
+test_open_not_a_database (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sitrep.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *garbage = g_strnfill (8192, 'x');
+  SitrepStore *store;
+
+  g_file_set_contents (path, garbage, -1, &error);
+  g_assert_no_error (error);
+
+  store = sitrep_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, path));
+
+  /* Refusing it leaves it as it was. */
+  {
+    g_autofree char *after = NULL;
+
+    g_file_get_contents (path, &after, NULL, NULL);
+    g_assert_cmpstr (after, ==, garbage);
+  }
+
+  test_rm_rf (dir);
+}
+
+static void
+test_open_unreadable (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sitrep.db", NULL);
+  g_autoptr(GError) error = NULL;
+  SitrepStore *store;
+
+  /* (A folder where the file should be: unreadable even for root.) */
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+
+  store = sitrep_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_UNREADABLE);
+  g_assert_nonnull (strstr (error->message, path));
+
+  test_rm_rf (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/open/damaged-pages", test_open_damaged_pages);
+  g_test_add_func ("/store/open/not-a-database", test_open_not_a_database);
+  g_test_add_func ("/store/open/unreadable", test_open_unreadable);
+
+  return g_test_run ();
+}
