@@ -329,15 +329,19 @@ test_rejected_copy (Fixture       *f,
 static void
 test_mine_body (void)
 {
-  g_autoptr(JsonObject) mine = sitrep_json_from_string ("{\"text\": \"raised to 200\", "
-                                                        "\"pinned\": null}", NULL);
-  g_autoptr(JsonObject) theirs = sitrep_json_from_string ("{\"text\": \"raised to 150\", "
-                                                          "\"kind\": \"action\", "
-                                                          "\"pinned\": true}", NULL);
+  g_autoptr(JsonObject) mine = json_object_new ();
+  g_autoptr(JsonObject) theirs = json_object_new ();
   SitrepRefusedEdit edit = { 1, (char *) "conflict", (char *) "timeline", (char *) "x",
                              (char *) "patch", mine, theirs, 3, NULL };
-  g_autoptr(JsonObject) body = sitrep_refused_edit_dup_mine_body (&edit);
+  g_autoptr(JsonObject) body = NULL;
 
+  json_object_set_string_member (mine, "text", "raised to 200");
+  json_object_set_null_member (mine, "pinned");
+  json_object_set_string_member (theirs, "text", "raised to 150");
+  json_object_set_string_member (theirs, "kind", "action");
+  json_object_set_boolean_member (theirs, "pinned", TRUE);
+
+  body = sitrep_refused_edit_dup_mine_body (&edit);
   g_assert_nonnull (body);
   g_assert_cmpstr (sitrep_json_get_string (body, "text"), ==, "raised to 200");
   g_assert_cmpstr (sitrep_json_get_string (body, "kind"), ==, "action");
