@@ -14,8 +14,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-enums.h"
 #include "sitrep-record.h"
 #include "sitrep-time.h"
+#include "sitrep-types.h"
 
 G_DEFINE_QUARK (sitrep-record-error-quark, sitrep_record_error)
 
@@ -37,11 +39,20 @@ typedef enum {
   FIELD_NONEMPTY = 1 << 2,
 } FieldFlags;
 
+/* The domain enumerations' protocol strings are their nicks
+ * (sitrep-types.h); the wire strings of a field are the nicks of the
+ * values from `min` up, which leaves out NONE and INVALID. */
+typedef struct {
+  GType (*get_type) (void);
+  int    min;
+} EnumField;
+
 typedef struct {
   const char         *name;
   FieldType           type;
   FieldFlags          flags;
-  const char * const *values;
+  const char * const *values;    /* FIELD_ENUM: the strings, or */
+  const EnumField    *enum_field;  /* the enumeration they are the nicks of */
 } FieldSpec;
 
 typedef enum {
@@ -58,28 +69,71 @@ typedef struct {
   gsize            n_fields;
 } CollectionSpec;
 
-static const char * const severity_values[] = { "P1", "P2", "P3", "P4", NULL };
-static const char * const status_values[] = {
-  "investigating", "identified", "monitoring", "resolved", "closed", NULL
-};
-static const char * const role_values[] = {
-  "commander", "deputy_commander", "communications", "operations", "planning",
-  "scribe", "customer_liaison", NULL
-};
-static const char * const phase_values[] = {
-  "initial", "assessment", "coordination", "resolution", "major", NULL
-};
-static const char * const kind_values[] = {
-  "detection", "alert", "action", "decision", "mitigation", "communication",
-  "status", "role", "note", NULL
-};
-static const char * const audience_values[] = {
-  "status_page", "stakeholders", "executives", "customers", "internal", NULL
-};
+static const EnumField severity_enum = { sitrep_severity_get_type, SITREP_SEVERITY_P1 };
+static const EnumField status_enum = { sitrep_status_get_type, SITREP_STATUS_INVESTIGATING };
+static const EnumField role_enum = { sitrep_role_get_type, 0 };
+static const EnumField phase_enum = { sitrep_phase_get_type, 0 };
+static const EnumField kind_enum = { sitrep_timeline_kind_get_type, 0 };
+static const EnumField audience_enum = { sitrep_audience_get_type, 0 };
+
+/* Action items' type and status are no domain enumeration: their strings
+ * are only ever read here. */
 static const char * const action_type_values[] = { "prevent", "detect", "respond", NULL };
 static const char * const action_status_values[] = {
   "not_started", "in_progress", "completed", "deferred", NULL
 };
+
+static GEnumClass *
+enum_field_class (const EnumField *field)
+{
+  gpointer klass = g_type_class_peek (field->get_type ());
+
+  return klass != NULL ? klass : g_type_class_ref (field->get_type ());
+}
+
+static gboolean
+enum_field_contains (const EnumField *field,
+                     const char      *text)
+{
+  GEnumValue *value = g_enum_get_value_by_nick (enum_field_class (field), text);
+
+  return value != NULL && value->value >= field->min;
+}
+
+static gboolean
+enum_contains (const FieldSpec *spec,
+               const char      *text)
+{
+  if (spec->enum_field != NULL)
+    return enum_field_contains (spec->enum_field, text);
+  return g_strv_contains (spec->values, text);
+}
+
+/* "P1, P2, P3, P4": the strings a field takes, in their order. */
+static char *
+enum_join (const FieldSpec *spec)
+{
+  GString *joined = g_string_new (NULL);
+
+  if (spec->enum_field != NULL)
+    {
+      GEnumClass *klass = enum_field_class (spec->enum_field);
+
+      for (guint i = 0; i < klass->n_values; i++)
+        {
+          if (klass->values[i].value < spec->enum_field->min)
+            continue;
+          if (joined->len > 0)
+            g_string_append (joined, ", ");
+          g_string_append (joined, klass->values[i].value_nick);
+        }
+    }
+  else
+    for (guint i = 0; spec->values[i] != NULL; i++)
+      g_string_append_printf (joined, "%s%s", i > 0 ? ", " : "", spec->values[i]);
+
+  return g_string_free (joined, FALSE);
+}
 
 #define N FIELD_NULLABLE
 #define R FIELD_REQUIRED
@@ -89,8 +143,8 @@ static const FieldSpec incident_fields[] = {
   { "ref", FIELD_TEXT, N, NULL },
   { "title", FIELD_TEXT, R | NE, NULL },
   { "summary", FIELD_TEXT, N, NULL },
-  { "severity", FIELD_ENUM, R, severity_values },
-  { "status", FIELD_ENUM, 0, status_values },
+  { "severity", FIELD_ENUM, R, NULL, &severity_enum },
+  { "status", FIELD_ENUM, 0, NULL, &status_enum },
   { "services", FIELD_STRING_ARRAY, 0, NULL },
   { "customer_impact", FIELD_TEXT, N, NULL },
   { "major", FIELD_BOOL, 0, NULL },
@@ -104,14 +158,14 @@ static const FieldSpec incident_fields[] = {
 
 static const FieldSpec role_fields[] = {
   { "incident_id", FIELD_UUID, R, NULL },
-  { "role", FIELD_ENUM, 0, role_values },
+  { "role", FIELD_ENUM, 0, NULL, &role_enum },
   { "person", FIELD_TEXT, N, NULL },
   { "assigned_at", FIELD_TIME, N, NULL },
 };
 
 static const FieldSpec checklist_fields[] = {
   { "incident_id", FIELD_UUID, R, NULL },
-  { "phase", FIELD_ENUM, 0, phase_values },
+  { "phase", FIELD_ENUM, 0, NULL, &phase_enum },
   { "key", FIELD_TEXT, NE, NULL },
   { "text", FIELD_TEXT, N, NULL },
   { "position", FIELD_POSITION, 0, NULL },
@@ -123,7 +177,7 @@ static const FieldSpec checklist_fields[] = {
 static const FieldSpec timeline_fields[] = {
   { "incident_id", FIELD_UUID, R, NULL },
   { "occurred_at", FIELD_TIME, N, NULL },
-  { "kind", FIELD_ENUM, 0, kind_values },
+  { "kind", FIELD_ENUM, 0, NULL, &kind_enum },
   { "text", FIELD_TEXT, R, NULL },
   { "author", FIELD_TEXT, N, NULL },
   { "pinned", FIELD_BOOL, 0, NULL },
@@ -131,7 +185,7 @@ static const FieldSpec timeline_fields[] = {
 
 static const FieldSpec communication_fields[] = {
   { "incident_id", FIELD_UUID, R, NULL },
-  { "audience", FIELD_ENUM, 0, audience_values },
+  { "audience", FIELD_ENUM, 0, NULL, &audience_enum },
   { "template", FIELD_TEXT, N, NULL },
   { "status", FIELD_TEXT, N, NULL },
   { "title", FIELD_TEXT, N, NULL },
@@ -162,7 +216,7 @@ static const FieldSpec postmortem_fields[] = {
 
 static const FieldSpec template_fields[] = {
   { "name", FIELD_TEXT, N, NULL },
-  { "audience", FIELD_ENUM, N, audience_values },
+  { "audience", FIELD_ENUM, N, NULL, &audience_enum },
   { "status", FIELD_TEXT, N, NULL },
   { "title", FIELD_TEXT, N, NULL },
   { "body", FIELD_TEXT, N, NULL },
@@ -397,12 +451,11 @@ check_field (const FieldSpec  *spec,
       return check_text (spec->name, text, error);
 
     case FIELD_ENUM:
-      if (node_is_string (node)
-          && g_strv_contains (spec->values, json_node_get_string (node)))
+      if (node_is_string (node) && enum_contains (spec, json_node_get_string (node)))
         return TRUE;
       else
         {
-          g_autofree char *joined = g_strjoinv (", ", (char **) spec->values);
+          g_autofree char *joined = enum_join (spec);
           g_autofree char *problem = g_strdup_printf (_("must be one of %s"), joined);
 
           return fail (error, spec->name, problem);
@@ -483,7 +536,7 @@ check_compound_id (const CollectionSpec  *spec,
   if (colon == NULL || !is_uuid_n (id, colon - id))
     ok = FALSE;
   else if (spec->id_shape == ID_UUID_ROLE)
-    ok = g_strv_contains (role_values, suffix);
+    ok = enum_field_contains (&role_enum, suffix);
   else
     ok = *suffix != '\0' && strlen (suffix) <= SITREP_NAME_MAX;
 

@@ -324,6 +324,42 @@ test_rejected_copy (Fixture       *f,
   sitrep_conflict_free (conflict);
 }
 
+/* A refused patch means their record with the patch's fields laid over it;
+ * a put means its own body, a delete no body. */
+static void
+test_mine_body (void)
+{
+  g_autoptr(JsonObject) mine = json_object_new ();
+  g_autoptr(JsonObject) theirs = json_object_new ();
+  SitrepRefusedEdit edit = { 1, (char *) "conflict", (char *) "timeline", (char *) "x",
+                             (char *) "patch", mine, theirs, 3, NULL };
+  g_autoptr(JsonObject) body = NULL;
+
+  json_object_set_string_member (mine, "text", "raised to 200");
+  json_object_set_null_member (mine, "pinned");
+  json_object_set_string_member (theirs, "text", "raised to 150");
+  json_object_set_string_member (theirs, "kind", "action");
+  json_object_set_boolean_member (theirs, "pinned", TRUE);
+
+  body = sitrep_refused_edit_dup_mine_body (&edit);
+  g_assert_nonnull (body);
+  g_assert_cmpstr (sitrep_json_get_string (body, "text"), ==, "raised to 200");
+  g_assert_cmpstr (sitrep_json_get_string (body, "kind"), ==, "action");
+  g_assert_true (json_object_has_member (body, "pinned"));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (body, "pinned")));
+  /* Theirs is left as it was. */
+  g_assert_cmpstr (sitrep_json_get_string (theirs, "text"), ==, "raised to 150");
+
+  edit.op = (char *) "put";
+  g_clear_pointer (&body, json_object_unref);
+  body = sitrep_refused_edit_dup_mine_body (&edit);
+  g_assert_false (json_object_has_member (body, "kind"));
+
+  edit.op = (char *) "delete";
+  g_clear_pointer (&body, json_object_unref);
+  g_assert_null (sitrep_refused_edit_dup_mine_body (&edit));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +376,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/conflict/rejected", Fixture, NULL, fixture_set_up, test_rejected_copy,
               fixture_tear_down);
+  g_test_add_func ("/gui/conflict/mine-body", test_mine_body);
 
   return g_test_run ();
 }

@@ -48,35 +48,6 @@ main_field (SitrepRefusedEdit *conflict)
 }
 
 /**
- * sitrep_conflict_dup_mine_body:
- *
- * Returns: (transfer full) (nullable): the whole record as the refused
- *   edit meant it (a patch is laid over their version); %NULL for a delete
- */
-JsonObject *
-sitrep_conflict_dup_mine_body (SitrepRefusedEdit *conflict)
-{
-  JsonObject *body;
-
-  if (g_strcmp0 (conflict->op, "delete") == 0 || conflict->mine == NULL)
-    return NULL;
-  if (g_strcmp0 (conflict->op, "put") == 0 || conflict->theirs == NULL)
-    return sitrep_json_copy (conflict->mine);
-
-  body = sitrep_json_copy (conflict->theirs);
-  {
-    JsonObjectIter iter;
-    const char *name;
-    JsonNode *node;
-
-    json_object_iter_init (&iter, conflict->mine);
-    while (json_object_iter_next (&iter, &name, &node))
-      json_object_set_member (body, name, json_node_copy (node));
-  }
-  return body;
-}
-
-/**
  * sitrep_conflict_describe_body:
  *
  * Returns: (transfer full): what a person reads of @body
@@ -133,7 +104,7 @@ edit_response (AdwMessageDialog *dialog,
       return;
     }
 
-  body = sitrep_conflict_dup_mine_body (data->conflict);
+  body = sitrep_refused_edit_dup_mine_body (data->conflict);
   if (body == NULL)
     body = data->conflict->theirs ? sitrep_json_copy (data->conflict->theirs) : json_object_new ();
   json_object_set_string_member (body, main_field (data->conflict), gtk_editable_get_text (entry));
@@ -144,7 +115,7 @@ static void
 present_editor (GtkWindow    *parent,
                 ConflictData *data)
 {
-  g_autoptr(JsonObject) mine = sitrep_conflict_dup_mine_body (data->conflict);
+  g_autoptr(JsonObject) mine = sitrep_refused_edit_dup_mine_body (data->conflict);
   g_autofree char *theirs = sitrep_conflict_describe_body (data->conflict, data->conflict->theirs);
   g_autofree char *body = g_strdup_printf (_("Theirs: %s"), theirs);
   GtkWidget *dialog = adw_message_dialog_new (parent, _("Edit From Both"), body);
@@ -182,7 +153,7 @@ choice_response (AdwMessageDialog *dialog,
 
   if (g_str_equal (response, "mine"))
     {
-      g_autoptr(JsonObject) mine = sitrep_conflict_dup_mine_body (data->conflict);
+      g_autoptr(JsonObject) mine = sitrep_refused_edit_dup_mine_body (data->conflict);
 
       if (mine != NULL)
         settle (data, parent, mine);
@@ -220,7 +191,7 @@ sitrep_conflict_dialog_new (GtkWindow         *parent,
                             SitrepContext     *context,
                             SitrepRefusedEdit *conflict)
 {
-  g_autoptr(JsonObject) mine = sitrep_conflict_dup_mine_body (conflict);
+  g_autoptr(JsonObject) mine = sitrep_refused_edit_dup_mine_body (conflict);
   g_autofree char *mine_text = sitrep_conflict_describe_body (conflict, mine);
   g_autofree char *theirs_text = sitrep_conflict_describe_body (conflict, conflict->theirs);
   ConflictData *data = g_new0 (ConflictData, 1);

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 GtkWidget  *sitrep_conflict_dialog_new    (GtkWindow         *parent,
                                            SitrepContext     *context,
                                            SitrepRefusedEdit *conflict);
-JsonObject *sitrep_conflict_dup_mine_body (SitrepRefusedEdit *conflict);
 char       *sitrep_conflict_describe_body (SitrepRefusedEdit *conflict,
                                            JsonObject        *body);
 

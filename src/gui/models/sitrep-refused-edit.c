@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sitrep-json.h"
+#include "sitrep-protocol.h"
 #include "sitrep-refused-edit.h"
 
 /**
@@ -41,4 +42,30 @@ sitrep_refused_edit_free (SitrepRefusedEdit *edit)
   g_clear_pointer (&edit->theirs, json_object_unref);
   g_free (edit->message);
   g_free (edit);
+}
+
+/**
+ * sitrep_refused_edit_dup_mine_body:
+ *
+ * The whole record as the refused edit meant it: a put's body, or a
+ * patch's fields laid over their version as every side merges a patch
+ * (sitrep_protocol_merge_patch()).
+ *
+ * Returns: (transfer full) (nullable): the body; %NULL for a delete
+ */
+JsonObject *
+sitrep_refused_edit_dup_mine_body (const SitrepRefusedEdit *edit)
+{
+  JsonObject *body;
+
+  g_return_val_if_fail (edit != NULL, NULL);
+
+  if (g_strcmp0 (edit->op, "delete") == 0 || edit->mine == NULL)
+    return NULL;
+  if (g_strcmp0 (edit->op, "put") == 0 || edit->theirs == NULL)
+    return sitrep_json_copy (edit->mine);
+
+  body = sitrep_json_copy (edit->theirs);
+  sitrep_protocol_merge_patch (body, edit->mine);
+  return body;
 }

@@ -32,8 +32,9 @@ typedef struct
   char       *message;
 } SitrepRefusedEdit;
 
-SitrepRefusedEdit *sitrep_refused_edit_copy (const SitrepRefusedEdit *edit);
-void               sitrep_refused_edit_free (SitrepRefusedEdit       *edit);
+SitrepRefusedEdit *sitrep_refused_edit_copy          (const SitrepRefusedEdit *edit);
+void               sitrep_refused_edit_free          (SitrepRefusedEdit       *edit);
+JsonObject        *sitrep_refused_edit_dup_mine_body (const SitrepRefusedEdit *edit);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepRefusedEdit, sitrep_refused_edit_free)
 

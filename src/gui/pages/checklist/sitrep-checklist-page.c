@@ -10,45 +10,30 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-checklist-page-private.h"
+#include "sitrep-checklist-row.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-json.h"
-#include "sitrep-time.h"
 
 /* The IC checklist of an incident by phase. Rows are kept by item id and
- * updated in place, so that a tick from someone else does not take the
- * keyboard focus away from the row the user is on. */
+ * follow their task in place (SitrepChecklistRow), so that a tick from
+ * someone else does not take the keyboard focus away from the row the
+ * user is on. */
 
 #define N_PHASES (SITREP_PHASE_MAJOR + 1)
-
-typedef struct
-{
-  char           *id;
-  SitrepPhase     phase;
-  gint64          position;
-  AdwActionRow   *row;
-  GtkCheckButton *check;
-} ItemRow;
-
-static void
-item_row_free (ItemRow *item)
-{
-  g_free (item->id);
-  g_free (item);
-}
 
 typedef struct
 {
   AdwPreferencesGroup *group;
   GtkListBox          *list;
   AdwEntryRow         *add_row;
+  GtkWidget           *add_button;
 } PhaseGroup;
 
 struct _SitrepChecklistPage
 {
   SitrepIncidentPage parent_instance;
 
-  gboolean        updating;
-  GHashTable     *items;     /* id → ItemRow */
+  GHashTable     *items;     /* id → SitrepChecklistRow, owned by its list */
   PhaseGroup      phases[N_PHASES];
 
   GtkWidget      *scroller;
@@ -77,124 +62,30 @@ page_workspace (SitrepChecklistPage *self)
   return sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (self));
 }
 
-static char *
-format_done (JsonObject *body)
-{
-  const char *by = sitrep_json_get_string (body, "done_by");
-  g_autoptr(GDateTime) at = sitrep_time_parse (sitrep_json_get_string (body, "done_at"));
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *when = NULL;
-
-  if (at != NULL)
-    {
-      g_autoptr(GDateTime) utc = g_date_time_to_utc (at);
-
-      /* The day only when it is not today's. */
-      if (g_date_time_get_year (utc) == g_date_time_get_year (now) &&
-          g_date_time_get_day_of_year (utc) == g_date_time_get_day_of_year (now))
-        when = g_date_time_format (utc, "%H:%M UTC");
-      else
-        when = g_date_time_format (utc, "%Y-%m-%d %H:%M UTC");
-    }
-
-  if (by != NULL && when != NULL)
-    /* Translators: "Done by alice at 14:35 UTC" */
-    return g_strdup_printf (_("Done by %s at %s"), by, when);
-  if (by != NULL)
-    return g_strdup_printf (_("Done by %s"), by);
-  if (when != NULL)
-    return g_strdup_printf (_("Done at %s"), when);
-  return g_strdup (_("Done"));
-}
-
 static void
-on_check_toggled (GtkCheckButton      *check,
-                  SitrepChecklistPage *self)
+on_done_toggled (SitrepChecklistRow  *row,
+                 gboolean             done,
+                 SitrepChecklistPage *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (check), "item-id");
-  gboolean done = gtk_check_button_get_active (check);
+  SitrepRecordObject *task = SITREP_RECORD_OBJECT (sitrep_checklist_row_get_task (row));
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || page_context (self) == NULL)
+  if (page_context (self) == NULL)
     return;
 
-  if (!sitrep_workspace_set_checklist_done (page_workspace (self), id, done, &error))
+  if (!sitrep_workspace_set_checklist_done (page_workspace (self),
+                                            sitrep_record_object_get_id (task), done, &error))
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
-      self->updating = TRUE;
-      gtk_check_button_set_active (check, !done);
-      self->updating = FALSE;
-    }
-}
-
-static ItemRow *
-item_row_new (SitrepChecklistPage *self,
-              const char          *id,
-              SitrepPhase          phase)
-{
-  ItemRow *item = g_new0 (ItemRow, 1);
-
-  item->id = g_strdup (id);
-  item->phase = phase;
-  item->row = ADW_ACTION_ROW (adw_action_row_new ());
-  item->check = GTK_CHECK_BUTTON (gtk_check_button_new ());
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (item->row), FALSE);
-  adw_action_row_set_title_lines (item->row, 0);
-  adw_action_row_set_subtitle_lines (item->row, 0);
-  gtk_widget_set_valign (GTK_WIDGET (item->check), GTK_ALIGN_CENTER);
-  g_object_set_data_full (G_OBJECT (item->check), "item-id", g_strdup (id), g_free);
-  g_signal_connect (item->check, "toggled", G_CALLBACK (on_check_toggled), self);
-  adw_action_row_add_prefix (item->row, GTK_WIDGET (item->check));
-  adw_action_row_set_activatable_widget (item->row, GTK_WIDGET (item->check));
-  g_object_set_data (G_OBJECT (item->row), "item", item);
-
-  return item;
-}
-
-static void
-update_item (SitrepChecklistPage *self,
-             ItemRow             *item,
-             SitrepRecordObject  *record)
-{
-  JsonObject *body = sitrep_record_object_get_body (record);
-  const char *text = sitrep_json_get_string (body, "text");
-  gboolean done = sitrep_json_get_bool (body, "done");
-  gint64 position = json_object_get_int_member_with_default (body, "position", 0);
-  g_autofree char *subtitle = done ? format_done (body) : NULL;
-
-  if (text == NULL)
-    text = "";
-  if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (item->row)), text) != 0)
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (item->row), text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (item->check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-    }
-
-  if (gtk_check_button_get_active (item->check) != done)
-    {
-      self->updating = TRUE;
-      gtk_check_button_set_active (item->check, done);
-      self->updating = FALSE;
-    }
-
-  if (g_strcmp0 (adw_action_row_get_subtitle (item->row), subtitle ? subtitle : "") != 0)
-    adw_action_row_set_subtitle (item->row, subtitle ? subtitle : "");
-
-  if (item->position != position)
-    {
-      item->position = position;
-      gtk_list_box_row_changed (GTK_LIST_BOX_ROW (item->row));
+      sitrep_checklist_row_show_task (row);
     }
 }
 
 static void
-remove_item (SitrepChecklistPage *self,
-             ItemRow             *item)
+remove_row (SitrepChecklistPage *self,
+            GtkWidget           *row)
 {
-  gtk_list_box_remove (self->phases[item->phase].list, GTK_WIDGET (item->row));
-  g_hash_table_remove (self->items, item->id);
+  gtk_list_box_remove (GTK_LIST_BOX (gtk_widget_get_parent (row)), row);
 }
 
 static void
@@ -206,19 +97,16 @@ clear_items (SitrepChecklistPage *self)
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      ItemRow *item = value;
-
-      gtk_list_box_remove (self->phases[item->phase].list, GTK_WIDGET (item->row));
       g_hash_table_iter_remove (&iter);
+      remove_row (self, value);
     }
 }
 
+/* The progress of each phase and of the whole checklist, counted from the
+ * rows as they show their tasks. */
 static void
-sitrep_checklist_page_refresh (SitrepIncidentPage *page)
+update_progress (SitrepChecklistPage *self)
 {
-  SitrepChecklistPage *self = SITREP_CHECKLIST_PAGE (page);
-  GListModel *records = NULL;
-  g_autoptr(GHashTable) seen = NULL;
   guint done[N_PHASES] = { 0, };
   guint total[N_PHASES] = { 0, };
   guint all_done = 0, all_total = 0;
@@ -229,50 +117,18 @@ sitrep_checklist_page_refresh (SitrepIncidentPage *page)
   if (page_incident (self) == NULL)
     return;
 
-  records = sitrep_workspace_get_checklist (sitrep_incident_page_get_workspace (page));
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
-    {
-      g_autoptr(SitrepRecordObject) record = g_list_model_get_item (records, i);
-      const char *record_id = sitrep_record_object_get_id (record);
-      JsonObject *body = sitrep_record_object_get_body (record);
-      SitrepPhase phase = SITREP_PHASE_INITIAL;
-      ItemRow *item;
-
-      sitrep_phase_from_string (sitrep_json_get_string (body, "phase"), &phase);
-      item = g_hash_table_lookup (self->items, record_id);
-      if (item != NULL && item->phase != phase)
-        {
-          remove_item (self, item);
-          item = NULL;
-        }
-      if (item == NULL)
-        {
-          item = item_row_new (self, record_id, phase);
-          item->position = json_object_get_int_member_with_default (body, "position", 0);
-          g_hash_table_insert (self->items, item->id, item);
-          gtk_list_box_append (self->phases[phase].list, GTK_WIDGET (item->row));
-        }
-
-      update_item (self, item, record);
-      g_hash_table_add (seen, item->id);
-      total[phase]++;
-      if (sitrep_json_get_bool (body, "done"))
-        done[phase]++;
-    }
-
-  /* Items deleted meanwhile (an IC's own item taken back). */
   g_hash_table_iter_init (&iter, self->items);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      ItemRow *item = value;
+      GtkWidget *list = gtk_widget_get_parent (value);
 
-      if (!g_hash_table_contains (seen, item->id))
-        {
-          gtk_list_box_remove (self->phases[item->phase].list, GTK_WIDGET (item->row));
-          g_hash_table_iter_remove (&iter);
-        }
+      for (SitrepPhase phase = SITREP_PHASE_INITIAL; phase < N_PHASES; phase++)
+        if (list == GTK_WIDGET (self->phases[phase].list))
+          {
+            total[phase]++;
+            if (sitrep_checklist_row_get_done (value))
+              done[phase]++;
+          }
     }
 
   for (SitrepPhase phase = SITREP_PHASE_INITIAL; phase < N_PHASES; phase++)
@@ -307,6 +163,65 @@ sitrep_checklist_page_refresh (SitrepIncidentPage *page)
 }
 
 static void
+sitrep_checklist_page_refresh (SitrepIncidentPage *page)
+{
+  SitrepChecklistPage *self = SITREP_CHECKLIST_PAGE (page);
+  GListModel *records = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (page_incident (self) == NULL)
+    return;
+
+  records = sitrep_workspace_get_checklist (sitrep_incident_page_get_workspace (page));
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (records); i++)
+    {
+      g_autoptr(SitrepRecordObject) record = g_list_model_get_item (records, i);
+      const char *record_id = sitrep_record_object_get_id (record);
+      JsonObject *body = sitrep_record_object_get_body (record);
+      SitrepPhase phase = SITREP_PHASE_INITIAL;
+      GtkWidget *row;
+
+      sitrep_phase_from_string (sitrep_json_get_string (body, "phase"), &phase);
+      row = g_hash_table_lookup (self->items, record_id);
+      if (row != NULL && gtk_widget_get_parent (row) != GTK_WIDGET (self->phases[phase].list))
+        {
+          g_hash_table_remove (self->items, record_id);
+          remove_row (self, row);
+          row = NULL;
+        }
+      if (row == NULL)
+        {
+          row = sitrep_checklist_row_new (SITREP_CHECKLIST_TASK (record));
+          g_signal_connect (row, "done-toggled", G_CALLBACK (on_done_toggled), self);
+          g_signal_connect_swapped (row, "notify::done", G_CALLBACK (update_progress), self);
+          g_hash_table_insert (self->items, g_strdup (record_id), row);
+          gtk_list_box_append (self->phases[phase].list, row);
+        }
+      else
+        sitrep_checklist_row_set_task (SITREP_CHECKLIST_ROW (row), SITREP_CHECKLIST_TASK (record));
+
+      g_hash_table_add (seen, g_strdup (record_id));
+    }
+
+  /* Items deleted meanwhile (an IC's own item taken back). */
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (!g_hash_table_contains (seen, key))
+        {
+          g_hash_table_iter_remove (&iter);
+          remove_row (self, value);
+        }
+    }
+
+  update_progress (self);
+}
+
+static void
 add_item (SitrepChecklistPage *self,
           SitrepPhase          phase)
 {
@@ -330,24 +245,31 @@ add_item (SitrepChecklistPage *self,
   gtk_editable_set_text (GTK_EDITABLE (row), "");
 }
 
+/* The phase whose "add an item" row or button @widget is. */
 static SitrepPhase
-phase_of (gpointer widget)
+phase_of (SitrepChecklistPage *self,
+          gpointer             widget)
 {
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "phase"));
+  for (SitrepPhase phase = SITREP_PHASE_INITIAL; phase < N_PHASES; phase++)
+    if (widget == (gpointer) self->phases[phase].add_row
+        || widget == (gpointer) self->phases[phase].add_button)
+      return phase;
+
+  g_return_val_if_reached (SITREP_PHASE_INITIAL);
 }
 
 static void
 on_add_activated (AdwEntryRow         *row,
                   SitrepChecklistPage *self)
 {
-  add_item (self, phase_of (row));
+  add_item (self, phase_of (self, row));
 }
 
 static void
 on_add_clicked (GtkButton           *button,
                 SitrepChecklistPage *self)
 {
-  add_item (self, phase_of (button));
+  add_item (self, phase_of (self, button));
 }
 
 static int
@@ -355,15 +277,19 @@ sort_rows (GtkListBoxRow *a,
            GtkListBoxRow *b,
            gpointer       user_data)
 {
-  ItemRow *ia = g_object_get_data (G_OBJECT (a), "item");
-  ItemRow *ib = g_object_get_data (G_OBJECT (b), "item");
+  SitrepChecklistRow *ia = SITREP_IS_CHECKLIST_ROW (a) ? SITREP_CHECKLIST_ROW (a) : NULL;
+  SitrepChecklistRow *ib = SITREP_IS_CHECKLIST_ROW (b) ? SITREP_CHECKLIST_ROW (b) : NULL;
+  gint64 pa, pb;
 
   /* The "add an item" row stays last. */
   if (ia == NULL || ib == NULL)
     return (ia == NULL) - (ib == NULL);
-  if (ia->position != ib->position)
-    return ia->position < ib->position ? -1 : 1;
-  return g_strcmp0 (ia->id, ib->id);
+  pa = sitrep_checklist_row_get_position (ia);
+  pb = sitrep_checklist_row_get_position (ib);
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return g_strcmp0 (sitrep_record_object_get_id (SITREP_RECORD_OBJECT (sitrep_checklist_row_get_task (ia))),
+                    sitrep_record_object_get_id (SITREP_RECORD_OBJECT (sitrep_checklist_row_get_task (ib))));
 }
 
 static void
@@ -390,7 +316,6 @@ build_groups (SitrepChecklistPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (add_row),
                                      _("Add an item to this phase"));
-      g_object_set_data (G_OBJECT (add_row), "phase", GINT_TO_POINTER (phase));
       g_signal_connect (add_row, "entry-activated", G_CALLBACK (on_add_activated), self);
 
       gtk_widget_set_valign (add_button, GTK_ALIGN_CENTER);
@@ -398,7 +323,6 @@ build_groups (SitrepChecklistPage *self)
       gtk_widget_set_tooltip_text (add_button, add_tip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (add_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, add_tip, -1);
-      g_object_set_data (G_OBJECT (add_button), "phase", GINT_TO_POINTER (phase));
       g_signal_connect (add_button, "clicked", G_CALLBACK (on_add_clicked), self);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (add_row), add_button);
 
@@ -409,6 +333,7 @@ build_groups (SitrepChecklistPage *self)
 
       group->list = GTK_LIST_BOX (list);
       group->add_row = ADW_ENTRY_ROW (add_row);
+      group->add_button = add_button;
     }
 }
 
@@ -480,8 +405,7 @@ static void
 sitrep_checklist_page_init (SitrepChecklistPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                       (GDestroyNotify) item_row_free);
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   build_groups (self);
 }
 
@@ -522,18 +446,18 @@ AdwActionRow *
 _sitrep_checklist_page_get_item_row (SitrepChecklistPage *self,
                                      const char          *item_id)
 {
-  ItemRow *item = g_hash_table_lookup (self->items, item_id);
+  gpointer row = g_hash_table_lookup (self->items, item_id);
 
-  return item ? item->row : NULL;
+  return row ? ADW_ACTION_ROW (row) : NULL;
 }
 
 GtkCheckButton *
 _sitrep_checklist_page_get_item_check (SitrepChecklistPage *self,
                                        const char          *item_id)
 {
-  ItemRow *item = g_hash_table_lookup (self->items, item_id);
+  gpointer row = g_hash_table_lookup (self->items, item_id);
 
-  return item ? item->check : NULL;
+  return row ? sitrep_checklist_row_get_check (SITREP_CHECKLIST_ROW (row)) : NULL;
 }
 
 GtkLabel *

@@ -8,6 +8,7 @@
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-json.h"
+#include "sitrep-resources.h"
 #include "sitrep-triage-row.h"
 
 /* How an incident opened by an alert was classified: the triage rule that
@@ -101,7 +102,7 @@ refresh (SitrepTriageRow *self)
 }
 
 static void
-use_clicked (SitrepTriageRow *self)
+on_use_clicked (SitrepTriageRow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SitrepWorkspace) workspace = NULL;
@@ -123,7 +124,7 @@ sitrep_triage_row_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->incident, self);
   g_clear_object (&self->incident);
   g_clear_object (&self->context);
-  g_clear_pointer (&self->group, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_TRIAGE_ROW);
 
   G_OBJECT_CLASS (sitrep_triage_row_parent_class)->dispose (object);
 }
@@ -205,30 +206,24 @@ sitrep_triage_row_class_init (SitrepTriageRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /* Referencing the bundle links it in from the static library. */
+  g_type_ensure (G_TYPE_RESOURCE);
+  (void) sitrep_get_resource ();
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/sitrep-triage-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, SitrepTriageRow, group);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTriageRow, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTriageRow, hint_row);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTriageRow, use_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_use_clicked);
 }
 
 static void
 sitrep_triage_row_init (SitrepTriageRow *self)
 {
-  self->group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->group), _("Triage"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
-                                         _("How the alert that opened the incident was "
-                                           "classified"));
-  gtk_widget_set_parent (self->group, GTK_WIDGET (self));
-
-  self->reason_row = adw_action_row_new ();
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->reason_row), 4);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->reason_row);
-
-  self->hint_row = adw_action_row_new ();
-  self->use_button = gtk_button_new ();
-  gtk_widget_set_valign (self->use_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->use_button, "suggested-action");
-  g_signal_connect_swapped (self->use_button, "clicked", G_CALLBACK (use_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->hint_row), self->use_button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->hint_row);
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   refresh (self);
 }
 

@@ -8,9 +8,10 @@
 #include "sitrep-resources.h"
 
 #include <glib/gi18n.h>
-#include <stdlib.h>
 
 #include "sitrep-enum-strings.h"
+#include "sitrep-record-list.h"
+#include "sitrep-role-row.h"
 #include "sitrep-roles-page-private.h"
 #include "sitrep-severity.h"
 
@@ -27,30 +28,6 @@ static const SitrepRole display_order[] = {
   SITREP_ROLE_DEPUTY_COMMANDER, SITREP_ROLE_PLANNING, SITREP_ROLE_CUSTOMER_LIAISON,
 };
 
-static const char *
-role_description (SitrepRole role)
-{
-  switch (role)
-    {
-    case SITREP_ROLE_COMMANDER:
-      return _("Coordinates the overall response");
-    case SITREP_ROLE_DEPUTY_COMMANDER:
-      return _("Supports the Incident Commander and can take over if needed");
-    case SITREP_ROLE_COMMUNICATIONS:
-      return _("Handles internal and external communications");
-    case SITREP_ROLE_OPERATIONS:
-      return _("Implements technical fixes");
-    case SITREP_ROLE_PLANNING:
-      return _("Manages resources and plans next steps");
-    case SITREP_ROLE_SCRIBE:
-      return _("Documents the incident timeline and decisions");
-    case SITREP_ROLE_CUSTOMER_LIAISON:
-      return _("Focuses on customer impact and communication");
-    default:
-      return "";
-    }
-}
-
 static gboolean
 is_major_role (SitrepRole role)
 {
@@ -58,21 +35,11 @@ is_major_role (SitrepRole role)
          role == SITREP_ROLE_CUSTOMER_LIAISON;
 }
 
-typedef struct
-{
-  AdwEntryRow   *row;
-  GtkWidget     *warning;
-  GtkMenuButton *chooser;
-  GtkBox        *handles;
-  GtkWidget     *clear;
-  char          *shown;     /* the holder the row last showed */
-} RoleRow;
-
 struct _SitrepRolesPage
 {
   SitrepIncidentPage parent_instance;
 
-  RoleRow               roles[N_ROLES];
+  SitrepRoleRow        *rows[N_ROLES];
   SitrepBriefingDialog *briefing;
 
   GtkWidget            *scroller;
@@ -107,41 +74,6 @@ incident_id (SitrepRolesPage *self)
   return page_incident (self) ? sitrep_incident_get_id (page_incident (self)) : NULL;
 }
 
-/* Whether the user has typed something into @role's row not applied yet:
- * then someone else's change must not overwrite it. */
-static gboolean
-is_being_edited (SitrepRolesPage *self,
-                 SitrepRole       role)
-{
-  RoleRow *r = &self->roles[role];
-
-  if ((gtk_widget_get_state_flags (GTK_WIDGET (r->row)) & GTK_STATE_FLAG_FOCUS_WITHIN) == 0)
-    return FALSE;
-
-  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (r->row)), r->shown ? r->shown : "") != 0;
-}
-
-static void
-show_holder (SitrepRolesPage *self,
-             SitrepRole       role,
-             const char      *person,
-             gboolean         force)
-{
-  RoleRow *r = &self->roles[role];
-  const char *text = person ? person : "";
-
-  if (force || !is_being_edited (self, role))
-    {
-      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (r->row)), text) != 0)
-        gtk_editable_set_text (GTK_EDITABLE (r->row), text);
-      gtk_widget_remove_css_class (GTK_WIDGET (r->row), "error");
-    }
-
-  g_free (r->shown);
-  r->shown = g_strdup (text);
-  gtk_widget_set_sensitive (r->clear, person != NULL);
-}
-
 static void
 update_missing (SitrepRolesPage *self)
 {
@@ -157,9 +89,7 @@ update_missing (SitrepRolesPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (display_order); i++)
     {
       SitrepRole role = display_order[i];
-      RoleRow *r = &self->roles[role];
       g_autofree char *hint = NULL;
-      g_autofree char *description = NULL;
 
       if (flagged[role])
         {
@@ -172,20 +102,9 @@ update_missing (SitrepRolesPage *self)
           if (names->len > 0)
             g_string_append (names, _(", "));
           g_string_append (names, sitrep_role_get_label (role));
-          gtk_widget_add_css_class (GTK_WIDGET (r->row), "warning");
-          gtk_widget_set_tooltip_text (r->warning, hint);
-          /* Translators: a role's description, then why it is flagged */
-          description = g_strdup_printf (_("%s. %s"), role_description (role), hint);
-        }
-      else
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (r->row), "warning");
-          description = g_strdup (role_description (role));
         }
 
-      gtk_widget_set_visible (r->warning, flagged[role]);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (r->row),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      sitrep_role_row_set_missing (self->rows[role], hint);
     }
 
   if (missing->len > 0)
@@ -203,6 +122,18 @@ update_missing (SitrepRolesPage *self)
   gtk_widget_set_visible (self->summary_box, missing->len > 0);
 }
 
+/* Returns: (transfer none) (nullable): @role's record in the workspace */
+static SitrepRoleAssignment *
+lookup_assignment (SitrepRolesPage *self,
+                   SitrepRole       role)
+{
+  GListModel *roles = sitrep_workspace_get_roles (page_workspace (self));
+  g_autofree char *id = g_strdup_printf ("%s:%s", incident_id (self), sitrep_role_to_string (role));
+  SitrepRecordObject *record = sitrep_record_list_lookup (SITREP_RECORD_LIST (roles), id);
+
+  return record != NULL ? SITREP_ROLE_ASSIGNMENT (record) : NULL;
+}
+
 static void
 refresh_full (SitrepRolesPage *self,
               gboolean         force)
@@ -213,11 +144,13 @@ refresh_full (SitrepRolesPage *self,
   for (guint i = 0; i < G_N_ELEMENTS (display_order); i++)
     {
       SitrepRole role = display_order[i];
-      g_autofree char *person = sitrep_workspace_dup_role_person (page_workspace (self), role);
+      SitrepRoleRow *row = self->rows[role];
 
-      gtk_widget_set_visible (GTK_WIDGET (self->roles[role].row),
+      gtk_widget_set_visible (GTK_WIDGET (row),
                               sitrep_workspace_role_is_shown (page_workspace (self), role));
-      show_holder (self, role, person, force);
+      sitrep_role_row_set_context (row, page_context (self));
+      sitrep_role_row_set_assignment (row, lookup_assignment (self, role));
+      sitrep_role_row_show_holder (row, force);
     }
 
   update_missing (self);
@@ -246,7 +179,7 @@ assign (SitrepRolesPage *self,
         SitrepRole       role,
         const char      *person)
 {
-  RoleRow *r = &self->roles[role];
+  SitrepRoleRow *row = self->rows[role];
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -258,15 +191,16 @@ assign (SitrepRolesPage *self,
   if (!sitrep_workspace_assign_role (page_workspace (self), role, person, &error))
     {
       /* Keep what was typed, so that it can be corrected. */
-      gtk_widget_add_css_class (GTK_WIDGET (r->row), "error");
-      gtk_widget_error_bell (GTK_WIDGET (r->row));
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_widget_error_bell (GTK_WIDGET (row));
       sitrep_widget_show_error (GTK_WIDGET (self), error);
       return;
     }
 
   after = sitrep_workspace_dup_role_person (page_workspace (self), role);
   /* The row shows the handle as stored ("@bob " is "bob"). */
-  show_holder (self, role, after, TRUE);
+  sitrep_role_row_set_assignment (row, lookup_assignment (self, role));
+  sitrep_role_row_show_holder (row, TRUE);
   refresh_full (self, FALSE);
 
   if (role == SITREP_ROLE_COMMANDER && before != NULL && after != NULL &&
@@ -274,105 +208,12 @@ assign (SitrepRolesPage *self,
     open_briefing (self);
 }
 
-static SitrepRole
-role_of (gpointer widget)
-{
-  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "role"));
-}
-
 static void
-on_apply (AdwEntryRow     *row,
-          SitrepRolesPage *self)
+on_assign (SitrepRoleRow   *row,
+           const char      *person,
+           SitrepRolesPage *self)
 {
-  assign (self, role_of (row), gtk_editable_get_text (GTK_EDITABLE (row)));
-}
-
-static void
-on_row_changed (AdwEntryRow     *row,
-                SitrepRolesPage *self)
-{
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-}
-
-static void
-on_clear_clicked (GtkButton       *button,
-                  SitrepRolesPage *self)
-{
-  assign (self, role_of (button), NULL);
-}
-
-static void
-on_handle_clicked (GtkButton       *button,
-                   SitrepRolesPage *self)
-{
-  SitrepRole role = role_of (button);
-  g_autofree char *handle = g_strdup (g_object_get_data (G_OBJECT (button), "handle"));
-
-  gtk_menu_button_popdown (self->roles[role].chooser);
-  assign (self, role, handle);
-}
-
-static int
-compare_handles (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
-static void
-on_chooser_shown (GtkPopover      *popover,
-                  SitrepRolesPage *self)
-{
-  SitrepRole role = role_of (popover);
-  RoleRow *r = &self->roles[role];
-  g_auto(GStrv) handles = NULL;
-  GtkWidget *child;
-  GtkWidget *first = NULL;
-
-  if (page_context (self) == NULL)
-    return;
-
-  /* The handles change as roles are given out: list them afresh. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (r->handles))) != NULL)
-    gtk_box_remove (r->handles, child);
-
-  handles = sitrep_context_list_handles (page_context (self));
-  /* Alphabetical, so that a name is found where the eye expects it. */
-  qsort (handles, g_strv_length (handles), sizeof (char *), compare_handles);
-  for (guint i = 0; handles[i] != NULL; i++)
-    {
-      GtkWidget *button = gtk_button_new_with_label (handles[i]);
-      g_autofree char *tooltip = NULL;
-
-      /* Translators: "Make alice Incident Commander" */
-      tooltip = g_strdup_printf (_("Make %s %s"), handles[i], sitrep_role_get_label (role));
-      gtk_widget_set_tooltip_text (button, tooltip);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
-      if (g_strcmp0 (handles[i], r->shown) == 0)
-        gtk_widget_set_sensitive (button, FALSE);
-      g_object_set_data (G_OBJECT (button), "role", GINT_TO_POINTER (role));
-      g_object_set_data_full (G_OBJECT (button), "handle", g_strdup (handles[i]), g_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_handle_clicked), self);
-      gtk_box_append (r->handles, button);
-      if (first == NULL && gtk_widget_get_sensitive (button))
-        first = button;
-    }
-
-  if (first != NULL)
-    gtk_widget_grab_focus (first);
-}
-
-static GtkWidget *
-icon_button (GtkWidget  *button,
-             const char *tooltip)
-{
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return button;
+  assign (self, sitrep_role_row_get_role (row), person);
 }
 
 static void
@@ -381,55 +222,12 @@ build_rows (SitrepRolesPage *self)
   for (guint i = 0; i < G_N_ELEMENTS (display_order); i++)
     {
       SitrepRole role = display_order[i];
-      const char *label = sitrep_role_get_label (role);
-      RoleRow *r = &self->roles[role];
-      GtkWidget *row = adw_entry_row_new ();
-      GtkWidget *popover = gtk_popover_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-      GtkWidget *heading = gtk_label_new (_("Choose someone"));
-      GtkWidget *handles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      /* Translators: %s is a role, e.g. "Choose someone as Scribe" */
-      g_autofree char *choose_tip = g_strdup_printf (_("Choose someone as %s"), label);
-      g_autofree char *clear_tip = g_strdup_printf (_("Leave %s unassigned"), label);
+      GtkWidget *row = sitrep_role_row_new (role);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-      gtk_widget_set_tooltip_text (row, role_description (role));
-      g_object_set_data (G_OBJECT (row), "role", GINT_TO_POINTER (role));
-      g_signal_connect (row, "apply", G_CALLBACK (on_apply), self);
-      g_signal_connect (row, "changed", G_CALLBACK (on_row_changed), self);
-
-      r->warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_add_css_class (r->warning, "warning");
-      gtk_widget_set_visible (r->warning, FALSE);
-      adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), r->warning);
-
-      gtk_widget_add_css_class (heading, "heading");
-      gtk_label_set_xalign (GTK_LABEL (heading), 0);
-      gtk_widget_set_margin_start (heading, 6);
-      gtk_widget_set_margin_bottom (heading, 4);
-      gtk_box_append (GTK_BOX (box), heading);
-      gtk_box_append (GTK_BOX (box), handles);
-      gtk_popover_set_child (GTK_POPOVER (popover), box);
-      g_object_set_data (G_OBJECT (popover), "role", GINT_TO_POINTER (role));
-      g_signal_connect (popover, "show", G_CALLBACK (on_chooser_shown), self);
-
-      r->chooser = GTK_MENU_BUTTON (icon_button (gtk_menu_button_new (), choose_tip));
-      gtk_menu_button_set_icon_name (r->chooser, "system-users-symbolic");
-      gtk_menu_button_set_popover (r->chooser, popover);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), GTK_WIDGET (r->chooser));
-
-      r->clear = icon_button (gtk_button_new_from_icon_name ("edit-clear-symbolic"), clear_tip);
-      g_object_set_data (G_OBJECT (r->clear), "role", GINT_TO_POINTER (role));
-      g_signal_connect (r->clear, "clicked", G_CALLBACK (on_clear_clicked), self);
-      gtk_widget_set_sensitive (r->clear, FALSE);
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), r->clear);
-
-      r->row = ADW_ENTRY_ROW (row);
-      r->handles = GTK_BOX (handles);
+      g_signal_connect (row, "assign", G_CALLBACK (on_assign), self);
       gtk_widget_set_visible (row, !is_major_role (role));
       adw_preferences_group_add (self->command_group, row);
+      self->rows[role] = SITREP_ROLE_ROW (row);
     }
 }
 
@@ -480,17 +278,6 @@ sitrep_roles_page_dispose (GObject *object)
 }
 
 static void
-sitrep_roles_page_finalize (GObject *object)
-{
-  SitrepRolesPage *self = SITREP_ROLES_PAGE (object);
-
-  for (guint i = 0; i < N_ROLES; i++)
-    g_free (self->roles[i].shown);
-
-  G_OBJECT_CLASS (sitrep_roles_page_parent_class)->finalize (object);
-}
-
-static void
 sitrep_roles_page_class_init (SitrepRolesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -498,7 +285,6 @@ sitrep_roles_page_class_init (SitrepRolesPageClass *klass)
   SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = sitrep_roles_page_dispose;
-  object_class->finalize = sitrep_roles_page_finalize;
   page_class->incident_changed = sitrep_roles_page_incident_changed;
   page_class->refresh = sitrep_roles_page_refresh;
   page_class->wants_change = sitrep_roles_page_wants_change;
@@ -543,28 +329,28 @@ AdwEntryRow *
 _sitrep_roles_page_get_row (SitrepRolesPage *self,
                             SitrepRole       role)
 {
-  return self->roles[role].row;
+  return ADW_ENTRY_ROW (self->rows[role]);
 }
 
 GtkMenuButton *
 _sitrep_roles_page_get_chooser (SitrepRolesPage *self,
                                 SitrepRole       role)
 {
-  return self->roles[role].chooser;
+  return sitrep_role_row_get_chooser (self->rows[role]);
 }
 
 GtkButton *
 _sitrep_roles_page_get_clear (SitrepRolesPage *self,
                               SitrepRole       role)
 {
-  return GTK_BUTTON (self->roles[role].clear);
+  return sitrep_role_row_get_clear (self->rows[role]);
 }
 
 GtkWidget *
 _sitrep_roles_page_get_warning (SitrepRolesPage *self,
                                 SitrepRole       role)
 {
-  return self->roles[role].warning;
+  return sitrep_role_row_get_warning (self->rows[role]);
 }
 
 GtkLabel *
