@@ -18,8 +18,8 @@
  * so a team can edit them), what was sent to whom, and the update clocks
  * computed from it. */
 
-/* Every client seeds the same built-ins under the same ids, so seeding on
- * two laptops makes one set of templates on the server, not two. */
+/* Every client knows the built-ins under the same ids, so a team that edits
+ * one (an admin, on a server) edits the one everybody has. */
 static char *
 builtin_template_id (const char *key)
 {
@@ -29,36 +29,62 @@ builtin_template_id (const char *key)
                           digest + 17, digest + 20);
 }
 
-static void
-seed_templates (SitrepContext *self)
+/* The guide's built-ins are not written to the store until someone edits
+ * or deletes one: the protocol lets only admins write templates, so seeding
+ * them would make every responder's first sync a refused edit. Until then
+ * they are shown from core, as records the server has never numbered. */
+static SitrepRecord *
+builtin_record (const SitrepTemplateBuiltin *builtin)
 {
-  g_autoptr(GPtrArray) mutations =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_strconcat ("sitrep-template:", builtin->key, NULL);
+  g_autofree char *id = builtin_template_id (key);
+  g_autoptr(JsonObject) body = sitrep_template_builtin_to_body (builtin);
+
+  return sitrep_record_new ("templates", id, 0, FALSE, body);
+}
+
+/* The built-ins no record stands for yet (edited or deleted ones have one). */
+static void
+add_unwritten_builtins (SitrepContext *self,
+                        GPtrArray     *templates)
+{
   const SitrepTemplateBuiltin *builtins;
   gsize n;
 
   builtins = sitrep_templates_builtins (&n);
   for (gsize i = 0; i < n; i++)
     {
-      g_autofree char *key = g_strconcat ("sitrep-template:", builtins[i].key, NULL);
-      g_autofree char *id = builtin_template_id (key);
+      g_autoptr(SitrepRecord) builtin = builtin_record (&builtins[i]);
       g_autoptr(SitrepRecord) existing = sitrep_store_get (sitrep_context_get_store (self),
-                                                           "templates", id);
-      g_autoptr(JsonObject) body = NULL;
+                                                           "templates", builtin->id);
 
-      /* A built-in someone deleted or edited stays as they left it. */
-      if (existing != NULL)
-        continue;
-
-      body = sitrep_template_builtin_to_body (&builtins[i]);
-      g_ptr_array_add (mutations, sitrep_mutation_new_put ("templates", id, body));
+      if (existing == NULL)
+        g_ptr_array_add (templates, g_steal_pointer (&builtin));
     }
+}
 
-  if (mutations->len > 0 &&
-      !sitrep_store_apply (sitrep_context_get_store (self), (SitrepMutation **) mutations->pdata,
-                           mutations->len, &error))
-    g_warning ("Could not add the built-in templates: %s", error->message);
+/* A template by id: its record, or the built-in of that id not yet written. */
+static SitrepRecord *
+lookup_template (SitrepContext *self,
+                 const char    *template_id)
+{
+  SitrepRecord *record = sitrep_store_get (sitrep_context_get_store (self), "templates",
+                                           template_id);
+  const SitrepTemplateBuiltin *builtins;
+  gsize n;
+
+  if (record != NULL)
+    return record;
+
+  builtins = sitrep_templates_builtins (&n);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(SitrepRecord) builtin = builtin_record (&builtins[i]);
+
+      if (g_str_equal (builtin->id, template_id))
+        return g_steal_pointer (&builtin);
+    }
+  return NULL;
 }
 
 static int
@@ -103,10 +129,10 @@ sitrep_context_list_templates (SitrepContext *self)
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
 
-  seed_templates (self);
   templates = sitrep_store_list (sitrep_context_get_store (self), "templates", NULL, NULL);
   if (templates == NULL)
-    return g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
+    templates = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_record_free);
+  add_unwritten_builtins (self, templates);
 
   g_ptr_array_sort (templates, compare_templates);
   return templates;
@@ -524,8 +550,7 @@ require_template (SitrepContext  *self,
                   const char     *template_id,
                   GError        **error)
 {
-  SitrepRecord *record = sitrep_store_get (sitrep_context_get_store (self), "templates",
-                                           template_id);
+  SitrepRecord *record = lookup_template (self, template_id);
 
   if (record == NULL || record->deleted)
     {
@@ -608,8 +633,8 @@ sitrep_context_save_template (SitrepContext   *self,
 /**
  * sitrep_context_delete_template:
  *
- * Deletes a template, a built-in too: seeding skips a built-in once it
- * has a record, deleted or not, so it does not come back.
+ * Deletes a template, a built-in too: a built-in is shown from core only
+ * while it has no record, deleted or not, so it does not come back.
  */
 gboolean
 sitrep_context_delete_template (SitrepContext  *self,
@@ -617,12 +642,26 @@ sitrep_context_delete_template (SitrepContext  *self,
                                 GError        **error)
 {
   g_autoptr(SitrepRecord) existing = NULL;
+  g_autoptr(SitrepRecord) stored = NULL;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (template_id != NULL, FALSE);
 
   if ((existing = require_template (self, template_id, error)) == NULL)
     return FALSE;
+
+  /* A built-in never written gets its record and its tombstone together,
+   * so it stays deleted */
+  stored = sitrep_store_get (sitrep_context_get_store (self), "templates", template_id);
+  if (stored == NULL)
+    {
+      g_autoptr(SitrepMutation) put = sitrep_mutation_new_put ("templates", template_id,
+                                                              existing->body);
+      g_autoptr(SitrepMutation) del = sitrep_mutation_new_delete ("templates", template_id);
+      SitrepMutation *both[] = { put, del };
+
+      return sitrep_store_apply (sitrep_context_get_store (self), both, 2, error);
+    }
 
   return sitrep_store_delete (sitrep_context_get_store (self), "templates", template_id, error);
 }

@@ -407,12 +407,51 @@ test_delete_builtin (Fixture       *f,
   WAIT_UNTIL (_sitrep_templates_window_find_row (f->templates, id) == NULL);
 }
 
+/* The built-ins are shown from the first start, but nothing is queued for
+ * the server: only admins may write templates, so a responder's app that
+ * pushed them would meet a refusal per built-in on its first sync. Deleting
+ * one writes it with its tombstone, and it stays deleted. */
+static void
+test_builtins_not_pushed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-gui-templates-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *deleted_id = NULL;
+  gsize n_builtins;
+
+  g_assert_no_error (error);
+  sitrep_templates_builtins (&n_builtins);
+  templates = sitrep_context_list_templates (context);
+  g_assert_cmpuint (templates->len, ==, n_builtins);
+  g_assert_cmpuint (g_list_model_get_n_items (sitrep_context_get_templates (context)), ==,
+                    n_builtins);
+  g_assert_cmpuint (sitrep_store_get_pending (sitrep_context_get_store (context)), ==, 0);
+
+  deleted_id = g_strdup (((SitrepRecord *) templates->pdata[0])->id);
+  g_assert_true (sitrep_context_delete_template (context, deleted_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sitrep_context_get_templates (context)), ==,
+                    n_builtins - 1);
+  g_assert_finalize_object (g_steal_pointer (&context));
+
+  context = sitrep_context_new (dir, &error);
+  g_assert_no_error (error);
+  after = sitrep_context_list_templates (context);
+  g_assert_cmpuint (after->len, ==, n_builtins - 1);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpstr (((SitrepRecord *) after->pdata[i])->id, !=, deleted_id);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv);
 
+  g_test_add_func ("/gui/templates/builtins-not-pushed", test_builtins_not_pushed);
   g_test_add ("/gui/templates/add-edit", Fixture, NULL, fixture_set_up, test_add_edit,
               fixture_tear_down);
   g_test_add ("/gui/templates/keeps-fields", Fixture, NULL, fixture_set_up, test_keeps_fields,
