@@ -54,9 +54,15 @@ sitrep_json_get_bool (JsonObject *o,
   return json_node_get_boolean (node);
 }
 
-static void
-append_string (GString    *out,
-               const char *text)
+/**
+ * sitrep_json_append_string:
+ *
+ * Appends @text, which must be UTF-8, to @out as a quoted, escaped JSON
+ * string.
+ */
+void
+sitrep_json_append_string (GString    *out,
+                           const char *text)
 {
   g_string_append_c (out, '"');
   for (const char *p = text; *p != '\0'; p++)
@@ -126,7 +132,7 @@ append_object (GString    *out,
     {
       if (l != names)
         g_string_append_c (out, ',');
-      append_string (out, l->data);
+      sitrep_json_append_string (out, l->data);
       g_string_append_c (out, ':');
       append_node (out, json_object_get_member (o, l->data));
     }
@@ -162,7 +168,7 @@ append_node (GString  *out,
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_STRING:
-          append_string (out, json_node_get_string (node));
+          sitrep_json_append_string (out, json_node_get_string (node));
           break;
         case G_TYPE_INT64:
           g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));

@@ -14,6 +14,8 @@ const char *sitrep_json_get_string  (JsonObject  *o,
 gboolean    sitrep_json_get_bool    (JsonObject  *o,
                                      const char  *member);
 char       *sitrep_json_to_string   (JsonObject  *o);
+void        sitrep_json_append_string (GString   *out,
+                                       const char *text);
 JsonObject *sitrep_json_copy        (JsonObject  *o);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-json.h"
 #include "sitrep-protocol-private.h"
 
 G_DEFINE_QUARK (sitrep-protocol-error-quark, sitrep_protocol_error)
@@ -173,37 +174,7 @@ sitrep_protocol_append_string (GString    *out,
       return;
     }
 
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-          break;
-        }
-    }
-  g_string_append_c (out, '"');
+  sitrep_json_append_string (out, text);
 }
 
 /**
