@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sitrep-database-dialog.h"
@@ -75,14 +77,19 @@ sitrep_database_dialog_new (GtkApplication *application,
 {
   SitrepDatabaseDialog *self;
   g_autofree char *body = NULL;
+  g_autofree char *problem = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  body = g_strdup_printf (_("Sitrep keeps its incidents in %s, and could not open it: %s\n\n"
+  /* The store's messages name the file, so the path is said once. */
+  if (error == NULL || strstr (error->message, path) == NULL)
+    problem = g_strdup_printf (_("Sitrep could not open its database %s: %s"), path,
+                               error != NULL ? error->message : _("unknown error"));
+  body = g_strdup_printf (_("%s.\n\n"
                             "You can move the file aside, keeping it for recovery, and start "
                             "with an empty database: what the team server holds comes back "
                             "when it syncs, edits never sent do not."),
-                          path, error != NULL ? error->message : _("unknown error"));
+                          problem != NULL ? problem : error->message);
   self = g_object_new (SITREP_TYPE_DATABASE_DIALOG,
                        "application", application,
                        "heading", heading,
