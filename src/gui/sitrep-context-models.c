@@ -48,6 +48,7 @@ load_list (const char *coll,
 
           g_ptr_array_add (items,
                            sitrep_timeline_entry_new_unparsed (record->id,
+                                                               incident_id,
                                                                g_steal_pointer (&record->body),
                                                                record->fields[0],
                                                                record->fields[1],

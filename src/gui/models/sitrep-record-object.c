@@ -338,19 +338,24 @@ sitrep_record_object_update (SitrepRecordObject *self,
 /**
  * sitrep_record_object_set_body_text:
  * @body_text: (transfer full): the body as JSON text
+ * @incident_id: (nullable): the body's incident, as the store read it;
+ *   %NULL to read it from the body when asked for
  *
  * Keeps the body as text, parsed when first read. For loading: no
  * property is notified and the subclass's typed fields are set by whoever
- * loaded it.
+ * loaded it. Given the incident, a list filtering by incident leaves the
+ * body unparsed.
  */
 void
 sitrep_record_object_set_body_text (SitrepRecordObject *self,
-                                    char               *body_text)
+                                    char               *body_text,
+                                    const char         *incident_id)
 {
   SitrepRecordObjectPrivate *priv = sitrep_record_object_get_instance_private (self);
 
   g_clear_pointer (&priv->body, json_object_unref);
   g_free (priv->body_text);
   priv->body_text = body_text;
-  g_clear_pointer (&priv->incident_id, g_free);
+  g_free (priv->incident_id);
+  priv->incident_id = g_strdup (incident_id);
 }

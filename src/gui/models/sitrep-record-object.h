@@ -42,7 +42,8 @@ void                sitrep_record_object_update       (SitrepRecordObject *self,
                                                        JsonObject         *body,
                                                        gint64              version);
 void                sitrep_record_object_set_body_text (SitrepRecordObject *self,
-                                                        char               *body_text);
+                                                        char               *body_text,
+                                                        const char         *incident_id);
 const char         *sitrep_record_object_get_string   (SitrepRecordObject *self,
                                                        const char         *member);
 

@@ -162,6 +162,7 @@ sitrep_timeline_entry_new (const char *id,
 
 /**
  * sitrep_timeline_entry_new_unparsed:
+ * @incident_id: the incident whose timeline the store listed it in
  * @body_text: (transfer full): the body as JSON text
  * @occurred_at: the entry's time, read from the body by the store
  * @kind: its kind, likewise
@@ -173,6 +174,7 @@ sitrep_timeline_entry_new (const char *id,
  */
 SitrepTimelineEntry *
 sitrep_timeline_entry_new_unparsed (const char *id,
+                                    const char *incident_id,
                                     char       *body_text,
                                     const char *occurred_at,
                                     const char *kind,
@@ -181,7 +183,7 @@ sitrep_timeline_entry_new_unparsed (const char *id,
   SitrepTimelineEntry *self = SITREP_TIMELINE_ENTRY (sitrep_record_object_new ("timeline", id,
                                                                                NULL, 0));
 
-  sitrep_record_object_set_body_text (SITREP_RECORD_OBJECT (self), body_text);
+  sitrep_record_object_set_body_text (SITREP_RECORD_OBJECT (self), body_text, incident_id);
   self->pinned = pinned;
   set_occurred_at (self, occurred_at);
   if (!sitrep_timeline_kind_from_string (kind, &self->kind))

@@ -15,6 +15,7 @@ G_DECLARE_FINAL_TYPE (SitrepTimelineEntry, sitrep_timeline_entry, SITREP, TIMELI
 SitrepTimelineEntry *sitrep_timeline_entry_new            (const char          *id,
                                                            JsonObject          *body);
 SitrepTimelineEntry *sitrep_timeline_entry_new_unparsed   (const char          *id,
+                                                           const char          *incident_id,
                                                            char                *body_text,
                                                            const char          *occurred_at,
                                                            const char          *kind,
