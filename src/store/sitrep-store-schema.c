@@ -301,6 +301,10 @@ setup (SitrepStore  *self,
                    _("The database %s cannot be written"), self->path);
       return FALSE;
     }
+  /* Pages are read through a mapping rather than a read() each: the
+   * check below touches every page, and the first list reads most. */
+  if (!_sitrep_store_exec_sql (self, "PRAGMA mmap_size = 268435456", error))
+    return FALSE;
   if (!quick_check (self, error))
     return FALSE;
 
