@@ -512,6 +512,8 @@ database_heading (const GError *error)
         return _("The Disk Is Full");
       case SITREP_STORE_ERROR_TOO_NEW:
         return _("The Database Is From a Newer Sitrep");
+      case SITREP_STORE_ERROR_IN_USE:
+        return _("The Database Is Already Open");
       default:
         break;
       }
@@ -529,7 +531,10 @@ show_database_dialog (SitrepApplication *self)
       path = database_path (self);
       self->database_dialog = sitrep_database_dialog_new (GTK_APPLICATION (self), path,
                                                           database_heading (self->open_error),
-                                                          self->open_error);
+                                                          self->open_error,
+                                                          g_error_matches (self->open_error,
+                                                                           SITREP_STORE_ERROR,
+                                                                           SITREP_STORE_ERROR_IN_USE));
       g_signal_connect_object (self->database_dialog, "response",
                                G_CALLBACK (on_database_response), self, G_CONNECT_SWAPPED);
     }

@@ -16,6 +16,7 @@ struct _SitrepStore
   GObject       parent_instance;
 
   char         *path;
+  int           lock_fd;        /* holds the lock on PATH.lock; -1 when none */
   sqlite3      *db;
   char         *client_id;
   char         *actor;

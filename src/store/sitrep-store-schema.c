@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -263,6 +265,47 @@ _sitrep_store_setup (SitrepStore  *self,
   return FALSE;
 }
 
+/* One process at a time on a database: a second one would keep its own
+ * outbox counter and sync cursor over the same rows. The lock is a POSIX
+ * record lock on a file beside the database (never on the database, whose
+ * locks are SQLite's); the kernel drops it when the process ends, however
+ * it ends. A lock file that cannot be made (a read-only folder) is no
+ * reason to refuse: the checks after it say what is wrong. */
+static gboolean
+take_lock (SitrepStore  *self,
+           GError      **error)
+{
+  g_autofree char *lock_path = g_strconcat (self->path, ".lock", NULL);
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+  struct flock holder = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+  int fd;
+
+  fd = g_open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return TRUE;
+
+  if (fcntl (fd, F_SETLK, &lock) == 0)
+    {
+      self->lock_fd = fd;
+      return TRUE;
+    }
+  if (errno != EACCES && errno != EAGAIN)
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  if (fcntl (fd, F_GETLK, &holder) == 0 && holder.l_type != F_UNLCK)
+    g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_IN_USE,
+                 _("The database %s is already open in another Sitrep (process %d)"),
+                 self->path, (int) holder.l_pid);
+  else
+    g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_IN_USE,
+                 _("The database %s is already open in another Sitrep"), self->path);
+  close (fd);
+  return FALSE;
+}
+
 static gboolean
 setup (SitrepStore  *self,
        GError      **error)
@@ -279,6 +322,9 @@ setup (SitrepStore  *self,
                    _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
+
+  if (!take_lock (self, error))
+    return FALSE;
 
   rc = sqlite3_open_v2 (self->path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -202,6 +203,8 @@ sitrep_store_finalize (GObject *object)
   sqlite3_finalize (self->history_stmt);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  if (self->lock_fd >= 0)
+    close (self->lock_fd);
 
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_clear_pointer (&self->change_index, g_hash_table_unref);
@@ -304,6 +307,7 @@ sitrep_store_class_init (SitrepStoreClass *klass)
 static void
 sitrep_store_init (SitrepStore *self)
 {
+  self->lock_fd = -1;
   self->actor = g_strdup (g_get_user_name ());
   self->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_store_change_free);
   self->change_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -22,6 +22,7 @@ typedef enum
   SITREP_STORE_ERROR_UNREADABLE,   /* the file cannot be opened or read */
   SITREP_STORE_ERROR_READ_ONLY,    /* the file or its folder cannot be written */
   SITREP_STORE_ERROR_FULL,         /* the disk is full */
+  SITREP_STORE_ERROR_IN_USE,       /* another process has the database open */
 } SitrepStoreError;
 
 /**

@@ -4,12 +4,14 @@
  * Instead of its window the app shows what is wrong and where the file
  * is; "Move Aside and Start Fresh" keeps the old file (and its -wal)
  * under a new name and opens an empty database; "Quit" leaves the files
- * as they are and ends with exit status 1.
+ * as they are and ends with exit status 1. A database another process
+ * has open offers Quit alone.
  */
 
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "gui-test-util.h"
 #include "sitrep-application.h"
@@ -194,6 +196,57 @@ test_move_aside_names (void)
   g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
 }
 
+/* The database open in another process (this test's parent): the app says
+ * so, names that process, and offers only Quit; nothing is moved aside. */
+static void
+test_in_use (void)
+{
+  g_autoptr(SitrepApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *holder = NULL;
+  AdwMessageDialog *dialog = NULL;
+  const char *dir;
+
+  if (!g_test_subprocess ())
+    {
+      g_autofree char *held = g_dir_make_tmp ("sitrep-gui-database-XXXXXX", &error);
+      g_autofree char *held_path = g_build_filename (held, "sitrep.db", NULL);
+      SitrepStore *store;
+
+      g_assert_no_error (error);
+      store = sitrep_store_open (held_path, &error);
+      g_assert_no_error (error);
+      g_setenv ("SITREP_TEST_HELD_DIR", held, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      g_assert_finalize_object (store);
+      return;
+    }
+
+  dir = g_getenv ("SITREP_TEST_HELD_DIR");
+  path = g_build_filename (dir, "sitrep.db", NULL);
+  app = sitrep_application_new (dir, FALSE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  WAIT_UNTIL ((dialog = (gpointer) gtk_application_get_active_window (GTK_APPLICATION (app)))
+              != NULL);
+  g_assert_true (SITREP_IS_DATABASE_DIALOG (dialog));
+
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Already Open");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+  holder = g_strdup_printf ("(process %d)", (int) getppid ());
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), holder));
+  g_assert_false (adw_message_dialog_has_response (dialog, "move-aside"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
+
+  adw_message_dialog_response (dialog, "quit");
+  WAIT_UNTIL (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL);
+  g_assert_null (sitrep_application_get_context (app));
+  g_assert_cmpint (sitrep_application_get_exit_status (app), ==, 1);
+}
+
 typedef void (*FixtureTest) (Fixture *f, gconstpointer data);
 
 /* Each in a process of its own: an application is exported on the bus
@@ -226,6 +279,7 @@ main (int   argc,
                         run_isolated);
   g_test_add_data_func ("/gui/database/quit", (gconstpointer) test_quit, run_isolated);
   g_test_add_func ("/gui/database/move-aside-names", test_move_aside_names);
+  g_test_add_func ("/gui/database/in-use", test_in_use);
 
   return g_test_run ();
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-open.c: opening a local database that is damaged, not a
- * database, or not a file: each is its own error, naming the file */
+ * database, not a file, or open in another process: each is its own
+ * error, naming the file */
 
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "sitrep-store.h"
 #include "store-test-util.h"
@@ -114,15 +116,83 @@ test_open_unreadable (void)
   test_rm_rf (dir);
 }
 
+/* Run as `test-store-open --open PATH`: opens PATH in a process of its
+ * own and prints what came of it, as "ok" or "CODE MESSAGE". */
+static int
+open_in_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepStore) store = sitrep_store_open (path, &error);
+
+  if (store != NULL)
+    g_print ("ok\n");
+  else
+    g_print ("%d %s\n", error->code, error->message);
+  return 0;
+}
+
+static char *
+open_elsewhere (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", &error);
+  const char *argv[] = { exe, "--open", path, NULL };
+  char *out = NULL;
+  int status;
+
+  g_assert_no_error (error);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_strchomp (out);
+}
+
+/* Two processes on one database would each keep their own outbox counter
+ * and sync cursor over the same rows: the second is refused, told which
+ * process has it, and gets it once that one has closed it. */
+static void
+test_open_in_use (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sitrep.db", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *answer = NULL;
+  g_autoptr(GError) error = NULL;
+  SitrepStore *store;
+
+  store = sitrep_store_open (path, &error);
+  g_assert_no_error (error);
+
+  answer = open_elsewhere (path);
+  expected = g_strdup_printf ("%d ", SITREP_STORE_ERROR_IN_USE);
+  g_assert_true (g_str_has_prefix (answer, expected));
+  g_assert_nonnull (strstr (answer, path));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("(process %d)", (int) getpid ());
+  g_assert_nonnull (strstr (answer, expected));
+
+  g_assert_finalize_object (store);
+  g_clear_pointer (&answer, g_free);
+  answer = open_elsewhere (path);
+  g_assert_cmpstr (answer, ==, "ok");
+
+  test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 3 && g_str_equal (argv[1], "--open"))
+    return open_in_child (argv[2]);
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/open/damaged-pages", test_open_damaged_pages);
   g_test_add_func ("/store/open/not-a-database", test_open_not_a_database);
   g_test_add_func ("/store/open/unreadable", test_open_unreadable);
+  g_test_add_func ("/store/open/in-use", test_open_in_use);
 
   return g_test_run ();
 }

@@ -50,11 +50,7 @@ sitrep_database_dialog_init (SitrepDatabaseDialog *self)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (self);
 
-  adw_message_dialog_add_responses (dialog,
-                                    "quit", _("_Quit"),
-                                    "move-aside", _("_Move Aside and Start Fresh"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "move-aside", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_add_responses (dialog, "quit", _("_Quit"), NULL);
   adw_message_dialog_set_default_response (dialog, "quit");
   adw_message_dialog_set_close_response (dialog, "quit");
 }
@@ -65,6 +61,11 @@ sitrep_database_dialog_init (SitrepDatabaseDialog *self)
  * @path: the database file
  * @heading: what is wrong, in a few words
  * @error: why it could not be opened
+ * @in_use: whether another process has it open
+ *
+ * A database another process has open is sound: the dialog says to use
+ * that window and offers nothing but Quit. Otherwise it also offers to
+ * move the file aside and start fresh.
  *
  * Returns: (transfer floating): the dialog, not yet shown; it answers
  *   "move-aside" or "quit" through AdwMessageDialog::response
@@ -73,7 +74,8 @@ GtkWidget *
 sitrep_database_dialog_new (GtkApplication *application,
                             const char     *path,
                             const char     *heading,
-                            const GError   *error)
+                            const GError   *error,
+                            gboolean        in_use)
 {
   SitrepDatabaseDialog *self;
   g_autofree char *body = NULL;
@@ -85,17 +87,31 @@ sitrep_database_dialog_new (GtkApplication *application,
   if (error == NULL || strstr (error->message, path) == NULL)
     problem = g_strdup_printf (_("Sitrep could not open its database %s: %s"), path,
                                error != NULL ? error->message : _("unknown error"));
-  body = g_strdup_printf (_("%s.\n\n"
-                            "You can move the file aside, keeping it for recovery, and start "
-                            "with an empty database: what the team server holds comes back "
-                            "when it syncs, edits never sent do not."),
-                          problem != NULL ? problem : error->message);
+  if (in_use)
+    body = g_strdup_printf (_("%s.\n\n"
+                              "Use the Sitrep window that has it open, or quit that one "
+                              "first: two at once would each send edits the other does not "
+                              "know of."),
+                            problem != NULL ? problem : error->message);
+  else
+    body = g_strdup_printf (_("%s.\n\n"
+                              "You can move the file aside, keeping it for recovery, and start "
+                              "with an empty database: what the team server holds comes back "
+                              "when it syncs, edits never sent do not."),
+                            problem != NULL ? problem : error->message);
   self = g_object_new (SITREP_TYPE_DATABASE_DIALOG,
                        "application", application,
                        "heading", heading,
                        "body", body,
                        "modal", FALSE,
                        NULL);
+  if (!in_use)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (self), "move-aside",
+                                       _("_Move Aside and Start Fresh"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self), "move-aside",
+                                                  ADW_RESPONSE_SUGGESTED);
+    }
   self->path = g_strdup (path);
   return GTK_WIDGET (self);
 }

@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (SitrepDatabaseDialog, sitrep_database_dialog, SITREP, DATA
 GtkWidget  *sitrep_database_dialog_new      (GtkApplication  *application,
                                              const char      *path,
                                              const char      *heading,
-                                             const GError    *error);
+                                             const GError    *error,
+                                             gboolean         in_use);
 const char *sitrep_database_dialog_get_path (SitrepDatabaseDialog *self);
 
 
