@@ -105,7 +105,7 @@ update_content_title (SitrepWindow *self)
   AdwViewStackPage *page;
   g_autofree char *page_title = NULL;
   g_autofree char *window_title = NULL;
-  const char *ref;
+  g_autofree char *ref = NULL;
 
   /* notify::visible-child fires while the template is still being built */
   if (self->pages == NULL)
@@ -120,9 +120,9 @@ update_content_title (SitrepWindow *self)
       return;
     }
 
-  ref = sitrep_incident_get_ref (incident);
+  ref = sitrep_incident_dup_display_ref (incident);
   adw_view_switcher_title_set_title (self->content_title, sitrep_incident_get_title (incident));
-  adw_view_switcher_title_set_subtitle (self->content_title, ref ? ref : _("Not yet synced"));
+  adw_view_switcher_title_set_subtitle (self->content_title, ref);
 
   /* The window list and the task switcher say which incident and page. */
   page = adw_view_stack_get_page (self->pages, adw_view_stack_get_visible_child (self->pages));

@@ -59,13 +59,16 @@ test_shows_incident (Fixture       *f,
 {
   const char *meta = gtk_label_get_label (_sitrep_incident_row_get_meta (f->row));
   GtkWidget *badge = GTK_WIDGET (_sitrep_incident_row_get_badge (f->row));
+  g_autofree char *expected = NULL;
 
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (badge)), ==, "P1");
   g_assert_true (gtk_widget_has_css_class (badge, "severity-p1"));
   g_assert_cmpstr (gtk_label_get_label (_sitrep_incident_row_get_title (f->row)), ==,
                    "Payments failing");
-  /* No reference before the server gives one; the status; the age. */
-  g_assert_true (g_str_has_prefix (meta, "Not yet synced · "));
+  /* Before the server gives a reference, the provisional one updates use
+   * (never "Not yet synced", which a local-only app would say forever). */
+  expected = g_strdup_printf ("INC-local-%.8s · ", f->incident_id);
+  g_assert_true (g_str_has_prefix (meta, expected));
   g_assert_nonnull (strstr (meta, sitrep_status_get_label (SITREP_STATUS_INVESTIGATING)));
   g_assert_true (sitrep_incident_row_get_incident (f->row) == f->incident);
 }
@@ -78,7 +81,7 @@ test_shows_ref (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   /* The server gives the reference; the row shows it in place of
-   * "Not yet synced". */
+   * of the provisional one. */
   json_object_set_string_member (fields, "ref", "INC-2026-042");
   g_assert_true (sitrep_store_patch (sitrep_context_get_store (f->context), "incidents",
                                      f->incident_id, fields, &error));

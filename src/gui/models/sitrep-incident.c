@@ -5,6 +5,7 @@
 #include "sitrep-incident.h"
 #include "sitrep-json.h"
 #include "sitrep-status.h"
+#include "sitrep-templates.h"
 #include "sitrep-time.h"
 
 /* An incident as the views show it: its fields as properties, with its
@@ -212,6 +213,29 @@ sitrep_incident_get_ref (SitrepIncident *self)
   g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
 
   return sitrep_json_get_string (sitrep_incident_get_body (self), "ref");
+}
+
+/**
+ * sitrep_incident_dup_display_ref:
+ *
+ * The reference to show: the server's, or until there is one (and always,
+ * for an incident that never leaves this machine) the provisional one
+ * templates use, so that the incident reads the same in the window, the
+ * sidebar and an update sent about it.
+ *
+ * Returns: (transfer full): the reference
+ */
+char *
+sitrep_incident_dup_display_ref (SitrepIncident *self)
+{
+  const char *ref;
+
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
+
+  ref = sitrep_incident_get_ref (self);
+  if (ref != NULL && ref[0] != '\0')
+    return g_strdup (ref);
+  return sitrep_template_provisional_ref (sitrep_record_object_get_id (SITREP_RECORD_OBJECT (self)));
 }
 
 const char *

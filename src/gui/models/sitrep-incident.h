@@ -17,6 +17,7 @@ SitrepIncident *sitrep_incident_new               (const char      *id,
 JsonObject     *sitrep_incident_get_body          (SitrepIncident  *self);
 const char     *sitrep_incident_get_id            (SitrepIncident  *self);
 const char     *sitrep_incident_get_ref           (SitrepIncident  *self);
+char           *sitrep_incident_dup_display_ref   (SitrepIncident  *self);
 const char     *sitrep_incident_get_title         (SitrepIncident  *self);
 const char     *sitrep_incident_get_customer_impact (SitrepIncident *self);
 SitrepSeverity  sitrep_incident_get_severity      (SitrepIncident  *self);

@@ -111,7 +111,7 @@ sitrep_incident_row_update (SitrepIncidentRow *self)
   g_autofree char *age = NULL;
   g_autofree char *meta = NULL;
   g_autofree char *accessible = NULL;
-  const char *ref;
+  g_autofree char *ref = NULL;
 
   g_return_if_fail (SITREP_IS_INCIDENT_ROW (self));
 
@@ -120,7 +120,7 @@ sitrep_incident_row_update (SitrepIncidentRow *self)
     return;
 
   info = sitrep_severity_get_info (sitrep_incident_get_severity (incident));
-  ref = sitrep_incident_get_ref (incident);
+  ref = sitrep_incident_dup_display_ref (incident);
   declared = sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DECLARED);
   if (declared != NULL)
     {
@@ -135,7 +135,7 @@ sitrep_incident_row_update (SitrepIncidentRow *self)
 
   /* Translators: sidebar line: reference · status · age, e.g. "INC-2026-042 · Identified · 40 min ago" */
   meta = g_strdup_printf (_("%s · %s · %s"),
-                          ref ? ref : _("Not yet synced"),
+                          ref,
                           sitrep_status_get_label (sitrep_incident_get_status (incident)),
                           age ? age : _("not declared"));
   gtk_label_set_label (self->meta, meta);
