@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "sitrep-store-private.h"
+#include "sitrep-time.h"
 
 void
 sitrep_history_entry_free (SitrepHistoryEntry *entry)
@@ -21,7 +22,7 @@ sitrep_history_entry_free (SitrepHistoryEntry *entry)
   g_free (entry);
 }
 
-static const char *const timeline_tracked[] = { "text", "occurred_at", "kind", NULL };
+static const char *const timeline_tracked[] = { "text", "occurred_at", "kind", "pinned", NULL };
 static const char *const incident_tracked[] = { "detected_at", "declared_at", "acknowledged_at",
                                                 "mitigated_at", "resolved_at", "closed_at",
                                                 NULL };
@@ -41,6 +42,53 @@ value_text (JsonObject *body,
   return json_to_string (node, FALSE);
 }
 
+/* Two times that name the same second are the same time, however they
+ * are written ("…13:13:13Z" and "…13:13:13.250Z"): an editor that writes
+ * the time back unchanged records no change of it. */
+static gboolean
+same_value (const char *field,
+            const char *a,
+            const char *b)
+{
+  g_autoptr(GDateTime) ta = NULL;
+  g_autoptr(GDateTime) tb = NULL;
+
+  if (g_strcmp0 (a, b) == 0)
+    return TRUE;
+  if (a == NULL || b == NULL ||
+      !(g_str_equal (field, "occurred_at") || g_str_has_suffix (field, "_at")))
+    return FALSE;
+  ta = sitrep_time_parse (a);
+  tb = sitrep_time_parse (b);
+  return ta != NULL && tb != NULL &&
+         g_date_time_to_unix (ta) == g_date_time_to_unix (tb);
+}
+
+static gboolean
+insert (SitrepStore  *self,
+        const char   *coll,
+        const char   *id,
+        const char   *field,
+        const char   *before,
+        const char   *after,
+        const char   *actor,
+        const char   *now,
+        GError      **error)
+{
+  sqlite3_bind_text (self->history_stmt, 1, coll, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->history_stmt, 2, id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->history_stmt, 3, field, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->history_stmt, 4, before, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->history_stmt, 5, after, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->history_stmt, 6, actor, -1, SQLITE_STATIC);
+  sqlite3_bind_text (self->history_stmt, 7, now, -1, SQLITE_STATIC);
+  return _sitrep_store_step_done (self, self->history_stmt, "history", error);
+}
+
+/* @before is %NULL for a record being created, @after for one being
+ * deleted: those are kept as the pseudo-fields "created" and "deleted",
+ * with the entry's text (a timeline entry's) as it was written or as it
+ * was last, so that a deleted entry leaves a trace of what it said. */
 gboolean
 _sitrep_store_record_history (SitrepStore   *self,
                               const char    *coll,
@@ -60,22 +108,35 @@ _sitrep_store_record_history (SitrepStore   *self,
   else
     return TRUE;
 
+  if (before == NULL || after == NULL)
+    {
+      const char *field = before == NULL ? "created" : "deleted";
+      g_autofree char *text = NULL;
+
+      if (tracked != timeline_tracked)
+        return TRUE;
+      text = value_text (before == NULL ? after : before, "text");
+      return insert (self, coll, id, field, before == NULL ? NULL : text,
+                     before == NULL ? text : NULL, actor, now, error);
+    }
+
   for (guint i = 0; tracked[i] != NULL; i++)
     {
       g_autofree char *old_value = value_text (before, tracked[i]);
       g_autofree char *new_value = value_text (after, tracked[i]);
 
-      if (g_strcmp0 (old_value, new_value) == 0)
-        continue;
+      /* An entry never pinned and one unpinned read the same. */
+      if (g_str_equal (tracked[i], "pinned"))
+        {
+          if (old_value == NULL)
+            old_value = g_strdup ("false");
+          if (new_value == NULL)
+            new_value = g_strdup ("false");
+        }
 
-      sqlite3_bind_text (self->history_stmt, 1, coll, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->history_stmt, 2, id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->history_stmt, 3, tracked[i], -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->history_stmt, 4, old_value, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->history_stmt, 5, new_value, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->history_stmt, 6, actor, -1, SQLITE_STATIC);
-      sqlite3_bind_text (self->history_stmt, 7, now, -1, SQLITE_STATIC);
-      if (!_sitrep_store_step_done (self, self->history_stmt, "history", error))
+      if (same_value (tracked[i], old_value, new_value))
+        continue;
+      if (!insert (self, coll, id, tracked[i], old_value, new_value, actor, now, error))
         return FALSE;
     }
 

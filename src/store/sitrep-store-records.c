@@ -167,8 +167,14 @@ _sitrep_store_write_visible (SitrepStore   *self,
       visible = !deleted;
     }
 
-  if (!deleted && current != NULL && !current->deleted &&
-      !_sitrep_store_record_history (self, coll, id, current->body, body, actor, now, error))
+  if (current == NULL || current->deleted)
+    {
+      if (!deleted && current == NULL &&
+          !_sitrep_store_record_history (self, coll, id, NULL, body, actor, now, error))
+        return FALSE;
+    }
+  else if (!_sitrep_store_record_history (self, coll, id, current->body, deleted ? NULL : body,
+                                          actor, now, error))
     return FALSE;
 
   incident_id = incident_id_of (coll, id, body);

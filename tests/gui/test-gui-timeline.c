@@ -192,15 +192,19 @@ test_edit_in_place (Fixture       *f,
   WAIT_UNTIL (g_str_equal (sitrep_timeline_entry_get_text (entry), "DB connection pool exhausted"));
   g_assert_cmpint (seconds_ago (entry), >=, 1195);
 
-  /* Both changes are in the entry's history: who, before, after. */
+  /* Both changes are in the entry's history, after its writing: who,
+   * before, after. */
   history = sitrep_context_list_history (f->context, "timeline", id);
-  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpuint (history->len, ==, 3);
   change = history->pdata[0];
+  g_assert_cmpstr (change->field, ==, "created");
+  g_assert_cmpstr (change->after, ==, "Pool exhausted");
+  change = history->pdata[1];
   g_assert_cmpstr (change->field, ==, "text");
   g_assert_cmpstr (change->before, ==, "Pool exhausted");
   g_assert_cmpstr (change->after, ==, "DB connection pool exhausted");
   g_assert_cmpstr (change->actor, ==, "carol");
-  change = history->pdata[1];
+  change = history->pdata[2];
   g_assert_cmpstr (change->field, ==, "occurred_at");
 
   /* The entry moved in time, so its row may be a new one. */
@@ -214,7 +218,7 @@ test_edit_in_place (Fixture       *f,
   g_assert_true (sitrep_timeline_row_is_editing (SITREP_TIMELINE_ROW (row)));
   g_clear_pointer (&history, g_ptr_array_unref);
   history = sitrep_context_list_history (f->context, "timeline", id);
-  g_assert_cmpuint (history->len, ==, 2);
+  g_assert_cmpuint (history->len, ==, 3);
   gtk_widget_activate_action (row, "row.cancel", NULL);
 }
 

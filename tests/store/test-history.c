@@ -115,9 +115,10 @@ test_timeline_history (Fixture       *f,
   g_autoptr(JsonObject) pin = json_object_new ();
   g_autoptr(GError) error = NULL;
 
-  /* A new entry has no history. */
+  /* A new entry's history says who wrote it, and what. */
   history = sitrep_context_list_history (f->context, "timeline", id);
-  g_assert_cmpuint (history->len, ==, 0);
+  g_assert_cmpuint (history->len, ==, 1);
+  assert_change (history, 0, "created", NULL, "Latency up", "alice");
   g_clear_pointer (&history, g_ptr_array_unref);
 
   edit (f, id, "text", "Latency up on search");
@@ -125,7 +126,10 @@ test_timeline_history (Fixture       *f,
   edit (f, id, "occurred_at", "2026-11-27T14:32:00Z");
   edit (f, id, "kind", "detection");
 
-  /* Pinning is not an edit of the text, time or kind. */
+  /* The same second written another way is no change of the time. */
+  edit (f, id, "occurred_at", "2026-11-27T14:32:00.250Z");
+
+  /* Pinning is kept too. */
   json_object_set_boolean_member (pin, "pinned", TRUE);
   g_assert_true (sitrep_workspace_edit_timeline_entry (test_workspace (f->context, f->incident_id), id, pin, &error));
 
@@ -133,10 +137,30 @@ test_timeline_history (Fixture       *f,
   edit (f, id, "kind", "detection");
 
   history = sitrep_context_list_history (f->context, "timeline", id);
-  g_assert_cmpuint (history->len, ==, 3);
-  assert_change (history, 0, "text", "Latency up", "Latency up on search", "alice");
-  assert_change (history, 1, "occurred_at", "*", "2026-11-27T14:32:00Z", "bob");
-  assert_change (history, 2, "kind", "note", "detection", "bob");
+  g_assert_cmpuint (history->len, ==, 5);
+  assert_change (history, 1, "text", "Latency up", "Latency up on search", "alice");
+  assert_change (history, 2, "occurred_at", "*", "2026-11-27T14:32:00Z", "bob");
+  assert_change (history, 3, "kind", "note", "detection", "bob");
+  assert_change (history, 4, "pinned", "false", "true", "bob");
+}
+
+/* A deleted entry leaves a trace: who deleted it, and what it said. */
+static void
+test_delete_leaves_trace (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *id = add_entry (f, "Rolled back 4.2.1");
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sitrep_context_set_user (f->context, "carol");
+  g_assert_true (sitrep_context_delete_record (f->context, "timeline", id, &error));
+  g_assert_no_error (error);
+
+  history = sitrep_context_list_history (f->context, "timeline", id);
+  g_assert_cmpuint (history->len, ==, 2);
+  assert_change (history, 0, "created", NULL, "Rolled back 4.2.1", "alice");
+  assert_change (history, 1, "deleted", "Rolled back 4.2.1", NULL, "carol");
 }
 
 static void
@@ -153,8 +177,8 @@ test_history_survives_reopen (Fixture       *f,
   f->context = sitrep_context_new (f->dir, &error);
   g_assert_no_error (error);
   history = sitrep_context_list_history (f->context, "timeline", id);
-  g_assert_cmpuint (history->len, ==, 1);
-  assert_change (history, 0, "text", "Cache cold", "Cache cold after deploy", "alice");
+  g_assert_cmpuint (history->len, ==, 2);
+  assert_change (history, 1, "text", "Cache cold", "Cache cold after deploy", "alice");
 }
 
 static void
@@ -173,7 +197,8 @@ test_failed_edit_leaves_no_history (Fixture       *f,
   g_assert_nonnull (error);
 
   history = sitrep_context_list_history (f->context, "timeline", id);
-  g_assert_cmpuint (history->len, ==, 0);
+  g_assert_cmpuint (history->len, ==, 1);
+  assert_change (history, 0, "created", NULL, "Disk full", "alice");
 }
 
 static void
@@ -261,6 +286,8 @@ main (int   argc,
               test_history_survives_reopen, fixture_tear_down);
   g_test_add ("/store/history/failed-edit", Fixture, NULL, fixture_set_up,
               test_failed_edit_leaves_no_history, fixture_tear_down);
+  g_test_add ("/store/history/deleted", Fixture, NULL, fixture_set_up,
+              test_delete_leaves_trace, fixture_tear_down);
   g_test_add ("/store/history/milestones", Fixture, NULL, fixture_set_up,
               test_milestone_history, fixture_tear_down);
   g_test_add ("/store/milestones/order", Fixture, NULL, fixture_set_up, test_milestone_order,

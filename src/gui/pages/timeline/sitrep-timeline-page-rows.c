@@ -151,16 +151,32 @@ _sitrep_timeline_page_show_history (SitrepTimelinePage  *self,
       g_autofree char *when = ts ? g_date_time_format (ts, "%Y-%m-%d %H:%M:%S UTC") : NULL;
       g_autofree char *before = format_history_value (change->field, change->before);
       g_autofree char *after = format_history_value (change->field, change->after);
+      const char *who = change->actor ? change->actor : "?";
       const char *what = g_str_equal (change->field, "text") ? _("text")
                          : g_str_equal (change->field, "kind") ? _("kind")
                          : _("time");
 
       if (i > 0)
         g_string_append (body, "\n\n");
-      /* Translators: "<when> · <who> changed the <text|kind|time>" then "before → after" */
-      g_string_append_printf (body, _("%s · %s changed the %s\n%s → %s"),
-                              when ? when : change->ts, change->actor ? change->actor : "?",
-                              what, before, after);
+      if (!when)
+        when = g_strdup (change->ts);
+      if (g_str_equal (change->field, "created"))
+        /* Translators: "<when> · <who> wrote it" then the entry's first text */
+        g_string_append_printf (body, _("%s · %s wrote it\n%s"), when, who, after);
+      else if (g_str_equal (change->field, "deleted"))
+        /* Translators: "<when> · <who> deleted it" then the entry's last text */
+        g_string_append_printf (body, _("%s · %s deleted it\n%s"), when, who, before);
+      else if (g_str_equal (change->field, "pinned"))
+        g_string_append_printf (body, g_strcmp0 (change->after, "true") == 0
+                                      /* Translators: "<when> · <who> pinned it" */
+                                      ? _("%s · %s pinned it")
+                                      /* Translators: "<when> · <who> unpinned it" */
+                                      : _("%s · %s unpinned it"),
+                                when, who);
+      else
+        /* Translators: "<when> · <who> changed the <text|kind|time>" then "before → after" */
+        g_string_append_printf (body, _("%s · %s changed the %s\n%s → %s"),
+                                when, who, what, before, after);
     }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
