@@ -161,18 +161,66 @@ sitrep_incident_rules_new_body (const char         *title,
   return body;
 }
 
+/* The guide's example channel, "#incident-20250408-1", named for the
+ * day this incident was declared instead. */
+static void
+date_channel (JsonObject *item,
+              const char *declared_at)
+{
+  static const char example[] = "#incident-20250408-1";
+  const char *text = sitrep_json_get_string (item, "text");
+  const char *at = text ? strstr (text, example) : NULL;
+  g_autoptr(GDateTime) when = sitrep_time_parse (declared_at);
+  g_autofree char *day = NULL;
+  g_autofree char *dated = NULL;
+
+  if (at == NULL || when == NULL)
+    return;
+  day = g_date_time_format (when, "%Y%m%d");
+  dated = g_strdup_printf ("%.*s#incident-%s-1%s", (int) (at - text), text, day,
+                           at + strlen (example));
+  json_object_set_string_member (item, "text", dated);
+}
+
+/* Ticks an item the declaration itself has done. */
+static void
+tick (JsonObject *item,
+      const char *by,
+      const char *at)
+{
+  json_object_set_boolean_member (item, "done", TRUE);
+  if (by != NULL)
+    json_object_set_string_member (item, "done_by", by);
+  json_object_set_string_member (item, "done_at", at);
+}
+
+/* The checklist as the declaration leaves it: "Declare the incident" is
+ * done by whoever declared it, "Acknowledge" when the body says it was
+ * acknowledged, and the channel's example carries the incident's date. */
 static void
 add_checklist (GPtrArray                 *mutations,
+               const SitrepRuleEnv       *env,
                const char                *incident_id,
+               JsonObject                *incident,
                const SitrepChecklistItem *items,
                gsize                      n_items,
                guint                     *position)
 {
+  const char *declared_at = sitrep_json_get_string (incident, "declared_at");
+  const char *acknowledged_at = sitrep_json_get_string (incident, "acknowledged_at");
+
   for (gsize i = 0; i < n_items; i++)
     {
       g_autoptr(JsonObject) item = sitrep_checklist_item_to_body (&items[i], incident_id,
                                                                   (*position)++);
       g_autofree char *item_id = g_strdup_printf ("%s:%s", incident_id, items[i].key);
+
+      if (g_str_equal (items[i].key, "declare") && declared_at != NULL)
+        tick (item, env->actor, declared_at);
+      else if (g_str_equal (items[i].key, "acknowledge") && acknowledged_at != NULL)
+        tick (item, env->actor, acknowledged_at);
+      else if (g_str_equal (items[i].key, "channel") && declared_at != NULL)
+        date_channel (item, declared_at);
 
       g_ptr_array_add (mutations, sitrep_mutation_new_put ("checklist", item_id, item));
     }
@@ -244,11 +292,11 @@ sitrep_incident_rules_declare (const SitrepRuleEnv  *env,
   g_ptr_array_add (mutations, sitrep_mutation_new_put ("incidents", id, body));
 
   items = sitrep_checklist_default_items (&n_items);
-  add_checklist (mutations, id, items, n_items, &position);
+  add_checklist (mutations, env, id, body, items, n_items, &position);
   if (sitrep_json_get_bool (body, "major"))
     {
       items = sitrep_checklist_major_items (&n_items);
-      add_checklist (mutations, id, items, n_items, &position);
+      add_checklist (mutations, env, id, body, items, n_items, &position);
     }
 
   /* Translators: the first timeline entry, e.g. "Incident declared: P1 (Critical)" */

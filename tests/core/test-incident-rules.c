@@ -15,6 +15,7 @@
 #include "sitrep-triage.h"
 
 #define NOW "2026-11-27T14:32:00Z"
+#define NOW_DAY "20261127"
 
 typedef struct {
   guint next;
@@ -112,6 +113,34 @@ test_split_services (void)
   g_assert_cmpstr (names[2], ==, "search");
 }
 
+/* An incident declared already acknowledged (an alert someone took) has
+ * its Acknowledge item done at that time. */
+static void
+test_declare_acknowledged (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(JsonObject) body = new_body ("Checkout slow", SITREP_SEVERITY_P2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) mutations = NULL;
+  gboolean seen = FALSE;
+
+  json_object_set_string_member (body, "acknowledged_at", "2026-11-27T14:30:00Z");
+  mutations = sitrep_incident_rules_declare (&f->env, NULL, body, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < mutations->len; i++)
+    {
+      SitrepMutation *m = at (mutations, i);
+
+      if (!g_str_equal (m->coll, "checklist") ||
+          !g_str_equal (sitrep_json_get_string (m->data, "key"), "acknowledge"))
+        continue;
+      g_assert_true (sitrep_json_get_bool (m->data, "done"));
+      g_assert_cmpstr (sitrep_json_get_string (m->data, "done_at"), ==, "2026-11-27T14:30:00Z");
+      seen = TRUE;
+    }
+  g_assert_true (seen);
+}
+
 static void
 test_declare (Fixture       *f,
               gconstpointer  data)
@@ -143,17 +172,31 @@ test_declare (Fixture       *f,
   g_assert_true (json_object_get_null_member (incident->data, "resolved_at"));
   g_assert_false (sitrep_json_get_bool (incident->data, "major"));
 
-  /* The guide's IC checklist, in order. */
+  /* The guide's IC checklist, in order; what declaring did is done, by
+   * whoever declared, and the channel's example is the incident's day. */
   for (gsize i = 0; i < n_items; i++)
     {
       SitrepMutation *item = at (mutations, 1 + i);
       g_autofree char *item_id = g_strdup_printf ("%s:%s", id, items[i].key);
+      const char *text = sitrep_json_get_string (item->data, "text");
 
       g_assert_cmpstr (item->coll, ==, "checklist");
       g_assert_cmpstr (item->id, ==, item_id);
       g_assert_cmpstr (sitrep_json_get_string (item->data, "incident_id"), ==, id);
       g_assert_cmpint (json_object_get_int_member (item->data, "position"), ==, i);
-      g_assert_false (sitrep_json_get_bool (item->data, "done"));
+      if (g_str_equal (items[i].key, "declare"))
+        {
+          g_assert_true (sitrep_json_get_bool (item->data, "done"));
+          g_assert_cmpstr (sitrep_json_get_string (item->data, "done_by"), ==, "ic");
+          g_assert_cmpstr (sitrep_json_get_string (item->data, "done_at"), ==, NOW);
+        }
+      else
+        g_assert_false (sitrep_json_get_bool (item->data, "done"));
+      if (g_str_equal (items[i].key, "channel"))
+        g_assert_cmpstr (text, ==, "Create incident channel (e.g., #incident-"
+                                   NOW_DAY "-1)");
+      else
+        g_assert_cmpstr (text, ==, items[i].text);
     }
 
   /* And the first entry. */
@@ -657,6 +700,7 @@ main (int   argc,
 
   g_test_add_func ("/core/incident-rules/split-services", test_split_services);
   ADD ("/core/incident-rules/declare", test_declare);
+  ADD ("/core/incident-rules/declare-acknowledged", test_declare_acknowledged);
   ADD ("/core/incident-rules/declare-given", test_declare_given);
   ADD ("/core/incident-rules/declare-refused", test_declare_refused);
   ADD ("/core/incident-rules/status", test_status);

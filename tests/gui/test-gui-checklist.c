@@ -170,8 +170,9 @@ test_phases (Fixture       *f,
   g_assert_cmpuint (n_items (f, SITREP_PHASE_ASSESSMENT), ==, 5);
   g_assert_cmpuint (n_items (f, SITREP_PHASE_COORDINATION), ==, 5);
   g_assert_cmpuint (n_items (f, SITREP_PHASE_RESOLUTION), ==, 5);
-  g_assert_cmpstr (progress (f), ==, "0 of 21 done");
-  g_assert_cmpstr (group_progress (f, SITREP_PHASE_INITIAL), ==, "0 of 6 done");
+  /* Declaring the incident is done: it was declared. */
+  g_assert_cmpstr (progress (f), ==, "1 of 21 done");
+  g_assert_cmpstr (group_progress (f, SITREP_PHASE_INITIAL), ==, "1 of 6 done");
   g_assert_cmpstr (group_title (f, SITREP_PHASE_INITIAL),
                    ==, "Initial Response (First 5 Minutes)");
 
@@ -213,8 +214,8 @@ test_tick (Fixture       *f,
   expected = g_strdup_printf ("Done by %s at ", sitrep_context_get_user (f->context));
   WAIT_UNTIL (g_str_has_prefix (subtitle (f, "acknowledge"), expected));
   g_assert_true (g_str_has_suffix (subtitle (f, "acknowledge"), " UTC"));
-  g_assert_cmpstr (progress (f), ==, "1 of 21 done");
-  g_assert_cmpstr (group_progress (f, SITREP_PHASE_INITIAL), ==, "1 of 6 done");
+  g_assert_cmpstr (progress (f), ==, "2 of 21 done");
+  g_assert_cmpstr (group_progress (f, SITREP_PHASE_INITIAL), ==, "2 of 6 done");
 
   /* Unticking is allowed and forgets who. */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (check)));
@@ -224,7 +225,7 @@ test_tick (Fixture       *f,
   g_assert_cmpuint (sitrep_store_get_pending (store), ==, pending + 2);
   g_assert_cmpuint (timeline_len (f), ==, entries);
   WAIT_UNTIL (g_strcmp0 (subtitle (f, "acknowledge"), "") == 0);
-  g_assert_cmpstr (progress (f), ==, "0 of 21 done");
+  g_assert_cmpstr (progress (f), ==, "1 of 21 done");
 }
 
 static void
@@ -248,14 +249,14 @@ test_live (Fixture       *f,
   g_assert_no_error (error);
   WAIT_UNTIL (gtk_check_button_get_active (check));
   WAIT_UNTIL (g_str_has_prefix (subtitle (f, "verify"), "Done by mallory at "));
-  g_assert_cmpstr (progress (f), ==, "1 of 21 done");
+  g_assert_cmpstr (progress (f), ==, "2 of 21 done");
   g_assert_cmpstr (group_progress (f, SITREP_PHASE_RESOLUTION), ==, "1 of 5 done");
   g_assert_true (gtk_window_get_focus (f->window) == GTK_WIDGET (focused));
   g_assert_true (_sitrep_checklist_page_get_item_check (f->page, verify) == check);
 
   g_assert_true (sitrep_workspace_set_checklist_done (test_workspace (f->context, f->incident_id), verify, FALSE, &error));
   WAIT_UNTIL (!gtk_check_button_get_active (check));
-  g_assert_cmpstr (progress (f), ==, "0 of 21 done");
+  g_assert_cmpstr (progress (f), ==, "1 of 21 done");
 }
 
 static void
@@ -275,7 +276,7 @@ test_add_and_major (Fixture       *f,
   WAIT_UNTIL (n_items (f, SITREP_PHASE_COORDINATION) == 6);
   g_assert_cmpstr (last_title (f, SITREP_PHASE_COORDINATION), ==, "Page the database team");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (add)), ==, "");
-  g_assert_cmpstr (progress (f), ==, "0 of 22 done");
+  g_assert_cmpstr (progress (f), ==, "1 of 22 done");
   g_assert_cmpstr (group_progress (f, SITREP_PHASE_COORDINATION), ==, "0 of 6 done");
   records = sitrep_context_list_checklist (f->context, f->incident_id);
   g_assert_cmpuint (records->len, ==, 22);
@@ -302,7 +303,7 @@ test_add_and_major (Fixture       *f,
                    ==, "Major Incident Protocol");
   g_assert_cmpuint (n_items (f, SITREP_PHASE_INITIAL), ==, 6);
   {
-    g_autofree char *expected = g_strdup_printf ("0 of %u done", (guint) (22 + n_major));
+    g_autofree char *expected = g_strdup_printf ("1 of %u done", (guint) (22 + n_major));
 
     g_assert_cmpstr (progress (f), ==, expected);
   }
@@ -310,7 +311,7 @@ test_add_and_major (Fixture       *f,
   /* Stood down, the group goes; its items stay in the store. */
   g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), FALSE, &error));
   WAIT_UNTIL (!group_shown (f, SITREP_PHASE_MAJOR));
-  g_assert_cmpstr (progress (f), ==, "0 of 22 done");
+  g_assert_cmpstr (progress (f), ==, "1 of 22 done");
 }
 
 int
