@@ -15,14 +15,39 @@
 /* The handover briefing: what a new IC needs in the first minute, as plain
  * text that can go into a chat or an email as it is. */
 
+/* A time as the reader's clock shows it and in UTC, for a briefing read by
+ * people in other zones: "2026-11-27 15:32 CET (14:32 UTC)"; only the UTC
+ * time where the local clock is UTC. */
+static void
+append_when (GString   *out,
+             GDateTime *when)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
+  g_autofree char *utc_text = NULL;
+
+  if (local != NULL && g_date_time_get_utc_offset (local) != 0)
+    {
+      g_autofree char *local_text = g_date_time_format (local, "%Y-%m-%d %H:%M %Z");
+
+      utc_text = g_date_time_format (utc, "%H:%M UTC");
+      g_string_append_printf (out, "%s (%s)", local_text, utc_text);
+      return;
+    }
+  utc_text = g_date_time_format (utc, "%Y-%m-%d %H:%M UTC");
+  g_string_append (out, utc_text);
+}
+
 static void
 append_time (GString    *out,
              const char *text)
 {
   g_autoptr(GDateTime) when = sitrep_time_parse (text);
-  g_autofree char *formatted = when ? g_date_time_format (when, "%Y-%m-%d %H:%M UTC") : NULL;
 
-  g_string_append (out, formatted ? formatted : "?");
+  if (when != NULL)
+    append_when (out, when);
+  else
+    g_string_append (out, "?");
 }
 
 static void
@@ -130,9 +155,7 @@ static void
 append_due (GString   *out,
             GDateTime *due)
 {
-  g_autofree char *formatted = g_date_time_format (due, "%Y-%m-%d %H:%M UTC");
-
-  g_string_append (out, formatted);
+  append_when (out, due);
 }
 
 /* The last status sent, then the same deadlines the Overview shows (per

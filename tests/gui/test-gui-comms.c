@@ -542,6 +542,45 @@ assert_briefing_agrees (Fixture *f)
     g_error ("Briefing lacks \"%s\":\n%s", next_line + 1, briefing);
 }
 
+/* A briefing is read where the reader is: each time as the local clock
+ * shows it, then in UTC. Run with TZ set, in a process of its own (GLib
+ * keeps the local zone it first reads). */
+static void
+test_briefing_local_time (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *briefing = NULL;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(GTimeZone) berlin = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_setenv ("TZ", "Europe/Berlin", TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_unsetenv ("TZ");
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_assert_nonnull (berlin);
+  briefing = sitrep_workspace_handover_briefing (test_workspace (f->context, f->incident_id));
+  deadlines = sitrep_workspace_dup_deadlines (test_workspace (f->context, f->incident_id));
+  g_assert_cmpuint (deadlines->len, >, 0);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      SitrepDeadline *deadline = deadlines->pdata[i];
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (deadline->due, berlin);
+      g_autofree char *local_text = g_date_time_format (local, "%Y-%m-%d %H:%M %Z");
+      g_autofree char *utc_text = g_date_time_format (deadline->due, "%H:%M UTC");
+      g_autofree char *line = g_strdup_printf ("\n  %s: %s (%s)\n", deadline->label,
+                                               local_text, utc_text);
+
+      if (strstr (briefing, line) == NULL)
+        g_error ("Briefing lacks \"%s\":\n%s", line + 1, briefing);
+    }
+}
+
 static void
 test_briefing_deadlines (Fixture       *f,
                          gconstpointer  data)
@@ -618,6 +657,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/comms/briefing-deadlines", Fixture, NULL, fixture_set_up,
               test_briefing_deadlines, fixture_tear_down);
+  g_test_add ("/gui/comms/briefing-local-time", Fixture, NULL, fixture_set_up,
+              test_briefing_local_time, fixture_tear_down);
 
   return g_test_run ();
 }
