@@ -334,6 +334,80 @@ sitrep_deadlines_compute (const SitrepDeadlineInput *in)
   return out;
 }
 
+static gboolean
+is_update_clock (SitrepDeadlineKind kind)
+{
+  return kind == SITREP_DEADLINE_UPDATE || kind == SITREP_DEADLINE_EXEC_BRIEF ||
+         kind == SITREP_DEADLINE_PUBLIC_STATEMENT;
+}
+
+/* The update clock of @audience once it has heard from us at @now. */
+static GDateTime *
+due_after_sending (const SitrepDeadlineInput *in,
+                   SitrepAudience             audience,
+                   GDateTime                 *now)
+{
+  SitrepDeadlineInput sent = *in;
+  g_autoptr(GPtrArray) deadlines = NULL;
+
+  sent.last_sent[audience] = now;
+  deadlines = sitrep_deadlines_compute (&sent);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      SitrepDeadline *d = deadlines->pdata[i];
+
+      if (is_update_clock (d->kind) && d->audience == audience)
+        return g_date_time_ref (d->due);
+    }
+  return NULL;
+}
+
+/**
+ * sitrep_deadlines_next_update:
+ * @now: the caller's clock
+ *
+ * When the next update is due, as an update written at @now promises it
+ * ("Next update: …"): the soonest update clock still ahead of @now,
+ * snoozes included. A clock due now or overdue is the one this update
+ * answers, so it counts from @now, as sending restarts it.
+ *
+ * Returns: (transfer full) (nullable): never before @now; %NULL when no
+ *   update clock runs
+ */
+GDateTime *
+sitrep_deadlines_next_update (const SitrepDeadlineInput *in,
+                              GDateTime                 *now)
+{
+  g_autoptr(GPtrArray) deadlines = NULL;
+  GDateTime *next = NULL;
+
+  g_return_val_if_fail (in != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  deadlines = sitrep_deadlines_compute (in);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      SitrepDeadline *d = deadlines->pdata[i];
+      GDateTime *due;
+
+      if (!is_update_clock (d->kind))
+        continue;
+      if (g_date_time_compare (d->due, now) > 0)
+        due = g_date_time_ref (d->due);
+      else if ((due = due_after_sending (in, d->audience, now)) == NULL)
+        continue;
+
+      if (next == NULL || g_date_time_compare (due, next) < 0)
+        {
+          g_clear_pointer (&next, g_date_time_unref);
+          next = due;
+        }
+      else
+        g_date_time_unref (due);
+    }
+  return next;
+}
+
 /**
  * sitrep_deadline_alert:
  * @now: the caller's clock

@@ -46,6 +46,8 @@ typedef struct {
 void       sitrep_deadline_input_clear (SitrepDeadlineInput       *in);
 void       sitrep_deadline_free        (SitrepDeadline            *d);
 GPtrArray *sitrep_deadlines_compute    (const SitrepDeadlineInput *in);
+GDateTime *sitrep_deadlines_next_update (const SitrepDeadlineInput *in,
+                                         GDateTime                 *now);
 
 typedef enum {
   SITREP_ALERT_NONE,

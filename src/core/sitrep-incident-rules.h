@@ -101,4 +101,21 @@ gboolean    sitrep_incident_rules_escalate        (JsonObject          *body,
                                                    const SitrepTriageResult *triage,
                                                    gboolean            *raised);
 
+/* The guide's activation criteria for the Major Incident Protocol that the
+ * incident's record can tell; external visibility is a judgement. */
+typedef enum {
+  SITREP_MAJOR_CRITERIA_NONE              = 0,
+  SITREP_MAJOR_CRITERIA_P1_OVER_HOUR      = 1 << 0,
+  SITREP_MAJOR_CRITERIA_CRITICAL_SERVICES = 1 << 1,
+  SITREP_MAJOR_CRITERIA_TEAMS             = 1 << 2,
+} SitrepMajorCriteria;
+
+SitrepMajorCriteria sitrep_incident_rules_major_criteria (SitrepSeverity      severity,
+                                                          SitrepStatus        status,
+                                                          GDateTime          *declared_at,
+                                                          GDateTime          *now,
+                                                          const char * const *services,
+                                                          const char * const *critical_services,
+                                                          guint               n_teams);
+
 G_END_DECLS

@@ -68,7 +68,7 @@ static const SitrepTemplateBuiltin builtins[] = {
     SITREP_AUDIENCE_STAKEHOLDERS,
     NULL,
     "{{ref}} {{title}} - Stakeholder Update",
-    "Status: {{status}} ({{severity}})\n"
+    "Status: {{status}}, {{severity}}\n"
     "Services affected: {{services}}\n"
     "Customer impact: {{impact}}\n"
     "Started: {{started}} ({{duration}} ago)\n"
@@ -282,6 +282,15 @@ ends_sentence (const GString *text)
 }
 
 static gboolean
+starts_sentence (const GString *text)
+{
+  if (text->len == 0 || text->str[text->len - 1] == '\n')
+    return TRUE;
+  return text->len >= 2 && text->str[text->len - 1] == ' ' &&
+         strchr (".!?", text->str[text->len - 2]) != NULL;
+}
+
+static gboolean
 is_blank_value (const char *value)
 {
   if (value == NULL)
@@ -368,7 +377,24 @@ sitrep_template_render (const char     *text,
       p = end + 2;
       if (has_value && !is_blank_value (value))
         {
-          g_string_append (result, value);
+          g_autofree char *filled = g_strstrip (g_strdup (value));
+
+          /* A value that starts a sentence or a line starts with a
+           * capital: "{{service}} - Service Disruption" for "checkout". */
+          if (starts_sentence (result))
+            {
+              gunichar first = g_utf8_get_char (filled);
+
+              if (g_unichar_islower (first))
+                {
+                  g_string_append_unichar (result, g_unichar_totitle (first));
+                  g_string_append (result, g_utf8_next_char (filled));
+                }
+              else
+                g_string_append (result, filled);
+            }
+          else
+            g_string_append (result, filled);
           /* "{{impact}}." with an impact that ends its own sentence */
           if (*p == '.' && ends_sentence (result))
             p++;

@@ -271,7 +271,7 @@ sitrep_context_template_values (SitrepContext *self,
 {
   GHashTable *values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   SitrepIncident *incident = sitrep_context_lookup_incident (self, incident_id);
-  g_autoptr(GPtrArray) deadlines = NULL;
+  g_autoptr(GDateTime) next_update = NULL;
   g_autoptr(GPtrArray) sent = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   const SitrepSeverityInfo *info;
@@ -313,17 +313,15 @@ sitrep_context_template_values (SitrepContext *self,
                  sitrep_time_format_duration (g_date_time_difference (end ? end : now, started)));
     }
 
-  deadlines = sitrep_context_compute_deadlines (self, incident_id);
-  for (guint i = 0; i < deadlines->len; i++)
-    {
-      SitrepDeadline *deadline = deadlines->pdata[i];
+  {
+    /* From the engine the clocks show: never a time already past, and
+     * postponed by a snooze like the clock. */
+    g_auto(SitrepDeadlineInput) in = { 0 };
 
-      if (deadline->kind == SITREP_DEADLINE_UPDATE)
-        {
-          set_value (values, "next_update", format_utc (deadline->due));
-          break;
-        }
-    }
+    fill_input (self, incident, &in);
+    next_update = sitrep_deadlines_next_update (&in, now);
+    set_value (values, "next_update", format_utc (next_update));
+  }
 
   sent = sitrep_context_list_communications (self, incident_id);
   if (sent->len > 0)

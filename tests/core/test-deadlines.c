@@ -257,6 +257,62 @@ test_recompute (void)
                    "update/stakeholders@90");
 }
 
+/* "Next update: …" in a template is never a time already past: an
+ * overdue clock is the one being answered and restarts from now, and a
+ * snooze postpones it like the clocks shown. */
+static void
+test_next_update (void)
+{
+  static const struct {
+    const char *name;
+    int         now;
+    int         snoozed_exec;
+    int         expected;   /* minutes, 0 for none */
+  } rows[] = {
+    { "ahead", 10, 0, 30 },           /* both P1 clocks at 30 */
+    { "overdue-restarts", 45, 0, 75 },
+    { "due-now-restarts", 30, 0, 60 },
+    { "snoozed", 10, 50, 30 },        /* the status page is still at 30 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_auto(SitrepDeadlineInput) in = { 0 };
+      g_autoptr(GDateTime) now = at (AT (rows[i].now));
+      g_autoptr(GDateTime) base = base_time ();
+      g_autoptr(GDateTime) next = NULL;
+
+      g_test_message ("row %s", rows[i].name);
+      in.severity = SITREP_SEVERITY_P1;
+      in.status = SITREP_STATUS_IDENTIFIED;
+      in.declared_at = at (AT (0));
+      in.acknowledged_at = at (AT (2));
+      if (rows[i].snoozed_exec)
+        in.snoozed_until[SITREP_AUDIENCE_EXECUTIVES] = at (AT (rows[i].snoozed_exec));
+      next = sitrep_deadlines_next_update (&in, now);
+      g_assert_nonnull (next);
+      g_assert_cmpint (g_date_time_difference (next, base) / G_TIME_SPAN_MINUTE, ==,
+                       rows[i].expected);
+    }
+
+  /* A snoozed overdue clock: the snooze, not the overdue time. */
+  {
+    g_auto(SitrepDeadlineInput) in = { 0 };
+    g_autoptr(GDateTime) now = at (AT (45));
+    g_autoptr(GDateTime) base = base_time ();
+    g_autoptr(GDateTime) next = NULL;
+
+    in.severity = SITREP_SEVERITY_P2;
+    in.status = SITREP_STATUS_IDENTIFIED;
+    in.declared_at = at (AT (0));
+    in.acknowledged_at = at (AT (2));
+    in.last_sent[SITREP_AUDIENCE_STAKEHOLDERS] = at (AT (-30));
+    in.snoozed_until[SITREP_AUDIENCE_STAKEHOLDERS] = at (AT (70));
+    next = sitrep_deadlines_next_update (&in, now);
+    g_assert_cmpint (g_date_time_difference (next, base) / G_TIME_SPAN_MINUTE, ==, 70);
+  }
+}
+
 static void
 test_labels (void)
 {
@@ -425,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/core/deadlines/compute", test_compute_table);
   g_test_add_func ("/core/deadlines/recompute", test_recompute);
   g_test_add_func ("/core/deadlines/labels", test_labels);
+  g_test_add_func ("/core/deadlines/next-update", test_next_update);
   g_test_add_func ("/core/deadlines/alert", test_alert_table);
   g_test_add_func ("/core/deadlines/notification-run", test_notification_run);
 

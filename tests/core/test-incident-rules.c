@@ -689,6 +689,53 @@ test_escalate (void)
   sitrep_triage_result_clear (&worse);
 }
 
+/* The guide's activation criteria of the Major Incident Protocol. */
+static void
+test_major_criteria (void)
+{
+  static const char * const critical[] = { "payments", "checkout", "auth", NULL };
+  static const char * const two[] = { "Payments", "checkout", NULL };
+  static const char * const one[] = { "payments", "search", NULL };
+  static const struct {
+    const char         *name;
+    SitrepSeverity      severity;
+    SitrepStatus        status;
+    int                 declared_min_ago;   /* -1 for not declared */
+    const char * const *services;
+    guint               teams;
+    SitrepMajorCriteria expected;
+  } rows[] = {
+    { "p1-59-min", SITREP_SEVERITY_P1, SITREP_STATUS_IDENTIFIED, 59, one, 1, 0 },
+    { "p1-60-min", SITREP_SEVERITY_P1, SITREP_STATUS_IDENTIFIED, 60, one, 1, 0 },
+    { "p1-61-min", SITREP_SEVERITY_P1, SITREP_STATUS_IDENTIFIED, 61, one, 1,
+      SITREP_MAJOR_CRITERIA_P1_OVER_HOUR },
+    { "p2-long", SITREP_SEVERITY_P2, SITREP_STATUS_INVESTIGATING, 300, one, 1, 0 },
+    { "two-critical", SITREP_SEVERITY_P2, SITREP_STATUS_INVESTIGATING, 5, two, 1,
+      SITREP_MAJOR_CRITERIA_CRITICAL_SERVICES },
+    { "three-teams", SITREP_SEVERITY_P3, SITREP_STATUS_MONITORING, 5, NULL, 3, 0 },
+    { "four-teams", SITREP_SEVERITY_P3, SITREP_STATUS_MONITORING, 5, NULL, 4,
+      SITREP_MAJOR_CRITERIA_TEAMS },
+    { "all", SITREP_SEVERITY_P1, SITREP_STATUS_INVESTIGATING, 90, two, 5,
+      SITREP_MAJOR_CRITERIA_P1_OVER_HOUR | SITREP_MAJOR_CRITERIA_CRITICAL_SERVICES |
+      SITREP_MAJOR_CRITERIA_TEAMS },
+    { "resolved", SITREP_SEVERITY_P1, SITREP_STATUS_RESOLVED, 90, two, 5, 0 },
+    { "undeclared", SITREP_SEVERITY_P1, SITREP_STATUS_INVESTIGATING, -1, NULL, 0, 0 },
+  };
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 27, 16, 0, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(GDateTime) declared = rows[i].declared_min_ago >= 0
+        ? g_date_time_add_minutes (now, -rows[i].declared_min_ago) : NULL;
+
+      g_test_message ("row %s", rows[i].name);
+      g_assert_cmpint (sitrep_incident_rules_major_criteria (rows[i].severity, rows[i].status,
+                                                             declared, now, rows[i].services,
+                                                             critical, rows[i].teams),
+                       ==, rows[i].expected);
+    }
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -712,6 +759,7 @@ main (int   argc,
   ADD ("/core/incident-rules/triage-record", test_triage_record);
   g_test_add_func ("/core/incident-rules/group-triage", test_group_triage);
   g_test_add_func ("/core/incident-rules/escalate", test_escalate);
+  g_test_add_func ("/core/incident-rules/major-criteria", test_major_criteria);
 
   return g_test_run ();
 }

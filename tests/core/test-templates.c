@@ -115,19 +115,19 @@ test_guide_verbatim (void)
     const char *body;
     const char *blanks;
   } rows[] = {
-    { "status-page-initial", "payments - Service Disruption",
+    { "status-page-initial", "Payments - Service Disruption",
       "We are investigating reports of issues with payments. "
       "We will provide updates as we learn more.", "" },
-    { "status-page-update", "payments - Service Disruption Update",
+    { "status-page-update", "Payments - Service Disruption Update",
       "We have identified the cause of the disruption with payments and are working on a fix. "
       "Customers cannot complete purchases. "
       "We will continue to provide updates as we make progress.", "" },
-    { "status-page-resolution", "payments - Service Restored",
+    { "status-page-resolution", "Payments - Service Restored",
       "The issues affecting payments have been resolved. [Brief explanation of what happened]. "
       "We apologize for any inconvenience this may have caused. "
       "If you continue to experience issues, please contact support.",
       "Brief explanation of what happened" },
-    { "customer-support", "payments - Customer Support Message",
+    { "customer-support", "Payments - Customer Support Message",
       "We’re currently experiencing technical difficulties with payments. "
       "Our engineering team has been notified and is working on a fix. "
       "In the meantime, please [alternative payment instructions if applicable].",
@@ -250,11 +250,17 @@ typedef struct {
 #define VALS "ref=INC-7;title=Checkout slow;service=checkout;impact=;commander=   ;summary=s"
 
 static const RenderCase render_cases[] = {
+  /* a value that starts a sentence or line starts with a capital */
+  { "{{service}} - Service Disruption", VALS, "Checkout - Service Disruption", "", "", "" },
+  { "Slow. {{service}} is down.\n{{service}}", VALS, "Slow. Checkout is down.\nCheckout", "", "", "" },
+  /* a value's own spaces don't hide the period that ends it */
+  { "Impact: {{impact}}. Next", "impact=Checkout returns an error. ",
+    "Impact: Checkout returns an error. Next", "", "", "" },
   { "Incident {{ref}}: {{title}}", VALS, "Incident INC-7: Checkout slow", "", "", "" },
   { "{{ref}}", VALS, "INC-7", "", "", "" },
   { "{{ref}} on {{service}}", VALS, "INC-7 on checkout", "", "", "" },
   { "{{ ref }}/{{\tservice  }}/{{  title}}", VALS, "INC-7/checkout/Checkout slow", "", "", "" },
-  { "{{summary}}", VALS, "s", "", "", "" },   /* any name with a value fills */
+  { "{{summary}}", VALS, "S", "", "", "" },   /* any name with a value fills */
   { "", VALS, "", "", "", "" },
   { "no placeholders", NULL, "no placeholders", "", "", "" },
   /* unknown: left in the text, each once, in order */
@@ -411,6 +417,19 @@ test_builtins_punctuation (void)
   }
 }
 
+/* The severity's label has its own parentheses ("P1 (Critical)"): the
+ * stakeholder update nests none around it. */
+static void
+test_stakeholder_status_line (void)
+{
+  g_autoptr(GHashTable) values = parse_values ("severity=P1 (Critical);status=Identified");
+  g_auto(SitrepRendered) body = { 0 };
+
+  sitrep_template_render (builtin ("stakeholder-update")->body, values, &body);
+  g_assert_nonnull (strstr (body.text, "Status: Identified, P1 (Critical)\n"));
+  g_assert_null (strstr (body.text, "))"));
+}
+
 /* Until the server numbers the incident, {{ref}} is a local reference made
  * from its id. */
 static void
@@ -457,6 +476,7 @@ main (int   argc,
   g_test_add_func ("/core/templates/placeholder-names", test_placeholder_names);
   g_test_add_func ("/core/templates/builtins-punctuation", test_builtins_punctuation);
   g_test_add_func ("/core/templates/provisional-ref", test_provisional_ref);
+  g_test_add_func ("/core/templates/stakeholder-status-line", test_stakeholder_status_line);
 
   return g_test_run ();
 }

@@ -251,7 +251,7 @@ test_compose (Fixture       *f,
   g_assert_cmpstr (body, ==,
                    "We are investigating reports of issues with payments. "
                    "We will provide updates as we learn more.");
-  g_assert_cmpstr (title_text (f), ==, "payments - Service Disruption");
+  g_assert_cmpstr (title_text (f), ==, "Payments - Service Disruption");
   g_assert_true (gtk_widget_is_focus (GTK_WIDGET (_sitrep_comms_page_get_body_view (f->page))));
 
   /* Nothing left to fill in: it may go. */
@@ -466,7 +466,7 @@ test_copy (Fixture       *f,
   gdk_clipboard_read_text_async (clipboard, NULL, text_read, &copied);
   WAIT_UNTIL (copied != NULL);
   g_assert_cmpstr (copied, ==,
-                   "payments - Service Disruption\n\n"
+                   "Payments - Service Disruption\n\n"
                    "We are investigating reports of issues with payments. "
                    "We will provide updates as we learn more.");
 }
@@ -506,7 +506,7 @@ test_undo (Fixture       *f,
   WAIT_UNTIL ((undo = find_button (GTK_WIDGET (f->window), "_Undo")) != NULL);
   gtk_widget_activate (undo);
   WAIT_UNTIL (body_is (f, "My own words."));
-  g_assert_cmpstr (title_text (f), ==, "payments - Service Disruption");
+  g_assert_cmpstr (title_text (f), ==, "Payments - Service Disruption");
 
   /* A change of audience keeps the user's text. */
   adw_combo_row_set_selected (_sitrep_comms_page_get_audience_row (f->page),

@@ -80,7 +80,7 @@ test_fills_from_template (Fixture       *f,
   sitrep_comms_composer_fill_from_template (f->composer);
   body = sitrep_comms_composer_dup_body_text (f->composer);
   /* The incident's values are in, no placeholder is left. */
-  g_assert_nonnull (strstr (sitrep_comms_composer_get_title_text (f->composer), "payments"));
+  g_assert_nonnull (strstr (sitrep_comms_composer_get_title_text (f->composer), "Payments"));
   g_assert_null (strstr (body, "{{"));
   g_assert_false (sitrep_comms_composer_is_dirty (f->composer));
   g_assert_cmpstr (gtk_label_get_label (_sitrep_comms_composer_get_preview_body (f->composer)),
