@@ -248,6 +248,75 @@ sitrep_capture_parse (const char          *input,
 }
 
 /**
+ * sitrep_capture_parse_in_zone:
+ * @input: what the scribe typed
+ * @now: the current time
+ * @zone: the zone a typed clock time (`13:50`) is read in: the one the
+ *   scribe sees as primary
+ * @incident_start: (nullable): when the incident began
+ * @default_kind: the kind when none is typed
+ * @check: (out): whether the time needs confirming
+ *
+ * Like sitrep_capture_parse(), but a clock time is today's in @zone, never
+ * moved to another day silently: when it is more than
+ * %SITREP_CAPTURE_FUTURE_SLACK after @now, or before @incident_start, @check
+ * says so and the caller asks (the other day is one day away from
+ * @capture's time).
+ *
+ * Returns: %TRUE with @capture filled, or %FALSE with @error set
+ */
+gboolean
+sitrep_capture_parse_in_zone (const char          *input,
+                              GDateTime           *now,
+                              GTimeZone           *zone,
+                              GDateTime           *incident_start,
+                              SitrepTimelineKind   default_kind,
+                              SitrepCapture       *capture,
+                              SitrepCaptureCheck  *check,
+                              GError             **error)
+{
+  g_autofree char *line = g_strstrip (g_strdup (input ? input : ""));
+  g_autoptr(GDateTime) now_utc = g_date_time_to_utc (now);
+  g_autofree char *word = NULL;
+  char *space;
+  int h, m, sec;
+
+  g_return_val_if_fail (zone != NULL, FALSE);
+  g_return_val_if_fail (check != NULL, FALSE);
+
+  *check = SITREP_CAPTURE_CHECK_OK;
+  if (!sitrep_capture_parse (line, now, default_kind, capture, error))
+    return FALSE;
+
+  /* A leading clock time: read again in @zone, on today's date there. */
+  space = strpbrk (line, " \t");
+  if (space != NULL)
+    word = g_strndup (line, space - line);
+  if (word != NULL && parse_clock (word, &h, &m, &sec))
+    {
+      g_autoptr(GDateTime) local_now = g_date_time_to_timezone (now, zone);
+      g_autoptr(GDateTime) typed =
+        g_date_time_new (zone, g_date_time_get_year (local_now),
+                         g_date_time_get_month (local_now),
+                         g_date_time_get_day_of_month (local_now), h, m, sec);
+
+      if (typed != NULL)
+        {
+          g_clear_pointer (&capture->occurred_at, g_date_time_unref);
+          capture->occurred_at = g_date_time_to_utc (typed);
+        }
+      if (g_date_time_difference (capture->occurred_at, now_utc) > SITREP_CAPTURE_FUTURE_SLACK)
+        *check = SITREP_CAPTURE_CHECK_FUTURE;
+    }
+
+  if (*check == SITREP_CAPTURE_CHECK_OK && incident_start != NULL &&
+      g_date_time_compare (capture->occurred_at, incident_start) < 0)
+    *check = SITREP_CAPTURE_CHECK_BEFORE_INCIDENT;
+
+  return TRUE;
+}
+
+/**
  * sitrep_capture_clear:
  *
  * Frees what @capture holds.

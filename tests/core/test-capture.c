@@ -162,6 +162,36 @@ test_time_input (void)
     }
 }
 
+/* A scribe in Berlin (CET, UTC+1) at 14:05 local = 13:05 UTC. */
+static void
+test_zone (void)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 27, 13, 5, 0);
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 11, 27, 12, 0, 0);
+  SitrepCapture capture;
+  SitrepCaptureCheck check;
+  g_autofree char *at = NULL;
+
+  g_assert_nonnull (berlin);
+  g_assert_true (sitrep_capture_parse_in_zone ("13:50 restarted pods", now, berlin, start,
+                                               SITREP_KIND_NOTE, &capture, &check, NULL));
+  at = sitrep_time_format (capture.occurred_at);
+  g_assert_cmpstr (at, ==, "2026-11-27T12:50:00Z");
+  g_assert_cmpint (check, ==, SITREP_CAPTURE_CHECK_OK);
+  sitrep_capture_clear (&capture);
+
+  g_assert_true (sitrep_capture_parse_in_zone ("15:30 later", now, berlin, start,
+                                               SITREP_KIND_NOTE, &capture, &check, NULL));
+  g_assert_cmpint (check, ==, SITREP_CAPTURE_CHECK_FUTURE);
+  sitrep_capture_clear (&capture);
+
+  g_assert_true (sitrep_capture_parse_in_zone ("12:30 early", now, berlin, start,
+                                               SITREP_KIND_NOTE, &capture, &check, NULL));
+  g_assert_cmpint (check, ==, SITREP_CAPTURE_CHECK_BEFORE_INCIDENT);
+  sitrep_capture_clear (&capture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -172,6 +202,8 @@ main (int   argc,
   g_test_add_func ("/core/capture/default-kind", test_default_kind);
   g_test_add_func ("/core/capture/errors", test_errors);
   g_test_add_func ("/core/capture/time-input", test_time_input);
+
+  g_test_add_func ("/core/capture/zone", test_zone);
 
   return g_test_run ();
 }
