@@ -55,3 +55,74 @@ sitrep_milestone_problem_describe (const SitrepMilestoneProblem *problem)
   return g_strdup_printf (_("%s is before %s"), sitrep_milestone_get_label (problem->milestone),
                           sitrep_milestone_get_label (problem->must_follow));
 }
+
+/**
+ * sitrep_milestones_check_set:
+ * @times: the incident's milestones as they are, %NULL where not reached
+ * @milestone: the milestone about to be set
+ * @when: (nullable): its new time; %NULL clears it, which is always allowed
+ * @problem: (out) (optional): the order it would break
+ *
+ * The order rule for a change: setting @milestone to @when must not put it
+ * before a milestone that precedes it, nor after one that follows it.
+ * Closed is not among the ordered milestones and is never refused here.
+ * Problems between other milestones are not this change's to refuse.
+ *
+ * Returns: %TRUE when the change keeps @milestone in order
+ */
+gboolean
+sitrep_milestones_check_set (GDateTime *const        times[SITREP_N_ORDERED_MILESTONES],
+                             SitrepMilestone         milestone,
+                             GDateTime              *when,
+                             SitrepMilestoneProblem *problem)
+{
+  if (when == NULL || (int) milestone >= SITREP_N_ORDERED_MILESTONES)
+    return TRUE;
+
+  /* The latest earlier milestone must not be after it. */
+  for (int e = 0, latest = -1; e < (int) milestone; e++)
+    {
+      if (times[e] != NULL && (latest < 0 || g_date_time_compare (times[e], times[latest]) > 0))
+        latest = e;
+      if (e == (int) milestone - 1 && latest >= 0 && g_date_time_compare (when, times[latest]) < 0)
+        {
+          if (problem != NULL)
+            *problem = (SitrepMilestoneProblem) { milestone, latest };
+          return FALSE;
+        }
+    }
+
+  /* The earliest later milestone must not be before it. */
+  for (int m = (int) milestone + 1; m < SITREP_N_ORDERED_MILESTONES; m++)
+    {
+      if (times[m] != NULL && g_date_time_compare (times[m], when) < 0)
+        {
+          if (problem != NULL)
+            *problem = (SitrepMilestoneProblem) { m, milestone };
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * sitrep_milestones_fills_mitigated:
+ * @milestone: the milestone being set
+ * @when: (nullable): its new time
+ *
+ * Resolving means the impact is over, so it was mitigated by then at the
+ * latest: when the incident is resolved with no mitigation recorded, the
+ * mitigated milestone takes the resolution time, so time to mitigate can
+ * always be measured (the guide's post-incident metrics).
+ *
+ * Returns: %TRUE when mitigated should be set to @when as well
+ */
+gboolean
+sitrep_milestones_fills_mitigated (GDateTime *const times[SITREP_N_ORDERED_MILESTONES],
+                                   SitrepMilestone  milestone,
+                                   GDateTime       *when)
+{
+  return milestone == SITREP_MILESTONE_RESOLVED && when != NULL &&
+         times[SITREP_MILESTONE_MITIGATED] == NULL;
+}

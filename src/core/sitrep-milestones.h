@@ -23,4 +23,12 @@ typedef struct
 GArray *sitrep_milestones_check_order (GDateTime *const times[SITREP_N_ORDERED_MILESTONES]);
 char   *sitrep_milestone_problem_describe (const SitrepMilestoneProblem *problem);
 
+gboolean sitrep_milestones_check_set      (GDateTime *const        times[SITREP_N_ORDERED_MILESTONES],
+                                           SitrepMilestone         milestone,
+                                           GDateTime              *when,
+                                           SitrepMilestoneProblem *problem);
+gboolean sitrep_milestones_fills_mitigated (GDateTime *const times[SITREP_N_ORDERED_MILESTONES],
+                                            SitrepMilestone  milestone,
+                                            GDateTime       *when);
+
 G_END_DECLS

@@ -62,6 +62,68 @@ test_describe (void)
   g_assert_cmpstr (text, ==, "Acknowledged is before Declared");
 }
 
+/* Minutes after 14:00 as above; the change asked for; the problem
+ * expected as "milestone<must_follow", "" when allowed. */
+static const struct {
+  int minutes[SITREP_N_ORDERED_MILESTONES];
+  SitrepMilestone milestone;
+  int when;
+  const char *expected;
+} set_cases[] = {
+  { { 0, 3, -1, -1, -1 }, SITREP_MILESTONE_ACKNOWLEDGED, 5, "" },
+  { { 0, 3, -1, -1, -1 }, SITREP_MILESTONE_ACKNOWLEDGED, 3, "" },      /* equal is in order */
+  { { 0, 3, -1, -1, -1 }, SITREP_MILESTONE_DETECTED, 10, "1<0" },      /* "Now" on Detected */
+  { { 0, 3, -1, -1, -1 }, SITREP_MILESTONE_DETECTED, -1, "" },         /* clearing */
+  { { 0, 3, 5, -1, -1 }, SITREP_MILESTONE_ACKNOWLEDGED, 1, "2<1" },
+  { { 0, 3, 5, -1, 45 }, SITREP_MILESTONE_MITIGATED, 50, "4<3" },
+  { { 0, -1, -1, -1, 45 }, SITREP_MILESTONE_DECLARED, 50, "4<1" },     /* across gaps */
+  { { 0, 10, 5, -1, -1 }, SITREP_MILESTONE_MITIGATED, 7, "3<1" },      /* latest earlier */
+  { { 0, 10, 5, -1, -1 }, SITREP_MILESTONE_RESOLVED, 40, "" },         /* old problem is not this one's */
+};
+
+static void
+test_check_set (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (set_cases); i++)
+    {
+      GDateTime *times[SITREP_N_ORDERED_MILESTONES] = { NULL };
+      g_autoptr(GDateTime) base = g_date_time_new_utc (2026, 11, 27, 14, 0, 0);
+      g_autoptr(GDateTime) when = NULL;
+      SitrepMilestoneProblem problem = { 0, 0 };
+      g_autofree char *got = NULL;
+
+      for (guint m = 0; m < SITREP_N_ORDERED_MILESTONES; m++)
+        if (set_cases[i].minutes[m] >= 0)
+          times[m] = g_date_time_add_minutes (base, set_cases[i].minutes[m]);
+      if (set_cases[i].when >= 0)
+        when = g_date_time_add_minutes (base, set_cases[i].when);
+
+      if (sitrep_milestones_check_set (times, set_cases[i].milestone, when, &problem))
+        got = g_strdup ("");
+      else
+        got = g_strdup_printf ("%d<%d", problem.milestone, problem.must_follow);
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (got, ==, set_cases[i].expected);
+
+      for (guint m = 0; m < SITREP_N_ORDERED_MILESTONES; m++)
+        g_clear_pointer (&times[m], g_date_time_unref);
+    }
+}
+
+static void
+test_fills_mitigated (void)
+{
+  g_autoptr(GDateTime) base = g_date_time_new_utc (2026, 11, 27, 14, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (base, 40);
+  GDateTime *times[SITREP_N_ORDERED_MILESTONES] = { base, base, NULL, NULL, NULL };
+
+  g_assert_true (sitrep_milestones_fills_mitigated (times, SITREP_MILESTONE_RESOLVED, later));
+  g_assert_false (sitrep_milestones_fills_mitigated (times, SITREP_MILESTONE_RESOLVED, NULL));
+  g_assert_false (sitrep_milestones_fills_mitigated (times, SITREP_MILESTONE_ACKNOWLEDGED, later));
+  times[SITREP_MILESTONE_MITIGATED] = base;
+  g_assert_false (sitrep_milestones_fills_mitigated (times, SITREP_MILESTONE_RESOLVED, later));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -70,6 +132,8 @@ main (int   argc,
 
   g_test_add_func ("/core/milestones/order", test_order_table);
   g_test_add_func ("/core/milestones/describe", test_describe);
+  g_test_add_func ("/core/milestones/check-set", test_check_set);
+  g_test_add_func ("/core/milestones/fills-mitigated", test_fills_mitigated);
 
   return g_test_run ();
 }
