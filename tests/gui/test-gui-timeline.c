@@ -139,19 +139,23 @@ test_capture (Fixture       *f,
   g_assert_cmpint (seconds_ago (entry), <=, 610);
   g_assert_true (entry_at (page, 0) == entry);
 
-  /* Ctrl+N picks the kind of the next entries. */
+  /* Ctrl+N picks the kind of the next entry, that one only. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.kind", "i",
                                              SITREP_KIND_MITIGATION));
   type_and_capture (page, "Raised the connection pool size");
   WAIT_UNTIL (n_entries (page) == 4);
   entry = find_entry (page, "Raised the connection pool size");
   g_assert_cmpint (sitrep_timeline_entry_get_kind (entry), ==, SITREP_KIND_MITIGATION);
+  type_and_capture (page, "Pool size holding at 200");
+  WAIT_UNTIL (n_entries (page) == 5);
+  entry = find_entry (page, "Pool size holding at 200");
+  g_assert_cmpint (sitrep_timeline_entry_get_kind (entry), ==, SITREP_KIND_NOTE);
 
   /* Nothing typed, or only a time: an error, nothing written. */
   type_and_capture (page, "  ");
   type_and_capture (page, "14:32");
   WAIT_IDLE ();
-  g_assert_cmpuint (n_entries (page), ==, 4);
+  g_assert_cmpuint (n_entries (page), ==, 5);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_sitrep_timeline_page_get_capture (page)),
                                            "error"));
 }

@@ -239,8 +239,10 @@ capture (SitrepTimelinePage *self)
     }
 
   /* The line is saved: clear it for the next one, and show where it went
-   * (a backdated entry may land above) in the same frame. */
+   * (a backdated entry may land above) in the same frame. A kind chosen
+   * with Ctrl+1…9 was for this entry: the next one is a note again. */
   gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), "");
+  gtk_drop_down_set_selected (self->capture_kind, SITREP_KIND_NOTE);
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   g_clear_pointer (&self->scroll_to_id, g_free);
   self->follow_end = FALSE;
