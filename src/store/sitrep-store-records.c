@@ -490,7 +490,7 @@ sitrep_store_list_raw (SitrepStore         *self,
 {
   g_autoptr(GPtrArray) records =
     g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_raw_record_free);
-  g_autoptr(GString) sql = g_string_new ("SELECT id, body");
+  g_autoptr(GString) sql = g_string_new ("SELECT id, body, version");
   sqlite3_stmt *stmt = NULL;
   guint n_fields = fields ? g_strv_length ((char **) fields) : 0;
   int rc;
@@ -523,8 +523,9 @@ sitrep_store_list_raw (SitrepStore         *self,
 
       record->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       record->body = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      record->version = sqlite3_column_int64 (stmt, 2);
       for (guint i = 0; i < n_fields; i++)
-        record->fields[i] = g_strdup ((const char *) sqlite3_column_text (stmt, i + 2));
+        record->fields[i] = g_strdup ((const char *) sqlite3_column_text (stmt, i + 3));
       g_ptr_array_add (records, record);
     }
   sqlite3_finalize (stmt);

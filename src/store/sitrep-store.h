@@ -50,6 +50,7 @@ void sitrep_history_entry_free (SitrepHistoryEntry *entry);
  * SitrepRawRecord:
  * @id: the record id
  * @body: the body as JSON text, not parsed
+ * @version: the server version the body is based on, 0 when never synced
  * @fields: the values of the fields asked for, as text (%NULL when absent)
  *
  * A record read without parsing its body, for lists that parse a body only
@@ -59,6 +60,7 @@ typedef struct
 {
   char *id;
   char *body;
+  gint64 version;
   char *fields[SITREP_RAW_RECORD_MAX_FIELDS];
 } SitrepRawRecord;
 

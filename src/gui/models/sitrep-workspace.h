@@ -69,6 +69,12 @@ gboolean        sitrep_workspace_edit_timeline_entry (SitrepWorkspace    *self,
                                                       const char         *entry_id,
                                                       JsonObject         *fields,
                                                       GError            **error);
+gboolean        sitrep_workspace_edit_timeline_entry_from (SitrepWorkspace *self,
+                                                           const char      *entry_id,
+                                                           JsonObject      *fields,
+                                                           JsonObject      *opened,
+                                                           gint64           opened_version,
+                                                           GError         **error);
 GHashTable     *sitrep_workspace_template_values     (SitrepWorkspace    *self);
 char           *sitrep_workspace_send_communication  (SitrepWorkspace    *self,
                                                       SitrepAudience      audience,
