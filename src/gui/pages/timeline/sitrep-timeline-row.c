@@ -108,13 +108,15 @@ sitrep_timeline_row_refresh (SitrepTimelineRow *self)
       g_autoptr(GDateTime) local_at = g_date_time_to_local (at);
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-      /* The date only when it isn't today: the scribe reads times. */
+      /* The date only when it isn't today, and under the time, so the
+       * time column keeps its width: the scribe reads times. */
+      utc = g_date_time_format (at, "%H:%M:%S UTC");
       if (g_date_time_get_day_of_year (at) == g_date_time_get_day_of_year (now) &&
           g_date_time_get_year (at) == g_date_time_get_year (now))
-        utc = g_date_time_format (at, "%H:%M:%S UTC");
+        local = g_date_time_format (local_at, "%H:%M %Z");
       else
-        utc = g_date_time_format (at, "%b %d %H:%M:%S UTC");
-      local = g_date_time_format (local_at, "%H:%M %Z");
+        /* Translators: a timeline entry's date and local time, e.g. "Dec 02 · 14:13 CET" */
+        local = g_date_time_format (local_at, _("%b %d · %H:%M %Z"));
     }
 
   kind = sitrep_timeline_entry_get_kind (entry);
@@ -524,18 +526,44 @@ create_menu (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
+/* Every row's kind chip is as wide as the widest kind's, so the text column
+ * starts at the same place on every row, whatever the kind. Measured once:
+ * the kinds' labels and the chip's style do not change while running. */
+static int
+kind_chip_width (GtkWidget *chip)
+{
+  static int width = -1;
+
+  if (width < 0)
+    {
+      for (SitrepTimelineKind k = SITREP_KIND_DETECTION; k <= SITREP_KIND_NOTE; k++)
+        {
+          int natural = 0;
+
+          gtk_label_set_label (GTK_LABEL (chip), sitrep_timeline_kind_get_label (k));
+          gtk_widget_measure (chip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          width = MAX (width, natural);
+        }
+      gtk_label_set_label (GTK_LABEL (chip), "");
+      width = MAX (width, 104);
+    }
+
+  return width;
+}
+
 static GtkWidget *
 build_view (SitrepTimelineRow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
+  /* Fixed columns: the text starts at the same place on every row. */
   self->time_label = label_new ("numeric", 0);
   gtk_widget_set_size_request (self->time_label, 130, -1);
   gtk_widget_set_valign (self->time_label, GTK_ALIGN_START);
 
   self->kind_label = label_new ("kind-chip", 0.5);
   gtk_widget_set_valign (self->kind_label, GTK_ALIGN_START);
-  gtk_widget_set_size_request (self->kind_label, 104, -1);
+  gtk_widget_set_size_request (self->kind_label, kind_chip_width (self->kind_label), -1);
 
   self->text_label = label_new (NULL, 0);
   gtk_label_set_wrap (GTK_LABEL (self->text_label), TRUE);
@@ -740,6 +768,12 @@ _sitrep_timeline_row_get_text_entry (SitrepTimelineRow *self)
 {
   ensure_edit (self);
   return GTK_EDITABLE (self->text_entry);
+}
+
+GtkWidget *
+_sitrep_timeline_row_get_text_label (SitrepTimelineRow *self)
+{
+  return self->text_label;
 }
 
 GtkEditable *
