@@ -50,7 +50,9 @@ fixture_init (Fixture *f)
   f->context = sitrep_context_new (f->data_dir, &error);
   g_assert_no_error (error);
   sitrep_context_set_user (f->context, "vera");
-  g_signal_connect (f->context, "edits-refused", G_CALLBACK (on_edits_refused), f);
+  /* Looked up, so that without it the tests fail on what they check. */
+  if (g_signal_lookup ("edits-refused", SITREP_TYPE_CONTEXT) != 0)
+    g_signal_connect (f->context, "edits-refused", G_CALLBACK (on_edits_refused), f);
 }
 
 static void
@@ -143,7 +145,8 @@ can_edit (SitrepContext *context)
 {
   gboolean value = TRUE;
 
-  g_object_get (context, "can-edit", &value, NULL);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (context), "can-edit") != NULL)
+    g_object_get (context, "can-edit", &value, NULL);
   return value;
 }
 
