@@ -51,6 +51,7 @@ SitrepIncident *sitrep_context_lookup_incident    (SitrepContext    *self,
                                                    const char       *id);
 guint           sitrep_context_get_pending        (SitrepContext    *self);
 SitrepConnection sitrep_context_get_connection    (SitrepContext    *self);
+gboolean        sitrep_context_get_can_edit       (SitrepContext    *self);
 GPtrArray      *sitrep_context_dup_refused_edits  (SitrepContext    *self);
 gboolean        sitrep_context_settle_refused_edit (SitrepContext           *self,
                                                     const SitrepRefusedEdit *edit,

@@ -22,6 +22,7 @@ struct _SitrepStore
   char         *actor;
   gint64        next_mid;
   guint         pending;
+  char         *refuse_edits;   /* why local edits are refused, NULL when they are not */
 
   sqlite3_stmt *get_stmt;
   sqlite3_stmt *upsert_stmt;

@@ -303,6 +303,14 @@ sitrep_store_apply (SitrepStore     *self,
   if (n_mutations == 0)
     return TRUE;
 
+  /* A viewer's edits would only be refused by the server. */
+  if (self->refuse_edits != NULL)
+    {
+      g_set_error_literal (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_NOT_PERMITTED,
+                           self->refuse_edits);
+      return FALSE;
+    }
+
   now = sitrep_time_now ();
 
   if (!_sitrep_store_begin (self, error))

@@ -43,6 +43,13 @@ gboolean      sitrep_store_outbox_reject_unsent (SitrepStore     *self,
                                                gint64             mid,
                                                const char        *message,
                                                GError           **error);
+gboolean      sitrep_store_outbox_refuse_all  (SitrepStore       *self,
+                                               const char        *message,
+                                               guint             *n_refused,
+                                               GError           **error);
+void          sitrep_store_set_refuse_edits   (SitrepStore       *self,
+                                               const char        *reason);
+const char   *sitrep_store_get_refuse_edits   (SitrepStore       *self);
 gboolean      sitrep_store_reset_client       (SitrepStore       *self,
                                                GError           **error);
 gboolean      sitrep_store_outbox_renumber    (SitrepStore       *self,

@@ -23,6 +23,7 @@ typedef enum
   SITREP_STORE_ERROR_READ_ONLY,    /* the file or its folder cannot be written */
   SITREP_STORE_ERROR_FULL,         /* the disk is full */
   SITREP_STORE_ERROR_IN_USE,       /* another process has the database open */
+  SITREP_STORE_ERROR_NOT_PERMITTED, /* the server lets this token view, not edit */
 } SitrepStoreError;
 
 /**
