@@ -208,7 +208,29 @@ snooze_update_activated (GSimpleAction *action,
                                                             audience)));
 }
 
+static gboolean show_next_conflict (gpointer data);
+
+/* The header's "edits to settle": what was put off is asked again, from
+ * the oldest. */
+static void
+settle_conflicts_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  SitrepApplication *self = SITREP_APPLICATION (user_data);
+
+  g_hash_table_remove_all (self->conflicts_put_off);
+  if (self->conflict_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->conflict_dialog));
+      return;
+    }
+  g_clear_handle_id (&self->conflicts_idle_id, g_source_remove);
+  show_next_conflict (self);
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "settle-conflicts", .activate = settle_conflicts_activated },
   { .name = "show-incident", .activate = show_incident_activated, .parameter_type = "s" },
   { .name = "compose-update", .activate = compose_update_activated, .parameter_type = "s" },
   { .name = "snooze-update", .activate = snooze_update_activated, .parameter_type = "s" },
@@ -223,8 +245,8 @@ static void
 on_conflict_response (SitrepApplication *self,
                       const char        *response)
 {
-  /* Put off until the next start, or being edited from both: not asked
-   * again now. Any other answer settles it. */
+  /* Put off (the header's "edits to settle" asks again), or being edited
+   * from both: not asked again now. Any other answer settles it. */
   if (g_str_equal (response, "later") || g_str_equal (response, "edit"))
     g_hash_table_add (self->conflicts_put_off, g_memdup2 (&self->conflict_shown, sizeof (gint64)));
 }

@@ -3,7 +3,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "sitrep-context-private.h"
+#include "sitrep-enum-strings.h"
+#include "sitrep-json.h"
+#include "sitrep-time.h"
 
 /* The edits the server refused: listed from the store, shown to the user
  * as refused edits and settled by keeping a body or taking theirs. */
@@ -32,28 +37,82 @@ sitrep_context_list_conflicts (SitrepContext *self)
   return conflicts;
 }
 
-/**
- * sitrep_context_resolve_conflict:
- * @body: (nullable): the body to keep (mine, or an edit of both); %NULL
- *   to take theirs as it is
- *
- * Settles a refused edit. Keeping a body writes it as a new edit made
+/* A role assignment goes with a timeline entry saying so ("Scribe:
+ * erin"), sent beside it. When the server refused the assignment the
+ * entry stands on the server while it is untrue: settling puts the
+ * timeline right. The refused entry is taken back either way; keeping
+ * mine writes the handover it really is, naming whom it overrules
+ * ("Scribe: dave → erin"). */
+static void
+add_role_corrections (SitrepContext *self,
+                      GPtrArray     *mutations,
+                      JsonObject    *mine,
+                      JsonObject    *theirs,
+                      JsonObject    *body)
+{
+  const char *stale_id = mine ? sitrep_json_get_string (mine, "entry_id") : NULL;
+  g_autoptr(SitrepRecord) stale = NULL;
+
+  if (stale_id != NULL)
+    stale = sitrep_store_get (self->store, "timeline", stale_id);
+  if (stale != NULL && !stale->deleted)
+    g_ptr_array_add (mutations, sitrep_mutation_new_delete ("timeline", stale_id));
+
+  if (body != NULL)
+    {
+      const char *incident_id = sitrep_json_get_string (body, "incident_id");
+      const char *before = theirs ? sitrep_json_get_string (theirs, "person") : NULL;
+      const char *after = sitrep_json_get_string (body, "person");
+      g_autofree char *now = sitrep_time_now ();
+      g_autofree char *text = NULL;
+      SitrepMutation *entry;
+      SitrepRole role;
+
+      if (incident_id == NULL ||
+          !sitrep_role_from_string (sitrep_json_get_string (body, "role"), &role))
+        return;
+
+      if (before != NULL && before[0] != '\0' && after != NULL && after[0] != '\0')
+        /* Translators: a handover, e.g. "Incident Commander: alice → bob" */
+        text = g_strdup_printf (_("%s: %s → %s"), sitrep_role_get_label (role), before, after);
+      else if (after != NULL && after[0] != '\0')
+        /* Translators: an assignment, e.g. "Scribe: carol" */
+        text = g_strdup_printf (_("%s: %s"), sitrep_role_get_label (role), after);
+      else if (before != NULL && before[0] != '\0')
+        /* Translators: a role left empty, e.g. "Scribe: carol → nobody" */
+        text = g_strdup_printf (_("%s: %s → nobody"), sitrep_role_get_label (role), before);
+      else
+        return;
+
+      entry = _sitrep_context_timeline_put (incident_id, now, SITREP_KIND_ROLE, text, self->user);
+      json_object_set_string_member (body, "entry_id", entry->id);
+      json_object_set_string_member (body, "assigned_at", now);
+      json_object_set_string_member (body, "assigned_by", self->user);
+      g_ptr_array_add (mutations, entry);
+    }
+}
+
+/* Settles a refused edit. Keeping a body writes it as a new edit made
  * against the server's current version, so it is checked again rather
- * than overwriting blindly.
- */
+ * than overwriting blindly. */
 static gboolean
 settle (SitrepContext  *self,
         gint64          id,
         const char     *coll,
         const char     *rec_id,
+        JsonObject     *mine,
         JsonObject     *theirs,
         gint64          theirs_version,
-        JsonObject     *body,
+        JsonObject     *kept,
         GError        **error)
 {
+  g_autoptr(GPtrArray) mutations =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
+  g_autoptr(JsonObject) body = kept ? sitrep_json_copy (kept) : NULL;
+
   if (body != NULL)
     {
-      g_autoptr(SitrepMutation) mutation = sitrep_mutation_new_put (coll, rec_id, body);
+      SitrepMutation *mutation = sitrep_mutation_new_put (coll, rec_id, body);
 
       /* Checked against their version, or chained behind an edit of the
        * same record made while the question waited. */
@@ -61,13 +120,29 @@ settle (SitrepContext  *self,
         mutation->base_version = SITREP_BASE_VERSION_CHAINED;
       else if (theirs != NULL)
         mutation->base_version = theirs_version;
-      if (!sitrep_store_apply (self->store, &mutation, 1, error))
-        return FALSE;
+      else
+        mutation->base_version = sitrep_store_create_base_version (self->store, coll, rec_id);
+      g_ptr_array_add (mutations, mutation);
     }
+
+  if (g_str_equal (coll, "roles"))
+    add_role_corrections (self, mutations, mine, theirs, body);
+
+  if (mutations->len > 0 &&
+      !sitrep_store_apply (self->store, (SitrepMutation **) mutations->pdata, mutations->len,
+                           error))
+    return FALSE;
 
   return sitrep_store_resolve_conflict (self->store, id, error);
 }
 
+/**
+ * sitrep_context_resolve_conflict:
+ * @body: (nullable): the body to keep (mine, or an edit of both); %NULL
+ *   to take theirs as it is
+ *
+ * Settles a refused edit; see sitrep_context_settle_refused_edit().
+ */
 gboolean
 sitrep_context_resolve_conflict (SitrepContext   *self,
                                  SitrepConflict  *conflict,
@@ -76,8 +151,8 @@ sitrep_context_resolve_conflict (SitrepContext   *self,
 {
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
-  return settle (self, conflict->id, conflict->coll, conflict->rec_id, conflict->theirs,
-                 conflict->theirs_version, body, error);
+  return settle (self, conflict->id, conflict->coll, conflict->rec_id, conflict->mine,
+                 conflict->theirs, conflict->theirs_version, body, error);
 }
 
 /**
@@ -87,7 +162,9 @@ sitrep_context_resolve_conflict (SitrepContext   *self,
  *
  * Settles an edit the server refused. Keeping a body writes it as a new
  * edit made against the server's current version, so it is checked again
- * rather than overwriting blindly.
+ * rather than overwriting blindly. A refused role assignment also puts
+ * the timeline right: its entry is taken back, and keeping mine writes
+ * the handover from the person it overrules.
  */
 gboolean
 sitrep_context_settle_refused_edit (SitrepContext            *self,
@@ -98,8 +175,8 @@ sitrep_context_settle_refused_edit (SitrepContext            *self,
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
   g_return_val_if_fail (edit != NULL, FALSE);
 
-  return settle (self, edit->id, edit->coll, edit->rec_id, edit->theirs, edit->theirs_version,
-                 body, error);
+  return settle (self, edit->id, edit->coll, edit->rec_id, edit->mine, edit->theirs,
+                 edit->theirs_version, body, error);
 }
 
 /**
@@ -118,6 +195,35 @@ sitrep_refused_edit_new_from_conflict (const SitrepConflict *conflict)
   return sitrep_refused_edit_copy (&view);
 }
 
+/* Who made the change that stands, and when: a role says who assigned
+ * it; for other records the edit history names who the server said
+ * changed it (the latest such change not made here). */
+static void
+find_other_change (SitrepContext     *self,
+                   SitrepRefusedEdit *edit)
+{
+  g_autoptr(GPtrArray) history = NULL;
+
+  if (edit->theirs != NULL && g_str_equal (edit->coll, "roles"))
+    {
+      edit->changed_by = g_strdup (sitrep_json_get_string (edit->theirs, "assigned_by"));
+      edit->changed_at = g_strdup (sitrep_json_get_string (edit->theirs, "assigned_at"));
+      return;
+    }
+
+  history = sitrep_store_list_history (self->store, edit->coll, edit->rec_id, NULL);
+  for (guint i = history ? history->len : 0; i > 0; i--)
+    {
+      SitrepHistoryEntry *entry = history->pdata[i - 1];
+
+      if (entry->actor == NULL || g_strcmp0 (entry->actor, self->user) == 0)
+        continue;
+      edit->changed_by = g_strdup (entry->actor);
+      edit->changed_at = g_strdup (entry->ts);
+      return;
+    }
+}
+
 /**
  * sitrep_context_dup_refused_edits:
  *
@@ -132,7 +238,12 @@ sitrep_context_dup_refused_edits (SitrepContext *self)
                                            (GDestroyNotify) sitrep_refused_edit_free);
 
   for (guint i = 0; i < conflicts->len; i++)
-    g_ptr_array_add (edits, sitrep_refused_edit_new_from_conflict (conflicts->pdata[i]));
+    {
+      SitrepRefusedEdit *edit = sitrep_refused_edit_new_from_conflict (conflicts->pdata[i]);
+
+      find_other_change (self, edit);
+      g_ptr_array_add (edits, edit);
+    }
 
   return edits;
 }

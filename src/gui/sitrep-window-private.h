@@ -46,6 +46,7 @@ struct _SitrepWindow
   SitrepChecklistPage  *checklist_page;
   SitrepCommsPage      *comms_page;
   GtkLabel             *sync_label;
+  GtkButton            *settle_button;
   GtkStack             *content_stack;
   SitrepOverviewPage   *overview_page;
 };
@@ -56,12 +57,16 @@ void sitrep_page_types_ensure (void);
 /* sitrep-window-actions.c */
 void _sitrep_window_class_init_actions (GtkWidgetClass *widget_class);
 
+/* sitrep-window-conflicts.c */
+void _sitrep_window_init_settle_button (SitrepWindow *self);
+
 /* For tests, which drive the window's real widgets. */
 GtkSingleSelection  *_sitrep_window_get_selection      (SitrepWindow *self);
 GtkListView         *_sitrep_window_get_incident_list  (SitrepWindow *self);
 GtkStack            *_sitrep_window_get_sidebar_stack  (SitrepWindow *self);
 GtkEditable         *_sitrep_window_get_search_entry   (SitrepWindow *self);
 GtkLabel            *_sitrep_window_get_sync_label     (SitrepWindow *self);
+GtkButton           *_sitrep_window_get_settle_button  (SitrepWindow *self);
 SitrepOverviewPage  *_sitrep_window_get_overview       (SitrepWindow *self);
 SitrepDeclareDialog *_sitrep_window_get_declare_dialog (SitrepWindow *self);
 SitrepTimelinePage  *_sitrep_window_get_timeline       (SitrepWindow *self);

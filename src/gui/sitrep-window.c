@@ -405,6 +405,7 @@ sitrep_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   update_sync_label (self);
+  _sitrep_window_init_settle_button (self);
   update_sidebar_state (self);
   on_selection_changed (self);
 
@@ -533,6 +534,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, incident_list);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, settle_button);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, pages);

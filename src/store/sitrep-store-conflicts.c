@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "sitrep-json.h"
 #include "sitrep-store-private.h"
 #include "sitrep-time.h"
 
@@ -23,6 +24,87 @@ sitrep_conflict_free (SitrepConflict *conflict)
   g_clear_pointer (&conflict->theirs, json_object_unref);
   g_free (conflict->message);
   g_free (conflict);
+}
+
+/**
+ * sitrep_store_create_base_version:
+ *
+ * Like sitrep_store_base_version(), for an edit that may create the
+ * record: when the server has never had it as far as this store knows and
+ * nothing of it is pending, the edit is create-only (`base_version` 0), so
+ * that two people creating it while apart end in a conflict, not in the
+ * later one silently replacing the first.
+ *
+ * Returns: the version to check against, 0 for create-only, or -1 / a
+ *   chained marker as sitrep_store_base_version() says
+ */
+gint64
+sitrep_store_create_base_version (SitrepStore *self,
+                                  const char  *coll,
+                                  const char  *id)
+{
+  g_autoptr(SitrepRecord) server = NULL;
+  gint64 base = sitrep_store_base_version (self, coll, id);
+  sqlite3_stmt *stmt = NULL;
+  gboolean pending = FALSE;
+
+  if (base != -1)
+    return base;
+
+  server = _sitrep_store_read_server_record (self, coll, id);
+  if (server != NULL)
+    return -1;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM outbox WHERE coll = ? AND id = ? LIMIT 1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, coll, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+      pending = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+
+  return pending ? -1 : 0;
+}
+
+/* A role's holder is a person's choice, not something every client makes
+ * alike: a first assignment that lost to someone else's is asked about
+ * unless both named the same person. */
+static gboolean
+same_choice (const char *coll,
+             JsonObject *mine,
+             JsonObject *theirs)
+{
+  if (!g_str_equal (coll, "roles"))
+    return TRUE;
+  if (mine == NULL || theirs == NULL)
+    return mine == theirs;
+  return g_strcmp0 (sitrep_json_get_string (mine, "person"),
+                    sitrep_json_get_string (theirs, "person")) == 0;
+}
+
+/**
+ * _sitrep_store_conflict_is_moot:
+ * @chained: how many later edits of the record were folded into it
+ *
+ * Whether a conflict needs nobody's decision: a create-only put that lost
+ * to someone's earlier create of the same thing, with nothing built on it
+ * (the checklist items every client makes for an incident). Theirs then
+ * simply stands.
+ */
+gboolean
+_sitrep_store_conflict_is_moot (SitrepMutation   *mutation,
+                                SitrepPushResult *result,
+                                guint             chained)
+{
+  JsonObject *theirs = NULL;
+
+  if (mutation->op != SITREP_MUTATION_PUT || mutation->base_version != 0 || chained > 0)
+    return FALSE;
+  if (result->current != NULL && !result->current->deleted)
+    theirs = result->current->body;
+
+  return same_choice (mutation->coll, mutation->data, theirs);
 }
 
 gboolean

@@ -513,8 +513,6 @@ sitrep_store_outbox_ack (SitrepStore       *self,
 
         case SITREP_PUSH_CONFLICT:
           {
-            gboolean create_only = mutation->op == SITREP_MUTATION_PUT &&
-                                   mutation->base_version == 0;
             guint chained = 0;
 
             if (result->current != NULL)
@@ -523,9 +521,7 @@ sitrep_store_outbox_ack (SitrepStore       *self,
                                                       result->current->deleted,
                                                       result->current->body, error);
             ok = ok && take_chain (self, mutation, &chained, error);
-            /* A create-only put that lost to someone's earlier create, with
-             * nothing built on it: theirs simply stands. */
-            if (ok && !(create_only && chained == 0))
+            if (ok && !_sitrep_store_conflict_is_moot (mutation, result, chained))
               {
                 ok = _sitrep_store_record_conflict (self, mutation, result, now, error);
                 conflicts = TRUE;

@@ -156,5 +156,8 @@ gboolean      _sitrep_store_record_conflict  (SitrepStore   *self,
                                               SitrepPushResult *result,
                                               const char    *now,
                                               GError       **error);
+gboolean      _sitrep_store_conflict_is_moot (SitrepMutation *mutation,
+                                              SitrepPushResult *result,
+                                              guint          chained);
 
 G_END_DECLS
