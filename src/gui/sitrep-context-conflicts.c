@@ -190,38 +190,29 @@ sitrep_refused_edit_new_from_conflict (const SitrepConflict *conflict)
   SitrepRefusedEdit view = {
     conflict->id, conflict->kind, conflict->coll, conflict->rec_id, conflict->op,
     conflict->mine, conflict->theirs, conflict->theirs_version, conflict->message,
+    conflict->changed_by, conflict->changed_at,
   };
 
   return sitrep_refused_edit_copy (&view);
 }
 
 /* Who made the change that stands, and when: a role says who assigned
- * it; for other records the edit history names who the server said
- * changed it (the latest such change not made here). */
+ * it (the handle people know); otherwise the feed's word, as the store
+ * kept it. */
 static void
-find_other_change (SitrepContext     *self,
-                   SitrepRefusedEdit *edit)
+find_other_change (SitrepRefusedEdit *edit)
 {
-  g_autoptr(GPtrArray) history = NULL;
+  const char *by = NULL;
 
   if (edit->theirs != NULL && g_str_equal (edit->coll, "roles"))
-    {
-      edit->changed_by = g_strdup (sitrep_json_get_string (edit->theirs, "assigned_by"));
-      edit->changed_at = g_strdup (sitrep_json_get_string (edit->theirs, "assigned_at"));
-      return;
-    }
+    by = sitrep_json_get_string (edit->theirs, "assigned_by");
+  if (by == NULL)
+    return;
 
-  history = sitrep_store_list_history (self->store, edit->coll, edit->rec_id, NULL);
-  for (guint i = history ? history->len : 0; i > 0; i--)
-    {
-      SitrepHistoryEntry *entry = history->pdata[i - 1];
-
-      if (entry->actor == NULL || g_strcmp0 (entry->actor, self->user) == 0)
-        continue;
-      edit->changed_by = g_strdup (entry->actor);
-      edit->changed_at = g_strdup (entry->ts);
-      return;
-    }
+  g_free (edit->changed_by);
+  g_free (edit->changed_at);
+  edit->changed_by = g_strdup (by);
+  edit->changed_at = g_strdup (sitrep_json_get_string (edit->theirs, "assigned_at"));
 }
 
 /**
@@ -241,7 +232,7 @@ sitrep_context_dup_refused_edits (SitrepContext *self)
     {
       SitrepRefusedEdit *edit = sitrep_refused_edit_new_from_conflict (conflicts->pdata[i]);
 
-      find_other_change (self, edit);
+      find_other_change (edit);
       g_ptr_array_add (edits, edit);
     }
 

@@ -23,6 +23,8 @@ sitrep_conflict_free (SitrepConflict *conflict)
   g_clear_pointer (&conflict->mine, json_object_unref);
   g_clear_pointer (&conflict->theirs, json_object_unref);
   g_free (conflict->message);
+  g_free (conflict->changed_by);
+  g_free (conflict->changed_at);
   g_free (conflict);
 }
 
@@ -107,6 +109,77 @@ _sitrep_store_conflict_is_moot (SitrepMutation   *mutation,
   return same_choice (mutation->coll, mutation->data, theirs);
 }
 
+/* Who wrote the server's version of a record, for the person asked about
+ * a conflict over it: a refused push says only what the record is now,
+ * the feed says who made it so. Kept only for records an edit of which
+ * may be refused or is waiting for a decision. */
+static char *
+author_key (const char *coll,
+            const char *id)
+{
+  return g_strdup_printf ("changed-by:%s/%s", coll, id);
+}
+
+/**
+ * _sitrep_store_note_author:
+ * @actor: (nullable): who the feed says made the change
+ *
+ * Remembers who made a change that came through the feed, when a checked
+ * edit of the record is pending or refused. Runs inside a transaction.
+ */
+gboolean
+_sitrep_store_note_author (SitrepStore  *self,
+                           const char   *coll,
+                           const char   *id,
+                           gint64        version,
+                           const char   *actor,
+                           const char   *now,
+                           GError      **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *value = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean wanted = FALSE;
+
+  if (actor == NULL || actor[0] == '\0')
+    return TRUE;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT EXISTS (SELECT 1 FROM outbox WHERE coll = ?1 AND id = ?2 "
+                          "AND base_version IS NOT NULL) OR EXISTS (SELECT 1 FROM conflicts "
+                          "WHERE coll = ?1 AND rec_id = ?2 AND resolved_at IS NULL)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sitrep_store_set_sqlite_error (self, error, "conflicts");
+  sqlite3_bind_text (stmt, 1, coll, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    wanted = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_finalize (stmt);
+  if (!wanted)
+    return TRUE;
+
+  key = author_key (coll, id);
+  value = g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%s", version, actor, now);
+  return _sitrep_store_set_meta (self, key, value, error);
+}
+
+/* Fills in who made their version, when the feed said so. */
+static void
+read_author (SitrepStore    *self,
+             SitrepConflict *conflict)
+{
+  g_autofree char *key = author_key (conflict->coll, conflict->rec_id);
+  g_autofree char *value = _sitrep_store_get_meta (self, key);
+  g_auto(GStrv) parts = value ? g_strsplit (value, "\n", 3) : NULL;
+
+  if (parts == NULL || g_strv_length (parts) != 3 ||
+      g_ascii_strtoll (parts[0], NULL, 10) != conflict->theirs_version)
+    return;
+
+  conflict->changed_by = g_strdup (parts[1]);
+  conflict->changed_at = g_strdup (parts[2]);
+}
+
 gboolean
 _sitrep_store_record_conflict (SitrepStore       *self,
                                SitrepMutation    *mutation,
@@ -184,6 +257,8 @@ sitrep_store_list_conflicts (SitrepStore  *self,
         conflict->theirs = _sitrep_store_parse_body ((const char *) sqlite3_column_text (stmt, 6), -1);
       conflict->theirs_version = sqlite3_column_int64 (stmt, 7);
       conflict->message = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      if (g_str_equal (conflict->kind, "conflict"))
+        read_author (self, conflict);
       g_ptr_array_add (conflicts, conflict);
     }
   sqlite3_finalize (stmt);
@@ -215,6 +290,21 @@ sitrep_store_resolve_conflict (SitrepStore  *self,
     return _sitrep_store_set_sqlite_error (self, error, "conflicts");
   sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, conflict_id);
+  if (!_sitrep_store_step_done (self, stmt, "conflicts", error))
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  /* Who made their version is kept while a record's conflicts wait. */
+  if (sqlite3_prepare_v2 (self->db,
+                          "DELETE FROM meta WHERE key IN (SELECT 'changed-by:' || coll || '/' || "
+                          "rec_id FROM conflicts c WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM "
+                          "conflicts o WHERE o.coll = c.coll AND o.rec_id = c.rec_id AND "
+                          "o.resolved_at IS NULL))", -1, &stmt, NULL) != SQLITE_OK)
+    return _sitrep_store_set_sqlite_error (self, error, "conflicts");
+  sqlite3_bind_int64 (stmt, 1, conflict_id);
   if (!_sitrep_store_step_done (self, stmt, "conflicts", error))
     {
       sqlite3_finalize (stmt);
