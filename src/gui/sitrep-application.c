@@ -444,6 +444,33 @@ on_records_skipped (SitrepApplication *self)
   g_application_send_notification (G_APPLICATION (self), "skipped-records", notification);
 }
 
+/* Someone kept their role assignment over this user's (or over this user
+ * holding the role): they hear of it, not only the timeline. */
+static void
+on_store_changed (SitrepApplication *self,
+                  GPtrArray         *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      SitrepStoreChange *change = changes->pdata[i];
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *id = NULL;
+
+      if (!sitrep_context_dup_overruled_notice (self->context, change, &title, &body))
+        continue;
+
+      id = g_strdup_printf ("overruled-%s", change->id);
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, body);
+      if (change->incident_id != NULL)
+        g_notification_set_default_action_and_target (notification, "app.show-incident", "s",
+                                                      change->incident_id);
+      g_application_send_notification (G_APPLICATION (self), id, notification);
+    }
+}
+
 static void start_with_context (SitrepApplication *self);
 
 /* The local database's file, as the context opens it. */
@@ -614,6 +641,8 @@ start_with_context (SitrepApplication *self)
 
   g_signal_connect_object (self->context, "conflicts-changed",
                            G_CALLBACK (on_conflicts_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sitrep_context_get_store (self->context), "changed",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_sync_engine (self->context),
                            "notify::skipped-records", G_CALLBACK (on_records_skipped), self,
                            G_CONNECT_SWAPPED);

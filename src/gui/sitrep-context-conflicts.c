@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-context-private.h"
+#include "sitrep-context-store.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-json.h"
 #include "sitrep-time.h"
@@ -86,10 +87,76 @@ add_role_corrections (SitrepContext *self,
 
       entry = _sitrep_context_timeline_put (incident_id, now, SITREP_KIND_ROLE, text, self->user);
       json_object_set_string_member (body, "entry_id", entry->id);
+      /* Whom it overrules, so that their apps can tell them. */
+      if (json_object_has_member (body, "overrules"))
+        json_object_remove_member (body, "overrules");
+      if (before != NULL && before[0] != '\0')
+        {
+          JsonObject *overrules = json_object_new ();
+          const char *assigned_by = sitrep_json_get_string (theirs, "assigned_by");
+
+          json_object_set_string_member (overrules, "person", before);
+          if (assigned_by != NULL)
+            json_object_set_string_member (overrules, "assigned_by", assigned_by);
+          json_object_set_object_member (body, "overrules", overrules);
+        }
       json_object_set_string_member (body, "assigned_at", now);
       json_object_set_string_member (body, "assigned_by", self->user);
       g_ptr_array_add (mutations, entry);
     }
+}
+
+/**
+ * sitrep_context_dup_overruled_notice:
+ * @title: (out): the notice's title, e.g. "Scribe of INC-2026-014: dave → erin"
+ * @body: (out): what happened
+ *
+ * Whether a changed record tells this app's user that someone else's
+ * choice was kept over theirs: a role assignment settled in its favour
+ * over the one this user made, or over this user holding the role.
+ *
+ * Returns: %TRUE with @title and @body set when the user is to be told
+ */
+gboolean
+sitrep_context_dup_overruled_notice (SitrepContext            *self,
+                                     const SitrepStoreChange  *change,
+                                     char                    **title,
+                                     char                    **body)
+{
+  JsonObject *overrules;
+  const char *person, *assigned_by, *by, *after;
+  g_autofree char *ref = NULL;
+  SitrepIncident *incident;
+  SitrepRole role;
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+
+  if (!g_str_equal (change->coll, "roles") || change->deleted || change->body == NULL ||
+      !json_object_has_member (change->body, "overrules") ||
+      !JSON_NODE_HOLDS_OBJECT (json_object_get_member (change->body, "overrules")))
+    return FALSE;
+
+  overrules = json_object_get_object_member (change->body, "overrules");
+  person = sitrep_json_get_string (overrules, "person");
+  assigned_by = sitrep_json_get_string (overrules, "assigned_by");
+  by = sitrep_json_get_string (change->body, "assigned_by");
+  after = sitrep_json_get_string (change->body, "person");
+  if (person == NULL || g_strcmp0 (by, self->user) == 0 ||
+      (g_strcmp0 (person, self->user) != 0 && g_strcmp0 (assigned_by, self->user) != 0) ||
+      !sitrep_role_from_string (sitrep_json_get_string (change->body, "role"), &role))
+    return FALSE;
+
+  incident = change->incident_id ? sitrep_context_lookup_incident (self, change->incident_id)
+                                 : NULL;
+  ref = incident ? sitrep_incident_dup_display_ref (incident) : NULL;
+
+  /* Translators: a notification title, e.g. "Scribe of INC-2026-014: dave → erin" */
+  *title = g_strdup_printf (_("%s of %s: %s → %s"), sitrep_role_get_label (role),
+                            ref ? ref : _("an incident"), person, after ? after : _("nobody"));
+  /* Translators: a notification; two people assigned one role while apart */
+  *body = g_strdup_printf (_("Two people assigned this role at the same time; %s kept theirs "
+                             "over %s."), by ? by : _("someone else"), person);
+  return TRUE;
 }
 
 /* Settles a refused edit. Keeping a body writes it as a new edit made

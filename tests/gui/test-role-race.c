@@ -16,6 +16,7 @@
 #include "server-fixture.h"
 
 #include "sitrep-conflict-dialog.h"
+#include "sitrep-context-store.h"
 #include "sitrep-json.h"
 
 typedef struct
@@ -240,11 +241,31 @@ test_take_theirs (Fixture       *f,
   g_assert_cmpstr (scribe (&f->bob, f), ==, "dave");
 }
 
+/* What the app would notify its user of, for the Scribe role as it is. */
+static gboolean
+overruled_notice (App      *app,
+                  Fixture  *f,
+                  char    **title,
+                  char    **body)
+{
+  g_autoptr(SitrepRecord) record = sitrep_store_get (sitrep_context_get_store (app->context),
+                                                     "roles", f->role_id);
+  g_autoptr(SitrepStoreChange) change = sitrep_store_change_new ("roles", f->role_id,
+                                                                 f->incident_id, record->body,
+                                                                 FALSE, record->version);
+
+  g_clear_pointer (title, g_free);
+  g_clear_pointer (body, g_free);
+  return sitrep_context_dup_overruled_notice (app->context, change, title, body);
+}
+
 static void
 test_keep_mine (Fixture       *f,
                 gconstpointer  data)
 {
   AdwMessageDialog *dialog = assign_apart (f);
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
 
   adw_message_dialog_response (dialog, "mine");
   WAIT_UNTIL (sitrep_context_get_pending (f->bob.context) == 0);
@@ -256,6 +277,13 @@ test_keep_mine (Fixture       *f,
   WAIT_UNTIL (g_str_equal (scribe_entries (&f->alice, f), "Scribe: dave|Scribe: dave → erin"));
   WAIT_UNTIL (g_str_equal (scribe_entries (&f->bob, f), "Scribe: dave|Scribe: dave → erin"));
   g_assert_cmpuint (n_refused (f->alice.context), ==, 0);
+
+  /* Alice, whose choice was overruled, is told; Bob, who chose, is not. */
+  g_assert_true (overruled_notice (&f->alice, f, &title, &body));
+  g_assert_nonnull (strstr (title, "Scribe of INC-"));
+  g_assert_nonnull (strstr (title, ": dave → erin"));
+  g_assert_nonnull (strstr (body, "bob kept theirs over dave"));
+  g_assert_false (overruled_notice (&f->bob, f, &title, &body));
 }
 
 int
