@@ -109,6 +109,112 @@ _sitrep_store_conflict_is_moot (SitrepMutation   *mutation,
   return same_choice (mutation->coll, mutation->data, theirs);
 }
 
+/* Queues the delete of a timeline entry, inside the open transaction, as
+ * sitrep_store_apply() would. */
+static gboolean
+queue_entry_delete (SitrepStore         *self,
+                    const char          *entry_id,
+                    const char          *now,
+                    SitrepStoreTouched  *touched,
+                    GError             **error)
+{
+  g_autofree char *committed = _sitrep_store_get_meta (self, "next_mid");
+  g_autofree char *next = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* Another connection may have written since: number from what is
+   * committed. */
+  if (committed != NULL)
+    self->next_mid = MAX (self->next_mid, g_ascii_strtoll (committed, NULL, 10));
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO outbox (mid, op, coll, id, base_version, data, created_at) "
+                          "VALUES (?, 'delete', 'timeline', ?, NULL, NULL, ?)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sitrep_store_set_sqlite_error (self, error, "outbox");
+  sqlite3_bind_int64 (stmt, 1, self->next_mid);
+  sqlite3_bind_text (stmt, 2, entry_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  if (!_sitrep_store_step_done (self, stmt, "outbox", error))
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+
+  self->next_mid++;
+  next = g_strdup_printf ("%" G_GINT64_FORMAT, self->next_mid);
+  return _sitrep_store_set_meta (self, "next_mid", next, error) &&
+         _sitrep_store_recompute (self, "timeline", entry_id, self->actor, now, touched, error);
+}
+
+static void
+add_entry_id (GPtrArray  *ids,
+              JsonObject *data)
+{
+  const char *id = data ? sitrep_json_get_string (data, "entry_id") : NULL;
+
+  if (id != NULL && !g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
+    g_ptr_array_add (ids, g_strdup (id));
+}
+
+/**
+ * _sitrep_store_take_back_entries:
+ *
+ * A put may name the timeline entry that announced it (`entry_id`: a
+ * role's "Scribe: erin"), sent beside it. When the server refuses the put,
+ * that entry says what is not so: it is taken back in the same
+ * transaction, with those of the edits chained to the put. Call before
+ * the chain is folded into @mutation.
+ */
+gboolean
+_sitrep_store_take_back_entries (SitrepStore         *self,
+                                 SitrepMutation      *mutation,
+                                 const char          *now,
+                                 SitrepStoreTouched  *touched,
+                                 GError             **error)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (mutation->op == SITREP_MUTATION_DELETE || g_str_equal (mutation->coll, "timeline"))
+    return TRUE;
+
+  add_entry_id (ids, mutation->data);
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT data FROM outbox WHERE coll = ? AND id = ? AND base_version = ? "
+                          "AND data IS NOT NULL ORDER BY mid", -1, &stmt, NULL) != SQLITE_OK)
+    return _sitrep_store_set_sqlite_error (self, error, "outbox");
+  sqlite3_bind_text (stmt, 1, mutation->coll, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, mutation->id, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, SITREP_BASE_VERSION_CHAINED);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(JsonObject) data =
+        _sitrep_store_parse_body ((const char *) sqlite3_column_text (stmt, 0),
+                                  sqlite3_column_bytes (stmt, 0));
+
+      add_entry_id (ids, data);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sitrep_store_set_sqlite_error (self, error, "outbox");
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(SitrepRecord) entry = _sitrep_store_read_record (self, "timeline",
+                                                                 ids->pdata[i]);
+
+      if (entry == NULL || entry->deleted)
+        continue;
+      if (!queue_entry_delete (self, ids->pdata[i], now, touched, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Who wrote the server's version of a record, for the person asked about
  * a conflict over it: a refused push says only what the record is now,
  * the feed says who made it so. Kept only for records an edit of which

@@ -520,7 +520,8 @@ sitrep_store_outbox_ack (SitrepStore       *self,
                                                       result->current->version,
                                                       result->current->deleted,
                                                       result->current->body, error);
-            ok = ok && take_chain (self, mutation, &chained, error);
+            ok = ok && _sitrep_store_take_back_entries (self, mutation, now, &touched, error) &&
+                 take_chain (self, mutation, &chained, error);
             if (ok && !_sitrep_store_conflict_is_moot (mutation, result, chained))
               {
                 ok = _sitrep_store_record_conflict (self, mutation, result, now, error);
@@ -531,7 +532,8 @@ sitrep_store_outbox_ack (SitrepStore       *self,
 
         case SITREP_PUSH_REJECTED:
         default:
-          ok = take_chain (self, mutation, NULL, error) &&
+          ok = _sitrep_store_take_back_entries (self, mutation, now, &touched, error) &&
+               take_chain (self, mutation, NULL, error) &&
                _sitrep_store_record_conflict (self, mutation, result, now, error);
           conflicts = TRUE;
           break;

@@ -163,6 +163,11 @@ gboolean      _sitrep_store_note_author      (SitrepStore   *self,
                                               const char    *actor,
                                               const char    *now,
                                               GError       **error);
+gboolean      _sitrep_store_take_back_entries (SitrepStore  *self,
+                                              SitrepMutation *mutation,
+                                              const char    *now,
+                                              SitrepStoreTouched *touched,
+                                              GError       **error);
 gboolean      _sitrep_store_conflict_is_moot (SitrepMutation *mutation,
                                               SitrepPushResult *result,
                                               guint          chained);

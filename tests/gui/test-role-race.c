@@ -4,9 +4,9 @@
  * Two apps (a context each, as `sitrep` runs them) share an incident on a
  * real sitrep-server on 127.0.0.1. Both go offline; Alice makes dave the
  * Scribe, Bob makes erin the Scribe. Alice comes back first. Bob's
- * assignment must not be dropped silently: it is a conflict he decides on,
- * and whatever he decides, the timeline on both apps says what the role
- * says.
+ * assignment must not be dropped silently: it is a conflict he decides on.
+ * Before and after he decides, the timeline on both apps says what the
+ * role says.
  */
 #include "config.h"
 
@@ -202,6 +202,11 @@ assign_apart (Fixture *f)
   WAIT_UNTIL (sitrep_context_get_pending (f->bob.context) == 0);
   WAIT_UNTIL (g_str_equal (scribe (&f->bob, f), "dave"));
   g_assert_cmpuint (n_refused (f->alice.context), ==, 0);
+
+  /* While Bob has not decided, no timeline says erin is Scribe. */
+  WAIT_UNTIL (sitrep_context_get_pending (f->bob.context) == 0);
+  WAIT_UNTIL (g_str_equal (scribe_entries (&f->alice, f), "Scribe: dave"));
+  g_assert_cmpstr (scribe_entries (&f->bob, f), ==, "Scribe: dave");
 
   edits = sitrep_context_dup_refused_edits (f->bob.context);
   edit = edits->pdata[0];

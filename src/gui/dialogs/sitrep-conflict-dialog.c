@@ -182,11 +182,11 @@ describe_role_outcome (SitrepRefusedEdit *conflict)
   if (before == NULL || after == NULL)
     return NULL;
 
-  /* Translators: what keeping one's own role assignment writes, e.g.
-   * "Keeping yours records the handover “Scribe: dave → erin” in the timeline;
-   * taking theirs takes your entry back." */
-  return g_strdup_printf (_("Keeping yours records the handover “%s: %s → %s” in the "
-                            "timeline; taking theirs takes your entry back."),
+  /* Translators: what settling a role conflict does to the timeline, e.g.
+   * "Your timeline entry for it was taken back; keeping yours records the
+   * handover “Scribe: dave → erin”." */
+  return g_strdup_printf (_("Your timeline entry for it was taken back; keeping yours records "
+                            "the handover “%s: %s → %s”."),
                           sitrep_role_get_label (role), before, after);
 }
 
