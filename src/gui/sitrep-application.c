@@ -602,6 +602,7 @@ sitrep_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "app.help", { "F1", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.settle-conflicts", { "<Control><Shift>e", NULL } },
     { "win.declare", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "window.close", { "<Control>w", NULL } },

@@ -37,7 +37,7 @@ void
 _sitrep_window_init_settle_button (SitrepWindow *self)
 {
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->settle_button),
-                               _("Someone else changed what you edited: choose what stays"));
+                               _("Someone else changed what you edited: choose what stays (Ctrl+Shift+E)"));
   g_signal_connect_object (self->context, "conflicts-changed",
                            G_CALLBACK (update_settle_button), self, G_CONNECT_SWAPPED);
   update_settle_button (self);
