@@ -247,9 +247,6 @@ _sitrep_store_note_author (SitrepStore  *self,
   sqlite3_stmt *stmt = NULL;
   gboolean wanted = FALSE;
 
-  if (actor == NULL || actor[0] == '\0')
-    return TRUE;
-
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT EXISTS (SELECT 1 FROM outbox WHERE coll = ?1 AND id = ?2 "
                           "AND base_version IS NOT NULL) OR EXISTS (SELECT 1 FROM conflicts "
@@ -261,10 +258,20 @@ _sitrep_store_note_author (SitrepStore  *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     wanted = sqlite3_column_int (stmt, 0) != 0;
   sqlite3_finalize (stmt);
-  if (!wanted)
-    return TRUE;
 
   key = author_key (coll, id);
+  if (!wanted || actor == NULL || actor[0] == '\0')
+    {
+      /* Nothing waits on it any more: not kept. */
+      if (sqlite3_prepare_v2 (self->db, "DELETE FROM meta WHERE key = ?", -1, &stmt,
+                              NULL) != SQLITE_OK)
+        return _sitrep_store_set_sqlite_error (self, error, "meta");
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      wanted = _sitrep_store_step_done (self, stmt, "meta", error);
+      sqlite3_finalize (stmt);
+      return wanted;
+    }
+
   value = g_strdup_printf ("%" G_GINT64_FORMAT "\n%s\n%s", version, actor, now);
   return _sitrep_store_set_meta (self, key, value, error);
 }
