@@ -126,6 +126,8 @@ sitrep_context_assign_role (SitrepContext  *self,
   else
     json_object_set_null_member (body, "person");
   json_object_set_string_member (body, "assigned_at", now);
+  /* Who chose, for the person asked when two chose at once. */
+  json_object_set_string_member (body, "assigned_by", sitrep_context_get_user (self));
 
   if (previous != NULL && handle != NULL)
     /* Translators: a handover, e.g. "Incident Commander: alice → bob" */
@@ -137,10 +139,16 @@ sitrep_context_assign_role (SitrepContext  *self,
     /* Translators: a role left empty, e.g. "Scribe: carol → nobody" */
     text = g_strdup_printf (_("%s: %s → nobody"), sitrep_role_get_label (role), previous);
 
-  mutations[0] = put = sitrep_mutation_new_put ("roles", id, body);
-  put->base_version = sitrep_store_base_version (sitrep_context_get_store (self), "roles", id);
   mutations[1] = entry = _sitrep_context_timeline_put (incident_id, now, SITREP_KIND_ROLE, text,
                                                        sitrep_context_get_user (self));
+  /* The entry that says so goes with the assignment: should the server
+   * refuse the assignment, the entry is put right when that is settled. */
+  json_object_set_string_member (body, "entry_id", entry->id);
+  mutations[0] = put = sitrep_mutation_new_put ("roles", id, body);
+  /* A role nobody has held yet is created, never overwritten: two people
+   * filling it while apart end in a question, not in one silently lost. */
+  put->base_version = sitrep_store_create_base_version (sitrep_context_get_store (self),
+                                                        "roles", id);
 
   return sitrep_store_apply (sitrep_context_get_store (self), mutations, 2, error);
 }

@@ -51,6 +51,7 @@ struct _SitrepWindow
   GtkRevealer          *auth_banner;
   GtkImage             *auth_icon;
   GtkLabel             *auth_label;
+  GtkButton            *settle_button;
   GtkStack             *content_stack;
   SitrepOverviewPage   *overview_page;
 };
@@ -61,6 +62,9 @@ void sitrep_page_types_ensure (void);
 /* sitrep-window-actions.c */
 void _sitrep_window_class_init_actions (GtkWidgetClass *widget_class);
 void _sitrep_window_update_actions     (SitrepWindow   *self);
+
+/* sitrep-window-conflicts.c */
+void _sitrep_window_init_settle_button (SitrepWindow *self);
 
 /* For tests, which drive the window's real widgets. */
 GtkSingleSelection  *_sitrep_window_get_selection      (SitrepWindow *self);
@@ -73,6 +77,7 @@ GtkRevealer         *_sitrep_window_get_auth_banner    (SitrepWindow *self);
 GtkLabel            *_sitrep_window_get_auth_label     (SitrepWindow *self);
 AdwViewSwitcherTitle *_sitrep_window_get_content_title (SitrepWindow *self);
 AdwLeaflet          *_sitrep_window_get_leaflet        (SitrepWindow *self);
+GtkButton           *_sitrep_window_get_settle_button  (SitrepWindow *self);
 SitrepOverviewPage  *_sitrep_window_get_overview       (SitrepWindow *self);
 SitrepDeclareDialog *_sitrep_window_get_declare_dialog (SitrepWindow *self);
 SitrepTimelinePage  *_sitrep_window_get_timeline       (SitrepWindow *self);

@@ -531,6 +531,7 @@ sitrep_window_constructed (GObject *object)
   g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   update_auth_state (self);
+  _sitrep_window_init_settle_button (self);
   on_selection_changed (self);
   update_switcher (self);
 
@@ -664,6 +665,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, auth_banner);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, auth_icon);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, auth_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, settle_button);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, pages);

@@ -513,8 +513,6 @@ sitrep_store_outbox_ack (SitrepStore       *self,
 
         case SITREP_PUSH_CONFLICT:
           {
-            gboolean create_only = mutation->op == SITREP_MUTATION_PUT &&
-                                   mutation->base_version == 0;
             guint chained = 0;
 
             if (result->current != NULL)
@@ -522,10 +520,9 @@ sitrep_store_outbox_ack (SitrepStore       *self,
                                                       result->current->version,
                                                       result->current->deleted,
                                                       result->current->body, error);
-            ok = ok && take_chain (self, mutation, &chained, error);
-            /* A create-only put that lost to someone's earlier create, with
-             * nothing built on it: theirs simply stands. */
-            if (ok && !(create_only && chained == 0))
+            ok = ok && _sitrep_store_take_back_entries (self, mutation, now, &touched, error) &&
+                 take_chain (self, mutation, &chained, error);
+            if (ok && !_sitrep_store_conflict_is_moot (mutation, result, chained))
               {
                 ok = _sitrep_store_record_conflict (self, mutation, result, now, error);
                 conflicts = TRUE;
@@ -535,7 +532,8 @@ sitrep_store_outbox_ack (SitrepStore       *self,
 
         case SITREP_PUSH_REJECTED:
         default:
-          ok = take_chain (self, mutation, NULL, error) &&
+          ok = _sitrep_store_take_back_entries (self, mutation, now, &touched, error) &&
+               take_chain (self, mutation, NULL, error) &&
                _sitrep_store_record_conflict (self, mutation, result, now, error);
           conflicts = TRUE;
           break;

@@ -110,6 +110,9 @@ gboolean      sitrep_store_delete           (SitrepStore     *self,
 gint64        sitrep_store_base_version     (SitrepStore     *self,
                                              const char      *coll,
                                              const char      *id);
+gint64        sitrep_store_create_base_version (SitrepStore  *self,
+                                             const char      *coll,
+                                             const char      *id);
 SitrepRecord *sitrep_store_get              (SitrepStore     *self,
                                              const char      *coll,
                                              const char      *id);

@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-conflict-dialog.h"
+#include "sitrep-enum-strings.h"
+#include "sitrep-gui-util.h"
 #include "sitrep-json.h"
+#include "sitrep-time.h"
 
 /* When the server refused an edit because someone else changed the record
  * first, both texts are shown and the user decides: keep mine, take
@@ -67,6 +70,124 @@ sitrep_conflict_describe_body (SitrepRefusedEdit *conflict,
       return g_strdup_printf ("“%s”", value ? value : _("nobody"));
     }
   return sitrep_json_to_string (body);
+}
+
+#define SNIPPET_CHARS 48
+
+/* The beginning of a text, on one line. */
+static char *
+snippet (const char *text)
+{
+  g_autofree char *line = g_strdup (text ? text : "");
+  char *newline = strchr (line, '\n');
+
+  if (newline != NULL)
+    *newline = '\0';
+  if (g_utf8_strlen (line, -1) <= SNIPPET_CHARS && newline == NULL)
+    return g_steal_pointer (&line);
+  if (g_utf8_strlen (line, -1) > SNIPPET_CHARS)
+    *g_utf8_offset_to_pointer (line, SNIPPET_CHARS) = '\0';
+  return g_strdup_printf ("%s…", g_strstrip (line));
+}
+
+static char *
+format_time (const char *text)
+{
+  g_autoptr(GDateTime) when = text ? sitrep_time_parse (text) : NULL;
+
+  return when ? sitrep_format_time_utc_local (when) : NULL;
+}
+
+/**
+ * sitrep_conflict_describe_record:
+ *
+ * Which record a refused edit is about, as a person finds it: a role by
+ * its name and incident, an entry by its time and first words.
+ *
+ * Returns: (transfer full): e.g. "Scribe of INC-2026-014"
+ */
+char *
+sitrep_conflict_describe_record (SitrepContext     *context,
+                                 SitrepRefusedEdit *conflict)
+{
+  JsonObject *body = conflict->theirs ? conflict->theirs : conflict->mine;
+  const char *incident_id = body ? sitrep_json_get_string (body, "incident_id") : NULL;
+  SitrepIncident *incident = NULL;
+  g_autofree char *ref = NULL;
+
+  if (incident_id != NULL)
+    incident = sitrep_context_lookup_incident (context, incident_id);
+  if (incident != NULL)
+    ref = sitrep_incident_dup_display_ref (incident);
+
+  if (g_str_equal (conflict->coll, "roles") && body != NULL)
+    {
+      SitrepRole role;
+
+      if (sitrep_role_from_string (sitrep_json_get_string (body, "role"), &role))
+        return ref != NULL
+               /* Translators: which role a conflict is about, e.g. "Scribe of INC-2026-014" */
+               ? g_strdup_printf (_("%s of %s"), sitrep_role_get_label (role), ref)
+               : g_strdup (sitrep_role_get_label (role));
+    }
+
+  if (g_str_equal (conflict->coll, "timeline") && body != NULL)
+    {
+      g_autofree char *when = format_time (sitrep_json_get_string (body, "occurred_at"));
+      g_autofree char *text = snippet (sitrep_json_get_string (body, "text"));
+
+      if (when != NULL)
+        /* Translators: which timeline entry a conflict is about: its time, its first words */
+        return g_strdup_printf (_("The entry at %s, “%s”"), when, text);
+      return g_strdup_printf (_("The entry “%s”"), text);
+    }
+
+  if (g_str_equal (conflict->coll, "incidents") && ref != NULL)
+    return g_strdup (ref);
+  if (g_str_equal (conflict->coll, "incidents") && conflict->theirs != NULL)
+    return g_strdup (sitrep_json_get_string (conflict->theirs, "title"));
+
+  return g_strdup (conflict->rec_id);
+}
+
+/* Who made the change that stands, and when, as far as this app knows. */
+static char *
+describe_other_change (SitrepRefusedEdit *conflict)
+{
+  g_autofree char *when = format_time (conflict->changed_at);
+
+  if (conflict->changed_by != NULL && when != NULL)
+    /* Translators: who made the other change of a conflict, and when */
+    return g_strdup_printf (_("Changed by %s at %s"), conflict->changed_by, when);
+  if (conflict->changed_by != NULL)
+    return g_strdup_printf (_("Changed by %s"), conflict->changed_by);
+  if (when != NULL)
+    return g_strdup_printf (_("Changed by someone else at %s"), when);
+  return g_strdup (_("Changed by someone else"));
+}
+
+/* What settling a role conflict does to the timeline, so nobody is
+ * surprised by it. */
+static char *
+describe_role_outcome (SitrepRefusedEdit *conflict)
+{
+  JsonObject *mine = conflict->mine;
+  const char *before = conflict->theirs ? sitrep_json_get_string (conflict->theirs, "person")
+                                        : NULL;
+  const char *after = mine ? sitrep_json_get_string (mine, "person") : NULL;
+  SitrepRole role;
+
+  if (mine == NULL || !sitrep_role_from_string (sitrep_json_get_string (mine, "role"), &role))
+    return NULL;
+  if (before == NULL || after == NULL)
+    return NULL;
+
+  /* Translators: what settling a role conflict does to the timeline, e.g.
+   * "Your timeline entry for it was taken back; keeping yours records the
+   * handover “Scribe: dave → erin”." */
+  return g_strdup_printf (_("Your timeline entry for it was taken back; keeping yours records "
+                            "the handover “%s: %s → %s”."),
+                          sitrep_role_get_label (role), before, after);
 }
 
 static void
@@ -216,12 +337,26 @@ sitrep_conflict_dialog_new (GtkWindow         *parent,
     }
   else
     {
+      g_autofree char *record = sitrep_conflict_describe_record (context, conflict);
+      g_autofree char *other = describe_other_change (conflict);
+      g_autofree char *outcome = g_str_equal (conflict->coll, "roles")
+                                 ? describe_role_outcome (conflict) : NULL;
+
       heading = g_str_equal (conflict->coll, "timeline") ? _("Someone Else Edited This Entry")
                 : g_str_equal (conflict->coll, "roles") ? _("Someone Else Changed This Role")
                 : _("Someone Else Changed This");
-      /* Translators: both versions of a record edited by two people at once */
-      body = g_strdup_printf (_("Yours: %s\n\nTheirs, now on the server: %s"),
-                              mine_text, theirs_text);
+
+      /* Translators: a record edited by two people at once: which, who made
+       * the change that stands and when, then both versions */
+      body = g_strdup_printf (_("%s\n%s\n\nYours: %s\n\nTheirs, now on the server: %s"),
+                              record, other, mine_text, theirs_text);
+      if (outcome != NULL)
+        {
+          char *with_outcome = g_strdup_printf ("%s\n\n%s", body, outcome);
+
+          g_free (body);
+          body = with_outcome;
+        }
       dialog = adw_message_dialog_new (parent, heading, body);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "later", _("_Later"),
