@@ -348,6 +348,58 @@ test_names_entry_and_author (Fixture       *f,
   sitrep_conflict_free (conflict);
 }
 
+/* A token that may not edit refuses every waiting edit at once: one
+ * question answers all of them, and nothing typed is lost. */
+static void
+test_refused_together (Fixture       *f,
+                       gconstpointer  data)
+{
+  SitrepStore *store = sitrep_context_get_store (f->context);
+  SitrepWorkspace *workspace = test_workspace (f->context, f->incident_id);
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+  GtkWidget *dialog;
+  guint n_refused = 0;
+  GValue value = G_VALUE_INIT;
+
+  json_object_set_string_member (fields, "text", "DB pool exhausted: raised to 200 (bob)");
+  g_assert_true (sitrep_workspace_edit_timeline_entry (workspace, f->entry_id, fields, &error));
+  first = sitrep_workspace_add_timeline_entry (workspace, NULL, SITREP_KIND_ACTION,
+                                               "Failed over to db-3", &error);
+  second = sitrep_workspace_add_timeline_entry (workspace, NULL, SITREP_KIND_NOTE,
+                                                "Error rate back under 1%", &error);
+  g_assert_no_error (error);
+  g_assert_true (sitrep_store_outbox_refuse_all (store, "Read-only: this token can view but not edit",
+                                                 &n_refused, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_refused, ==, 3);
+
+  edits = sitrep_context_dup_refused_edits (f->context);
+  g_assert_cmpuint (edits->len, ==, 3);
+  dialog = sitrep_conflict_dialog_new (f->window, f->context, edits->pdata[0]);
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_UNTIL (gtk_widget_get_mapped (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Server Refused Edits");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "3 edits were refused for this reason"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "copy"));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  g_assert_cmpuint (n_conflicts (f), ==, 0);
+
+  /* Every text is on the clipboard, one a line. */
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (gdk_display_get_clipboard (gdk_display_get_default ())),
+                                                 &value, NULL));
+  g_assert_nonnull (strstr (g_value_get_string (&value), "raised to 200 (bob)"));
+  g_assert_nonnull (strstr (g_value_get_string (&value), "Failed over to db-3"));
+  g_assert_nonnull (strstr (g_value_get_string (&value), "Error rate back under 1%"));
+  g_value_unset (&value);
+}
+
 static SitrepWindow *
 app_window (SitrepApplication *app)
 {
@@ -507,6 +559,8 @@ main (int   argc,
   g_test_add ("/gui/conflict/later-leaves-trace", Fixture, NULL, fixture_set_up,
               test_later_leaves_trace, fixture_tear_down);
   g_test_add_func ("/gui/conflict/mine-body", test_mine_body);
+  g_test_add ("/gui/conflict/refused-together", Fixture, NULL, fixture_set_up,
+              test_refused_together, fixture_tear_down);
 
   return g_test_run ();
 }

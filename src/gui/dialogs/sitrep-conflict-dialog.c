@@ -19,6 +19,7 @@ typedef struct
 {
   SitrepContext  *context;
   SitrepRefusedEdit *conflict;
+  GPtrArray      *alike;      /* other edits refused for the same reason */
 } ConflictData;
 
 static void
@@ -26,6 +27,7 @@ conflict_data_free (ConflictData *data)
 {
   g_clear_object (&data->context);
   g_clear_pointer (&data->conflict, sitrep_refused_edit_free);
+  g_clear_pointer (&data->alike, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -288,13 +290,28 @@ choice_response (AdwMessageDialog *dialog,
             settle (data, parent, NULL);
         }
     }
-  else if (g_str_equal (response, "theirs") || g_str_equal (response, "dismiss"))
+  else if (g_str_equal (response, "theirs"))
     settle (data, parent, NULL);
-  else if (g_str_equal (response, "copy"))
+  else if (g_str_equal (response, "dismiss") || g_str_equal (response, "copy"))
     {
-      g_autofree char *text = sitrep_conflict_describe_body (data->conflict, data->conflict->mine);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *first = sitrep_conflict_describe_body (data->conflict, data->conflict->mine);
 
-      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), text);
+      /* Refused for one reason, answered once: all of them copied (one a
+       * line) or dismissed together. */
+      g_string_append (text, first);
+      for (guint i = 0; data->alike != NULL && i < data->alike->len; i++)
+        {
+          SitrepRefusedEdit *edit = data->alike->pdata[i];
+          g_autofree char *line = sitrep_conflict_describe_body (edit, edit->mine);
+          g_autoptr(GError) error = NULL;
+
+          g_string_append_printf (text, "\n%s", line);
+          if (!sitrep_context_settle_refused_edit (data->context, edit, NULL, &error))
+            g_warning ("Could not settle a refused edit: %s", error->message);
+        }
+      if (g_str_equal (response, "copy"))
+        gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), text->str);
       settle (data, parent, NULL);
     }
   else if (g_str_equal (response, "edit"))
@@ -325,14 +342,47 @@ sitrep_conflict_dialog_new (GtkWindow         *parent,
 
   if (g_str_equal (conflict->kind, "rejected"))
     {
-      body = g_strdup_printf (_("%s\n\nYour edit: %s"),
-                              conflict->message ? conflict->message : _("No reason given"),
-                              mine_text);
-      dialog = adw_message_dialog_new (parent, _("The Server Refused an Edit"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "copy", _("_Copy Your Text"),
-                                        "dismiss", _("_Dismiss"),
-                                        NULL);
+      g_autoptr(GPtrArray) refused = sitrep_context_dup_refused_edits (context);
+
+      /* A token that may not edit refuses every waiting edit at once: one
+       * question for all of them, not one dialog per edit. */
+      data->alike = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_refused_edit_free);
+      for (guint i = 0; refused != NULL && i < refused->len; i++)
+        {
+          SitrepRefusedEdit *other = refused->pdata[i];
+
+          if (other->id != conflict->id && g_str_equal (other->kind, "rejected") &&
+              g_strcmp0 (other->message, conflict->message) == 0)
+            g_ptr_array_add (data->alike, sitrep_refused_edit_copy (other));
+        }
+
+      if (data->alike->len == 0)
+        {
+          body = g_strdup_printf (_("%s\n\nYour edit: %s"),
+                                  conflict->message ? conflict->message : _("No reason given"),
+                                  mine_text);
+          dialog = adw_message_dialog_new (parent, _("The Server Refused an Edit"), body);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "copy", _("_Copy Your Text"),
+                                            "dismiss", _("_Dismiss"),
+                                            NULL);
+        }
+      else
+        {
+          guint n = data->alike->len + 1;
+
+          body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%s\n\n%u edit was refused for this reason. The first: %s",
+                                               "%s\n\n%u edits were refused for this reason. The first: %s",
+                                               n),
+                                  conflict->message ? conflict->message : _("No reason given"),
+                                  n, mine_text);
+          dialog = adw_message_dialog_new (parent, _("The Server Refused Edits"), body);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "copy", _("_Copy All Texts"),
+                                            "dismiss", _("_Dismiss All"),
+                                            NULL);
+        }
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "copy");
     }
   else
