@@ -111,14 +111,15 @@ _sitrep_notifier_describe_due (const SitrepDeadline *d,
 {
   g_autofree char *subject = describe_subject (d);
   g_autofree char *countdown = sitrep_countdown_format (d->due, now);
-  gboolean upcoming = g_date_time_difference (d->due, now) > 0;
+  gint64 minutes = sitrep_countdown_minutes (d->due, now);
+  gboolean upcoming = minutes > 0;
 
   if (subject == NULL)
     {
       if (upcoming)
         /* Translators: a deadline ("Postmortem due"), then a countdown ("in 3 d") */
         return g_strdup_printf (_("%s %s"), d->label, countdown);
-      if (g_date_time_difference (now, d->due) < G_TIME_SPAN_MINUTE)
+      if (minutes == 0)
         return g_strdup (d->label);
       /* Translators: a deadline ("Postmortem due"), then "overdue by 2 h" */
       return g_strdup_printf (_("%s, %s"), d->label, countdown);
