@@ -320,6 +320,52 @@ test_countdown (void)
     }
 }
 
+/* A notification's summary and body speak of the same thing. */
+static void
+test_summary_and_body_agree (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-notify-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 27, 14, 0, 0);
+  g_autofree char *id = NULL;
+  SitrepIncident *incident;
+  static const struct {
+    SitrepDeadlineKind  kind;
+    SitrepAudience      audience;
+    const char         *summary;
+    const char         *body;     /* what the body must say */
+    const char         *not_body; /* and must not */
+  } rows[] = {
+    { SITREP_DEADLINE_PUBLIC_STATEMENT, SITREP_AUDIENCE_STATUS_PAGE,
+      "Public statement overdue by 5 min", "the public statement (Status page) was due", "update" },
+    { SITREP_DEADLINE_EXEC_BRIEF, SITREP_AUDIENCE_EXECUTIVES,
+      "Executive brief overdue by 5 min", "the executive brief (Executives) was due", "update" },
+    { SITREP_DEADLINE_UPDATE, SITREP_AUDIENCE_EXECUTIVES,
+      "Update to Executives overdue by 5 min", "the update to Executives was due", NULL },
+  };
+
+  g_assert_no_error (error);
+  id = declare_at (context, CLOCK_TITLE, SITREP_SEVERITY_P1, 30 * G_TIME_SPAN_MINUTE);
+  incident = sitrep_context_lookup_incident (context, id);
+  g_assert_nonnull (incident);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      SitrepDeadline d = {
+        rows[i].kind, rows[i].audience, g_date_time_add_minutes (now, -5), (char *) "",
+      };
+      g_autofree char *summary = _sitrep_notifier_describe_due (&d, SITREP_ALERT_OVERDUE, now);
+      g_autofree char *body = _sitrep_notifier_describe_body (incident, &d, SITREP_ALERT_OVERDUE);
+
+      g_assert_cmpstr (summary, ==, rows[i].summary);
+      g_assert_nonnull (strstr (body, rows[i].body));
+      if (rows[i].not_body != NULL)
+        g_assert_null (strstr (body, rows[i].not_body));
+      g_date_time_unref (d.due);
+    }
+}
+
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *prefix)
@@ -455,6 +501,7 @@ main (int   argc,
 
   g_test_add_func ("/notify/countdown", test_countdown);
   g_test_add_func ("/notify/clock", test_clock);
+  g_test_add_func ("/notify/summary-and-body-agree", test_summary_and_body_agree);
   g_test_add_func ("/notify/overview", test_overview);
   g_test_add_func ("/notify/daemon/overdue-p1", test_overdue_p1);
 

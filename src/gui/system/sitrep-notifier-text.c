@@ -154,9 +154,27 @@ _sitrep_notifier_describe_body (SitrepIncident       *incident,
 
   switch (d->kind)
     {
-    case SITREP_DEADLINE_UPDATE:
-    case SITREP_DEADLINE_EXEC_BRIEF:
+    /* The body names what the summary names: the first statement or brief
+     * of the major protocol is not "the update". */
     case SITREP_DEADLINE_PUBLIC_STATEMENT:
+      if (overdue)
+        /* Translators: %s: the incident, an audience ("Status page"), a time */
+        return g_strdup_printf (_("%s: the public statement (%s) was due at %s."), about,
+                                audience, when);
+      /* Translators: %s: the incident, an audience ("Status page"), a time */
+      return g_strdup_printf (_("%s: the public statement (%s) is due at %s."), about,
+                              audience, when);
+
+    case SITREP_DEADLINE_EXEC_BRIEF:
+      if (overdue)
+        /* Translators: %s: the incident, an audience ("Executives"), a time */
+        return g_strdup_printf (_("%s: the executive brief (%s) was due at %s."), about,
+                                audience, when);
+      /* Translators: %s: the incident, an audience ("Executives"), a time */
+      return g_strdup_printf (_("%s: the executive brief (%s) is due at %s."), about,
+                              audience, when);
+
+    case SITREP_DEADLINE_UPDATE:
       if (overdue)
         /* Translators: %s: the incident, an audience, a time */
         return g_strdup_printf (_("%s: the update to %s was due at %s."), about, audience, when);
