@@ -182,6 +182,66 @@ test_overdue_p1 (void)
   notify_fixture_stop_app (&fixture);
 }
 
+static gboolean
+matches_respond (const NotifyCall *call,
+                 gpointer          user_data)
+{
+  return notify_call_mentions (call, user_data) && notify_call_mentions (call, "acknowledged");
+}
+
+/* A response-due reminder has an "Acknowledge" button; it activates
+ * app.acknowledge-incident, which records the acknowledgement. */
+static void
+test_respond_acknowledge (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(NotifyCall) respond = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_daemon)
+    {
+      g_test_skip (no_daemon_why);
+      return;
+    }
+
+  dir = g_dir_make_tmp ("sitrep-notify-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+
+    g_assert_no_error (error);
+    id = declare_at (context, TITLE, SITREP_SEVERITY_P1, 40 * G_TIME_SPAN_MINUTE);
+  }
+
+  notify_fixture_start_app (&fixture, dir, NULL);
+  respond = notify_fixture_wait (&fixture, matches_respond, (gpointer) TITLE, 20000);
+  if (respond == NULL)
+    notify_fixture_dump (&fixture);
+  g_assert_nonnull (respond);
+  g_assert_true (has_action (respond, "acknowledge", "Acknowledge"));
+
+  reply = g_dbus_connection_call_sync (fixture.connection, respond->sender,
+                                       "/io/github/sitrep/Sitrep", "org.gtk.Actions", "Activate",
+                                       g_variant_new_parsed ("('acknowledge-incident', [<%s>], "
+                                                             "@a{sv} {})", id),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  g_assert_no_error (error);
+  notify_fixture_stop_app (&fixture);
+
+  /* What the app wrote: the incident is acknowledged. */
+  {
+    g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+    SitrepIncident *incident;
+
+    g_assert_no_error (error);
+    incident = sitrep_context_lookup_incident (context, id);
+    g_assert_nonnull (incident);
+    g_assert_nonnull (sitrep_incident_get_milestone (incident, SITREP_MILESTONE_ACKNOWLEDGED));
+  }
+}
+
 /* The clock rules, in-process on a clock of the test's own. */
 static void
 test_clock (void)
@@ -504,6 +564,7 @@ main (int   argc,
   g_test_add_func ("/notify/summary-and-body-agree", test_summary_and_body_agree);
   g_test_add_func ("/notify/overview", test_overview);
   g_test_add_func ("/notify/daemon/overdue-p1", test_overdue_p1);
+  g_test_add_func ("/notify/daemon/respond-acknowledge", test_respond_acknowledge);
 
   status = g_test_run ();
   if (have_daemon)
