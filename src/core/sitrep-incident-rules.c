@@ -44,7 +44,8 @@ env_new_id (const SitrepRuleEnv *env)
 {
   if (env->new_id != NULL)
     return env->new_id (env->new_id_data);
-  return g_uuid_string_random ();
+  /* Time-ordered: entries of one time list in the order they were made. */
+  return sitrep_id_new ();
 }
 
 /* Text from outside (an alert's labels) may be long: an entry keeps within

@@ -252,6 +252,56 @@ test_clock (void)
   g_assert_cmpuint (n, ==, 1);
 }
 
+/* Entries of one time, in the order they were written: in the model, and
+ * again when the store is read afresh. */
+static void
+test_same_time_order (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 27, 13, 50, 0);
+  g_autoptr(GError) error = NULL;
+  GListModel *timeline = sitrep_workspace_get_timeline (f->workspace);
+  const guint n = 12;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("entry %u", i);
+      g_autofree char *id = sitrep_workspace_add_timeline_entry (f->workspace, at,
+                                                                 SITREP_KIND_NOTE, text, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (id);
+    }
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(SitrepContext) again = NULL;
+      g_autoptr(SitrepWorkspace) workspace = NULL;
+      GListModel *list = timeline;
+      guint next = 0;
+
+      if (pass == 1)
+        {
+          again = sitrep_context_new (f->dir, &error);
+          g_assert_no_error (error);
+          workspace = sitrep_context_open_workspace (again, f->incident_id);
+          list = sitrep_workspace_get_timeline (workspace);
+        }
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(SitrepTimelineEntry) entry = g_list_model_get_item (list, i);
+          g_autofree char *expected = g_strdup_printf ("entry %u", next);
+
+          if (!g_str_has_prefix (sitrep_timeline_entry_get_text (entry), "entry "))
+            continue;
+          g_assert_cmpstr (sitrep_timeline_entry_get_text (entry), ==, expected);
+          next++;
+        }
+      g_assert_cmpuint (next, ==, n);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +313,7 @@ main (int   argc,
   ADD ("loaded", test_loaded);
   ADD ("commits", test_commits);
   ADD ("deadlines", test_deadlines);
+  ADD ("same-time-order", test_same_time_order);
 #undef ADD
   g_test_add_func ("/clock/tick", test_clock);
 
