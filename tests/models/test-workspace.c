@@ -302,6 +302,66 @@ test_same_time_order (Fixture       *f,
     }
 }
 
+static gboolean
+checklist_done (Fixture    *f,
+                const char *key)
+{
+  g_autofree char *id = g_strdup_printf ("%s:%s", f->incident_id, key);
+  GListModel *checklist = sitrep_workspace_get_checklist (f->workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (checklist); i++)
+    {
+      g_autoptr(SitrepChecklistTask) task = g_list_model_get_item (checklist, i);
+
+      if (g_str_equal (sitrep_record_object_get_id (SITREP_RECORD_OBJECT (task)), id))
+        return sitrep_checklist_task_get_done (task);
+    }
+  g_assert_not_reached ();
+}
+
+/* The ticks a role assignment or an acknowledgement completes, from the
+ * workspace's checklist and roles. */
+static void
+test_checklist_ticks (Fixture       *f,
+                      gconstpointer  data)
+{
+  SitrepRuleEnv env = { NULL, "tester", NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) ticks = NULL;
+  g_autoptr(GPtrArray) ack = NULL;
+
+  g_assert_true (sitrep_workspace_assign_role (f->workspace, SITREP_ROLE_COMMUNICATIONS, "dana",
+                                               &error));
+  g_assert_no_error (error);
+  /* Two of the three initial roles: nothing yet. */
+  none = sitrep_workspace_checklist_ticks (f->workspace, &env, SITREP_ROLE_COMMUNICATIONS, NULL);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  g_assert_true (sitrep_workspace_assign_role (f->workspace, SITREP_ROLE_OPERATIONS, "omar",
+                                               &error));
+  g_assert_no_error (error);
+  /* The scribe about to be assigned completes them. */
+  ticks = sitrep_workspace_checklist_ticks (f->workspace, &env, SITREP_ROLE_SCRIBE, NULL);
+  g_assert_cmpuint (ticks->len, ==, 1);
+  g_assert_false (checklist_done (f, "assign-roles"));
+  g_assert_true (sitrep_store_apply (sitrep_context_get_store (f->context),
+                                     (SitrepMutation **) ticks->pdata, ticks->len, &error));
+  g_assert_no_error (error);
+  g_assert_true (checklist_done (f, "assign-roles"));
+
+  /* Acknowledging ticks its item once; an item already ticked is left. */
+  ack = sitrep_workspace_checklist_ticks (f->workspace, &env, -1, "2026-11-27T14:20:00Z");
+  g_assert_cmpuint (ack->len, ==, 1);
+  g_assert_true (sitrep_store_apply (sitrep_context_get_store (f->context),
+                                     (SitrepMutation **) ack->pdata, ack->len, &error));
+  g_assert_no_error (error);
+  g_assert_true (checklist_done (f, "acknowledge"));
+  g_clear_pointer (&ack, g_ptr_array_unref);
+  ack = sitrep_workspace_checklist_ticks (f->workspace, &env, -1, "2026-11-27T14:20:00Z");
+  g_assert_cmpuint (ack->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +374,7 @@ main (int   argc,
   ADD ("commits", test_commits);
   ADD ("deadlines", test_deadlines);
   ADD ("same-time-order", test_same_time_order);
+  ADD ("checklist-ticks", test_checklist_ticks);
 #undef ADD
   g_test_add_func ("/clock/tick", test_clock);
 
