@@ -690,6 +690,44 @@ test_sent_empty_state (Fixture       *f,
   g_assert_false (empty_state_shown (history));
 }
 
+/* The mapped label in @row, outside its menu, that shows @text. */
+static GtkLabel *
+row_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_POPOVER (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = row_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A template's whole name shows in the row when there is room for it. */
+static void
+test_template_name_whole (Fixture       *f,
+                          gconstpointer  data)
+{
+  AdwComboRow *row = _sitrep_comms_page_get_template_row (f->page);
+  GtkLabel *label;
+
+  sitrep_comms_page_compose (f->page, SITREP_AUDIENCE_STATUS_PAGE);
+  select_template (f, "status-page-initial");
+  WAIT_UNTIL ((label = row_label (GTK_WIDGET (row), "Status page: initial notification")) != NULL &&
+              gtk_widget_get_width (GTK_WIDGET (label)) > 0);
+  WAIT_IDLE ();
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -702,6 +740,8 @@ main (int   argc,
   g_test_add ("/gui/comms/flagged", Fixture, NULL, fixture_set_up, test_flagged,
               fixture_tear_down);
   g_test_add ("/gui/comms/send", Fixture, NULL, fixture_set_up, test_send, fixture_tear_down);
+  g_test_add ("/gui/comms/template-name-whole", Fixture, NULL, fixture_set_up,
+              test_template_name_whole, fixture_tear_down);
   g_test_add ("/gui/comms/sent-empty-state", Fixture, NULL, fixture_set_up,
               test_sent_empty_state, fixture_tear_down);
   g_test_add ("/gui/comms/live", Fixture, NULL, fixture_set_up, test_live, fixture_tear_down);
