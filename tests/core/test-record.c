@@ -439,6 +439,28 @@ test_changed_underneath (void)
   g_assert_false (sitrep_edit_changed_underneath (text_changed, opened, pin_edit));
 }
 
+/* New ids are UUIDs that sort in the order they were made. */
+static void
+test_id_new_ordered (void)
+{
+  g_autofree char *previous = sitrep_id_new ();
+
+  g_assert_true (sitrep_id_is_uuid (previous));
+  /* the version 7 and variant bits */
+  g_assert_cmpint (previous[14], ==, '7');
+  g_assert_nonnull (strchr ("89ab", previous[19]));
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *id = sitrep_id_new ();
+
+      g_assert_true (sitrep_id_is_uuid (id));
+      g_assert_cmpint (strcmp (previous, id), <, 0);
+      g_free (previous);
+      previous = g_steal_pointer (&id);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +469,7 @@ main (int   argc,
 
   g_test_add_func ("/core/record/valid", test_valid);
   g_test_add_func ("/core/edit/changed-underneath", test_changed_underneath);
+  g_test_add_func ("/core/record/id-new-ordered", test_id_new_ordered);
   g_test_add_func ("/core/record/invalid", test_invalid);
   g_test_add_func ("/core/record/unknown-fields-kept", test_unknown_fields_kept);
   g_test_add_func ("/core/record/text-limit", test_text_limit);
