@@ -150,6 +150,24 @@ sitrep_context_assign_role (SitrepContext  *self,
   put->base_version = sitrep_store_create_base_version (sitrep_context_get_store (self),
                                                         "roles", id);
 
+  /* The checklist items the assignment completes are ticked with it. */
+  if (handle != NULL)
+    {
+      g_autoptr(SitrepWorkspace) workspace = sitrep_context_open_workspace (self, incident_id);
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+      g_autoptr(GPtrArray) ticks = NULL;
+      SitrepRuleEnv env;
+
+      _sitrep_context_rule_env (self, &env);
+      ticks = sitrep_workspace_checklist_ticks (workspace, &env, role, NULL);
+      g_ptr_array_add (all, put);
+      g_ptr_array_add (all, entry);
+      for (guint i = 0; ticks != NULL && i < ticks->len; i++)
+        g_ptr_array_add (all, ticks->pdata[i]);
+      return sitrep_store_apply (sitrep_context_get_store (self), (SitrepMutation **) all->pdata,
+                                 all->len, error);
+    }
+
   return sitrep_store_apply (sitrep_context_get_store (self), mutations, 2, error);
 }
 

@@ -362,6 +362,25 @@ test_checklist_ticks (Fixture       *f,
   g_assert_cmpuint (ack->len, ==, 0);
 }
 
+/* Assigning the last of the initial roles ticks its checklist item, in
+ * the same write as the assignment. */
+static void
+test_assign_ticks (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sitrep_workspace_assign_role (f->workspace, SITREP_ROLE_COMMUNICATIONS, "dana",
+                                               &error));
+  g_assert_true (sitrep_workspace_assign_role (f->workspace, SITREP_ROLE_OPERATIONS, "omar",
+                                               &error));
+  g_assert_no_error (error);
+  g_assert_false (checklist_done (f, "assign-roles"));
+  g_assert_true (sitrep_workspace_assign_role (f->workspace, SITREP_ROLE_SCRIBE, "sam", &error));
+  g_assert_no_error (error);
+  g_assert_true (checklist_done (f, "assign-roles"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -375,6 +394,7 @@ main (int   argc,
   ADD ("deadlines", test_deadlines);
   ADD ("same-time-order", test_same_time_order);
   ADD ("checklist-ticks", test_checklist_ticks);
+  ADD ("assign-ticks", test_assign_ticks);
 #undef ADD
   g_test_add_func ("/clock/tick", test_clock);
 
