@@ -196,6 +196,44 @@ on_selection_changed (SitrepWindow *self)
 /* Each page of the stack that shows an incident gets the context and
  * follows the window's :incident: a page added to sitrep-window.ui needs
  * nothing here. */
+static gboolean
+holds_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (holds_scroller (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* A viewer's token: a page shows everything and offers no edit, and what
+ * scrolls still scrolls, so a long timeline can be read to its end. */
+static void
+bind_read_only (SitrepWindow *self,
+                GtkWidget    *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget));
+
+      if (content != NULL)
+        g_object_bind_property (self->context, "can-edit", content, "sensitive",
+                                G_BINDING_SYNC_CREATE);
+      return;
+    }
+  if (!holds_scroller (widget))
+    {
+      g_object_bind_property (self->context, "can-edit", widget, "sensitive",
+                              G_BINDING_SYNC_CREATE);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bind_read_only (self, child);
+}
+
 static void
 bind_pages (SitrepWindow *self)
 {
@@ -212,9 +250,7 @@ bind_pages (SitrepWindow *self)
 
       sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (child), self->context);
       g_object_bind_property (self, "incident", child, "incident", G_BINDING_SYNC_CREATE);
-      /* A viewer's token: the pages show, and offer no edit. */
-      g_object_bind_property (self->context, "can-edit", child, "sensitive",
-                              G_BINDING_SYNC_CREATE);
+      bind_read_only (self, child);
     }
 }
 

@@ -30,6 +30,33 @@ typedef struct
   guint             n_refusals;
 } Fixture;
 
+static GtkScrolledWindow *
+find_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scroller (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Read-only as a viewer needs it: nothing in @page edits, and its content
+ * still scrolls. */
+static gboolean
+reads_only (gpointer page)
+{
+  GtkScrolledWindow *scroller = find_scroller (GTK_WIDGET (page));
+
+  return scroller != NULL && gtk_widget_is_sensitive (GTK_WIDGET (scroller)) &&
+         !gtk_widget_is_sensitive (gtk_scrolled_window_get_child (scroller));
+}
+
 static void
 on_edits_refused (SitrepContext *context,
                   guint          n_refused,
@@ -250,8 +277,9 @@ test_viewer_read_only (void)
 
   WAIT_UNTIL (find_label (GTK_WIDGET (f.window), "Read-only: this token can view but not edit")
               != NULL);
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_sitrep_window_get_timeline (f.window))));
-  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_sitrep_window_get_overview (f.window))));
+  g_assert_true (reads_only (_sitrep_window_get_timeline (f.window)));
+  g_assert_true (reads_only (_sitrep_window_get_overview (f.window)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_sitrep_timeline_page_get_capture (_sitrep_window_get_timeline (f.window)))));
   {
     g_autoptr(GPtrArray) declare = g_ptr_array_new ();
 
@@ -274,7 +302,8 @@ test_viewer_read_only (void)
   /* A responder's token: editable again. */
   sitrep_context_set_server (f.context, f.server->base_url, f.server->responder2);
   g_assert_true (can_edit (f.context));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (_sitrep_window_get_timeline (f.window))));
+  g_assert_false (reads_only (_sitrep_window_get_timeline (f.window)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (_sitrep_timeline_page_get_capture (_sitrep_window_get_timeline (f.window)))));
 
   fixture_clear (&f);
 }
