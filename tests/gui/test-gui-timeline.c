@@ -458,6 +458,46 @@ test_second_window_closed (Fixture       *f,
   g_object_unref (listened.objects[4]);
 }
 
+/* Opening an incident's timeline shows its newest entry: the list is
+ * scrolled to the end, not left at the declaration. */
+static void
+test_opens_at_newest (Fixture       *f,
+                      gconstpointer  data)
+{
+  SitrepWorkspace *workspace = test_workspace (f->context, f->incident_id);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  SitrepTimelinePage *page;
+  GtkAdjustment *adj;
+  SitrepWindow *second;
+
+  for (int i = 0; i < 80; i++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_add_seconds (now, i - 80);
+      g_autofree char *text = g_strdup_printf ("Step %d of the recovery", i);
+      g_autofree char *id = sitrep_workspace_add_timeline_entry (workspace, at, SITREP_KIND_NOTE,
+                                                                 text, &error);
+
+      g_assert_no_error (error);
+    }
+
+  /* As a person opens it: the incident first (its overview), then the
+   * timeline page. */
+  second = sitrep_window_new (NULL, f->context);
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_true (sitrep_window_select_incident (second, f->incident_id));
+  page = _sitrep_window_get_timeline (second);
+  WAIT_UNTIL (n_entries (page) == 81);
+  WAIT_IDLE ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.page", "s", "timeline"));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (_sitrep_timeline_page_get_list_view (page)));
+  WAIT_UNTIL (gtk_adjustment_get_upper (adj) > 2 * gtk_adjustment_get_page_size (adj) &&
+              gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) >=
+              gtk_adjustment_get_upper (adj) - 1);
+  gui_test_destroy (GTK_WINDOW (second));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +516,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/timeline/second-window-closed", Fixture, NULL, fixture_set_up,
               test_second_window_closed, fixture_tear_down);
+  g_test_add ("/gui/timeline/opens-at-newest", Fixture, NULL, fixture_set_up,
+              test_opens_at_newest, fixture_tear_down);
 
   return g_test_run ();
 }

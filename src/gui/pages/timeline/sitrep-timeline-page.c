@@ -108,6 +108,13 @@ scroll_idle (gpointer data)
 
   self->scroll_idle_id = 0;
 
+  /* A list that is not shown has no rows to scroll to: the scroll waits
+   * for the page to be shown and laid out (an incident is opened on its
+   * overview, the timeline comes later). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) ||
+      gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (self->scroller)) <= 0)
+    return G_SOURCE_REMOVE;
+
   if (self->scroll_to_id != NULL)
     {
       if (shown_position (self, self->scroll_to_id, &position))
@@ -116,6 +123,7 @@ scroll_idle (gpointer data)
     }
   else if (self->follow_end && n > 0)
     scroll_to_position (self, n - 1);
+
 
   self->follow_end = FALSE;
   return G_SOURCE_REMOVE;
@@ -126,6 +134,14 @@ queue_scroll (SitrepTimelinePage *self)
 {
   if (self->scroll_idle_id == 0)
     self->scroll_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_idle, self, NULL);
+}
+
+/* Shown, or laid out: a scroll that had to wait can run now. */
+static void
+on_list_shown (SitrepTimelinePage *self)
+{
+  if (self->follow_end || self->scroll_to_id != NULL)
+    queue_scroll (self);
 }
 
 /* For the rows, whose undo brings an entry back into view. */
@@ -485,6 +501,10 @@ sitrep_timeline_page_init (SitrepTimelinePage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (on_list_shown), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_list_shown), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (on_items_changed_after), self, G_CONNECT_SWAPPED);
   update_count (self);
