@@ -217,41 +217,49 @@ on_filter_changed (SitrepTimelinePage *self)
 
 /* Capture -------------------------------------------------------------- */
 
+/* The placeholder says which zone a typed time is read in: the one chosen
+ * in Preferences, by the name the clocks show ("CET", "CEST", "UTC"). */
+static void
+update_capture_hint (SitrepTimelinePage *self)
+{
+  g_autofree char *zone = sitrep_context_dup_input_zone_name (page_context (self), NULL);
+  g_autofree char *hint = NULL;
+  g_autofree char *tip = NULL;
+
+  /* Translators: the capture line's placeholder; %s is a time zone such as CET or UTC */
+  hint = g_strdup_printf (_("What happened? Enter adds it now · 13:50 (read as %s) or -5m first "
+                            "to backdate · decision: to set the kind"), zone);
+  /* Translators: %s is a time zone such as CET or UTC */
+  tip = g_strdup_printf (_("A time typed first, such as 13:50, is read as %s (see Preferences)"),
+                         zone);
+  gtk_entry_set_placeholder_text (self->capture_entry, hint);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->capture_entry), tip);
+}
+
 static void
 on_capture_changed (SitrepTimelinePage *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->capture_entry), "error");
 }
 
-static void
-capture (SitrepTimelinePage *self)
+/* Files the line into @workspace's timeline; the line is cleared only once
+ * the entry is written. */
+static gboolean
+file_entry (SitrepTimelinePage *self,
+            SitrepWorkspace    *workspace,
+            GDateTime          *occurred_at,
+            SitrepTimelineKind  kind,
+            const char         *text)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  SitrepCapture parsed;
-  guint kind;
+  guint position;
 
-  if (page_incident (self) == NULL)
-    return;
-
-  kind = gtk_drop_down_get_selected (self->capture_kind);
-  if (!sitrep_capture_parse (gtk_editable_get_text (GTK_EDITABLE (self->capture_entry)), now,
-                             kind == GTK_INVALID_LIST_POSITION ? SITREP_KIND_NOTE : kind,
-                             &parsed, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->capture_entry), "error");
-      gtk_widget_error_bell (GTK_WIDGET (self->capture_entry));
-      sitrep_widget_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
-
-  id = sitrep_workspace_add_timeline_entry (page_workspace (self), parsed.occurred_at, parsed.kind, parsed.text, &error);
-  sitrep_capture_clear (&parsed);
+  id = sitrep_workspace_add_timeline_entry (workspace, occurred_at, kind, text, &error);
   if (id == NULL)
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
-      return;
+      return FALSE;
     }
 
   /* The line is saved: clear it for the next one, and show where it went
@@ -259,15 +267,153 @@ capture (SitrepTimelinePage *self)
    * with Ctrl+1…9 was for this entry: the next one is a note again. */
   gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), "");
   gtk_drop_down_set_selected (self->capture_kind, SITREP_KIND_NOTE);
+  if (workspace != page_workspace (self))
+    return TRUE;
+
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   g_clear_pointer (&self->scroll_to_id, g_free);
   self->follow_end = FALSE;
-  {
-    guint position;
+  if (shown_position (self, id, &position))
+    scroll_to_position (self, position);
+  return TRUE;
+}
 
-    if (shown_position (self, id, &position))
-      scroll_to_position (self, position);
-  }
+static void
+clear_asked (SitrepTimelinePage *self)
+{
+  sitrep_capture_clear (&self->asked);
+  g_clear_object (&self->asked_workspace);
+}
+
+static void
+on_ask_response (SitrepTimelinePage *self,
+                 const char         *response)
+{
+  g_autoptr(GDateTime) at = NULL;
+
+  g_clear_weak_pointer (&self->ask_dialog);
+  if (g_str_equal (response, "now"))
+    at = g_date_time_new_now_utc ();
+  else if (g_str_equal (response, "yesterday"))
+    at = g_date_time_add_days (self->asked.occurred_at, -1);
+  else if (g_str_equal (response, "file"))
+    at = g_date_time_ref (self->asked.occurred_at);
+
+  /* Cancel keeps the line as typed, to correct the time. */
+  if (at != NULL && self->asked_workspace != NULL)
+    file_entry (self, self->asked_workspace, at, self->asked.kind, self->asked.text);
+  clear_asked (self);
+  sitrep_timeline_page_focus_capture (self);
+}
+
+/* "13:50 CET", or with the day when it is not today there. */
+static char *
+format_in_zone (GDateTime *when,
+                GTimeZone *zone,
+                GDateTime *now)
+{
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (when, zone);
+  g_autoptr(GDateTime) now_there = g_date_time_to_timezone (now, zone);
+  gboolean today = g_date_time_get_year (there) == g_date_time_get_year (now_there) &&
+                   g_date_time_get_day_of_year (there) == g_date_time_get_day_of_year (now_there);
+
+  return g_date_time_format (there, today ? "%H:%M %Z" : "%a %d %b %H:%M %Z");
+}
+
+/* A typed time that would land more than a few minutes ahead, or before
+ * the incident began, is asked about rather than moved to another day. */
+static void
+ask_about_time (SitrepTimelinePage *self,
+                SitrepCaptureCheck  check)
+{
+  g_autoptr(GTimeZone) zone = sitrep_context_dup_input_zone (page_context (self));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (self->asked.occurred_at, zone);
+  g_autofree char *clock = g_date_time_format (there, "%H:%M");
+  g_autofree char *typed = format_in_zone (self->asked.occurred_at, zone, now);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *file_label = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (check == SITREP_CAPTURE_CHECK_FUTURE)
+    {
+      g_autofree char *now_text = format_in_zone (now, zone, now);
+
+      /* Translators: %s is a time such as "13:50 CET" */
+      heading = g_strdup_printf (_("%s Is Later Than Now"), typed);
+      /* Translators: the current time, the entry's text, then the typed clock time */
+      body = g_strdup_printf (_("It is %s. File “%s” at %s yesterday, or at the current time?"),
+                              now_text, self->asked.text, clock);
+      /* Translators: a button; %s is a clock time such as 13:50 */
+      file_label = g_strdup_printf (_("File at %s _Yesterday"), clock);
+    }
+  else
+    {
+      GDateTime *start = sitrep_context_get_incident_start (page_incident (self));
+      g_autofree char *start_text = start ? format_in_zone (start, zone, now) : g_strdup ("");
+
+      /* Translators: %s is a time such as "13:50 CET" */
+      heading = g_strdup_printf (_("%s Is Before the Incident Began"), typed);
+      /* Translators: when the incident began, the entry's text, then the typed time */
+      body = g_strdup_printf (_("The incident began at %s. File “%s” at %s anyway, or at the "
+                                "current time?"), start_text, self->asked.text, clock);
+      /* Translators: a button; %s is a clock time such as 13:50 */
+      file_label = g_strdup_printf (_("_File at %s"), clock);
+    }
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "now", _("Use _Now"),
+                                    check == SITREP_CAPTURE_CHECK_FUTURE ? "yesterday" : "file",
+                                    file_label,
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_ask_response), self,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->ask_dialog, ADW_MESSAGE_DIALOG (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+capture (SitrepTimelinePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  SitrepCapture parsed;
+  SitrepCaptureCheck check;
+  guint kind;
+
+  if (page_incident (self) == NULL || self->ask_dialog != NULL)
+    return;
+
+  kind = gtk_drop_down_get_selected (self->capture_kind);
+  if (!sitrep_context_parse_capture (page_context (self),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->capture_entry)),
+                                     page_incident (self),
+                                     kind == GTK_INVALID_LIST_POSITION ? SITREP_KIND_NOTE : kind,
+                                     &parsed, &check, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->capture_entry), "error");
+      gtk_widget_error_bell (GTK_WIDGET (self->capture_entry));
+      sitrep_widget_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      return;
+    }
+
+  if (check != SITREP_CAPTURE_CHECK_OK)
+    {
+      clear_asked (self);
+      self->asked = parsed;
+      self->asked_workspace = g_object_ref (page_workspace (self));
+      ask_about_time (self, check);
+      return;
+    }
+
+  file_entry (self, page_workspace (self), parsed.occurred_at, parsed.kind, parsed.text);
+  sitrep_capture_clear (&parsed);
 }
 
 static void
@@ -340,7 +486,12 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _sitrep_timeline_page_undo_delete (SITREP_TIMELINE_PAGE (widget));
+  SitrepTimelinePage *self = SITREP_TIMELINE_PAGE (widget);
+
+  /* Undone from the keyboard: the offer to undo is spent. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  _sitrep_timeline_page_undo_delete (self);
 }
 
 /* Object --------------------------------------------------------------- */
@@ -367,6 +518,7 @@ sitrep_timeline_page_incident_changed (SitrepIncidentPage *page)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->model));
   update_count (self);
+  update_capture_hint (self);
 }
 
 /* The list view follows the timeline by itself; nothing to redo. */
@@ -384,6 +536,10 @@ sitrep_timeline_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  g_clear_weak_pointer (&self->ask_dialog);
+  g_clear_weak_pointer (&self->undo_toast);
+  clear_asked (self);
+  g_clear_object (&self->settings);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
@@ -508,6 +664,24 @@ sitrep_timeline_page_init (SitrepTimelinePage *self)
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (on_items_changed_after), self, G_CONNECT_SWAPPED);
   update_count (self);
+
+  /* The hint follows the zone chosen in Preferences, and summer time. */
+  {
+    GSettingsSchema *schema =
+      g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APPLICATION_ID,
+                                       TRUE);
+
+    if (schema != NULL)
+      {
+        self->settings = g_settings_new (APPLICATION_ID);
+        g_settings_schema_unref (schema);
+        g_signal_connect_object (self->settings, "changed::time-input-zone",
+                                 G_CALLBACK (update_capture_hint), self, G_CONNECT_SWAPPED);
+      }
+  }
+  g_signal_connect_object (self->capture_entry, "map", G_CALLBACK (update_capture_hint), self,
+                           G_CONNECT_SWAPPED);
+  update_capture_hint (self);
 }
 
 /**
@@ -543,6 +717,18 @@ GtkListView *
 _sitrep_timeline_page_get_list_view (SitrepTimelinePage *self)
 {
   return self->list_view;
+}
+
+AdwMessageDialog *
+_sitrep_timeline_page_get_ask_dialog (SitrepTimelinePage *self)
+{
+  return self->ask_dialog;
+}
+
+AdwToast *
+_sitrep_timeline_page_get_undo_toast (SitrepTimelinePage *self)
+{
+  return self->undo_toast;
 }
 
 GtkWidget *
