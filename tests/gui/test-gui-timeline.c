@@ -655,7 +655,8 @@ static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -720,6 +721,9 @@ test_typed_time_future (Fixture       *f,
     }
   before = n_entries (page);
   line = g_strdup_printf ("%s rolled back the deploy", typed);
+  /* A narrow window: the dialog stacks its buttons. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 400);
 
   type_and_capture (page, line);
   WAIT_UNTIL ((dialog = _sitrep_timeline_page_get_ask_dialog (page)) != NULL);
@@ -728,6 +732,13 @@ test_typed_time_future (Fixture       *f,
   label = g_strdup_printf ("File at %s _Yesterday", typed);
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "yesterday"), ==, label);
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "now"), ==, "Use _Now");
+  /* Enter, pressed again in haste, guesses nothing: it cancels, also when
+   * the buttons are stacked. */
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  WAIT_UNTIL (gtk_window_get_focus (GTK_WINDOW (dialog)) != NULL);
+  WAIT_IDLE ();
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) ==
+                 find_button (GTK_WIDGET (dialog), "_Cancel"));
 
   /* Cancel: nothing filed, the line as typed. */
   answer (dialog, "cancel");
@@ -789,6 +800,11 @@ test_typed_time_before_incident (Fixture       *f,
   WAIT_UNTIL ((dialog = _sitrep_timeline_page_get_ask_dialog (page)) != NULL);
   g_assert_nonnull (strstr (dialog_heading (page), "Before the Incident Began"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "first customer complaint"));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  WAIT_UNTIL (gtk_window_get_focus (GTK_WINDOW (dialog)) != NULL);
+  WAIT_IDLE ();
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) ==
+                 find_button (GTK_WIDGET (dialog), "_Cancel"));
   answer (dialog, "cancel");
   WAIT_UNTIL (_sitrep_timeline_page_get_ask_dialog (page) == NULL);
   WAIT_IDLE ();

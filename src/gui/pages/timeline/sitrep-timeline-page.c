@@ -227,11 +227,11 @@ update_capture_hint (SitrepTimelinePage *self)
   g_autofree char *tip = NULL;
 
   /* Translators: the capture line's placeholder; %s is a time zone such as CET or UTC */
-  hint = g_strdup_printf (_("What happened? Enter adds it now · 13:50 (read as %s) or -5m first "
-                            "to backdate · decision: to set the kind"), zone);
+  hint = g_strdup_printf (_("What happened? · 13:50 (read as %s) or -5m first to backdate · "
+                            "decision: to set the kind"), zone);
   /* Translators: %s is a time zone such as CET or UTC */
-  tip = g_strdup_printf (_("A time typed first, such as 13:50, is read as %s (see Preferences)"),
-                         zone);
+  tip = g_strdup_printf (_("Enter adds the entry now. A time typed first, such as 13:50, is "
+                           "read as %s (see Preferences)"), zone);
   gtk_entry_set_placeholder_text (self->capture_entry, hint);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->capture_entry), tip);
 }
@@ -365,11 +365,14 @@ ask_about_time (SitrepTimelinePage *self,
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
                                    body);
+  /* Enter pressed again in haste guesses nothing: Cancel is the default,
+   * and comes last, since stacked in a narrow window the last button is on
+   * top and the one focused. */
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "now", _("Use _Now"),
                                     check == SITREP_CAPTURE_CHECK_FUTURE ? "yesterday" : "file",
                                     file_label,
+                                    "now", _("Use _Now"),
+                                    "cancel", _("_Cancel"),
                                     NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
