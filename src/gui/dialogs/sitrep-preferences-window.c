@@ -217,9 +217,8 @@ build_time_group (SitrepPreferencesWindow *self)
 
   self->zone_row = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->zone_row), _("Typed Times Are In"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->zone_row),
-                               _("A time such as 13:50 typed in the timeline, an entry or a "
-                                 "milestone"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->zone_row), _("13:50 in the timeline or a "
+                                                                  "milestone"));
   adw_combo_row_set_model (self->zone_row, G_LIST_MODEL (choices));
   adw_combo_row_set_selected (self->zone_row, sitrep_context_get_input_in_utc (self->context)
                                               ? 1 : 0);
