@@ -183,8 +183,8 @@ test_utc (Fixture       *f,
   type (f, typed);
   g_assert_cmpuint (f->n_asked, ==, 1);
   g_assert_cmpint (g_date_time_compare (f->asked, expected), ==, 0);
-  g_assert_nonnull (strstr (gtk_entry_get_placeholder_text (_sitrep_milestone_row_get_entry (f->row)),
-                            "In UTC"));
+  g_assert_nonnull (strstr (gtk_entry_get_placeholder_text (
+                              _sitrep_milestone_row_get_entry (f->row)), "In UTC:"));
   set_input_zone (SITREP_TIME_INPUT_LOCAL);
 }
 

@@ -512,7 +512,8 @@ test_opens_at_newest (Fixture       *f,
   WAIT_IDLE ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.page", "s", "timeline"));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (page)));
-  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (_sitrep_timeline_page_get_list_view (page)));
+  adj = gtk_scrollable_get_vadjustment (
+    GTK_SCROLLABLE (_sitrep_timeline_page_get_list_view (page)));
   WAIT_UNTIL (gtk_adjustment_get_upper (adj) > 2 * gtk_adjustment_get_page_size (adj) &&
               gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) >=
               gtk_adjustment_get_upper (adj) - 1);
@@ -522,6 +523,12 @@ test_opens_at_newest (Fixture       *f,
 /* Typed times ------------------------------------------------------------
  * A scribe in Berlin types the clock time they see. These run with TZ set,
  * in a process of their own (GLib keeps the local zone it first reads). */
+
+static const char *
+capture_hint (SitrepTimelinePage *page)
+{
+  return gtk_entry_get_placeholder_text (GTK_ENTRY (_sitrep_timeline_page_get_capture (page)));
+}
 
 static gboolean
 in_berlin (void)
@@ -597,8 +604,7 @@ test_typed_time_local (Fixture       *f,
   g_assert_true (g_str_equal (zone, "CET") || g_str_equal (zone, "CEST"));
 
   hint = g_strdup_printf ("13:50 (read as %s)", zone);
-  g_assert_nonnull (strstr (gtk_entry_get_placeholder_text (GTK_ENTRY (_sitrep_timeline_page_get_capture (page))),
-                            hint));
+  g_assert_nonnull (strstr (capture_hint (page), hint));
 
   expected = clock_time (berlin, -15, &typed);
   if (expected == NULL)
@@ -635,8 +641,7 @@ test_typed_time_utc (Fixture       *f,
   page = _sitrep_window_get_timeline (f->window);
   detected_hours_ago (f, 3);
   set_input_zone (SITREP_TIME_INPUT_UTC);
-  WAIT_UNTIL (strstr (gtk_entry_get_placeholder_text (GTK_ENTRY (_sitrep_timeline_page_get_capture (page))),
-                      "13:50 (read as UTC)") != NULL);
+  WAIT_UNTIL (strstr (capture_hint (page), "13:50 (read as UTC)") != NULL);
 
   expected = clock_time (utc, -15, &typed);
   if (expected == NULL)
@@ -735,10 +740,9 @@ test_typed_time_future (Fixture       *f,
   /* Enter, pressed again in haste, guesses nothing: it cancels, also when
    * the buttons are stacked. */
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
-  WAIT_UNTIL (gtk_window_get_focus (GTK_WINDOW (dialog)) != NULL);
-  WAIT_IDLE ();
-  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) ==
-                 find_button (GTK_WIDGET (dialog), "_Cancel"));
+  WAIT_UNTIL (gtk_window_get_focus (GTK_WINDOW (dialog)) != NULL &&
+              gtk_window_get_focus (GTK_WINDOW (dialog)) ==
+              find_button (GTK_WIDGET (dialog), "_Cancel"));
 
   /* Cancel: nothing filed, the line as typed. */
   answer (dialog, "cancel");
@@ -801,10 +805,9 @@ test_typed_time_before_incident (Fixture       *f,
   g_assert_nonnull (strstr (dialog_heading (page), "Before the Incident Began"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "first customer complaint"));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
-  WAIT_UNTIL (gtk_window_get_focus (GTK_WINDOW (dialog)) != NULL);
-  WAIT_IDLE ();
-  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) ==
-                 find_button (GTK_WIDGET (dialog), "_Cancel"));
+  WAIT_UNTIL (gtk_window_get_focus (GTK_WINDOW (dialog)) != NULL &&
+              gtk_window_get_focus (GTK_WINDOW (dialog)) ==
+              find_button (GTK_WIDGET (dialog), "_Cancel"));
   answer (dialog, "cancel");
   WAIT_UNTIL (_sitrep_timeline_page_get_ask_dialog (page) == NULL);
   WAIT_IDLE ();
@@ -839,9 +842,8 @@ test_undo_dismisses_toast (Fixture       *f,
   type_and_capture (page, "Paged the database team");
   WAIT_UNTIL (find_entry (page, "Paged the database team") != NULL);
   before = n_entries (page);
-  _sitrep_timeline_page_select (page,
-                                sitrep_timeline_entry_get_id (find_entry (page,
-                                                                          "Paged the database team")));
+  _sitrep_timeline_page_select (
+    page, sitrep_timeline_entry_get_id (find_entry (page, "Paged the database team")));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.delete", NULL));
   WAIT_UNTIL (n_entries (page) == before - 1);
   toast = _sitrep_timeline_page_get_undo_toast (page);

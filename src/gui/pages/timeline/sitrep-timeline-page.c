@@ -320,6 +320,89 @@ format_in_zone (GDateTime *when,
   return g_date_time_format (there, today ? "%H:%M %Z" : "%a %d %b %H:%M %Z");
 }
 
+/* Enter pressed again in haste guesses nothing: it cancels. The dialog
+ * lays its buttons out side by side or stacked as its size settles, and
+ * focus follows the first button shown; until the scribe presses a key or
+ * clicks, it is put back on Cancel. */
+static GtkWidget *
+find_shown_button (GtkWidget  *widget,
+                   const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+focus_cancel (gpointer data)
+{
+  GtkWindow *dialog = data;
+  GtkWidget *cancel;
+
+  g_object_set_data (G_OBJECT (dialog), "sitrep-refocus", NULL);
+  if (g_object_get_data (G_OBJECT (dialog), "sitrep-touched") != NULL)
+    return G_SOURCE_REMOVE;
+
+  cancel = find_shown_button (GTK_WIDGET (dialog), _("_Cancel"));
+  if (cancel != NULL && gtk_window_get_focus (dialog) != cancel)
+    gtk_widget_grab_focus (cancel);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_ask_focus_changed (GtkWindow *dialog)
+{
+  if (g_object_get_data (G_OBJECT (dialog), "sitrep-touched") != NULL ||
+      g_object_get_data (G_OBJECT (dialog), "sitrep-refocus") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (dialog), "sitrep-refocus", GINT_TO_POINTER (TRUE));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_cancel, g_object_ref (dialog), g_object_unref);
+}
+
+static void
+on_ask_touched (GtkEventController *controller)
+{
+  g_object_set_data (G_OBJECT (gtk_event_controller_get_widget (controller)), "sitrep-touched",
+                     GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+on_ask_key (GtkEventControllerKey *controller,
+            guint                  keyval,
+            guint                  keycode,
+            GdkModifierType        state)
+{
+  on_ask_touched (GTK_EVENT_CONTROLLER (controller));
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+guard_focus (GtkWidget *dialog)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_ask_key), NULL);
+  gtk_widget_add_controller (dialog, keys);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_ask_touched), click);
+  gtk_widget_add_controller (dialog, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (dialog, "notify::focus-widget", G_CALLBACK (on_ask_focus_changed), NULL);
+}
+
 /* A typed time that would land more than a few minutes ahead, or before
  * the incident began, is asked about rather than moved to another day. */
 static void
@@ -365,20 +448,18 @@ ask_about_time (SitrepTimelinePage *self,
 
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
                                    body);
-  /* Enter pressed again in haste guesses nothing: Cancel is the default,
-   * and comes last, since stacked in a narrow window the last button is on
-   * top and the one focused. */
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "now", _("Use _Now"),
                                     check == SITREP_CAPTURE_CHECK_FUTURE ? "yesterday" : "file",
                                     file_label,
-                                    "now", _("Use _Now"),
-                                    "cancel", _("_Cancel"),
                                     NULL);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_ask_response), self,
                            G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->ask_dialog, ADW_MESSAGE_DIALOG (dialog));
+  guard_focus (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
