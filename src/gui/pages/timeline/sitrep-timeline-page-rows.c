@@ -107,6 +107,7 @@ _sitrep_timeline_page_delete_entry (SitrepTimelinePage  *self,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (_sitrep_timeline_page_undo_delete), self,
                            G_CONNECT_SWAPPED);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->undo_toast, toast);
   sitrep_widget_show_toast (GTK_WIDGET (self), toast);
 }
 
