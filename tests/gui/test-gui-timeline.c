@@ -860,6 +860,67 @@ test_undo_dismisses_toast (Fixture       *f,
   WAIT_UNTIL (n_entries (page) == before);
 }
 
+/* The entry editor reads and shows its time in the scribe's zone too, and
+ * refuses a time still to come rather than filing it on another day. */
+static void
+test_row_time_local (Fixture       *f,
+                     gconstpointer  data)
+{
+  SitrepTimelinePage *page;
+  g_autoptr(GTimeZone) berlin = NULL;
+  g_autoptr(GDateTime) expected = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *future = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *id = NULL;
+  SitrepTimelineEntry *entry;
+  GtkWidget *row;
+
+  if (!in_berlin ())
+    return;
+
+  page = _sitrep_window_get_timeline (f->window);
+  detected_hours_ago (f, 3);
+  berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  expected = clock_time (berlin, -20, &typed);
+  later = clock_time (berlin, 60, &future);
+  if (expected == NULL || later == NULL)
+    {
+      g_test_skip ("the times would fall on another day in Berlin");
+      return;
+    }
+
+  type_and_capture (page, "Rolled back the release");
+  WAIT_UNTIL ((entry = find_entry (page, "Rolled back the release")) != NULL);
+  id = g_strdup (sitrep_timeline_entry_get_id (entry));
+  WAIT_UNTIL ((row = _sitrep_timeline_page_get_row (page, id)) != NULL);
+  sitrep_timeline_row_start_edit (SITREP_TIMELINE_ROW (row));
+
+  /* The editor shows the Berlin clock. */
+  {
+    g_autoptr(GDateTime) there = g_date_time_to_timezone (sitrep_timeline_entry_get_occurred_at (entry),
+                                                          berlin);
+
+    shown = g_date_time_format (there, "%Y-%m-%d %H:%M:%S");
+    g_assert_cmpstr (gtk_editable_get_text (_sitrep_timeline_row_get_time_entry (SITREP_TIMELINE_ROW (row))),
+                     ==, shown);
+  }
+
+  /* A time an hour ahead is refused, and the editor stays open. */
+  gtk_editable_set_text (_sitrep_timeline_row_get_time_entry (SITREP_TIMELINE_ROW (row)), future);
+  gtk_widget_activate_action (row, "row.save", NULL);
+  g_assert_true (sitrep_timeline_row_is_editing (SITREP_TIMELINE_ROW (row)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (_sitrep_timeline_row_get_time_entry (SITREP_TIMELINE_ROW (row))),
+                                           "error"));
+
+  /* Twenty minutes ago on the Berlin clock is filed as that instant. */
+  gtk_editable_set_text (_sitrep_timeline_row_get_time_entry (SITREP_TIMELINE_ROW (row)), typed);
+  g_assert_true (gtk_widget_activate_action (row, "row.save", NULL));
+  WAIT_UNTIL ((entry = find_entry (page, "Rolled back the release")) != NULL &&
+              same_time (sitrep_timeline_entry_get_occurred_at (entry), expected));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -888,6 +949,8 @@ main (int   argc,
               test_typed_time_future, fixture_tear_down);
   g_test_add ("/gui/timeline/typed-time-before-incident", Fixture, NULL, fixture_set_up,
               test_typed_time_before_incident, fixture_tear_down);
+  g_test_add ("/gui/timeline/row-time-local", Fixture, NULL, fixture_set_up,
+              test_row_time_local, fixture_tear_down);
   g_test_add ("/gui/timeline/undo-dismisses-toast", Fixture, NULL, fixture_set_up,
               test_undo_dismisses_toast, fixture_tear_down);
 

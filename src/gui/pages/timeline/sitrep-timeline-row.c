@@ -8,6 +8,7 @@
 #include "sitrep-capture.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
+#include "sitrep-incident-page.h"
 #include "sitrep-json.h"
 #include "sitrep-mutation.h"
 #include "sitrep-time.h"
@@ -187,6 +188,42 @@ sitrep_timeline_row_get_entry (SitrepTimelineRow *self)
   return self->entry;
 }
 
+/* The context of the page the row is on, for the zone typed times are read
+ * in; a row on its own reads them as the preference says all the same. */
+static SitrepIncidentPage *
+row_page (SitrepTimelineRow *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), SITREP_TYPE_INCIDENT_PAGE);
+
+  return page ? SITREP_INCIDENT_PAGE (page) : NULL;
+}
+
+static SitrepContext *
+row_context (SitrepTimelineRow *self)
+{
+  SitrepIncidentPage *page = row_page (self);
+
+  return page ? sitrep_incident_page_get_context (page) : NULL;
+}
+
+/* Says how the time editor reads a typed time: in the zone chosen in
+ * Preferences. */
+static void
+update_time_hint (SitrepTimelineRow *self)
+{
+  g_autofree char *zone = sitrep_context_dup_input_zone_name (row_context (self), NULL);
+  g_autofree char *tip = NULL;
+  g_autofree char *label = NULL;
+
+  /* Translators: %s is a time zone such as CET or UTC */
+  tip = g_strdup_printf (_("When, in %s: HH:MM, -5m, or YYYY-MM-DD HH:MM:SS"), zone);
+  /* Translators: %s is a time zone such as CET or UTC */
+  label = g_strdup_printf (_("Time of the entry (%s)"), zone);
+  gtk_widget_set_tooltip_text (self->time_entry, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static JsonObject *
 snapshot_entry (SitrepTimelineEntry *entry)
 {
@@ -260,7 +297,8 @@ start_edit (SitrepTimelineRow *self,
 
   ensure_edit (self);
   at = sitrep_timeline_entry_get_occurred_at (self->entry);
-  time_text = at ? g_date_time_format (at, "%Y-%m-%d %H:%M:%S") : g_strdup ("");
+  time_text = at ? sitrep_context_format_input_time (row_context (self), at, TRUE) : g_strdup ("");
+  update_time_hint (self);
   gtk_editable_set_text (GTK_EDITABLE (self->time_entry), time_text);
   g_free (self->opened_time_text);
   self->opened_time_text = g_strdup (time_text);
@@ -387,15 +425,32 @@ sitrep_timeline_row_is_editing (SitrepTimelineRow *self)
 static void
 save_edit (SitrepTimelineRow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) when = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) fields = json_object_new ();
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_entry))));
   guint kind = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->kind_dropdown));
 
-  when = sitrep_time_parse_input (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)), now,
-                                  &error);
+  {
+    SitrepIncidentPage *page = row_page (self);
+    SitrepCaptureCheck check = SITREP_CAPTURE_CHECK_OK;
+
+    when = sitrep_context_parse_time_input (row_context (self),
+                                            gtk_editable_get_text (GTK_EDITABLE (self->time_entry)),
+                                            page ? sitrep_incident_page_get_incident (page) : NULL,
+                                            &check, &error);
+    /* A time still to come is a slip or the wrong zone, never yesterday. */
+    if (when != NULL && check == SITREP_CAPTURE_CHECK_FUTURE)
+      {
+        g_autofree char *typed = sitrep_context_format_input_time (row_context (self), when, FALSE);
+        g_autofree char *zone = sitrep_context_dup_input_zone_name (row_context (self), when);
+
+        g_clear_pointer (&when, g_date_time_unref);
+        /* Translators: a time such as 13:50, then its zone such as CET */
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("%s %s is later than now: type when it happened"), typed, zone);
+      }
+  }
   if (when == NULL)
     {
       gtk_widget_add_css_class (self->time_entry, "error");
