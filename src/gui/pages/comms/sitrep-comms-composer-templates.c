@@ -114,8 +114,26 @@ sitrep_comms_composer_rebuild_templates (SitrepCommsComposer *self,
 
   found = template_position (self, keep_id);
   if (first_match)
-    position = template_is_for (self->templates->pdata[0], audience) ? 0
-                                                                      : self->templates->len - 1;
+    {
+      position = template_is_for (self->templates->pdata[0], audience) ? 0
+                                                                        : self->templates->len - 1;
+      /* Of the audience's templates, the one for the incident's status
+       * (a resolved incident's resolution notice) before the first. */
+      for (guint i = 0; self->incident != NULL && i < self->templates->len; i++)
+        {
+          SitrepRecordObject *record = self->templates->pdata[i];
+
+          const char *status = record ? sitrep_json_get_string (sitrep_record_object_get_body (record),
+                                                                  "status") : NULL;
+
+          if (template_is_for (record, audience) && status != NULL &&
+              g_ascii_strcasecmp (status, sitrep_status_to_string (sitrep_incident_get_status (self->incident))) == 0)
+            {
+              position = i;
+              break;
+            }
+        }
+    }
   else if (found >= 0)
     position = (guint) found;
   else

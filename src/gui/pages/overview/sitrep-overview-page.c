@@ -27,6 +27,7 @@ struct _SitrepOverviewPage
   gboolean         updating;
   GPtrArray       *timeline_rows;
 
+  GtkWidget       *content;
   GtkWidget       *scroller;
   SitrepMajorBanner *major_banner;
   GtkLabel        *impact_label;
@@ -117,6 +118,18 @@ update_age (SitrepOverviewPage *self)
 
 /* Dialogs ---------------------------------------------------------- */
 
+/* Answered, the dialog closes: it is no longer the page's. */
+static void
+forget_dialog (SitrepOverviewPage *self,
+               const char         *response,
+               AdwMessageDialog   *dialog)
+{
+  if (self->dialog != dialog)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  self->dialog = NULL;
+}
+
 static AdwMessageDialog *
 new_dialog (SitrepOverviewPage *self,
             const char         *heading,
@@ -131,6 +144,8 @@ new_dialog (SitrepOverviewPage *self,
   self->dialog = ADW_MESSAGE_DIALOG (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (forget_dialog), self,
+                           G_CONNECT_SWAPPED);
 
   return ADW_MESSAGE_DIALOG (dialog);
 }
@@ -720,6 +735,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   (void) sitrep_get_resource ();
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sitrep-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, content);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, major_banner);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, impact_label);
