@@ -147,6 +147,50 @@ sitrep_major_banner_get_shown (SitrepMajorBanner *self)
   return self->shown;
 }
 
+/* As a bin, except that the height asked without a width is never less
+ * than the one asked for any width: a wrapping label's one line can come
+ * out a pixel taller than its wrapped minimum. */
+static void
+sitrep_major_banner_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  SitrepMajorBanner *self = SITREP_MAJOR_BANNER (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->revealer), orientation, for_size, minimum, natural,
+                      NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0)
+    {
+      int wide_min, wide_nat;
+
+      gtk_widget_measure (GTK_WIDGET (self->revealer), orientation, G_MAXINT / 2, &wide_min,
+                          &wide_nat, NULL, NULL);
+      *minimum = MAX (*minimum, wide_min);
+      *natural = MAX (*natural, wide_nat);
+    }
+  *minimum_baseline = *natural_baseline = -1;
+}
+
+static void
+sitrep_major_banner_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  gtk_widget_allocate (GTK_WIDGET (SITREP_MAJOR_BANNER (widget)->revealer), width, height, -1,
+                       NULL);
+}
+
+static GtkSizeRequestMode
+sitrep_major_banner_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 sitrep_major_banner_dispose (GObject *object)
 {
@@ -187,7 +231,9 @@ sitrep_major_banner_class_init (SitrepMajorBannerClass *klass)
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = sitrep_major_banner_measure;
+  widget_class->size_allocate = sitrep_major_banner_size_allocate;
+  widget_class->get_request_mode = sitrep_major_banner_get_request_mode;
   gtk_widget_class_set_css_name (widget_class, "majorbanner");
 }
 
