@@ -111,7 +111,7 @@ test_banner_activate (Fixture       *f,
                     SITREP_MAJOR_CRITERIA_CRITICAL_SERVICES);
   text = gtk_label_get_label (_sitrep_major_banner_get_label (banner));
   g_assert_true (g_str_has_prefix (text, "This incident meets the major incident criteria"));
-  g_assert_nonnull (strstr (text, "critical services"));
+  g_assert_nonnull (strstr (text, "critical services (payments, checkout)"));
 
   g_assert_false (sitrep_incident_get_major (incident (f)));
   g_signal_emit_by_name (_sitrep_major_banner_get_activate_button (banner), "clicked");
@@ -164,6 +164,25 @@ test_banner_criteria (Fixture       *f,
                                               SITREP_STATUS_RESOLVED, &error));
   WAIT_IDLE ();
   g_assert_false (banner_revealed (f));
+}
+
+/* A P1 meets the criteria by lasting: the same incident an hour later. */
+static void
+test_banner_lasting (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SitrepMajorBanner) banner = g_object_ref_sink (SITREP_MAJOR_BANNER (sitrep_major_banner_new ()));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 61);
+
+  declare (f, "payments", SITREP_SEVERITY_P1);
+  sitrep_major_banner_update (banner, incident (f), now);
+  g_assert_cmpuint (sitrep_major_banner_get_shown (banner), ==, SITREP_MAJOR_CRITERIA_NONE);
+  sitrep_major_banner_update (banner, incident (f), later);
+  g_assert_cmpuint (sitrep_major_banner_get_shown (banner), ==,
+                    SITREP_MAJOR_CRITERIA_P1_OVER_HOUR);
+  g_assert_nonnull (strstr (gtk_label_get_label (_sitrep_major_banner_get_label (banner)),
+                            "a P1 incident lasting more than 1 hour"));
 }
 
 /* A P2 on one service never shows it. */
@@ -347,6 +366,8 @@ main (int   argc,
               test_banner_activate, fixture_tear_down);
   g_test_add ("/gui/overview/banner-criteria", Fixture, NULL, fixture_set_up,
               test_banner_criteria, fixture_tear_down);
+  g_test_add ("/gui/overview/banner-lasting", Fixture, NULL, fixture_set_up,
+              test_banner_lasting, fixture_tear_down);
   g_test_add ("/gui/overview/banner-not-met", Fixture, NULL, fixture_set_up,
               test_banner_not_met, fixture_tear_down);
   g_test_add ("/gui/overview/close-confirmation", Fixture, NULL, fixture_set_up,

@@ -38,17 +38,39 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The incident's services that are critical, e.g. "payments, checkout". */
 static char *
-describe (SitrepMajorCriteria met)
+critical_named (const char * const *services,
+                const char * const *critical)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; services != NULL && services[i] != NULL; i++)
+    for (guint j = 0; critical != NULL && critical[j] != NULL; j++)
+      if (g_ascii_strcasecmp (services[i], critical[j]) == 0)
+        {
+          /* Translators: the separator of a list of services */
+          g_string_append_printf (names, "%s%s", names->len ? _(", ") : "", services[i]);
+          break;
+        }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static char *
+describe (SitrepMajorCriteria  met,
+          const char          *critical)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
   if (met & SITREP_MAJOR_CRITERIA_P1_OVER_HOUR)
-    g_ptr_array_add (parts, (gpointer) _("a P1 incident lasting more than 1 hour"));
+    g_ptr_array_add (parts, g_strdup (_("a P1 incident lasting more than 1 hour")));
   if (met & SITREP_MAJOR_CRITERIA_CRITICAL_SERVICES)
-    g_ptr_array_add (parts, (gpointer) _("it affects multiple critical services"));
+    /* Translators: %s lists the services, e.g. "payments, checkout" */
+    g_ptr_array_add (parts, g_strdup_printf (_("it affects multiple critical services (%s)"),
+                                             critical));
   if (met & SITREP_MAJOR_CRITERIA_TEAMS)
-    g_ptr_array_add (parts, (gpointer) _("more than 3 teams are coordinating"));
+    g_ptr_array_add (parts, g_strdup (_("more than 3 teams are coordinating")));
   g_ptr_array_add (parts, NULL);
 
   /* Translators: the criteria are joined with "; " */
@@ -92,6 +114,7 @@ sitrep_major_banner_update (SitrepMajorBanner *self,
 {
   g_auto(GStrv) critical = NULL;
   g_auto(GStrv) services = NULL;
+  g_autofree char *named = NULL;
   g_autofree char *joined = NULL;
   g_autofree char *criteria = NULL;
   g_autofree char *text = NULL;
@@ -107,15 +130,18 @@ sitrep_major_banner_update (SitrepMajorBanner *self,
     {
       if (self->settings != NULL)
         critical = g_settings_get_strv (self->settings, "critical-services");
+      else
+        critical = g_strdupv ((char **) sitrep_triage_default_critical_services ());
       joined = sitrep_incident_dup_services (incident);
       services = sitrep_incident_rules_split_services (joined);
+      named = critical_named ((const char * const *) services, (const char * const *) critical);
       met = sitrep_incident_rules_major_criteria (sitrep_incident_get_severity (incident),
                                                   sitrep_incident_get_status (incident),
                                                   sitrep_incident_get_milestone (incident,
                                                                                  SITREP_MILESTONE_DECLARED),
                                                   now, (const char * const *) services,
-                                                  critical ? (const char * const *) critical
-                                                           : sitrep_triage_default_critical_services (),
+                                                  (const char * const *) critical,
+                                                  /* The record has no count of teams. */
                                                   0);
       dismissed = GPOINTER_TO_UINT (g_hash_table_lookup (self->dismissed, self->incident_id));
       if ((met & ~dismissed) == 0)
@@ -125,7 +151,7 @@ sitrep_major_banner_update (SitrepMajorBanner *self,
   self->shown = met;
   if (met != SITREP_MAJOR_CRITERIA_NONE)
     {
-      criteria = describe (met);
+      criteria = describe (met, named);
       /* Translators: %s says which criteria, e.g. "a P1 incident lasting more than 1 hour" */
       text = g_strdup_printf (_("This incident meets the major incident criteria: %s"), criteria);
       gtk_label_set_label (self->label, text);

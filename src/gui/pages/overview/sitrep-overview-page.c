@@ -424,8 +424,11 @@ update_attention (SitrepOverviewPage *self)
 static void
 update_banner (SitrepOverviewPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = NULL;
 
+  if (page_context (self) == NULL)
+    return;
+  now = sitrep_clock_dup_now (sitrep_context_get_clock (page_context (self)));
   sitrep_major_banner_update (self->major_banner, page_incident (self), now);
 }
 
