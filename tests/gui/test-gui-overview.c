@@ -14,6 +14,23 @@
  * the confirmation before Closed, the prompt for the resolution update,
  * and where the focus goes. */
 
+/* The messages logged: the error shown in a toast is logged too. */
+static GPtrArray *messages;
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  if ((level & G_LOG_LEVEL_MESSAGE) != 0)
+    for (gsize i = 0; i < n_fields; i++)
+      if (g_str_equal (fields[i].key, "MESSAGE"))
+        g_ptr_array_add (messages, g_strdup (fields[i].value));
+
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
 typedef struct
 {
   char               *data_dir;
@@ -342,6 +359,37 @@ test_focus (Fixture       *f,
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == GTK_WIDGET (f->page));
 }
 
+/* "Now" on Detected, after Declared: refused with the reason shown, and
+ * the row keeps the time stored. */
+static void
+test_milestone_refused (Fixture       *f,
+                        gconstpointer  data)
+{
+  SitrepMilestonesGroup *group = _sitrep_overview_page_get_milestones_group (f->page);
+  SitrepMilestoneRow *row;
+  g_autoptr(GDateTime) detected = NULL;
+  g_autofree char *subtitle = NULL;
+
+  declare (f, "search", SITREP_SEVERITY_P3);
+  declared_ago (f, 10);
+  WAIT_IDLE ();
+  detected = g_date_time_ref (sitrep_incident_get_milestone (incident (f),
+                                                            SITREP_MILESTONE_DETECTED));
+  row = _sitrep_milestones_group_get_row (group, SITREP_MILESTONE_DETECTED);
+  subtitle = g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+
+  g_ptr_array_set_size (messages, 0);
+  g_signal_emit_by_name (_sitrep_milestone_row_get_now_button (row), "clicked");
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_true (g_pattern_match_simple ("Detected can’t be after Declared (*UTC)",
+                                         messages->pdata[0]));
+  WAIT_IDLE ();
+  g_assert_true (g_date_time_equal (sitrep_incident_get_milestone (incident (f),
+                                                                   SITREP_MILESTONE_DETECTED),
+                                    detected));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, subtitle);
+}
+
 /* The customer impact under the title: cut with an ellipsis, whole in
  * its tooltip. */
 static void
@@ -361,6 +409,8 @@ main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv);
+  messages = g_ptr_array_new_with_free_func (g_free);
+  g_log_set_writer_func (log_writer, NULL, NULL);
 
   g_test_add ("/gui/overview/banner-activate", Fixture, NULL, fixture_set_up,
               test_banner_activate, fixture_tear_down);
@@ -376,6 +426,8 @@ main (int   argc,
               test_resolution_prompt, fixture_tear_down);
   g_test_add ("/gui/overview/focus", Fixture, NULL, fixture_set_up, test_focus,
               fixture_tear_down);
+  g_test_add ("/gui/overview/milestone-refused", Fixture, NULL, fixture_set_up,
+              test_milestone_refused, fixture_tear_down);
   g_test_add ("/gui/overview/impact-label", Fixture, NULL, fixture_set_up, test_impact_label,
               fixture_tear_down);
 

@@ -813,6 +813,12 @@ _sitrep_overview_page_get_dialog (SitrepOverviewPage *self)
   return self->dialog;
 }
 
+SitrepMilestonesGroup *
+_sitrep_overview_page_get_milestones_group (SitrepOverviewPage *self)
+{
+  return self->milestones_group;
+}
+
 GtkLabel *
 _sitrep_overview_page_get_impact_label (SitrepOverviewPage *self)
 {

@@ -5,6 +5,7 @@
 
 #include "sitrep-incident-page.h"
 #include "sitrep-major-banner.h"
+#include "sitrep-milestones-group.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,6 @@ G_DECLARE_FINAL_TYPE (SitrepOverviewPage, sitrep_overview_page, SITREP, OVERVIEW
 SitrepMajorBanner *_sitrep_overview_page_get_major_banner (SitrepOverviewPage *self);
 AdwMessageDialog  *_sitrep_overview_page_get_dialog       (SitrepOverviewPage *self);
 GtkLabel          *_sitrep_overview_page_get_impact_label (SitrepOverviewPage *self);
+SitrepMilestonesGroup *_sitrep_overview_page_get_milestones_group (SitrepOverviewPage *self);
 
 G_END_DECLS
