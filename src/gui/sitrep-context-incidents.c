@@ -371,7 +371,7 @@ sitrep_context_set_milestone (SitrepContext    *self,
                               GError          **error)
 {
   g_autoptr(JsonObject) fields = json_object_new ();
-  g_autoptr(GPtrArray) mutations = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
+  g_autoptr(GPtrArray) mutations = NULL;
   const char *field = sitrep_milestone_to_field (milestone);
   GDateTime *times[SITREP_N_ORDERED_MILESTONES];
   SitrepMilestoneProblem problem;
@@ -385,6 +385,7 @@ sitrep_context_set_milestone (SitrepContext    *self,
   if ((incident = _sitrep_context_require_incident (self, id, error)) == NULL)
     return FALSE;
 
+  mutations = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
   for (guint i = 0; i < SITREP_N_ORDERED_MILESTONES; i++)
     times[i] = sitrep_incident_get_milestone (incident, i);
   if (!sitrep_milestones_check_set (times, milestone, when, &problem))

@@ -167,8 +167,8 @@ test_refuses_crossing (Fixture       *f,
 {
   SitrepWorkspace *workspace = test_workspace (f->context, f->incident_id);
   GDateTime *declared = sitrep_incident_get_milestone (incident (f), SITREP_MILESTONE_DECLARED);
-  g_autoptr(GDateTime) detected = g_date_time_ref (sitrep_incident_get_milestone (incident (f),
-                                                                                SITREP_MILESTONE_DETECTED));
+  GDateTime *stored = sitrep_incident_get_milestone (incident (f), SITREP_MILESTONE_DETECTED);
+  g_autoptr(GDateTime) detected = g_date_time_ref (stored);
   g_autoptr(GDateTime) later = g_date_time_add_minutes (declared, 5);
   g_autoptr(GDateTime) earlier = g_date_time_add_minutes (declared, -5);
   g_autoptr(GError) error = NULL;

@@ -188,7 +188,8 @@ static void
 test_banner_lasting (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(SitrepMajorBanner) banner = g_object_ref_sink (SITREP_MAJOR_BANNER (sitrep_major_banner_new ()));
+  g_autoptr(SitrepMajorBanner) banner = g_object_ref_sink (SITREP_MAJOR_BANNER (
+                                                           sitrep_major_banner_new ()));
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 61);
 

@@ -122,12 +122,13 @@ sitrep_comms_composer_rebuild_templates (SitrepCommsComposer *self,
       for (guint i = 0; self->incident != NULL && i < self->templates->len; i++)
         {
           SitrepRecordObject *record = self->templates->pdata[i];
+          SitrepStatus now = sitrep_incident_get_status (self->incident);
+          const char *status;
 
-          const char *status = record ? sitrep_json_get_string (sitrep_record_object_get_body (record),
-                                                                  "status") : NULL;
-
-          if (template_is_for (record, audience) && status != NULL &&
-              g_ascii_strcasecmp (status, sitrep_status_to_string (sitrep_incident_get_status (self->incident))) == 0)
+          if (!template_is_for (record, audience))
+            continue;
+          status = sitrep_json_get_string (sitrep_record_object_get_body (record), "status");
+          if (status != NULL && g_ascii_strcasecmp (status, sitrep_status_to_string (now)) == 0)
             {
               position = i;
               break;

@@ -118,6 +118,7 @@ sitrep_major_banner_update (SitrepMajorBanner *self,
   g_autofree char *joined = NULL;
   g_autofree char *criteria = NULL;
   g_autofree char *text = NULL;
+  GDateTime *declared;
   SitrepMajorCriteria met = SITREP_MAJOR_CRITERIA_NONE, dismissed;
 
   g_return_if_fail (SITREP_IS_MAJOR_BANNER (self));
@@ -135,11 +136,10 @@ sitrep_major_banner_update (SitrepMajorBanner *self,
       joined = sitrep_incident_dup_services (incident);
       services = sitrep_incident_rules_split_services (joined);
       named = critical_named ((const char * const *) services, (const char * const *) critical);
+      declared = sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DECLARED);
       met = sitrep_incident_rules_major_criteria (sitrep_incident_get_severity (incident),
                                                   sitrep_incident_get_status (incident),
-                                                  sitrep_incident_get_milestone (incident,
-                                                                                 SITREP_MILESTONE_DECLARED),
-                                                  now, (const char * const *) services,
+                                                  declared, now, (const char * const *) services,
                                                   (const char * const *) critical,
                                                   /* The record has no count of teams. */
                                                   0);
@@ -266,8 +266,9 @@ sitrep_major_banner_class_init (SitrepMajorBannerClass *klass)
 static void
 sitrep_major_banner_init (SitrepMajorBanner *self)
 {
-  GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
-                                                             APPLICATION_ID, TRUE);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  GSettingsSchema *schema = source ? g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE)
+                                   : NULL;
   GtkWidget *box, *icon;
 
   if (schema != NULL)
