@@ -146,6 +146,78 @@ sitrep_time_parse_input (const char  *text,
   return NULL;
 }
 
+/**
+ * sitrep_time_parse_input_in_zone:
+ * @text: what the person typed
+ * @now: the current time
+ * @zone: the zone a clock time or a date and time is read in: the one the
+ *   person sees as primary
+ * @incident_start: (nullable): when the incident began
+ * @check: (out) (optional): whether the time needs confirming
+ *
+ * Like sitrep_time_parse_input(), but `14:32` is today's 14:32 in @zone,
+ * never moved to the previous day, and `2026-11-27 14:32` is read in @zone
+ * too; `-5m` and RFC 3339 times are the same in every zone. A time more than
+ * %SITREP_CAPTURE_FUTURE_SLACK after @now, or before @incident_start, is
+ * returned as read with @check saying so: the caller asks.
+ *
+ * Returns: (transfer full): the time in UTC, or %NULL with @error set
+ */
+GDateTime *
+sitrep_time_parse_input_in_zone (const char          *text,
+                                 GDateTime           *now,
+                                 GTimeZone           *zone,
+                                 GDateTime           *incident_start,
+                                 SitrepCaptureCheck  *check,
+                                 GError             **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+  g_autoptr(GDateTime) now_utc = g_date_time_to_utc (now);
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autoptr(GDateTime) typed = NULL;
+  g_autoptr(GDateTime) parsed = NULL;
+  int year, month, day, hour, minute, second, consumed = 0;
+  GTimeSpan span;
+  SitrepCaptureCheck result = SITREP_CAPTURE_CHECK_OK;
+
+  g_return_val_if_fail (zone != NULL, NULL);
+
+  local_now = g_date_time_to_timezone (now_utc, zone);
+  if (parse_clock (stripped, &hour, &minute, &second))
+    typed = g_date_time_new (zone, g_date_time_get_year (local_now),
+                             g_date_time_get_month (local_now),
+                             g_date_time_get_day_of_month (local_now), hour, minute, second);
+  else if (parse_relative (stripped, &span))
+    typed = g_date_time_add (now_utc, -span);
+  else if (sscanf (stripped, "%4d-%2d-%2d%n", &year, &month, &day, &consumed) == 3 &&
+           stripped[consumed] == ' ' &&
+           parse_clock (stripped + consumed + 1, &hour, &minute, &second))
+    typed = g_date_time_new (zone, year, month, day, hour, minute, second);
+  else
+    typed = sitrep_time_parse (stripped);
+
+  if (typed == NULL)
+    {
+      g_autofree char *zone_name = g_date_time_format (local_now, "%Z");
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: %s is what was typed, then a zone such as CET or UTC */
+                   _("“%s” is not a time: use HH:MM, -5m, or YYYY-MM-DD HH:MM (%s)"), stripped,
+                   zone_name);
+      return NULL;
+    }
+
+  parsed = g_date_time_to_utc (typed);
+  if (g_date_time_difference (parsed, now_utc) > SITREP_CAPTURE_FUTURE_SLACK)
+    result = SITREP_CAPTURE_CHECK_FUTURE;
+  else if (incident_start != NULL && g_date_time_compare (parsed, incident_start) < 0)
+    result = SITREP_CAPTURE_CHECK_BEFORE_INCIDENT;
+
+  if (check != NULL)
+    *check = result;
+  return g_steal_pointer (&parsed);
+}
+
 static gboolean
 kind_from_prefix (const char         *word,
                   SitrepTimelineKind *kind)

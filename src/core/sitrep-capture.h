@@ -45,6 +45,12 @@ typedef enum
 GDateTime *sitrep_time_parse_input (const char          *text,
                                     GDateTime           *now,
                                     GError             **error);
+GDateTime *sitrep_time_parse_input_in_zone (const char          *text,
+                                            GDateTime           *now,
+                                            GTimeZone           *zone,
+                                            GDateTime           *incident_start,
+                                            SitrepCaptureCheck  *check,
+                                            GError             **error);
 gboolean   sitrep_capture_parse    (const char          *input,
                                     GDateTime           *now,
                                     SitrepTimelineKind   default_kind,

@@ -16,9 +16,11 @@ typedef enum {
 
 #define SITREP_COUNTDOWN_SOON_SPAN (5 * G_TIME_SPAN_MINUTE)
 
-char                 *sitrep_countdown_format (GDateTime *due,
-                                               GDateTime *now);
-SitrepCountdownState  sitrep_countdown_state  (GDateTime *due,
-                                               GDateTime *now);
+gint64                sitrep_countdown_minutes (GDateTime *due,
+                                                GDateTime *now);
+char                 *sitrep_countdown_format  (GDateTime *due,
+                                                GDateTime *now);
+SitrepCountdownState  sitrep_countdown_state   (GDateTime *due,
+                                                GDateTime *now);
 
 G_END_DECLS

@@ -44,7 +44,8 @@ env_new_id (const SitrepRuleEnv *env)
 {
   if (env->new_id != NULL)
     return env->new_id (env->new_id_data);
-  return g_uuid_string_random ();
+  /* Time-ordered: entries of one time list in the order they were made. */
+  return sitrep_id_new ();
 }
 
 /* Text from outside (an alert's labels) may be long: an entry keeps within
@@ -494,6 +495,100 @@ sitrep_incident_rules_set_major (const SitrepRuleEnv *env,
       create->base_version = 0;
       g_ptr_array_add (mutations, create);
     }
+
+  return g_steal_pointer (&mutations);
+}
+
+/* What the app knows that completes a checklist item: who holds which
+ * role. "Assign initial roles" names three; the major protocol's names one
+ * each. */
+static const struct {
+  const char *key;
+  guint       roles;    /* 1 << SitrepRole, all of them held */
+} role_items[] = {
+  { "assign-roles", (1u << SITREP_ROLE_COMMUNICATIONS) | (1u << SITREP_ROLE_OPERATIONS) |
+                    (1u << SITREP_ROLE_SCRIBE) },
+  { "major-deputy", 1u << SITREP_ROLE_DEPUTY_COMMANDER },
+  { "major-planning", 1u << SITREP_ROLE_PLANNING },
+  { "major-liaison", 1u << SITREP_ROLE_CUSTOMER_LIAISON },
+};
+
+/* Ticks the incident's item @key when it has it and it is not ticked. */
+static void
+add_tick (GPtrArray          *mutations,
+          const char         *incident_id,
+          const char         *key,
+          const char * const *checklist_ids,
+          const char * const *done_ids,
+          const char         *by,
+          const char         *at)
+{
+  g_autofree char *item_id = g_strdup_printf ("%s:%s", incident_id, key);
+  g_autoptr(JsonObject) fields = NULL;
+
+  if (checklist_ids == NULL || !g_strv_contains (checklist_ids, item_id) ||
+      (done_ids != NULL && g_strv_contains (done_ids, item_id)))
+    return;
+
+  fields = json_object_new ();
+  tick (fields, by, at);
+  g_ptr_array_add (mutations, sitrep_mutation_new_patch ("checklist", item_id, fields));
+}
+
+/**
+ * sitrep_incident_rules_checklist_ticks:
+ * @env: who makes the change (the ticks are theirs) and when
+ * @checklist_ids: (array zero-terminated=1) (nullable): the ids of the
+ *   incident's checklist items
+ * @done_ids: (array zero-terminated=1) (nullable): those already ticked
+ * @assigned: the role the change gives to someone, or -1 for none
+ * @roles_held: the roles someone holds once the change is made, each as
+ *   `1 << role` (with @assigned)
+ * @acknowledged_at: (nullable): the acknowledgement time the change
+ *   records, as sitrep_time_format() writes it
+ *
+ * The checklist items a change completes, so the checklist says what the
+ * app already knows: acknowledging ticks "Acknowledge the alert/incident"
+ * (at the acknowledgement time); assigning a role ticks "Assign initial
+ * roles" once the Comms Lead, the Ops Lead and the Scribe are all
+ * assigned, and the major protocol's "Assign a Deputy Incident Commander",
+ * "… Planning Lead" and "… Customer Liaison". Only the items the change
+ * concerns, and only those not ticked yet: an item someone unticked is
+ * not ticked again by an unrelated change.
+ *
+ * Returns: (transfer full) (element-type SitrepMutation): the patches to
+ *   apply with the change, in its transaction; none when nothing is
+ *   completed
+ */
+GPtrArray *
+sitrep_incident_rules_checklist_ticks (const SitrepRuleEnv *env,
+                                       const char          *incident_id,
+                                       const char * const  *checklist_ids,
+                                       const char * const  *done_ids,
+                                       int                  assigned,
+                                       guint                roles_held,
+                                       const char          *acknowledged_at)
+{
+  g_autoptr(GPtrArray) mutations = mutations_new ();
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (env != NULL, NULL);
+  g_return_val_if_fail (incident_id != NULL, NULL);
+
+  if (acknowledged_at != NULL)
+    add_tick (mutations, incident_id, "acknowledge", checklist_ids, done_ids, env->actor,
+              acknowledged_at);
+
+  if (assigned < 0 || assigned > SITREP_ROLE_CUSTOMER_LIAISON)
+    return g_steal_pointer (&mutations);
+
+  now = env_now (env);
+  roles_held |= 1u << assigned;
+  for (gsize i = 0; i < G_N_ELEMENTS (role_items); i++)
+    if ((role_items[i].roles & (1u << assigned)) != 0 &&
+        (roles_held & role_items[i].roles) == role_items[i].roles)
+      add_tick (mutations, incident_id, role_items[i].key, checklist_ids, done_ids, env->actor,
+                now);
 
   return g_steal_pointer (&mutations);
 }

@@ -83,6 +83,13 @@ GPtrArray  *sitrep_incident_rules_set_major       (const SitrepRuleEnv *env,
                                                    gboolean             major,
                                                    const char * const  *checklist_ids,
                                                    guint                next_position);
+GPtrArray  *sitrep_incident_rules_checklist_ticks (const SitrepRuleEnv *env,
+                                                   const char          *incident_id,
+                                                   const char * const  *checklist_ids,
+                                                   const char * const  *done_ids,
+                                                   int                  assigned,
+                                                   guint                roles_held,
+                                                   const char          *acknowledged_at);
 GPtrArray  *sitrep_incident_rules_demo            (const SitrepRuleEnv *env,
                                                    GError             **error);
 

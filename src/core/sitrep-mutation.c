@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "sitrep-mutation.h"
+#include "sitrep-time.h"
 
 static SitrepMutation *
 mutation_new (SitrepMutationOp  op,
@@ -102,6 +103,67 @@ sitrep_mutation_op_from_string (const char       *text,
         *op = ops[i];
         return TRUE;
       }
+
+  return FALSE;
+}
+
+static gboolean
+member_equal (JsonObject *a,
+              JsonObject *b,
+              const char *member)
+{
+  JsonNode *x = json_object_get_member (a, member);
+  JsonNode *y = json_object_get_member (b, member);
+  const char *sx, *sy;
+
+  if (x == NULL || y == NULL)
+    return x == y;
+  if (!JSON_NODE_HOLDS_VALUE (x) || !JSON_NODE_HOLDS_VALUE (y) ||
+      json_node_get_value_type (x) != G_TYPE_STRING || json_node_get_value_type (y) != G_TYPE_STRING)
+    return json_node_equal (x, y);
+
+  sx = json_node_get_string (x);
+  sy = json_node_get_string (y);
+  if (g_str_has_suffix (member, "_at"))
+    {
+      /* One instant written two ways ("…:00Z", "…:00.000Z") is one time. */
+      g_autoptr(GDateTime) tx = sitrep_time_parse (sx);
+      g_autoptr(GDateTime) ty = sitrep_time_parse (sy);
+
+      if (tx != NULL && ty != NULL)
+        return g_date_time_equal (tx, ty);
+    }
+
+  return g_strcmp0 (sx, sy) == 0;
+}
+
+/**
+ * sitrep_edit_changed_underneath:
+ * @current: the record's body now
+ * @opened: the record's members as an editor showed them when it opened
+ * @fields: the members the editor changed
+ *
+ * Whether someone else changed a member this edit changes while the editor
+ * was open. Such an edit must be checked against the version the editor
+ * started from, so that it becomes a conflict rather than replacing the
+ * other change unseen; an edit of other members merges with it.
+ *
+ * Returns: %TRUE when a member of @fields differs between @opened and
+ *   @current
+ */
+gboolean
+sitrep_edit_changed_underneath (JsonObject *current,
+                                JsonObject *opened,
+                                JsonObject *fields)
+{
+  g_autoptr(GList) members = NULL;
+
+  g_return_val_if_fail (current != NULL && opened != NULL && fields != NULL, FALSE);
+
+  members = json_object_get_members (fields);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (json_object_has_member (opened, l->data) && !member_equal (current, opened, l->data))
+      return TRUE;
 
   return FALSE;
 }

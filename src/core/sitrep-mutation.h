@@ -51,6 +51,9 @@ void            sitrep_mutation_free       (SitrepMutation *mutation);
 const char     *sitrep_mutation_op_to_string (SitrepMutationOp op);
 gboolean        sitrep_mutation_op_from_string (const char       *text,
                                                 SitrepMutationOp *op);
+gboolean        sitrep_edit_changed_underneath (JsonObject       *current,
+                                                JsonObject       *opened,
+                                                JsonObject       *fields);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepMutation, sitrep_mutation_free)
 

@@ -24,6 +24,7 @@ GQuark   sitrep_record_error_quark    (void);
 
 gboolean sitrep_collection_is_valid   (const char  *coll);
 gboolean sitrep_id_is_uuid            (const char  *id);
+char    *sitrep_id_new                (void);
 
 gboolean sitrep_record_validate       (const char  *coll,
                                        const char  *id,

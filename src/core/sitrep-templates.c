@@ -138,6 +138,83 @@ sitrep_templates_builtins (gsize *n)
   return translated;
 }
 
+/* The guide's three status-page stages, as the templates' "status" says them. */
+#define STAGE_INITIAL    "Investigating"
+#define STAGE_UPDATE     "Identified / Working on Fix"
+#define STAGE_RESOLUTION "Resolved"
+
+/**
+ * sitrep_template_stage_status:
+ * @status: the incident's status
+ * @sent_before: whether an update already went to the audience
+ *
+ * Which of the guide's templates fits the incident now: the resolution
+ * once it is resolved (or closed); the initial notification only while
+ * nothing has been sent to the audience and the cause is still being
+ * investigated; the update otherwise.
+ *
+ * Returns: (transfer none): the guide's status of that template:
+ *   "Investigating", "Identified / Working on Fix" or "Resolved"
+ */
+const char *
+sitrep_template_stage_status (SitrepStatus status,
+                              gboolean     sent_before)
+{
+  if (status == SITREP_STATUS_RESOLVED || status == SITREP_STATUS_CLOSED)
+    return STAGE_RESOLUTION;
+  if (!sent_before && status == SITREP_STATUS_INVESTIGATING)
+    return STAGE_INITIAL;
+  return STAGE_UPDATE;
+}
+
+/**
+ * sitrep_template_choose:
+ * @statuses: (array length=n) (nullable): the "status" of each of an
+ *   audience's templates, %NULL for one that fits any status
+ * @n: how many
+ * @status: the incident's status
+ * @sent_before: whether an update already went to the audience
+ *
+ * Picks the template to propose: the first whose status is the stage's
+ * (sitrep_template_stage_status()), else the first that fits any status,
+ * else the first that is for no other stage either, else the first.
+ *
+ * Returns: an index into @statuses, or -1 when @n is 0
+ */
+int
+sitrep_template_choose (const char * const *statuses,
+                        guint               n,
+                        SitrepStatus        status,
+                        gboolean            sent_before)
+{
+  const char *want = sitrep_template_stage_status (status, sent_before);
+  int any = -1;
+  int other = -1;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *s = statuses[i];
+
+      if (s == NULL || s[0] == '\0')
+        {
+          if (any < 0)
+            any = (int) i;
+        }
+      else if (g_ascii_strcasecmp (s, want) == 0)
+        return (int) i;
+      else if (other < 0 && g_ascii_strcasecmp (s, STAGE_INITIAL) != 0 &&
+               g_ascii_strcasecmp (s, STAGE_UPDATE) != 0 &&
+               g_ascii_strcasecmp (s, STAGE_RESOLUTION) != 0)
+        other = (int) i;
+    }
+
+  if (any >= 0)
+    return any;
+  if (other >= 0)
+    return other;
+  return n > 0 ? 0 : -1;
+}
+
 /**
  * sitrep_template_builtin_to_body:
  *

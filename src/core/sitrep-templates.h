@@ -23,6 +23,12 @@ typedef struct {
 } SitrepTemplateBuiltin;
 
 const SitrepTemplateBuiltin *sitrep_templates_builtins         (gsize                       *n);
+const char                  *sitrep_template_stage_status      (SitrepStatus                 status,
+                                                                gboolean                     sent_before);
+int                          sitrep_template_choose            (const char * const          *statuses,
+                                                                guint                        n,
+                                                                SitrepStatus                 status,
+                                                                gboolean                     sent_before);
 JsonObject                  *sitrep_template_builtin_to_body   (const SitrepTemplateBuiltin *t);
 
 /* unknown, empty, blanks: names (char *), each once, in order of first

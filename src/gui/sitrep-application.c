@@ -208,7 +208,29 @@ snooze_update_activated (GSimpleAction *action,
                                                             audience)));
 }
 
+static gboolean show_next_conflict (gpointer data);
+
+/* The header's "edits to settle": what was put off is asked again, from
+ * the oldest. */
+static void
+settle_conflicts_activated (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  SitrepApplication *self = SITREP_APPLICATION (user_data);
+
+  g_hash_table_remove_all (self->conflicts_put_off);
+  if (self->conflict_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->conflict_dialog));
+      return;
+    }
+  g_clear_handle_id (&self->conflicts_idle_id, g_source_remove);
+  show_next_conflict (self);
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "settle-conflicts", .activate = settle_conflicts_activated },
   { .name = "show-incident", .activate = show_incident_activated, .parameter_type = "s" },
   { .name = "compose-update", .activate = compose_update_activated, .parameter_type = "s" },
   { .name = "snooze-update", .activate = snooze_update_activated, .parameter_type = "s" },
@@ -223,8 +245,8 @@ static void
 on_conflict_response (SitrepApplication *self,
                       const char        *response)
 {
-  /* Put off until the next start, or being edited from both: not asked
-   * again now. Any other answer settles it. */
+  /* Put off (the header's "edits to settle" asks again), or being edited
+   * from both: not asked again now. Any other answer settles it. */
   if (g_str_equal (response, "later") || g_str_equal (response, "edit"))
     g_hash_table_add (self->conflicts_put_off, g_memdup2 (&self->conflict_shown, sizeof (gint64)));
 }
@@ -422,6 +444,33 @@ on_records_skipped (SitrepApplication *self)
   g_application_send_notification (G_APPLICATION (self), "skipped-records", notification);
 }
 
+/* Someone kept their role assignment over this user's (or over this user
+ * holding the role): they hear of it, not only the timeline. */
+static void
+on_store_changed (SitrepApplication *self,
+                  GPtrArray         *changes)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      SitrepStoreChange *change = changes->pdata[i];
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+      g_autofree char *id = NULL;
+
+      if (!sitrep_context_dup_overruled_notice (self->context, change, &title, &body))
+        continue;
+
+      id = g_strdup_printf ("overruled-%s", change->id);
+      notification = g_notification_new (title);
+      g_notification_set_body (notification, body);
+      if (change->incident_id != NULL)
+        g_notification_set_default_action_and_target (notification, "app.show-incident", "s",
+                                                      change->incident_id);
+      g_application_send_notification (G_APPLICATION (self), id, notification);
+    }
+}
+
 static void start_with_context (SitrepApplication *self);
 
 /* The local database's file, as the context opens it. */
@@ -553,6 +602,7 @@ sitrep_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "app.help", { "F1", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.settle-conflicts", { "<Control><Shift>e", NULL } },
     { "win.declare", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "window.close", { "<Control>w", NULL } },
@@ -592,6 +642,8 @@ start_with_context (SitrepApplication *self)
 
   g_signal_connect_object (self->context, "conflicts-changed",
                            G_CALLBACK (on_conflicts_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sitrep_context_get_store (self->context), "changed",
+                           G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_sync_engine (self->context),
                            "notify::skipped-records", G_CALLBACK (on_records_skipped), self,
                            G_CONNECT_SWAPPED);

@@ -52,7 +52,8 @@ load_list (const char *coll,
                                                                g_steal_pointer (&record->body),
                                                                record->fields[0],
                                                                record->fields[1],
-                                                               g_strcmp0 (record->fields[2], "1") == 0));
+                                                               g_strcmp0 (record->fields[2], "1") == 0,
+                                                               record->version));
         }
     }
   else

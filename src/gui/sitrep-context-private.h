@@ -64,6 +64,12 @@ gboolean        sitrep_context_edit_timeline_entry (SitrepContext      *self,
                                                    const char          *entry_id,
                                                    JsonObject          *fields,
                                                    GError             **error);
+gboolean        sitrep_context_edit_timeline_entry_from (SitrepContext  *self,
+                                                        const char     *entry_id,
+                                                        JsonObject     *fields,
+                                                        JsonObject     *opened,
+                                                        gint64          opened_version,
+                                                        GError        **error);
 GHashTable     *sitrep_context_template_values     (SitrepContext       *self,
                                                     const char          *incident_id);
 char           *sitrep_context_send_communication  (SitrepContext       *self,

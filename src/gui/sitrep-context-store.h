@@ -19,6 +19,10 @@ gboolean        sitrep_context_resolve_conflict   (SitrepContext    *self,
                                                    SitrepConflict   *conflict,
                                                    JsonObject       *body,
                                                    GError          **error);
+gboolean        sitrep_context_dup_overruled_notice (SitrepContext          *self,
+                                                   const SitrepStoreChange  *change,
+                                                   char                    **title,
+                                                   char                    **body);
 GPtrArray      *sitrep_context_list_timeline      (SitrepContext    *self,
                                                    const char       *incident_id);
 GPtrArray      *sitrep_context_list_checklist     (SitrepContext       *self,

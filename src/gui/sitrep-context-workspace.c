@@ -126,6 +126,8 @@ sitrep_context_assign_role (SitrepContext  *self,
   else
     json_object_set_null_member (body, "person");
   json_object_set_string_member (body, "assigned_at", now);
+  /* Who chose, for the person asked when two chose at once. */
+  json_object_set_string_member (body, "assigned_by", sitrep_context_get_user (self));
 
   if (previous != NULL && handle != NULL)
     /* Translators: a handover, e.g. "Incident Commander: alice → bob" */
@@ -137,10 +139,34 @@ sitrep_context_assign_role (SitrepContext  *self,
     /* Translators: a role left empty, e.g. "Scribe: carol → nobody" */
     text = g_strdup_printf (_("%s: %s → nobody"), sitrep_role_get_label (role), previous);
 
-  mutations[0] = put = sitrep_mutation_new_put ("roles", id, body);
-  put->base_version = sitrep_store_base_version (sitrep_context_get_store (self), "roles", id);
   mutations[1] = entry = _sitrep_context_timeline_put (incident_id, now, SITREP_KIND_ROLE, text,
                                                        sitrep_context_get_user (self));
+  /* The entry that says so goes with the assignment: should the server
+   * refuse the assignment, the entry is put right when that is settled. */
+  json_object_set_string_member (body, "entry_id", entry->id);
+  mutations[0] = put = sitrep_mutation_new_put ("roles", id, body);
+  /* A role nobody has held yet is created, never overwritten: two people
+   * filling it while apart end in a question, not in one silently lost. */
+  put->base_version = sitrep_store_create_base_version (sitrep_context_get_store (self),
+                                                        "roles", id);
+
+  /* The checklist items the assignment completes are ticked with it. */
+  if (handle != NULL)
+    {
+      g_autoptr(SitrepWorkspace) workspace = sitrep_context_open_workspace (self, incident_id);
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+      g_autoptr(GPtrArray) ticks = NULL;
+      SitrepRuleEnv env;
+
+      _sitrep_context_rule_env (self, &env);
+      ticks = sitrep_workspace_checklist_ticks (workspace, &env, role, NULL);
+      g_ptr_array_add (all, put);
+      g_ptr_array_add (all, entry);
+      for (guint i = 0; ticks != NULL && i < ticks->len; i++)
+        g_ptr_array_add (all, ticks->pdata[i]);
+      return sitrep_store_apply (sitrep_context_get_store (self), (SitrepMutation **) all->pdata,
+                                 all->len, error);
+    }
 
   return sitrep_store_apply (sitrep_context_get_store (self), mutations, 2, error);
 }
@@ -456,19 +482,55 @@ sitrep_context_edit_timeline_entry (SitrepContext  *self,
                                     JsonObject     *fields,
                                     GError        **error)
 {
+  return sitrep_context_edit_timeline_entry_from (self, entry_id, fields, NULL, 0, error);
+}
+
+/**
+ * sitrep_context_edit_timeline_entry_from:
+ * @opened: (nullable): the entry's `text`, `occurred_at` and `kind` as an
+ *   editor showed them when it opened; %NULL for an edit made at once
+ * @opened_version: the entry's version then
+ *
+ * Changes an entry as an editor left it. Text, time and kind are checked
+ * on the server: against the entry's current version, or, when someone
+ * else's change to a field this edit changes arrived while the editor was
+ * open, against the version the editor started from, so the second person
+ * is offered both texts instead of replacing the first unseen.
+ */
+gboolean
+sitrep_context_edit_timeline_entry_from (SitrepContext  *self,
+                                         const char     *entry_id,
+                                         JsonObject     *fields,
+                                         JsonObject     *opened,
+                                         gint64          opened_version,
+                                         GError        **error)
+{
+  SitrepStore *store;
+  g_autoptr(SitrepMutation) patch = NULL;
+
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
-  /* Text, time and kind are checked against the version shown, so two
-   * people editing one entry get a conflict to settle, not a lost text. */
-  {
-    g_autoptr(SitrepMutation) patch = sitrep_mutation_new_patch ("timeline", entry_id, fields);
+  store = sitrep_context_get_store (self);
+  patch = sitrep_mutation_new_patch ("timeline", entry_id, fields);
 
-    if (json_object_has_member (fields, "text") || json_object_has_member (fields, "occurred_at") ||
-        json_object_has_member (fields, "kind"))
-      patch->base_version = sitrep_store_base_version (sitrep_context_get_store (self), "timeline",
-                                                       entry_id);
-    return sitrep_store_apply (sitrep_context_get_store (self), &patch, 1, error);
-  }
+  if (json_object_has_member (fields, "text") || json_object_has_member (fields, "occurred_at") ||
+      json_object_has_member (fields, "kind"))
+    {
+      patch->base_version = sitrep_store_base_version (store, "timeline", entry_id);
+
+      /* A chained edit waits for this client's own earlier one, which
+       * meets any change made underneath first. */
+      if (patch->base_version != SITREP_BASE_VERSION_CHAINED && opened != NULL && opened_version > 0)
+        {
+          g_autoptr(SitrepRecord) current = sitrep_store_get (store, "timeline", entry_id);
+
+          if (current != NULL && current->body != NULL && current->version != opened_version &&
+              sitrep_edit_changed_underneath (current->body, opened, fields))
+            patch->base_version = opened_version;
+        }
+    }
+
+  return sitrep_store_apply (store, &patch, 1, error);
 }
 
 /**

@@ -27,6 +27,7 @@ enum {
   PROP_SERVER_URL,
   PROP_CONNECTION,
   PROP_SYNC_ERROR,
+  PROP_CAN_EDIT,
   N_PROPS
 };
 
@@ -36,6 +37,7 @@ enum {
   RECORD_CHANGED,
   CHANGED,
   CONFLICTS_CHANGED,
+  EDITS_REFUSED,
   N_SIGNALS
 };
 
@@ -108,6 +110,10 @@ sitrep_context_get_property (GObject    *object,
 
     case PROP_SYNC_ERROR:
       g_value_set_string (value, sitrep_context_get_sync_error (self));
+      break;
+
+    case PROP_CAN_EDIT:
+      g_value_set_boolean (value, sitrep_context_get_can_edit (self));
       break;
 
     default:
@@ -190,6 +196,17 @@ sitrep_context_class_init (SitrepContextClass *klass)
     g_param_spec_string ("sync-error", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * SitrepContext:can-edit:
+   *
+   * Whether the user's edits can be kept: %FALSE while the server lets
+   * this token view but not edit (a viewer's token). Widgets that offer
+   * edits bind their sensitivity to it; the store refuses edits meanwhile.
+   */
+  properties[PROP_CAN_EDIT] =
+    g_param_spec_boolean ("can-edit", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -223,6 +240,17 @@ sitrep_context_class_init (SitrepContextClass *klass)
   signals[CONFLICTS_CHANGED] =
     g_signal_new ("conflicts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * SitrepContext::edits-refused:
+   * @n_refused: how many edits were not saved
+   *
+   * The server will take no edit of this token: edits that waited for it
+   * were not saved, and are kept as refused edits (with their text).
+   */
+  signals[EDITS_REFUSED] =
+    g_signal_new ("edits-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -263,6 +291,19 @@ static void
 on_engine_error (SitrepContext *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYNC_ERROR]);
+}
+
+static void
+on_engine_read_only (SitrepContext *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_EDIT]);
+}
+
+static void
+on_edits_refused (SitrepContext *self,
+                  guint          n_refused)
+{
+  g_signal_emit (self, signals[EDITS_REFUSED], 0, n_refused);
 }
 
 static void
@@ -312,6 +353,10 @@ sitrep_context_new (const char  *data_dir,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->engine, "notify::last-error", G_CALLBACK (on_engine_error),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->engine, "notify::read-only", G_CALLBACK (on_engine_read_only),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->engine, "edits-refused", G_CALLBACK (on_edits_refused), self,
+                           G_CONNECT_SWAPPED);
 
   return g_steal_pointer (&self);
 }
@@ -449,6 +494,19 @@ sitrep_context_get_connection (SitrepContext *self)
     default:
       return SITREP_CONNECTION_OFFLINE;
     }
+}
+
+/**
+ * sitrep_context_get_can_edit:
+ *
+ * Returns: %FALSE while the server lets this token view but not edit
+ */
+gboolean
+sitrep_context_get_can_edit (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), TRUE);
+
+  return self->engine == NULL || !sitrep_sync_engine_get_read_only (self->engine);
 }
 
 /**

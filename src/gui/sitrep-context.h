@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "sitrep-capture.h"
 #include "sitrep-clock.h"
 #include "sitrep-field-change.h"
 #include "sitrep-incident.h"
@@ -51,6 +52,7 @@ SitrepIncident *sitrep_context_lookup_incident    (SitrepContext    *self,
                                                    const char       *id);
 guint           sitrep_context_get_pending        (SitrepContext    *self);
 SitrepConnection sitrep_context_get_connection    (SitrepContext    *self);
+gboolean        sitrep_context_get_can_edit       (SitrepContext    *self);
 GPtrArray      *sitrep_context_dup_refused_edits  (SitrepContext    *self);
 gboolean        sitrep_context_settle_refused_edit (SitrepContext           *self,
                                                     const SitrepRefusedEdit *edit,
@@ -131,5 +133,45 @@ gboolean        sitrep_context_delete_template      (SitrepContext       *self,
                                                      const char          *template_id,
                                                      GError             **error);
 GPtrArray      *sitrep_context_unknown_placeholders (const char          *text);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Typed times, in the zone chosen in Preferences: sitrep-context-time.c */
+
+/**
+ * SitrepTimeInput:
+ * @SITREP_TIME_INPUT_LOCAL: typed times are in the computer's local zone
+ * @SITREP_TIME_INPUT_UTC: typed times are in UTC
+ *
+ * The values of the `time-input-zone` setting.
+ */
+typedef enum
+{
+  SITREP_TIME_INPUT_LOCAL,
+  SITREP_TIME_INPUT_UTC,
+} SitrepTimeInput;
+
+gboolean        sitrep_context_get_input_in_utc     (SitrepContext       *self);
+GTimeZone      *sitrep_context_dup_input_zone       (SitrepContext       *self);
+char           *sitrep_context_dup_input_zone_name  (SitrepContext       *self,
+                                                     GDateTime           *at);
+char           *sitrep_context_format_input_time    (SitrepContext       *self,
+                                                     GDateTime           *when,
+                                                     gboolean             with_date);
+GDateTime      *sitrep_context_get_incident_start   (SitrepIncident      *incident);
+GDateTime      *sitrep_context_parse_time_input     (SitrepContext       *self,
+                                                     const char          *text,
+                                                     SitrepIncident      *incident,
+                                                     SitrepCaptureCheck  *check,
+                                                     GError             **error);
+gboolean        sitrep_context_parse_capture        (SitrepContext       *self,
+                                                     const char          *input,
+                                                     SitrepIncident      *incident,
+                                                     SitrepTimelineKind   default_kind,
+                                                     SitrepCapture       *capture,
+                                                     SitrepCaptureCheck  *check,
+                                                     GError             **error);
 
 G_END_DECLS

@@ -143,6 +143,20 @@ compose_action (GtkWidget  *widget,
   sitrep_window_compose (SITREP_WINDOW (widget), incident_id, audience);
 }
 
+/* What the window offers follows what there is: no page to switch to
+ * without an incident, no edit a viewer's token could keep. */
+void
+_sitrep_window_update_actions (SitrepWindow *self)
+{
+  gboolean can_edit = sitrep_context_get_can_edit (self->context);
+  gboolean has_incident = self->incident != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.page", has_incident);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.page-nth", has_incident);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.declare", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compose", can_edit);
+}
+
 void
 _sitrep_window_class_init_actions (GtkWidgetClass *widget_class)
 {

@@ -46,6 +46,12 @@ struct _SitrepWindow
   SitrepChecklistPage  *checklist_page;
   SitrepCommsPage      *comms_page;
   GtkLabel             *sync_label;
+  GtkImage             *sync_icon;
+  GtkImage             *sidebar_sync_icon;
+  GtkRevealer          *auth_banner;
+  GtkImage             *auth_icon;
+  GtkLabel             *auth_label;
+  GtkButton            *settle_button;
   GtkStack             *content_stack;
   SitrepOverviewPage   *overview_page;
 };
@@ -55,6 +61,10 @@ void sitrep_page_types_ensure (void);
 
 /* sitrep-window-actions.c */
 void _sitrep_window_class_init_actions (GtkWidgetClass *widget_class);
+void _sitrep_window_update_actions     (SitrepWindow   *self);
+
+/* sitrep-window-conflicts.c */
+void _sitrep_window_init_settle_button (SitrepWindow *self);
 
 /* For tests, which drive the window's real widgets. */
 GtkSingleSelection  *_sitrep_window_get_selection      (SitrepWindow *self);
@@ -62,6 +72,12 @@ GtkListView         *_sitrep_window_get_incident_list  (SitrepWindow *self);
 GtkStack            *_sitrep_window_get_sidebar_stack  (SitrepWindow *self);
 GtkEditable         *_sitrep_window_get_search_entry   (SitrepWindow *self);
 GtkLabel            *_sitrep_window_get_sync_label     (SitrepWindow *self);
+GtkWidget           *_sitrep_window_get_sync_indicator (SitrepWindow *self);
+GtkRevealer         *_sitrep_window_get_auth_banner    (SitrepWindow *self);
+GtkLabel            *_sitrep_window_get_auth_label     (SitrepWindow *self);
+AdwViewSwitcherTitle *_sitrep_window_get_content_title (SitrepWindow *self);
+AdwLeaflet          *_sitrep_window_get_leaflet        (SitrepWindow *self);
+GtkButton           *_sitrep_window_get_settle_button  (SitrepWindow *self);
 SitrepOverviewPage  *_sitrep_window_get_overview       (SitrepWindow *self);
 SitrepDeclareDialog *_sitrep_window_get_declare_dialog (SitrepWindow *self);
 SitrepTimelinePage  *_sitrep_window_get_timeline       (SitrepWindow *self);

@@ -85,6 +85,15 @@ on_record_changed (SitrepWindow *self,
 
 /* Selection and search ------------------------------------------------- */
 
+/* Whether the server refuses the token: what is shown is then only what
+ * this computer had, and an empty list says nothing about the server. */
+static gboolean
+signed_out (SitrepWindow *self)
+{
+  return sitrep_context_get_server_url (self->context) != NULL &&
+         sitrep_context_get_connection (self->context) == SITREP_CONNECTION_UNAUTHORIZED;
+}
+
 static void
 update_sidebar_state (SitrepWindow *self)
 {
@@ -94,6 +103,8 @@ update_sidebar_state (SitrepWindow *self)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
   else if (self->matches != NULL)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
+  else if (signed_out (self))
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "signed-out");
   else
     gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
 }
@@ -134,6 +145,17 @@ update_content_title (SitrepWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
+/* With no incident there is no page to switch to. */
+static void
+update_switcher (SitrepWindow *self)
+{
+  gboolean has_incident = self->incident != NULL;
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->content_title, has_incident);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->content_title), has_incident);
+  _sitrep_window_update_actions (self);
+}
+
 static void
 set_incident (SitrepWindow   *self,
               SitrepIncident *incident)
@@ -151,6 +173,7 @@ set_incident (SitrepWindow   *self,
   /* Every page follows through its binding to :incident. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
   update_content_title (self);
+  update_switcher (self);
 }
 
 static void
@@ -173,6 +196,44 @@ on_selection_changed (SitrepWindow *self)
 /* Each page of the stack that shows an incident gets the context and
  * follows the window's :incident: a page added to sitrep-window.ui needs
  * nothing here. */
+static gboolean
+holds_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (holds_scroller (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* A viewer's token: a page shows everything and offers no edit, and what
+ * scrolls still scrolls, so a long timeline can be read to its end. */
+static void
+bind_read_only (SitrepWindow *self,
+                GtkWidget    *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget));
+
+      if (content != NULL)
+        g_object_bind_property (self->context, "can-edit", content, "sensitive",
+                                G_BINDING_SYNC_CREATE);
+      return;
+    }
+  if (!holds_scroller (widget))
+    {
+      g_object_bind_property (self->context, "can-edit", widget, "sensitive",
+                              G_BINDING_SYNC_CREATE);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bind_read_only (self, child);
+}
+
 static void
 bind_pages (SitrepWindow *self)
 {
@@ -189,6 +250,7 @@ bind_pages (SitrepWindow *self)
 
       sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (child), self->context);
       g_object_bind_property (self, "incident", child, "incident", G_BINDING_SYNC_CREATE);
+      bind_read_only (self, child);
     }
 }
 
@@ -314,37 +376,54 @@ sitrep_window_close_request (GtkWindow *window)
 }
 
 /* The header says where the user's edits are: only here, on their way,
- * or shared; and how many are still waiting. */
+ * or shared; and how many are still waiting. A narrow window shows it as
+ * an icon in whichever header is on screen. */
 static void
 update_sync_label (SitrepWindow *self)
 {
   guint pending = sitrep_context_get_pending (self->context);
   const char *error = sitrep_context_get_sync_error (self->context);
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
   g_autofree char *text = NULL;
+  g_autofree char *described = NULL;
   const char *tooltip = NULL;
   const char *css = NULL;
+  const char *icon = NULL;
+  GtkImage *icons[] = { self->sync_icon, self->sidebar_sync_icon };
 
   if (sitrep_context_get_server_url (self->context) == NULL)
     {
       text = g_strdup (_("Local only"));
       tooltip = _("No server is set up: incidents are kept on this computer");
+      icon = "computer-symbolic";
     }
   else
     {
       switch (sitrep_context_get_connection (self->context))
         {
         case SITREP_CONNECTION_ONLINE:
+          if (!sitrep_context_get_can_edit (self->context))
+            {
+              text = g_strdup (_("Online · read-only"));
+              tooltip = _("Read-only: this token can view but not edit");
+              icon = "changes-prevent-symbolic";
+              css = "warning";
+              break;
+            }
           text = pending ? g_strdup_printf (_("Online · %u pending"), pending) : g_strdup (_("Online"));
           tooltip = sitrep_context_get_server_url (self->context);
+          icon = "network-transmit-receive-symbolic";
           css = "success";
           break;
         case SITREP_CONNECTION_CONNECTING:
           text = g_strdup (_("Connecting…"));
           tooltip = sitrep_context_get_server_url (self->context);
+          icon = "emblem-synchronizing-symbolic";
           break;
         case SITREP_CONNECTION_UNAUTHORIZED:
-          text = g_strdup (_("Not authorized"));
+          text = g_strdup (_("Not signed in"));
           tooltip = error ? error : _("The server does not accept this token");
+          icon = "dialog-password-symbolic";
           css = "error";
           break;
         case SITREP_CONNECTION_OFFLINE:
@@ -352,18 +431,95 @@ update_sync_label (SitrepWindow *self)
           text = pending ? g_strdup_printf (_("Offline · %u pending"), pending)
                          : g_strdup (_("Offline"));
           tooltip = error ? error : _("Edits are kept and sent when the server can be reached");
+          icon = "network-offline-symbolic";
           css = "warning";
           break;
         }
     }
 
+  /* Translators: the sync state's icon, for tooltips and screen readers:
+   * the state ("Offline · 2 pending"), then why */
+  described = g_strdup_printf (_("%s: %s"), text, tooltip);
+
   gtk_label_set_label (self->sync_label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), tooltip);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_label), !folded);
   gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "error");
   if (css != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->sync_label), css);
+
+  for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
+    {
+      gtk_image_set_from_icon_name (icons[i], icon);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (icons[i]), described);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icons[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, described, -1);
+      gtk_widget_set_visible (GTK_WIDGET (icons[i]), folded);
+      gtk_widget_remove_css_class (GTK_WIDGET (icons[i]), "success");
+      gtk_widget_remove_css_class (GTK_WIDGET (icons[i]), "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (icons[i]), "error");
+      if (css != NULL)
+        gtk_widget_add_css_class (GTK_WIDGET (icons[i]), css);
+    }
+}
+
+/* A refused token or a viewer's token is said across the window, with
+ * the way to fix it, whichever page or layout is shown. */
+static void
+update_auth_state (SitrepWindow *self)
+{
+  gboolean refused = signed_out (self);
+  gboolean read_only = !sitrep_context_get_can_edit (self->context);
+  gboolean has_local = g_list_model_get_n_items (sitrep_context_get_incidents (self->context)) > 0;
+
+  if (refused)
+    {
+      gtk_image_set_from_icon_name (self->auth_icon, "dialog-password-symbolic");
+      gtk_label_set_label (self->auth_label,
+                           has_local
+                           ? _("Not signed in: the server refused the token. The incidents "
+                               "shown are this computer’s copy and may be out of date.")
+                           : _("Not signed in: the server refused the token."));
+    }
+  else if (read_only)
+    {
+      gtk_image_set_from_icon_name (self->auth_icon, "changes-prevent-symbolic");
+      gtk_label_set_label (self->auth_label, _("Read-only: this token can view but not edit"));
+    }
+  gtk_revealer_set_reveal_child (self->auth_banner, refused || read_only);
+
+  update_sidebar_state (self);
+  update_sync_label (self);
+  _sitrep_window_update_actions (self);
+}
+
+static void
+on_edits_refused (SitrepWindow *self,
+                  guint         n_refused)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u edit was not saved: this token can view but "
+                                          "not edit. It is kept under refused edits to copy.",
+                                          "%u edits were not saved: this token can view but "
+                                          "not edit. They are kept under refused edits to copy.",
+                                          n_refused),
+                             n_refused);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_folded_changed (SitrepWindow *self)
+{
+  /* notify::folded may fire while the template is still being built */
+  if (self->context != NULL && self->sync_icon != NULL)
+    update_sync_label (self);
 }
 
 static void
@@ -395,18 +551,25 @@ sitrep_window_constructed (GObject *object)
 
   bind_pages (self);
   g_signal_connect_object (self->context, "notify::connection",
-                           G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_auth_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::can-edit",
+                           G_CALLBACK (update_auth_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "edits-refused",
+                           G_CALLBACK (on_edits_refused), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sitrep_context_get_incidents (self->context), "items-changed",
+                           G_CALLBACK (update_auth_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::sync-error",
                            G_CALLBACK (update_sync_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::pending", G_CALLBACK (update_sync_label), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->context, "notify::server-url", G_CALLBACK (update_sync_label),
+  g_signal_connect_object (self->context, "notify::server-url", G_CALLBACK (update_auth_state),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
-  update_sync_label (self);
-  update_sidebar_state (self);
+  update_auth_state (self);
+  _sitrep_window_init_settle_button (self);
   on_selection_changed (self);
+  update_switcher (self);
 
   g_signal_connect_object (sitrep_context_get_clock (self->context), "minute-changed",
                            G_CALLBACK (on_minute_changed), self, G_CONNECT_SWAPPED);
@@ -533,6 +696,12 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, incident_list);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, sync_icon);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, sidebar_sync_icon);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, auth_banner);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, auth_icon);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, auth_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, settle_button);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, pages);
@@ -541,6 +710,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, comms_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, timeline_page);
   gtk_widget_class_bind_template_callback (widget_class, on_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
   gtk_widget_class_bind_template_callback (widget_class, on_incident_activated);
@@ -667,4 +837,40 @@ SitrepCommsPage *
 _sitrep_window_get_comms (SitrepWindow *self)
 {
   return self->comms_page;
+}
+
+/* The sync state as the header on screen shows it: the label in a wide
+ * window, an icon in a narrow one. */
+GtkWidget *
+_sitrep_window_get_sync_indicator (SitrepWindow *self)
+{
+  if (!adw_leaflet_get_folded (self->leaflet))
+    return GTK_WIDGET (self->sync_label);
+  if (adw_leaflet_get_visible_child (self->leaflet) == self->sidebar)
+    return GTK_WIDGET (self->sidebar_sync_icon);
+  return GTK_WIDGET (self->sync_icon);
+}
+
+GtkRevealer *
+_sitrep_window_get_auth_banner (SitrepWindow *self)
+{
+  return self->auth_banner;
+}
+
+GtkLabel *
+_sitrep_window_get_auth_label (SitrepWindow *self)
+{
+  return self->auth_label;
+}
+
+AdwViewSwitcherTitle *
+_sitrep_window_get_content_title (SitrepWindow *self)
+{
+  return self->content_title;
+}
+
+AdwLeaflet *
+_sitrep_window_get_leaflet (SitrepWindow *self)
+{
+  return self->leaflet;
 }

@@ -255,7 +255,9 @@ sitrep_store_apply_changes (SitrepStore   *self,
       if (!_sitrep_store_write_server_record (self, record->coll, record->id, record->version,
                                               record->deleted, record->body, error) ||
           !_sitrep_store_recompute (self, record->coll, record->id, changes[i]->actor, now,
-                                    &touched, error))
+                                    &touched, error) ||
+          !_sitrep_store_note_author (self, record->coll, record->id, record->version,
+                                      changes[i]->actor, now, error))
         goto fail;
     }
 

@@ -513,8 +513,6 @@ sitrep_store_outbox_ack (SitrepStore       *self,
 
         case SITREP_PUSH_CONFLICT:
           {
-            gboolean create_only = mutation->op == SITREP_MUTATION_PUT &&
-                                   mutation->base_version == 0;
             guint chained = 0;
 
             if (result->current != NULL)
@@ -522,10 +520,9 @@ sitrep_store_outbox_ack (SitrepStore       *self,
                                                       result->current->version,
                                                       result->current->deleted,
                                                       result->current->body, error);
-            ok = ok && take_chain (self, mutation, &chained, error);
-            /* A create-only put that lost to someone's earlier create, with
-             * nothing built on it: theirs simply stands. */
-            if (ok && !(create_only && chained == 0))
+            ok = ok && _sitrep_store_take_back_entries (self, mutation, now, &touched, error) &&
+                 take_chain (self, mutation, &chained, error);
+            if (ok && !_sitrep_store_conflict_is_moot (mutation, result, chained))
               {
                 ok = _sitrep_store_record_conflict (self, mutation, result, now, error);
                 conflicts = TRUE;
@@ -535,7 +532,8 @@ sitrep_store_outbox_ack (SitrepStore       *self,
 
         case SITREP_PUSH_REJECTED:
         default:
-          ok = take_chain (self, mutation, NULL, error) &&
+          ok = _sitrep_store_take_back_entries (self, mutation, now, &touched, error) &&
+               take_chain (self, mutation, NULL, error) &&
                _sitrep_store_record_conflict (self, mutation, result, now, error);
           conflicts = TRUE;
           break;
@@ -560,4 +558,122 @@ fail:
   _sitrep_store_rollback (self);
   _sitrep_store_touched_emit_and_clear (&touched, self, FALSE);
   return FALSE;
+}
+
+/**
+ * sitrep_store_outbox_refuse_all:
+ * @message: why the server will take none of them, for the user
+ * @n_refused: (out) (optional): how many edits were refused
+ *
+ * Settles every pending edit as refused, for a server that will take no
+ * edit of this token (a viewer's): each is kept, with its text, in the
+ * conflicts list, and its record shows the server's version again. None
+ * of them was applied, so their numbers are free for the next edits.
+ */
+gboolean
+sitrep_store_outbox_refuse_all (SitrepStore  *self,
+                                const char   *message,
+                                guint        *n_refused,
+                                GError      **error)
+{
+  g_autofree char *now = sitrep_time_now ();
+  SitrepStoreTouched touched;
+  gint64 first_mid;
+  guint n = 0;
+
+  g_return_val_if_fail (SITREP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+
+  if (n_refused != NULL)
+    *n_refused = 0;
+
+  if (!_sitrep_store_begin (self, error))
+    return FALSE;
+
+  _sitrep_store_touched_init (&touched);
+  first_mid = _sitrep_store_query_int (self, "SELECT coalesce(min(mid), 0) FROM outbox");
+
+  /* One row at a time: taking one takes the edits chained to it too, and
+   * numbers the rest down. */
+  while (TRUE)
+    {
+      g_autoptr(GPtrArray) head = NULL;
+      g_autoptr(SitrepMutation) mutation = NULL;
+      SitrepPushResult result = { 0 };
+      guint chained = 0;
+
+      head = sitrep_store_outbox_peek (self, 1, error);
+      if (head == NULL)
+        goto fail;
+      if (head->len == 0)
+        break;
+
+      mutation = take_outbox_row (self, ((SitrepMutation *) head->pdata[0])->mid, error);
+      if (mutation == NULL)
+        goto fail;
+
+      result.mid = mutation->mid;
+      result.status = SITREP_PUSH_REJECTED;
+      result.error = (char *) SITREP_PROTOCOL_FORBIDDEN;
+      result.message = (char *) message;
+      if (!take_chain (self, mutation, &chained, error) ||
+          !_sitrep_store_record_conflict (self, mutation, &result, now, error) ||
+          !_sitrep_store_recompute (self, mutation->coll, mutation->id, NULL, now, &touched,
+                                    error))
+        goto fail;
+      n += 1 + chained;
+    }
+
+  if (first_mid > 0 && !close_gap (self, first_mid, error))
+    goto fail;
+  if (!_sitrep_store_exec_sql (self, "COMMIT", error))
+    goto fail;
+
+  _sitrep_store_recount_pending (self);
+  _sitrep_store_announce (self);
+  _sitrep_store_touched_emit_and_clear (&touched, self, TRUE);
+  if (n > 0)
+    _sitrep_store_emit_conflicts_changed (self);
+  if (n_refused != NULL)
+    *n_refused = n;
+  return TRUE;
+
+fail:
+  _sitrep_store_rollback (self);
+  _sitrep_store_touched_emit_and_clear (&touched, self, FALSE);
+  return FALSE;
+}
+
+/**
+ * sitrep_store_set_refuse_edits:
+ * @reason: (nullable): why local edits are refused; %NULL to take them again
+ *
+ * While set, sitrep_store_apply() (and with it every local edit) fails
+ * with %SITREP_STORE_ERROR_NOT_PERMITTED and @reason as its message: an
+ * edit the server is known to refuse is not taken only to be undone.
+ */
+void
+sitrep_store_set_refuse_edits (SitrepStore *self,
+                               const char  *reason)
+{
+  g_return_if_fail (SITREP_IS_STORE (self));
+
+  if (g_strcmp0 (self->refuse_edits, reason) == 0)
+    return;
+
+  g_free (self->refuse_edits);
+  self->refuse_edits = g_strdup (reason);
+}
+
+/**
+ * sitrep_store_get_refuse_edits:
+ *
+ * Returns: (nullable): why local edits are refused, %NULL when they are not
+ */
+const char *
+sitrep_store_get_refuse_edits (SitrepStore *self)
+{
+  g_return_val_if_fail (SITREP_IS_STORE (self), NULL);
+
+  return self->refuse_edits;
 }

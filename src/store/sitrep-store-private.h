@@ -22,6 +22,7 @@ struct _SitrepStore
   char         *actor;
   gint64        next_mid;
   guint         pending;
+  char         *refuse_edits;   /* why local edits are refused, NULL when they are not */
 
   sqlite3_stmt *get_stmt;
   sqlite3_stmt *upsert_stmt;
@@ -156,5 +157,20 @@ gboolean      _sitrep_store_record_conflict  (SitrepStore   *self,
                                               SitrepPushResult *result,
                                               const char    *now,
                                               GError       **error);
+gboolean      _sitrep_store_note_author      (SitrepStore   *self,
+                                              const char    *coll,
+                                              const char    *id,
+                                              gint64         version,
+                                              const char    *actor,
+                                              const char    *now,
+                                              GError       **error);
+gboolean      _sitrep_store_take_back_entries (SitrepStore  *self,
+                                              SitrepMutation *mutation,
+                                              const char    *now,
+                                              SitrepStoreTouched *touched,
+                                              GError       **error);
+gboolean      _sitrep_store_conflict_is_moot (SitrepMutation *mutation,
+                                              SitrepPushResult *result,
+                                              guint          chained);
 
 G_END_DECLS

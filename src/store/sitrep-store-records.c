@@ -303,6 +303,14 @@ sitrep_store_apply (SitrepStore     *self,
   if (n_mutations == 0)
     return TRUE;
 
+  /* A viewer's edits would only be refused by the server. */
+  if (self->refuse_edits != NULL)
+    {
+      g_set_error_literal (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_NOT_PERMITTED,
+                           self->refuse_edits);
+      return FALSE;
+    }
+
   now = sitrep_time_now ();
 
   if (!_sitrep_store_begin (self, error))
@@ -490,7 +498,7 @@ sitrep_store_list_raw (SitrepStore         *self,
 {
   g_autoptr(GPtrArray) records =
     g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_raw_record_free);
-  g_autoptr(GString) sql = g_string_new ("SELECT id, body");
+  g_autoptr(GString) sql = g_string_new ("SELECT id, body, version");
   sqlite3_stmt *stmt = NULL;
   guint n_fields = fields ? g_strv_length ((char **) fields) : 0;
   int rc;
@@ -523,8 +531,9 @@ sitrep_store_list_raw (SitrepStore         *self,
 
       record->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
       record->body = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      record->version = sqlite3_column_int64 (stmt, 2);
       for (guint i = 0; i < n_fields; i++)
-        record->fields[i] = g_strdup ((const char *) sqlite3_column_text (stmt, i + 2));
+        record->fields[i] = g_strdup ((const char *) sqlite3_column_text (stmt, i + 3));
       g_ptr_array_add (records, record);
     }
   sqlite3_finalize (stmt);

@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * @theirs: (nullable): the server's record body when the edit was refused
  * @theirs_version: its version
  * @message: (nullable): why it was refused
+ * @changed_by: (nullable): who made their version, as the feed said
+ * @changed_at: (nullable): when this store heard of it, RFC 3339 UTC
  */
 typedef struct
 {
@@ -32,6 +34,8 @@ typedef struct
   JsonObject *theirs;
   gint64      theirs_version;
   char       *message;
+  char       *changed_by;
+  char       *changed_at;
 } SitrepConflict;
 
 void          sitrep_conflict_free            (SitrepConflict    *conflict);
@@ -43,6 +47,13 @@ gboolean      sitrep_store_outbox_reject_unsent (SitrepStore     *self,
                                                gint64             mid,
                                                const char        *message,
                                                GError           **error);
+gboolean      sitrep_store_outbox_refuse_all  (SitrepStore       *self,
+                                               const char        *message,
+                                               guint             *n_refused,
+                                               GError           **error);
+void          sitrep_store_set_refuse_edits   (SitrepStore       *self,
+                                               const char        *reason);
+const char   *sitrep_store_get_refuse_edits   (SitrepStore       *self);
 gboolean      sitrep_store_reset_client       (SitrepStore       *self,
                                                GError           **error);
 gboolean      sitrep_store_outbox_renumber    (SitrepStore       *self,

@@ -212,6 +212,7 @@ sitrep_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->client_id);
   g_free (self->actor);
+  g_free (self->refuse_edits);
 
   G_OBJECT_CLASS (sitrep_store_parent_class)->finalize (object);
 }

@@ -23,6 +23,7 @@ typedef enum
   SITREP_STORE_ERROR_READ_ONLY,    /* the file or its folder cannot be written */
   SITREP_STORE_ERROR_FULL,         /* the disk is full */
   SITREP_STORE_ERROR_IN_USE,       /* another process has the database open */
+  SITREP_STORE_ERROR_NOT_PERMITTED, /* the server lets this token view, not edit */
 } SitrepStoreError;
 
 /**
@@ -50,6 +51,7 @@ void sitrep_history_entry_free (SitrepHistoryEntry *entry);
  * SitrepRawRecord:
  * @id: the record id
  * @body: the body as JSON text, not parsed
+ * @version: the server version the body is based on, 0 when never synced
  * @fields: the values of the fields asked for, as text (%NULL when absent)
  *
  * A record read without parsing its body, for lists that parse a body only
@@ -59,6 +61,7 @@ typedef struct
 {
   char *id;
   char *body;
+  gint64 version;
   char *fields[SITREP_RAW_RECORD_MAX_FIELDS];
 } SitrepRawRecord;
 
@@ -105,6 +108,9 @@ gboolean      sitrep_store_delete           (SitrepStore     *self,
 #define SITREP_BASE_VERSION_CHAINED (-2)
 
 gint64        sitrep_store_base_version     (SitrepStore     *self,
+                                             const char      *coll,
+                                             const char      *id);
+gint64        sitrep_store_create_base_version (SitrepStore  *self,
                                              const char      *coll,
                                              const char      *id);
 SitrepRecord *sitrep_store_get              (SitrepStore     *self,

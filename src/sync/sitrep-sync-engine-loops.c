@@ -124,12 +124,7 @@ went_online (SitrepSyncEngine *self)
 {
   gboolean was_offline = self->state == SITREP_SYNC_OFFLINE;
 
-  if (self->push_forbidden)
-    {
-      _sitrep_sync_engine_set_state (self, SITREP_SYNC_UNAUTHORIZED);
-      return;
-    }
-
+  /* A viewer's token is online too: it reads; read-only says the rest. */
   _sitrep_sync_engine_set_state (self, SITREP_SYNC_ONLINE);
   if (!was_offline)
     return;
@@ -254,6 +249,63 @@ push_failed (SitrepSyncEngine *self,
   self->push_retry_id = g_timeout_add (delay, push_retry_cb, self);
 }
 
+/* The pending edits of a token the server will never take edits from
+ * leave the outbox as refused, text and all, rather than wait forever. */
+static void
+settle_forbidden (SitrepSyncEngine *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_refused = 0;
+
+  if (sitrep_store_get_pending (self->store) == 0)
+    return;
+
+  if (!sitrep_store_outbox_refuse_all (self->store,
+                                       _("The server lets this token view incidents, not edit "
+                                         "them: the edit was not saved"),
+                                       &n_refused, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not settle the refused edits: %s"),
+                                               error->message);
+
+      set_loop_error (self, &self->push_error, text);
+      return;
+    }
+  g_message ("The server refuses this token's edits: %u pending edits were not saved",
+             n_refused);
+  _sitrep_sync_engine_edits_refused (self, n_refused);
+}
+
+/* 403 on a push: either the client_id is another token's (after the token
+ * was changed: start over as a new client, once), or this token may not
+ * edit at all (a viewer's). Reading goes on either way. */
+static void
+push_forbidden (SitrepSyncEngine *self,
+                const char       *described)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!self->forbidden_retried)
+    {
+      self->forbidden_retried = TRUE;
+      if (sitrep_store_reset_client (self->store, &error))
+        {
+          g_debug ("push forbidden (%s): trying again as a new client", described);
+          _sitrep_sync_engine_push (self);
+          return;
+        }
+      g_warning ("Could not start over as a new client: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  text = g_strdup_printf (_("This token may view but not edit: %s"), described);
+  g_debug ("push: %s", text);
+  self->role_checked = TRUE;
+  _sitrep_sync_engine_set_read_only (self, TRUE);
+  settle_forbidden (self);
+}
+
 static void
 push_answered (SitrepSyncEngine *self,
                Call             *call,
@@ -288,6 +340,8 @@ push_answered (SitrepSyncEngine *self,
         return;
       self->push_failures = 0;
       self->push_unreachable = FALSE;
+      self->role_checked = TRUE;
+      self->forbidden_retried = FALSE;
       set_loop_error (self, &self->push_error, NULL);
       went_online (self);
       _sitrep_sync_engine_push (self);
@@ -299,14 +353,16 @@ push_answered (SitrepSyncEngine *self,
       return;
 
     case SOUP_STATUS_FORBIDDEN:
-      /* A viewer may still read: the pull goes on, the edits wait. */
-      text = g_strdup_printf (_("This token may not send edits: %s"), described);
-      self->push_forbidden = TRUE;
-      set_loop_error (self, &self->push_error, text);
-      _sitrep_sync_engine_set_state (self, SITREP_SYNC_UNAUTHORIZED);
+      push_forbidden (self, described);
       return;
 
     case SOUP_STATUS_CONFLICT:
+      if (call->mutations->len == 0)
+        {
+          text = g_strdup_printf (_("The server refused the edits: %s"), described);
+          push_failed (self, text, answer->retry_after, FAILURE_REFUSED);
+          return;
+        }
       if (answer->json != NULL && json_object_has_member (answer->json, "expected"))
         {
           JsonNode *node = json_object_get_member (answer->json, "expected");
@@ -390,10 +446,32 @@ _sitrep_sync_engine_push (SitrepSyncEngine *self)
   g_autofree char *body = NULL;
   Call *call;
 
-  if (!can_talk (self) || self->push_forbidden
-      || self->push_cancellable != NULL || self->push_retry_id != 0
-      || sitrep_store_get_pending (self->store) == 0)
+  if (!can_talk (self) || self->push_cancellable != NULL || self->push_retry_id != 0)
     return;
+
+  if (self->push_forbidden)
+    {
+      /* Edits made before it was known, or by another process. */
+      settle_forbidden (self);
+      return;
+    }
+
+  if (sitrep_store_get_pending (self->store) == 0)
+    {
+      /* An empty push asks only whether this token may edit, so a
+       * viewer learns it before the first edit rather than after. */
+      if (self->role_checked)
+        return;
+      mutations = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
+      body = _sitrep_sync_build_push (sitrep_store_get_client_id (self->store), mutations);
+      self->push_cancellable = g_cancellable_new ();
+      call = call_new (self, self->push_cancellable);
+      call->mutations = g_steal_pointer (&mutations);
+      _sitrep_sync_request_async (self->session, self->base_url, self->token, "POST",
+                                  "/v1/push", body, SITREP_SYNC_MAX_SMALL_ANSWER,
+                                  self->push_cancellable, push_cb, call);
+      return;
+    }
 
   mutations = sitrep_store_outbox_peek (self->store, PUSH_BATCH, &error);
   if (mutations == NULL)

@@ -34,6 +34,11 @@ struct _SitrepSyncEngine
    * sitrep_sync_engine_set_server(). */
   gboolean         unauthorized;
   gboolean         push_forbidden;
+  /* Whether a push (an empty one if nothing is pending) has shown the
+   * token may edit; and whether a 403 was already retried as a new
+   * client (the other 403: a client_id another token took first). */
+  gboolean         role_checked;
+  gboolean         forbidden_retried;
 
   GCancellable    *push_cancellable;  /* while a push is in flight */
   guint            push_retry_id;
@@ -60,6 +65,10 @@ void              _sitrep_sync_engine_kick            (SitrepSyncEngine  *self);
 void              _sitrep_sync_engine_push            (SitrepSyncEngine  *self);
 void              _sitrep_sync_engine_add_skipped     (SitrepSyncEngine  *self,
                                                        guint              n_skipped);
+void              _sitrep_sync_engine_set_read_only   (SitrepSyncEngine  *self,
+                                                       gboolean           read_only);
+void              _sitrep_sync_engine_edits_refused   (SitrepSyncEngine  *self,
+                                                       guint              n_refused);
 
 /* For tests: the most of a page of changes read (SITREP_SYNC_MAX_ANSWER
  * otherwise), so a test needs no 64 MiB backlog to exceed it. */

@@ -35,10 +35,18 @@ enum {
   PROP_LAST_ERROR,
   PROP_LAST_SEQ,
   PROP_SKIPPED_RECORDS,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  EDITS_REFUSED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* State, as the loops change it */
 
@@ -86,6 +94,31 @@ _sitrep_sync_engine_add_skipped (SitrepSyncEngine *self,
 
   self->skipped_records += n_skipped;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SKIPPED_RECORDS]);
+}
+
+/* A viewer's token: the server lets it read, never edit. The store then
+ * refuses local edits with the same words the window shows. */
+void
+_sitrep_sync_engine_set_read_only (SitrepSyncEngine *self,
+                                   gboolean          read_only)
+{
+  read_only = !!read_only;
+  sitrep_store_set_refuse_edits (self->store,
+                                 read_only ? _("Read-only: this token can view but not edit")
+                                           : NULL);
+  if (self->push_forbidden == read_only)
+    return;
+
+  self->push_forbidden = read_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+void
+_sitrep_sync_engine_edits_refused (SitrepSyncEngine *self,
+                                   guint             n_refused)
+{
+  if (n_refused > 0)
+    g_signal_emit (self, signals[EDITS_REFUSED], 0, n_refused);
 }
 
 void
@@ -277,7 +310,9 @@ sitrep_sync_engine_set_server (SitrepSyncEngine *self,
 
   _sitrep_sync_engine_halt (self);
   self->unauthorized = FALSE;
-  self->push_forbidden = FALSE;
+  self->role_checked = FALSE;
+  self->forbidden_retried = FALSE;
+  _sitrep_sync_engine_set_read_only (self, FALSE);
   self->push_failures = 0;
   self->pull_failures = 0;
   g_clear_pointer (&self->push_error, g_free);
@@ -380,6 +415,20 @@ sitrep_sync_engine_get_skipped_records (SitrepSyncEngine *self)
 }
 
 /**
+ * sitrep_sync_engine_get_read_only:
+ *
+ * Returns: whether the server refuses this token's edits (a viewer's):
+ *   it is still read, and local edits are refused until another token is set
+ */
+gboolean
+sitrep_sync_engine_get_read_only (SitrepSyncEngine *self)
+{
+  g_return_val_if_fail (SITREP_IS_SYNC_ENGINE (self), FALSE);
+
+  return self->push_forbidden;
+}
+
+/**
  * sitrep_sync_engine_new:
  *
  * Returns: (transfer full): an engine for @store, stopped, with no server;
@@ -469,6 +518,10 @@ sitrep_sync_engine_get_property (GObject    *object,
       g_value_set_uint (value, self->skipped_records);
       break;
 
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->push_forbidden);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -543,7 +596,28 @@ sitrep_sync_engine_class_init (SitrepSyncEngineClass *klass)
     g_param_spec_uint ("skipped-records", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
+  /**
+   * SitrepSyncEngine:read-only:
+   *
+   * The server reads to this token but takes none of its edits (403 on a
+   * push, from a new client too): a viewer's token.
+   */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * SitrepSyncEngine::edits-refused:
+   * @n_refused: how many pending edits were settled as refused
+   *
+   * The server will take no edit of this token: the pending ones left the
+   * outbox and are kept, with their text, as refused edits.
+   */
+  signals[EDITS_REFUSED] =
+    g_signal_new ("edits-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void

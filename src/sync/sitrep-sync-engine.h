@@ -50,6 +50,7 @@ SitrepSyncState   sitrep_sync_engine_get_state      (SitrepSyncEngine     *self)
 const char       *sitrep_sync_engine_get_last_error (SitrepSyncEngine     *self);
 gint64            sitrep_sync_engine_get_last_seq   (SitrepSyncEngine     *self);
 guint             sitrep_sync_engine_get_skipped_records (SitrepSyncEngine *self);
+gboolean          sitrep_sync_engine_get_read_only  (SitrepSyncEngine     *self);
 
 void              sitrep_sync_engine_test_connection_async  (SitrepSyncEngine     *self,
                                                              const char           *base_url,

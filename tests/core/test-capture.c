@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <string.h>
 
 #include "sitrep-capture.h"
 #include "sitrep-enum-strings.h"
@@ -192,6 +193,54 @@ test_zone (void)
   sitrep_capture_clear (&capture);
 }
 
+/* A time field alone (a milestone, an entry's time) reads the same way:
+ * in the zone, never on another day without asking. */
+static void
+test_time_input_zone (void)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 27, 13, 5, 0);
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 11, 27, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  struct {
+    GTimeZone          *zone;
+    const char         *typed;
+    const char         *expected;
+    SitrepCaptureCheck  check;
+  } cases[] = {
+    { berlin, "13:50", "2026-11-27T12:50:00Z", SITREP_CAPTURE_CHECK_OK },
+    { utc, "12:50", "2026-11-27T12:50:00Z", SITREP_CAPTURE_CHECK_OK },
+    /* later than now: today's, flagged, not yesterday's */
+    { utc, "13:50", "2026-11-27T13:50:00Z", SITREP_CAPTURE_CHECK_FUTURE },
+    { berlin, "14:09", "2026-11-27T13:09:00Z", SITREP_CAPTURE_CHECK_OK },
+    { berlin, "12:30:15", "2026-11-27T11:30:15Z", SITREP_CAPTURE_CHECK_BEFORE_INCIDENT },
+    { berlin, "2026-11-27 13:15", "2026-11-27T12:15:00Z", SITREP_CAPTURE_CHECK_OK },
+    { berlin, "-10m", "2026-11-27T12:55:00Z", SITREP_CAPTURE_CHECK_OK },
+    { berlin, "2026-11-27T12:20:00Z", "2026-11-27T12:20:00Z", SITREP_CAPTURE_CHECK_OK },
+  };
+
+  g_assert_nonnull (berlin);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SitrepCaptureCheck check = -1;
+      g_autoptr(GDateTime) when =
+        sitrep_time_parse_input_in_zone (cases[i].typed, now, cases[i].zone, start, &check,
+                                         &error);
+      g_autofree char *at = NULL;
+
+      g_assert_no_error (error);
+      at = sitrep_time_format (when);
+      g_assert_cmpstr (at, ==, cases[i].expected);
+      g_assert_cmpint (check, ==, cases[i].check);
+    }
+
+  /* The error names the zone the time would have been read in. */
+  g_assert_null (sitrep_time_parse_input_in_zone ("half past", now, berlin, start, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "CET"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +253,7 @@ main (int   argc,
   g_test_add_func ("/core/capture/time-input", test_time_input);
 
   g_test_add_func ("/core/capture/zone", test_zone);
+  g_test_add_func ("/core/capture/time-input-zone", test_time_input_zone);
 
   return g_test_run ();
 }

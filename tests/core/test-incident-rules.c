@@ -736,6 +736,120 @@ test_major_criteria (void)
     }
 }
 
+#define INC "00000000-0000-4000-8000-00000000000a"
+#define ROLE(r) (1u << SITREP_ROLE_##r)
+
+/* The item ids the incident's checklist has: the default list, and the
+ * major protocol's when @major. */
+static GStrv
+checklist_ids (gboolean major)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  const SitrepChecklistItem *items;
+  gsize n;
+
+  items = sitrep_checklist_default_items (&n);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s:%s", INC, items[i].key);
+
+      g_strv_builder_add (ids, id);
+    }
+  if (major)
+    {
+      items = sitrep_checklist_major_items (&n);
+      for (gsize i = 0; i < n; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("%s:%s", INC, items[i].key);
+
+          g_strv_builder_add (ids, id);
+        }
+    }
+  return g_strv_builder_end (ids);
+}
+
+/* The keys ticked, in order, "" for none; each tick by the actor. */
+static char *
+ticked (GPtrArray *mutations)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+
+  assert_valid (mutations);
+  for (guint i = 0; i < mutations->len; i++)
+    {
+      SitrepMutation *m = mutations->pdata[i];
+
+      g_assert_cmpint (m->op, ==, SITREP_MUTATION_PATCH);
+      g_assert_cmpstr (m->coll, ==, "checklist");
+      g_assert_true (g_str_has_prefix (m->id, INC ":"));
+      g_assert_true (sitrep_json_get_bool (m->data, "done"));
+      g_assert_cmpstr (sitrep_json_get_string (m->data, "done_by"), ==, "ic");
+      g_assert_nonnull (sitrep_json_get_string (m->data, "done_at"));
+      g_string_append_printf (keys, "%s%s", keys->len ? " " : "", m->id + strlen (INC ":"));
+    }
+  return g_string_free (g_steal_pointer (&keys), FALSE);
+}
+
+/* The checklist follows what the app knows: acknowledged, roles assigned. */
+static void
+test_checklist_ticks (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto(GStrv) plain = checklist_ids (FALSE);
+  g_auto(GStrv) major = checklist_ids (TRUE);
+  const char *done_ack[] = { INC ":acknowledge", NULL };
+  const char *done_roles[] = { INC ":assign-roles", NULL };
+  static const struct {
+    gboolean     major;
+    int          assigned;
+    guint        held;
+    gboolean     acknowledged;
+    gboolean     ack_done;
+    gboolean     roles_done;
+    const char  *ticks;
+  } rows[] = {
+    /* acknowledging ticks the item, at the acknowledgement time */
+    { FALSE, -1, 0, TRUE, FALSE, FALSE, "acknowledge" },
+    { FALSE, -1, 0, TRUE, TRUE, FALSE, "" },
+    /* the initial roles: once the Comms Lead, Ops Lead and Scribe are in */
+    { FALSE, SITREP_ROLE_SCRIBE, 0, FALSE, FALSE, FALSE, "" },
+    { FALSE, SITREP_ROLE_SCRIBE, ROLE (COMMUNICATIONS), FALSE, FALSE, FALSE, "" },
+    { FALSE, SITREP_ROLE_SCRIBE, ROLE (COMMUNICATIONS) | ROLE (OPERATIONS), FALSE, FALSE, FALSE,
+      "assign-roles" },
+    { FALSE, SITREP_ROLE_SCRIBE, ROLE (COMMUNICATIONS) | ROLE (OPERATIONS), FALSE, FALSE, TRUE,
+      "" },
+    /* a role the item does not name does not tick it, even with all in */
+    { FALSE, SITREP_ROLE_COMMANDER,
+      ROLE (COMMUNICATIONS) | ROLE (OPERATIONS) | ROLE (SCRIBE), FALSE, FALSE, FALSE, "" },
+    /* the major protocol's own roles, only where the incident has those items */
+    { FALSE, SITREP_ROLE_DEPUTY_COMMANDER, 0, FALSE, FALSE, FALSE, "" },
+    { TRUE, SITREP_ROLE_DEPUTY_COMMANDER, 0, FALSE, FALSE, FALSE, "major-deputy" },
+    { TRUE, SITREP_ROLE_PLANNING, 0, FALSE, FALSE, FALSE, "major-planning" },
+    { TRUE, SITREP_ROLE_CUSTOMER_LIAISON, 0, FALSE, FALSE, FALSE, "major-liaison" },
+    { TRUE, SITREP_ROLE_OPERATIONS, ROLE (COMMUNICATIONS) | ROLE (SCRIBE), TRUE, FALSE, FALSE,
+      "acknowledge assign-roles" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(GPtrArray) mutations = NULL;
+      g_autofree char *keys = NULL;
+      const char * const *done = rows[i].ack_done ? done_ack
+                                 : rows[i].roles_done ? done_roles : NULL;
+
+      mutations = sitrep_incident_rules_checklist_ticks (&f->env, INC,
+                                                         (const char * const *) (rows[i].major ? major : plain),
+                                                         done, rows[i].assigned, rows[i].held,
+                                                         rows[i].acknowledged ? "2026-11-27T14:20:00Z"
+                                                                              : NULL);
+      keys = ticked (mutations);
+      g_assert_cmpstr (keys, ==, rows[i].ticks);
+      if (rows[i].acknowledged && mutations->len > 0)
+        g_assert_cmpstr (sitrep_json_get_string (at (mutations, 0)->data, "done_at"), ==,
+                         "2026-11-27T14:20:00Z");
+    }
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -754,6 +868,7 @@ main (int   argc,
   ADD ("/core/incident-rules/severity", test_severity);
   ADD ("/core/incident-rules/major", test_major);
   ADD ("/core/incident-rules/demo", test_demo);
+  ADD ("/core/incident-rules/checklist-ticks", test_checklist_ticks);
   g_test_add_func ("/core/incident-rules/explain", test_explain);
   g_test_add_func ("/core/incident-rules/explain-long-service", test_explain_long_service);
   ADD ("/core/incident-rules/triage-record", test_triage_record);

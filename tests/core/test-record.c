@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "sitrep-json.h"
+#include "sitrep-mutation.h"
 #include "sitrep-protocol-scan.h"
 #include "sitrep-record.h"
 
@@ -397,6 +398,69 @@ test_collections_and_uuids (void)
     g_assert_cmpint (sitrep_id_is_uuid (ids[i].id), ==, ids[i].uuid);
 }
 
+static JsonObject *
+entry (const char *text,
+       const char *occurred_at,
+       const char *kind)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_string_member (o, "text", text);
+  json_object_set_string_member (o, "occurred_at", occurred_at);
+  json_object_set_string_member (o, "kind", kind);
+  return o;
+}
+
+/* An edit is checked against the version its editor opened only when
+ * someone else changed a field this edit changes. */
+static void
+test_changed_underneath (void)
+{
+  g_autoptr(JsonObject) opened = entry ("Pool exhausted", "2026-12-03T09:00:00.250Z", "note");
+  g_autoptr(JsonObject) same = entry ("Pool exhausted", "2026-12-03T09:00:00.250Z", "note");
+  g_autoptr(JsonObject) text_changed = entry ("Pool exhausted on db-2", "2026-12-03T09:00:00.250Z", "note");
+  g_autoptr(JsonObject) time_changed = entry ("Pool exhausted", "2026-12-03T08:30:00Z", "note");
+  g_autoptr(JsonObject) time_rewritten = entry ("Pool exhausted", "2026-12-03T10:00:00.250+01:00", "note");
+  g_autoptr(JsonObject) text_edit = json_object_new ();
+  g_autoptr(JsonObject) time_edit = json_object_new ();
+  g_autoptr(JsonObject) pin_edit = json_object_new ();
+
+  json_object_set_string_member (text_edit, "text", "Raised the pool to 200");
+  json_object_set_string_member (time_edit, "occurred_at", "2026-12-03T08:55:00Z");
+  json_object_set_boolean_member (pin_edit, "pinned", TRUE);
+
+  g_assert_false (sitrep_edit_changed_underneath (same, opened, text_edit));
+  g_assert_true (sitrep_edit_changed_underneath (text_changed, opened, text_edit));
+  g_assert_false (sitrep_edit_changed_underneath (time_changed, opened, text_edit));
+  g_assert_true (sitrep_edit_changed_underneath (time_changed, opened, time_edit));
+  /* One instant written another way is not a change. */
+  g_assert_false (sitrep_edit_changed_underneath (time_rewritten, opened, time_edit));
+  /* A field the editor did not show is never a conflict. */
+  g_assert_false (sitrep_edit_changed_underneath (text_changed, opened, pin_edit));
+}
+
+/* New ids are UUIDs that sort in the order they were made. */
+static void
+test_id_new_ordered (void)
+{
+  g_autofree char *previous = sitrep_id_new ();
+
+  g_assert_true (sitrep_id_is_uuid (previous));
+  /* the version 7 and variant bits */
+  g_assert_cmpint (previous[14], ==, '7');
+  g_assert_nonnull (strchr ("89ab", previous[19]));
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *id = sitrep_id_new ();
+
+      g_assert_true (sitrep_id_is_uuid (id));
+      g_assert_cmpint (strcmp (previous, id), <, 0);
+      g_free (previous);
+      previous = g_steal_pointer (&id);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +468,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/record/valid", test_valid);
+  g_test_add_func ("/core/edit/changed-underneath", test_changed_underneath);
+  g_test_add_func ("/core/record/id-new-ordered", test_id_new_ordered);
   g_test_add_func ("/core/record/invalid", test_invalid);
   g_test_add_func ("/core/record/unknown-fields-kept", test_unknown_fields_kept);
   g_test_add_func ("/core/record/text-limit", test_text_limit);

@@ -460,6 +460,64 @@ test_placeholder_names (void)
     g_assert_true (g_strv_contains (names, expected[i]));
 }
 
+/* The composer proposes the status-page template that fits the incident:
+ * initial before the first update, update after it (or once the cause is
+ * identified), resolution when resolved. */
+static void
+test_choose_stage (void)
+{
+  const SitrepTemplateBuiltin *builtins;
+  const char *statuses[3];
+  const char *keys[3];
+  guint n = 0;
+  gsize n_builtins;
+  static const struct {
+    SitrepStatus status;
+    gboolean     sent_before;
+    const char  *key;
+  } rows[] = {
+    { SITREP_STATUS_INVESTIGATING, FALSE, "status-page-initial" },
+    { SITREP_STATUS_INVESTIGATING, TRUE, "status-page-update" },
+    /* 40 minutes into an identified incident, nothing posted yet */
+    { SITREP_STATUS_IDENTIFIED, FALSE, "status-page-update" },
+    { SITREP_STATUS_IDENTIFIED, TRUE, "status-page-update" },
+    { SITREP_STATUS_MONITORING, TRUE, "status-page-update" },
+    { SITREP_STATUS_RESOLVED, TRUE, "status-page-resolution" },
+    { SITREP_STATUS_RESOLVED, FALSE, "status-page-resolution" },
+    { SITREP_STATUS_CLOSED, TRUE, "status-page-resolution" },
+  };
+
+  builtins = sitrep_templates_builtins (&n_builtins);
+  /* The resolution first, to show the order is not what picks. */
+  for (int pass = 0; pass < 2; pass++)
+    for (gsize i = 0; i < n_builtins; i++)
+      if (builtins[i].audience == SITREP_AUDIENCE_STATUS_PAGE &&
+          (g_strcmp0 (builtins[i].status, "Resolved") == 0) == (pass == 0))
+        {
+          g_assert_cmpuint (n, <, 3);
+          statuses[n] = builtins[i].status;
+          keys[n++] = builtins[i].key;
+        }
+  g_assert_cmpuint (n, ==, 3);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      int chosen = sitrep_template_choose (statuses, n, rows[i].status, rows[i].sent_before);
+
+      g_assert_cmpint (chosen, >=, 0);
+      g_assert_cmpstr (keys[chosen], ==, rows[i].key);
+    }
+
+  /* Templates for any status stand in for a missing stage; none, -1. */
+  {
+    const char *mixed[] = { "Resolved", NULL, "Investigating" };
+
+    g_assert_cmpint (sitrep_template_choose (mixed, 3, SITREP_STATUS_IDENTIFIED, TRUE), ==, 1);
+    g_assert_cmpint (sitrep_template_choose (mixed, 3, SITREP_STATUS_INVESTIGATING, FALSE), ==, 2);
+    g_assert_cmpint (sitrep_template_choose (mixed, 0, SITREP_STATUS_INVESTIGATING, FALSE), ==, -1);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +535,7 @@ main (int   argc,
   g_test_add_func ("/core/templates/builtins-punctuation", test_builtins_punctuation);
   g_test_add_func ("/core/templates/provisional-ref", test_provisional_ref);
   g_test_add_func ("/core/templates/stakeholder-status-line", test_stakeholder_status_line);
+  g_test_add_func ("/core/templates/choose-stage", test_choose_stage);
 
   return g_test_run ();
 }

@@ -215,8 +215,10 @@ test_due (Fixture       *f,
         }
     }
   g_assert_nonnull (countdown);
-  /* The one countdown of every view rounds up: 29 min 59 s is "in 30 min". */
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (countdown)), ==, "in 30 min");
+  /* The one countdown of every view counts wall-clock minutes: 30 min
+   * ahead, or 29 if the page came up in the next minute. */
+  g_assert_true (g_str_equal (gtk_label_get_label (GTK_LABEL (countdown)), "in 30 min") ||
+                 g_str_equal (gtk_label_get_label (GTK_LABEL (countdown)), "in 29 min"));
   g_assert_false (gtk_widget_has_css_class (countdown, "error"));
   g_assert_nonnull (compose);
 
@@ -638,6 +640,94 @@ test_provisional_ref (Fixture       *f,
   g_assert_cmpstr (flags (f), ==, "{{impact}}");
 }
 
+static GtkWidget *
+find_label_text (GtkWidget  *root,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+empty_state_shown (GtkListBox *history)
+{
+  GtkWidget *label = find_label_text (GTK_WIDGET (history), "Nothing sent yet");
+
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+/* Before anything is sent the Sent list says so; the first update takes
+ * its place. */
+static void
+test_sent_empty_state (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkListBox *history = _sitrep_comms_page_get_history_list (f->page);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  WAIT_IDLE ();
+  g_assert_cmpuint (n_rows (history), ==, 0);
+  g_assert_true (empty_state_shown (history));
+
+  id = sitrep_workspace_send_communication (test_workspace (f->context, f->incident_id),
+                                            SITREP_AUDIENCE_EXECUTIVES, NULL,
+                                            SITREP_STATUS_INVALID, "Update", "We are on it.",
+                                            &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (n_rows (history) == 1);
+  WAIT_IDLE ();
+  g_assert_false (empty_state_shown (history));
+}
+
+/* The mapped label in @row, outside its menu, that shows @text. */
+static GtkLabel *
+row_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_POPOVER (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = row_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A template's whole name shows in the row when there is room for it. */
+static void
+test_template_name_whole (Fixture       *f,
+                          gconstpointer  data)
+{
+  AdwComboRow *row = _sitrep_comms_page_get_template_row (f->page);
+  GtkLabel *label;
+
+  sitrep_comms_page_compose (f->page, SITREP_AUDIENCE_STATUS_PAGE);
+  select_template (f, "status-page-initial");
+  WAIT_UNTIL ((label = row_label (GTK_WIDGET (row), "Status page: initial notification")) != NULL &&
+              gtk_widget_get_width (GTK_WIDGET (label)) > 0);
+  WAIT_IDLE ();
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +740,10 @@ main (int   argc,
   g_test_add ("/gui/comms/flagged", Fixture, NULL, fixture_set_up, test_flagged,
               fixture_tear_down);
   g_test_add ("/gui/comms/send", Fixture, NULL, fixture_set_up, test_send, fixture_tear_down);
+  g_test_add ("/gui/comms/template-name-whole", Fixture, NULL, fixture_set_up,
+              test_template_name_whole, fixture_tear_down);
+  g_test_add ("/gui/comms/sent-empty-state", Fixture, NULL, fixture_set_up,
+              test_sent_empty_state, fixture_tear_down);
   g_test_add ("/gui/comms/live", Fixture, NULL, fixture_set_up, test_live, fixture_tear_down);
   g_test_add ("/gui/comms/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
   g_test_add ("/gui/comms/undo", Fixture, NULL, fixture_set_up, test_undo, fixture_tear_down);

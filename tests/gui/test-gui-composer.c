@@ -7,6 +7,7 @@
 #include "gui-test-util.h"
 
 #include "sitrep-comms-composer.h"
+#include "sitrep-json.h"
 
 /* The Updates page's composer on its own: it fills the editors from a
  * template with the incident's values, and says what is left to fill in. */
@@ -112,6 +113,55 @@ test_flags (Fixture       *f,
                                                                    GTK_TYPE_LIST_BOX)));
 }
 
+static const char *
+proposed_name (Fixture *f)
+{
+  SitrepRecordObject *template;
+
+  sitrep_comms_composer_rebuild_templates (f->composer, TRUE);
+  template = sitrep_comms_composer_current_template (f->composer);
+  g_assert_nonnull (template);
+  return sitrep_json_get_string (sitrep_record_object_get_body (template), "name");
+}
+
+/* The status page's template fits the incident: the initial notification
+ * first, the update after it, the resolution once resolved. */
+static void
+test_proposes_stage (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sent = NULL;
+  SitrepWorkspace *workspace = test_workspace (f->context, f->incident_id);
+
+  sitrep_comms_composer_set_choices (f->composer, SITREP_AUDIENCE_STATUS_PAGE, -1, 0);
+  g_assert_cmpstr (proposed_name (f), ==, "Status page: initial notification");
+
+  sent = sitrep_workspace_send_communication (workspace, SITREP_AUDIENCE_STATUS_PAGE, NULL,
+                                              SITREP_STATUS_INVALID, "Payments - Service Disruption",
+                                              "We are investigating.", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (proposed_name (f), ==, "Status page: update");
+
+  g_assert_true (sitrep_workspace_set_status (workspace, SITREP_STATUS_RESOLVED, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (proposed_name (f), ==, "Status page: resolution");
+}
+
+/* Identified before anything was posted: not the "investigating" text. */
+static void
+test_proposes_update_when_identified (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sitrep_workspace_set_status (test_workspace (f->context, f->incident_id),
+                                              SITREP_STATUS_IDENTIFIED, &error));
+  g_assert_no_error (error);
+  sitrep_comms_composer_set_choices (f->composer, SITREP_AUDIENCE_STATUS_PAGE, -1, 0);
+  g_assert_cmpstr (proposed_name (f), ==, "Status page: update");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -120,6 +170,10 @@ main (int   argc,
 
   g_test_add ("/gui/composer/fills-from-template", Fixture, NULL,
               fixture_set_up, test_fills_from_template, fixture_tear_down);
+  g_test_add ("/gui/composer/proposes-stage", Fixture, NULL,
+              fixture_set_up, test_proposes_stage, fixture_tear_down);
+  g_test_add ("/gui/composer/proposes-update-when-identified", Fixture, NULL,
+              fixture_set_up, test_proposes_update_when_identified, fixture_tear_down);
   g_test_add ("/gui/composer/flags", Fixture, NULL,
               fixture_set_up, test_flags, fixture_tear_down);
 

@@ -8,9 +8,11 @@
 
 #include "gui-test-util.h"
 
+#include "sitrep-application.h"
 #include "sitrep-conflict-dialog.h"
 #include "sitrep-json.h"
 #include "sitrep-time.h"
+#include "sitrep-window-private.h"
 
 typedef struct
 {
@@ -83,10 +85,28 @@ fixture_tear_down (Fixture       *f,
   g_free (f->entry_id);
 }
 
-/* Bob edits the entry; the server answers that Alice changed it first. */
+/* Alice's change of the entry reaches Bob's store through the feed. */
+static void
+feed_theirs (Fixture    *f,
+             JsonObject *theirs)
+{
+  g_autoptr(GError) error = NULL;
+  SitrepChange change = { 7, NULL, (char *) "alice", (char *) "other-client", 3 };
+  SitrepChange *changes[] = { &change };
+
+  change.record = sitrep_record_new ("timeline", f->entry_id, 7, FALSE, theirs);
+  g_assert_true (sitrep_store_apply_changes (sitrep_context_get_store (f->context), changes, 1,
+                                             7, &error));
+  g_assert_no_error (error);
+  sitrep_record_free (change.record);
+}
+
+/* Bob edits the entry; the server answers that Alice changed it first.
+ * With @via_feed, Alice's change reached Bob's store before the answer. */
 static SitrepConflict *
-make_conflict (Fixture          *f,
-               SitrepPushStatus  status)
+make_conflict_full (Fixture          *f,
+                    SitrepPushStatus  status,
+                    gboolean          via_feed)
 {
   SitrepStore *store = sitrep_context_get_store (f->context);
   g_autoptr(JsonObject) fields = json_object_new ();
@@ -108,6 +128,8 @@ make_conflict (Fixture          *f,
   g_assert_cmpuint (pending->len, ==, 1);
   sent = pending->pdata[0];
   g_assert_cmpint (sent->base_version, ==, 5);
+  if (via_feed)
+    feed_theirs (f, theirs);
 
   result.mid = sent->mid;
   result.status = status;
@@ -132,6 +154,13 @@ make_conflict (Fixture          *f,
   conflicts = sitrep_store_list_conflicts (store, &error);
   g_assert_cmpuint (conflicts->len, ==, 1);
   return g_ptr_array_steal_index (conflicts, 0);
+}
+
+static SitrepConflict *
+make_conflict (Fixture          *f,
+               SitrepPushStatus  status)
+{
+  return make_conflict_full (f, status, FALSE);
 }
 
 static const char *
@@ -289,6 +318,155 @@ test_later_keeps_it (Fixture       *f,
   sitrep_conflict_free (conflict);
 }
 
+/* The dialog says which entry it is about, and who made the change that
+ * stands and when, as the feed told this app. */
+static void
+test_names_entry_and_author (Fixture       *f,
+                             gconstpointer  data)
+{
+  SitrepConflict *conflict = make_conflict_full (f, SITREP_PUSH_CONFLICT, TRUE);
+  g_autoptr(GPtrArray) edits = sitrep_context_dup_refused_edits (f->context);
+  SitrepRefusedEdit *edit;
+  GtkWidget *dialog;
+  const char *body;
+
+  g_assert_cmpuint (edits->len, ==, 1);
+  edit = edits->pdata[0];
+  g_assert_cmpstr (edit->changed_by, ==, "alice");
+  g_assert_nonnull (edit->changed_at);
+
+  dialog = sitrep_conflict_dialog_new (f->window, f->context, edit);
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_UNTIL (gtk_widget_get_mapped (dialog));
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, "The entry at 2026-11-27 14:32:00 UTC"));
+  g_assert_nonnull (strstr (body, "“DB pool exhausted on db-2 (alice)”"));
+  g_assert_nonnull (strstr (body, "Changed by alice at "));
+  g_assert_nonnull (strstr (body, "DB pool exhausted: raised to 200 (bob)"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
+  g_assert_cmpuint (n_conflicts (f), ==, 0);
+  sitrep_conflict_free (conflict);
+}
+
+/* A token that may not edit refuses every waiting edit at once: one
+ * question answers all of them, and nothing typed is lost. */
+static void
+test_refused_together (Fixture       *f,
+                       gconstpointer  data)
+{
+  SitrepStore *store = sitrep_context_get_store (f->context);
+  SitrepWorkspace *workspace = test_workspace (f->context, f->incident_id);
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(GPtrArray) edits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL;
+  GtkWidget *dialog;
+  guint n_refused = 0;
+  GValue value = G_VALUE_INIT;
+
+  json_object_set_string_member (fields, "text", "DB pool exhausted: raised to 200 (bob)");
+  g_assert_true (sitrep_workspace_edit_timeline_entry (workspace, f->entry_id, fields, &error));
+  first = sitrep_workspace_add_timeline_entry (workspace, NULL, SITREP_KIND_ACTION,
+                                               "Failed over to db-3", &error);
+  second = sitrep_workspace_add_timeline_entry (workspace, NULL, SITREP_KIND_NOTE,
+                                                "Error rate back under 1%", &error);
+  g_assert_no_error (error);
+  g_assert_true (sitrep_store_outbox_refuse_all (store, "Read-only: this token can view but not edit",
+                                                 &n_refused, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_refused, ==, 3);
+
+  edits = sitrep_context_dup_refused_edits (f->context);
+  g_assert_cmpuint (edits->len, ==, 3);
+  dialog = sitrep_conflict_dialog_new (f->window, f->context, edits->pdata[0]);
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_UNTIL (gtk_widget_get_mapped (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "The Server Refused Edits");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "3 edits were refused for this reason"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "copy"));
+
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  g_assert_cmpuint (n_conflicts (f), ==, 0);
+
+  /* Every text is on the clipboard, one a line. */
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (gdk_display_get_clipboard (gdk_display_get_default ())),
+                                                 &value, NULL));
+  g_assert_nonnull (strstr (g_value_get_string (&value), "raised to 200 (bob)"));
+  g_assert_nonnull (strstr (g_value_get_string (&value), "Failed over to db-3"));
+  g_assert_nonnull (strstr (g_value_get_string (&value), "Error rate back under 1%"));
+  g_value_unset (&value);
+}
+
+static SitrepWindow *
+app_window (SitrepApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (SITREP_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* In the app: "Later" leaves "1 edit to settle" in the window's header,
+ * and that asks again. */
+static void
+test_later_leaves_trace (Fixture       *f,
+                         gconstpointer  data)
+{
+  SitrepConflict *conflict = make_conflict_full (f, SITREP_PUSH_CONFLICT, TRUE);
+  g_autoptr(SitrepApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  SitrepWindow *window;
+  GtkButton *settle;
+
+  /* The incident is over, so no reminder is due: no notification daemon
+   * runs for this test. The app opens the same database, with the
+   * conflict waiting in it. */
+  {
+    g_autoptr(JsonObject) closed = json_object_new ();
+
+    json_object_set_string_member (closed, "status", "closed");
+    g_assert_true (sitrep_store_patch (sitrep_context_get_store (f->context), "incidents",
+                                       f->incident_id, closed, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_object (&f->context);
+  app = sitrep_application_new (f->dir, FALSE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  WAIT_UNTIL ((window = app_window (app)) != NULL);
+  settle = _sitrep_window_get_settle_button (window);
+
+  /* Asked at once, naming the entry and Alice… */
+  WAIT_UNTIL ((dialog = find_dialog ("Someone Else Edited This Entry")) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Changed by alice"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The entry at "));
+
+  /* …and put off: the header keeps it in sight. */
+  adw_message_dialog_response (dialog, "later");
+  gtk_window_destroy (GTK_WINDOW (dialog));   /* as its button does after answering */
+  WAIT_IDLE ();
+  g_assert_null (find_dialog ("Someone Else Edited This Entry"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (settle)));
+  g_assert_cmpstr (gtk_button_get_label (settle), ==, "1 edit to settle");
+
+  /* The button asks again; taking theirs settles it and the trace goes. */
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (settle)));
+  WAIT_UNTIL ((dialog = find_dialog ("Someone Else Edited This Entry")) != NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "DB pool exhausted: raised to 200 (bob)"));
+  adw_message_dialog_response (dialog, "theirs");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (settle)));
+
+  gui_test_destroy (GTK_WINDOW (window));
+  sitrep_conflict_free (conflict);
+}
+
 static void
 text_read (GObject      *source,
            GAsyncResult *result,
@@ -376,7 +554,13 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/conflict/rejected", Fixture, NULL, fixture_set_up, test_rejected_copy,
               fixture_tear_down);
+  g_test_add ("/gui/conflict/names-entry-and-author", Fixture, NULL, fixture_set_up,
+              test_names_entry_and_author, fixture_tear_down);
+  g_test_add ("/gui/conflict/later-leaves-trace", Fixture, NULL, fixture_set_up,
+              test_later_leaves_trace, fixture_tear_down);
   g_test_add_func ("/gui/conflict/mine-body", test_mine_body);
+  g_test_add ("/gui/conflict/refused-together", Fixture, NULL, fixture_set_up,
+              test_refused_together, fixture_tear_down);
 
   return g_test_run ();
 }

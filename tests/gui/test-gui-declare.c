@@ -271,6 +271,66 @@ test_critical_services (void)
   g_settings_reset (settings, "critical-services");
 }
 
+/* The mapped label under @widget (outside popovers) that shows @text. */
+static GtkLabel *
+find_shown_label (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_POPOVER (widget))
+    return NULL;
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_shown_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Each severity reads whole in the row, however long the suggestion
+ * beside it and however narrow the dialog. */
+static void
+test_severity_whole (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("sitrep-gui-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (data_dir, &error);
+  SitrepDeclareDialog *dialog;
+  AdwComboRow *severity;
+  static const char *labels[] = { "P1 — Critical", "P2 — High", "P3 — Medium", "P4 — Low" };
+  static const int widths[] = { 560, 360 };
+
+  g_assert_no_error (error);
+  dialog = sitrep_declare_dialog_new (NULL, context);
+  severity = _sitrep_declare_dialog_get_severity (dialog);
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (dialog), widths[w], 600);
+      gtk_window_present (GTK_WINDOW (dialog));
+      WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        {
+          GtkLabel *label;
+
+          adw_combo_row_set_selected (severity, i);
+          WAIT_UNTIL ((label = find_shown_label (GTK_WIDGET (severity), labels[i])) != NULL &&
+                      gtk_widget_get_width (GTK_WIDGET (label)) > 0);
+          WAIT_IDLE ();
+          g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+        }
+    }
+
+  gui_test_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/gui/declare/dialog", test_declare);
   g_test_add_func ("/gui/declare/reopen", test_reopen);
   g_test_add_func ("/gui/declare/critical-services", test_critical_services);
+  g_test_add_func ("/gui/declare/severity-whole", test_severity_whole);
   g_test_add_func ("/gui/overview/demo-selected", test_demo_selected);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include "sitrep-context.h"
 #include "sitrep-deadlines.h"
 #include "sitrep-due-list.h"
+#include "sitrep-notifier-private.h"
 
 /* The list of an incident's deadlines shown on the Overview (all of them,
  * with the buttons that answer each) and on the Updates page (only the
@@ -225,6 +226,38 @@ test_updates_only (Fixture       *f,
   g_assert_nonnull (find_label (GTK_WIDGET (list), "No update is due"));
 }
 
+/* One deadline read at three seconds of one minute, by the Overview's
+ * list, the Updates page's list and a notification: the same countdown. */
+static void
+test_same_countdown (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(SitrepDueList) overview = g_object_ref_sink (SITREP_DUE_LIST (sitrep_due_list_new (FALSE)));
+  g_autoptr(SitrepDueList) updates = g_object_ref_sink (SITREP_DUE_LIST (sitrep_due_list_new (TRUE)));
+  g_autoptr(GPtrArray) deadlines = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_deadline_free);
+  g_autoptr(GDateTime) minute = g_date_time_new_utc (2026, 11, 27, 14, 28, 0);
+  g_autoptr(GDateTime) tick = g_date_time_add_seconds (minute, 1);
+  g_autoptr(GDateTime) refresh = g_date_time_add_seconds (minute, 50);
+  g_autoptr(GDateTime) notified = g_date_time_add_seconds (minute, 30);
+  g_autofree char *summary = NULL;
+  SitrepDeadline *d = g_new0 (SitrepDeadline, 1);
+
+  /* Due at 14:32:30: 4 min 29 s after the tick, 3 min 40 s after the refresh. */
+  d->kind = SITREP_DEADLINE_UPDATE;
+  d->audience = SITREP_AUDIENCE_EXECUTIVES;
+  d->due = g_date_time_add_seconds (minute, 4 * 60 + 30);
+  d->label = g_strdup ("Executive update due");
+  g_ptr_array_add (deadlines, d);
+
+  sitrep_due_list_show (overview, f->incident_id, deadlines, tick);
+  sitrep_due_list_show (updates, f->incident_id, deadlines, refresh);
+  summary = _sitrep_notifier_describe_due (d, SITREP_ALERT_WARNING, notified);
+
+  g_assert_nonnull (find_label (GTK_WIDGET (_sitrep_due_list_get_list_box (overview)), "in 4 min"));
+  g_assert_nonnull (find_label (GTK_WIDGET (_sitrep_due_list_get_list_box (updates)), "in 4 min"));
+  g_assert_cmpstr (summary, ==, "Update to Executives due in 4 min");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -233,6 +266,8 @@ main (int   argc,
 
   g_test_add ("/gui/due-list/all-deadlines", Fixture, NULL,
               fixture_set_up, test_all_deadlines, fixture_tear_down);
+  g_test_add ("/gui/due-list/same-countdown", Fixture, NULL,
+              fixture_set_up, test_same_countdown, fixture_tear_down);
   g_test_add ("/gui/due-list/updates-only", Fixture, NULL,
               fixture_set_up, test_updates_only, fixture_tear_down);
 

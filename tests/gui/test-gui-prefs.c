@@ -74,6 +74,47 @@ test_handle (void)
   gui_test_destroy (GTK_WINDOW (prefs));
 }
 
+/* Typed times are read in the local zone unless UTC is chosen; the row
+ * writes the choice where every time field reads it. */
+static void
+test_time_zone (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-prefs-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autofree char *name = NULL;
+  SitrepPreferencesWindow *prefs;
+  AdwComboRow *row;
+
+  g_assert_no_error (error);
+  g_settings_reset (settings, "time-input-zone");
+  g_assert_false (sitrep_context_get_input_in_utc (context));
+
+  prefs = sitrep_preferences_window_new (NULL, context);
+  gtk_window_present (GTK_WINDOW (prefs));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
+  row = _sitrep_preferences_window_get_zone_row (prefs);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (row)));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  adw_combo_row_set_selected (row, 1);
+  g_assert_cmpint (g_settings_get_enum (settings, "time-input-zone"), ==, SITREP_TIME_INPUT_UTC);
+  g_assert_true (sitrep_context_get_input_in_utc (context));
+  zone = sitrep_context_dup_input_zone (context);
+  g_assert_cmpstr (g_time_zone_get_identifier (zone), ==, "UTC");
+  name = sitrep_context_dup_input_zone_name (context, NULL);
+  g_assert_cmpstr (name, ==, "UTC");
+
+  adw_combo_row_set_selected (row, 0);
+  g_assert_cmpint (g_settings_get_enum (settings, "time-input-zone"), ==, SITREP_TIME_INPUT_LOCAL);
+  g_assert_false (sitrep_context_get_input_in_utc (context));
+
+  gui_test_destroy (GTK_WINDOW (prefs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -82,6 +123,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/prefs/connect-keeps-token", test_connect_keeps_token);
   g_test_add_func ("/gui/prefs/handle", test_handle);
+  g_test_add_func ("/gui/prefs/time-zone", test_time_zone);
 
   return g_test_run ();
 }

@@ -487,12 +487,93 @@ test_switch_incident (Fixture       *f,
   g_assert_null (_sitrep_roles_page_get_briefing_dialog (f->page));
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             gboolean (*match) (GtkWidget *widget))
+{
+  if (gtk_widget_get_mapped (widget) && match (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_briefing (GtkWidget *widget)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "roles.briefing") == 0;
+}
+
+static gboolean
+is_description (GtkWidget *widget)
+{
+  return GTK_IS_LABEL (widget) &&
+         g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), "Type a handle");
+}
+
+/* A widget's box in the page's coordinates. */
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *page)
+{
+  graphene_rect_t rect;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, page, &rect));
+  return rect;
+}
+
+/* At 700 px (and narrower) the "Handover Briefing…" control and the
+ * group's description share no pixel, and neither is cut short. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  static const int widths[] = { 700, 560, 400 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      GtkWidget *page = GTK_WIDGET (f->page);
+      GtkWidget *briefing;
+      GtkWidget *description;
+      graphene_rect_t b, d, out;
+      int min_width;
+
+      gtk_window_set_default_size (f->window, widths[i], 640);
+      WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (f->window)) == widths[i]);
+      WAIT_IDLE ();
+
+      briefing = find_widget (page, is_briefing);
+      description = find_widget (page, is_description);
+      g_assert_nonnull (briefing);
+      g_assert_nonnull (description);
+      b = bounds_in (briefing, page);
+      d = bounds_in (description, page);
+      g_assert_false (graphene_rect_intersection (&b, &d, &out) &&
+                      out.size.width > 0 && out.size.height > 0);
+      /* Given at least the room it asks for, and inside the page. */
+      gtk_widget_measure (briefing, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (briefing), >=, min_width);
+      g_assert_cmpfloat (b.origin.x + b.size.width, <=, gtk_widget_get_width (page));
+      g_assert_cmpfloat (d.origin.x + d.size.width, <=, gtk_widget_get_width (page));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv);
 
+  g_test_add ("/gui/roles/narrow", Fixture, NULL,
+              fixture_set_up, test_narrow, fixture_tear_down);
   g_test_add ("/gui/roles/flags-and-handover", Fixture, NULL,
               fixture_set_up, test_flags_and_handover, fixture_tear_down);
   g_test_add ("/gui/roles/clear-and-invalid", Fixture, NULL,

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "gui-test-util.h"
 
@@ -108,6 +109,25 @@ seconds_ago (SitrepTimelineEntry *entry)
          G_TIME_SPAN_SECOND;
 }
 
+/* The incident began @hours ago, so a recent time is plausible. */
+static void
+detected_hours_ago (Fixture *f,
+                    int      hours)
+{
+  SitrepIncident *incident = sitrep_context_lookup_incident (f->context, f->incident_id);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) detected = g_date_time_add_hours (now, -hours);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sitrep_workspace_set_milestone (test_workspace (f->context, f->incident_id),
+                                                 SITREP_MILESTONE_DETECTED, detected, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DETECTED) != NULL &&
+              g_date_time_compare (sitrep_incident_get_milestone (incident,
+                                                                  SITREP_MILESTONE_DETECTED),
+                                   now) < 0);
+}
+
 static void
 test_capture (Fixture       *f,
               gconstpointer  data)
@@ -117,6 +137,7 @@ test_capture (Fixture       *f,
 
   /* Declaring wrote the first entry. */
   g_assert_cmpuint (n_entries (page), ==, 1);
+  detected_hours_ago (f, 1);
 
   /* Enter adds at now, as a note by the current user, and clears the line. */
   type_and_capture (page, "Restarted the payment pods");
@@ -458,6 +479,387 @@ test_second_window_closed (Fixture       *f,
   g_object_unref (listened.objects[4]);
 }
 
+/* Opening an incident's timeline shows its newest entry: the list is
+ * scrolled to the end, not left at the declaration. */
+static void
+test_opens_at_newest (Fixture       *f,
+                      gconstpointer  data)
+{
+  SitrepWorkspace *workspace = test_workspace (f->context, f->incident_id);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  SitrepTimelinePage *page;
+  GtkAdjustment *adj;
+  SitrepWindow *second;
+
+  for (int i = 0; i < 80; i++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_add_seconds (now, i - 80);
+      g_autofree char *text = g_strdup_printf ("Step %d of the recovery", i);
+      g_autofree char *id = sitrep_workspace_add_timeline_entry (workspace, at, SITREP_KIND_NOTE,
+                                                                 text, &error);
+
+      g_assert_no_error (error);
+    }
+
+  /* As a person opens it: the incident first (its overview), then the
+   * timeline page. */
+  second = sitrep_window_new (NULL, f->context);
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_true (sitrep_window_select_incident (second, f->incident_id));
+  page = _sitrep_window_get_timeline (second);
+  WAIT_UNTIL (n_entries (page) == 81);
+  WAIT_IDLE ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.page", "s", "timeline"));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  adj = gtk_scrollable_get_vadjustment (
+    GTK_SCROLLABLE (_sitrep_timeline_page_get_list_view (page)));
+  WAIT_UNTIL (gtk_adjustment_get_upper (adj) > 2 * gtk_adjustment_get_page_size (adj) &&
+              gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj) >=
+              gtk_adjustment_get_upper (adj) - 1);
+  gui_test_destroy (GTK_WINDOW (second));
+}
+
+/* Typed times ------------------------------------------------------------
+ * A scribe in Berlin types the clock time they see. These run with TZ set,
+ * in a process of their own (GLib keeps the local zone it first reads). */
+
+static const char *
+capture_hint (SitrepTimelinePage *page)
+{
+  return gtk_entry_get_placeholder_text (GTK_ENTRY (_sitrep_timeline_page_get_capture (page)));
+}
+
+static gboolean
+in_berlin (void)
+{
+  if (g_test_subprocess ())
+    return TRUE;
+
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("TZ");
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
+static void
+set_input_zone (SitrepTimeInput zone)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_set_enum (settings, "time-input-zone", zone);
+}
+
+/* @minutes from now on the clock of @zone, as typed (to the minute), or
+ * %NULL when that is another day there. */
+static GDateTime *
+clock_time (GTimeZone *zone,
+            int        minutes,
+            char     **typed)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autoptr(GDateTime) then = g_date_time_add_minutes (now, minutes);
+
+  if (g_date_time_get_day_of_month (then) != g_date_time_get_day_of_month (now))
+    return NULL;
+
+  *typed = g_date_time_format (then, "%H:%M");
+  return g_date_time_new (zone, g_date_time_get_year (then), g_date_time_get_month (then),
+                          g_date_time_get_day_of_month (then), g_date_time_get_hour (then),
+                          g_date_time_get_minute (then), 0);
+}
+
+static gboolean
+same_time (GDateTime *a,
+           GDateTime *b)
+{
+  return g_date_time_compare (a, b) == 0;
+}
+
+/* "13:50 …" typed in CET is 12:50 UTC today, filed without a question;
+ * the capture line says how it reads. */
+static void
+test_typed_time_local (Fixture       *f,
+                       gconstpointer  data)
+{
+  SitrepTimelinePage *page;
+  g_autoptr(GTimeZone) berlin = NULL;
+  g_autoptr(GDateTime) expected = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *zone = NULL;
+  g_autofree char *hint = NULL;
+  SitrepTimelineEntry *entry;
+
+  if (!in_berlin ())
+    return;
+
+  page = _sitrep_window_get_timeline (f->window);
+  detected_hours_ago (f, 3);
+  berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  now = g_date_time_new_now (berlin);
+  zone = g_date_time_format (now, "%Z");
+  g_assert_true (g_str_equal (zone, "CET") || g_str_equal (zone, "CEST"));
+
+  hint = g_strdup_printf ("13:50 (read as %s)", zone);
+  g_assert_nonnull (strstr (capture_hint (page), hint));
+
+  expected = clock_time (berlin, -15, &typed);
+  if (expected == NULL)
+    {
+      g_test_skip ("a quarter of an hour ago was yesterday in Berlin");
+      return;
+    }
+  line = g_strdup_printf ("%s restarted the payment pods", typed);
+  type_and_capture (page, line);
+  WAIT_UNTIL ((entry = find_entry (page, "restarted the payment pods")) != NULL);
+  g_assert_null (_sitrep_timeline_page_get_ask_dialog (page));
+  g_assert_true (same_time (sitrep_timeline_entry_get_occurred_at (entry), expected));
+  /* today, a quarter of an hour ago: one or two hours off UTC's clock */
+  g_assert_cmpint (seconds_ago (entry), >=, 14 * 60);
+  g_assert_cmpint (seconds_ago (entry), <=, 16 * 60);
+  g_assert_cmpstr (gtk_editable_get_text (_sitrep_timeline_page_get_capture (page)), ==, "");
+}
+
+/* With UTC chosen in Preferences, the same scribe's typed time is UTC. */
+static void
+test_typed_time_utc (Fixture       *f,
+                     gconstpointer  data)
+{
+  SitrepTimelinePage *page;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) expected = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *line = NULL;
+  SitrepTimelineEntry *entry;
+
+  if (!in_berlin ())
+    return;
+
+  page = _sitrep_window_get_timeline (f->window);
+  detected_hours_ago (f, 3);
+  set_input_zone (SITREP_TIME_INPUT_UTC);
+  WAIT_UNTIL (strstr (capture_hint (page), "13:50 (read as UTC)") != NULL);
+
+  expected = clock_time (utc, -15, &typed);
+  if (expected == NULL)
+    {
+      g_test_skip ("a quarter of an hour ago was yesterday in UTC");
+      return;
+    }
+  line = g_strdup_printf ("%s failed over to the replica", typed);
+  type_and_capture (page, line);
+  WAIT_UNTIL ((entry = find_entry (page, "failed over to the replica")) != NULL);
+  g_assert_true (same_time (sitrep_timeline_entry_get_occurred_at (entry), expected));
+  set_input_zone (SITREP_TIME_INPUT_LOCAL);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Answers the dialog as a person does: with its button. */
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  GtkWidget *button =
+    find_button (GTK_WIDGET (dialog), adw_message_dialog_get_response_label (dialog, response));
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static const char *
+dialog_heading (SitrepTimelinePage *page)
+{
+  return adw_message_dialog_get_heading (_sitrep_timeline_page_get_ask_dialog (page));
+}
+
+/* A time later than now is asked about, never filed on the previous day
+ * unasked; Cancel keeps the line, Use Now files the text now, and the
+ * other day is there to choose. */
+static void
+test_typed_time_future (Fixture       *f,
+                        gconstpointer  data)
+{
+  SitrepTimelinePage *page;
+  g_autoptr(GTimeZone) berlin = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autoptr(GDateTime) yesterday = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *label = NULL;
+  AdwMessageDialog *dialog;
+  SitrepTimelineEntry *entry;
+  guint before;
+
+  if (!in_berlin ())
+    return;
+
+  page = _sitrep_window_get_timeline (f->window);
+  detected_hours_ago (f, 30);
+  berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  later = clock_time (berlin, 20, &typed);
+  if (later == NULL)
+    {
+      g_test_skip ("twenty minutes from now is tomorrow in Berlin");
+      return;
+    }
+  before = n_entries (page);
+  line = g_strdup_printf ("%s rolled back the deploy", typed);
+  /* A narrow window: the dialog stacks its buttons. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (f->window)) <= 400);
+
+  type_and_capture (page, line);
+  WAIT_UNTIL ((dialog = _sitrep_timeline_page_get_ask_dialog (page)) != NULL);
+  g_assert_nonnull (strstr (dialog_heading (page), typed));
+  g_assert_nonnull (strstr (dialog_heading (page), "Later Than Now"));
+  label = g_strdup_printf ("File at %s _Yesterday", typed);
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "yesterday"), ==, label);
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "now"), ==, "Use _Now");
+  /* Enter, pressed again in haste, guesses nothing: it cancels, also when
+   * the buttons are stacked. */
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  WAIT_UNTIL (gtk_window_get_focus (GTK_WINDOW (dialog)) != NULL &&
+              gtk_window_get_focus (GTK_WINDOW (dialog)) ==
+              find_button (GTK_WIDGET (dialog), "_Cancel"));
+  /* The buttons re-laid out move the focus (as a window settling its size
+   * does): before the scribe touches anything, it goes back to Cancel. */
+  gtk_widget_grab_focus (find_button (GTK_WIDGET (dialog), label));
+  WAIT_UNTIL (gtk_window_get_focus (GTK_WINDOW (dialog)) ==
+              find_button (GTK_WIDGET (dialog), "_Cancel"));
+
+  /* Cancel: nothing filed, the line as typed. */
+  answer (dialog, "cancel");
+  WAIT_UNTIL (_sitrep_timeline_page_get_ask_dialog (page) == NULL);
+  WAIT_IDLE ();
+  g_assert_cmpuint (n_entries (page), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (_sitrep_timeline_page_get_capture (page)), ==, line);
+
+  /* Use Now: the text, at the current time. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.capture", NULL));
+  WAIT_UNTIL ((dialog = _sitrep_timeline_page_get_ask_dialog (page)) != NULL);
+  answer (dialog, "now");
+  WAIT_UNTIL ((entry = find_entry (page, "rolled back the deploy")) != NULL);
+  g_assert_cmpint (seconds_ago (entry), <=, 5);
+  g_assert_cmpint (seconds_ago (entry), >=, -1);
+  g_assert_cmpstr (gtk_editable_get_text (_sitrep_timeline_page_get_capture (page)), ==, "");
+
+  /* The previous day, when that is what was meant. */
+  g_free (line);
+  line = g_strdup_printf ("%s night shift handed over", typed);
+  type_and_capture (page, line);
+  WAIT_UNTIL ((dialog = _sitrep_timeline_page_get_ask_dialog (page)) != NULL);
+  answer (dialog, "yesterday");
+  WAIT_UNTIL ((entry = find_entry (page, "night shift handed over")) != NULL);
+  yesterday = g_date_time_add_days (later, -1);
+  g_assert_true (same_time (sitrep_timeline_entry_get_occurred_at (entry), yesterday));
+}
+
+/* A time before the incident began is asked about too. */
+static void
+test_typed_time_before_incident (Fixture       *f,
+                                 gconstpointer  data)
+{
+  SitrepTimelinePage *page;
+  g_autoptr(GTimeZone) berlin = NULL;
+  g_autoptr(GDateTime) earlier = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *line = NULL;
+  AdwMessageDialog *dialog;
+  SitrepTimelineEntry *entry;
+  guint before;
+
+  if (!in_berlin ())
+    return;
+
+  /* Declared just now: half an hour ago is before it began. */
+  page = _sitrep_window_get_timeline (f->window);
+  berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  earlier = clock_time (berlin, -30, &typed);
+  if (earlier == NULL)
+    {
+      g_test_skip ("half an hour ago was yesterday in Berlin");
+      return;
+    }
+  before = n_entries (page);
+  line = g_strdup_printf ("%s first customer complaint", typed);
+
+  type_and_capture (page, line);
+  WAIT_UNTIL ((dialog = _sitrep_timeline_page_get_ask_dialog (page)) != NULL);
+  g_assert_nonnull (strstr (dialog_heading (page), "Before the Incident Began"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "first customer complaint"));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  WAIT_UNTIL (gtk_window_get_focus (GTK_WINDOW (dialog)) != NULL &&
+              gtk_window_get_focus (GTK_WINDOW (dialog)) ==
+              find_button (GTK_WIDGET (dialog), "_Cancel"));
+  answer (dialog, "cancel");
+  WAIT_UNTIL (_sitrep_timeline_page_get_ask_dialog (page) == NULL);
+  WAIT_IDLE ();
+  g_assert_cmpuint (n_entries (page), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (_sitrep_timeline_page_get_capture (page)), ==, line);
+
+  /* Filed as typed when that is what the scribe says. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.capture", NULL));
+  WAIT_UNTIL ((dialog = _sitrep_timeline_page_get_ask_dialog (page)) != NULL);
+  answer (dialog, "file");
+  WAIT_UNTIL ((entry = find_entry (page, "first customer complaint")) != NULL);
+  g_assert_true (same_time (sitrep_timeline_entry_get_occurred_at (entry), earlier));
+}
+
+static void
+on_toast_dismissed (AdwToast *toast,
+                    gboolean *dismissed)
+{
+  *dismissed = TRUE;
+}
+
+/* Ctrl+Z undoes the deletion, and the toast offering Undo goes with it. */
+static void
+test_undo_dismisses_toast (Fixture       *f,
+                           gconstpointer  data)
+{
+  SitrepTimelinePage *page = _sitrep_window_get_timeline (f->window);
+  gboolean dismissed = FALSE;
+  AdwToast *toast;
+  guint before;
+
+  type_and_capture (page, "Paged the database team");
+  WAIT_UNTIL (find_entry (page, "Paged the database team") != NULL);
+  before = n_entries (page);
+  _sitrep_timeline_page_select (
+    page, sitrep_timeline_entry_get_id (find_entry (page, "Paged the database team")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.delete", NULL));
+  WAIT_UNTIL (n_entries (page) == before - 1);
+  toast = _sitrep_timeline_page_get_undo_toast (page);
+  g_assert_nonnull (toast);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_toast_dismissed), &dismissed);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "timeline.undo", NULL));
+  g_assert_true (dismissed);
+  WAIT_UNTIL (n_entries (page) == before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -476,6 +878,18 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/timeline/second-window-closed", Fixture, NULL, fixture_set_up,
               test_second_window_closed, fixture_tear_down);
+  g_test_add ("/gui/timeline/opens-at-newest", Fixture, NULL, fixture_set_up,
+              test_opens_at_newest, fixture_tear_down);
+  g_test_add ("/gui/timeline/typed-time-local", Fixture, NULL, fixture_set_up,
+              test_typed_time_local, fixture_tear_down);
+  g_test_add ("/gui/timeline/typed-time-utc", Fixture, NULL, fixture_set_up,
+              test_typed_time_utc, fixture_tear_down);
+  g_test_add ("/gui/timeline/typed-time-future", Fixture, NULL, fixture_set_up,
+              test_typed_time_future, fixture_tear_down);
+  g_test_add ("/gui/timeline/typed-time-before-incident", Fixture, NULL, fixture_set_up,
+              test_typed_time_before_incident, fixture_tear_down);
+  g_test_add ("/gui/timeline/undo-dismisses-toast", Fixture, NULL, fixture_set_up,
+              test_undo_dismisses_toast, fixture_tear_down);
 
   return g_test_run ();
 }

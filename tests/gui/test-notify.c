@@ -182,6 +182,66 @@ test_overdue_p1 (void)
   notify_fixture_stop_app (&fixture);
 }
 
+static gboolean
+matches_respond (const NotifyCall *call,
+                 gpointer          user_data)
+{
+  return notify_call_mentions (call, user_data) && notify_call_mentions (call, "acknowledged");
+}
+
+/* A response-due reminder has an "Acknowledge" button; it activates
+ * app.acknowledge-incident, which records the acknowledgement. */
+static void
+test_respond_acknowledge (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(NotifyCall) respond = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!have_daemon)
+    {
+      g_test_skip (no_daemon_why);
+      return;
+    }
+
+  dir = g_dir_make_tmp ("sitrep-notify-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+
+    g_assert_no_error (error);
+    id = declare_at (context, TITLE, SITREP_SEVERITY_P1, 40 * G_TIME_SPAN_MINUTE);
+  }
+
+  notify_fixture_start_app (&fixture, dir, NULL);
+  respond = notify_fixture_wait (&fixture, matches_respond, (gpointer) TITLE, 20000);
+  if (respond == NULL)
+    notify_fixture_dump (&fixture);
+  g_assert_nonnull (respond);
+  g_assert_true (has_action (respond, "acknowledge", "Acknowledge"));
+
+  reply = g_dbus_connection_call_sync (fixture.connection, respond->sender,
+                                       "/io/github/sitrep/Sitrep", "org.gtk.Actions", "Activate",
+                                       g_variant_new_parsed ("('acknowledge-incident', [<%s>], "
+                                                             "@a{sv} {})", id),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  g_assert_no_error (error);
+  notify_fixture_stop_app (&fixture);
+
+  /* What the app wrote: the incident is acknowledged. */
+  {
+    g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+    SitrepIncident *incident;
+
+    g_assert_no_error (error);
+    incident = sitrep_context_lookup_incident (context, id);
+    g_assert_nonnull (incident);
+    g_assert_nonnull (sitrep_incident_get_milestone (incident, SITREP_MILESTONE_ACKNOWLEDGED));
+  }
+}
+
 /* The clock rules, in-process on a clock of the test's own. */
 static void
 test_clock (void)
@@ -265,7 +325,10 @@ test_clock (void)
     notice = _sitrep_notifier_dup_notice (notifier, id, SITREP_DEADLINE_UPDATE,
                                           SITREP_AUDIENCE_STAKEHOLDERS);
     g_assert_cmpint (notice->level, ==, SITREP_ALERT_OVERDUE);
-    g_assert_cmpstr (notice->summary, ==, CLOCK_TITLE ": Update to Stakeholders due now");
+    /* 20 s past the snooze: its minute, or the next one on the wall clock. */
+    g_assert_true (g_str_equal (notice->summary, CLOCK_TITLE ": Update to Stakeholders due now") ||
+                   g_str_equal (notice->summary,
+                                CLOCK_TITLE ": Update to Stakeholders overdue by 1 min"));
   }
 
   /* The snooze and its reason are in the timeline. */
@@ -291,16 +354,19 @@ test_clock (void)
 static void
 test_countdown (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 27, 14, 20, 20);
   struct {
     int         seconds;
     const char *text;
   } cases[] = {
     { 12 * 60, "in 12 min" },
-    { 4 * 60 + 30, "in 5 min" },
-    { 20, "in 1 min" },
+    /* whole minutes of the wall clock: 14:24:50 is 4 minutes off */
+    { 4 * 60 + 30, "in 4 min" },
+    { 50, "in 1 min" },
+    { 20, "due now" },
     { 0, "due now" },
-    { -30, "due now" },
+    { -20, "due now" },
+    { -30, "overdue by 1 min" },
     { -3 * 60 - 10, "overdue by 3 min" },
     { -(2 * 3600 + 5 * 60), "overdue by 2 h 5 min" },
   };
@@ -311,6 +377,52 @@ test_countdown (void)
       g_autofree char *text = sitrep_countdown_format (due, now);
 
       g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
+/* A notification's summary and body speak of the same thing. */
+static void
+test_summary_and_body_agree (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-notify-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 27, 14, 0, 0);
+  g_autofree char *id = NULL;
+  SitrepIncident *incident;
+  static const struct {
+    SitrepDeadlineKind  kind;
+    SitrepAudience      audience;
+    const char         *summary;
+    const char         *body;     /* what the body must say */
+    const char         *not_body; /* and must not */
+  } rows[] = {
+    { SITREP_DEADLINE_PUBLIC_STATEMENT, SITREP_AUDIENCE_STATUS_PAGE,
+      "Public statement overdue by 5 min", "the public statement (Status page) was due", "update" },
+    { SITREP_DEADLINE_EXEC_BRIEF, SITREP_AUDIENCE_EXECUTIVES,
+      "Executive brief overdue by 5 min", "the executive brief (Executives) was due", "update" },
+    { SITREP_DEADLINE_UPDATE, SITREP_AUDIENCE_EXECUTIVES,
+      "Update to Executives overdue by 5 min", "the update to Executives was due", NULL },
+  };
+
+  g_assert_no_error (error);
+  id = declare_at (context, CLOCK_TITLE, SITREP_SEVERITY_P1, 30 * G_TIME_SPAN_MINUTE);
+  incident = sitrep_context_lookup_incident (context, id);
+  g_assert_nonnull (incident);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      SitrepDeadline d = {
+        rows[i].kind, rows[i].audience, g_date_time_add_minutes (now, -5), (char *) "",
+      };
+      g_autofree char *summary = _sitrep_notifier_describe_due (&d, SITREP_ALERT_OVERDUE, now);
+      g_autofree char *body = _sitrep_notifier_describe_body (incident, &d, SITREP_ALERT_OVERDUE);
+
+      g_assert_cmpstr (summary, ==, rows[i].summary);
+      g_assert_nonnull (strstr (body, rows[i].body));
+      if (rows[i].not_body != NULL)
+        g_assert_null (strstr (body, rows[i].not_body));
+      g_date_time_unref (d.due);
     }
 }
 
@@ -449,8 +561,10 @@ main (int   argc,
 
   g_test_add_func ("/notify/countdown", test_countdown);
   g_test_add_func ("/notify/clock", test_clock);
+  g_test_add_func ("/notify/summary-and-body-agree", test_summary_and_body_agree);
   g_test_add_func ("/notify/overview", test_overview);
   g_test_add_func ("/notify/daemon/overdue-p1", test_overdue_p1);
+  g_test_add_func ("/notify/daemon/respond-acknowledge", test_respond_acknowledge);
 
   status = g_test_run ();
   if (have_daemon)

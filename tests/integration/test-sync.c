@@ -80,6 +80,22 @@ assert_eventually_state (SyncClient      *client,
 }
 
 static gboolean
+is_read_only (gpointer data)
+{
+  SyncClient *client = data;
+
+  return sitrep_sync_engine_get_read_only (client->engine);
+}
+
+static void
+assert_eventually_read_only (SyncClient *client)
+{
+  if (!sync_wait (is_read_only, client, WAIT_MS))
+    sync_note_clients (&client, 1);
+  g_assert_true (sitrep_sync_engine_get_read_only (client->engine));
+}
+
+static gboolean
 nothing_pending (gpointer data)
 {
   SyncClient *client = data;
@@ -562,29 +578,38 @@ test_viewer (void)
   assert_eventually_sent (a);
   assert_eventually_state (b, SITREP_SYNC_ONLINE);
 
-  /* A viewer's own edit is refused, and stays. */
-  mine = sync_client_add_entry (b, incident, "Viewer's note");
-  assert_eventually_state (b, SITREP_SYNC_UNAUTHORIZED);
-  last_error = sitrep_sync_engine_get_last_error (b->engine);
-  g_assert_nonnull (last_error);
-  g_assert_nonnull (strstr (last_error, "may not"));
-  g_assert_cmpuint (sitrep_store_get_pending (b->store), ==, 1);
+  /* The engine asks at once whether the token may edit: a viewer's edit
+   * is refused before it enters the outbox. */
+  assert_eventually_read_only (b);
+  g_assert_cmpint (sitrep_sync_engine_get_state (b->engine), ==, SITREP_SYNC_ONLINE);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonObject) body = sync_timeline_body (incident, "Viewer's note");
+
+    mine = sitrep_test_uuid ();
+    g_assert_false (sitrep_store_put (b->store, "timeline", mine, body, &error));
+    g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_NOT_PERMITTED);
+    g_assert_nonnull (strstr (error->message, "view but not edit"));
+  }
+  g_assert_cmpuint (sitrep_store_get_pending (b->store), ==, 0);
 
   /* It still reads. */
   theirs = sync_client_add_entry (a, incident, "Responder's note");
   assert_eventually_text (b, "timeline", theirs, "Responder's note");
-  sync_run_for (1500);
-  g_assert_cmpuint (sitrep_store_get_pending (b->store), ==, 1);
-  g_assert_cmpint (sitrep_sync_engine_get_state (b->engine), ==, SITREP_SYNC_UNAUTHORIZED);
-  assert_eventually_text (b, "timeline", mine, "Viewer's note");
-  assert_eventually_text (a, "timeline", mine, NULL);
+  g_assert_cmpint (sitrep_sync_engine_get_state (b->engine), ==, SITREP_SYNC_ONLINE);
+  last_error = sitrep_sync_engine_get_last_error (b->engine);
+  g_assert_null (last_error);
 
-  /* A token that may write sends what waited. */
+  /* A token that may write takes edits again. */
   sitrep_sync_engine_set_server (b->engine, server->base_url, server->responder2);
+  g_assert_false (sitrep_sync_engine_get_read_only (b->engine));
+  g_free (mine);
+  mine = sync_client_add_entry (b, incident, "Viewer's note");
   assert_eventually_sent (b);
   assert_eventually_text (a, "timeline", mine, "Viewer's note");
   assert_eventually_state (b, SITREP_SYNC_ONLINE);
   g_assert_null (sitrep_sync_engine_get_last_error (b->engine));
+  g_assert_false (sitrep_sync_engine_get_read_only (b->engine));
 }
 
 static void

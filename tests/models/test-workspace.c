@@ -252,6 +252,135 @@ test_clock (void)
   g_assert_cmpuint (n, ==, 1);
 }
 
+/* Entries of one time, in the order they were written: in the model, and
+ * again when the store is read afresh. */
+static void
+test_same_time_order (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 27, 13, 50, 0);
+  g_autoptr(GError) error = NULL;
+  GListModel *timeline = sitrep_workspace_get_timeline (f->workspace);
+  const guint n = 12;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("entry %u", i);
+      g_autofree char *id = sitrep_workspace_add_timeline_entry (f->workspace, at,
+                                                                 SITREP_KIND_NOTE, text, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (id);
+    }
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(SitrepContext) again = NULL;
+      g_autoptr(SitrepWorkspace) workspace = NULL;
+      GListModel *list = timeline;
+      guint next = 0;
+
+      if (pass == 1)
+        {
+          again = sitrep_context_new (f->dir, &error);
+          g_assert_no_error (error);
+          workspace = sitrep_context_open_workspace (again, f->incident_id);
+          list = sitrep_workspace_get_timeline (workspace);
+        }
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(SitrepTimelineEntry) entry = g_list_model_get_item (list, i);
+          g_autofree char *expected = g_strdup_printf ("entry %u", next);
+
+          if (!g_str_has_prefix (sitrep_timeline_entry_get_text (entry), "entry "))
+            continue;
+          g_assert_cmpstr (sitrep_timeline_entry_get_text (entry), ==, expected);
+          next++;
+        }
+      g_assert_cmpuint (next, ==, n);
+    }
+}
+
+static gboolean
+checklist_done (Fixture    *f,
+                const char *key)
+{
+  g_autofree char *id = g_strdup_printf ("%s:%s", f->incident_id, key);
+  GListModel *checklist = sitrep_workspace_get_checklist (f->workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (checklist); i++)
+    {
+      g_autoptr(SitrepChecklistTask) task = g_list_model_get_item (checklist, i);
+
+      if (g_str_equal (sitrep_record_object_get_id (SITREP_RECORD_OBJECT (task)), id))
+        return sitrep_checklist_task_get_done (task);
+    }
+  g_assert_not_reached ();
+}
+
+/* The ticks a role assignment or an acknowledgement completes, from the
+ * workspace's checklist and roles. */
+static void
+test_checklist_ticks (Fixture       *f,
+                      gconstpointer  data)
+{
+  SitrepRuleEnv env = { NULL, "tester", NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) ticks = NULL;
+  g_autoptr(GPtrArray) ack = NULL;
+
+  g_assert_true (sitrep_workspace_assign_role (f->workspace, SITREP_ROLE_COMMUNICATIONS, "dana",
+                                               &error));
+  g_assert_no_error (error);
+  /* Two of the three initial roles: nothing yet. */
+  none = sitrep_workspace_checklist_ticks (f->workspace, &env, SITREP_ROLE_COMMUNICATIONS, NULL);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  g_assert_true (sitrep_workspace_assign_role (f->workspace, SITREP_ROLE_OPERATIONS, "omar",
+                                               &error));
+  g_assert_no_error (error);
+  /* The scribe about to be assigned completes them. */
+  ticks = sitrep_workspace_checklist_ticks (f->workspace, &env, SITREP_ROLE_SCRIBE, NULL);
+  g_assert_cmpuint (ticks->len, ==, 1);
+  g_assert_false (checklist_done (f, "assign-roles"));
+  g_assert_true (sitrep_store_apply (sitrep_context_get_store (f->context),
+                                     (SitrepMutation **) ticks->pdata, ticks->len, &error));
+  g_assert_no_error (error);
+  g_assert_true (checklist_done (f, "assign-roles"));
+
+  /* Acknowledging ticks its item once; an item already ticked is left. */
+  ack = sitrep_workspace_checklist_ticks (f->workspace, &env, -1, "2026-11-27T14:20:00Z");
+  g_assert_cmpuint (ack->len, ==, 1);
+  g_assert_true (sitrep_store_apply (sitrep_context_get_store (f->context),
+                                     (SitrepMutation **) ack->pdata, ack->len, &error));
+  g_assert_no_error (error);
+  g_assert_true (checklist_done (f, "acknowledge"));
+  g_clear_pointer (&ack, g_ptr_array_unref);
+  ack = sitrep_workspace_checklist_ticks (f->workspace, &env, -1, "2026-11-27T14:20:00Z");
+  g_assert_cmpuint (ack->len, ==, 0);
+}
+
+/* Assigning the last of the initial roles ticks its checklist item, in
+ * the same write as the assignment. */
+static void
+test_assign_ticks (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sitrep_workspace_assign_role (f->workspace, SITREP_ROLE_COMMUNICATIONS, "dana",
+                                               &error));
+  g_assert_true (sitrep_workspace_assign_role (f->workspace, SITREP_ROLE_OPERATIONS, "omar",
+                                               &error));
+  g_assert_no_error (error);
+  g_assert_false (checklist_done (f, "assign-roles"));
+  g_assert_true (sitrep_workspace_assign_role (f->workspace, SITREP_ROLE_SCRIBE, "sam", &error));
+  g_assert_no_error (error);
+  g_assert_true (checklist_done (f, "assign-roles"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +392,9 @@ main (int   argc,
   ADD ("loaded", test_loaded);
   ADD ("commits", test_commits);
   ADD ("deadlines", test_deadlines);
+  ADD ("same-time-order", test_same_time_order);
+  ADD ("checklist-ticks", test_checklist_ticks);
+  ADD ("assign-ticks", test_assign_ticks);
 #undef ADD
   g_test_add_func ("/clock/tick", test_clock);
 

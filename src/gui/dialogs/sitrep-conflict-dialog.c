@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-conflict-dialog.h"
+#include "sitrep-enum-strings.h"
+#include "sitrep-gui-util.h"
 #include "sitrep-json.h"
+#include "sitrep-time.h"
 
 /* When the server refused an edit because someone else changed the record
  * first, both texts are shown and the user decides: keep mine, take
@@ -16,6 +19,7 @@ typedef struct
 {
   SitrepContext  *context;
   SitrepRefusedEdit *conflict;
+  GPtrArray      *alike;      /* other edits refused for the same reason */
 } ConflictData;
 
 static void
@@ -23,6 +27,7 @@ conflict_data_free (ConflictData *data)
 {
   g_clear_object (&data->context);
   g_clear_pointer (&data->conflict, sitrep_refused_edit_free);
+  g_clear_pointer (&data->alike, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -67,6 +72,124 @@ sitrep_conflict_describe_body (SitrepRefusedEdit *conflict,
       return g_strdup_printf ("“%s”", value ? value : _("nobody"));
     }
   return sitrep_json_to_string (body);
+}
+
+#define SNIPPET_CHARS 48
+
+/* The beginning of a text, on one line. */
+static char *
+snippet (const char *text)
+{
+  g_autofree char *line = g_strdup (text ? text : "");
+  char *newline = strchr (line, '\n');
+
+  if (newline != NULL)
+    *newline = '\0';
+  if (g_utf8_strlen (line, -1) <= SNIPPET_CHARS && newline == NULL)
+    return g_steal_pointer (&line);
+  if (g_utf8_strlen (line, -1) > SNIPPET_CHARS)
+    *g_utf8_offset_to_pointer (line, SNIPPET_CHARS) = '\0';
+  return g_strdup_printf ("%s…", g_strstrip (line));
+}
+
+static char *
+format_time (const char *text)
+{
+  g_autoptr(GDateTime) when = text ? sitrep_time_parse (text) : NULL;
+
+  return when ? sitrep_format_time_utc_local (when) : NULL;
+}
+
+/**
+ * sitrep_conflict_describe_record:
+ *
+ * Which record a refused edit is about, as a person finds it: a role by
+ * its name and incident, an entry by its time and first words.
+ *
+ * Returns: (transfer full): e.g. "Scribe of INC-2026-014"
+ */
+char *
+sitrep_conflict_describe_record (SitrepContext     *context,
+                                 SitrepRefusedEdit *conflict)
+{
+  JsonObject *body = conflict->theirs ? conflict->theirs : conflict->mine;
+  const char *incident_id = body ? sitrep_json_get_string (body, "incident_id") : NULL;
+  SitrepIncident *incident = NULL;
+  g_autofree char *ref = NULL;
+
+  if (incident_id != NULL)
+    incident = sitrep_context_lookup_incident (context, incident_id);
+  if (incident != NULL)
+    ref = sitrep_incident_dup_display_ref (incident);
+
+  if (g_str_equal (conflict->coll, "roles") && body != NULL)
+    {
+      SitrepRole role;
+
+      if (sitrep_role_from_string (sitrep_json_get_string (body, "role"), &role))
+        return ref != NULL
+               /* Translators: which role a conflict is about, e.g. "Scribe of INC-2026-014" */
+               ? g_strdup_printf (_("%s of %s"), sitrep_role_get_label (role), ref)
+               : g_strdup (sitrep_role_get_label (role));
+    }
+
+  if (g_str_equal (conflict->coll, "timeline") && body != NULL)
+    {
+      g_autofree char *when = format_time (sitrep_json_get_string (body, "occurred_at"));
+      g_autofree char *text = snippet (sitrep_json_get_string (body, "text"));
+
+      if (when != NULL)
+        /* Translators: which timeline entry a conflict is about: its time, its first words */
+        return g_strdup_printf (_("The entry at %s, “%s”"), when, text);
+      return g_strdup_printf (_("The entry “%s”"), text);
+    }
+
+  if (g_str_equal (conflict->coll, "incidents") && ref != NULL)
+    return g_strdup (ref);
+  if (g_str_equal (conflict->coll, "incidents") && conflict->theirs != NULL)
+    return g_strdup (sitrep_json_get_string (conflict->theirs, "title"));
+
+  return g_strdup (conflict->rec_id);
+}
+
+/* Who made the change that stands, and when, as far as this app knows. */
+static char *
+describe_other_change (SitrepRefusedEdit *conflict)
+{
+  g_autofree char *when = format_time (conflict->changed_at);
+
+  if (conflict->changed_by != NULL && when != NULL)
+    /* Translators: who made the other change of a conflict, and when */
+    return g_strdup_printf (_("Changed by %s at %s"), conflict->changed_by, when);
+  if (conflict->changed_by != NULL)
+    return g_strdup_printf (_("Changed by %s"), conflict->changed_by);
+  if (when != NULL)
+    return g_strdup_printf (_("Changed by someone else at %s"), when);
+  return g_strdup (_("Changed by someone else"));
+}
+
+/* What settling a role conflict does to the timeline, so nobody is
+ * surprised by it. */
+static char *
+describe_role_outcome (SitrepRefusedEdit *conflict)
+{
+  JsonObject *mine = conflict->mine;
+  const char *before = conflict->theirs ? sitrep_json_get_string (conflict->theirs, "person")
+                                        : NULL;
+  const char *after = mine ? sitrep_json_get_string (mine, "person") : NULL;
+  SitrepRole role;
+
+  if (mine == NULL || !sitrep_role_from_string (sitrep_json_get_string (mine, "role"), &role))
+    return NULL;
+  if (before == NULL || after == NULL)
+    return NULL;
+
+  /* Translators: what settling a role conflict does to the timeline, e.g.
+   * "Your timeline entry for it was taken back; keeping yours records the
+   * handover “Scribe: dave → erin”." */
+  return g_strdup_printf (_("Your timeline entry for it was taken back; keeping yours records "
+                            "the handover “%s: %s → %s”."),
+                          sitrep_role_get_label (role), before, after);
 }
 
 static void
@@ -167,13 +290,28 @@ choice_response (AdwMessageDialog *dialog,
             settle (data, parent, NULL);
         }
     }
-  else if (g_str_equal (response, "theirs") || g_str_equal (response, "dismiss"))
+  else if (g_str_equal (response, "theirs"))
     settle (data, parent, NULL);
-  else if (g_str_equal (response, "copy"))
+  else if (g_str_equal (response, "dismiss") || g_str_equal (response, "copy"))
     {
-      g_autofree char *text = sitrep_conflict_describe_body (data->conflict, data->conflict->mine);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *first = sitrep_conflict_describe_body (data->conflict, data->conflict->mine);
 
-      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), text);
+      /* Refused for one reason, answered once: all of them copied (one a
+       * line) or dismissed together. */
+      g_string_append (text, first);
+      for (guint i = 0; data->alike != NULL && i < data->alike->len; i++)
+        {
+          SitrepRefusedEdit *edit = data->alike->pdata[i];
+          g_autofree char *line = sitrep_conflict_describe_body (edit, edit->mine);
+          g_autoptr(GError) error = NULL;
+
+          g_string_append_printf (text, "\n%s", line);
+          if (!sitrep_context_settle_refused_edit (data->context, edit, NULL, &error))
+            g_warning ("Could not settle a refused edit: %s", error->message);
+        }
+      if (g_str_equal (response, "copy"))
+        gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), text->str);
       settle (data, parent, NULL);
     }
   else if (g_str_equal (response, "edit"))
@@ -204,24 +342,71 @@ sitrep_conflict_dialog_new (GtkWindow         *parent,
 
   if (g_str_equal (conflict->kind, "rejected"))
     {
-      body = g_strdup_printf (_("%s\n\nYour edit: %s"),
-                              conflict->message ? conflict->message : _("No reason given"),
-                              mine_text);
-      dialog = adw_message_dialog_new (parent, _("The Server Refused an Edit"), body);
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "copy", _("_Copy Your Text"),
-                                        "dismiss", _("_Dismiss"),
-                                        NULL);
+      g_autoptr(GPtrArray) refused = sitrep_context_dup_refused_edits (context);
+
+      /* A token that may not edit refuses every waiting edit at once: one
+       * question for all of them, not one dialog per edit. */
+      data->alike = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_refused_edit_free);
+      for (guint i = 0; refused != NULL && i < refused->len; i++)
+        {
+          SitrepRefusedEdit *other = refused->pdata[i];
+
+          if (other->id != conflict->id && g_str_equal (other->kind, "rejected") &&
+              g_strcmp0 (other->message, conflict->message) == 0)
+            g_ptr_array_add (data->alike, sitrep_refused_edit_copy (other));
+        }
+
+      if (data->alike->len == 0)
+        {
+          body = g_strdup_printf (_("%s\n\nYour edit: %s"),
+                                  conflict->message ? conflict->message : _("No reason given"),
+                                  mine_text);
+          dialog = adw_message_dialog_new (parent, _("The Server Refused an Edit"), body);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "copy", _("_Copy Your Text"),
+                                            "dismiss", _("_Dismiss"),
+                                            NULL);
+        }
+      else
+        {
+          guint n = data->alike->len + 1;
+
+          body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%s\n\n%u edit was refused for this reason. The first: %s",
+                                               "%s\n\n%u edits were refused for this reason. The first: %s",
+                                               n),
+                                  conflict->message ? conflict->message : _("No reason given"),
+                                  n, mine_text);
+          dialog = adw_message_dialog_new (parent, _("The Server Refused Edits"), body);
+          adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                            "copy", _("_Copy All Texts"),
+                                            "dismiss", _("_Dismiss All"),
+                                            NULL);
+        }
       adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "copy");
     }
   else
     {
+      g_autofree char *record = sitrep_conflict_describe_record (context, conflict);
+      g_autofree char *other = describe_other_change (conflict);
+      g_autofree char *outcome = g_str_equal (conflict->coll, "roles")
+                                 ? describe_role_outcome (conflict) : NULL;
+
       heading = g_str_equal (conflict->coll, "timeline") ? _("Someone Else Edited This Entry")
                 : g_str_equal (conflict->coll, "roles") ? _("Someone Else Changed This Role")
                 : _("Someone Else Changed This");
-      /* Translators: both versions of a record edited by two people at once */
-      body = g_strdup_printf (_("Yours: %s\n\nTheirs, now on the server: %s"),
-                              mine_text, theirs_text);
+
+      /* Translators: a record edited by two people at once: which, who made
+       * the change that stands and when, then both versions */
+      body = g_strdup_printf (_("%s\n%s\n\nYours: %s\n\nTheirs, now on the server: %s"),
+                              record, other, mine_text, theirs_text);
+      if (outcome != NULL)
+        {
+          char *with_outcome = g_strdup_printf ("%s\n\n%s", body, outcome);
+
+          g_free (body);
+          body = with_outcome;
+        }
       dialog = adw_message_dialog_new (parent, heading, body);
       adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                         "later", _("_Later"),

@@ -12,5 +12,7 @@ GtkWidget  *sitrep_conflict_dialog_new    (GtkWindow         *parent,
                                            SitrepRefusedEdit *conflict);
 char       *sitrep_conflict_describe_body (SitrepRefusedEdit *conflict,
                                            JsonObject        *body);
+char       *sitrep_conflict_describe_record (SitrepContext   *context,
+                                           SitrepRefusedEdit *conflict);
 
 G_END_DECLS

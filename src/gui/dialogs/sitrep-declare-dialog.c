@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-combo-labels.h"
 #include "sitrep-declare-dialog-private.h"
 #include "sitrep-severity.h"
 #include "sitrep-triage.h"
@@ -353,6 +354,8 @@ sitrep_declare_dialog_init (SitrepDeclareDialog *self)
     }
   self->updating = TRUE;
   adw_combo_row_set_model (self->severity_row, G_LIST_MODEL (severities));
+  /* "P1 — Critical" reads whole beside however long a suggestion. */
+  sitrep_combo_row_show_whole_labels (self->severity_row, FALSE);
   self->updating = FALSE;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "declare.confirm", FALSE);

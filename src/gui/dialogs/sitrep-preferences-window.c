@@ -27,6 +27,7 @@ struct _SitrepPreferencesWindow
   GtkWidget            *test_button;
   GtkWidget            *connect_button;
   AdwEntryRow          *handle_row;
+  AdwComboRow          *zone_row;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepPreferencesWindow, sitrep_preferences_window,
@@ -186,6 +187,49 @@ handle_applied (SitrepPreferencesWindow *self)
 }
 
 static void
+zone_selected (SitrepPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->zone_row);
+
+  if (self->settings != NULL && selected != GTK_INVALID_LIST_POSITION)
+    g_settings_set_enum (self->settings, "time-input-zone",
+                         selected == 1 ? SITREP_TIME_INPUT_UTC : SITREP_TIME_INPUT_LOCAL);
+}
+
+static GtkWidget *
+build_time_group (SitrepPreferencesWindow *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *local_zone = g_date_time_format (now, "%Z");
+  g_autofree char *local = NULL;
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Time"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Times are always recorded in UTC; this is how the "
+                                           "times you type are read"));
+
+  /* Translators: %s is the local time zone's abbreviation, e.g. CET */
+  local = g_strdup_printf (_("Local Time (%s)"), local_zone);
+  gtk_string_list_append (choices, local);
+  gtk_string_list_append (choices, _("UTC"));
+
+  self->zone_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->zone_row), _("Typed Times Are In"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->zone_row), _("13:50 in the timeline or a "
+                                                                  "milestone"));
+  adw_combo_row_set_model (self->zone_row, G_LIST_MODEL (choices));
+  adw_combo_row_set_selected (self->zone_row, sitrep_context_get_input_in_utc (self->context)
+                                              ? 1 : 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zone_row), self->settings != NULL);
+  g_signal_connect_swapped (self->zone_row, "notify::selected", G_CALLBACK (zone_selected), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->zone_row));
+
+  return group;
+}
+
+static void
 update_from_engine (SitrepPreferencesWindow *self)
 {
   const char *error = sitrep_context_get_sync_error (self->context);
@@ -283,6 +327,8 @@ build_page (SitrepPreferencesWindow *self)
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (server));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (you));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (build_time_group (self)));
 
   return page;
 }
@@ -406,6 +452,12 @@ const char *
 _sitrep_preferences_window_get_status (SitrepPreferencesWindow *self)
 {
   return adw_action_row_get_subtitle (self->status_row);
+}
+
+AdwComboRow *
+_sitrep_preferences_window_get_zone_row (SitrepPreferencesWindow *self)
+{
+  return self->zone_row;
 }
 
 GtkButton *

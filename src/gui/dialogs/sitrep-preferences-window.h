@@ -21,5 +21,6 @@ GtkEditable *_sitrep_preferences_window_get_token  (SitrepPreferencesWindow *sel
 GtkEditable *_sitrep_preferences_window_get_handle (SitrepPreferencesWindow *self);
 const char  *_sitrep_preferences_window_get_status (SitrepPreferencesWindow *self);
 GtkButton   *_sitrep_preferences_window_get_connect (SitrepPreferencesWindow *self);
+AdwComboRow *_sitrep_preferences_window_get_zone_row (SitrepPreferencesWindow *self);
 
 G_END_DECLS

@@ -214,6 +214,12 @@ sitrep_record_object_new (const char *coll,
 
   if (body != NULL)
     sitrep_record_object_update (self, body, version);
+  else
+    {
+      SitrepRecordObjectPrivate *priv = sitrep_record_object_get_instance_private (self);
+
+      priv->version = version;
+    }
 
   return self;
 }

@@ -24,6 +24,8 @@ sitrep_refused_edit_copy (const SitrepRefusedEdit *edit)
   copy->theirs = edit->theirs ? sitrep_json_copy (edit->theirs) : NULL;
   copy->theirs_version = edit->theirs_version;
   copy->message = g_strdup (edit->message);
+  copy->changed_by = g_strdup (edit->changed_by);
+  copy->changed_at = g_strdup (edit->changed_at);
 
   return copy;
 }
@@ -41,6 +43,8 @@ sitrep_refused_edit_free (SitrepRefusedEdit *edit)
   g_clear_pointer (&edit->mine, json_object_unref);
   g_clear_pointer (&edit->theirs, json_object_unref);
   g_free (edit->message);
+  g_free (edit->changed_by);
+  g_free (edit->changed_at);
   g_free (edit);
 }
 

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
  * @theirs: (nullable): the server's body when the edit was refused
  * @theirs_version: its version
  * @message: (nullable): why it was refused
+ * @changed_by: (nullable): who made the change that stands, when known
+ * @changed_at: (nullable): when, RFC 3339 UTC
  *
  * An edit the server refused, as the conflict dialog asks about it.
  */
@@ -30,6 +32,8 @@ typedef struct
   JsonObject *theirs;
   gint64      theirs_version;
   char       *message;
+  char       *changed_by;
+  char       *changed_at;
 } SitrepRefusedEdit;
 
 SitrepRefusedEdit *sitrep_refused_edit_copy          (const SitrepRefusedEdit *edit);

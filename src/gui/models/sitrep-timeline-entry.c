@@ -167,6 +167,7 @@ sitrep_timeline_entry_new (const char *id,
  * @occurred_at: the entry's time, read from the body by the store
  * @kind: its kind, likewise
  * @pinned: whether it is pinned, likewise
+ * @version: the server version of the body
  *
  * An entry whose body is parsed only when a row first shows it.
  *
@@ -178,10 +179,11 @@ sitrep_timeline_entry_new_unparsed (const char *id,
                                     char       *body_text,
                                     const char *occurred_at,
                                     const char *kind,
-                                    gboolean    pinned)
+                                    gboolean    pinned,
+                                    gint64      version)
 {
   SitrepTimelineEntry *self = SITREP_TIMELINE_ENTRY (sitrep_record_object_new ("timeline", id,
-                                                                               NULL, 0));
+                                                                               NULL, version));
 
   sitrep_record_object_set_body_text (SITREP_RECORD_OBJECT (self), body_text, incident_id);
   self->pinned = pinned;
@@ -207,6 +209,17 @@ const char *
 sitrep_timeline_entry_get_id (SitrepTimelineEntry *self)
 {
   return sitrep_record_object_get_id (SITREP_RECORD_OBJECT (self));
+}
+
+/**
+ * sitrep_timeline_entry_get_version:
+ *
+ * Returns: the server version of the entry as shown, 0 when never synced
+ */
+gint64
+sitrep_timeline_entry_get_version (SitrepTimelineEntry *self)
+{
+  return sitrep_record_object_get_version (SITREP_RECORD_OBJECT (self));
 }
 
 const char *

@@ -19,7 +19,8 @@ SitrepTimelineEntry *sitrep_timeline_entry_new_unparsed   (const char          *
                                                            char                *body_text,
                                                            const char          *occurred_at,
                                                            const char          *kind,
-                                                           gboolean             pinned);
+                                                           gboolean             pinned,
+                                                           gint64               version);
 JsonObject          *sitrep_timeline_entry_get_body       (SitrepTimelineEntry *self);
 const char          *sitrep_timeline_entry_get_id         (SitrepTimelineEntry *self);
 const char          *sitrep_timeline_entry_get_text       (SitrepTimelineEntry *self);
@@ -28,6 +29,7 @@ SitrepTimelineKind   sitrep_timeline_entry_get_kind       (SitrepTimelineEntry *
 gboolean             sitrep_timeline_entry_get_pinned     (SitrepTimelineEntry *self);
 GDateTime           *sitrep_timeline_entry_get_occurred_at (SitrepTimelineEntry *self);
 gint64               sitrep_timeline_entry_get_sort_key   (SitrepTimelineEntry *self);
+gint64               sitrep_timeline_entry_get_version    (SitrepTimelineEntry *self);
 int                  sitrep_timeline_entry_compare        (SitrepTimelineEntry *a,
                                                            SitrepTimelineEntry *b);
 

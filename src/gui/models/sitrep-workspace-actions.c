@@ -198,6 +198,29 @@ sitrep_workspace_edit_timeline_entry (SitrepWorkspace  *self,
 }
 
 /**
+ * sitrep_workspace_edit_timeline_entry_from:
+ * @opened: the entry's `text`, `occurred_at` and `kind` as the editor
+ *   showed them when it opened
+ * @opened_version: the entry's version then
+ *
+ * Saves what an editor changed, checked against the entry it started from.
+ */
+gboolean
+sitrep_workspace_edit_timeline_entry_from (SitrepWorkspace  *self,
+                                           const char       *entry_id,
+                                           JsonObject       *fields,
+                                           JsonObject       *opened,
+                                           gint64            opened_version,
+                                           GError          **error)
+{
+  SitrepContext *context = context_of (self, error);
+
+  return context != NULL &&
+         sitrep_context_edit_timeline_entry_from (context, entry_id, fields, opened,
+                                                  opened_version, error);
+}
+
+/**
  * sitrep_workspace_template_values:
  *
  * Returns: (transfer full): the values of the incident's placeholders

@@ -9,6 +9,7 @@
 #include "sitrep-checklist-task.h"
 #include "sitrep-deadlines.h"
 #include "sitrep-enum-strings.h"
+#include "sitrep-incident-rules.h"
 #include "sitrep-json.h"
 #include "sitrep-record-list.h"
 #include "sitrep-role-assignment.h"
@@ -575,4 +576,60 @@ sitrep_workspace_missing_roles (SitrepWorkspace *self)
       }
 
   return missing;
+}
+
+/**
+ * sitrep_workspace_checklist_ticks:
+ * @env: who makes the change and when
+ * @assigned: the role the change gives to someone, or -1
+ * @acknowledged_at: (nullable): the acknowledgement time the change
+ *   records, as sitrep_time_format() writes it
+ *
+ * The checklist ticks a role assignment or an acknowledgement completes
+ * (sitrep_incident_rules_checklist_ticks()), from the incident's checklist
+ * and roles as the workspace has them, to apply with the change.
+ *
+ * Returns: (transfer full) (element-type SitrepMutation): the patches,
+ *   none when nothing is completed
+ */
+GPtrArray *
+sitrep_workspace_checklist_ticks (SitrepWorkspace     *self,
+                                  const SitrepRuleEnv *env,
+                                  int                  assigned,
+                                  const char          *acknowledged_at)
+{
+  GListModel *checklist;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) done = g_ptr_array_new ();
+  guint held = 0;
+
+  g_return_val_if_fail (SITREP_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (env != NULL, NULL);
+
+  checklist = sitrep_workspace_get_checklist (self);
+  for (guint i = 0; i < g_list_model_get_n_items (checklist); i++)
+    {
+      g_autoptr(SitrepChecklistTask) task = g_list_model_get_item (checklist, i);
+      const char *id = sitrep_record_object_get_id (SITREP_RECORD_OBJECT (task));
+
+      /* The list holds a reference to each task, so the ids outlive this loop. */
+      g_ptr_array_add (ids, (gpointer) id);
+      if (sitrep_checklist_task_get_done (task))
+        g_ptr_array_add (done, (gpointer) id);
+    }
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (done, NULL);
+
+  for (int role = SITREP_ROLE_COMMANDER; role <= SITREP_ROLE_CUSTOMER_LIAISON; role++)
+    {
+      g_autofree char *person = sitrep_workspace_dup_role_person (self, role);
+
+      if (person != NULL)
+        held |= 1u << role;
+    }
+
+  return sitrep_incident_rules_checklist_ticks (env, self->incident_id,
+                                                (const char * const *) ids->pdata,
+                                                (const char * const *) done->pdata,
+                                                assigned, held, acknowledged_at);
 }

@@ -6,6 +6,7 @@
 #include "sitrep-checklist-task.h"
 #include "sitrep-communication.h"
 #include "sitrep-incident.h"
+#include "sitrep-incident-rules.h"
 #include "sitrep-role-assignment.h"
 #include "sitrep-timeline-entry.h"
 
@@ -29,6 +30,10 @@ char           *sitrep_workspace_dup_role_person     (SitrepWorkspace *self,
 gboolean        sitrep_workspace_role_is_shown       (SitrepWorkspace *self,
                                                       SitrepRole       role);
 GArray         *sitrep_workspace_missing_roles       (SitrepWorkspace *self);
+GPtrArray      *sitrep_workspace_checklist_ticks     (SitrepWorkspace     *self,
+                                                      const SitrepRuleEnv *env,
+                                                      int                  assigned,
+                                                      const char          *acknowledged_at);
 
 /* Changing the incident: sitrep-workspace-actions.c */
 gboolean        sitrep_workspace_update_incident     (SitrepWorkspace    *self,
@@ -69,6 +74,12 @@ gboolean        sitrep_workspace_edit_timeline_entry (SitrepWorkspace    *self,
                                                       const char         *entry_id,
                                                       JsonObject         *fields,
                                                       GError            **error);
+gboolean        sitrep_workspace_edit_timeline_entry_from (SitrepWorkspace *self,
+                                                           const char      *entry_id,
+                                                           JsonObject      *fields,
+                                                           JsonObject      *opened,
+                                                           gint64           opened_version,
+                                                           GError         **error);
 GHashTable     *sitrep_workspace_template_values     (SitrepWorkspace    *self);
 char           *sitrep_workspace_send_communication  (SitrepWorkspace    *self,
                                                       SitrepAudience      audience,

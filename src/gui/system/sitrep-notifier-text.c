@@ -111,14 +111,15 @@ _sitrep_notifier_describe_due (const SitrepDeadline *d,
 {
   g_autofree char *subject = describe_subject (d);
   g_autofree char *countdown = sitrep_countdown_format (d->due, now);
-  gboolean upcoming = g_date_time_difference (d->due, now) > 0;
+  gint64 minutes = sitrep_countdown_minutes (d->due, now);
+  gboolean upcoming = minutes > 0;
 
   if (subject == NULL)
     {
       if (upcoming)
         /* Translators: a deadline ("Postmortem due"), then a countdown ("in 3 d") */
         return g_strdup_printf (_("%s %s"), d->label, countdown);
-      if (g_date_time_difference (now, d->due) < G_TIME_SPAN_MINUTE)
+      if (minutes == 0)
         return g_strdup (d->label);
       /* Translators: a deadline ("Postmortem due"), then "overdue by 2 h" */
       return g_strdup_printf (_("%s, %s"), d->label, countdown);
@@ -153,9 +154,27 @@ _sitrep_notifier_describe_body (SitrepIncident       *incident,
 
   switch (d->kind)
     {
-    case SITREP_DEADLINE_UPDATE:
-    case SITREP_DEADLINE_EXEC_BRIEF:
+    /* The body names what the summary names: the first statement or brief
+     * of the major protocol is not "the update". */
     case SITREP_DEADLINE_PUBLIC_STATEMENT:
+      if (overdue)
+        /* Translators: %s: the incident, an audience ("Status page"), a time */
+        return g_strdup_printf (_("%s: the public statement (%s) was due at %s."), about,
+                                audience, when);
+      /* Translators: %s: the incident, an audience ("Status page"), a time */
+      return g_strdup_printf (_("%s: the public statement (%s) is due at %s."), about,
+                              audience, when);
+
+    case SITREP_DEADLINE_EXEC_BRIEF:
+      if (overdue)
+        /* Translators: %s: the incident, an audience ("Executives"), a time */
+        return g_strdup_printf (_("%s: the executive brief (%s) was due at %s."), about,
+                                audience, when);
+      /* Translators: %s: the incident, an audience ("Executives"), a time */
+      return g_strdup_printf (_("%s: the executive brief (%s) is due at %s."), about,
+                              audience, when);
+
+    case SITREP_DEADLINE_UPDATE:
       if (overdue)
         /* Translators: %s: the incident, an audience, a time */
         return g_strdup_printf (_("%s: the update to %s was due at %s."), about, audience, when);

@@ -76,6 +76,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The application's action the "Acknowledge" button activates. */
+#define ACKNOWLEDGE_ACTION "acknowledge-incident"
+
 /* Helpers ------------------------------------------------------------- */
 
 static char *
@@ -194,6 +197,13 @@ entry_add_actions (SitrepNotifier *self,
                                                        g_variant_new_string (target)),
                                       action_data_free);
     }
+
+  /* A response is answered by acknowledging the incident. */
+  if (e->kind == SITREP_DEADLINE_RESPOND)
+    notify_notification_add_action (n, "acknowledge", _("Acknowledge"), on_action,
+                                    action_data_new (self, ACKNOWLEDGE_ACTION,
+                                                     g_variant_new_string (e->incident_id)),
+                                    action_data_free);
 }
 
 static void
@@ -496,6 +506,52 @@ _sitrep_notifier_dup_notice (SitrepNotifier     *self,
   return notice;
 }
 
+/* app.acknowledge-incident: records the incident as acknowledged now, as
+ * the Overview's "Acknowledge" does; an incident already acknowledged
+ * keeps its time. If that fails, the incident is shown so it can be done
+ * from there. */
+static void
+on_acknowledge_activated (GSimpleAction  *action,
+                          GVariant       *parameter,
+                          SitrepNotifier *self)
+{
+  const char *id = g_variant_get_string (parameter, NULL);
+  SitrepIncident *incident = sitrep_context_lookup_incident (self->context, id);
+  g_autoptr(SitrepWorkspace) workspace = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (incident == NULL ||
+      sitrep_incident_get_milestone (incident, SITREP_MILESTONE_ACKNOWLEDGED) != NULL)
+    return;
+
+  workspace = sitrep_context_open_workspace (self->context, id);
+  now = g_date_time_new_now_utc ();
+  if (!sitrep_workspace_set_milestone (workspace, SITREP_MILESTONE_ACKNOWLEDGED, now, &error))
+    {
+      g_message ("Could not acknowledge incident %s: %s", id, error->message);
+      if (self->application != NULL)
+        g_action_group_activate_action (G_ACTION_GROUP (self->application), "show-incident",
+                                        parameter);
+      return;
+    }
+  queue_check (self);
+}
+
+static void
+add_application_actions (SitrepNotifier *self)
+{
+  g_autoptr(GSimpleAction) acknowledge = NULL;
+
+  if (!G_IS_ACTION_MAP (self->application) ||
+      g_action_map_lookup_action (G_ACTION_MAP (self->application), ACKNOWLEDGE_ACTION) != NULL)
+    return;
+
+  acknowledge = g_simple_action_new (ACKNOWLEDGE_ACTION, G_VARIANT_TYPE_STRING);
+  g_signal_connect_object (acknowledge, "activate", G_CALLBACK (on_acknowledge_activated), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self->application), G_ACTION (acknowledge));
+}
+
 /* Object -------------------------------------------------------------- */
 
 static void
@@ -514,6 +570,7 @@ sitrep_notifier_constructed (GObject *object)
                            G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_clock (self->context), "minute-changed",
                            G_CALLBACK (sitrep_notifier_check), self, G_CONNECT_SWAPPED);
+  add_application_actions (self);
   queue_check (self);
 }
 
@@ -528,6 +585,8 @@ sitrep_notifier_dispose (GObject *object)
   if (self->workspaces != NULL)
     g_hash_table_remove_all (self->workspaces);
   g_clear_object (&self->context);
+  if (G_IS_ACTION_MAP (self->application))
+    g_action_map_remove_action (G_ACTION_MAP (self->application), ACKNOWLEDGE_ACTION);
   if (self->application != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
   self->application = NULL;
@@ -664,7 +723,8 @@ sitrep_notifier_init (SitrepNotifier *self)
 /**
  * sitrep_notifier_new:
  * @application: (nullable): whose actions the notifications' buttons activate
- *   (`app.compose-update`, `app.snooze-update`, `app.show-incident`)
+ *   (`app.compose-update`, `app.snooze-update`, `app.show-incident`), and
+ *   to which it adds `app.acknowledge-incident` (an incident id)
  *
  * Returns: (transfer full): a notifier watching @context's incidents
  */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-comms-composer-private.h"
+#include "sitrep-communication.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-json.h"
@@ -42,8 +43,53 @@ template_is_for (SitrepRecordObject *record,
          for_audience == audience;
 }
 
+/* Whether an update already went to @audience about the incident. */
+static gboolean
+sent_before (SitrepCommsComposer *self,
+             SitrepAudience       audience)
+{
+  g_autoptr(SitrepWorkspace) workspace = NULL;
+  GListModel *sent;
+  const char *wanted = sitrep_audience_to_string (audience);
+
+  if (self->incident == NULL)
+    return FALSE;
+
+  workspace = sitrep_context_open_workspace (self->context, sitrep_incident_get_id (self->incident));
+  sent = sitrep_workspace_get_communications (workspace);
+  for (guint i = 0; i < g_list_model_get_n_items (sent); i++)
+    {
+      g_autoptr(SitrepCommunication) c = g_list_model_get_item (sent, i);
+
+      if (g_strcmp0 (sitrep_communication_get_audience (c), wanted) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Of the audience's templates (the first @n of @ordered), the one that
+ * fits the incident's stage (sitrep_template_choose()). */
+static guint
+proposed_template (SitrepCommsComposer *self,
+                   GPtrArray           *ordered,
+                   guint                n,
+                   SitrepAudience       audience)
+{
+  g_autofree const char **statuses = g_new0 (const char *, n + 1);
+  SitrepStatus status = self->incident ? sitrep_incident_get_status (self->incident)
+                                       : SITREP_STATUS_INVESTIGATING;
+  int chosen;
+
+  for (guint i = 0; i < n; i++)
+    statuses[i] = sitrep_json_get_string (sitrep_record_object_get_body (ordered->pdata[i]), "status");
+
+  chosen = sitrep_template_choose (statuses, n, status, sent_before (self, audience));
+  return chosen < 0 ? 0 : (guint) chosen;
+}
+
 /* The audience's templates first, then the others, then "Blank". With
- * @first_match, the selection moves to the audience's first template;
+ * @first_match, the selection moves to the audience's template that fits
+ * the incident now (initial, update or resolution);
  * otherwise it stays on the template it was on. */
 void
 sitrep_comms_composer_rebuild_templates (SitrepCommsComposer *self,
@@ -57,6 +103,7 @@ sitrep_comms_composer_rebuild_templates (SitrepCommsComposer *self,
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   gboolean same = FALSE;
   guint position = 0;
+  guint n_for = 0;
   int found;
 
   if (self->context == NULL)
@@ -70,6 +117,8 @@ sitrep_comms_composer_rebuild_templates (SitrepCommsComposer *self,
 
         if (template_is_for (record, audience) != (pass == 0))
           continue;
+        if (pass == 0)
+          n_for++;
         g_ptr_array_add (ordered, g_steal_pointer (&record));
       }
   g_ptr_array_add (ordered, NULL);
@@ -114,27 +163,8 @@ sitrep_comms_composer_rebuild_templates (SitrepCommsComposer *self,
 
   found = template_position (self, keep_id);
   if (first_match)
-    {
-      position = template_is_for (self->templates->pdata[0], audience) ? 0
-                                                                        : self->templates->len - 1;
-      /* Of the audience's templates, the one for the incident's status
-       * (a resolved incident's resolution notice) before the first. */
-      for (guint i = 0; self->incident != NULL && i < self->templates->len; i++)
-        {
-          SitrepRecordObject *record = self->templates->pdata[i];
-          SitrepStatus now = sitrep_incident_get_status (self->incident);
-          const char *status;
-
-          if (!template_is_for (record, audience))
-            continue;
-          status = sitrep_json_get_string (sitrep_record_object_get_body (record), "status");
-          if (status != NULL && g_ascii_strcasecmp (status, sitrep_status_to_string (now)) == 0)
-            {
-              position = i;
-              break;
-            }
-        }
-    }
+    position = n_for > 0 ? proposed_template (self, self->templates, n_for, audience)
+                         : self->templates->len - 1;
   else if (found >= 0)
     position = (guint) found;
   else

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sitrep-combo-labels.h"
 #include "sitrep-comms-composer-private.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
@@ -459,6 +460,9 @@ sitrep_comms_composer_init (SitrepCommsComposer *self)
     gtk_string_list_append (audiences, sitrep_audience_get_label (a));
   adw_combo_row_set_model (self->audience_row, G_LIST_MODEL (audiences));
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (self->template_model));
+  /* Names such as "Status page: initial notification" are longer than
+   * AdwComboRow shows; the row shortens them only when it must. */
+  sitrep_combo_row_show_whole_labels (self->template_row, TRUE);
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (self->status_model));
   sitrep_comms_composer_rebuild_statuses (self);
 

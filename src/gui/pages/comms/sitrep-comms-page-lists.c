@@ -45,7 +45,7 @@ _sitrep_comms_page_refresh_history (SitrepCommsPage *self)
   GListModel *sent = NULL;
   g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) key = g_string_new (NULL);
-  GtkWidget *child;
+  GtkListBoxRow *child;
 
   if (page_incident (self) != NULL)
     sent = sitrep_workspace_get_communications (page_workspace (self));
@@ -63,13 +63,15 @@ _sitrep_comms_page_refresh_history (SitrepCommsPage *self)
   g_free (self->history_key);
   self->history_key = g_strdup (key->str);
 
-  /* Few rows, rarely changed: rebuilt, with what was open kept open. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+  /* Few rows, rarely changed: rebuilt, with what was open kept open. The
+   * rows only: removing the list's first child would take its "Nothing
+   * sent yet" placeholder away too. */
+  while ((child = gtk_list_box_get_row_at_index (self->history_list, 0)) != NULL)
     {
       if (SITREP_IS_SENT_ROW (child) &&
           adw_expander_row_get_expanded (ADW_EXPANDER_ROW (child)))
         g_hash_table_add (expanded, g_strdup (sitrep_sent_row_get_id (SITREP_SENT_ROW (child))));
-      gtk_list_box_remove (self->history_list, child);
+      gtk_list_box_remove (self->history_list, GTK_WIDGET (child));
     }
 
   for (guint i = 0; sent != NULL && i < g_list_model_get_n_items (sent); i++)

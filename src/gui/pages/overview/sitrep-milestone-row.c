@@ -5,12 +5,12 @@
 
 #include <glib/gi18n.h>
 
-#include "sitrep-capture.h"
 #include "sitrep-enum-strings.h"
+#include "sitrep-context.h"
 #include "sitrep-gui-util.h"
+#include "sitrep-incident-page.h"
 #include "sitrep-milestone-row.h"
 #include "sitrep-resources.h"
-#include "sitrep-time.h"
 
 /* One milestone: its time in UTC and local, and the buttons that change
  * it. The row writes nothing: it asks through ::set, and its owner shows
@@ -68,37 +68,85 @@ on_clear_clicked (SitrepMilestoneRow *self)
   g_signal_emit (self, signals[SET], 0, NULL);
 }
 
+/* The context of the page the row is on, for the zone typed times are read
+ * in; a row on its own reads them as the preference says all the same. */
+static SitrepContext *
+row_context (SitrepMilestoneRow *self)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), SITREP_TYPE_INCIDENT_PAGE);
+
+  return page ? sitrep_incident_page_get_context (SITREP_INCIDENT_PAGE (page)) : NULL;
+}
+
+static void
+refuse (SitrepMilestoneRow *self,
+        const char         *message)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), message);
+  gtk_widget_error_bell (GTK_WIDGET (self->entry));
+}
+
+/* Says how a typed time is read: in the zone chosen in Preferences. */
+static void
+update_entry_hint (SitrepMilestoneRow *self)
+{
+  g_autofree char *zone = sitrep_context_dup_input_zone_name (row_context (self), NULL);
+  g_autofree char *tip = NULL;
+
+  /* Translators: %s is a time zone such as CET or UTC */
+  tip = g_strdup_printf (_("In %s: HH:MM, YYYY-MM-DD HH:MM, or -5m; Enter sets it"), zone);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), tip);
+  gtk_entry_set_placeholder_text (self->entry, tip);
+}
+
 static void
 on_entry_activated (SitrepMilestoneRow *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) when = NULL;
   g_autoptr(GError) error = NULL;
+  SitrepCaptureCheck check;
 
-  when = sitrep_time_parse_input (gtk_editable_get_text (GTK_EDITABLE (self->entry)), now,
-                                  &error);
+  when = sitrep_context_parse_time_input (row_context (self),
+                                          gtk_editable_get_text (GTK_EDITABLE (self->entry)),
+                                          NULL, &check, &error);
   if (when == NULL)
     {
-      gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), error->message);
-      gtk_widget_error_bell (GTK_WIDGET (self->entry));
+      refuse (self, error->message);
+      return;
+    }
+
+  /* A milestone is reached when it happens: a time still to come is a
+   * slip of the finger or the wrong zone, not yesterday. */
+  if (check == SITREP_CAPTURE_CHECK_FUTURE)
+    {
+      g_autofree char *typed = sitrep_context_format_input_time (row_context (self), when, FALSE);
+      g_autofree char *zone = sitrep_context_dup_input_zone_name (row_context (self), when);
+      /* Translators: a time such as 13:50, then its zone such as CET */
+      g_autofree char *message = g_strdup_printf (_("%s %s is later than now: type when it "
+                                                    "happened"), typed, zone);
+
+      refuse (self, message);
       return;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+  update_entry_hint (self);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->edit_button));
   g_signal_emit (self, signals[SET], 0, when);
 }
 
+/* The editor shows the time the way it is read back: in the chosen zone. */
 static void
 on_popover_shown (SitrepMilestoneRow *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *text = g_date_time_format (self->when ? self->when : now,
-                                              "%Y-%m-%d %H:%M:%S");
+  g_autofree char *text = sitrep_context_format_input_time (row_context (self),
+                                                            self->when ? self->when : now, TRUE);
 
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+  update_entry_hint (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->entry));
 }
 

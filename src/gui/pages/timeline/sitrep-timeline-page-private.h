@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "sitrep-capture.h"
 #include "sitrep-timeline-page.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,11 @@ struct _SitrepTimelinePage
   gboolean             follow_end;
   guint                scroll_idle_id;
   char                *scroll_to_id;
+  GSettings           *settings;      /* the zone typed times are read in */
+  AdwMessageDialog    *ask_dialog;    /* asking about a typed time (weak) */
+  SitrepWorkspace     *asked_workspace;
+  SitrepCapture        asked;         /* the line the dialog asks about, read */
+  AdwToast            *undo_toast;    /* the offer to undo a deletion (weak) */
 
   GtkDropDown         *filter_kind;
   GtkToggleButton     *filter_pinned;

@@ -21,6 +21,8 @@
 static void
 on_row_save (SitrepTimelineRow  *row,
              JsonObject         *fields,
+             JsonObject         *opened,
+             gint64              opened_version,
              SitrepTimelinePage *self)
 {
   SitrepTimelineEntry *entry = sitrep_timeline_row_get_entry (row);
@@ -29,8 +31,9 @@ on_row_save (SitrepTimelineRow  *row,
   if (entry == NULL)
     return;
 
-  if (!sitrep_workspace_edit_timeline_entry (page_workspace (self), sitrep_timeline_entry_get_id (entry),
-                                           fields, &error))
+  if (!sitrep_workspace_edit_timeline_entry_from (page_workspace (self),
+                                                  sitrep_timeline_entry_get_id (entry),
+                                                  fields, opened, opened_version, &error))
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
@@ -104,6 +107,7 @@ _sitrep_timeline_page_delete_entry (SitrepTimelinePage  *self,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (_sitrep_timeline_page_undo_delete), self,
                            G_CONNECT_SWAPPED);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->undo_toast, toast);
   sitrep_widget_show_toast (GTK_WIDGET (self), toast);
 }
 

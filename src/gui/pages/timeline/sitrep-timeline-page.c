@@ -108,6 +108,13 @@ scroll_idle (gpointer data)
 
   self->scroll_idle_id = 0;
 
+  /* A list that is not shown has no rows to scroll to: the scroll waits
+   * for the page to be shown and laid out (an incident is opened on its
+   * overview, the timeline comes later). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_view)) ||
+      gtk_adjustment_get_page_size (gtk_scrolled_window_get_vadjustment (self->scroller)) <= 0)
+    return G_SOURCE_REMOVE;
+
   if (self->scroll_to_id != NULL)
     {
       if (shown_position (self, self->scroll_to_id, &position))
@@ -116,6 +123,7 @@ scroll_idle (gpointer data)
     }
   else if (self->follow_end && n > 0)
     scroll_to_position (self, n - 1);
+
 
   self->follow_end = FALSE;
   return G_SOURCE_REMOVE;
@@ -126,6 +134,14 @@ queue_scroll (SitrepTimelinePage *self)
 {
   if (self->scroll_idle_id == 0)
     self->scroll_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_idle, self, NULL);
+}
+
+/* Shown, or laid out: a scroll that had to wait can run now. */
+static void
+on_list_shown (SitrepTimelinePage *self)
+{
+  if (self->follow_end || self->scroll_to_id != NULL)
+    queue_scroll (self);
 }
 
 /* For the rows, whose undo brings an entry back into view. */
@@ -201,41 +217,49 @@ on_filter_changed (SitrepTimelinePage *self)
 
 /* Capture -------------------------------------------------------------- */
 
+/* The placeholder says which zone a typed time is read in: the one chosen
+ * in Preferences, by the name the clocks show ("CET", "CEST", "UTC"). */
+static void
+update_capture_hint (SitrepTimelinePage *self)
+{
+  g_autofree char *zone = sitrep_context_dup_input_zone_name (page_context (self), NULL);
+  g_autofree char *hint = NULL;
+  g_autofree char *tip = NULL;
+
+  /* Translators: the capture line's placeholder; %s is a time zone such as CET or UTC */
+  hint = g_strdup_printf (_("What happened? · 13:50 (read as %s) or -5m first to backdate · "
+                            "decision: to set the kind"), zone);
+  /* Translators: %s is a time zone such as CET or UTC */
+  tip = g_strdup_printf (_("Enter adds the entry now. A time typed first, such as 13:50, is "
+                           "read as %s (see Preferences)"), zone);
+  gtk_entry_set_placeholder_text (self->capture_entry, hint);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->capture_entry), tip);
+}
+
 static void
 on_capture_changed (SitrepTimelinePage *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->capture_entry), "error");
 }
 
-static void
-capture (SitrepTimelinePage *self)
+/* Files the line into @workspace's timeline; the line is cleared only once
+ * the entry is written. */
+static gboolean
+file_entry (SitrepTimelinePage *self,
+            SitrepWorkspace    *workspace,
+            GDateTime          *occurred_at,
+            SitrepTimelineKind  kind,
+            const char         *text)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
-  SitrepCapture parsed;
-  guint kind;
+  guint position;
 
-  if (page_incident (self) == NULL)
-    return;
-
-  kind = gtk_drop_down_get_selected (self->capture_kind);
-  if (!sitrep_capture_parse (gtk_editable_get_text (GTK_EDITABLE (self->capture_entry)), now,
-                             kind == GTK_INVALID_LIST_POSITION ? SITREP_KIND_NOTE : kind,
-                             &parsed, &error))
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->capture_entry), "error");
-      gtk_widget_error_bell (GTK_WIDGET (self->capture_entry));
-      sitrep_widget_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
-      return;
-    }
-
-  id = sitrep_workspace_add_timeline_entry (page_workspace (self), parsed.occurred_at, parsed.kind, parsed.text, &error);
-  sitrep_capture_clear (&parsed);
+  id = sitrep_workspace_add_timeline_entry (workspace, occurred_at, kind, text, &error);
   if (id == NULL)
     {
       sitrep_widget_show_error (GTK_WIDGET (self), error);
-      return;
+      return FALSE;
     }
 
   /* The line is saved: clear it for the next one, and show where it went
@@ -243,15 +267,237 @@ capture (SitrepTimelinePage *self)
    * with Ctrl+1…9 was for this entry: the next one is a note again. */
   gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), "");
   gtk_drop_down_set_selected (self->capture_kind, SITREP_KIND_NOTE);
+  if (workspace != page_workspace (self))
+    return TRUE;
+
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   g_clear_pointer (&self->scroll_to_id, g_free);
   self->follow_end = FALSE;
-  {
-    guint position;
+  if (shown_position (self, id, &position))
+    scroll_to_position (self, position);
+  return TRUE;
+}
 
-    if (shown_position (self, id, &position))
-      scroll_to_position (self, position);
-  }
+static void
+clear_asked (SitrepTimelinePage *self)
+{
+  sitrep_capture_clear (&self->asked);
+  g_clear_object (&self->asked_workspace);
+}
+
+static void
+on_ask_response (SitrepTimelinePage *self,
+                 const char         *response)
+{
+  g_autoptr(GDateTime) at = NULL;
+
+  g_clear_weak_pointer (&self->ask_dialog);
+  if (g_str_equal (response, "now"))
+    at = g_date_time_new_now_utc ();
+  else if (g_str_equal (response, "yesterday"))
+    at = g_date_time_add_days (self->asked.occurred_at, -1);
+  else if (g_str_equal (response, "file"))
+    at = g_date_time_ref (self->asked.occurred_at);
+
+  /* Cancel keeps the line as typed, to correct the time. */
+  if (at != NULL && self->asked_workspace != NULL)
+    file_entry (self, self->asked_workspace, at, self->asked.kind, self->asked.text);
+  clear_asked (self);
+  sitrep_timeline_page_focus_capture (self);
+}
+
+/* "13:50 CET", or with the day when it is not today there. */
+static char *
+format_in_zone (GDateTime *when,
+                GTimeZone *zone,
+                GDateTime *now)
+{
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (when, zone);
+  g_autoptr(GDateTime) now_there = g_date_time_to_timezone (now, zone);
+  gboolean today = g_date_time_get_year (there) == g_date_time_get_year (now_there) &&
+                   g_date_time_get_day_of_year (there) == g_date_time_get_day_of_year (now_there);
+
+  return g_date_time_format (there, today ? "%H:%M %Z" : "%a %d %b %H:%M %Z");
+}
+
+/* Enter pressed again in haste guesses nothing: it cancels. The dialog
+ * lays its buttons out side by side or stacked as its size settles, and
+ * focus follows the first button shown; until the scribe presses a key or
+ * clicks, it is put back on Cancel. */
+static GtkWidget *
+find_shown_button (GtkWidget  *widget,
+                   const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+focus_cancel (gpointer data)
+{
+  GtkWindow *dialog = data;
+  GtkWidget *cancel;
+
+  g_object_set_data (G_OBJECT (dialog), "sitrep-refocus", NULL);
+  if (g_object_get_data (G_OBJECT (dialog), "sitrep-touched") != NULL)
+    return G_SOURCE_REMOVE;
+
+  cancel = find_shown_button (GTK_WIDGET (dialog), _("_Cancel"));
+  if (cancel != NULL && gtk_window_get_focus (dialog) != cancel)
+    gtk_widget_grab_focus (cancel);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_ask_focus_changed (GtkWindow *dialog)
+{
+  if (g_object_get_data (G_OBJECT (dialog), "sitrep-touched") != NULL ||
+      g_object_get_data (G_OBJECT (dialog), "sitrep-refocus") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (dialog), "sitrep-refocus", GINT_TO_POINTER (TRUE));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_cancel, g_object_ref (dialog), g_object_unref);
+}
+
+static void
+on_ask_touched (GtkEventController *controller)
+{
+  g_object_set_data (G_OBJECT (gtk_event_controller_get_widget (controller)), "sitrep-touched",
+                     GINT_TO_POINTER (TRUE));
+}
+
+static gboolean
+on_ask_key (GtkEventControllerKey *controller,
+            guint                  keyval,
+            guint                  keycode,
+            GdkModifierType        state)
+{
+  on_ask_touched (GTK_EVENT_CONTROLLER (controller));
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+guard_focus (GtkWidget *dialog)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_ask_key), NULL);
+  gtk_widget_add_controller (dialog, keys);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_ask_touched), click);
+  gtk_widget_add_controller (dialog, GTK_EVENT_CONTROLLER (click));
+  g_signal_connect (dialog, "notify::focus-widget", G_CALLBACK (on_ask_focus_changed), NULL);
+}
+
+/* A typed time that would land more than a few minutes ahead, or before
+ * the incident began, is asked about rather than moved to another day. */
+static void
+ask_about_time (SitrepTimelinePage *self,
+                SitrepCaptureCheck  check)
+{
+  g_autoptr(GTimeZone) zone = sitrep_context_dup_input_zone (page_context (self));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) there = g_date_time_to_timezone (self->asked.occurred_at, zone);
+  g_autofree char *clock = g_date_time_format (there, "%H:%M");
+  g_autofree char *typed = format_in_zone (self->asked.occurred_at, zone, now);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *file_label = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (check == SITREP_CAPTURE_CHECK_FUTURE)
+    {
+      g_autofree char *now_text = format_in_zone (now, zone, now);
+
+      /* Translators: %s is a time such as "13:50 CET" */
+      heading = g_strdup_printf (_("%s Is Later Than Now"), typed);
+      /* Translators: the current time, the entry's text, then the typed clock time */
+      body = g_strdup_printf (_("It is %s. File “%s” at %s yesterday, or at the current time?"),
+                              now_text, self->asked.text, clock);
+      /* Translators: a button; %s is a clock time such as 13:50 */
+      file_label = g_strdup_printf (_("File at %s _Yesterday"), clock);
+    }
+  else
+    {
+      GDateTime *start = sitrep_context_get_incident_start (page_incident (self));
+      g_autofree char *start_text = start ? format_in_zone (start, zone, now) : g_strdup ("");
+
+      /* Translators: %s is a time such as "13:50 CET" */
+      heading = g_strdup_printf (_("%s Is Before the Incident Began"), typed);
+      /* Translators: when the incident began, the entry's text, then the typed time */
+      body = g_strdup_printf (_("The incident began at %s. File “%s” at %s anyway, or at the "
+                                "current time?"), start_text, self->asked.text, clock);
+      /* Translators: a button; %s is a clock time such as 13:50 */
+      file_label = g_strdup_printf (_("_File at %s"), clock);
+    }
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "now", _("Use _Now"),
+                                    check == SITREP_CAPTURE_CHECK_FUTURE ? "yesterday" : "file",
+                                    file_label,
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_ask_response), self,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->ask_dialog, ADW_MESSAGE_DIALOG (dialog));
+  guard_focus (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+capture (SitrepTimelinePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  SitrepCapture parsed;
+  SitrepCaptureCheck check;
+  guint kind;
+
+  if (page_incident (self) == NULL || self->ask_dialog != NULL)
+    return;
+
+  kind = gtk_drop_down_get_selected (self->capture_kind);
+  if (!sitrep_context_parse_capture (page_context (self),
+                                     gtk_editable_get_text (GTK_EDITABLE (self->capture_entry)),
+                                     page_incident (self),
+                                     kind == GTK_INVALID_LIST_POSITION ? SITREP_KIND_NOTE : kind,
+                                     &parsed, &check, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->capture_entry), "error");
+      gtk_widget_error_bell (GTK_WIDGET (self->capture_entry));
+      sitrep_widget_show_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      return;
+    }
+
+  if (check != SITREP_CAPTURE_CHECK_OK)
+    {
+      clear_asked (self);
+      self->asked = parsed;
+      self->asked_workspace = g_object_ref (page_workspace (self));
+      ask_about_time (self, check);
+      return;
+    }
+
+  file_entry (self, page_workspace (self), parsed.occurred_at, parsed.kind, parsed.text);
+  sitrep_capture_clear (&parsed);
 }
 
 static void
@@ -324,7 +570,12 @@ undo_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _sitrep_timeline_page_undo_delete (SITREP_TIMELINE_PAGE (widget));
+  SitrepTimelinePage *self = SITREP_TIMELINE_PAGE (widget);
+
+  /* Undone from the keyboard: the offer to undo is spent. */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  _sitrep_timeline_page_undo_delete (self);
 }
 
 /* Object --------------------------------------------------------------- */
@@ -351,6 +602,7 @@ sitrep_timeline_page_incident_changed (SitrepIncidentPage *page)
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->model));
   update_count (self);
+  update_capture_hint (self);
 }
 
 /* The list view follows the timeline by itself; nothing to redo. */
@@ -368,6 +620,10 @@ sitrep_timeline_page_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
+  g_clear_weak_pointer (&self->ask_dialog);
+  g_clear_weak_pointer (&self->undo_toast);
+  clear_asked (self);
+  g_clear_object (&self->settings);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
@@ -485,9 +741,31 @@ sitrep_timeline_page_init (SitrepTimelinePage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (on_list_shown), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (on_list_shown), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->filtered, "items-changed",
                            G_CALLBACK (on_items_changed_after), self, G_CONNECT_SWAPPED);
   update_count (self);
+
+  /* The hint follows the zone chosen in Preferences, and summer time. */
+  {
+    GSettingsSchema *schema =
+      g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APPLICATION_ID,
+                                       TRUE);
+
+    if (schema != NULL)
+      {
+        self->settings = g_settings_new (APPLICATION_ID);
+        g_settings_schema_unref (schema);
+        g_signal_connect_object (self->settings, "changed::time-input-zone",
+                                 G_CALLBACK (update_capture_hint), self, G_CONNECT_SWAPPED);
+      }
+  }
+  g_signal_connect_object (self->capture_entry, "map", G_CALLBACK (update_capture_hint), self,
+                           G_CONNECT_SWAPPED);
+  update_capture_hint (self);
 }
 
 /**
@@ -523,6 +801,18 @@ GtkListView *
 _sitrep_timeline_page_get_list_view (SitrepTimelinePage *self)
 {
   return self->list_view;
+}
+
+AdwMessageDialog *
+_sitrep_timeline_page_get_ask_dialog (SitrepTimelinePage *self)
+{
+  return self->ask_dialog;
+}
+
+AdwToast *
+_sitrep_timeline_page_get_undo_toast (SitrepTimelinePage *self)
+{
+  return self->undo_toast;
 }
 
 GtkWidget *

@@ -19,6 +19,8 @@ SitrepRecordList    *_sitrep_timeline_page_get_model     (SitrepTimelinePage *se
 GListModel          *_sitrep_timeline_page_get_shown     (SitrepTimelinePage *self);
 GtkEditable         *_sitrep_timeline_page_get_capture   (SitrepTimelinePage *self);
 GtkListView         *_sitrep_timeline_page_get_list_view (SitrepTimelinePage *self);
+AdwMessageDialog    *_sitrep_timeline_page_get_ask_dialog (SitrepTimelinePage *self);
+AdwToast            *_sitrep_timeline_page_get_undo_toast (SitrepTimelinePage *self);
 GtkWidget           *_sitrep_timeline_page_get_row       (SitrepTimelinePage *self,
                                                           const char         *entry_id);
 void                 _sitrep_timeline_page_select        (SitrepTimelinePage *self,

@@ -8,6 +8,8 @@
 #include "sitrep-capture.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
+#include "sitrep-json.h"
+#include "sitrep-mutation.h"
 #include "sitrep-time.h"
 #include "sitrep-timeline-row.h"
 
@@ -34,11 +36,18 @@ struct _SitrepTimelineRow
   GtkWidget           *time_entry;
   GtkWidget           *kind_dropdown;
   GtkWidget           *text_entry;
+  GtkWidget           *changed_notice;
+
+  /* The entry as the editor opened it: what a save is checked against. */
+  JsonObject          *opened;
+  gint64               opened_version;
+  char                *opened_time_text;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepTimelineRow, sitrep_timeline_row, GTK_TYPE_WIDGET)
 
 static void ensure_edit (SitrepTimelineRow *self);
+static void on_entry_body_changed (SitrepTimelineRow *self);
 
 enum {
   SAVE,
@@ -99,13 +108,15 @@ sitrep_timeline_row_refresh (SitrepTimelineRow *self)
       g_autoptr(GDateTime) local_at = g_date_time_to_local (at);
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-      /* The date only when it isn't today: the scribe reads times. */
+      /* The date only when it isn't today, and under the time, so the
+       * time column keeps its width: the scribe reads times. */
+      utc = g_date_time_format (at, "%H:%M:%S UTC");
       if (g_date_time_get_day_of_year (at) == g_date_time_get_day_of_year (now) &&
           g_date_time_get_year (at) == g_date_time_get_year (now))
-        utc = g_date_time_format (at, "%H:%M:%S UTC");
+        local = g_date_time_format (local_at, "%H:%M %Z");
       else
-        utc = g_date_time_format (at, "%b %d %H:%M:%S UTC");
-      local = g_date_time_format (local_at, "%H:%M %Z");
+        /* Translators: a timeline entry's date and local time, e.g. "Dec 02 · 14:13 CET" */
+        local = g_date_time_format (local_at, _("%b %d · %H:%M %Z"));
     }
 
   kind = sitrep_timeline_entry_get_kind (entry);
@@ -165,7 +176,7 @@ sitrep_timeline_row_set_entry (SitrepTimelineRow   *self,
   if (entry != NULL)
     {
       g_signal_connect_swapped (entry, "notify::body",
-                                G_CALLBACK (sitrep_timeline_row_refresh), self);
+                                G_CALLBACK (on_entry_body_changed), self);
       sitrep_timeline_row_refresh (self);
     }
 }
@@ -174,6 +185,61 @@ SitrepTimelineEntry *
 sitrep_timeline_row_get_entry (SitrepTimelineRow *self)
 {
   return self->entry;
+}
+
+static JsonObject *
+snapshot_entry (SitrepTimelineEntry *entry)
+{
+  JsonObject *shown = json_object_new ();
+  GDateTime *at = sitrep_timeline_entry_get_occurred_at (entry);
+
+  json_object_set_string_member (shown, "text", sitrep_timeline_entry_get_text (entry));
+  json_object_set_string_member (shown, "kind",
+                                 sitrep_timeline_kind_to_string (sitrep_timeline_entry_get_kind (entry)));
+  if (at != NULL)
+    {
+      g_autofree char *when = sitrep_time_format (at);
+
+      json_object_set_string_member (shown, "occurred_at", when);
+    }
+
+  return shown;
+}
+
+/* Someone else's change arriving while the editor is open is said at once,
+ * with their text, so nobody saves over it unaware. */
+static void
+update_changed_notice (SitrepTimelineRow *self)
+{
+  g_autoptr(JsonObject) now = NULL;
+  g_autoptr(JsonObject) all = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->changed_notice == NULL || self->opened == NULL || self->entry == NULL ||
+      !sitrep_timeline_row_is_editing (self))
+    return;
+
+  now = snapshot_entry (self->entry);
+  all = json_object_ref (self->opened);
+  if (!sitrep_edit_changed_underneath (now, self->opened, all))
+    {
+      gtk_widget_set_visible (self->changed_notice, FALSE);
+      return;
+    }
+
+  /* Translators: shown in a timeline entry's editor; %s is the entry's new text */
+  message = g_strdup_printf (_("Someone else changed this entry while you were editing it: “%s”. "
+                               "Saving will ask which text to keep."),
+                             sitrep_timeline_entry_get_text (self->entry));
+  gtk_label_set_label (GTK_LABEL (self->changed_notice), message);
+  gtk_widget_set_visible (self->changed_notice, TRUE);
+}
+
+static void
+on_entry_body_changed (SitrepTimelineRow *self)
+{
+  sitrep_timeline_row_refresh (self);
+  update_changed_notice (self);
 }
 
 /**
@@ -196,12 +262,18 @@ start_edit (SitrepTimelineRow *self,
   at = sitrep_timeline_entry_get_occurred_at (self->entry);
   time_text = at ? g_date_time_format (at, "%Y-%m-%d %H:%M:%S") : g_strdup ("");
   gtk_editable_set_text (GTK_EDITABLE (self->time_entry), time_text);
+  g_free (self->opened_time_text);
+  self->opened_time_text = g_strdup (time_text);
   gtk_editable_set_text (GTK_EDITABLE (self->text_entry),
                          sitrep_timeline_entry_get_text (self->entry));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->kind_dropdown),
                               sitrep_timeline_entry_get_kind (self->entry));
   gtk_widget_remove_css_class (self->time_entry, "error");
   gtk_widget_remove_css_class (self->text_entry, "error");
+  g_clear_pointer (&self->opened, json_object_unref);
+  self->opened = snapshot_entry (self->entry);
+  self->opened_version = sitrep_timeline_entry_get_version (self->entry);
+  gtk_widget_set_visible (self->changed_notice, FALSE);
 
   gtk_widget_set_visible (self->view, FALSE);
   gtk_widget_set_visible (self->edit, TRUE);
@@ -226,6 +298,8 @@ sitrep_timeline_row_stop_edit (SitrepTimelineRow *self)
 
   had_focus = (gtk_widget_get_state_flags (self->edit) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
   gtk_widget_set_visible (self->edit, FALSE);
+  g_clear_pointer (&self->opened, json_object_unref);
+  self->opened_version = 0;
   gtk_widget_set_visible (self->view, TRUE);
   sitrep_timeline_row_refresh (self);
 
@@ -238,7 +312,8 @@ sitrep_timeline_row_stop_edit (SitrepTimelineRow *self)
  * sitrep_timeline_row_dup_draft:
  *
  * Returns: (transfer full) (nullable): what is typed in the edit entries
- *   (time, kind index, text), %NULL when not editing
+ *   (time, kind index, text) and what the editor opened with (its version
+ *   and the entry as JSON), %NULL when not editing
  */
 GStrv
 sitrep_timeline_row_dup_draft (SitrepTimelineRow *self)
@@ -248,10 +323,13 @@ sitrep_timeline_row_dup_draft (SitrepTimelineRow *self)
   if (!sitrep_timeline_row_is_editing (self))
     return NULL;
 
-  draft = g_new0 (char *, 4);
+  draft = g_new0 (char *, 7);
   draft[0] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)));
   draft[1] = g_strdup_printf ("%u", gtk_drop_down_get_selected (GTK_DROP_DOWN (self->kind_dropdown)));
   draft[2] = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->text_entry)));
+  draft[3] = g_strdup_printf ("%" G_GINT64_FORMAT, self->opened_version);
+  draft[4] = self->opened ? sitrep_json_to_string (self->opened) : g_strdup ("{}");
+  draft[5] = g_strdup (self->opened_time_text ? self->opened_time_text : "");
 
   return draft;
 }
@@ -265,7 +343,9 @@ void
 sitrep_timeline_row_restore_draft (SitrepTimelineRow  *self,
                                    const char * const *draft)
 {
-  g_return_if_fail (draft != NULL && g_strv_length ((char **) draft) == 3);
+  JsonObject *opened;
+
+  g_return_if_fail (draft != NULL && g_strv_length ((char **) draft) == 6);
 
   /* No focus grab while the list binds rows: it would scroll and rebind. */
   start_edit (self, FALSE);
@@ -273,6 +353,29 @@ sitrep_timeline_row_restore_draft (SitrepTimelineRow  *self,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->kind_dropdown),
                               (guint) g_ascii_strtoull (draft[1], NULL, 10));
   gtk_editable_set_text (GTK_EDITABLE (self->text_entry), draft[2]);
+
+  /* Still checked against what the editor first opened with. */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+    JsonNode *root;
+
+    if (json_parser_load_from_data (parser, draft[4], -1, NULL) &&
+        (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+      opened = json_node_dup_object (root);
+    else
+      opened = NULL;
+  }
+  if (opened != NULL && json_object_get_size (opened) > 0)
+    {
+      g_clear_pointer (&self->opened, json_object_unref);
+      self->opened = opened;
+      self->opened_version = g_ascii_strtoll (draft[3], NULL, 10);
+      g_free (self->opened_time_text);
+      self->opened_time_text = g_strdup (draft[5]);
+      update_changed_notice (self);
+    }
+  else if (opened != NULL)
+    json_object_unref (opened);
 }
 
 gboolean
@@ -309,21 +412,38 @@ save_edit (SitrepTimelineRow *self)
       return;
     }
 
-  /* Only what changed: an unchanged field makes no history. */
-  if (g_strcmp0 (text, sitrep_timeline_entry_get_text (self->entry)) != 0)
-    json_object_set_string_member (fields, "text", text);
-  if (sitrep_timeline_entry_get_occurred_at (self->entry) == NULL ||
-      g_date_time_compare (when, sitrep_timeline_entry_get_occurred_at (self->entry)) != 0)
-    {
-      g_autofree char *at = sitrep_time_format (when);
+  /* Only what this editor changed from what it opened with: an unchanged
+   * field makes no history, and never puts back what someone else has
+   * changed since. */
+  {
+    g_autoptr(JsonObject) mine = json_object_new ();
+    g_autoptr(JsonObject) opened = self->opened ? json_object_ref (self->opened)
+                                                : snapshot_entry (self->entry);
+    g_autofree char *at = sitrep_time_format (when);
+    g_autoptr(GList) members = NULL;
 
-      json_object_set_string_member (fields, "occurred_at", at);
-    }
-  if (kind != GTK_INVALID_LIST_POSITION && kind != sitrep_timeline_entry_get_kind (self->entry))
-    json_object_set_string_member (fields, "kind", sitrep_timeline_kind_to_string (kind));
+    json_object_set_string_member (mine, "text", text);
+    /* The editor shows whole seconds: a time left as it was shown is the
+     * entry's own time, to the millisecond. */
+    if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)), self->opened_time_text) != 0)
+      json_object_set_string_member (mine, "occurred_at", at);
+    if (kind != GTK_INVALID_LIST_POSITION)
+      json_object_set_string_member (mine, "kind", sitrep_timeline_kind_to_string (kind));
 
-  if (json_object_get_size (fields) > 0)
-    g_signal_emit (self, signals[SAVE], 0, fields);
+    members = json_object_get_members (mine);
+    for (GList *l = members; l != NULL; l = l->next)
+      {
+        g_autoptr(JsonObject) one = json_object_new ();
+
+        json_object_set_member (one, l->data, json_object_dup_member (mine, l->data));
+        if (!json_object_has_member (opened, l->data) ||
+            sitrep_edit_changed_underneath (mine, opened, one))
+          json_object_set_member (fields, l->data, json_object_dup_member (mine, l->data));
+      }
+
+    if (json_object_get_size (fields) > 0)
+      g_signal_emit (self, signals[SAVE], 0, fields, opened, self->opened_version);
+  }
 
   sitrep_timeline_row_stop_edit (self);
 }
@@ -406,18 +526,44 @@ create_menu (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
+/* Every row's kind chip is as wide as the widest kind's, so the text column
+ * starts at the same place on every row, whatever the kind. Measured once:
+ * the kinds' labels and the chip's style do not change while running. */
+static int
+kind_chip_width (GtkWidget *chip)
+{
+  static int width = -1;
+
+  if (width < 0)
+    {
+      for (SitrepTimelineKind k = SITREP_KIND_DETECTION; k <= SITREP_KIND_NOTE; k++)
+        {
+          int natural = 0;
+
+          gtk_label_set_label (GTK_LABEL (chip), sitrep_timeline_kind_get_label (k));
+          gtk_widget_measure (chip, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+          width = MAX (width, natural);
+        }
+      gtk_label_set_label (GTK_LABEL (chip), "");
+      width = MAX (width, 104);
+    }
+
+  return width;
+}
+
 static GtkWidget *
 build_view (SitrepTimelineRow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
+  /* Fixed columns: the text starts at the same place on every row. */
   self->time_label = label_new ("numeric", 0);
   gtk_widget_set_size_request (self->time_label, 130, -1);
   gtk_widget_set_valign (self->time_label, GTK_ALIGN_START);
 
   self->kind_label = label_new ("kind-chip", 0.5);
   gtk_widget_set_valign (self->kind_label, GTK_ALIGN_START);
-  gtk_widget_set_size_request (self->kind_label, 104, -1);
+  gtk_widget_set_size_request (self->kind_label, kind_chip_width (self->kind_label), -1);
 
   self->text_label = label_new (NULL, 0);
   gtk_label_set_wrap (GTK_LABEL (self->text_label), TRUE);
@@ -517,6 +663,19 @@ build_edit (SitrepTimelineRow *self)
   gtk_box_append (GTK_BOX (box), save);
   gtk_box_append (GTK_BOX (box), cancel);
 
+  self->changed_notice = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->changed_notice), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->changed_notice), 0);
+  gtk_widget_add_css_class (self->changed_notice, "warning");
+  gtk_widget_set_visible (self->changed_notice, FALSE);
+  {
+    GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+    gtk_box_append (GTK_BOX (column), box);
+    gtk_box_append (GTK_BOX (column), self->changed_notice);
+    box = column;
+  }
+
   keys = gtk_shortcut_controller_new ();
   shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                gtk_named_action_new ("row.cancel"));
@@ -534,6 +693,8 @@ sitrep_timeline_row_dispose (GObject *object)
   if (self->entry != NULL)
     g_signal_handlers_disconnect_by_data (self->entry, self);
   g_clear_object (&self->entry);
+  g_clear_pointer (&self->opened, json_object_unref);
+  g_clear_pointer (&self->opened_time_text, g_free);
   g_clear_pointer (&self->view, gtk_widget_unparent);
   g_clear_pointer (&self->edit, gtk_widget_unparent);
 
@@ -551,9 +712,12 @@ sitrep_timeline_row_class_init (SitrepTimelineRowClass *klass)
   /**
    * SitrepTimelineRow::save:
    * @fields: the changed fields (`text`, `occurred_at`, `kind`)
+   * @opened: the entry's `text`, `occurred_at` and `kind` when the editor opened
+   * @opened_version: its version then
    */
   signals[SAVE] = g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                NULL, NULL, NULL, G_TYPE_NONE, 1, JSON_TYPE_OBJECT);
+                                NULL, NULL, NULL, G_TYPE_NONE, 3, JSON_TYPE_OBJECT,
+                                JSON_TYPE_OBJECT, G_TYPE_INT64);
   signals[PIN] = g_signal_new ("pin", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[HISTORY] = g_signal_new ("history", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -604,6 +768,12 @@ _sitrep_timeline_row_get_text_entry (SitrepTimelineRow *self)
 {
   ensure_edit (self);
   return GTK_EDITABLE (self->text_entry);
+}
+
+GtkWidget *
+_sitrep_timeline_row_get_text_label (SitrepTimelineRow *self)
+{
+  return self->text_label;
 }
 
 GtkEditable *

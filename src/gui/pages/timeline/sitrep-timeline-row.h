@@ -25,6 +25,7 @@ void                 sitrep_timeline_row_restore_draft (SitrepTimelineRow *self,
 
 /* For tests, which edit through the row's real widgets. */
 GtkEditable         *_sitrep_timeline_row_get_text_entry (SitrepTimelineRow *self);
+GtkWidget           *_sitrep_timeline_row_get_text_label (SitrepTimelineRow *self);
 GtkEditable         *_sitrep_timeline_row_get_time_entry (SitrepTimelineRow *self);
 
 G_END_DECLS

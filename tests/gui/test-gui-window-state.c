@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-gui-window-state.c: what the window's headers offer and show
+ *
+ * With no incident the page switcher is not offered; in a narrow window
+ * the sync state stays on screen, in whichever header is shown.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+
+#include "sitrep-window-private.h"
+
+typedef struct
+{
+  char          *data_dir;
+  SitrepContext *context;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->data_dir = g_dir_make_tmp ("sitrep-window-state-XXXXXX", NULL);
+  f->context = sitrep_context_new (f->data_dir, &error);
+  g_assert_no_error (error);
+  sitrep_context_set_user (f->context, "dana");
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->context);
+  g_free (f->data_dir);
+}
+
+/* The first descendant of @root of @type. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a page switcher of @root can be clicked: mapped, sensitive. */
+static gboolean
+switcher_usable (GtkWidget *root)
+{
+  if (ADW_IS_VIEW_SWITCHER (root) && gtk_widget_get_mapped (root) &&
+      gtk_widget_is_sensitive (root))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (switcher_usable (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* A widget on screen in @root that tells @text, as its label or its
+ * tooltip. */
+static GtkWidget *
+find_telling (GtkWidget  *root,
+              const char *text)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (root);
+
+  if (gtk_widget_get_mapped (root) && gtk_widget_get_width (root) > 0 &&
+      ((GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL) ||
+       (tooltip != NULL && strstr (tooltip, text) != NULL)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_telling (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_switcher_without_incident (Fixture       *f,
+                                gconstpointer  data)
+{
+  SitrepWindow *window = sitrep_window_new (NULL, f->context);
+  AdwViewSwitcherTitle *title;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  WAIT_IDLE ();
+
+  title = ADW_VIEW_SWITCHER_TITLE (find_widget (GTK_WIDGET (window),
+                                                ADW_TYPE_VIEW_SWITCHER_TITLE));
+  g_assert_nonnull (title);
+  g_assert_false (switcher_usable (GTK_WIDGET (window)));
+  g_assert_false (adw_view_switcher_title_get_view_switcher_enabled (title) &&
+                  gtk_widget_is_sensitive (GTK_WIDGET (title)));
+
+  /* Alt+2 does nothing either: the content still says none is selected. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.page-nth", "u", 2);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (gtk_widget_get_parent (gtk_widget_get_parent (
+                       GTK_WIDGET (_sitrep_window_get_pages (window)))))), ==, "empty");
+
+  /* An incident: the switcher is there. */
+  id = sitrep_context_declare_incident (f->context, "Checkout errors", "checkout", "",
+                                        SITREP_SEVERITY_P2, &error);
+  g_assert_no_error (error);
+  g_assert_true (sitrep_window_select_incident (window, id));
+  WAIT_UNTIL (switcher_usable (GTK_WIDGET (window)));
+  g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (title));
+
+  gui_test_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_narrow_sync_state (Fixture       *f,
+                        gconstpointer  data)
+{
+  SitrepWindow *window = sitrep_window_new (NULL, f->context);
+  AdwLeaflet *leaflet;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  id = sitrep_context_declare_incident (f->context, "Checkout errors", "checkout", "",
+                                        SITREP_SEVERITY_P2, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  WAIT_UNTIL (find_telling (GTK_WIDGET (window), "Local only") != NULL);
+
+  /* Narrow: the leaflet shows one side at a time. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  leaflet = ADW_LEAFLET (find_widget (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  WAIT_UNTIL (adw_leaflet_get_folded (leaflet));
+  WAIT_IDLE ();
+
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  WAIT_IDLE ();
+  WAIT_UNTIL (find_telling (adw_leaflet_get_visible_child (leaflet), "Local only") != NULL);
+
+  g_assert_true (sitrep_window_select_incident (window, id));
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  WAIT_IDLE ();
+  WAIT_UNTIL (find_telling (adw_leaflet_get_visible_child (leaflet), "Local only") != NULL);
+
+  gui_test_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gui_test_init (&argc, &argv);
+
+  g_test_add ("/window/switcher-without-incident", Fixture, NULL, fixture_set_up,
+              test_switcher_without_incident, fixture_tear_down);
+  g_test_add ("/window/narrow-sync-state", Fixture, NULL, fixture_set_up,
+              test_narrow_sync_state, fixture_tear_down);
+
+  return g_test_run ();
+}
