@@ -300,27 +300,6 @@ sitrep_context_set_severity (SitrepContext   *self,
   return _sitrep_context_apply_rule (self, mutations, local_error, error);
 }
 
-/* The timeline entry of a milestone set, moved or cleared by hand, in the
- * form of the status entries ("Status: Investigating → Identified"). */
-static char *
-milestone_entry_text (SitrepMilestone  milestone,
-                      GDateTime       *was,
-                      GDateTime       *when)
-{
-  const char *label = sitrep_milestone_get_label (milestone);
-  g_autofree char *was_text = was ? g_date_time_format (was, "%H:%M:%S UTC") : NULL;
-  g_autofree char *when_text = when ? g_date_time_format (when, "%H:%M:%S UTC") : NULL;
-
-  if (when == NULL)
-    /* Translators: a timeline entry, e.g. "Milestone: Acknowledged cleared (was 14:40:00 UTC)" */
-    return g_strdup_printf (_("Milestone: %s cleared (was %s)"), label, was_text);
-  if (was == NULL)
-    /* Translators: a timeline entry, e.g. "Milestone: Acknowledged" */
-    return g_strdup_printf (_("Milestone: %s"), label);
-  /* Translators: a timeline entry, e.g. "Milestone: Detected 14:40:00 UTC → 14:35:00 UTC" */
-  return g_strdup_printf (_("Milestone: %s %s → %s"), label, was_text, when_text);
-}
-
 /* Why setting @milestone to @when is refused: the neighbour it would
  * cross, by name and time. */
 static void
@@ -358,7 +337,7 @@ set_order_error (GError                      **error,
  * sitrep_context_set_milestone:
  * @when: (nullable): the time, %NULL to clear it
  *
- * Sets, moves or clears a milestone, with a timeline entry saying so. A
+ * Sets, moves or clears a milestone; one reached writes a timeline entry. A
  * time that would put the milestone before one that precedes it, or after
  * one that follows it, is refused with an error naming that milestone.
  * Resolving with no mitigation recorded sets Mitigated to the same time.
@@ -377,7 +356,6 @@ sitrep_context_set_milestone (SitrepContext    *self,
   SitrepMilestoneProblem problem;
   SitrepIncident *incident;
   g_autofree char *text = NULL;
-  g_autofree char *now = sitrep_time_now ();
   GDateTime *was;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
@@ -408,14 +386,17 @@ sitrep_context_set_milestone (SitrepContext    *self,
                                    text);
 
   g_ptr_array_add (mutations, sitrep_mutation_new_patch ("incidents", id, fields));
-  if (was == NULL ? when != NULL : (when == NULL || !g_date_time_equal (was, when)))
+  /* A milestone reached is on the timeline, at its time, in the form of
+   * the status entries ("Status: Investigating → Identified"); corrections
+   * and clearing are in the incident's edit history. */
+  if (was == NULL && when != NULL)
     {
-      g_autofree char *entry = milestone_entry_text (milestone, was, when);
+      /* Translators: a timeline entry, e.g. "Milestone: Acknowledged" */
+      g_autofree char *entry = g_strdup_printf (_("Milestone: %s"),
+                                                sitrep_milestone_get_label (milestone));
 
-      /* A milestone reached is filed at its time; a correction when made. */
-      g_ptr_array_add (mutations, _sitrep_context_timeline_put (id, was == NULL ? text : now,
-                                                                SITREP_KIND_STATUS, entry,
-                                                                self->user));
+      g_ptr_array_add (mutations, _sitrep_context_timeline_put (id, text, SITREP_KIND_STATUS,
+                                                                entry, self->user));
     }
   if (sitrep_milestones_fills_mitigated (times, milestone, when))
     g_ptr_array_add (mutations, mitigated_entry (self, id, text));
