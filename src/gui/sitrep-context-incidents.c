@@ -8,6 +8,7 @@
 #include "sitrep-context-private.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-incident-rules.h"
+#include "sitrep-milestones.h"
 #include "sitrep-time.h"
 #include "sitrep-workspace-private.h"
 
@@ -195,6 +196,49 @@ _sitrep_context_require_incident (SitrepContext  *self,
   return incident;
 }
 
+/* The timeline entry of a milestone filled in by resolving. */
+static SitrepMutation *
+mitigated_entry (SitrepContext *self,
+                 const char    *incident_id,
+                 const char    *occurred_at)
+{
+  /* Translators: a timeline entry; the milestone took the time the
+   * incident was resolved */
+  return _sitrep_context_timeline_put (incident_id, occurred_at, SITREP_KIND_STATUS,
+                                       _("Milestone: Mitigated, at the resolution time"),
+                                       self->user);
+}
+
+/* Resolving means the impact is over: with no mitigation recorded, the
+ * mitigated milestone takes the resolution time (so time to mitigate can
+ * be measured), in the same transaction, with its own timeline entry. */
+static void
+fill_mitigated_on_resolve (SitrepContext  *self,
+                           SitrepIncident *incident,
+                           GPtrArray      *mutations)
+{
+  SitrepMutation *patch = mutations->pdata[0];
+  GDateTime *times[SITREP_N_ORDERED_MILESTONES];
+  g_autoptr(GDateTime) resolved_at = NULL;
+  const char *text;
+
+  if (patch->op != SITREP_MUTATION_PATCH || patch->data == NULL ||
+      !json_object_has_member (patch->data, "resolved_at") ||
+      json_object_get_null_member (patch->data, "resolved_at"))
+    return;
+
+  text = json_object_get_string_member (patch->data, "resolved_at");
+  resolved_at = sitrep_time_parse (text);
+  for (guint i = 0; i < SITREP_N_ORDERED_MILESTONES; i++)
+    times[i] = sitrep_incident_get_milestone (incident, i);
+  if (resolved_at == NULL ||
+      !sitrep_milestones_fills_mitigated (times, SITREP_MILESTONE_RESOLVED, resolved_at))
+    return;
+
+  json_object_set_string_member (patch->data, "mitigated_at", text);
+  g_ptr_array_add (mutations, mitigated_entry (self, sitrep_incident_get_id (incident), text));
+}
+
 /**
  * sitrep_context_set_status:
  *
@@ -222,6 +266,8 @@ sitrep_context_set_status (SitrepContext  *self,
   resolved = sitrep_incident_get_milestone (incident, SITREP_MILESTONE_RESOLVED) != NULL;
   mutations = sitrep_incident_rules_set_status (&env, id, sitrep_incident_get_status (incident),
                                                 resolved, status, &local_error);
+  if (mutations != NULL && mutations->len > 0)
+    fill_mitigated_on_resolve (self, incident, mutations);
 
   return _sitrep_context_apply_rule (self, mutations, local_error, error);
 }
@@ -254,9 +300,47 @@ sitrep_context_set_severity (SitrepContext   *self,
   return _sitrep_context_apply_rule (self, mutations, local_error, error);
 }
 
+/* Why setting @milestone to @when is refused: the neighbour it would
+ * cross, by name and time. */
+static void
+set_order_error (GError                      **error,
+                 SitrepMilestone               milestone,
+                 const SitrepMilestoneProblem *problem,
+                 GDateTime *const              times[SITREP_N_ORDERED_MILESTONES])
+{
+  SitrepMilestone other;
+  g_autofree char *other_time = NULL;
+
+  if (problem->milestone == milestone)
+    {
+      /* An earlier milestone is after the new time. */
+      other = problem->must_follow;
+      other_time = g_date_time_format (times[other], "%H:%M:%S UTC");
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
+                   /* Translators: e.g. "Acknowledged can’t be before Declared (14:40:00 UTC)" */
+                   _("%s can’t be before %s (%s)"), sitrep_milestone_get_label (milestone),
+                   sitrep_milestone_get_label (other), other_time);
+    }
+  else
+    {
+      /* A later milestone is before the new time. */
+      other = problem->milestone;
+      other_time = g_date_time_format (times[other], "%H:%M:%S UTC");
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
+                   /* Translators: e.g. "Detected can’t be after Declared (14:40:00 UTC)" */
+                   _("%s can’t be after %s (%s)"), sitrep_milestone_get_label (milestone),
+                   sitrep_milestone_get_label (other), other_time);
+    }
+}
+
 /**
  * sitrep_context_set_milestone:
  * @when: (nullable): the time, %NULL to clear it
+ *
+ * Sets, moves or clears a milestone; one reached writes a timeline entry. A
+ * time that would put the milestone before one that precedes it, or after
+ * one that follows it, is refused with an error naming that milestone.
+ * Resolving with no mitigation recorded sets Mitigated to the same time.
  */
 gboolean
 sitrep_context_set_milestone (SitrepContext    *self,
@@ -266,23 +350,59 @@ sitrep_context_set_milestone (SitrepContext    *self,
                               GError          **error)
 {
   g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(GPtrArray) mutations = NULL;
   const char *field = sitrep_milestone_to_field (milestone);
+  GDateTime *times[SITREP_N_ORDERED_MILESTONES];
+  SitrepMilestoneProblem problem;
+  SitrepIncident *incident;
+  g_autofree char *text = NULL;
+  GDateTime *was;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
-  if (_sitrep_context_require_incident (self, id, error) == NULL)
+  if ((incident = _sitrep_context_require_incident (self, id, error)) == NULL)
     return FALSE;
 
+  mutations = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
+  for (guint i = 0; i < SITREP_N_ORDERED_MILESTONES; i++)
+    times[i] = sitrep_incident_get_milestone (incident, i);
+  if (!sitrep_milestones_check_set (times, milestone, when, &problem))
+    {
+      set_order_error (error, milestone, &problem, times);
+      return FALSE;
+    }
+
+  was = sitrep_incident_get_milestone (incident, milestone);
   if (when != NULL)
     {
-      g_autofree char *text = sitrep_time_format (when);
-
+      text = sitrep_time_format (when);
       json_object_set_string_member (fields, field, text);
     }
   else
     json_object_set_null_member (fields, field);
 
-  return _sitrep_context_patch_with_entry (self, id, fields, SITREP_KIND_NOTE, NULL, error);
+  if (sitrep_milestones_fills_mitigated (times, milestone, when))
+    json_object_set_string_member (fields, sitrep_milestone_to_field (SITREP_MILESTONE_MITIGATED),
+                                   text);
+
+  g_ptr_array_add (mutations, sitrep_mutation_new_patch ("incidents", id, fields));
+  /* A milestone reached is on the timeline, at its time, in the form of
+   * the status entries ("Status: Investigating → Identified"); corrections
+   * and clearing are in the incident's edit history. */
+  if (was == NULL && when != NULL)
+    {
+      /* Translators: a timeline entry, e.g. "Milestone: Acknowledged" */
+      g_autofree char *entry = g_strdup_printf (_("Milestone: %s"),
+                                                sitrep_milestone_get_label (milestone));
+
+      g_ptr_array_add (mutations, _sitrep_context_timeline_put (id, text, SITREP_KIND_STATUS,
+                                                                entry, self->user));
+    }
+  if (sitrep_milestones_fills_mitigated (times, milestone, when))
+    g_ptr_array_add (mutations, mitigated_entry (self, id, text));
+
+  return sitrep_store_apply (self->store, (SitrepMutation **) mutations->pdata, mutations->len,
+                             error);
 }
 
 /**

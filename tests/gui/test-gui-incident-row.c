@@ -132,6 +132,8 @@ test_next_due (Fixture       *f,
 
   /* Declared 40 min ago and never updated: the first clock is late. */
   g_assert_true (sitrep_workspace_set_milestone (test_workspace (f->context, f->incident_id),
+                                               SITREP_MILESTONE_DETECTED, earlier, &error));
+  g_assert_true (sitrep_workspace_set_milestone (test_workspace (f->context, f->incident_id),
                                                SITREP_MILESTONE_DECLARED, earlier, &error));
   g_assert_no_error (error);
   sitrep_incident_row_update (f->row);

@@ -205,8 +205,12 @@ static void
 test_milestone_history (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(GDateTime) first = g_date_time_new_utc (2026, 11, 27, 14, 40, 0);
-  g_autoptr(GDateTime) second = g_date_time_new_utc (2026, 11, 27, 14, 45, 0);
+  SitrepIncident *incident = sitrep_context_lookup_incident (f->context, f->incident_id);
+  GDateTime *declared = sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DECLARED);
+  g_autoptr(GDateTime) first = g_date_time_add_minutes (declared, 10);
+  g_autoptr(GDateTime) second = g_date_time_add_minutes (declared, 15);
+  g_autofree char *first_text = sitrep_time_format (first);
+  g_autofree char *second_text = sitrep_time_format (second);
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -221,10 +225,9 @@ test_milestone_history (Fixture       *f,
 
   history = sitrep_context_list_history (f->context, "incidents", f->incident_id);
   g_assert_cmpuint (history->len, ==, 3);
-  assert_change (history, 0, "mitigated_at", NULL, "2026-11-27T14:40:00Z", "alice");
-  assert_change (history, 1, "mitigated_at", "2026-11-27T14:40:00Z", "2026-11-27T14:45:00Z",
-                 "carol");
-  assert_change (history, 2, "mitigated_at", "2026-11-27T14:45:00Z", NULL, "carol");
+  assert_change (history, 0, "mitigated_at", NULL, first_text, "alice");
+  assert_change (history, 1, "mitigated_at", first_text, second_text, "carol");
+  assert_change (history, 2, "mitigated_at", second_text, NULL, "carol");
 }
 
 static GArray *
@@ -256,10 +259,22 @@ test_milestone_order (Fixture       *f,
   g_assert_cmpuint (problems->len, ==, 0);
   g_clear_pointer (&problems, g_array_unref);
 
-  /* Acknowledged before declared, as stored: flagged. */
-  g_assert_true (sitrep_workspace_set_milestone (test_workspace (f->context, f->incident_id),
-                                               SITREP_MILESTONE_ACKNOWLEDGED, before, &error));
-  g_assert_no_error (error);
+  /* Acknowledged before declared is refused when asked for... */
+  g_assert_false (sitrep_workspace_set_milestone (test_workspace (f->context, f->incident_id),
+                                                SITREP_MILESTONE_ACKNOWLEDGED, before, &error));
+  g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* ...but may arrive so from elsewhere (another client's record): flagged. */
+  {
+    g_autoptr(JsonObject) fields = json_object_new ();
+    g_autofree char *text = sitrep_time_format (before);
+
+    json_object_set_string_member (fields, "acknowledged_at", text);
+    g_assert_true (sitrep_workspace_update_incident (test_workspace (f->context, f->incident_id),
+                                                     fields, &error));
+    g_assert_no_error (error);
+  }
   problems = stored_order_problems (f);
   g_assert_cmpuint (problems->len, ==, 1);
   problem = &g_array_index (problems, SitrepMilestoneProblem, 0);

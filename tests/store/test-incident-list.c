@@ -507,12 +507,15 @@ test_set_status (Fixture       *f,
   g_assert_cmpuint (count_status_entries (f, id), ==, 2);
   g_clear_pointer (&record, sitrep_record_free);
 
-  /* → resolved stamps resolved_at */
+  /* → resolved stamps resolved_at, and mitigated_at when none was set, each
+   * with its entry */
   set_status (f, id, SITREP_STATUS_RESOLVED);
   record = sitrep_store_get (f->store, "incidents", id);
   g_assert_cmpstr (test_body_string (record->body, "status"), ==, "resolved");
   g_assert_true (sitrep_time_is_valid (test_body_string (record->body, "resolved_at")));
-  g_assert_cmpuint (count_status_entries (f, id), ==, 3);
+  g_assert_cmpstr (test_body_string (record->body, "mitigated_at"), ==,
+                   test_body_string (record->body, "resolved_at"));
+  g_assert_cmpuint (count_status_entries (f, id), ==, 4);
   g_assert_false (sitrep_incident_is_active (sitrep_context_lookup_incident (f->context, id)));
   g_clear_pointer (&record, sitrep_record_free);
 
@@ -539,7 +542,7 @@ test_set_status (Fixture       *f,
   g_assert_cmpuint (sitrep_store_get_pending (f->store), ==, pending);
   record = sitrep_store_get (f->store, "incidents", id);
   g_assert_cmpstr (test_body_string (record->body, "status"), ==, "closed");
-  g_assert_cmpuint (count_status_entries (f, id), ==, 4);
+  g_assert_cmpuint (count_status_entries (f, id), ==, 5);
   g_clear_pointer (&record, sitrep_record_free);
 
   /* Reopening a resolved incident clears resolved_at. */

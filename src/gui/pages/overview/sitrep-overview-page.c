@@ -10,6 +10,7 @@
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-due-list.h"
+#include "sitrep-major-banner.h"
 #include "sitrep-milestones.h"
 #include "sitrep-milestones-group.h"
 #include "sitrep-overview-page.h"
@@ -26,7 +27,11 @@ struct _SitrepOverviewPage
   gboolean         updating;
   GPtrArray       *timeline_rows;
 
+  GtkWidget       *content;
   GtkWidget       *scroller;
+  SitrepMajorBanner *major_banner;
+  GtkLabel        *impact_label;
+  AdwMessageDialog *dialog;           /* the confirmation or prompt open, if any */
   GtkLabel        *severity_badge;
   GtkLabel        *status_badge;
   GtkWidget       *major_badge;
@@ -111,6 +116,124 @@ update_age (SitrepOverviewPage *self)
     gtk_label_set_label (self->age_label, "");
 }
 
+/* Dialogs ---------------------------------------------------------- */
+
+/* Answered, the dialog closes: it is no longer the page's. */
+static void
+forget_dialog (SitrepOverviewPage *self,
+               const char         *response,
+               AdwMessageDialog   *dialog)
+{
+  if (self->dialog != dialog)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  self->dialog = NULL;
+}
+
+static AdwMessageDialog *
+new_dialog (SitrepOverviewPage *self,
+            const char         *heading,
+            const char         *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, body);
+
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
+  self->dialog = ADW_MESSAGE_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (forget_dialog), self,
+                           G_CONNECT_SWAPPED);
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+static void
+on_resolution_response (SitrepOverviewPage *self,
+                        const char         *response)
+{
+  if (g_strcmp0 (response, "compose") != 0 || page_incident (self) == NULL)
+    return;
+
+  /* The Updates page, on the status page's resolution template. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.compose", "(ss)",
+                              sitrep_incident_get_id (page_incident (self)),
+                              sitrep_audience_to_string (SITREP_AUDIENCE_STATUS_PAGE));
+}
+
+/* Resolved: the status page and stakeholders still think it is going on. */
+static void
+prompt_resolution_update (SitrepOverviewPage *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = new_dialog (self, _("Incident Resolved"),
+                       _("Tell the status page and stakeholders that service is restored: "
+                         "customers are not told until an update is sent."));
+  adw_message_dialog_add_responses (dialog,
+                                    "later", _("_Later"),
+                                    "compose", _("_Compose Resolution Update"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "compose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "compose");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_resolution_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_status (SitrepOverviewPage *self,
+            SitrepStatus        status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (page_incident (self) == NULL)
+    return;
+
+  if (!sitrep_workspace_set_status (page_workspace (self), status, &error))
+    {
+      sitrep_widget_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  if (status == SITREP_STATUS_RESOLVED)
+    prompt_resolution_update (self);
+}
+
+static void
+on_close_response (SitrepOverviewPage *self,
+                   const char         *response)
+{
+  if (g_strcmp0 (response, "close") == 0)
+    set_status (self, SITREP_STATUS_CLOSED);
+}
+
+/* Closing is final: asked first. */
+static void
+confirm_close (SitrepOverviewPage *self)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = new_dialog (self, _("Close the Incident?"),
+                       _("A closed incident is final: it can’t be reopened or moved to another "
+                         "status, and its update clocks stop. Its record stays and can still "
+                         "be read and searched. Close it once the follow-up work is "
+                         "tracked."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "close", _("C_lose Incident"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The status buttons' action, to the status of its target. */
 static void
 set_status_action (GtkWidget  *widget,
@@ -118,17 +241,25 @@ set_status_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (widget);
-  g_autoptr(GError) error = NULL;
+  SitrepStatus status = g_variant_get_int32 (parameter);
 
-  if (page_incident (self) != NULL &&
-      !sitrep_workspace_set_status (page_workspace (self), g_variant_get_int32 (parameter), &error))
-    sitrep_widget_show_error (GTK_WIDGET (self), error);
+  if (page_incident (self) == NULL)
+    return;
+
+  if (status == SITREP_STATUS_CLOSED)
+    confirm_close (self);
+  else
+    set_status (self, status);
 }
 
 static void
 rebuild_status_buttons (SitrepOverviewPage *self,
                         SitrepStatus        current)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus,
+                                                                GTK_WIDGET (self->status_buttons));
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->status_buttons))) != NULL)
@@ -151,6 +282,14 @@ rebuild_status_buttons (SitrepOverviewPage *self,
       if (s == current + 1)
         gtk_widget_add_css_class (button, "suggested-action");
       gtk_box_append (self->status_buttons, button);
+    }
+
+  /* The button pressed is gone: the focus stays near, not in an entry. */
+  if (had_focus)
+    {
+      child = gtk_widget_get_first_child (GTK_WIDGET (self->status_buttons));
+      if (child == NULL || !gtk_widget_grab_focus (child))
+        gtk_widget_grab_focus (GTK_WIDGET (self));
     }
 }
 
@@ -281,6 +420,32 @@ update_attention (SitrepOverviewPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->attention_group), self->attention_rows->len > 0);
 }
 
+/* The major incident criteria, as the incident is now. */
+static void
+update_banner (SitrepOverviewPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (page_context (self) == NULL)
+    return;
+  now = sitrep_clock_dup_now (sitrep_context_get_clock (page_context (self)));
+  sitrep_major_banner_update (self->major_banner, page_incident (self), now);
+}
+
+static void
+on_activate_major (SitrepOverviewPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (page_incident (self) == NULL)
+    return;
+
+  /* As the switch does: through the context, with the protocol's checklist. */
+  if (!sitrep_workspace_set_major (page_workspace (self), TRUE, &error))
+    sitrep_widget_show_error (GTK_WIDGET (self), error);
+  update_banner (self);
+}
+
 /* Updates due ------------------------------------------------------- */
 
 static void
@@ -306,6 +471,19 @@ update_due (SitrepOverviewPage *self)
   sitrep_due_list_show (self->due_list,
                         page_incident (self) ? sitrep_incident_get_id (page_incident (self)) : NULL,
                         deadlines, now);
+}
+
+/* The customer impact under the title, in full on hover when cut. */
+static void
+update_impact (SitrepOverviewPage *self)
+{
+  const char *impact = sitrep_incident_get_customer_impact (page_incident (self));
+  gboolean any = impact != NULL && impact[0] != '\0';
+
+  gtk_label_set_label (self->impact_label, any ? impact : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->impact_label), any ? impact : NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->impact_row), any ? impact : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->impact_label), any);
 }
 
 static void
@@ -352,6 +530,7 @@ refresh_full (SitrepOverviewPage *self,
   set_entry_text (self->services_row, services, force);
   set_entry_text (self->impact_row, sitrep_incident_get_customer_impact (page_incident (self)),
                   force);
+  update_impact (self);
 
   adw_action_row_set_subtitle (self->status_row, sitrep_status_get_label (status));
   rebuild_status_buttons (self, status);
@@ -361,6 +540,7 @@ refresh_full (SitrepOverviewPage *self,
   update_age (self);
   update_attention (self);
   update_due (self);
+  update_banner (self);
 
   self->updating = FALSE;
 }
@@ -503,7 +683,10 @@ sitrep_overview_page_incident_changed (SitrepIncidentPage *page)
   sitrep_triage_row_set_context (self->triage_row, page_context (self));
   sitrep_triage_row_set_incident (self->triage_row, page_incident (self));
   if (page_incident (self) == NULL)
-    return;
+    {
+      update_banner (self);
+      return;
+    }
 
   /* A different incident: the entries show its values, not the last one's. */
   refresh_full (self, TRUE);
@@ -515,6 +698,8 @@ sitrep_overview_page_minute_changed (SitrepIncidentPage *page)
 {
   update_age (SITREP_OVERVIEW_PAGE (page));
   update_due (SITREP_OVERVIEW_PAGE (page));
+  /* A P1 meets the criteria by lasting. */
+  update_banner (SITREP_OVERVIEW_PAGE (page));
 }
 
 static void
@@ -524,6 +709,8 @@ sitrep_overview_page_dispose (GObject *object)
 
   g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
   g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
+  if (self->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->dialog));
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (sitrep_overview_page_parent_class)->dispose (object);
@@ -543,6 +730,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
 
   g_type_ensure (SITREP_TYPE_DUE_LIST);
   g_type_ensure (SITREP_TYPE_MILESTONES_GROUP);
+  g_type_ensure (SITREP_TYPE_MAJOR_BANNER);
 
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
@@ -550,7 +738,10 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   (void) sitrep_get_resource ();
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sitrep-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, content);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, major_banner);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, impact_label);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, severity_badge);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, status_badge);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, major_badge);
@@ -585,6 +776,11 @@ sitrep_overview_page_init (SitrepOverviewPage *self)
   g_autoptr(GtkStringList) severities = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Appearing, the page takes the focus itself: not the title or the
+   * reference with their text selected, nor an entry. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (self->major_banner, "activate-major", G_CALLBACK (on_activate_major),
+                           self, G_CONNECT_SWAPPED);
   self->timeline_rows = g_ptr_array_new ();
   self->attention_rows = g_ptr_array_new ();
   g_signal_connect_object (self->due_list, "acknowledge", G_CALLBACK (on_acknowledge), self,
@@ -601,4 +797,30 @@ sitrep_overview_page_init (SitrepOverviewPage *self)
 
   g_signal_connect_object (self->milestones_group, "set-milestone",
                            G_CALLBACK (on_set_milestone), self, G_CONNECT_SWAPPED);
+}
+
+/* For tests */
+
+SitrepMajorBanner *
+_sitrep_overview_page_get_major_banner (SitrepOverviewPage *self)
+{
+  return self->major_banner;
+}
+
+AdwMessageDialog *
+_sitrep_overview_page_get_dialog (SitrepOverviewPage *self)
+{
+  return self->dialog;
+}
+
+SitrepMilestonesGroup *
+_sitrep_overview_page_get_milestones_group (SitrepOverviewPage *self)
+{
+  return self->milestones_group;
+}
+
+GtkLabel *
+_sitrep_overview_page_get_impact_label (SitrepOverviewPage *self)
+{
+  return self->impact_label;
 }

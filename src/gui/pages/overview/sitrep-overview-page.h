@@ -4,6 +4,8 @@
 #include <adwaita.h>
 
 #include "sitrep-incident-page.h"
+#include "sitrep-major-banner.h"
+#include "sitrep-milestones-group.h"
 
 G_BEGIN_DECLS
 
@@ -11,5 +13,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SitrepOverviewPage, sitrep_overview_page, SITREP, OVERVIEW_PAGE, SitrepIncidentPage)
 
+/* For tests, which drive the page's real widgets. */
+SitrepMajorBanner *_sitrep_overview_page_get_major_banner (SitrepOverviewPage *self);
+AdwMessageDialog  *_sitrep_overview_page_get_dialog       (SitrepOverviewPage *self);
+GtkLabel          *_sitrep_overview_page_get_impact_label (SitrepOverviewPage *self);
+SitrepMilestonesGroup *_sitrep_overview_page_get_milestones_group (SitrepOverviewPage *self);
 
 G_END_DECLS
