@@ -401,6 +401,19 @@ sitrep_context_set_milestone (SitrepContext    *self,
   if (sitrep_milestones_fills_mitigated (times, milestone, when))
     g_ptr_array_add (mutations, mitigated_entry (self, id, text));
 
+  /* Acknowledging ticks the checklist's "Acknowledge" with it. */
+  if (milestone == SITREP_MILESTONE_ACKNOWLEDGED && text != NULL)
+    {
+      g_autoptr(SitrepWorkspace) workspace = sitrep_context_open_workspace (self, id);
+      g_autoptr(GPtrArray) ticks = NULL;
+      SitrepRuleEnv env;
+
+      _sitrep_context_rule_env (self, &env);
+      ticks = sitrep_workspace_checklist_ticks (workspace, &env, -1, text);
+      while (ticks != NULL && ticks->len > 0)
+        g_ptr_array_add (mutations, g_ptr_array_steal_index (ticks, 0));
+    }
+
   return sitrep_store_apply (self->store, (SitrepMutation **) mutations->pdata, mutations->len,
                              error);
 }

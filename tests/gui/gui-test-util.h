@@ -65,6 +65,44 @@ gui_test_destroy (GtkWindow *window)
   WAIT_UNTIL (weak == NULL);
 }
 
+/* Saves what @widget (a window or a dialog) shows as NAME in the folder
+ * $SITREP_TEST_SCREENSHOTS, when that is set: how a test's state looks,
+ * for a person to check. */
+static inline void
+gui_test_save_screenshot (GtkWidget  *widget,
+                          const char *name)
+{
+  const char *dir = g_getenv ("SITREP_TEST_SCREENSHOTS");
+  GdkPaintable *paintable;
+  GskRenderNode *node;
+  GdkTexture *texture;
+  GtkSnapshot *snapshot;
+  char *path;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  WAIT_IDLE ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  /* Nothing to take until the widget has drawn once. */
+  node = NULL;
+  WAIT_UNTIL ((snapshot = gtk_snapshot_new (),
+               gdk_paintable_snapshot (paintable, snapshot, width, height),
+               (node = gtk_snapshot_free_to_node (snapshot)) != NULL));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  g_free (path);
+  g_object_unref (texture);
+  gsk_render_node_unref (node);
+  g_object_unref (paintable);
+}
+
 /* G_TEST_OPTION_ISOLATE_DIRS would also hide XDG_DATA_DIRS, and with it
  * the icon theme and the MIME database GTK needs to draw icons: only the
  * user's own folders are redirected. */

@@ -221,6 +221,7 @@ test_second_save_conflicts (Fixture       *f,
   bob_row = SITREP_TIMELINE_ROW (_sitrep_timeline_page_get_row (_sitrep_window_get_timeline (f->bob.window),
                                                                 f->entry_id));
   WAIT_UNTIL (notice_shows (GTK_WIDGET (bob_row), ALICE));
+  gui_test_save_screenshot (GTK_WIDGET (f->bob.window), "edit-race-editor.png");
 
   /* Bob saves after her: the server refuses it as a conflict, and Bob is
    * offered both texts. */
@@ -241,6 +242,12 @@ test_second_save_conflicts (Fixture       *f,
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (body, ALICE));
   g_assert_nonnull (strstr (body, BOB));
+  if (g_getenv ("SITREP_TEST_SCREENSHOTS") != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (dialog));
+      WAIT_UNTIL (gtk_widget_get_mapped (dialog) && gtk_widget_get_width (dialog) > 0);
+      gui_test_save_screenshot (dialog, "edit-race-conflict.png");
+    }
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Until Bob decides, nothing of Alice's was replaced anywhere. */

@@ -381,6 +381,21 @@ test_assign_ticks (Fixture       *f,
   g_assert_true (checklist_done (f, "assign-roles"));
 }
 
+/* Acknowledging ticks the checklist's item in the same write. */
+static void
+test_acknowledge_ticks (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_assert_false (checklist_done (f, "acknowledge"));
+  g_assert_true (sitrep_workspace_set_milestone (f->workspace, SITREP_MILESTONE_ACKNOWLEDGED, now,
+                                                 &error));
+  g_assert_no_error (error);
+  g_assert_true (checklist_done (f, "acknowledge"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +410,7 @@ main (int   argc,
   ADD ("same-time-order", test_same_time_order);
   ADD ("checklist-ticks", test_checklist_ticks);
   ADD ("assign-ticks", test_assign_ticks);
+  ADD ("acknowledge-ticks", test_acknowledge_ticks);
 #undef ADD
   g_test_add_func ("/clock/tick", test_clock);
 
