@@ -37,6 +37,7 @@ typedef struct {
   gsize              body_bytes;
   gboolean           too_large;
   gboolean           counted;     /* reached the early handler */
+  gboolean           read;        /* its body was read whole */
   gboolean           done;        /* finished or aborted */
 } SitrepServerRequest;
 

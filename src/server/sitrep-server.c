@@ -52,6 +52,7 @@ struct _SitrepServer {
   GPtrArray               *waiters;   /* managed by sitrep-server-feed.c */
 
   guint                    active;    /* requests between early handler and finish */
+  guint                    unread;    /* of those, the ones whose body is still coming */
   guint                    writes;    /* write jobs queued or running */
   gboolean                 stopping;
   GTask                   *shutdown_task;
@@ -86,6 +87,7 @@ _sitrep_server_request_begin (SitrepServer        *self,
 {
   req->counted = TRUE;
   self->active++;
+  self->unread++;
 }
 
 static void
@@ -251,7 +253,10 @@ finish_shutdown (SitrepServer *self)
 static void
 maybe_finish_shutdown (SitrepServer *self)
 {
-  if (self->shutdown_task != NULL && self->active == 0 && self->writes == 0)
+  /* A request whose body is still on its way has done nothing yet: it is
+   * dropped with its connection rather than waited for, so a client that
+   * stalls mid-body cannot hold a shutdown for the whole grace period. */
+  if (self->shutdown_task != NULL && self->active == self->unread && self->writes == 0)
     finish_shutdown (self);
 }
 
@@ -427,8 +432,13 @@ request_read_cb (SoupServer        *soup,
 {
   SitrepServerRequest *req = _sitrep_server_request_get (msg);
 
-  if (req != NULL)
-    g_clear_handle_id (&req->timeout_id, g_source_remove);
+  if (req == NULL)
+    return;
+
+  g_clear_handle_id (&req->timeout_id, g_source_remove);
+  if (req->counted && !req->read)
+    self->unread--;
+  req->read = TRUE;
 }
 
 /**
@@ -468,6 +478,9 @@ _sitrep_server_request_end (SitrepServer      *self,
 
   if (req->counted)
     {
+      if (!req->read)
+        self->unread--;
+      req->read = TRUE;
       req->counted = FALSE;
       self->active--;
       maybe_finish_shutdown (self);

@@ -403,6 +403,40 @@ stall (SitrepTestServer *server,
   return g_get_monotonic_time () - start;
 }
 
+/* A push whose body is still on its way when SIGTERM comes has done
+ * nothing yet: the server drops it and exits at once, instead of waiting
+ * its whole grace period for a client that may never send the rest. */
+static void
+test_sigterm_mid_body (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) conn = NULL;
+  g_autoptr(SitrepReply) health = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head =
+    g_strdup_printf ("POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 100\r\n\r\n{\"client_id\": ", server->responder);
+  gint64 start;
+
+  g_socket_client_set_enable_proxy (client, FALSE);
+  conn = g_socket_client_connect_to_host (client, "127.0.0.1", server->port, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (conn)), head,
+                             strlen (head), NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* Answered after the server has read the stalled request's headers. */
+  health = sitrep_test_get (server, NULL, "/v1/health");
+  sitrep_assert_status (health, 200);
+
+  start = g_get_monotonic_time ();
+  sitrep_test_server_stop (server);
+  sitrep_test_note ("exited %.3f s after SIGTERM",
+                    (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+}
+
 static void
 test_request_timeout (void)
 {
@@ -543,6 +577,7 @@ main (int   argc,
   sitrep_test_add ("/integration/cli/compact", test_compact);
   sitrep_test_add ("/integration/cli/serve/sigterm-long-poll", test_sigterm_long_poll);
   sitrep_test_add ("/integration/cli/serve/request-timeout", test_request_timeout);
+  sitrep_test_add ("/integration/cli/serve/sigterm-mid-body", test_sigterm_mid_body);
   sitrep_test_add ("/integration/cli/serve/stall-does-not-block", test_stall_does_not_block);
 
   return g_test_run ();
