@@ -511,11 +511,17 @@ sitrep_context_edit_timeline_entry_from (SitrepContext  *self,
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
   store = sitrep_context_get_store (self);
-  patch = sitrep_mutation_new_patch ("timeline", entry_id, fields);
 
   if (json_object_has_member (fields, "text") || json_object_has_member (fields, "occurred_at") ||
       json_object_has_member (fields, "kind"))
     {
+      g_autoptr(JsonObject) signed_fields = sitrep_json_copy (fields);
+      g_autofree char *now = sitrep_time_now ();
+
+      /* Who changed it last, for whoever is editing it at the same time. */
+      json_object_set_string_member (signed_fields, "edited_by", sitrep_context_get_user (self));
+      json_object_set_string_member (signed_fields, "edited_at", now);
+      patch = sitrep_mutation_new_patch ("timeline", entry_id, signed_fields);
       patch->base_version = sitrep_store_base_version (store, "timeline", entry_id);
 
       /* A chained edit waits for this client's own earlier one, which
@@ -529,6 +535,8 @@ sitrep_context_edit_timeline_entry_from (SitrepContext  *self,
             patch->base_version = opened_version;
         }
     }
+  else
+    patch = sitrep_mutation_new_patch ("timeline", entry_id, fields);
 
   return sitrep_store_apply (store, &patch, 1, error);
 }

@@ -179,7 +179,7 @@ notice_shows (GtkWidget  *widget,
       if (!gtk_widget_get_visible (child))
         continue;
       if (GTK_IS_LABEL (child) && strstr (gtk_label_get_label (GTK_LABEL (child)), text) != NULL &&
-          strstr (gtk_label_get_label (GTK_LABEL (child)), "while you were editing") != NULL)
+          strstr (gtk_label_get_label (GTK_LABEL (child)), "alice changed this entry while you were editing") != NULL)
         return TRUE;
       if (notice_shows (child, text))
         return TRUE;
@@ -242,6 +242,7 @@ test_second_save_conflicts (Fixture       *f,
   body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
   g_assert_nonnull (strstr (body, ALICE));
   g_assert_nonnull (strstr (body, BOB));
+  g_assert_nonnull (strstr (body, "Changed by alice"));
   if (g_getenv ("SITREP_TEST_SCREENSHOTS") != NULL)
     {
       gtk_window_present (GTK_WINDOW (dialog));

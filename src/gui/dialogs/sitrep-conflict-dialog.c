@@ -156,7 +156,17 @@ sitrep_conflict_describe_record (SitrepContext     *context,
 static char *
 describe_other_change (SitrepRefusedEdit *conflict)
 {
-  g_autofree char *when = format_time (conflict->changed_at);
+  const char *edited_at = conflict->theirs ? sitrep_json_get_string (conflict->theirs, "edited_at")
+                                           : NULL;
+  const char *edited_by = conflict->theirs ? sitrep_json_get_string (conflict->theirs, "edited_by")
+                                           : NULL;
+  g_autofree char *when = format_time (conflict->changed_at ? conflict->changed_at : edited_at);
+
+  /* An entry's last editor signs the change; the feed's actor is the token. */
+  if (edited_by != NULL && when != NULL)
+    return g_strdup_printf (_("Changed by %s at %s"), edited_by, when);
+  if (edited_by != NULL)
+    return g_strdup_printf (_("Changed by %s"), edited_by);
 
   if (conflict->changed_by != NULL && when != NULL)
     /* Translators: who made the other change of a conflict, and when */

@@ -264,10 +264,21 @@ update_changed_notice (SitrepTimelineRow *self)
       return;
     }
 
-  /* Translators: shown in a timeline entry's editor; %s is the entry's new text */
-  message = g_strdup_printf (_("Someone else changed this entry while you were editing it: “%s”. "
-                               "Saving will ask which text to keep."),
-                             sitrep_timeline_entry_get_text (self->entry));
+  {
+    const char *by = sitrep_json_get_string (sitrep_timeline_entry_get_body (self->entry),
+                                             "edited_by");
+
+    if (by != NULL)
+      /* Translators: shown in a timeline entry's editor; a person, then the entry's new text */
+      message = g_strdup_printf (_("%s changed this entry while you were editing it: “%s”. "
+                                   "Saving will ask which text to keep."),
+                                 by, sitrep_timeline_entry_get_text (self->entry));
+    else
+      /* Translators: shown in a timeline entry's editor; %s is the entry's new text */
+      message = g_strdup_printf (_("Someone else changed this entry while you were editing it: “%s”. "
+                                   "Saving will ask which text to keep."),
+                                 sitrep_timeline_entry_get_text (self->entry));
+  }
   gtk_label_set_label (GTK_LABEL (self->changed_notice), message);
   gtk_widget_set_visible (self->changed_notice, TRUE);
 }
