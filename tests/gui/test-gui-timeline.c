@@ -897,6 +897,17 @@ test_row_time_local (Fixture       *f,
   WAIT_UNTIL ((row = _sitrep_timeline_page_get_row (page, id)) != NULL);
   sitrep_timeline_row_start_edit (SITREP_TIMELINE_ROW (row));
 
+  /* The row shows the Berlin clock first, UTC under it. */
+  {
+    g_autoptr(GDateTime) there = g_date_time_to_timezone (sitrep_timeline_entry_get_occurred_at (entry),
+                                                          berlin);
+    g_autofree char *first = g_date_time_format (there, "%H:%M:%S %Z");
+    const char *label = gtk_label_get_text (GTK_LABEL (_sitrep_timeline_row_get_time_label (SITREP_TIMELINE_ROW (row))));
+
+    g_assert_true (g_str_has_prefix (label, first));
+    g_assert_nonnull (strstr (label, " UTC"));
+  }
+
   /* The editor shows the Berlin clock. */
   {
     g_autoptr(GDateTime) there = g_date_time_to_timezone (sitrep_timeline_entry_get_occurred_at (entry),

@@ -27,6 +27,7 @@ struct _SitrepTimelinePage
   guint                scroll_idle_id;
   char                *scroll_to_id;
   GSettings           *settings;      /* the zone typed times are read in */
+  gboolean             local_primary; /* rows show that zone's clock first */
   AdwMessageDialog    *ask_dialog;    /* asking about a typed time (weak) */
   SitrepWorkspace     *asked_workspace;
   SitrepCapture        asked;         /* the line the dialog asks about, read */

@@ -220,6 +220,7 @@ bind_row (GtkSignalListItemFactory *factory,
   SitrepTimelineRow *row = SITREP_TIMELINE_ROW (gtk_list_item_get_child (item));
   SitrepTimelineEntry *entry = gtk_list_item_get_item (item);
 
+  sitrep_timeline_row_set_local_primary (row, self->local_primary);
   sitrep_timeline_row_set_entry (row, entry);
   g_hash_table_insert (self->rows, g_strdup (sitrep_timeline_entry_get_id (entry)), row);
 

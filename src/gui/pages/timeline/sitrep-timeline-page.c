@@ -234,6 +234,18 @@ update_capture_hint (SitrepTimelinePage *self)
                            "read as %s (see Preferences)"), zone);
   gtk_entry_set_placeholder_text (self->capture_entry, hint);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->capture_entry), tip);
+
+  /* The rows show first the clock a typed time is read in. */
+  self->local_primary = !sitrep_context_get_input_in_utc (page_context (self));
+  if (self->rows != NULL)
+    {
+      GHashTableIter iter;
+      gpointer row;
+
+      g_hash_table_iter_init (&iter, self->rows);
+      while (g_hash_table_iter_next (&iter, NULL, &row))
+        sitrep_timeline_row_set_local_primary (row, self->local_primary);
+    }
 }
 
 static void

@@ -24,6 +24,7 @@ struct _SitrepTimelineRow
   SitrepTimelineEntry *entry;
   gboolean             updating;
   int                  shown_kind;      /* -1 before the first refresh */
+  gboolean             local_primary;   /* the local clock first, UTC under it */
   int                  shown_pinned;
 
   GtkWidget           *view;
@@ -109,15 +110,24 @@ sitrep_timeline_row_refresh (SitrepTimelineRow *self)
       g_autoptr(GDateTime) local_at = g_date_time_to_local (at);
       g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-      /* The date only when it isn't today, and under the time, so the
-       * time column keeps its width: the scribe reads times. */
-      utc = g_date_time_format (at, "%H:%M:%S UTC");
-      if (g_date_time_get_day_of_year (at) == g_date_time_get_day_of_year (now) &&
-          g_date_time_get_year (at) == g_date_time_get_year (now))
-        local = g_date_time_format (local_at, "%H:%M %Z");
+      gboolean today = g_date_time_get_day_of_year (at) == g_date_time_get_day_of_year (now) &&
+                       g_date_time_get_year (at) == g_date_time_get_year (now);
+
+      /* First the clock typed times are read in (Preferences), the other
+       * under it; the date only when it isn't today, and under the time,
+       * so the time column keeps its width: the scribe reads times. */
+      if (self->local_primary)
+        {
+          utc = g_date_time_format (local_at, "%H:%M:%S %Z");
+          /* Translators: a timeline entry's date and UTC time, e.g. "Dec 02 · 13:13 UTC" */
+          local = g_date_time_format (at, today ? "%H:%M UTC" : _("%b %d · %H:%M UTC"));
+        }
       else
-        /* Translators: a timeline entry's date and local time, e.g. "Dec 02 · 14:13 CET" */
-        local = g_date_time_format (local_at, _("%b %d · %H:%M %Z"));
+        {
+          utc = g_date_time_format (at, "%H:%M:%S UTC");
+          /* Translators: a timeline entry's date and local time, e.g. "Dec 02 · 14:13 CET" */
+          local = g_date_time_format (local_at, today ? "%H:%M %Z" : _("%b %d · %H:%M %Z"));
+        }
     }
 
   kind = sitrep_timeline_entry_get_kind (entry);
@@ -180,6 +190,23 @@ sitrep_timeline_row_set_entry (SitrepTimelineRow   *self,
                                 G_CALLBACK (on_entry_body_changed), self);
       sitrep_timeline_row_refresh (self);
     }
+}
+
+/**
+ * sitrep_timeline_row_set_local_primary:
+ * @local_primary: whether the local clock shows first, UTC under it (else
+ *   the other way round), as typed times are read
+ */
+void
+sitrep_timeline_row_set_local_primary (SitrepTimelineRow *self,
+                                       gboolean           local_primary)
+{
+  g_return_if_fail (SITREP_IS_TIMELINE_ROW (self));
+
+  if (self->local_primary == !!local_primary)
+    return;
+  self->local_primary = !!local_primary;
+  sitrep_timeline_row_refresh (self);
 }
 
 SitrepTimelineEntry *
@@ -840,6 +867,12 @@ GtkWidget *
 _sitrep_timeline_row_get_text_label (SitrepTimelineRow *self)
 {
   return self->text_label;
+}
+
+GtkWidget *
+_sitrep_timeline_row_get_time_label (SitrepTimelineRow *self)
+{
+  return self->time_label;
 }
 
 GtkEditable *

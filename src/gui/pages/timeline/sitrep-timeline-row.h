@@ -19,6 +19,8 @@ void                 sitrep_timeline_row_start_edit (SitrepTimelineRow   *self);
 void                 sitrep_timeline_row_stop_edit  (SitrepTimelineRow   *self);
 gboolean             sitrep_timeline_row_is_editing (SitrepTimelineRow   *self);
 void                 sitrep_timeline_row_refresh    (SitrepTimelineRow   *self);
+void                 sitrep_timeline_row_set_local_primary (SitrepTimelineRow *self,
+                                                            gboolean           local_primary);
 GStrv                sitrep_timeline_row_dup_draft  (SitrepTimelineRow   *self);
 void                 sitrep_timeline_row_restore_draft (SitrepTimelineRow *self,
                                                      const char * const *draft);
@@ -26,6 +28,7 @@ void                 sitrep_timeline_row_restore_draft (SitrepTimelineRow *self,
 /* For tests, which edit through the row's real widgets. */
 GtkEditable         *_sitrep_timeline_row_get_text_entry (SitrepTimelineRow *self);
 GtkWidget           *_sitrep_timeline_row_get_text_label (SitrepTimelineRow *self);
+GtkWidget           *_sitrep_timeline_row_get_time_label (SitrepTimelineRow *self);
 GtkEditable         *_sitrep_timeline_row_get_time_entry (SitrepTimelineRow *self);
 
 G_END_DECLS
