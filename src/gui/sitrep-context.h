@@ -7,6 +7,7 @@
 #include "sitrep-capture.h"
 #include "sitrep-clock.h"
 #include "sitrep-field-change.h"
+#include "sitrep-incident-rules.h"
 #include "sitrep-incident.h"
 #include "sitrep-record-list.h"
 #include "sitrep-refused-edit.h"
@@ -173,5 +174,16 @@ gboolean        sitrep_context_parse_capture        (SitrepContext       *self,
                                                      SitrepCapture       *capture,
                                                      SitrepCaptureCheck  *check,
                                                      GError             **error);
+
+G_BEGIN_DECLS
+
+/* The major incident criteria's inputs: sitrep-context-major.c */
+GStrv               sitrep_context_dup_critical_services (SitrepContext  *self);
+guint               sitrep_context_count_teams           (SitrepContext  *self,
+                                                          SitrepIncident *incident);
+SitrepMajorCriteria sitrep_context_major_criteria        (SitrepContext  *self,
+                                                          SitrepIncident *incident,
+                                                          GDateTime      *now,
+                                                          char          **critical_named);
 
 G_END_DECLS

@@ -194,9 +194,9 @@ test_banner_lasting (Fixture       *f,
   g_autoptr(GDateTime) later = g_date_time_add_minutes (now, 61);
 
   declare (f, "payments", SITREP_SEVERITY_P1);
-  sitrep_major_banner_update (banner, incident (f), now);
+  sitrep_major_banner_update (banner, f->context, incident (f), now);
   g_assert_cmpuint (sitrep_major_banner_get_shown (banner), ==, SITREP_MAJOR_CRITERIA_NONE);
-  sitrep_major_banner_update (banner, incident (f), later);
+  sitrep_major_banner_update (banner, f->context, incident (f), later);
   g_assert_cmpuint (sitrep_major_banner_get_shown (banner), ==,
                     SITREP_MAJOR_CRITERIA_P1_OVER_HOUR);
   g_assert_nonnull (strstr (gtk_label_get_label (_sitrep_major_banner_get_label (banner)),
@@ -405,6 +405,72 @@ test_impact_label (Fixture       *f,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), ==, "Card payments fail");
 }
 
+/* The service catalogue as an admin's app would have synced it. */
+static void
+add_service (Fixture    *f,
+             const char *name,
+             const char *owner_team,
+             gboolean    critical)
+{
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(SitrepMutation) put = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (body, "owner_team", owner_team);
+  json_object_set_boolean_member (body, "critical", critical);
+  put = sitrep_mutation_new_put ("services", name, body);
+  g_assert_true (sitrep_store_apply (sitrep_context_get_store (f->context), &put, 1, &error));
+  g_assert_no_error (error);
+}
+
+/* More than 3 teams: the owners of the incident's services, counted from
+ * the catalogue, raise the banner for a P2. */
+static void
+test_banner_teams (Fixture       *f,
+                   gconstpointer  data)
+{
+  add_service (f, "search", "discovery", FALSE);
+  add_service (f, "recommendations", "personalisation", FALSE);
+  add_service (f, "reviews", "community", FALSE);
+  add_service (f, "images", "media", FALSE);
+  declare (f, "search, recommendations, reviews", SITREP_SEVERITY_P2);
+  g_assert_false (banner_revealed (f));
+  g_assert_cmpuint (sitrep_context_count_teams (f->context, incident (f)), ==, 3);
+
+  {
+    g_autoptr(JsonObject) fields = json_object_new ();
+    JsonArray *services = json_array_new ();
+
+    json_array_add_string_element (services, "search");
+    json_array_add_string_element (services, "recommendations");
+    json_array_add_string_element (services, "reviews");
+    json_array_add_string_element (services, "images");
+    json_object_set_array_member (fields, "services", services);
+    g_assert_true (sitrep_workspace_update_incident (test_workspace (f->context, f->incident_id),
+                                                     fields, NULL));
+  }
+  WAIT_IDLE ();
+  g_assert_cmpuint (sitrep_context_count_teams (f->context, incident (f)), ==, 4);
+  WAIT_UNTIL (banner_revealed (f));
+  g_assert_cmpuint (sitrep_major_banner_get_shown (_sitrep_overview_page_get_major_banner (f->page)),
+                    ==, SITREP_MAJOR_CRITERIA_TEAMS);
+}
+
+/* A service the catalogue marks critical counts as one. */
+static void
+test_banner_catalogue_critical (Fixture       *f,
+                                gconstpointer  data)
+{
+  add_service (f, "ledger", "finance", TRUE);
+  add_service (f, "invoicing", "finance", TRUE);
+  declare (f, "ledger, invoicing", SITREP_SEVERITY_P2);
+  WAIT_UNTIL (banner_revealed (f));
+  g_assert_cmpuint (sitrep_major_banner_get_shown (_sitrep_overview_page_get_major_banner (f->page)),
+                    ==, SITREP_MAJOR_CRITERIA_CRITICAL_SERVICES);
+  g_assert_nonnull (strstr (gtk_label_get_label (_sitrep_major_banner_get_label (_sitrep_overview_page_get_major_banner (f->page))),
+                            "ledger, invoicing"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +485,10 @@ main (int   argc,
               test_banner_criteria, fixture_tear_down);
   g_test_add ("/gui/overview/banner-lasting", Fixture, NULL, fixture_set_up,
               test_banner_lasting, fixture_tear_down);
+  g_test_add ("/gui/overview/banner-teams", Fixture, NULL, fixture_set_up, test_banner_teams,
+              fixture_tear_down);
+  g_test_add ("/gui/overview/banner-catalogue-critical", Fixture, NULL, fixture_set_up,
+              test_banner_catalogue_critical, fixture_tear_down);
   g_test_add ("/gui/overview/banner-not-met", Fixture, NULL, fixture_set_up,
               test_banner_not_met, fixture_tear_down);
   g_test_add ("/gui/overview/close-confirmation", Fixture, NULL, fixture_set_up,

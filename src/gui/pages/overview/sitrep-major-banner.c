@@ -38,25 +38,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The incident's services that are critical, e.g. "payments, checkout". */
-static char *
-critical_named (const char * const *services,
-                const char * const *critical)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; services != NULL && services[i] != NULL; i++)
-    for (guint j = 0; critical != NULL && critical[j] != NULL; j++)
-      if (g_ascii_strcasecmp (services[i], critical[j]) == 0)
-        {
-          /* Translators: the separator of a list of services */
-          g_string_append_printf (names, "%s%s", names->len ? _(", ") : "", services[i]);
-          break;
-        }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 static char *
 describe (SitrepMajorCriteria  met,
           const char          *critical)
@@ -109,16 +90,13 @@ on_dismiss_clicked (SitrepMajorBanner *self)
  */
 void
 sitrep_major_banner_update (SitrepMajorBanner *self,
+                            SitrepContext     *context,
                             SitrepIncident    *incident,
                             GDateTime         *now)
 {
-  g_auto(GStrv) critical = NULL;
-  g_auto(GStrv) services = NULL;
   g_autofree char *named = NULL;
-  g_autofree char *joined = NULL;
   g_autofree char *criteria = NULL;
   g_autofree char *text = NULL;
-  GDateTime *declared;
   SitrepMajorCriteria met = SITREP_MAJOR_CRITERIA_NONE, dismissed;
 
   g_return_if_fail (SITREP_IS_MAJOR_BANNER (self));
@@ -129,20 +107,7 @@ sitrep_major_banner_update (SitrepMajorBanner *self,
 
   if (incident != NULL && !sitrep_incident_get_major (incident))
     {
-      if (self->settings != NULL)
-        critical = g_settings_get_strv (self->settings, "critical-services");
-      else
-        critical = g_strdupv ((char **) sitrep_triage_default_critical_services ());
-      joined = sitrep_incident_dup_services (incident);
-      services = sitrep_incident_rules_split_services (joined);
-      named = critical_named ((const char * const *) services, (const char * const *) critical);
-      declared = sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DECLARED);
-      met = sitrep_incident_rules_major_criteria (sitrep_incident_get_severity (incident),
-                                                  sitrep_incident_get_status (incident),
-                                                  declared, now, (const char * const *) services,
-                                                  (const char * const *) critical,
-                                                  /* The record has no count of teams. */
-                                                  0);
+      met = sitrep_context_major_criteria (context, incident, now, &named);
       dismissed = GPOINTER_TO_UINT (g_hash_table_lookup (self->dismissed, self->incident_id));
       if ((met & ~dismissed) == 0)
         met = SITREP_MAJOR_CRITERIA_NONE;

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "sitrep-context.h"
 #include "sitrep-incident-rules.h"
 #include "sitrep-incident.h"
 
@@ -14,6 +15,7 @@ G_DECLARE_FINAL_TYPE (SitrepMajorBanner, sitrep_major_banner, SITREP, MAJOR_BANN
 
 GtkWidget           *sitrep_major_banner_new        (void);
 void                 sitrep_major_banner_update     (SitrepMajorBanner  *self,
+                                                     SitrepContext      *context,
                                                      SitrepIncident     *incident,
                                                      GDateTime          *now);
 SitrepMajorCriteria  sitrep_major_banner_get_shown  (SitrepMajorBanner  *self);

@@ -429,7 +429,7 @@ update_banner (SitrepOverviewPage *self)
   if (page_context (self) == NULL)
     return;
   now = sitrep_clock_dup_now (sitrep_context_get_clock (page_context (self)));
-  sitrep_major_banner_update (self->major_banner, page_incident (self), now);
+  sitrep_major_banner_update (self->major_banner, page_context (self), page_incident (self), now);
 }
 
 static void
