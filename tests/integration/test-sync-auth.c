@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "sitrep-preferences-window.h"
 #include "sitrep-store-sync.h"
 #include "sitrep-window-private.h"
 #include "test-sync-common.h"
@@ -275,6 +276,15 @@ test_viewer_read_only (void)
   g_assert_cmpuint (sitrep_context_get_pending (f.context), ==, 0);
   WAIT_UNTIL (gtk_revealer_get_child_revealed (_sitrep_window_get_auth_banner (f.window)));
   save_screenshot (&f, "auth-read-only.png");
+
+  /* Preferences says so too, not just "Online". */
+  {
+    SitrepPreferencesWindow *prefs = sitrep_preferences_window_new (GTK_WINDOW (f.window), f.context);
+
+    g_assert_cmpstr (_sitrep_preferences_window_get_status (prefs), ==,
+                     "Online, read-only: this token can view but not edit");
+    gtk_window_destroy (GTK_WINDOW (prefs));
+  }
 
   /* A responder's token: editable again. */
   sitrep_context_set_server (f.context, f.server->base_url, f.server->responder2);

@@ -208,7 +208,8 @@ build_time_group (SitrepPreferencesWindow *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Time"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
                                          _("Times are always recorded in UTC; this is how the "
-                                           "times you type are read"));
+                                           "times you type are read, and the clock the "
+                                           "timeline shows first"));
 
   /* Translators: %s is the local time zone's abbreviation, e.g. CET */
   local = g_strdup_printf (_("Local Time (%s)"), local_zone);
@@ -240,7 +241,10 @@ update_from_engine (SitrepPreferencesWindow *self)
   switch (sitrep_context_get_connection (self->context))
     {
     case SITREP_CONNECTION_ONLINE:
-      set_status (self, _("Online"), "success");
+      if (sitrep_context_get_can_edit (self->context))
+        set_status (self, _("Online"), "success");
+      else
+        set_status (self, _("Online, read-only: this token can view but not edit"), "warning");
       break;
     case SITREP_CONNECTION_CONNECTING:
       set_status (self, _("Connecting…"), NULL);
@@ -354,6 +358,8 @@ sitrep_preferences_window_constructed (GObject *object)
                               ADW_PREFERENCES_PAGE (build_page (self)));
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
 
+  g_signal_connect_object (self->context, "notify::can-edit", G_CALLBACK (update_from_engine),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::connection",
                            G_CALLBACK (update_from_engine), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::sync-error",
