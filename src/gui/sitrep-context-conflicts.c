@@ -177,6 +177,25 @@ settle (SitrepContext  *self,
     g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
   g_autoptr(JsonObject) body = kept ? sitrep_json_copy (kept) : NULL;
 
+  /* A role's holder as typed from both ("@erin") is a handle like any. */
+  if (body != NULL && g_str_equal (coll, "roles") && json_object_has_member (body, "person") &&
+      !json_object_get_null_member (body, "person"))
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *handle =
+        _sitrep_context_normalise_handle (sitrep_json_get_string (body, "person"), &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (handle != NULL)
+        json_object_set_string_member (body, "person", handle);
+      else
+        json_object_set_null_member (body, "person");
+    }
+
   if (body != NULL)
     {
       SitrepMutation *mutation = sitrep_mutation_new_put (coll, rec_id, body);

@@ -64,6 +64,8 @@ gboolean        sitrep_context_edit_timeline_entry (SitrepContext      *self,
                                                    const char          *entry_id,
                                                    JsonObject          *fields,
                                                    GError             **error);
+char           *_sitrep_context_normalise_handle (const char  *person,
+                                                  GError     **error);
 gboolean        sitrep_context_edit_timeline_entry_from (SitrepContext  *self,
                                                         const char     *entry_id,
                                                         JsonObject     *fields,

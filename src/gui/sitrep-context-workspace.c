@@ -52,9 +52,15 @@ sitrep_context_dup_role_person (SitrepContext *self,
   return person && person[0] ? g_strdup (person) : NULL;
 }
 
-static char *
-normalise_handle (const char  *person,
-                  GError     **error)
+/**
+ * _sitrep_context_normalise_handle:
+ *
+ * Returns: (transfer full) (nullable): @person as a handle ("@alice" is
+ *   "alice"), %NULL for nobody or, with @error set, for no handle
+ */
+char *
+_sitrep_context_normalise_handle (const char  *person,
+                                  GError     **error)
 {
   g_autofree char *handle = g_strstrip (g_strdup (person ? person : ""));
   const char *start = handle;
@@ -92,7 +98,7 @@ sitrep_context_assign_role (SitrepContext  *self,
                             GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *handle = normalise_handle (person, &local_error);
+  g_autofree char *handle = _sitrep_context_normalise_handle (person, &local_error);
   g_autofree char *previous = NULL;
   g_autofree char *id = NULL;
   g_autofree char *now = NULL;

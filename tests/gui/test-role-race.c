@@ -291,6 +291,26 @@ test_keep_mine (Fixture       *f,
   g_assert_false (overruled_notice (&f->bob, f, &title, &body));
 }
 
+/* Written from both, the holder is read as a handle: "@frank" is frank. */
+static void
+test_edit_handle (Fixture       *f,
+                  gconstpointer  data)
+{
+  AdwMessageDialog *dialog = assign_apart (f);
+  g_autoptr(GPtrArray) edits = sitrep_context_dup_refused_edits (f->bob.context);
+  g_autoptr(JsonObject) body = sitrep_json_copy (((SitrepRefusedEdit *) edits->pdata[0])->mine);
+  g_autoptr(GError) error = NULL;
+
+  json_object_set_string_member (body, "person", " @frank ");
+  g_assert_true (sitrep_context_settle_refused_edit (f->bob.context, edits->pdata[0], body,
+                                                     &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  WAIT_UNTIL (sitrep_context_get_pending (f->bob.context) == 0);
+  WAIT_UNTIL (g_str_equal (scribe (&f->alice, f), "frank"));
+  g_assert_cmpstr (scribe (&f->bob, f), ==, "frank");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +327,8 @@ main (int   argc,
               test_take_theirs, fixture_tear_down);
   g_test_add ("/integration/role-race/keep-mine", Fixture, NULL, fixture_set_up, test_keep_mine,
               fixture_tear_down);
+  g_test_add ("/integration/role-race/edit-handle", Fixture, NULL, fixture_set_up,
+              test_edit_handle, fixture_tear_down);
 
   return g_test_run ();
 }
