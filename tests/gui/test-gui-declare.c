@@ -271,6 +271,37 @@ test_critical_services (void)
   g_settings_reset (settings, "critical-services");
 }
 
+/* A service the catalogue marks critical is asked about like the
+ * setting's. */
+static void
+test_catalogue_critical (void)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("sitrep-gui-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (data_dir, &error);
+  g_autoptr(JsonObject) body = json_object_new ();
+  g_autoptr(SitrepMutation) put = NULL;
+  SitrepDeclareDialog *dialog;
+  AdwActionRow *errors_row;
+
+  g_assert_no_error (error);
+  json_object_set_string_member (body, "owner_team", "finance");
+  json_object_set_boolean_member (body, "critical", TRUE);
+  put = sitrep_mutation_new_put ("services", "ledger", body);
+  g_assert_true (sitrep_store_apply (sitrep_context_get_store (context), &put, 1, &error));
+  g_assert_no_error (error);
+
+  dialog = sitrep_declare_dialog_new (NULL, context);
+  gtk_window_present (GTK_WINDOW (dialog));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  errors_row = _sitrep_declare_dialog_get_errors_row (dialog);
+  gtk_editable_set_text (_sitrep_declare_dialog_get_services (dialog), "ledger");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (errors_row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (errors_row)), ==,
+                   "Are more than 20% of requests to ledger failing?");
+  gui_test_destroy (GTK_WINDOW (dialog));
+}
+
 /* The mapped label under @widget (outside popovers) that shows @text. */
 static GtkLabel *
 find_shown_label (GtkWidget  *widget,
@@ -340,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/gui/declare/dialog", test_declare);
   g_test_add_func ("/gui/declare/reopen", test_reopen);
   g_test_add_func ("/gui/declare/critical-services", test_critical_services);
+  g_test_add_func ("/gui/declare/catalogue-critical", test_catalogue_critical);
   g_test_add_func ("/gui/declare/severity-whole", test_severity_whole);
   g_test_add_func ("/gui/overview/demo-selected", test_demo_selected);
 

@@ -63,6 +63,11 @@ triage_service (SitrepDeclareDialog *self,
 {
   SitrepAlertFacts facts = { 0 };
 
+  /* Read once a dialog asks (Preferences and the service catalogue): a
+   * change applies to the next declaration. */
+  if (self->critical_services == NULL)
+    self->critical_services = sitrep_context_dup_critical_services (self->context);
+
   facts.service = (char *) service;
   facts.error_rate = failing ? 1.0 : 0.0;
   return sitrep_triage_classify (&facts, (const char * const *) self->critical_services);
@@ -321,18 +326,6 @@ static void
 sitrep_declare_dialog_init (SitrepDeclareDialog *self)
 {
   g_autoptr(GtkStringList) severities = gtk_string_list_new (NULL);
-  GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
-                                                             APPLICATION_ID, TRUE);
-
-  /* Read as the dialog opens: a change in Preferences applies to the
-   * next declaration. */
-  if (schema != NULL)
-    {
-      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-      self->critical_services = g_settings_get_strv (settings, "critical-services");
-      g_settings_schema_unref (schema);
-    }
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
