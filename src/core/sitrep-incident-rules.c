@@ -431,6 +431,20 @@ sitrep_incident_rules_set_severity (const SitrepRuleEnv  *env,
   return patch_with_entry (env, incident_id, fields, now, SITREP_KIND_STATUS, text);
 }
 
+/* What the app knows that completes a checklist item: who holds which
+ * role. "Assign initial roles" names three; the major protocol's names one
+ * each. */
+static const struct {
+  const char *key;
+  guint       roles;    /* 1 << SitrepRole, all of them held */
+} role_items[] = {
+  { "assign-roles", (1u << SITREP_ROLE_COMMUNICATIONS) | (1u << SITREP_ROLE_OPERATIONS) |
+                    (1u << SITREP_ROLE_SCRIBE) },
+  { "major-deputy", 1u << SITREP_ROLE_DEPUTY_COMMANDER },
+  { "major-planning", 1u << SITREP_ROLE_PLANNING },
+  { "major-liaison", 1u << SITREP_ROLE_CUSTOMER_LIAISON },
+};
+
 /**
  * sitrep_incident_rules_set_major:
  * @was_major: whether the incident is major now
@@ -438,11 +452,14 @@ sitrep_incident_rules_set_severity (const SitrepRuleEnv  *env,
  * @checklist_ids: (nullable) (array zero-terminated=1): the ids of the
  *   incident's checklist records
  * @next_position: the position after the last of them
+ * @roles_held: the roles someone holds, each as `1 << role`
  *
  * Switches the Major Incident Protocol on or off, with a decision entry.
  * Switching it on adds the protocol's checklist items the incident does
  * not have yet, create-only, so two people switching it on at once do not
- * reset each other's ticks; switching it off keeps them, ticked or not.
+ * reset each other's ticks; an item a role already held completes (the
+ * Deputy IC assigned before) is added ticked. Switching it off keeps them,
+ * ticked or not.
  *
  * Returns: (transfer full) (element-type SitrepMutation): the mutations,
  *   none when nothing changes
@@ -453,7 +470,8 @@ sitrep_incident_rules_set_major (const SitrepRuleEnv *env,
                                  gboolean             was_major,
                                  gboolean             major,
                                  const char * const  *checklist_ids,
-                                 guint                next_position)
+                                 guint                next_position,
+                                 guint                roles_held)
 {
   g_autoptr(GPtrArray) mutations = mutations_new ();
   g_autoptr(JsonObject) fields = NULL;
@@ -491,6 +509,10 @@ sitrep_incident_rules_set_major (const SitrepRuleEnv *env,
         continue;
 
       body = sitrep_checklist_item_to_body (&items[i], incident_id, next_position++);
+      for (gsize r = 0; r < G_N_ELEMENTS (role_items); r++)
+        if (g_str_equal (role_items[r].key, items[i].key) &&
+            (roles_held & role_items[r].roles) == role_items[r].roles)
+          tick (body, env->actor, now);
       create = sitrep_mutation_new_put ("checklist", item_id, body);
       create->base_version = 0;
       g_ptr_array_add (mutations, create);
@@ -498,20 +520,6 @@ sitrep_incident_rules_set_major (const SitrepRuleEnv *env,
 
   return g_steal_pointer (&mutations);
 }
-
-/* What the app knows that completes a checklist item: who holds which
- * role. "Assign initial roles" names three; the major protocol's names one
- * each. */
-static const struct {
-  const char *key;
-  guint       roles;    /* 1 << SitrepRole, all of them held */
-} role_items[] = {
-  { "assign-roles", (1u << SITREP_ROLE_COMMUNICATIONS) | (1u << SITREP_ROLE_OPERATIONS) |
-                    (1u << SITREP_ROLE_SCRIBE) },
-  { "major-deputy", 1u << SITREP_ROLE_DEPUTY_COMMANDER },
-  { "major-planning", 1u << SITREP_ROLE_PLANNING },
-  { "major-liaison", 1u << SITREP_ROLE_CUSTOMER_LIAISON },
-};
 
 /* Ticks the incident's item @key when it has it and it is not ticked. */
 static void

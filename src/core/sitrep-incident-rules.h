@@ -82,7 +82,8 @@ GPtrArray  *sitrep_incident_rules_set_major       (const SitrepRuleEnv *env,
                                                    gboolean             was_major,
                                                    gboolean             major,
                                                    const char * const  *checklist_ids,
-                                                   guint                next_position);
+                                                   guint                next_position,
+                                                   guint                roles_held);
 GPtrArray  *sitrep_incident_rules_checklist_ticks (const SitrepRuleEnv *env,
                                                    const char          *incident_id,
                                                    const char * const  *checklist_ids,

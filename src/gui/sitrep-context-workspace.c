@@ -416,6 +416,7 @@ sitrep_context_set_major (SitrepContext  *self,
   SitrepIncident *incident;
   SitrepRuleEnv env;
   gint64 position = 0;
+  guint held = 0;
 
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
 
@@ -436,11 +437,20 @@ sitrep_context_set_major (SitrepContext  *self,
     }
   g_ptr_array_add (ids, NULL);
 
+  /* The roles already held, whose major items are added ticked. */
+  for (SitrepRole role = SITREP_ROLE_COMMANDER; role <= SITREP_ROLE_CUSTOMER_LIAISON; role++)
+    {
+      g_autofree char *person = sitrep_context_dup_role_person (self, incident_id, role);
+
+      if (person != NULL)
+        held |= 1u << role;
+    }
+
   _sitrep_context_rule_env (self, &env);
   mutations = sitrep_incident_rules_set_major (&env, incident_id,
                                                sitrep_incident_get_major (incident), major,
                                                (const char * const *) ids->pdata,
-                                               (guint) CLAMP (position, 0, G_MAXINT32));
+                                               (guint) CLAMP (position, 0, G_MAXINT32), held);
 
   return _sitrep_context_apply_rule (self, mutations, NULL, error);
 }

@@ -388,11 +388,11 @@ test_major (Fixture       *f,
   g_autofree char *own = g_strdup_printf ("%s:acknowledge", id);
   const char *existing[] = { own, had, NULL };
   g_autoptr(GPtrArray) unchanged = sitrep_incident_rules_set_major (&f->env, id, TRUE, TRUE,
-                                                                    existing, 22);
+                                                                    existing, 22, 0);
   g_autoptr(GPtrArray) on = sitrep_incident_rules_set_major (&f->env, id, FALSE, TRUE, existing,
-                                                             22);
+                                                             22, 0);
   g_autoptr(GPtrArray) off = sitrep_incident_rules_set_major (&f->env, id, TRUE, FALSE, existing,
-                                                              22);
+                                                              22, 0);
 
   g_assert_cmpuint (unchanged->len, ==, 0);
 

@@ -396,6 +396,22 @@ test_acknowledge_ticks (Fixture       *f,
   g_assert_true (checklist_done (f, "acknowledge"));
 }
 
+/* Switching the major protocol on adds its items already ticked for the
+ * roles someone already holds. */
+static void
+test_major_ticks_held (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sitrep_workspace_assign_role (f->workspace, SITREP_ROLE_DEPUTY_COMMANDER, "dora",
+                                               &error));
+  g_assert_true (sitrep_workspace_set_major (f->workspace, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (checklist_done (f, "major-deputy"));
+  g_assert_false (checklist_done (f, "major-planning"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +427,7 @@ main (int   argc,
   ADD ("checklist-ticks", test_checklist_ticks);
   ADD ("assign-ticks", test_assign_ticks);
   ADD ("acknowledge-ticks", test_acknowledge_ticks);
+  ADD ("major-ticks-held", test_major_ticks_held);
 #undef ADD
   g_test_add_func ("/clock/tick", test_clock);
 
