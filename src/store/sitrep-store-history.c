@@ -85,6 +85,29 @@ insert (SitrepStore  *self,
   return _sitrep_store_step_done (self, self->history_stmt, "history", error);
 }
 
+/**
+ * _sitrep_store_record_restored:
+ *
+ * Keeps a deleted timeline entry's coming back (an undo of the delete) as
+ * the pseudo-field "restored", with the text it came back with.
+ */
+gboolean
+_sitrep_store_record_restored (SitrepStore  *self,
+                               const char   *coll,
+                               const char   *id,
+                               JsonObject   *after,
+                               const char   *actor,
+                               const char   *now,
+                               GError      **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (coll, "timeline"))
+    return TRUE;
+  text = value_text (after, "text");
+  return insert (self, coll, id, "restored", NULL, text, actor, now, error);
+}
+
 /* @before is %NULL for a record being created, @after for one being
  * deleted: those are kept as the pseudo-fields "created" and "deleted",
  * with the entry's text (a timeline entry's) as it was written or as it

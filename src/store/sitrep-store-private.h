@@ -109,6 +109,13 @@ gboolean      _sitrep_store_update_search    (SitrepStore   *self,
                                               GError       **error);
 
 /* sitrep-store-history.c */
+gboolean      _sitrep_store_record_restored  (SitrepStore   *self,
+                                              const char    *coll,
+                                              const char    *id,
+                                              JsonObject    *after,
+                                              const char    *actor,
+                                              const char    *now,
+                                              GError       **error);
 gboolean      _sitrep_store_record_history   (SitrepStore   *self,
                                               const char    *coll,
                                               const char    *id,

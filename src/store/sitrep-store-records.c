@@ -172,6 +172,9 @@ _sitrep_store_write_visible (SitrepStore   *self,
       if (!deleted && current == NULL &&
           !_sitrep_store_record_history (self, coll, id, NULL, body, actor, now, error))
         return FALSE;
+      if (!deleted && current != NULL &&
+          !_sitrep_store_record_restored (self, coll, id, body, actor, now, error))
+        return FALSE;
     }
   else if (!_sitrep_store_record_history (self, coll, id, current->body, deleted ? NULL : body,
                                           actor, now, error))

@@ -161,6 +161,20 @@ test_delete_leaves_trace (Fixture       *f,
   g_assert_cmpuint (history->len, ==, 2);
   assert_change (history, 0, "created", NULL, "Rolled back 4.2.1", "alice");
   assert_change (history, 1, "deleted", "Rolled back 4.2.1", NULL, "carol");
+
+  /* Undoing the delete is kept too. */
+  {
+    g_autoptr(SitrepRecord) record = sitrep_store_get (sitrep_context_get_store (f->context),
+                                                       "timeline", id);
+    g_autoptr(SitrepMutation) put = sitrep_mutation_new_put ("timeline", id, record->body);
+
+    g_assert_true (sitrep_store_apply (sitrep_context_get_store (f->context), &put, 1, &error));
+    g_assert_no_error (error);
+  }
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = sitrep_context_list_history (f->context, "timeline", id);
+  g_assert_cmpuint (history->len, ==, 3);
+  assert_change (history, 2, "restored", NULL, "Rolled back 4.2.1", "carol");
 }
 
 static void

@@ -167,6 +167,9 @@ _sitrep_timeline_page_show_history (SitrepTimelinePage  *self,
       if (g_str_equal (change->field, "created"))
         /* Translators: "<when> · <who> wrote it" then the entry's first text */
         g_string_append_printf (body, _("%s · %s wrote it\n%s"), when, who, after);
+      else if (g_str_equal (change->field, "restored"))
+        /* Translators: "<when> · <who> brought it back" then the entry's text */
+        g_string_append_printf (body, _("%s · %s brought it back\n%s"), when, who, after);
       else if (g_str_equal (change->field, "deleted"))
         /* Translators: "<when> · <who> deleted it" then the entry's last text */
         g_string_append_printf (body, _("%s · %s deleted it\n%s"), when, who, before);
