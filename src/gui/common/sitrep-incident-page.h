@@ -16,7 +16,8 @@ G_DECLARE_DERIVABLE_TYPE (SitrepIncidentPage, sitrep_incident_page, SITREP, INCI
  * @incident_changed: another incident (or none) is shown; the page drops
  *   what it showed of the previous one and shows this one at once
  * @refresh: something of the shown incident changed; called once per
- *   burst of changes, from an idle
+ *   burst of changes, from an idle, while the page is mapped; a page not
+ *   on screen is marked dirty instead and refreshed when it is mapped
  * @wants_change: whether a change to a record of @coll concerns this page
  *   (all do unless overridden); the ones that do queue a refresh
  * @minute_changed: the context's clock turned a minute; countdowns redo
@@ -49,5 +50,7 @@ void             sitrep_incident_page_set_incident  (SitrepIncidentPage *self,
                                                      SitrepIncident     *incident);
 SitrepWorkspace *sitrep_incident_page_get_workspace (SitrepIncidentPage *self);
 void             sitrep_incident_page_queue_refresh (SitrepIncidentPage *self);
+gboolean         sitrep_incident_page_get_dirty     (SitrepIncidentPage *self);
+guint            sitrep_incident_page_get_n_refreshes (SitrepIncidentPage *self);
 
 G_END_DECLS
