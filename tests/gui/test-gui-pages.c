@@ -198,6 +198,10 @@ test_hidden_dirty (Fixture       *f,
   g_assert_cmpuint (page->n_refresh, ==, 0);
   g_assert_true (sitrep_incident_page_get_dirty (base));
 
+  /* The clock's minute does not reach a hidden page either. */
+  sitrep_clock_tick (sitrep_context_get_clock (f->context));
+  g_assert_cmpuint (page->n_minute, ==, 0);
+
   /* Shown: one refresh, at once. */
   gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (page));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
@@ -220,6 +224,16 @@ test_hidden_dirty (Fixture       *f,
   g_assert_false (sitrep_incident_page_get_dirty (base));
   gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (page));
   g_assert_cmpuint (page->n_refresh, ==, 1);
+
+  /* A minute turned while hidden: the countdowns are redone when shown. */
+  gtk_stack_set_visible_child (GTK_STACK (stack), other);
+  sitrep_clock_tick (sitrep_context_get_clock (f->context));
+  g_assert_cmpuint (page->n_minute, ==, 0);
+  g_assert_true (sitrep_incident_page_get_dirty (base));
+  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (page));
+  g_assert_cmpuint (page->n_refresh, ==, 2);
+  sitrep_clock_tick (sitrep_context_get_clock (f->context));
+  g_assert_cmpuint (page->n_minute, ==, 1);
 
   gui_test_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (page);

@@ -161,7 +161,13 @@ on_minute_changed (SitrepIncidentPage *self)
 {
   SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
 
-  if (priv->workspace != NULL && SITREP_INCIDENT_PAGE_GET_CLASS (self)->minute_changed != NULL)
+  if (priv->workspace == NULL || SITREP_INCIDENT_PAGE_GET_CLASS (self)->minute_changed == NULL)
+    return;
+
+  /* Not on screen: the refresh when shown redoes the countdowns too. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    priv->dirty = TRUE;
+  else
     SITREP_INCIDENT_PAGE_GET_CLASS (self)->minute_changed (self);
 }
 

@@ -21,7 +21,8 @@ G_DECLARE_DERIVABLE_TYPE (SitrepIncidentPage, sitrep_incident_page, SITREP, INCI
  * @wants_change: whether a change to a record of @coll concerns this page
  *   (all do unless overridden); the ones that do queue a refresh
  * @minute_changed: the context's clock turned a minute; countdowns redo
- *   their text here
+ *   their text here. Called while the page is mapped; a page not on
+ *   screen is marked dirty instead, so @refresh must redo them too
  *
  * The base of the pages of an incident (overview, roles, checklist,
  * timeline, updates). The window sets :context once and binds its own
