@@ -388,6 +388,9 @@ _sitrep_store_begin (SitrepStore  *self,
   gint64 data_version;
 
   forget_changes (self);
+  /* What a committed transaction did to the outbox without announcing it
+   * (a rolled back one left nothing here). */
+  self->outbox_rows = MAX (self->outbox_rows + self->outbox_delta, 0);
   self->outbox_delta = 0;
   if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
     return FALSE;

@@ -300,6 +300,45 @@ test_pending_other_connection (Fixture       *f,
   ASSERT_PENDING_EXACT (f);
 }
 
+/* A transaction that fails after writing to the outbox leaves the count
+ * as it was; the next one counts from there. */
+static void
+test_pending_rollback (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *first = g_uuid_string_random ();
+  g_autofree char *missing = g_uuid_string_random ();
+  g_autoptr(JsonObject) body = test_timeline_body (f->incident, "Kept");
+  g_autoptr(GError) error = NULL;
+  SitrepMutation *mutations[2];
+  gboolean ok;
+
+  put_entry (f, first, "Before");
+  g_assert_cmpuint (sitrep_store_get_pending (f->store), ==, 1);
+
+  {
+    g_autofree char *id = g_uuid_string_random ();
+
+    mutations[0] = sitrep_mutation_new_put ("timeline", id, body);
+    mutations[1] = sitrep_mutation_new_delete ("timeline", missing);
+    ok = sitrep_store_apply (f->store, mutations, 2, &error);
+    sitrep_mutation_free (mutations[0]);
+    sitrep_mutation_free (mutations[1]);
+  }
+  g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_NOT_FOUND);
+  g_assert_false (ok);
+  g_assert_cmpuint (sitrep_store_get_pending (f->store), ==, 1);
+  ASSERT_PENDING_EXACT (f);
+
+  {
+    g_autofree char *id = g_uuid_string_random ();
+
+    put_entry (f, id, "After");
+  }
+  g_assert_cmpuint (sitrep_store_get_pending (f->store), ==, 2);
+  ASSERT_PENDING_EXACT (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +347,8 @@ main (int   argc,
 
   g_test_add ("/store/pending/follows-writes", Fixture, NULL, fixture_set_up,
               test_pending_follows_writes, fixture_tear_down);
+  g_test_add ("/store/pending/rollback", Fixture, NULL, fixture_set_up,
+              test_pending_rollback, fixture_tear_down);
   g_test_add ("/store/pending/reopen", Fixture, NULL, fixture_set_up,
               test_pending_reopen, fixture_tear_down);
   g_test_add ("/store/pending/other-connection", Fixture, NULL, fixture_set_up,
