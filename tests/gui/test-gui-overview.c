@@ -536,6 +536,52 @@ test_hidden_not_rebuilt (Fixture       *f,
   g_assert_false (sitrep_incident_page_get_dirty (page));
 }
 
+/* A change that concerns every page (the protocol's switch: the incident,
+ * its checklist, a timeline entry) made while the Timeline is shown: the
+ * Overview, Roles, Checklist and Updates pages wait until they are shown,
+ * then refresh once each. */
+static void
+test_hidden_pages_wait (Fixture       *f,
+                        gconstpointer  data)
+{
+  AdwViewStack *pages = _sitrep_window_get_pages (f->window);
+  SitrepIncidentPage *hidden[] = {
+    SITREP_INCIDENT_PAGE (_sitrep_window_get_overview (f->window)),
+    SITREP_INCIDENT_PAGE (_sitrep_window_get_roles (f->window)),
+    SITREP_INCIDENT_PAGE (_sitrep_window_get_checklist (f->window)),
+    SITREP_INCIDENT_PAGE (_sitrep_window_get_comms (f->window)),
+  };
+  guint refreshes[G_N_ELEMENTS (hidden)];
+  g_autoptr(GError) error = NULL;
+
+  declare (f, "checkout", SITREP_SEVERITY_P2);
+  adw_view_stack_set_visible_child_name (pages, "timeline");
+  WAIT_IDLE ();
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (hidden[i])));
+      refreshes[i] = sitrep_incident_page_get_n_refreshes (hidden[i]);
+    }
+
+  g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), TRUE,
+                                             &error));
+  g_assert_no_error (error);
+  WAIT_IDLE ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      g_assert_cmpuint (sitrep_incident_page_get_n_refreshes (hidden[i]), ==, refreshes[i]);
+      g_assert_true (sitrep_incident_page_get_dirty (hidden[i]));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      adw_view_stack_set_visible_child (pages, GTK_WIDGET (hidden[i]));
+      g_assert_cmpuint (sitrep_incident_page_get_n_refreshes (hidden[i]), ==, refreshes[i] + 1);
+      g_assert_false (sitrep_incident_page_get_dirty (hidden[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -568,6 +614,8 @@ main (int   argc,
               test_stack_not_homogeneous, fixture_tear_down);
   g_test_add ("/gui/overview/hidden-not-rebuilt", Fixture, NULL, fixture_set_up,
               test_hidden_not_rebuilt, fixture_tear_down);
+  g_test_add ("/gui/overview/hidden-pages-wait", Fixture, NULL, fixture_set_up,
+              test_hidden_pages_wait, fixture_tear_down);
   g_test_add ("/gui/overview/impact-label", Fixture, NULL, fixture_set_up, test_impact_label,
               fixture_tear_down);
 
