@@ -8,6 +8,7 @@
 
 #include "sitrep-comms-page-private.h"
 #include "sitrep-enum-strings.h"
+#include "sitrep-incident-page-private.h"
 #include "sitrep-window-private.h"
 
 /* The Overview in the real window: the major incident criteria banner,
@@ -499,8 +500,8 @@ test_hidden_not_rebuilt (Fixture       *f,
   adw_view_stack_set_visible_child_name (pages, "timeline");
   WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (f->page)));
   WAIT_IDLE ();
-  refreshes = sitrep_incident_page_get_n_refreshes (page);
-  g_assert_false (sitrep_incident_page_get_dirty (page));
+  refreshes = _sitrep_incident_page_get_n_refreshes (page);
+  g_assert_false (_sitrep_incident_page_get_dirty (page));
 
   for (guint i = 0; i < 3; i++)
     {
@@ -514,26 +515,26 @@ test_hidden_not_rebuilt (Fixture       *f,
       WAIT_IDLE ();
     }
 
-  g_assert_cmpuint (sitrep_incident_page_get_n_refreshes (page), ==, refreshes);
-  g_assert_true (sitrep_incident_page_get_dirty (page));
+  g_assert_cmpuint (_sitrep_incident_page_get_n_refreshes (page), ==, refreshes);
+  g_assert_true (_sitrep_incident_page_get_dirty (page));
   g_assert_cmpstr (_sitrep_overview_page_get_latest_entry (f->page), !=, "Rolled back deploy 2");
 
   /* Shown: refreshed once, in the same step. */
   adw_view_stack_set_visible_child_name (pages, "overview");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
-  g_assert_cmpuint (sitrep_incident_page_get_n_refreshes (page), ==, refreshes + 1);
-  g_assert_false (sitrep_incident_page_get_dirty (page));
+  g_assert_cmpuint (_sitrep_incident_page_get_n_refreshes (page), ==, refreshes + 1);
+  g_assert_false (_sitrep_incident_page_get_dirty (page));
   g_assert_cmpstr (_sitrep_overview_page_get_latest_entry (f->page), ==, "Rolled back deploy 2");
 
   /* On screen, it follows changes as before. */
   g_clear_pointer (&entry_id, g_free);
   entry_id = sitrep_workspace_add_timeline_entry (test_workspace (f->context, f->incident_id),
-                                                  NULL, SITREP_KIND_NOTE, "Error rate back to normal",
-                                                  &error);
+                                                  NULL, SITREP_KIND_NOTE,
+                                                  "Error rate back to normal", &error);
   g_assert_no_error (error);
   WAIT_UNTIL (g_strcmp0 (_sitrep_overview_page_get_latest_entry (f->page),
                          "Error rate back to normal") == 0);
-  g_assert_false (sitrep_incident_page_get_dirty (page));
+  g_assert_false (_sitrep_incident_page_get_dirty (page));
 }
 
 /* A change that concerns every page (the protocol's switch: the incident,
@@ -560,7 +561,7 @@ test_hidden_pages_wait (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
     {
       g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (hidden[i])));
-      refreshes[i] = sitrep_incident_page_get_n_refreshes (hidden[i]);
+      refreshes[i] = _sitrep_incident_page_get_n_refreshes (hidden[i]);
     }
 
   g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), TRUE,
@@ -570,15 +571,15 @@ test_hidden_pages_wait (Fixture       *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
     {
-      g_assert_cmpuint (sitrep_incident_page_get_n_refreshes (hidden[i]), ==, refreshes[i]);
-      g_assert_true (sitrep_incident_page_get_dirty (hidden[i]));
+      g_assert_cmpuint (_sitrep_incident_page_get_n_refreshes (hidden[i]), ==, refreshes[i]);
+      g_assert_true (_sitrep_incident_page_get_dirty (hidden[i]));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
     {
       adw_view_stack_set_visible_child (pages, GTK_WIDGET (hidden[i]));
-      g_assert_cmpuint (sitrep_incident_page_get_n_refreshes (hidden[i]), ==, refreshes[i] + 1);
-      g_assert_false (sitrep_incident_page_get_dirty (hidden[i]));
+      g_assert_cmpuint (_sitrep_incident_page_get_n_refreshes (hidden[i]), ==, refreshes[i] + 1);
+      g_assert_false (_sitrep_incident_page_get_dirty (hidden[i]));
     }
 }
 

@@ -8,7 +8,7 @@
 
 #include "gui-test-util.h"
 
-#include "sitrep-incident-page.h"
+#include "sitrep-incident-page-private.h"
 #include "sitrep-window-private.h"
 
 /* A page that counts what the base class asks of it. */
@@ -154,7 +154,7 @@ test_refresh_coalesced (Fixture       *f,
   g_assert_null (sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (page)));
   sitrep_clock_tick (sitrep_context_get_clock (f->context));
   g_assert_cmpuint (page->n_minute, ==, 1);
-  g_assert_cmpuint (sitrep_incident_page_get_n_refreshes (SITREP_INCIDENT_PAGE (page)), ==, 1);
+  g_assert_cmpuint (_sitrep_incident_page_get_n_refreshes (SITREP_INCIDENT_PAGE (page)), ==, 1);
 
   gui_test_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (page);
@@ -185,7 +185,7 @@ test_hidden_dirty (Fixture       *f,
   sitrep_incident_page_set_incident (base, sitrep_context_lookup_incident (f->context,
                                                                            f->incident_id));
   g_assert_cmpuint (page->n_incident_changed, ==, 1);
-  g_assert_false (sitrep_incident_page_get_dirty (base));
+  g_assert_false (_sitrep_incident_page_get_dirty (base));
 
   /* Two bursts of changes while hidden: no refresh, dirty. */
   for (guint i = 0; i < 2; i++)
@@ -196,7 +196,7 @@ test_hidden_dirty (Fixture       *f,
       WAIT_IDLE ();
     }
   g_assert_cmpuint (page->n_refresh, ==, 0);
-  g_assert_true (sitrep_incident_page_get_dirty (base));
+  g_assert_true (_sitrep_incident_page_get_dirty (base));
 
   /* The clock's minute does not reach a hidden page either. */
   sitrep_clock_tick (sitrep_context_get_clock (f->context));
@@ -206,7 +206,7 @@ test_hidden_dirty (Fixture       *f,
   gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (page));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_cmpuint (page->n_refresh, ==, 1);
-  g_assert_false (sitrep_incident_page_get_dirty (base));
+  g_assert_false (_sitrep_incident_page_get_dirty (base));
   WAIT_IDLE ();
   g_assert_cmpuint (page->n_refresh, ==, 1);
 
@@ -217,11 +217,11 @@ test_hidden_dirty (Fixture       *f,
                                              &error));
   g_assert_no_error (error);
   WAIT_IDLE ();
-  g_assert_true (sitrep_incident_page_get_dirty (base));
+  g_assert_true (_sitrep_incident_page_get_dirty (base));
   sitrep_incident_page_set_incident (base, sitrep_context_lookup_incident (f->context,
                                                                            f->other_id));
   g_assert_cmpuint (page->n_incident_changed, ==, 2);
-  g_assert_false (sitrep_incident_page_get_dirty (base));
+  g_assert_false (_sitrep_incident_page_get_dirty (base));
   gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (page));
   g_assert_cmpuint (page->n_refresh, ==, 1);
 
@@ -229,7 +229,7 @@ test_hidden_dirty (Fixture       *f,
   gtk_stack_set_visible_child (GTK_STACK (stack), other);
   sitrep_clock_tick (sitrep_context_get_clock (f->context));
   g_assert_cmpuint (page->n_minute, ==, 0);
-  g_assert_true (sitrep_incident_page_get_dirty (base));
+  g_assert_true (_sitrep_incident_page_get_dirty (base));
   gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (page));
   g_assert_cmpuint (page->n_refresh, ==, 2);
   sitrep_clock_tick (sitrep_context_get_clock (f->context));

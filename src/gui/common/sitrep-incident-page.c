@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "sitrep-incident-page.h"
+#include "sitrep-incident-page-private.h"
 
 /* What every page of an incident shares: the context, the incident shown
  * and its workspace, and one coalesced refresh. The page follows the
@@ -84,14 +84,10 @@ sitrep_incident_page_map (GtkWidget *widget)
     }
 }
 
-/**
- * sitrep_incident_page_get_dirty:
- *
- * Returns: whether changes came while the page was not on screen, which it
- *   shows once it is mapped again
- */
+/* Whether changes came while the page was not on screen, which it shows
+ * once it is mapped again. */
 gboolean
-sitrep_incident_page_get_dirty (SitrepIncidentPage *self)
+_sitrep_incident_page_get_dirty (SitrepIncidentPage *self)
 {
   SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
 
@@ -100,14 +96,9 @@ sitrep_incident_page_get_dirty (SitrepIncidentPage *self)
   return priv->dirty;
 }
 
-/**
- * sitrep_incident_page_get_n_refreshes:
- *
- * Returns: how many times the page's refresh ran, for tests and
- *   diagnostics
- */
+/* How many times the page's refresh ran. */
 guint
-sitrep_incident_page_get_n_refreshes (SitrepIncidentPage *self)
+_sitrep_incident_page_get_n_refreshes (SitrepIncidentPage *self)
 {
   SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
 

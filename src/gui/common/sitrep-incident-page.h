@@ -51,7 +51,5 @@ void             sitrep_incident_page_set_incident  (SitrepIncidentPage *self,
                                                      SitrepIncident     *incident);
 SitrepWorkspace *sitrep_incident_page_get_workspace (SitrepIncidentPage *self);
 void             sitrep_incident_page_queue_refresh (SitrepIncidentPage *self);
-gboolean         sitrep_incident_page_get_dirty     (SitrepIncidentPage *self);
-guint            sitrep_incident_page_get_n_refreshes (SitrepIncidentPage *self);
 
 G_END_DECLS
