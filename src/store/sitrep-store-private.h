@@ -21,7 +21,11 @@ struct _SitrepStore
   char         *client_id;
   char         *actor;
   gint64        next_mid;
-  guint         pending;
+  guint         pending;        /* rows in the outbox, as last announced */
+  gint64        outbox_rows;    /* rows in the outbox, as last committed */
+  gint64        outbox_delta;   /* rows the open transaction added (removed when < 0) */
+  gint64        data_version;   /* PRAGMA data_version when pending was last counted */
+  guint         outbox_scans;   /* how often the outbox was counted row by row */
   char         *refuse_edits;   /* why local edits are refused, NULL when they are not */
 
   sqlite3_stmt *get_stmt;
@@ -78,6 +82,8 @@ void          _sitrep_store_emit_changed     (SitrepStore   *self,
                                               const char    *id);
 void          _sitrep_store_emit_conflicts_changed (SitrepStore *self);
 void          _sitrep_store_recount_pending  (SitrepStore   *self);
+gboolean      _sitrep_store_count_outbox     (SitrepStore   *self,
+                                              GError       **error);
 
 /* sitrep-store-records.c */
 SitrepRecord *_sitrep_store_read_record      (SitrepStore   *self,

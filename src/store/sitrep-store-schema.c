@@ -364,7 +364,8 @@ setup (SitrepStore  *self,
   self->client_id = _sitrep_store_get_meta (self, "client_id");
   next_mid = _sitrep_store_get_meta (self, "next_mid");
   self->next_mid = next_mid ? g_ascii_strtoll (next_mid, NULL, 10) : 1;
-  self->pending = (guint) _sitrep_store_query_int (self, "SELECT count(*) FROM outbox");
+  if (!_sitrep_store_count_outbox (self, error))
+    return FALSE;
 
   return prepare (self, "SELECT version, deleted, body FROM records WHERE coll = ? AND id = ?",
                   &self->get_stmt, error) &&

@@ -385,15 +385,79 @@ gboolean
 _sitrep_store_begin (SitrepStore  *self,
                      GError      **error)
 {
+  gint64 data_version;
+
   forget_changes (self);
-  return _sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error);
+  /* What a committed transaction did to the outbox without announcing it
+   * (a rolled back one left nothing here). */
+  self->outbox_rows = MAX (self->outbox_rows + self->outbox_delta, 0);
+  self->outbox_delta = 0;
+  if (!_sitrep_store_exec_sql (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* Another connection (a second process on the same folder) committed
+   * since the count: its edits are in the outbox too. Counted again only
+   * then; this connection's own writes are followed row by row. */
+  data_version = _sitrep_store_query_int (self, "PRAGMA data_version");
+  if (data_version != self->data_version)
+    {
+      self->outbox_rows = _sitrep_store_query_int (self, "SELECT count(*) FROM outbox");
+      self->data_version = data_version;
+      self->outbox_scans++;
+    }
+
+  return TRUE;
 }
 
 void
 _sitrep_store_rollback (SitrepStore *self)
 {
   _sitrep_store_exec_sql (self, "ROLLBACK", NULL);
+  self->outbox_delta = 0;
   forget_changes (self);
+}
+
+/* Called by the outbox triggers for every row this connection adds to
+ * the outbox (+1) or takes out of it (-1). */
+static void
+outbox_delta_func (sqlite3_context  *context,
+                   int               argc G_GNUC_UNUSED,
+                   sqlite3_value   **argv)
+{
+  SitrepStore *self = sqlite3_user_data (context);
+
+  self->outbox_delta += sqlite3_value_int64 (argv[0]);
+  sqlite3_result_null (context);
+}
+
+/* Counts the outbox once, at open, and from then on follows what this
+ * connection writes to it: TEMP triggers (this connection's only, never
+ * stored in the file) report every row added or taken, so no write counts
+ * the whole outbox again. */
+gboolean
+_sitrep_store_count_outbox (SitrepStore  *self,
+                            GError      **error)
+{
+  if (sqlite3_create_function (self->db, "sitrep_outbox_delta", 1, SQLITE_UTF8, self,
+                               outbox_delta_func, NULL, NULL) != SQLITE_OK)
+    return _sitrep_store_set_sqlite_error (self, error, "outbox");
+
+  if (!_sitrep_store_exec_sql (self,
+                               "CREATE TEMP TRIGGER IF NOT EXISTS outbox_added "
+                               "AFTER INSERT ON main.outbox "
+                               "BEGIN SELECT sitrep_outbox_delta (1); END; "
+                               "CREATE TEMP TRIGGER IF NOT EXISTS outbox_taken "
+                               "AFTER DELETE ON main.outbox "
+                               "BEGIN SELECT sitrep_outbox_delta (-1); END;",
+                               error))
+    return FALSE;
+
+  self->data_version = _sitrep_store_query_int (self, "PRAGMA data_version");
+  self->outbox_rows = _sitrep_store_query_int (self, "SELECT count(*) FROM outbox");
+  self->pending = (guint) CLAMP (self->outbox_rows, 0, G_MAXUINT);
+  self->outbox_delta = 0;
+  self->outbox_scans++;
+  return TRUE;
 }
 
 /* Emits ::changed once for what the committed transaction changed, if
@@ -458,11 +522,16 @@ _sitrep_store_emit_conflicts_changed (SitrepStore *self)
   g_signal_emit (self, signals[CONFLICTS_CHANGED], 0);
 }
 
+/* After a commit: what the transaction added to the outbox or took out
+ * of it, on top of the count at its start. */
 void
 _sitrep_store_recount_pending (SitrepStore *self)
 {
-  guint pending = (guint) _sitrep_store_query_int (self, "SELECT count(*) FROM outbox");
+  guint pending;
 
+  self->outbox_rows = MAX (self->outbox_rows + self->outbox_delta, 0);
+  self->outbox_delta = 0;
+  pending = (guint) MIN (self->outbox_rows, G_MAXUINT);
   if (pending == self->pending)
     return;
 

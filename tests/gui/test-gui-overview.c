@@ -8,6 +8,7 @@
 
 #include "sitrep-comms-page-private.h"
 #include "sitrep-enum-strings.h"
+#include "sitrep-incident-page-private.h"
 #include "sitrep-window-private.h"
 
 /* The Overview in the real window: the major incident criteria banner,
@@ -471,6 +472,117 @@ test_banner_catalogue_critical (Fixture       *f,
                             "ledger, invoicing"));
 }
 
+/* The page stack is sized by the page shown: a homogeneous one measures
+ * every hidden page on every change too. */
+static void
+test_stack_not_homogeneous (Fixture       *f,
+                            gconstpointer  data)
+{
+  AdwViewStack *pages = _sitrep_window_get_pages (f->window);
+
+  g_assert_false (adw_view_stack_get_hhomogeneous (pages));
+  g_assert_false (adw_view_stack_get_vhomogeneous (pages));
+}
+
+/* A capture while the Timeline is shown does not rebuild the hidden
+ * Overview; shown again, it has the entry at once, before any idle. */
+static void
+test_hidden_not_rebuilt (Fixture       *f,
+                         gconstpointer  data)
+{
+  AdwViewStack *pages = _sitrep_window_get_pages (f->window);
+  SitrepIncidentPage *page = SITREP_INCIDENT_PAGE (f->page);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *entry_id = NULL;
+  guint refreshes;
+
+  declare (f, "checkout", SITREP_SEVERITY_P2);
+  adw_view_stack_set_visible_child_name (pages, "timeline");
+  WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  WAIT_IDLE ();
+  refreshes = _sitrep_incident_page_get_n_refreshes (page);
+  g_assert_false (_sitrep_incident_page_get_dirty (page));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Rolled back deploy %u", i);
+
+      g_clear_pointer (&entry_id, g_free);
+      entry_id = sitrep_workspace_add_timeline_entry (test_workspace (f->context, f->incident_id),
+                                                      NULL, SITREP_KIND_ACTION, text, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (entry_id);
+      WAIT_IDLE ();
+    }
+
+  g_assert_cmpuint (_sitrep_incident_page_get_n_refreshes (page), ==, refreshes);
+  g_assert_true (_sitrep_incident_page_get_dirty (page));
+  g_assert_cmpstr (_sitrep_overview_page_get_latest_entry (f->page), !=, "Rolled back deploy 2");
+
+  /* Shown: refreshed once, in the same step. */
+  adw_view_stack_set_visible_child_name (pages, "overview");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->page)));
+  g_assert_cmpuint (_sitrep_incident_page_get_n_refreshes (page), ==, refreshes + 1);
+  g_assert_false (_sitrep_incident_page_get_dirty (page));
+  g_assert_cmpstr (_sitrep_overview_page_get_latest_entry (f->page), ==, "Rolled back deploy 2");
+
+  /* On screen, it follows changes as before. */
+  g_clear_pointer (&entry_id, g_free);
+  entry_id = sitrep_workspace_add_timeline_entry (test_workspace (f->context, f->incident_id),
+                                                  NULL, SITREP_KIND_NOTE,
+                                                  "Error rate back to normal", &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (g_strcmp0 (_sitrep_overview_page_get_latest_entry (f->page),
+                         "Error rate back to normal") == 0);
+  g_assert_false (_sitrep_incident_page_get_dirty (page));
+}
+
+/* A change that concerns every page (the protocol's switch: the incident,
+ * its checklist, a timeline entry) made while the Timeline is shown: the
+ * Overview, Roles, Checklist and Updates pages wait until they are shown,
+ * then refresh once each. */
+static void
+test_hidden_pages_wait (Fixture       *f,
+                        gconstpointer  data)
+{
+  AdwViewStack *pages = _sitrep_window_get_pages (f->window);
+  SitrepIncidentPage *hidden[] = {
+    SITREP_INCIDENT_PAGE (_sitrep_window_get_overview (f->window)),
+    SITREP_INCIDENT_PAGE (_sitrep_window_get_roles (f->window)),
+    SITREP_INCIDENT_PAGE (_sitrep_window_get_checklist (f->window)),
+    SITREP_INCIDENT_PAGE (_sitrep_window_get_comms (f->window)),
+  };
+  guint refreshes[G_N_ELEMENTS (hidden)];
+  g_autoptr(GError) error = NULL;
+
+  declare (f, "checkout", SITREP_SEVERITY_P2);
+  adw_view_stack_set_visible_child_name (pages, "timeline");
+  WAIT_IDLE ();
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (hidden[i])));
+      refreshes[i] = _sitrep_incident_page_get_n_refreshes (hidden[i]);
+    }
+
+  g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), TRUE,
+                                             &error));
+  g_assert_no_error (error);
+  WAIT_IDLE ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      g_assert_cmpuint (_sitrep_incident_page_get_n_refreshes (hidden[i]), ==, refreshes[i]);
+      g_assert_true (_sitrep_incident_page_get_dirty (hidden[i]));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (hidden); i++)
+    {
+      adw_view_stack_set_visible_child (pages, GTK_WIDGET (hidden[i]));
+      g_assert_cmpuint (_sitrep_incident_page_get_n_refreshes (hidden[i]), ==, refreshes[i] + 1);
+      g_assert_false (_sitrep_incident_page_get_dirty (hidden[i]));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -499,6 +611,12 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gui/overview/milestone-refused", Fixture, NULL, fixture_set_up,
               test_milestone_refused, fixture_tear_down);
+  g_test_add ("/gui/overview/stack-not-homogeneous", Fixture, NULL, fixture_set_up,
+              test_stack_not_homogeneous, fixture_tear_down);
+  g_test_add ("/gui/overview/hidden-not-rebuilt", Fixture, NULL, fixture_set_up,
+              test_hidden_not_rebuilt, fixture_tear_down);
+  g_test_add ("/gui/overview/hidden-pages-wait", Fixture, NULL, fixture_set_up,
+              test_hidden_pages_wait, fixture_tear_down);
   g_test_add ("/gui/overview/impact-label", Fixture, NULL, fixture_set_up, test_impact_label,
               fixture_tear_down);
 

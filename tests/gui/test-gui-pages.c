@@ -8,7 +8,7 @@
 
 #include "gui-test-util.h"
 
-#include "sitrep-incident-page.h"
+#include "sitrep-incident-page-private.h"
 #include "sitrep-window-private.h"
 
 /* A page that counts what the base class asks of it. */
@@ -112,6 +112,12 @@ test_refresh_coalesced (Fixture       *f,
   g_autoptr(GError) error = NULL;
   TestPage *page = g_object_ref_sink (g_object_new (TEST_TYPE_PAGE, NULL));
   SitrepIncident *incident = sitrep_context_lookup_incident (f->context, f->incident_id);
+  GtkWidget *window = gtk_window_new ();
+
+  /* On screen: a page not shown only marks itself dirty (below). */
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (page)));
 
   sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (page), f->context);
   sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (page), incident);
@@ -148,7 +154,88 @@ test_refresh_coalesced (Fixture       *f,
   g_assert_null (sitrep_incident_page_get_workspace (SITREP_INCIDENT_PAGE (page)));
   sitrep_clock_tick (sitrep_context_get_clock (f->context));
   g_assert_cmpuint (page->n_minute, ==, 1);
+  g_assert_cmpuint (_sitrep_incident_page_get_n_refreshes (SITREP_INCIDENT_PAGE (page)), ==, 1);
 
+  gui_test_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
+/* A page not on screen does no work for a change: it marks itself dirty
+ * and refreshes once when shown, before it is drawn. */
+static void
+test_hidden_dirty (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  TestPage *page = g_object_ref_sink (g_object_new (TEST_TYPE_PAGE, NULL));
+  SitrepIncidentPage *base = SITREP_INCIDENT_PAGE (page);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *other = gtk_label_new ("Another page");
+
+  gtk_stack_add_named (GTK_STACK (stack), other, "other");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (page), "page");
+  gtk_stack_set_visible_child (GTK_STACK (stack), other);
+  gtk_window_set_child (GTK_WINDOW (window), stack);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (other));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+
+  sitrep_incident_page_set_context (base, f->context);
+  sitrep_incident_page_set_incident (base, sitrep_context_lookup_incident (f->context,
+                                                                           f->incident_id));
+  g_assert_cmpuint (page->n_incident_changed, ==, 1);
+  g_assert_false (_sitrep_incident_page_get_dirty (base));
+
+  /* Two bursts of changes while hidden: no refresh, dirty. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id),
+                                                 i == 0, &error));
+      g_assert_no_error (error);
+      WAIT_IDLE ();
+    }
+  g_assert_cmpuint (page->n_refresh, ==, 0);
+  g_assert_true (_sitrep_incident_page_get_dirty (base));
+
+  /* The clock's minute does not reach a hidden page either. */
+  sitrep_clock_tick (sitrep_context_get_clock (f->context));
+  g_assert_cmpuint (page->n_minute, ==, 0);
+
+  /* Shown: one refresh, at once. */
+  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (page));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_cmpuint (page->n_refresh, ==, 1);
+  g_assert_false (_sitrep_incident_page_get_dirty (base));
+  WAIT_IDLE ();
+  g_assert_cmpuint (page->n_refresh, ==, 1);
+
+  /* Hidden again and pointed at another incident: incident_changed shows
+   * all of it, nothing is left to do when shown. */
+  gtk_stack_set_visible_child (GTK_STACK (stack), other);
+  g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), TRUE,
+                                             &error));
+  g_assert_no_error (error);
+  WAIT_IDLE ();
+  g_assert_true (_sitrep_incident_page_get_dirty (base));
+  sitrep_incident_page_set_incident (base, sitrep_context_lookup_incident (f->context,
+                                                                           f->other_id));
+  g_assert_cmpuint (page->n_incident_changed, ==, 2);
+  g_assert_false (_sitrep_incident_page_get_dirty (base));
+  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (page));
+  g_assert_cmpuint (page->n_refresh, ==, 1);
+
+  /* A minute turned while hidden: the countdowns are redone when shown. */
+  gtk_stack_set_visible_child (GTK_STACK (stack), other);
+  sitrep_clock_tick (sitrep_context_get_clock (f->context));
+  g_assert_cmpuint (page->n_minute, ==, 0);
+  g_assert_true (_sitrep_incident_page_get_dirty (base));
+  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (page));
+  g_assert_cmpuint (page->n_refresh, ==, 2);
+  sitrep_clock_tick (sitrep_context_get_clock (f->context));
+  g_assert_cmpuint (page->n_minute, ==, 1);
+
+  gui_test_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (page);
 }
 
@@ -220,6 +307,8 @@ main (int   argc,
 
   g_test_add ("/pages/refresh-coalesced", Fixture, NULL, fixture_set_up,
               test_refresh_coalesced, fixture_tear_down);
+  g_test_add ("/pages/hidden-dirty", Fixture, NULL, fixture_set_up, test_hidden_dirty,
+              fixture_tear_down);
   g_test_add ("/pages/window", Fixture, NULL, fixture_set_up, test_window_pages,
               fixture_tear_down);
 

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "sitrep-incident-page.h"
+#include "sitrep-incident-page-private.h"
 
 /* What every page of an incident shares: the context, the incident shown
  * and its workspace, and one coalesced refresh. The page follows the
@@ -11,7 +11,11 @@
  * groups, so pointing it at another incident moves every handler at once.
  *
  * "Is this change mine?" is answered once, by the workspace: it hears only
- * of commits that touched its incident. */
+ * of commits that touched its incident.
+ *
+ * A page not on screen (another page of the stack is shown, or the window
+ * is hidden) does no work for a change: it marks itself dirty and
+ * refreshes once, when it is mapped again, before it is drawn. */
 typedef struct
 {
   SitrepContext   *context;
@@ -20,6 +24,8 @@ typedef struct
   GSignalGroup    *workspace_signals;
   GSignalGroup    *clock_signals;
   guint            refresh_id;
+  guint            n_refreshes;
+  gboolean         dirty;
 } SitrepIncidentPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SitrepIncidentPage, sitrep_incident_page, GTK_TYPE_WIDGET)
@@ -34,6 +40,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void
+run_refresh (SitrepIncidentPage *self)
+{
+  SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
+
+  priv->dirty = FALSE;
+  if (priv->workspace != NULL && SITREP_INCIDENT_PAGE_GET_CLASS (self)->refresh != NULL)
+    {
+      priv->n_refreshes++;
+      SITREP_INCIDENT_PAGE_GET_CLASS (self)->refresh (self);
+    }
+}
+
 static gboolean
 refresh_idle (gpointer data)
 {
@@ -41,10 +60,51 @@ refresh_idle (gpointer data)
   SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
 
   priv->refresh_id = 0;
-  if (priv->workspace != NULL && SITREP_INCIDENT_PAGE_GET_CLASS (self)->refresh != NULL)
-    SITREP_INCIDENT_PAGE_GET_CLASS (self)->refresh (self);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    priv->dirty = TRUE;   /* done when shown: see sitrep_incident_page_map() */
+  else
+    run_refresh (self);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+sitrep_incident_page_map (GtkWidget *widget)
+{
+  SitrepIncidentPage *self = SITREP_INCIDENT_PAGE (widget);
+  SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (sitrep_incident_page_parent_class)->map (widget);
+
+  /* Brought up to date before the first frame that shows it. */
+  if (priv->dirty)
+    {
+      g_clear_handle_id (&priv->refresh_id, g_source_remove);
+      run_refresh (self);
+    }
+}
+
+/* Whether changes came while the page was not on screen, which it shows
+ * once it is mapped again. */
+gboolean
+_sitrep_incident_page_get_dirty (SitrepIncidentPage *self)
+{
+  SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
+
+  g_return_val_if_fail (SITREP_IS_INCIDENT_PAGE (self), FALSE);
+
+  return priv->dirty;
+}
+
+/* How many times the page's refresh ran. */
+guint
+_sitrep_incident_page_get_n_refreshes (SitrepIncidentPage *self)
+{
+  SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
+
+  g_return_val_if_fail (SITREP_IS_INCIDENT_PAGE (self), 0);
+
+  return priv->n_refreshes;
 }
 
 /**
@@ -92,7 +152,13 @@ on_minute_changed (SitrepIncidentPage *self)
 {
   SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
 
-  if (priv->workspace != NULL && SITREP_INCIDENT_PAGE_GET_CLASS (self)->minute_changed != NULL)
+  if (priv->workspace == NULL || SITREP_INCIDENT_PAGE_GET_CLASS (self)->minute_changed == NULL)
+    return;
+
+  /* Not on screen: the refresh when shown redoes the countdowns too. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    priv->dirty = TRUE;
+  else
     SITREP_INCIDENT_PAGE_GET_CLASS (self)->minute_changed (self);
 }
 
@@ -176,6 +242,8 @@ sitrep_incident_page_class_init (SitrepIncidentPageClass *klass)
   object_class->dispose = sitrep_incident_page_dispose;
   object_class->get_property = sitrep_incident_page_get_property;
   object_class->set_property = sitrep_incident_page_set_property;
+
+  widget_class->map = sitrep_incident_page_map;
 
   /**
    * SitrepIncidentPage:context:
@@ -317,6 +385,7 @@ sitrep_incident_page_set_incident (SitrepIncidentPage *self,
     workspace = sitrep_context_open_workspace (priv->context, sitrep_incident_get_id (incident));
 
   g_clear_handle_id (&priv->refresh_id, g_source_remove);
+  priv->dirty = FALSE;   /* incident_changed shows all of the new one */
   g_set_object (&priv->incident, incident);
   g_set_object (&priv->workspace, workspace);
   g_signal_group_set_target (priv->workspace_signals, workspace);

@@ -16,11 +16,13 @@ G_DECLARE_DERIVABLE_TYPE (SitrepIncidentPage, sitrep_incident_page, SITREP, INCI
  * @incident_changed: another incident (or none) is shown; the page drops
  *   what it showed of the previous one and shows this one at once
  * @refresh: something of the shown incident changed; called once per
- *   burst of changes, from an idle
+ *   burst of changes, from an idle, while the page is mapped; a page not
+ *   on screen is marked dirty instead and refreshed when it is mapped
  * @wants_change: whether a change to a record of @coll concerns this page
  *   (all do unless overridden); the ones that do queue a refresh
  * @minute_changed: the context's clock turned a minute; countdowns redo
- *   their text here
+ *   their text here. Called while the page is mapped; a page not on
+ *   screen is marked dirty instead, so @refresh must redo them too
  *
  * The base of the pages of an incident (overview, roles, checklist,
  * timeline, updates). The window sets :context once and binds its own

@@ -819,6 +819,15 @@ _sitrep_overview_page_get_milestones_group (SitrepOverviewPage *self)
   return self->milestones_group;
 }
 
+/* The title of the first row of "Latest entries", as shown (markup). */
+const char *
+_sitrep_overview_page_get_latest_entry (SitrepOverviewPage *self)
+{
+  if (self->timeline_rows->len == 0)
+    return NULL;
+  return adw_preferences_row_get_title (self->timeline_rows->pdata[0]);
+}
+
 GtkLabel *
 _sitrep_overview_page_get_impact_label (SitrepOverviewPage *self)
 {

@@ -18,5 +18,6 @@ SitrepMajorBanner *_sitrep_overview_page_get_major_banner (SitrepOverviewPage *s
 AdwMessageDialog  *_sitrep_overview_page_get_dialog       (SitrepOverviewPage *self);
 GtkLabel          *_sitrep_overview_page_get_impact_label (SitrepOverviewPage *self);
 SitrepMilestonesGroup *_sitrep_overview_page_get_milestones_group (SitrepOverviewPage *self);
+const char        *_sitrep_overview_page_get_latest_entry (SitrepOverviewPage *self);
 
 G_END_DECLS
