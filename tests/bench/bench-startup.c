@@ -12,6 +12,9 @@
  *                                   incidents, 30% of them active
  *   startup_first_frame_ratio_empty       empty / bare
  *   startup_first_frame_ratio_10k_active  10k_active / bare
+ *   startup_responsive_{bare,empty,10k_active}   ms until the program
+ *                                   answers: see "answering" below
+ *   startup_responsive_ratio_{empty,10k_active}  the same against bare
  *
  * Absolute times depend on the machine and its load; the ratios compare
  * programs measured in the same run, interleaved (bare, empty, 10k in each
@@ -26,10 +29,26 @@
  * pixels of every band differ from the grab before the start: the window
  * is mapped and has been drawn, which with GTK is its first frame (a
  * mapped GTK 4 window that has not been drawn shows the background, which
- * is what the bench saw before the start). The time is from just before
+ * is what the bench saw before the start; on Xvfb the bands go from the
+ * root's black to the window's colours in one step, 1,200 of the 1,280
+ * pixels of each row at once). The time is from just before
  * the spawn to the end of the grab that saw the pixels, so it includes
  * process start-up, the program's start, the first frame and at most one
- * POLL_MS of polling; both programs are measured in exactly the same way.
+ * POLL_MS of polling; both programs are measured in exactly the same way,
+ * both windows 1,200 × 800 (sitrep's default size) on a 1,280 × 800
+ * screen, so each covers more than half of every band.
+ *
+ * Answering: a first frame followed by a main loop that is busy for
+ * seconds is not a start that is over. From the first frame on, the bench
+ * probes the window the way a window manager would resize it: it makes the
+ * top-level window (the new viewable child of the root) wider with
+ * XResizeWindow, waits until the uncovered strip is painted in every band
+ * (only the program can paint it, once its main loop handles the
+ * ConfigureNotify), puts the width back, and again, until N_QUICK probes
+ * in a row were each answered within QUICK_MS. The figure is the time from
+ * the spawn to the first probe of that streak: from then on the program
+ * answered at once.
+ *
  * Then the program gets SIGTERM, is reaped, and the bench waits for the
  * screen to be back to what it was before the next start.
  *
@@ -46,11 +65,13 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <sys/wait.h>
 
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
+#include <glib/gprintf.h>
 #include <glib/gstdio.h>
 
 #include "sitrep-store.h"
@@ -61,6 +82,8 @@
 #define BAND_ROWS 2
 #define POLL_MS 4
 #define START_TIMEOUT_S 180
+#define N_QUICK 10
+#define QUICK_MS 100
 
 typedef struct
 {
@@ -71,6 +94,44 @@ typedef struct
   guint32 *before;        /* N_BANDS * BAND_ROWS * width pixels */
   guint32 *now;
 } Screen_;
+
+static void remove_tree (const char *path);
+
+/* Temporary directories still to remove, also when the bench fails. */
+static GPtrArray *tmp_dirs;
+
+static char *
+make_tmp (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("sitrep-bench-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_ptr_array_add (tmp_dirs, dir);
+  return dir;
+}
+
+static void
+forget_tmp (char *dir)
+{
+  remove_tree (dir);
+  g_ptr_array_remove (tmp_dirs, dir);
+}
+
+static void G_GNUC_PRINTF (1, 2) G_GNUC_NORETURN
+die (const char *format,
+     ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_vfprintf (stderr, format, args);
+  va_end (args);
+  g_printerr ("\n");
+  while (tmp_dirs->len > 0)
+    forget_tmp (tmp_dirs->pdata[0]);
+  exit (1);
+}
 
 static void
 grab (Screen_  *screen,
@@ -156,7 +217,7 @@ copy_dir (const char *from,
         continue;
       if (!g_file_get_contents (source, &contents, &length, NULL) ||
           !g_file_set_contents (target, contents, length, NULL))
-        g_error ("could not copy %s", source);
+        die ("could not copy %s", source);
     }
   g_dir_close (dir);
 }
@@ -228,31 +289,110 @@ populate (const char *dir)
       if (batch->len == 1000 || i == N_INCIDENTS - 1)
         {
           if (!sitrep_store_apply (store, (SitrepMutation **) batch->pdata, batch->len, &error))
-            g_error ("populating: %s", error->message);
+            die ("populating: %s", error->message);
           g_ptr_array_set_size (batch, 0);
         }
     }
 }
 
-/* Starts argv, returns the milliseconds to its first painted frame. */
-static double
-first_frame_ms (Screen_     *screen,
-                const char **argv)
+typedef struct
+{
+  double first_frame;     /* ms from the spawn to the first painted frame */
+  double responsive;      /* ms from the spawn to the first of N_QUICK resizes
+                           * in a row each answered within QUICK_MS; -1 if
+                           * the window was not found */
+} Start;
+
+static gboolean
+in_windows (Window  *windows,
+            guint    n,
+            Window   w)
+{
+  for (guint i = 0; i < n; i++)
+    if (windows[i] == w)
+      return TRUE;
+  return FALSE;
+}
+
+/* The largest viewable top-level window that is not in `old`. */
+static Window
+new_window (Screen_           *screen,
+            Window            *old,
+            guint              n_old,
+            XWindowAttributes *attributes)
+{
+  Window root, parent, *children = NULL, found = None;
+  unsigned int n = 0;
+  long best = 0;
+
+  XQueryTree (screen->display, screen->root, &root, &parent, &children, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      XWindowAttributes a;
+
+      if (in_windows (old, n_old, children[i]) ||
+          !XGetWindowAttributes (screen->display, children[i], &a) ||
+          a.map_state != IsViewable || (long) a.width * a.height <= best)
+        continue;
+      best = (long) a.width * a.height;
+      found = children[i];
+      *attributes = a;
+    }
+  if (children != NULL)
+    XFree (children);
+  return found;
+}
+
+/* Whether every band has changed over at least half of [x0, width). */
+static gboolean
+strip_painted (Screen_ *screen,
+               int      x0)
+{
+  for (guint r = 0; r < N_BANDS * BAND_ROWS; r += BAND_ROWS)
+    {
+      guint changed = 0, total = 0;
+
+      for (guint row = r; row < r + BAND_ROWS; row++)
+        for (int x = x0; x < screen->width; x++)
+          {
+            guint i = row * screen->width + x;
+
+            changed += screen->now[i] != screen->before[i];
+            total++;
+          }
+      if (changed < total / 2)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Starts argv; measures its first painted frame, then probes whether its
+ * main loop answers: makes its window wider (as a window manager would,
+ * XResizeWindow) and waits for the new strip to be painted, which the
+ * program can only do once it handles the ConfigureNotify. */
+static Start
+start_program (Screen_     *screen,
+               const char **argv)
 {
   g_autoptr(GError) error = NULL;
-  gint64 start, deadline, end = 0;
+  Start result = { 0, -1 };
+  Window root, parent, *old = NULL, window;
+  XWindowAttributes attributes;
+  unsigned int n_old = 0;
+  gint64 start, deadline;
   GPid pid;
   int status;
 
   /* What the screen looks like with nothing of ours on it. */
   XSync (screen->display, False);
   grab (screen, screen->before);
+  XQueryTree (screen->display, screen->root, &root, &parent, &old, &n_old);
 
   start = g_get_monotonic_time ();
   if (!g_spawn_async (NULL, (char **) argv, NULL,
                       G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
                       NULL, NULL, &pid, &error))
-    g_error ("starting %s: %s", argv[0], error->message);
+    die ("starting %s: %s", argv[0], error->message);
 
   deadline = start + START_TIMEOUT_S * G_USEC_PER_SEC;
   for (;;)
@@ -260,15 +400,65 @@ first_frame_ms (Screen_     *screen,
       grab (screen, screen->now);
       if (painted (screen))
         {
-          end = g_get_monotonic_time ();
+          result.first_frame = (g_get_monotonic_time () - start) / 1000.0;
           break;
         }
       if (waitpid (pid, &status, WNOHANG) == pid)
-        g_error ("%s exited before its first frame", argv[0]);
+        die ("%s exited before its first frame", argv[0]);
       if (g_get_monotonic_time () > deadline)
-        g_error ("%s showed no frame in %d s", argv[0], START_TIMEOUT_S);
+        die ("%s showed no frame in %d s", argv[0], START_TIMEOUT_S);
       g_usleep (POLL_MS * 1000);
     }
+
+  window = new_window (screen, old, n_old, &attributes);
+  if (old != NULL)
+    XFree (old);
+  if (window != None && attributes.x + attributes.width < screen->width)
+    {
+      int x0 = attributes.x + attributes.width;
+      guint streak = 0;
+      gint64 streak_start = 0;
+
+      /* Probes one after the other: wider, wait for the strip to be
+       * painted, back to the old width (the server uncovers the strip at
+       * once), until N_QUICK probes in a row were answered in QUICK_MS. */
+      while (streak < N_QUICK)
+        {
+          gint64 asked = g_get_monotonic_time ();
+
+          XResizeWindow (screen->display, window, screen->width - attributes.x,
+                         attributes.height);
+          XSync (screen->display, False);
+          do
+            {
+              if (g_get_monotonic_time () > deadline)
+                die ("%s did not answer a resize in %d s", argv[0], START_TIMEOUT_S);
+              g_usleep (POLL_MS * 1000);
+              grab (screen, screen->now);
+            }
+          while (!strip_painted (screen, x0));
+
+          if (g_get_monotonic_time () - asked <= QUICK_MS * 1000)
+            {
+              if (streak++ == 0)
+                streak_start = asked;
+            }
+          else
+            streak = 0;
+
+          XResizeWindow (screen->display, window, attributes.width, attributes.height);
+          XSync (screen->display, False);
+          do
+            {
+              g_usleep (POLL_MS * 1000);
+              grab (screen, screen->now);
+            }
+          while (strip_painted (screen, x0) && g_get_monotonic_time () < deadline);
+        }
+      result.responsive = (streak_start - start) / 1000.0;
+    }
+  else
+    g_printerr ("# %s: no window found that could be made wider\n", argv[0]);
 
   kill (pid, SIGTERM);
   waitpid (pid, &status, 0);
@@ -285,7 +475,7 @@ first_frame_ms (Screen_     *screen,
   if (!restored (screen))
     g_printerr ("# the screen did not go back to what it was after %s\n", argv[0]);
 
-  return (end - start) / 1000.0;
+  return result;
 }
 
 static int
@@ -307,21 +497,20 @@ median (double *values,
 }
 
 /* sitrep on a copy of `template` (NULL: an empty directory). */
-static double
-app_first_frame_ms (Screen_    *screen,
-                    const char *sitrep,
-                    const char *template)
+static Start
+start_app (Screen_    *screen,
+           const char *sitrep,
+           const char *template)
 {
-  g_autofree char *dir = g_dir_make_tmp ("sitrep-bench-XXXXXX", NULL);
+  char *dir = make_tmp ();
   const char *argv[] = { sitrep, "--data-dir", dir, NULL };
-  double ms;
+  Start result;
 
-  g_assert_nonnull (dir);
   if (template != NULL)
     copy_dir (template, dir);
-  ms = first_frame_ms (screen, argv);
-  remove_tree (dir);
-  return ms;
+  result = start_program (screen, argv);
+  forget_tmp (dir);
+  return result;
 }
 
 int
@@ -331,11 +520,15 @@ main (int   argc,
   const char *sitrep = g_getenv ("SITREP_BIN");
   const char *bare = g_getenv ("BENCH_BARE_BIN");
   const char *bare_argv[] = { bare, NULL };
-  g_autofree char *template = NULL;
-  double bare_ms[N_ROUNDS], empty_ms[N_ROUNDS], active_ms[N_ROUNDS];
-  double bare_median, empty_median, active_median;
+  char *template;
+  Start bare_s[N_ROUNDS], empty_s[N_ROUNDS], active_s[N_ROUNDS];
+  double frame[3][N_ROUNDS], answer[3][N_ROUNDS];
+  double frame_m[3], answer_m[3];
+  gboolean answered = TRUE;
   Screen_ screen = { 0 };
   gsize n_pixels;
+
+  tmp_dirs = g_ptr_array_new_with_free_func (g_free);
 
   /* The database alone, to look at by hand. */
   if (argc == 3 && g_str_equal (argv[1], "--populate"))
@@ -363,8 +556,7 @@ main (int   argc,
   screen.before = g_new0 (guint32, n_pixels);
   screen.now = g_new0 (guint32, n_pixels);
 
-  template = g_dir_make_tmp ("sitrep-bench-XXXXXX", NULL);
-  g_assert_nonnull (template);
+  template = make_tmp ();
   {
     g_autoptr(GTimer) timer = g_timer_new ();
 
@@ -375,29 +567,51 @@ main (int   argc,
 
   /* Warm-up, not counted: the first start of anything reads its files
    * from disk. */
-  first_frame_ms (&screen, bare_argv);
-  app_first_frame_ms (&screen, sitrep, NULL);
+  start_program (&screen, bare_argv);
+  start_app (&screen, sitrep, NULL);
 
   for (guint round = 0; round < N_ROUNDS; round++)
     {
-      bare_ms[round] = first_frame_ms (&screen, bare_argv);
-      empty_ms[round] = app_first_frame_ms (&screen, sitrep, NULL);
-      active_ms[round] = app_first_frame_ms (&screen, sitrep, template);
-      g_printerr ("# round %u: bare %.0f ms, empty %.0f ms, 10k active %.0f ms\n", round,
-                  bare_ms[round], empty_ms[round], active_ms[round]);
+      bare_s[round] = start_program (&screen, bare_argv);
+      empty_s[round] = start_app (&screen, sitrep, NULL);
+      active_s[round] = start_app (&screen, sitrep, template);
+      g_printerr ("# round %u: first frame / resize answered: bare %.0f / %.0f ms, "
+                  "empty %.0f / %.0f ms, 10k active %.0f / %.0f ms\n", round,
+                  bare_s[round].first_frame, bare_s[round].responsive,
+                  empty_s[round].first_frame, empty_s[round].responsive,
+                  active_s[round].first_frame, active_s[round].responsive);
+      for (guint k = 0; k < 3; k++)
+        {
+          Start *s = k == 0 ? &bare_s[round] : k == 1 ? &empty_s[round] : &active_s[round];
+
+          frame[k][round] = s->first_frame;
+          answer[k][round] = s->responsive;
+          answered = answered && s->responsive >= 0;
+        }
     }
 
-  bare_median = median (bare_ms, N_ROUNDS);
-  empty_median = median (empty_ms, N_ROUNDS);
-  active_median = median (active_ms, N_ROUNDS);
-  printf ("startup_first_frame_bare %.1f ms\n", bare_median);
-  printf ("startup_first_frame_empty %.1f ms\n", empty_median);
-  printf ("startup_first_frame_10k_active %.1f ms\n", active_median);
-  printf ("startup_first_frame_ratio_empty %.2f x\n", empty_median / bare_median);
-  printf ("startup_first_frame_ratio_10k_active %.2f x\n", active_median / bare_median);
+  for (guint k = 0; k < 3; k++)
+    {
+      frame_m[k] = median (frame[k], N_ROUNDS);
+      answer_m[k] = median (answer[k], N_ROUNDS);
+    }
+  printf ("startup_first_frame_bare %.1f ms\n", frame_m[0]);
+  printf ("startup_first_frame_empty %.1f ms\n", frame_m[1]);
+  printf ("startup_first_frame_10k_active %.1f ms\n", frame_m[2]);
+  printf ("startup_first_frame_ratio_empty %.2f x\n", frame_m[1] / frame_m[0]);
+  printf ("startup_first_frame_ratio_10k_active %.2f x\n", frame_m[2] / frame_m[0]);
+  if (answered)
+    {
+      printf ("startup_responsive_bare %.1f ms\n", answer_m[0]);
+      printf ("startup_responsive_empty %.1f ms\n", answer_m[1]);
+      printf ("startup_responsive_10k_active %.1f ms\n", answer_m[2]);
+      printf ("startup_responsive_ratio_empty %.2f x\n", answer_m[1] / answer_m[0]);
+      printf ("startup_responsive_ratio_10k_active %.2f x\n", answer_m[2] / answer_m[0]);
+    }
   fflush (stdout);
 
-  remove_tree (template);
+  forget_tmp (template);
+  g_ptr_array_unref (tmp_dirs);
   g_free (screen.before);
   g_free (screen.now);
   XCloseDisplay (screen.display);
