@@ -318,6 +318,7 @@ main (int   argc,
   {
     GtkListView *list = find_list_view (GTK_WIDGET (page));
     GtkAdjustment *adj;
+    guint max_frames = 0;
 
     g_assert_nonnull (list);
     adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
@@ -341,16 +342,16 @@ main (int   argc,
           g_main_context_iteration (NULL, TRUE);
         do
           {
-            while (g_main_context_iteration (NULL, FALSE))
-              ;
             wait_for_paint (GTK_WIDGET (window));
             frames++;
           }
         while (!at_end (adj) && frames < 10);
         append_cpu[i] = cpu_ms () - c0;
+        max_frames = MAX (max_frames, frames);
         if (!at_end (adj))
           g_printerr ("# capture %u: the view did not reach the end in %u frames\n", i, frames);
       }
+    g_printerr ("# a capture was shown after at most %u frames\n", max_frames);
   }
 
   {
