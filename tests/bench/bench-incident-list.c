@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* bench-incident-list.c: how long the sidebar takes to load 10,000 incidents,
- * what that costs in memory, and how fast search answers over them
+/* bench-incident-list.c: how long the sidebar takes to load 10,000 and
+ * 100,000 incidents, what that costs in memory, and how fast search answers
+ * over 10,000
  *
  * Prints one `<figure> <value> <unit>` line per figure on stdout. The
- * database is filled by a child process (`--populate DIR`) so that the
- * memory figure counts the load alone.
+ * databases are filled by a child process (`--populate DIR N`) so that the
+ * memory figures count the load alone. The 100,000-incident load runs in a
+ * fresh child process each time (`--load DIR N`), which prints its load
+ * time and its resident memory after the load: incident_list_load_100k and
+ * rss_100k are the medians of N_LOADS_100K such children. The temporary
+ * databases are removed at exit.
  */
 
 #include "config.h"
@@ -18,8 +23,10 @@
 #include "sitrep-store.h"
 
 #define N_INCIDENTS 10000
+#define N_INCIDENTS_100K 100000
 #define BATCH 1000
 #define N_LOADS 5
+#define N_LOADS_100K 3
 #define N_SEARCHES 7
 
 static const char *services[] = {
@@ -44,7 +51,8 @@ static const char *statuses[] = {
 };
 
 static int
-populate (const char *dir)
+populate (const char *dir,
+          guint       n_incidents)
 {
   g_autofree char *path = g_build_filename (dir, "sitrep.db", NULL);
   g_autoptr(GError) error = NULL;
@@ -58,7 +66,7 @@ populate (const char *dir)
       return 1;
     }
 
-  for (guint done = 0; done < N_INCIDENTS; done += BATCH)
+  for (guint done = 0; done < n_incidents; done += BATCH)
     {
       g_autoptr(GPtrArray) batch =
         g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
@@ -166,6 +174,52 @@ remove_dir (const char *path)
   g_rmdir (path);
 }
 
+/* In a child of its own: load DIR, check it holds N incidents, print
+ * `<milliseconds> <MB resident>`. */
+static int
+load_child (const char *dir,
+            guint       n_incidents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = NULL;
+  gint64 begin = g_get_monotonic_time ();
+  double ms;
+
+  context = sitrep_context_new (dir, &error);
+  ms = (g_get_monotonic_time () - begin) / 1000.0;
+  if (context == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (g_list_model_get_n_items (sitrep_context_get_incidents (context)) != n_incidents)
+    {
+      g_printerr ("%u incidents listed, not %u\n",
+                  g_list_model_get_n_items (sitrep_context_get_incidents (context)), n_incidents);
+      return 1;
+    }
+  printf ("%.1f %.1f\n", ms, rss_mb ());
+  return 0;
+}
+
+static void
+populate_in_child (const char *exe,
+                   const char *dir,
+                   guint       n_incidents)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *n = g_strdup_printf ("%u", n_incidents);
+  const char *child_argv[] = { exe, "--populate", dir, n, NULL };
+  g_autoptr(GTimer) timer = g_timer_new ();
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                     NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("populating the database: %s", error->message);
+  g_printerr ("# %u incidents written in %.1f s\n", n_incidents, g_timer_elapsed (timer, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,30 +232,23 @@ main (int   argc,
   double best = G_MAXDOUBLE;
   double rss = 0;
   gsize n_searches = 0;
-  int status = 0;
+  g_autofree char *dir_100k = NULL;
+  double loads_100k[N_LOADS_100K], rss_100k[N_LOADS_100K];
   const char *queries[N_SEARCHES] = {
     "payments", "pay", "checkout timeouts", "deploy", "eu-west-1", "INC-4242", "zzzz",
   };
 
-  if (argc == 3 && g_str_equal (argv[1], "--populate"))
-    return populate (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--populate"))
+    return populate (argv[2], atoi (argv[3]));
+  if (argc == 4 && g_str_equal (argv[1], "--load"))
+    return load_child (argv[2], atoi (argv[3]));
 
   dir = g_dir_make_tmp ("sitrep-bench-XXXXXX", &error);
   g_assert_no_error (error);
   exe = g_file_read_link ("/proc/self/exe", &error);
   g_assert_no_error (error);
 
-  {
-    const char *child_argv[] = { exe, "--populate", dir, NULL };
-    g_autoptr(GTimer) timer = g_timer_new ();
-
-    if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
-                       NULL, &status, &error) ||
-        !g_spawn_check_wait_status (status, &error))
-      g_error ("populating the database: %s", error->message);
-    g_printerr ("# %d incidents written in %.1f s\n", N_INCIDENTS,
-                g_timer_elapsed (timer, NULL));
-  }
+  populate_in_child (exe, dir, N_INCIDENTS);
 
   for (guint i = 0; i < N_LOADS; i++)
     {
@@ -238,13 +285,35 @@ main (int   argc,
         }
     }
 
+  dir_100k = g_dir_make_tmp ("sitrep-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  populate_in_child (exe, dir_100k, N_INCIDENTS_100K);
+  for (guint i = 0; i < N_LOADS_100K; i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", N_INCIDENTS_100K);
+      const char *child_argv[] = { exe, "--load", dir_100k, n, NULL };
+      g_autofree char *out = NULL;
+      int status = 0;
+
+      if (!g_spawn_sync (NULL, (char **) child_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                         NULL, &status, &error) ||
+          !g_spawn_check_wait_status (status, &error))
+        g_error ("loading 100,000 incidents: %s", error->message);
+      if (sscanf (out, "%lf %lf", &loads_100k[i], &rss_100k[i]) != 2)
+        g_error ("unexpected output of the loading child: %s", out);
+      g_printerr ("# 100k load %u: %.1f ms, %.1f MB\n", i, loads_100k[i], rss_100k[i]);
+    }
+
   printf ("incident_list_load_10k %.1f ms\n", median (loads, N_LOADS));
   printf ("incident_list_load_10k_best %.1f ms\n", best);
   printf ("rss_10k %.1f MB\n", rss);
   printf ("search_10k %.2f ms\n", median (searches, n_searches));
+  printf ("incident_list_load_100k %.1f ms\n", median (loads_100k, N_LOADS_100K));
+  printf ("rss_100k %.1f MB\n", median (rss_100k, N_LOADS_100K));
   fflush (stdout);
 
   remove_dir (dir);
+  remove_dir (dir_100k);
 
   return 0;
 }
