@@ -351,6 +351,78 @@ test_clock (void)
                                               SITREP_AUDIENCE_STAKEHOLDERS));
 }
 
+typedef struct
+{
+  guint    frames;            /* painted by the window so far */
+  gboolean checked;           /* the notifier's first check was done */
+  guint    frames_at_check;
+} FirstFrame;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                FirstFrame    *state)
+{
+  state->frames++;
+}
+
+static void
+on_window_realize (GtkWidget  *window,
+                   FirstFrame *state)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint), state);
+}
+
+static void
+on_has_active (SitrepNotifier *notifier,
+               GParamSpec     *pspec,
+               FirstFrame     *state)
+{
+  if (state->checked || !sitrep_notifier_get_has_active (notifier))
+    return;
+  state->checked = TRUE;
+  state->frames_at_check = state->frames;
+}
+
+/* In an application, the notifier's first check (with its work on every
+ * active incident) waits for the first window to paint a frame. */
+static void
+test_first_frame (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-notify-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+  g_autoptr(GtkApplication) application = NULL;
+  g_autoptr(SitrepNotifier) notifier = NULL;
+  g_autofree char *id = NULL;
+  FirstFrame state = { 0 };
+  GtkWidget *window;
+
+  g_assert_no_error (error);
+  id = declare_at (context, CLOCK_TITLE, SITREP_SEVERITY_P2, 65 * G_TIME_SPAN_MINUTE);
+
+  application = GTK_APPLICATION (adw_application_new ("io.github.sitrep.Sitrep.FirstFrameTest",
+                                                      G_APPLICATION_NON_UNIQUE));
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  notifier = sitrep_notifier_new (G_APPLICATION (application), context);
+  g_signal_connect (notifier, "notify::has-active", G_CALLBACK (on_has_active), &state);
+  /* Asked to check before there is a window: not yet. */
+  sitrep_notifier_check (notifier);
+  g_assert_false (state.checked);
+
+  window = gtk_application_window_new (application);
+  g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), &state);
+  gtk_window_present (GTK_WINDOW (window));
+
+  WAIT_UNTIL (state.checked);
+  g_assert_cmpuint (state.frames_at_check, >=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&notifier);
+}
+
 static void
 test_countdown (void)
 {
@@ -563,6 +635,7 @@ main (int   argc,
   g_test_add_func ("/notify/clock", test_clock);
   g_test_add_func ("/notify/summary-and-body-agree", test_summary_and_body_agree);
   g_test_add_func ("/notify/overview", test_overview);
+  g_test_add_func ("/notify/first-frame", test_first_frame);
   g_test_add_func ("/notify/daemon/overdue-p1", test_overdue_p1);
   g_test_add_func ("/notify/daemon/respond-acknowledge", test_respond_acknowledge);
 
