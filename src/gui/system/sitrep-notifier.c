@@ -1155,6 +1155,8 @@ on_first_map (GtkWidget      *window,
   self->frame_clock = clock;
   g_object_add_weak_pointer (G_OBJECT (clock), (gpointer *) &self->frame_clock);
   self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  /* A window already on screen may have nothing more to paint. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 static void
