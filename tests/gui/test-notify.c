@@ -423,6 +423,42 @@ test_first_frame (void)
   g_clear_object (&notifier);
 }
 
+static gboolean
+count_iteration (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A check over many active incidents is done a slice at a time, with the
+ * main loop (frames, input) running between the slices. */
+static void
+test_sliced_check (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-notify-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+  g_autoptr(SitrepNotifier) notifier = NULL;
+  guint iterations = 0;
+  guint counter;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Search outage %u", i);
+      g_autofree char *id = declare_at (context, title, SITREP_SEVERITY_P2,
+                                        65 * G_TIME_SPAN_MINUTE);
+    }
+
+  /* Without an application it starts at once, on the next idle. */
+  notifier = sitrep_notifier_new (NULL, context);
+  counter = g_idle_add (count_iteration, &iterations);
+  WAIT_UNTIL (sitrep_notifier_get_has_active (notifier));
+  g_source_remove (counter);
+  g_printerr ("# the main loop ran %u times during the check\n", iterations);
+  g_assert_cmpuint (iterations, >=, 3);
+}
+
 static void
 test_countdown (void)
 {
@@ -636,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/notify/summary-and-body-agree", test_summary_and_body_agree);
   g_test_add_func ("/notify/overview", test_overview);
   g_test_add_func ("/notify/first-frame", test_first_frame);
+  g_test_add_func ("/notify/sliced-check", test_sliced_check);
   g_test_add_func ("/notify/daemon/overdue-p1", test_overdue_p1);
   g_test_add_func ("/notify/daemon/respond-acknowledge", test_respond_acknowledge);
 

@@ -46,6 +46,7 @@
 #define RATE_WINDOW_US    (60 * G_USEC_PER_SEC)
 #define SUMMARY_WORST     3
 #define START_FALLBACK_S  5
+#define CHECK_SLICE       50
 
 #define NOTIFICATIONS_NAME  "org.freedesktop.Notifications"
 #define NOTIFICATIONS_PATH  "/org/freedesktop/Notifications"
@@ -107,6 +108,10 @@ struct _SitrepNotifier
   guint            warn_before_minutes;
   guint            repeat_minutes;
   gboolean         has_active;
+  GDateTime       *pass_now;         /* of the pass under way, if any */
+  guint            pass_index;
+  gboolean         pass_has_active;
+  gboolean         pass_restart;
 
   /* Starting after the first frame. */
   gboolean         started;
@@ -878,49 +883,39 @@ check_incident (SitrepNotifier *self,
     }
 }
 
-/**
- * _sitrep_notifier_check_at:
- * @now: the clock to compare the deadlines with
- *
- * One pass over the active incidents, as the timer does it.
- */
-void
-_sitrep_notifier_check_at (SitrepNotifier *self,
-                           GDateTime      *now)
+/* A pass over the incidents, CHECK_SLICE at a time when the timer or a
+ * change asks for it, so that thousands of active incidents do not hold
+ * up a frame. */
+static void
+pass_begin (SitrepNotifier *self,
+            GDateTime      *now)
 {
-  GListModel *incidents = sitrep_context_get_incidents (self->context);
-  guint n = g_list_model_get_n_items (incidents);
-  gboolean has_active = FALSE;
   GHashTableIter iter;
   Entry *e;
+
+  g_clear_pointer (&self->pass_now, g_date_time_unref);
+  self->pass_now = g_date_time_ref (now);
+  self->pass_index = 0;
+  self->pass_has_active = FALSE;
+  self->pass_restart = FALSE;
 
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &e))
     e->seen = FALSE;
+}
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SitrepIncident) incident = g_list_model_get_item (incidents, i);
-
-      if (!sitrep_incident_is_active (incident))
-        {
-          g_hash_table_remove (self->workspaces, sitrep_incident_get_id (incident));
-          continue;
-        }
-      has_active = TRUE;
-      check_incident (self, incident, now);
-    }
+static void
+pass_finish (SitrepNotifier *self)
+{
+  GHashTableIter iter;
+  gpointer workspace;
+  Entry *e;
 
   /* Deleted incidents. */
-  {
-    GHashTableIter ws_iter;
-    gpointer workspace;
-
-    g_hash_table_iter_init (&ws_iter, self->workspaces);
-    while (g_hash_table_iter_next (&ws_iter, NULL, &workspace))
-      if (sitrep_workspace_get_incident (workspace) == NULL)
-        g_hash_table_iter_remove (&ws_iter);
-  }
+  g_hash_table_iter_init (&iter, self->workspaces);
+  while (g_hash_table_iter_next (&iter, NULL, &workspace))
+    if (sitrep_workspace_get_incident (workspace) == NULL)
+      g_hash_table_iter_remove (&iter);
 
   /* Deadlines that went away: acknowledged, resolved, deleted. */
   g_hash_table_iter_init (&iter, self->entries);
@@ -928,8 +923,52 @@ _sitrep_notifier_check_at (SitrepNotifier *self,
     if (!e->seen)
       g_hash_table_iter_remove (&iter);
 
-  set_has_active (self, has_active);
+  g_clear_pointer (&self->pass_now, g_date_time_unref);
+  set_has_active (self, self->pass_has_active);
   present (self);
+}
+
+/* Checks up to @max more incidents; returns whether the pass is done. */
+static gboolean
+pass_step (SitrepNotifier *self,
+           guint           max)
+{
+  GListModel *incidents = sitrep_context_get_incidents (self->context);
+  guint n = g_list_model_get_n_items (incidents);
+
+  for (guint done = 0; self->pass_index < n && done < max; self->pass_index++)
+    {
+      g_autoptr(SitrepIncident) incident = g_list_model_get_item (incidents, self->pass_index);
+
+      if (!sitrep_incident_is_active (incident))
+        {
+          g_hash_table_remove (self->workspaces, sitrep_incident_get_id (incident));
+          continue;
+        }
+      self->pass_has_active = TRUE;
+      check_incident (self, incident, self->pass_now);
+      done++;
+    }
+
+  if (self->pass_index < n)
+    return FALSE;
+  pass_finish (self);
+  return TRUE;
+}
+
+/**
+ * _sitrep_notifier_check_at:
+ * @now: the clock to compare the deadlines with
+ *
+ * One pass over the active incidents, as the timer does it, all at once.
+ */
+void
+_sitrep_notifier_check_at (SitrepNotifier *self,
+                           GDateTime      *now)
+{
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  pass_begin (self, now);
+  pass_step (self, G_MAXUINT);
 }
 
 /**
@@ -956,16 +995,29 @@ check_idle (gpointer data)
 {
   SitrepNotifier *self = data;
 
+  if (self->pass_now == NULL || self->pass_restart)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      pass_begin (self, now);
+    }
+  if (!pass_step (self, CHECK_SLICE))
+    return G_SOURCE_CONTINUE;
+
   self->idle_id = 0;
-  sitrep_notifier_check (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 queue_check (SitrepNotifier *self)
 {
-  /* A sync writes many records at once: one check after the batch. */
-  if (self->started && self->idle_id == 0)
+  if (!self->started)
+    return;
+  /* A sync writes many records at once: one check after the batch; one
+   * under way starts over, to see the change everywhere. */
+  if (self->idle_id != 0)
+    self->pass_restart = TRUE;
+  else
     self->idle_id = g_idle_add (check_idle, self);
 }
 
@@ -1126,7 +1178,7 @@ start_now (gpointer data)
     return G_SOURCE_REMOVE;
 
   self->started = TRUE;
-  sitrep_notifier_check (self);
+  queue_check (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -1226,7 +1278,7 @@ sitrep_notifier_constructed (GObject *object)
   g_signal_connect_object (sitrep_context_get_incidents (self->context), "items-changed",
                            G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_clock (self->context), "minute-changed",
-                           G_CALLBACK (sitrep_notifier_check), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
   add_application_actions (self);
   start_after_first_frame (self);
 }
@@ -1237,6 +1289,7 @@ sitrep_notifier_dispose (GObject *object)
   SitrepNotifier *self = SITREP_NOTIFIER (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_pointer (&self->pass_now, g_date_time_unref);
   g_clear_handle_id (&self->rate_id, g_source_remove);
   stop_waiting (self);
   /* Reminders whose buttons nobody would answer come off the screen. */
