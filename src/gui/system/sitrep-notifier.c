@@ -15,9 +15,10 @@
 #include "sitrep-time.h"
 
 /* The update clocks run here, on the local clock, whether or not a server
- * is reachable: every few seconds (and whenever an incident or a
+ * is reachable: every minute (and whenever an incident or a
  * communication changes) each active incident's deadlines are compared
- * with now, and sitrep_deadline_alert() says whether to warn or nag.
+ * with now, and sitrep_deadline_alert() says whether to warn or nag. Those
+ * passes run CHECK_SLICE incidents at a time, between frames.
  *
  * What reaches the screen is decided afterwards, in present(), by these
  * rules:
@@ -34,7 +35,8 @@
  *   FEW_INCIDENTS incidents and fit the rate limit. Otherwise all the
  *   reminders on alert are told in one summary ("12 updates overdue in 5
  *   incidents", the worst few in its body), replacing the per-deadline
- *   ones.
+ *   ones; it is told again, in place, when a reminder falls due again or
+ *   its counts change.
  * - Rate limit: at most MAX_PER_MINUTE Notify calls in any 60 seconds
  *   (a sliding window over the times of the last calls). What falls due
  *   while that budget is spent waits, and is raised — coalesced by the
