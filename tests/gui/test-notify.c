@@ -183,6 +183,64 @@ test_overdue_p1 (void)
 }
 
 static gboolean
+matches_answered (const NotifyCall *call,
+                  gpointer          user_data)
+{
+  return call->id != 0 && matches (call, user_data);
+}
+
+/* The notification service tells of a click on "Compose update" with its
+ * ActionInvoked signal, naming the notification by the id it gave it: the
+ * app opens the composer. */
+static void
+test_action_invoked (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(NotifyCall) executives = NULL;
+  g_autoptr(GError) error = NULL;
+  Expect expect_exec = { TITLE, "Executives", 2 };
+
+  if (!have_daemon)
+    {
+      g_test_skip (no_daemon_why);
+      return;
+    }
+
+  dir = g_dir_make_tmp ("sitrep-notify-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+
+    g_assert_no_error (error);
+    id = declare_at (context, TITLE, SITREP_SEVERITY_P1, 40 * G_TIME_SPAN_MINUTE);
+  }
+
+  notify_fixture_start_app (&fixture, dir, NULL);
+  executives = notify_fixture_wait (&fixture, matches_answered, &expect_exec, 20000);
+  if (executives == NULL)
+    notify_fixture_dump (&fixture);
+  g_assert_nonnull (executives);
+  g_assert_false (composer_shown (TITLE));
+
+  g_dbus_connection_emit_signal (fixture.connection, executives->sender,
+                                 "/org/freedesktop/Notifications",
+                                 "org.freedesktop.Notifications", "ActionInvoked",
+                                 g_variant_new ("(us)", executives->id, "compose"), &error);
+  g_assert_no_error (error);
+
+  if (!composer_shown_within (TITLE, 10))
+    {
+      g_autofree char *names = notify_fixture_window_names ();
+
+      g_printerr ("# windows:\n%s", names);
+    }
+  g_assert_true (composer_shown (TITLE));
+
+  notify_fixture_stop_app (&fixture);
+}
+
+static gboolean
 matches_respond (const NotifyCall *call,
                  gpointer          user_data)
 {
@@ -675,6 +733,7 @@ main (int   argc,
   g_test_add_func ("/notify/sliced-check", test_sliced_check);
   g_test_add_func ("/notify/daemon/overdue-p1", test_overdue_p1);
   g_test_add_func ("/notify/daemon/respond-acknowledge", test_respond_acknowledge);
+  g_test_add_func ("/notify/daemon/action-invoked", test_action_invoked);
 
   status = g_test_run ();
   if (have_daemon)
