@@ -799,8 +799,7 @@ present (SitrepNotifier *self)
 
   /* Back from a summary, every reminder it told of gets its own again. */
   to_send = summary_up ? alerting : pending;
-  if (g_hash_table_size (incidents) <= FEW_INCIDENTS && to_send->len <= budget &&
-      (!summary_up || pending->len > 0))
+  if (g_hash_table_size (incidents) <= FEW_INCIDENTS && to_send->len <= budget)
     {
       popup_close (self, SUMMARY_KEY);
       for (guint i = 0; i < to_send->len; i++)
