@@ -63,6 +63,8 @@ notify_call_copy (const NotifyCall *call)
   copy->actions = g_strdupv (call->actions);
   copy->urgency = call->urgency;
   copy->at_us = call->at_us;
+  copy->serial = call->serial;
+  copy->id = call->id;
   return copy;
 }
 
@@ -83,6 +85,25 @@ monitor_filter (GDBusConnection *connection,
   if (!incoming)
     return message;
 
+  /* The daemon's answer: the id of the notification, for its signals. */
+  if (g_dbus_message_get_message_type (message) == G_DBUS_MESSAGE_TYPE_METHOD_RETURN &&
+      body != NULL && g_variant_is_of_type (body, G_VARIANT_TYPE ("(u)")))
+    {
+      g_mutex_lock (&fixture->lock);
+      for (guint i = 0; i < fixture->calls->len; i++)
+        {
+          NotifyCall *sent = fixture->calls->pdata[i];
+
+          if (sent->id == 0 && sent->serial == g_dbus_message_get_reply_serial (message) &&
+              g_strcmp0 (sent->sender, g_dbus_message_get_destination (message)) == 0)
+            g_variant_get (body, "(u)", &sent->id);
+        }
+      g_mutex_unlock (&fixture->lock);
+      g_main_context_wakeup (NULL);
+      g_object_unref (message);
+      return NULL;
+    }
+
   if (g_dbus_message_get_message_type (message) != G_DBUS_MESSAGE_TYPE_METHOD_CALL ||
       g_strcmp0 (g_dbus_message_get_interface (message), "org.freedesktop.Notifications") != 0 ||
       g_strcmp0 (g_dbus_message_get_member (message), "Notify") != 0 ||
@@ -94,6 +115,7 @@ monitor_filter (GDBusConnection *connection,
 
   call = g_new0 (NotifyCall, 1);
   call->sender = g_strdup (g_dbus_message_get_sender (message));
+  call->serial = g_dbus_message_get_serial (message);
   g_variant_get (body, "(&su&sss^as@a{sv}i)", NULL, NULL, NULL, &call->summary, &call->body,
                  &call->actions, &hints, NULL);
   call->urgency = g_variant_lookup (hints, "urgency", "y", &urgency) ? urgency : -1;
@@ -188,6 +210,7 @@ notify_fixture_setup (NotifyFixture *fixture)
   g_autoptr(GError) error = NULL;
   const char *rules[] = {
     "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
+    "type='method_return'",
     NULL
   };
   gboolean appeared = FALSE;

@@ -22,6 +22,8 @@ typedef struct
   GStrv   actions;     /* id, label, id, label… */
   int     urgency;     /* the "urgency" hint, -1 if none */
   gint64  at_us;       /* monotonic */
+  guint32 serial;      /* of the call, from sender */
+  guint32 id;          /* what the daemon answered, 0 until it did */
 } NotifyCall;
 
 typedef struct

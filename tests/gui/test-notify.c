@@ -183,6 +183,64 @@ test_overdue_p1 (void)
 }
 
 static gboolean
+matches_answered (const NotifyCall *call,
+                  gpointer          user_data)
+{
+  return call->id != 0 && matches (call, user_data);
+}
+
+/* The notification service tells of a click on "Compose update" with its
+ * ActionInvoked signal, naming the notification by the id it gave it: the
+ * app opens the composer. */
+static void
+test_action_invoked (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(NotifyCall) executives = NULL;
+  g_autoptr(GError) error = NULL;
+  Expect expect_exec = { TITLE, "Executives", 2 };
+
+  if (!have_daemon)
+    {
+      g_test_skip (no_daemon_why);
+      return;
+    }
+
+  dir = g_dir_make_tmp ("sitrep-notify-XXXXXX", &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+
+    g_assert_no_error (error);
+    id = declare_at (context, TITLE, SITREP_SEVERITY_P1, 40 * G_TIME_SPAN_MINUTE);
+  }
+
+  notify_fixture_start_app (&fixture, dir, NULL);
+  executives = notify_fixture_wait (&fixture, matches_answered, &expect_exec, 20000);
+  if (executives == NULL)
+    notify_fixture_dump (&fixture);
+  g_assert_nonnull (executives);
+  g_assert_false (composer_shown (TITLE));
+
+  g_dbus_connection_emit_signal (fixture.connection, executives->sender,
+                                 "/org/freedesktop/Notifications",
+                                 "org.freedesktop.Notifications", "ActionInvoked",
+                                 g_variant_new ("(us)", executives->id, "compose"), &error);
+  g_assert_no_error (error);
+
+  if (!composer_shown_within (TITLE, 10))
+    {
+      g_autofree char *names = notify_fixture_window_names ();
+
+      g_printerr ("# windows:\n%s", names);
+    }
+  g_assert_true (composer_shown (TITLE));
+
+  notify_fixture_stop_app (&fixture);
+}
+
+static gboolean
 matches_respond (const NotifyCall *call,
                  gpointer          user_data)
 {
@@ -349,6 +407,114 @@ test_clock (void)
   g_assert_false (sitrep_notifier_get_has_active (notifier));
   g_assert_null (_sitrep_notifier_dup_notice (notifier, id, SITREP_DEADLINE_UPDATE,
                                               SITREP_AUDIENCE_STAKEHOLDERS));
+}
+
+typedef struct
+{
+  guint    frames;            /* painted by the window so far */
+  gboolean checked;           /* the notifier's first check was done */
+  guint    frames_at_check;
+} FirstFrame;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                FirstFrame    *state)
+{
+  state->frames++;
+}
+
+static void
+on_window_realize (GtkWidget  *window,
+                   FirstFrame *state)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_after_paint), state);
+}
+
+static void
+on_has_active (SitrepNotifier *notifier,
+               GParamSpec     *pspec,
+               FirstFrame     *state)
+{
+  if (state->checked || !sitrep_notifier_get_has_active (notifier))
+    return;
+  state->checked = TRUE;
+  state->frames_at_check = state->frames;
+}
+
+/* In an application, the notifier's first check (with its work on every
+ * active incident) waits for the first window to paint a frame. */
+static void
+test_first_frame (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-notify-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+  g_autoptr(GtkApplication) application = NULL;
+  g_autoptr(SitrepNotifier) notifier = NULL;
+  g_autofree char *id = NULL;
+  FirstFrame state = { 0 };
+  GtkWidget *window;
+
+  g_assert_no_error (error);
+  id = declare_at (context, CLOCK_TITLE, SITREP_SEVERITY_P2, 65 * G_TIME_SPAN_MINUTE);
+
+  application = GTK_APPLICATION (adw_application_new ("io.github.sitrep.Sitrep.FirstFrameTest",
+                                                      G_APPLICATION_NON_UNIQUE));
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  notifier = sitrep_notifier_new (G_APPLICATION (application), context);
+  g_signal_connect (notifier, "notify::has-active", G_CALLBACK (on_has_active), &state);
+  /* Asked to check before there is a window: not yet. */
+  sitrep_notifier_check (notifier);
+  g_assert_false (state.checked);
+
+  window = gtk_application_window_new (application);
+  g_signal_connect (window, "realize", G_CALLBACK (on_window_realize), &state);
+  gtk_window_present (GTK_WINDOW (window));
+
+  WAIT_UNTIL (state.checked);
+  g_assert_cmpuint (state.frames_at_check, >=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&notifier);
+}
+
+static gboolean
+count_iteration (gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A check over many active incidents is done a slice at a time, with the
+ * main loop (frames, input) running between the slices. */
+static void
+test_sliced_check (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-notify-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+  g_autoptr(SitrepNotifier) notifier = NULL;
+  guint iterations = 0;
+  guint counter;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Search outage %u", i);
+      g_autofree char *id = declare_at (context, title, SITREP_SEVERITY_P2,
+                                        65 * G_TIME_SPAN_MINUTE);
+    }
+
+  /* Without an application it starts at once, on the next idle. */
+  notifier = sitrep_notifier_new (NULL, context);
+  counter = g_idle_add (count_iteration, &iterations);
+  WAIT_UNTIL (sitrep_notifier_get_has_active (notifier));
+  g_source_remove (counter);
+  g_printerr ("# the main loop ran %u times during the check\n", iterations);
+  g_assert_cmpuint (iterations, >=, 3);
 }
 
 static void
@@ -563,8 +729,11 @@ main (int   argc,
   g_test_add_func ("/notify/clock", test_clock);
   g_test_add_func ("/notify/summary-and-body-agree", test_summary_and_body_agree);
   g_test_add_func ("/notify/overview", test_overview);
+  g_test_add_func ("/notify/first-frame", test_first_frame);
+  g_test_add_func ("/notify/sliced-check", test_sliced_check);
   g_test_add_func ("/notify/daemon/overdue-p1", test_overdue_p1);
   g_test_add_func ("/notify/daemon/respond-acknowledge", test_respond_acknowledge);
+  g_test_add_func ("/notify/daemon/action-invoked", test_action_invoked);
 
   status = g_test_run ();
   if (have_daemon)

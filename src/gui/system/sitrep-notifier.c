@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <libnotify/notify.h>
+#include <gtk/gtk.h>
 #include <string.h>
 
 #include "sitrep-countdown.h"
@@ -15,51 +15,129 @@
 #include "sitrep-time.h"
 
 /* The update clocks run here, on the local clock, whether or not a server
- * is reachable: every few seconds (and whenever an incident or a
+ * is reachable: every minute (and whenever an incident or a
  * communication changes) each active incident's deadlines are compared
- * with now, and sitrep_deadline_alert() says whether to warn or nag. One
- * notification per deadline is kept and replaced in place, so a repeated
- * reminder does not stack up on screen. */
+ * with now, and sitrep_deadline_alert() says whether to warn or nag. Those
+ * passes run CHECK_SLICE incidents at a time, between frames.
+ *
+ * What reaches the screen is decided afterwards, in present(), by these
+ * rules:
+ *
+ * - Nothing here waits on D-Bus. The notifications are sent with
+ *   org.freedesktop.Notifications calls of our own, asynchronous
+ *   (g_dbus_connection_call()), and their buttons come back as the
+ *   ActionInvoked signal. With no notification service on the bus the
+ *   calls fail later, once, without holding up the main loop.
+ * - The first check waits for the application's first window to paint
+ *   its first frame (or START_FALLBACK_S, if no window comes).
+ * - One notification per deadline, replaced in place so a repeated
+ *   reminder does not stack up, as long as the reminders due span at most
+ *   FEW_INCIDENTS incidents and fit the rate limit. Otherwise all the
+ *   reminders on alert are told in one summary ("12 updates overdue in 5
+ *   incidents", the worst few in its body), replacing the per-deadline
+ *   ones; it is told again, in place, when a reminder falls due again or
+ *   its counts change.
+ * - Rate limit: at most MAX_PER_MINUTE Notify calls in any 60 seconds
+ *   (a sliding window over the times of the last calls). What falls due
+ *   while that budget is spent waits, and is raised — coalesced by the
+ *   rule above — as soon as the oldest call leaves the window. Taking a
+ *   notification off the screen is not counted. */
 
+#define FEW_INCIDENTS     3
+#define MAX_PER_MINUTE    6
+#define RATE_WINDOW_US    (60 * G_USEC_PER_SEC)
+#define SUMMARY_WORST     3
+#define START_FALLBACK_S  5
+#define CHECK_SLICE       50
+
+#define NOTIFICATIONS_NAME  "org.freedesktop.Notifications"
+#define NOTIFICATIONS_PATH  "/org/freedesktop/Notifications"
+#define NOTIFICATIONS_IFACE "org.freedesktop.Notifications"
+
+/* The key of the summary's popup, beside the deadlines' keys. */
+#define SUMMARY_KEY "summary"
 
 typedef struct
 {
   SitrepNotifier     *notifier;         /* unowned: the notifier owns the entry */
+  char               *key;
   char               *incident_id;
   SitrepDeadlineKind  kind;
   SitrepAudience      audience;
+  SitrepSeverity      severity;
+  GDateTime          *due;
   GDateTime          *last_notified;
-  NotifyNotification *notification;
-  gboolean            on_screen;
+  gboolean            alerting;         /* warned or nagged of, not answered since */
+  gboolean            pending;          /* to be raised at the next present() */
   gboolean            seen;
   SitrepAlertLevel    level;
   char               *summary;
   char               *body;
 } Entry;
 
-/* What a notification's button needs once the notifier may be gone. */
+/* One button of a popup: the application's action it activates. */
 typedef struct
 {
-  GWeakRef  application;
+  char     *id;
+  char     *label;
   char     *action;
   GVariant *target;
-} ActionData;
+} PopupAction;
+
+/* A notification on screen, or on its way there. */
+typedef struct
+{
+  char      *key;
+  guint64    serial;
+  guint32    id;                        /* the daemon's; 0 until it answered */
+  gboolean   in_flight;
+  gboolean   resend;                    /* changed while in flight */
+  char      *summary;
+  char      *body;
+  gboolean   critical;
+  GPtrArray *actions;                   /* of PopupAction */
+} Popup;
 
 struct _SitrepNotifier
 {
-  GObject         parent_instance;
+  GObject          parent_instance;
 
-  GApplication   *application;
-  SitrepContext  *context;
-  GHashTable     *entries;          /* key → Entry */
-  GHashTable     *workspaces;       /* incident id → SitrepWorkspace, the active ones */
-  guint           idle_id;
-  guint           warn_before_minutes;
-  guint           repeat_minutes;
-  gboolean        has_active;
-  gboolean        caps_known;
-  gboolean        body_markup;
-  gboolean        show_failed;
+  GApplication    *application;
+  SitrepContext   *context;
+  GHashTable      *entries;          /* key → Entry */
+  GHashTable      *workspaces;       /* incident id → SitrepWorkspace, the active ones */
+  guint            idle_id;
+  guint            warn_before_minutes;
+  guint            repeat_minutes;
+  gboolean         has_active;
+  GDateTime       *pass_now;         /* of the pass under way, if any */
+  guint            pass_index;
+  gboolean         pass_has_active;
+  gboolean         pass_restart;
+
+  /* Starting after the first frame. */
+  gboolean         started;
+  gulong           window_added_id;
+  GtkWidget       *first_window;     /* weak */
+  gulong           map_id;
+  GdkFrameClock   *frame_clock;      /* weak */
+  gulong           after_paint_id;
+  guint            start_id;
+
+  /* The notification service. */
+  GCancellable    *cancellable;
+  GDBusConnection *bus;
+  guint            action_signal_id;
+  guint            closed_signal_id;
+  gboolean         ready;            /* bus and capabilities known */
+  gboolean         body_markup;
+  gboolean         show_failed;
+  GHashTable      *popups;           /* key → Popup */
+  guint64          next_serial;
+  GQueue           sent_at;          /* monotonic µs of the recent Notify calls */
+  guint            rate_id;
+  guint            summary_alerting; /* what the summary on screen counted */
+  guint            summary_incidents;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepNotifier, sitrep_notifier, G_TYPE_OBJECT)
@@ -78,6 +156,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* The application's action the "Acknowledge" button activates. */
 #define ACKNOWLEDGE_ACTION "acknowledge-incident"
+
+static void present (SitrepNotifier *self);
 
 /* Helpers ------------------------------------------------------------- */
 
@@ -98,29 +178,384 @@ kind_has_audience (SitrepDeadlineKind kind)
          kind == SITREP_DEADLINE_PUBLIC_STATEMENT;
 }
 
+/* Popups -------------------------------------------------------------- */
+
+static void
+popup_action_free (gpointer data)
+{
+  PopupAction *a = data;
+
+  g_free (a->id);
+  g_free (a->label);
+  g_free (a->action);
+  g_variant_unref (a->target);
+  g_free (a);
+}
+
+static void
+popup_add_action (Popup      *popup,
+                  const char *id,
+                  const char *label,
+                  const char *action,
+                  GVariant   *target)
+{
+  PopupAction *a = g_new0 (PopupAction, 1);
+
+  a->id = g_strdup (id);
+  a->label = g_strdup (label);
+  a->action = g_strdup (action);
+  a->target = g_variant_ref_sink (target);
+  g_ptr_array_add (popup->actions, a);
+}
+
+static void
+popup_free (gpointer data)
+{
+  Popup *popup = data;
+
+  g_free (popup->key);
+  g_free (popup->summary);
+  g_free (popup->body);
+  g_ptr_array_unref (popup->actions);
+  g_free (popup);
+}
+
+static void
+close_id (GDBusConnection *bus,
+          guint32          id)
+{
+  if (bus == NULL || id == 0)
+    return;
+  g_dbus_connection_call (bus, NOTIFICATIONS_NAME, NOTIFICATIONS_PATH, NOTIFICATIONS_IFACE,
+                          "CloseNotification", g_variant_new ("(u)", id), NULL,
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, NULL, NULL);
+}
+
+/* Takes the popup of @key off the screen, or keeps it from getting there. */
+static void
+popup_close (SitrepNotifier *self,
+             const char     *key)
+{
+  Popup *popup = g_hash_table_lookup (self->popups, key);
+
+  if (popup == NULL)
+    return;
+  /* One still on its way is closed when its id comes back. */
+  close_id (self->bus, popup->id);
+  g_hash_table_remove (self->popups, key);
+}
+
+/* The popup of @key, emptied of its buttons, to be filled and sent. */
+static Popup *
+popup_get (SitrepNotifier *self,
+           const char     *key)
+{
+  Popup *popup = g_hash_table_lookup (self->popups, key);
+
+  if (popup == NULL)
+    {
+      popup = g_new0 (Popup, 1);
+      popup->key = g_strdup (key);
+      popup->serial = ++self->next_serial;
+      popup->actions = g_ptr_array_new_with_free_func (popup_action_free);
+      g_hash_table_insert (self->popups, popup->key, popup);
+    }
+  else
+    g_ptr_array_set_size (popup->actions, 0);
+
+  return popup;
+}
+
+typedef struct
+{
+  GWeakRef         notifier;
+  GDBusConnection *bus;
+  char            *key;
+  guint64          serial;
+} SendData;
+
+static void
+send_data_free (SendData *data)
+{
+  g_weak_ref_clear (&data->notifier);
+  g_object_unref (data->bus);
+  g_free (data->key);
+  g_free (data);
+}
+
+static void popup_send (SitrepNotifier *self,
+                        Popup          *popup);
+
+static void
+on_notify_reply (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SendData *data = user_data;
+  g_autoptr(SitrepNotifier) self = g_weak_ref_get (&data->notifier);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  Popup *popup;
+  guint32 id = 0;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply != NULL)
+    g_variant_get (reply, "(u)", &id);
+
+  popup = self != NULL ? g_hash_table_lookup (self->popups, data->key) : NULL;
+  if (popup == NULL || popup->serial != data->serial)
+    {
+      /* Closed, or the notifier gone, while it was on its way. */
+      close_id (data->bus, id);
+      send_data_free (data);
+      return;
+    }
+
+  popup->in_flight = FALSE;
+  if (reply != NULL)
+    {
+      popup->id = id;
+      self->show_failed = FALSE;
+    }
+  else if (!self->show_failed)
+    {
+      /* Once, not every tick: no notification service is a setup, not a bug. */
+      g_message ("Could not show a notification: %s", error->message);
+      self->show_failed = TRUE;
+    }
+
+  if (popup->resend)
+    popup_send (self, popup);
+  send_data_free (data);
+}
+
+static void
+popup_send (SitrepNotifier *self,
+            Popup          *popup)
+{
+  GVariantBuilder actions;
+  GVariantBuilder hints;
+  g_autofree char *escaped = NULL;
+  SendData *data;
+
+  if (popup->in_flight)
+    {
+      /* Sent again with the id the daemon gives the first. */
+      popup->resend = TRUE;
+      return;
+    }
+  popup->resend = FALSE;
+  popup->in_flight = TRUE;
+
+  g_variant_builder_init (&actions, G_VARIANT_TYPE_STRING_ARRAY);
+  for (guint i = 0; i < popup->actions->len; i++)
+    {
+      PopupAction *a = popup->actions->pdata[i];
+
+      g_variant_builder_add (&actions, "s", a->id);
+      g_variant_builder_add (&actions, "s", a->label);
+    }
+
+  g_variant_builder_init (&hints, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&hints, "{sv}", "urgency",
+                         g_variant_new_byte (popup->critical ? 2 : 1));
+  g_variant_builder_add (&hints, "{sv}", "desktop-entry", g_variant_new_string (APPLICATION_ID));
+
+  /* Markup-capable daemons would take an "&" in a title for an entity. */
+  if (self->body_markup)
+    escaped = g_markup_escape_text (popup->body, -1);
+
+  data = g_new0 (SendData, 1);
+  g_weak_ref_init (&data->notifier, self);
+  data->bus = g_object_ref (self->bus);
+  data->key = g_strdup (popup->key);
+  data->serial = popup->serial;
+
+  g_dbus_connection_call (self->bus, NOTIFICATIONS_NAME, NOTIFICATIONS_PATH, NOTIFICATIONS_IFACE,
+                          "Notify",
+                          g_variant_new ("(susssasa{sv}i)", "Sitrep", popup->id, APPLICATION_ID,
+                                         popup->summary, escaped != NULL ? escaped : popup->body,
+                                         &actions, &hints,
+                                         /* An overdue reminder stays until answered. */
+                                         popup->critical ? 0 : -1),
+                          G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                          self->cancellable, on_notify_reply, data);
+}
+
+static Popup *
+popup_find_id (SitrepNotifier *self,
+               guint32         id)
+{
+  GHashTableIter iter;
+  Popup *popup;
+
+  if (id == 0)
+    return NULL;
+  g_hash_table_iter_init (&iter, self->popups);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &popup))
+    if (popup->id == id)
+      return popup;
+  return NULL;
+}
+
+/* A button of the notification: the application's action does the work,
+ * so a button, the Overview and D-Bus activation all behave the same. */
+static void
+on_action_invoked (GDBusConnection *connection,
+                   const char      *sender,
+                   const char      *path,
+                   const char      *iface,
+                   const char      *signal,
+                   GVariant        *parameters,
+                   gpointer         user_data)
+{
+  SitrepNotifier *self = user_data;
+  const char *action_id;
+  guint32 id;
+  Popup *popup;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(us)")))
+    return;
+  g_variant_get (parameters, "(u&s)", &id, &action_id);
+  popup = popup_find_id (self, id);
+  if (popup == NULL || self->application == NULL)
+    return;
+
+  for (guint i = 0; i < popup->actions->len; i++)
+    {
+      PopupAction *a = popup->actions->pdata[i];
+
+      if (g_str_equal (a->id, action_id))
+        {
+          g_autoptr(GVariant) target = g_variant_ref (a->target);
+          g_autofree char *name = g_strdup (a->action);
+
+          /* The action may close the popup, and free it. */
+          g_action_group_activate_action (G_ACTION_GROUP (self->application), name, target);
+          return;
+        }
+    }
+}
+
+static void
+on_notification_closed (GDBusConnection *connection,
+                        const char      *sender,
+                        const char      *path,
+                        const char      *iface,
+                        const char      *signal,
+                        GVariant        *parameters,
+                        gpointer         user_data)
+{
+  SitrepNotifier *self = user_data;
+  guint32 id;
+  Popup *popup;
+
+  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(uu)")))
+    return;
+  g_variant_get (parameters, "(uu)", &id, NULL);
+  popup = popup_find_id (self, id);
+  if (popup != NULL && !popup->in_flight)
+    g_hash_table_remove (self->popups, popup->key);
+}
+
+/* For a reply that may come after the notifier is gone. */
+static GWeakRef *
+weak_ref_new (gpointer object)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, object);
+  return ref;
+}
+
+static gpointer
+weak_ref_take (GWeakRef *ref)
+{
+  gpointer object = g_weak_ref_get (ref);
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+  return object;
+}
+
+static void
+on_capabilities (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepNotifier) self = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  self = weak_ref_take (user_data);
+  if (self == NULL)
+    return;
+
+  if (reply != NULL)
+    {
+      g_autofree const char **caps = NULL;
+
+      g_variant_get (reply, "(^a&s)", &caps);
+      self->body_markup = g_strv_contains (caps, "body-markup");
+    }
+  else
+    g_debug ("No notification capabilities: %s", error->message);
+
+  self->ready = TRUE;
+  present (self);
+}
+
+static void
+on_bus (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_finish (result, &error);
+  g_autoptr(SitrepNotifier) self = weak_ref_take (user_data);
+
+  if (self == NULL)
+    return;
+  if (bus == NULL)
+    {
+      g_message ("No session bus for notifications: %s", error->message);
+      return;
+    }
+  self->bus = g_object_ref (bus);
+
+  self->action_signal_id =
+    g_dbus_connection_signal_subscribe (bus, NULL, NOTIFICATIONS_IFACE, "ActionInvoked",
+                                        NOTIFICATIONS_PATH, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+                                        on_action_invoked, self, NULL);
+  self->closed_signal_id =
+    g_dbus_connection_signal_subscribe (bus, NULL, NOTIFICATIONS_IFACE, "NotificationClosed",
+                                        NOTIFICATIONS_PATH, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
+                                        on_notification_closed, self, NULL);
+  g_dbus_connection_call (bus, NOTIFICATIONS_NAME, NOTIFICATIONS_PATH, NOTIFICATIONS_IFACE,
+                          "GetCapabilities", NULL, G_VARIANT_TYPE ("(as)"),
+                          G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable, on_capabilities,
+                          weak_ref_new (self));
+}
+
 /* Entries ------------------------------------------------------------- */
 
+/* Answered (sent, snoozed) or gone: off the screen. */
 static void
 entry_close (Entry *e)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (e->notification == NULL || !e->on_screen)
-    return;
-
-  e->on_screen = FALSE;
-  if (!notify_notification_close (e->notification, &error))
-    g_debug ("Could not close a notification: %s", error->message);
+  e->alerting = FALSE;
+  e->pending = FALSE;
+  popup_close (e->notifier, e->key);
 }
 
 static void
 entry_free (Entry *e)
 {
   entry_close (e);
-  if (e->notification != NULL)
-    g_signal_handlers_disconnect_by_data (e->notification, e);
-  g_clear_object (&e->notification);
   g_clear_pointer (&e->last_notified, g_date_time_unref);
+  g_clear_pointer (&e->due, g_date_time_unref);
+  g_free (e->key);
   g_free (e->incident_id);
   g_free (e->summary);
   g_free (e->body);
@@ -128,102 +563,29 @@ entry_free (Entry *e)
 }
 
 static void
-action_data_free (gpointer data)
+entry_add_actions (Entry *e,
+                   Popup *popup)
 {
-  ActionData *action = data;
-
-  g_weak_ref_clear (&action->application);
-  g_free (action->action);
-  g_variant_unref (action->target);
-  g_free (action);
-}
-
-static ActionData *
-action_data_new (SitrepNotifier *self,
-                 const char     *action,
-                 GVariant       *target)
-{
-  ActionData *data = g_new0 (ActionData, 1);
-
-  g_weak_ref_init (&data->application, self->application);
-  data->action = g_strdup (action);
-  data->target = g_variant_ref_sink (target);
-
-  return data;
-}
-
-/* A button of the notification: the application's action does the work,
- * so a button, the Overview and D-Bus activation all behave the same. */
-static void
-on_action (NotifyNotification *notification,
-           char               *name,
-           gpointer            user_data)
-{
-  ActionData *data = user_data;
-  g_autoptr(GApplication) application = g_weak_ref_get (&data->application);
-
-  if (application != NULL)
-    g_action_group_activate_action (G_ACTION_GROUP (application), data->action, data->target);
-}
-
-static void
-on_closed (NotifyNotification *notification,
-           Entry              *e)
-{
-  e->on_screen = FALSE;
-}
-
-static void
-entry_add_actions (SitrepNotifier *self,
-                   Entry          *e)
-{
-  NotifyNotification *n = e->notification;
-
-  notify_notification_add_action (n, "default", _("Open"), on_action,
-                                  action_data_new (self, "show-incident",
-                                                   g_variant_new_string (e->incident_id)),
-                                  action_data_free);
+  popup_add_action (popup, "default", _("Open"), "show-incident",
+                    g_variant_new_string (e->incident_id));
 
   if (kind_has_audience (e->kind))
     {
       g_autofree char *target = sitrep_deadline_target_new (e->incident_id, e->audience);
 
-      notify_notification_add_action (n, "compose", _("Compose update"), on_action,
-                                      action_data_new (self, "compose-update",
-                                                       g_variant_new_string (target)),
-                                      action_data_free);
-      notify_notification_add_action (n, "snooze", _("Snooze…"), on_action,
-                                      action_data_new (self, "snooze-update",
-                                                       g_variant_new_string (target)),
-                                      action_data_free);
+      popup_add_action (popup, "compose", _("Compose update"), "compose-update",
+                        g_variant_new_string (target));
+      popup_add_action (popup, "snooze", _("Snooze…"), "snooze-update",
+                        g_variant_new_string (target));
     }
 
   /* A response is answered by acknowledging the incident. */
   if (e->kind == SITREP_DEADLINE_RESPOND)
-    notify_notification_add_action (n, "acknowledge", _("Acknowledge"), on_action,
-                                    action_data_new (self, ACKNOWLEDGE_ACTION,
-                                                     g_variant_new_string (e->incident_id)),
-                                    action_data_free);
+    popup_add_action (popup, "acknowledge", _("Acknowledge"), ACKNOWLEDGE_ACTION,
+                      g_variant_new_string (e->incident_id));
 }
 
-static void
-learn_caps (SitrepNotifier *self)
-{
-  GList *caps;
-
-  if (self->caps_known)
-    return;
-
-  /* Asked again later if no daemon answered yet. */
-  caps = notify_get_server_caps ();
-  if (caps == NULL)
-    return;
-
-  self->caps_known = TRUE;
-  self->body_markup = g_list_find_custom (caps, "body-markup", (GCompareFunc) g_strcmp0) != NULL;
-  g_list_free_full (caps, g_free);
-}
-
+/* What the deadline's reminder says now; raised by the next present(). */
 static void
 entry_show (SitrepNotifier       *self,
             Entry                *e,
@@ -235,9 +597,6 @@ entry_show (SitrepNotifier       *self,
   g_autofree char *name = _sitrep_notifier_incident_name (incident);
   g_autofree char *due = _sitrep_notifier_describe_due (d, level, now);
   g_autofree char *body = _sitrep_notifier_describe_body (incident, d, level);
-  g_autoptr(GError) error = NULL;
-  const char *shown_body;
-  g_autofree char *escaped = NULL;
 
   g_free (e->summary);
   /* Translators: a notification's summary: the incident, then what is due */
@@ -245,44 +604,223 @@ entry_show (SitrepNotifier       *self,
   g_free (e->body);
   e->body = g_steal_pointer (&body);
   e->level = level;
+  e->severity = sitrep_incident_get_severity (incident);
+  g_clear_pointer (&e->due, g_date_time_unref);
+  e->due = g_date_time_ref (d->due);
   g_clear_pointer (&e->last_notified, g_date_time_unref);
   e->last_notified = g_date_time_ref (now);
+  e->alerting = TRUE;
+  e->pending = TRUE;
+}
 
-  learn_caps (self);
-  /* Markup-capable daemons would take an "&" in a title for an entity. */
-  if (self->body_markup)
-    shown_body = escaped = g_markup_escape_text (e->body, -1);
+/* Presenting ---------------------------------------------------------- */
+
+/* Overdue before due soon, then the most severe, then the oldest. */
+static int
+compare_worst (gconstpointer a,
+               gconstpointer b)
+{
+  const Entry *x = *(Entry * const *) a;
+  const Entry *y = *(Entry * const *) b;
+
+  if (x->level != y->level)
+    return x->level > y->level ? -1 : 1;
+  if (x->severity != y->severity)
+    return x->severity < y->severity ? -1 : 1;
+  if (x->due != NULL && y->due != NULL)
+    return g_date_time_compare (x->due, y->due);
+  return 0;
+}
+
+/* How many more Notify calls the rate limit allows now. */
+static guint
+rate_budget (SitrepNotifier *self,
+             gint64          now_us)
+{
+  while (!g_queue_is_empty (&self->sent_at) &&
+         now_us - *(gint64 *) g_queue_peek_head (&self->sent_at) >= RATE_WINDOW_US)
+    g_free (g_queue_pop_head (&self->sent_at));
+
+  return self->sent_at.length >= MAX_PER_MINUTE ? 0 : MAX_PER_MINUTE - self->sent_at.length;
+}
+
+static void
+rate_count (SitrepNotifier *self,
+            gint64          now_us)
+{
+  g_queue_push_tail (&self->sent_at, g_memdup2 (&now_us, sizeof now_us));
+}
+
+static gboolean
+rate_expired (gpointer data)
+{
+  SitrepNotifier *self = data;
+
+  self->rate_id = 0;
+  present (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+rate_wait (SitrepNotifier *self,
+           gint64          now_us)
+{
+  gint64 oldest = *(gint64 *) g_queue_peek_head (&self->sent_at);
+  gint64 wait_ms = (oldest + RATE_WINDOW_US - now_us) / 1000 + 1;
+
+  if (self->rate_id == 0)
+    self->rate_id = g_timeout_add ((guint) CLAMP (wait_ms, 1, 60000), rate_expired, self);
+}
+
+static void
+send_summary (SitrepNotifier *self,
+              GPtrArray      *alerting,
+              guint           n_incidents)
+{
+  Popup *popup = popup_get (self, SUMMARY_KEY);
+  GString *body = g_string_new (NULL);
+  guint n_overdue = 0;
+  g_autofree char *what = NULL;
+
+  for (guint i = 0; i < alerting->len; i++)
+    n_overdue += ((Entry *) alerting->pdata[i])->level == SITREP_ALERT_OVERDUE;
+
+  if (n_overdue > 0)
+    /* Translators: the start of "12 updates overdue in 5 incidents" */
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u update overdue",
+                                         "%u updates overdue", n_overdue), n_overdue);
   else
-    shown_body = e->body;
+    /* Translators: the start of "3 updates due soon in 2 incidents" */
+    what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u update due soon",
+                                         "%u updates due soon", alerting->len), alerting->len);
 
-  if (e->notification == NULL)
-    {
-      e->notification = notify_notification_new (e->summary, shown_body, APPLICATION_ID);
-      notify_notification_set_hint_string (e->notification, "desktop-entry", APPLICATION_ID);
-      entry_add_actions (self, e);
-      g_signal_connect (e->notification, "closed", G_CALLBACK (on_closed), e);
-    }
-  else
-    notify_notification_update (e->notification, e->summary, shown_body, APPLICATION_ID);
+  g_free (popup->summary);
+  /* Translators: what is due ("12 updates overdue"), then in how many incidents */
+  popup->summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in %u incident",
+                                                 "%s in %u incidents", n_incidents),
+                                    what, n_incidents);
 
-  notify_notification_set_urgency (e->notification, level == SITREP_ALERT_OVERDUE
-                                                    ? NOTIFY_URGENCY_CRITICAL
-                                                    : NOTIFY_URGENCY_NORMAL);
-  notify_notification_set_timeout (e->notification, level == SITREP_ALERT_OVERDUE
-                                                    ? NOTIFY_EXPIRES_NEVER
-                                                    : NOTIFY_EXPIRES_DEFAULT);
+  for (guint i = 0; i < alerting->len && i < SUMMARY_WORST; i++)
+    {
+      Entry *e = alerting->pdata[i];
 
-  if (notify_notification_show (e->notification, &error))
-    {
-      e->on_screen = TRUE;
-      self->show_failed = FALSE;
+      if (i > 0)
+        g_string_append_c (body, '\n');
+      g_string_append (body, e->summary);
     }
-  else if (!self->show_failed)
+  if (alerting->len > SUMMARY_WORST)
     {
-      /* Once, not every tick: no notification service is a setup, not a bug. */
-      g_message ("Could not show a notification: %s", error->message);
-      self->show_failed = TRUE;
+      guint more = alerting->len - SUMMARY_WORST;
+
+      g_string_append_c (body, '\n');
+      /* Translators: after the worst few reminders of a summary */
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "and %u more",
+                                                 "and %u more", more), more);
     }
+  g_free (popup->body);
+  popup->body = g_string_free (body, FALSE);
+  popup->critical = n_overdue > 0;
+
+  /* Opens the worst of them. */
+  popup_add_action (popup, "default", _("Open"), "show-incident",
+                    g_variant_new_string (((Entry *) alerting->pdata[0])->incident_id));
+
+  self->summary_alerting = alerting->len;
+  self->summary_incidents = n_incidents;
+  popup_send (self, popup);
+}
+
+static void
+send_entry (SitrepNotifier *self,
+            Entry          *e)
+{
+  Popup *popup = popup_get (self, e->key);
+
+  g_free (popup->summary);
+  popup->summary = g_strdup (e->summary);
+  g_free (popup->body);
+  popup->body = g_strdup (e->body);
+  popup->critical = e->level == SITREP_ALERT_OVERDUE;
+  entry_add_actions (e, popup);
+  popup_send (self, popup);
+}
+
+/* Puts on screen what the checks found, by the rules at the top. */
+static void
+present (SitrepNotifier *self)
+{
+  g_autoptr(GPtrArray) alerting = g_ptr_array_new ();
+  g_autoptr(GPtrArray) pending = g_ptr_array_new ();
+  g_autoptr(GHashTable) incidents = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean summary_up = g_hash_table_contains (self->popups, SUMMARY_KEY);
+  gboolean summary_stale;
+  GPtrArray *to_send;
+  gint64 now_us;
+  guint budget;
+  GHashTableIter iter;
+  Entry *e;
+
+  if (!self->ready || self->bus == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &e))
+    {
+      if (!e->alerting)
+        continue;
+      g_ptr_array_add (alerting, e);
+      g_hash_table_add (incidents, e->incident_id);
+      if (e->pending)
+        g_ptr_array_add (pending, e);
+    }
+
+  if (alerting->len == 0)
+    {
+      popup_close (self, SUMMARY_KEY);
+      return;
+    }
+
+  /* A summary on screen that counts what was answered since is told again. */
+  summary_stale = summary_up && (self->summary_alerting != alerting->len ||
+                                 self->summary_incidents != g_hash_table_size (incidents));
+  if (pending->len == 0 && !summary_stale)
+    return;
+
+  now_us = g_get_monotonic_time ();
+  budget = rate_budget (self, now_us);
+  if (budget == 0)
+    {
+      rate_wait (self, now_us);
+      return;
+    }
+
+  g_ptr_array_sort (alerting, compare_worst);
+  g_ptr_array_sort (pending, compare_worst);
+
+  /* Back from a summary, every reminder it told of gets its own again. */
+  to_send = summary_up ? alerting : pending;
+  if (g_hash_table_size (incidents) <= FEW_INCIDENTS && to_send->len <= budget)
+    {
+      popup_close (self, SUMMARY_KEY);
+      for (guint i = 0; i < to_send->len; i++)
+        {
+          e = to_send->pdata[i];
+          send_entry (self, e);
+          e->pending = FALSE;
+          rate_count (self, now_us);
+        }
+      return;
+    }
+
+  /* One summary instead of the per-deadline popups. */
+  for (guint i = 0; i < alerting->len; i++)
+    {
+      e = alerting->pdata[i];
+      e->pending = FALSE;
+      popup_close (self, e->key);
+    }
+  send_summary (self, alerting, g_hash_table_size (incidents));
+  rate_count (self, now_us);
 }
 
 /* The check ----------------------------------------------------------- */
@@ -329,6 +867,7 @@ check_incident (SitrepNotifier *self,
         {
           e = g_new0 (Entry, 1);
           e->notifier = self;
+          e->key = g_strdup (key);
           e->incident_id = g_strdup (id);
           e->kind = d->kind;
           e->audience = d->audience;
@@ -339,55 +878,45 @@ check_incident (SitrepNotifier *self,
       level = sitrep_deadline_alert (d, now, e->last_notified, warn_before, repeat);
       if (level != SITREP_ALERT_NONE)
         entry_show (self, e, incident, d, level, now);
-      else if (e->on_screen && g_date_time_difference (d->due, now) > MAX (warn_before, 0))
+      else if (e->alerting && g_date_time_difference (d->due, now) > MAX (warn_before, 0))
         /* Sent or snoozed: the reminder on screen is stale. */
         entry_close (e);
     }
 }
 
-/**
- * _sitrep_notifier_check_at:
- * @now: the clock to compare the deadlines with
- *
- * One pass over the active incidents, as the timer does it.
- */
-void
-_sitrep_notifier_check_at (SitrepNotifier *self,
-                           GDateTime      *now)
+/* A pass over the incidents, CHECK_SLICE at a time when the timer or a
+ * change asks for it, so that thousands of active incidents do not hold
+ * up a frame. */
+static void
+pass_begin (SitrepNotifier *self,
+            GDateTime      *now)
 {
-  GListModel *incidents = sitrep_context_get_incidents (self->context);
-  guint n = g_list_model_get_n_items (incidents);
-  gboolean has_active = FALSE;
   GHashTableIter iter;
   Entry *e;
+
+  g_clear_pointer (&self->pass_now, g_date_time_unref);
+  self->pass_now = g_date_time_ref (now);
+  self->pass_index = 0;
+  self->pass_has_active = FALSE;
+  self->pass_restart = FALSE;
 
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &e))
     e->seen = FALSE;
+}
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SitrepIncident) incident = g_list_model_get_item (incidents, i);
-
-      if (!sitrep_incident_is_active (incident))
-        {
-          g_hash_table_remove (self->workspaces, sitrep_incident_get_id (incident));
-          continue;
-        }
-      has_active = TRUE;
-      check_incident (self, incident, now);
-    }
+static void
+pass_finish (SitrepNotifier *self)
+{
+  GHashTableIter iter;
+  gpointer workspace;
+  Entry *e;
 
   /* Deleted incidents. */
-  {
-    GHashTableIter ws_iter;
-    gpointer workspace;
-
-    g_hash_table_iter_init (&ws_iter, self->workspaces);
-    while (g_hash_table_iter_next (&ws_iter, NULL, &workspace))
-      if (sitrep_workspace_get_incident (workspace) == NULL)
-        g_hash_table_iter_remove (&ws_iter);
-  }
+  g_hash_table_iter_init (&iter, self->workspaces);
+  while (g_hash_table_iter_next (&iter, NULL, &workspace))
+    if (sitrep_workspace_get_incident (workspace) == NULL)
+      g_hash_table_iter_remove (&iter);
 
   /* Deadlines that went away: acknowledged, resolved, deleted. */
   g_hash_table_iter_init (&iter, self->entries);
@@ -395,7 +924,52 @@ _sitrep_notifier_check_at (SitrepNotifier *self,
     if (!e->seen)
       g_hash_table_iter_remove (&iter);
 
-  set_has_active (self, has_active);
+  g_clear_pointer (&self->pass_now, g_date_time_unref);
+  set_has_active (self, self->pass_has_active);
+  present (self);
+}
+
+/* Checks up to @max more incidents; returns whether the pass is done. */
+static gboolean
+pass_step (SitrepNotifier *self,
+           guint           max)
+{
+  GListModel *incidents = sitrep_context_get_incidents (self->context);
+  guint n = g_list_model_get_n_items (incidents);
+
+  for (guint done = 0; self->pass_index < n && done < max; self->pass_index++)
+    {
+      g_autoptr(SitrepIncident) incident = g_list_model_get_item (incidents, self->pass_index);
+
+      if (!sitrep_incident_is_active (incident))
+        {
+          g_hash_table_remove (self->workspaces, sitrep_incident_get_id (incident));
+          continue;
+        }
+      self->pass_has_active = TRUE;
+      check_incident (self, incident, self->pass_now);
+      done++;
+    }
+
+  if (self->pass_index < n)
+    return FALSE;
+  pass_finish (self);
+  return TRUE;
+}
+
+/**
+ * _sitrep_notifier_check_at:
+ * @now: the clock to compare the deadlines with
+ *
+ * One pass over the active incidents, as the timer does it, all at once.
+ */
+void
+_sitrep_notifier_check_at (SitrepNotifier *self,
+                           GDateTime      *now)
+{
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  pass_begin (self, now);
+  pass_step (self, G_MAXUINT);
 }
 
 /**
@@ -411,6 +985,9 @@ sitrep_notifier_check (SitrepNotifier *self)
 
   g_return_if_fail (SITREP_IS_NOTIFIER (self));
 
+  /* Before the first frame, the first check is yet to come. */
+  if (!self->started)
+    return;
   _sitrep_notifier_check_at (self, now);
 }
 
@@ -419,16 +996,29 @@ check_idle (gpointer data)
 {
   SitrepNotifier *self = data;
 
+  if (self->pass_now == NULL || self->pass_restart)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+      pass_begin (self, now);
+    }
+  if (!pass_step (self, CHECK_SLICE))
+    return G_SOURCE_CONTINUE;
+
   self->idle_id = 0;
-  sitrep_notifier_check (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 queue_check (SitrepNotifier *self)
 {
-  /* A sync writes many records at once: one check after the batch. */
-  if (self->idle_id == 0)
+  if (!self->started)
+    return;
+  /* A sync writes many records at once: one check after the batch; one
+   * under way starts over, to see the change everywhere. */
+  if (self->idle_id != 0)
+    self->pass_restart = TRUE;
+  else
     self->idle_id = g_idle_add (check_idle, self);
 }
 
@@ -468,6 +1058,7 @@ sitrep_notifier_record_snooze (SitrepNotifier *self,
       e->last_notified = g_date_time_ref (now);
       entry_close (e);
     }
+  present (self);
 }
 
 void
@@ -552,6 +1143,125 @@ add_application_actions (SitrepNotifier *self)
   g_action_map_add_action (G_ACTION_MAP (self->application), G_ACTION (acknowledge));
 }
 
+/* Starting ------------------------------------------------------------ */
+
+static void
+stop_waiting (SitrepNotifier *self)
+{
+  if (self->window_added_id != 0 && self->application != NULL)
+    g_signal_handler_disconnect (self->application, self->window_added_id);
+  self->window_added_id = 0;
+  if (self->first_window != NULL)
+    {
+      g_clear_signal_handler (&self->map_id, self->first_window);
+      g_object_remove_weak_pointer (G_OBJECT (self->first_window),
+                                    (gpointer *) &self->first_window);
+      self->first_window = NULL;
+    }
+  if (self->frame_clock != NULL)
+    {
+      g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+      g_object_remove_weak_pointer (G_OBJECT (self->frame_clock),
+                                    (gpointer *) &self->frame_clock);
+      self->frame_clock = NULL;
+    }
+  g_clear_handle_id (&self->start_id, g_source_remove);
+}
+
+static gboolean
+start_now (gpointer data)
+{
+  SitrepNotifier *self = data;
+
+  self->start_id = 0;
+  stop_waiting (self);
+  if (self->started)
+    return G_SOURCE_REMOVE;
+
+  self->started = TRUE;
+  queue_check (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock  *clock,
+                SitrepNotifier *self)
+{
+  /* After the frame is out, not inside its paint. */
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  self->start_id = g_idle_add_full (G_PRIORITY_LOW, start_now, self, NULL);
+}
+
+static void
+on_first_map (GtkWidget      *window,
+              SitrepNotifier *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_clear_signal_handler (&self->map_id, window);
+  if (clock == NULL)
+    {
+      on_after_paint (NULL, self);
+      return;
+    }
+  self->frame_clock = clock;
+  g_object_add_weak_pointer (G_OBJECT (clock), (gpointer *) &self->frame_clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  /* A window already on screen may have nothing more to paint. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+static void
+watch_window (SitrepNotifier *self,
+              GtkWindow      *window)
+{
+  if (self->first_window != NULL)
+    return;
+  if (self->window_added_id != 0)
+    g_signal_handler_disconnect (self->application, self->window_added_id);
+  self->window_added_id = 0;
+
+  self->first_window = GTK_WIDGET (window);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->first_window);
+  if (gtk_widget_get_mapped (GTK_WIDGET (window)))
+    on_first_map (GTK_WIDGET (window), self);
+  else
+    self->map_id = g_signal_connect (window, "map", G_CALLBACK (on_first_map), self);
+}
+
+static void
+on_window_added (GtkApplication *application,
+                 GtkWindow      *window,
+                 SitrepNotifier *self)
+{
+  watch_window (self, window);
+}
+
+/* The first check, with its work on every active incident, waits for the
+ * first window's first frame: a start-up shows the window first. */
+static void
+start_after_first_frame (SitrepNotifier *self)
+{
+  GList *windows;
+
+  if (!GTK_IS_APPLICATION (self->application))
+    {
+      self->started = TRUE;
+      queue_check (self);
+      return;
+    }
+
+  /* No window may ever come (run in the background): not for long. */
+  self->start_id = g_timeout_add_seconds (START_FALLBACK_S, start_now, self);
+  windows = gtk_application_get_windows (GTK_APPLICATION (self->application));
+  if (windows != NULL)
+    watch_window (self, windows->data);
+  else
+    self->window_added_id = g_signal_connect (self->application, "window-added",
+                                              G_CALLBACK (on_window_added), self);
+}
+
 /* Object -------------------------------------------------------------- */
 
 static void
@@ -561,17 +1271,17 @@ sitrep_notifier_constructed (GObject *object)
 
   G_OBJECT_CLASS (sitrep_notifier_parent_class)->constructed (object);
 
-  if (!notify_is_initted ())
-    notify_init ("Sitrep");
+  self->cancellable = g_cancellable_new ();
+  g_bus_get (G_BUS_TYPE_SESSION, self->cancellable, on_bus, weak_ref_new (self));
 
   g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_incidents (self->context), "items-changed",
                            G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_clock (self->context), "minute-changed",
-                           G_CALLBACK (sitrep_notifier_check), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
   add_application_actions (self);
-  queue_check (self);
+  start_after_first_frame (self);
 }
 
 static void
@@ -580,8 +1290,33 @@ sitrep_notifier_dispose (GObject *object)
   SitrepNotifier *self = SITREP_NOTIFIER (object);
 
   g_clear_handle_id (&self->idle_id, g_source_remove);
+  g_clear_pointer (&self->pass_now, g_date_time_unref);
+  g_clear_handle_id (&self->rate_id, g_source_remove);
+  stop_waiting (self);
+  /* Reminders whose buttons nobody would answer come off the screen. */
   if (self->entries != NULL)
     g_hash_table_remove_all (self->entries);
+  if (self->popups != NULL)
+    {
+      GHashTableIter iter;
+      Popup *popup;
+
+      g_hash_table_iter_init (&iter, self->popups);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &popup))
+        close_id (self->bus, popup->id);
+      g_hash_table_remove_all (self->popups);
+    }
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->bus != NULL)
+    {
+      g_dbus_connection_signal_unsubscribe (self->bus, self->action_signal_id);
+      g_dbus_connection_signal_unsubscribe (self->bus, self->closed_signal_id);
+      g_clear_object (&self->bus);
+    }
+  self->ready = FALSE;
+  g_queue_clear_full (&self->sent_at, g_free);
   if (self->workspaces != NULL)
     g_hash_table_remove_all (self->workspaces);
   g_clear_object (&self->context);
@@ -601,6 +1336,7 @@ sitrep_notifier_finalize (GObject *object)
 
   g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->workspaces, g_hash_table_unref);
+  g_clear_pointer (&self->popups, g_hash_table_unref);
 
   G_OBJECT_CLASS (sitrep_notifier_parent_class)->finalize (object);
 }
@@ -716,6 +1452,9 @@ sitrep_notifier_init (SitrepNotifier *self)
   self->workspaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) entry_free);
+  /* Keyed by their own key. */
+  self->popups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, popup_free);
+  g_queue_init (&self->sent_at);
   self->warn_before_minutes = 5;
   self->repeat_minutes = 5;
 }
