@@ -40,12 +40,15 @@
  * - Rate limit: at most MAX_PER_MINUTE Notify calls in any 60 seconds
  *   (a sliding window over the times of the last calls). What falls due
  *   while that budget is spent waits, and is raised — coalesced by the
- *   rule above — as soon as the oldest call leaves the window. Taking a
- *   notification off the screen is not counted. */
+ *   rule above — as soon as the oldest call leaves the window. The window
+ *   is two seconds longer than a minute, so that however late a busy bus
+ *   delivers the calls, the notification service never sees more than the
+ *   limit in a minute. Taking a notification off the screen is not
+ *   counted. */
 
 #define FEW_INCIDENTS     3
 #define MAX_PER_MINUTE    6
-#define RATE_WINDOW_US    (60 * G_USEC_PER_SEC)
+#define RATE_WINDOW_US    (62 * G_USEC_PER_SEC)
 #define SUMMARY_WORST     3
 #define START_FALLBACK_S  5
 #define CHECK_SLICE       50
