@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sitrep-context-private.h"
+#include "sitrep-incident.h"
 #include "sitrep-json.h"
 #include "sitrep-store-change.h"
 #include "sitrep-templates.h"
@@ -255,11 +256,15 @@ compare_incidents (gconstpointer a,
   return sitrep_incident_compare ((SitrepIncident *) a, (SitrepIncident *) b);
 }
 
+/* Bodies stay text until something reads them: SQLite reads the sort
+ * keys, so 100,000 incidents are listed without parsing one body. */
 gboolean
 _sitrep_context_load_incidents (SitrepContext  *self,
                                 GError        **error)
 {
-  g_autoptr(GPtrArray) records = sitrep_store_list (self->store, "incidents", NULL, error);
+  static const char *const incident_fields[] = { "severity", "status", "declared_at", NULL };
+  g_autoptr(GPtrArray) records = sitrep_store_list_raw (self->store, "incidents", NULL,
+                                                        incident_fields, error);
   g_autoptr(GPtrArray) items = NULL;
 
   if (records == NULL)
@@ -268,11 +273,16 @@ _sitrep_context_load_incidents (SitrepContext  *self,
   items = g_ptr_array_new_full (records->len, g_object_unref);
   for (guint i = 0; i < records->len; i++)
     {
-      SitrepRecord *record = records->pdata[i];
+      SitrepRawRecord *record = records->pdata[i];
 
-      g_ptr_array_add (items, sitrep_record_object_new ("incidents", record->id, record->body,
-                                                        record->version));
+      g_ptr_array_add (items, sitrep_incident_new_unparsed (record->id,
+                                                            g_steal_pointer (&record->body),
+                                                            record->fields[0],
+                                                            record->fields[1],
+                                                            record->fields[2],
+                                                            record->version));
     }
+  g_clear_pointer (&records, g_ptr_array_unref);
 
   self->incidents = sitrep_record_list_new ("incidents", compare_incidents, NULL, NULL);
   sitrep_record_list_reset (self->incidents, items);

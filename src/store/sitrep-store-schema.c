@@ -347,11 +347,16 @@ setup (SitrepStore  *self,
                    _("The database %s cannot be written"), self->path);
       return FALSE;
     }
-  /* Pages are read through a mapping rather than a read() each: the
-   * check below touches every page, and the first list reads most. */
+  /* Pages are read through a mapping rather than a read() each while the
+   * check below touches every page... */
   if (!_sitrep_store_exec_sql (self, "PRAGMA mmap_size = 268435456", error))
     return FALSE;
   if (!quick_check (self, error))
+    return FALSE;
+  /* ...then let the mapping go: every page the check touched would stay
+   * resident (as much memory as the file is large), while later reads go
+   * through SQLite's bounded page cache at no measurable cost. */
+  if (!_sitrep_store_exec_sql (self, "PRAGMA mmap_size = 0", error))
     return FALSE;
 
   /* WAL with FULL sync: an edit the user saw as saved survives a crash of

@@ -9,13 +9,19 @@
 #include "sitrep-time.h"
 
 /* An incident as the views show it: its fields as properties, with its
- * sort keys parsed once per change rather than per comparison. */
+ * sort keys parsed once per change rather than per comparison. A freshly
+ * loaded incident keeps its body as text, its sort keys read by the store,
+ * so listing 100,000 incidents parses none of them; the body and the
+ * milestones are parsed when first asked for. */
 struct _SitrepIncident
 {
   SitrepRecordObject  parent_instance;
 
   SitrepSeverity      severity;
   SitrepStatus        status;
+  gboolean            has_declared;
+  gint64              declared_usec;   /* the sort key, in UTC */
+  gboolean            milestones_read;
   GDateTime          *milestones[SITREP_MILESTONE_CLOSED + 1];
 };
 
@@ -37,12 +43,19 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
+clear_milestones (SitrepIncident *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->milestones); i++)
+    g_clear_pointer (&self->milestones[i], g_date_time_unref);
+  self->milestones_read = FALSE;
+}
+
+static void
 sitrep_incident_finalize (GObject *object)
 {
   SitrepIncident *self = SITREP_INCIDENT (object);
 
-  for (guint i = 0; i < G_N_ELEMENTS (self->milestones); i++)
-    g_clear_pointer (&self->milestones[i], g_date_time_unref);
+  clear_milestones (self);
 
   G_OBJECT_CLASS (sitrep_incident_parent_class)->finalize (object);
 }
@@ -94,25 +107,39 @@ sitrep_incident_get_property (GObject    *object,
     }
 }
 
+/* The sort keys, from the body's text values. */
+static void
+set_keys (SitrepIncident *self,
+          const char     *severity,
+          const char     *status,
+          const char     *declared_at)
+{
+  g_autoptr(GDateTime) declared = declared_at ? sitrep_time_parse (declared_at) : NULL;
+
+  self->severity = sitrep_severity_from_string (severity);
+  self->status = sitrep_status_from_string (status);
+  if (self->status == SITREP_STATUS_INVALID)
+    self->status = SITREP_STATUS_INVESTIGATING;
+
+  self->has_declared = declared != NULL;
+  self->declared_usec = declared != NULL
+                        ? g_date_time_to_unix (declared) * G_USEC_PER_SEC +
+                          g_date_time_get_microsecond (declared)
+                        : 0;
+}
+
 static void
 sitrep_incident_body_changed (SitrepRecordObject *object,
                               JsonObject         *body)
 {
   SitrepIncident *self = SITREP_INCIDENT (object);
 
-  self->severity = sitrep_severity_from_string (sitrep_json_get_string (body, "severity"));
-  self->status = sitrep_status_from_string (sitrep_json_get_string (body, "status"));
-  if (self->status == SITREP_STATUS_INVALID)
-    self->status = SITREP_STATUS_INVESTIGATING;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->milestones); i++)
-    {
-      const char *text = sitrep_json_get_string (body, sitrep_milestone_to_field (i));
-
-      g_clear_pointer (&self->milestones[i], g_date_time_unref);
-      if (text != NULL)
-        self->milestones[i] = sitrep_time_parse (text);
-    }
+  set_keys (self,
+            sitrep_json_get_string (body, "severity"),
+            sitrep_json_get_string (body, "status"),
+            sitrep_json_get_string (body,
+                                    sitrep_milestone_to_field (SITREP_MILESTONE_DECLARED)));
+  clear_milestones (self);
 
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = PROP_TITLE; i < N_PROPS; i++)
@@ -184,6 +211,49 @@ sitrep_incident_new (const char *id,
                      JsonObject *body)
 {
   return SITREP_INCIDENT (sitrep_record_object_new ("incidents", id, body, 0));
+}
+
+/**
+ * sitrep_incident_new_unparsed:
+ * @body_text: (transfer full): the body as JSON text
+ * @severity: (nullable): the body's severity, read by the store
+ * @status: (nullable): its status, likewise
+ * @declared_at: (nullable): when it was declared, likewise
+ * @version: the server version of the body
+ *
+ * An incident whose body is parsed only when something first reads a field
+ * other than its sort keys.
+ *
+ * Returns: (transfer full): the incident
+ */
+SitrepIncident *
+sitrep_incident_new_unparsed (const char *id,
+                              char       *body_text,
+                              const char *severity,
+                              const char *status,
+                              const char *declared_at,
+                              gint64      version)
+{
+  SitrepIncident *self = SITREP_INCIDENT (sitrep_record_object_new ("incidents", id, NULL,
+                                                                    version));
+
+  sitrep_record_object_set_body_text (SITREP_RECORD_OBJECT (self), body_text, NULL);
+  set_keys (self, severity, status, declared_at);
+
+  return self;
+}
+
+/**
+ * sitrep_incident_is_parsed:
+ *
+ * Returns: whether the body has been parsed (rather than kept as text)
+ */
+gboolean
+sitrep_incident_is_parsed (SitrepIncident *self)
+{
+  g_return_val_if_fail (SITREP_IS_INCIDENT (self), FALSE);
+
+  return sitrep_record_object_is_parsed (SITREP_RECORD_OBJECT (self));
 }
 
 JsonObject *
@@ -336,6 +406,20 @@ sitrep_incident_get_milestone (SitrepIncident  *self,
   g_return_val_if_fail (SITREP_IS_INCIDENT (self), NULL);
   g_return_val_if_fail (milestone <= SITREP_MILESTONE_CLOSED, NULL);
 
+  if (!self->milestones_read)
+    {
+      JsonObject *body = sitrep_incident_get_body (self);
+
+      for (guint i = 0; i < G_N_ELEMENTS (self->milestones); i++)
+        {
+          const char *text = sitrep_json_get_string (body, sitrep_milestone_to_field (i));
+
+          if (text != NULL)
+            self->milestones[i] = sitrep_time_parse (text);
+        }
+      self->milestones_read = TRUE;
+    }
+
   return self->milestones[milestone];
 }
 
@@ -351,8 +435,6 @@ sitrep_incident_compare (SitrepIncident *a,
 {
   gboolean active_a = sitrep_status_is_active (a->status);
   gboolean active_b = sitrep_status_is_active (b->status);
-  GDateTime *declared_a = a->milestones[SITREP_MILESTONE_DECLARED];
-  GDateTime *declared_b = b->milestones[SITREP_MILESTONE_DECLARED];
   int severity_a = a->severity == SITREP_SEVERITY_NONE ? 99 : (int) a->severity;
   int severity_b = b->severity == SITREP_SEVERITY_NONE ? 99 : (int) b->severity;
 
@@ -360,15 +442,13 @@ sitrep_incident_compare (SitrepIncident *a,
     return active_a ? -1 : 1;
   if (severity_a != severity_b)
     return severity_a - severity_b;
-  if (declared_a != NULL && declared_b != NULL)
+  if (a->has_declared && b->has_declared)
     {
-      int order = g_date_time_compare (declared_b, declared_a);
-
-      if (order != 0)
-        return order;
+      if (a->declared_usec != b->declared_usec)
+        return a->declared_usec > b->declared_usec ? -1 : 1;
     }
-  else if (declared_a != declared_b)
-    return declared_a ? -1 : 1;
+  else if (a->has_declared != b->has_declared)
+    return a->has_declared ? -1 : 1;
 
   return g_strcmp0 (sitrep_incident_get_id (a), sitrep_incident_get_id (b));
 }

@@ -14,6 +14,13 @@ G_DECLARE_FINAL_TYPE (SitrepIncident, sitrep_incident, SITREP, INCIDENT, SitrepR
 
 SitrepIncident *sitrep_incident_new               (const char      *id,
                                                    JsonObject      *body);
+SitrepIncident *sitrep_incident_new_unparsed      (const char      *id,
+                                                   char            *body_text,
+                                                   const char      *severity,
+                                                   const char      *status,
+                                                   const char      *declared_at,
+                                                   gint64           version);
+gboolean        sitrep_incident_is_parsed         (SitrepIncident  *self);
 JsonObject     *sitrep_incident_get_body          (SitrepIncident  *self);
 const char     *sitrep_incident_get_id            (SitrepIncident  *self);
 const char     *sitrep_incident_get_ref           (SitrepIncident  *self);

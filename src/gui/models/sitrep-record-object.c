@@ -276,6 +276,21 @@ sitrep_record_object_get_body (SitrepRecordObject *self)
 }
 
 /**
+ * sitrep_record_object_is_parsed:
+ *
+ * Returns: whether the body is parsed, rather than still kept as text
+ */
+gboolean
+sitrep_record_object_is_parsed (SitrepRecordObject *self)
+{
+  SitrepRecordObjectPrivate *priv = sitrep_record_object_get_instance_private (self);
+
+  g_return_val_if_fail (SITREP_IS_RECORD_OBJECT (self), FALSE);
+
+  return priv->body != NULL;
+}
+
+/**
  * sitrep_record_object_get_string:
  *
  * Returns: (nullable): the string member @member of the body

@@ -37,6 +37,7 @@ const char         *sitrep_record_object_get_coll     (SitrepRecordObject *self)
 const char         *sitrep_record_object_get_id       (SitrepRecordObject *self);
 gint64              sitrep_record_object_get_version  (SitrepRecordObject *self);
 JsonObject         *sitrep_record_object_get_body     (SitrepRecordObject *self);
+gboolean            sitrep_record_object_is_parsed    (SitrepRecordObject *self);
 const char         *sitrep_record_object_get_incident_id (SitrepRecordObject *self);
 void                sitrep_record_object_update       (SitrepRecordObject *self,
                                                        JsonObject         *body,
