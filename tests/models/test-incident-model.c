@@ -219,6 +219,22 @@ test_sorted (Fixture       *f,
   assert_order (f);
 }
 
+/* The store's open-time check reads every page through a mapping; once the
+ * list is loaded the file is no longer mapped, so the memory the list
+ * takes does not include the whole database. */
+static void
+test_file_not_mapped (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *maps = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "sitrep.db", NULL);
+  g_autofree char *line_end = g_strconcat (" ", path, "\n", NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (f->incidents), ==, G_N_ELEMENTS (rows));
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  g_assert_null (strstr (maps, line_end));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +246,7 @@ main (int   argc,
   ADD ("sorted", test_sorted);
   ADD ("unparsed", test_unparsed);
   ADD ("live-updates", test_live_updates);
+  ADD ("file-not-mapped", test_file_not_mapped);
 #undef ADD
 
   return g_test_run ();
