@@ -16,10 +16,10 @@ static double
 text_x (GtkWidget *row,
         GtkWidget *page)
 {
-  graphene_point_t in = GRAPHENE_POINT_INIT (0, 0), out;
+  graphene_point_t in, out;
 
-  g_assert_true (gtk_widget_compute_point (_sitrep_timeline_row_get_text_label (SITREP_TIMELINE_ROW (row)),
-                                           page, &in, &out));
+  _sitrep_timeline_row_get_text_origin (SITREP_TIMELINE_ROW (row), &in);
+  g_assert_true (gtk_widget_compute_point (row, page, &in, &out));
   return out.x;
 }
 
