@@ -128,6 +128,18 @@ view_tail_width (void)
   return VIEW_SPACING + button_width () + VIEW_SPACING + button_width ();
 }
 
+/* Where something w wide at x from the start edge goes: the columns
+ * run right to left in a right-to-left locale. */
+static int
+view_x (SitrepTimelineRowView *self,
+        int                    x,
+        int                    w)
+{
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    return gtk_widget_get_width (GTK_WIDGET (self)) - x - w;
+  return x;
+}
+
 static void
 view_wrap_text (SitrepTimelineRowView *self,
                 int                    width)
@@ -195,17 +207,20 @@ sitrep_timeline_row_view_size_allocate (GtkWidget *widget,
   view_wrap_text (self, width);
   gtk_widget_measure (self->chip, GTK_ORIENTATION_VERTICAL, -1, NULL, &chip_height, NULL, NULL);
   gtk_widget_size_allocate (self->chip,
-                            &(GtkAllocation) { TIME_WIDTH + VIEW_SPACING, 0,
+                            &(GtkAllocation) { view_x (self, TIME_WIDTH + VIEW_SPACING,
+                                                       kind_chip_width (self->chip)), 0,
                                                kind_chip_width (self->chip), chip_height }, -1);
   if (self->pin_button != NULL)
     {
       gtk_widget_measure (self->pin_button, GTK_ORIENTATION_VERTICAL, -1, NULL, &bh, NULL, NULL);
       bh = MIN (bh, height);
       gtk_widget_size_allocate (self->pin_button,
-                                &(GtkAllocation) { width - 2 * bw - VIEW_SPACING, (height - bh) / 2,
+                                &(GtkAllocation) { view_x (self, width - 2 * bw - VIEW_SPACING, bw),
+                                                   (height - bh) / 2,
                                                    bw, bh }, -1);
       gtk_widget_size_allocate (self->menu_button,
-                                &(GtkAllocation) { width - bw, (height - bh) / 2, bw, bh }, -1);
+                                &(GtkAllocation) { view_x (self, width - bw, bw), (height - bh) / 2,
+                                                   bw, bh }, -1);
     }
 }
 
@@ -253,12 +268,21 @@ sitrep_timeline_row_view_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (style, &color);
 
   if (self->time_layout != NULL)
-    gtk_snapshot_append_layout (snapshot, self->time_layout, &color);
+    {
+      int time_width = 0;
+
+      pango_layout_get_pixel_size (self->time_layout, &time_width, NULL);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (view_x (self, 0, time_width), 0));
+      gtk_snapshot_append_layout (snapshot, self->time_layout, &color);
+      gtk_snapshot_restore (snapshot);
+    }
   gtk_widget_snapshot_child (widget, self->chip, snapshot);
   if (self->text_layout != NULL)
     {
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (view_text_x (self), 0));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (view_x (self, view_text_x (self),
+                                                                      self->text_width), 0));
       gtk_snapshot_append_layout (snapshot, self->text_layout, &color);
       gtk_snapshot_restore (snapshot);
     }
@@ -284,9 +308,10 @@ sitrep_timeline_row_view_snapshot (GtkWidget   *widget,
       else
         pin.alpha *= 0.3f;
       snapshot_icon (widget, snapshot, "view-pin-symbolic",
-                     width - 2 * bw - VIEW_SPACING + (bw - ICON_SIZE) / 2, y, &pin);
+                     view_x (self, width - 2 * bw - VIEW_SPACING + (bw - ICON_SIZE) / 2, ICON_SIZE),
+                     y, &pin);
       snapshot_icon (widget, snapshot, "view-more-symbolic",
-                     width - bw + (bw - ICON_SIZE) / 2, y, &color);
+                     view_x (self, width - bw + (bw - ICON_SIZE) / 2, ICON_SIZE), y, &color);
     }
 }
 
@@ -367,6 +392,9 @@ view_set_markup (SitrepTimelineRowView *self,
       pango_attr_list_unref (attrs);
     }
 
+  pango_layout_set_alignment (self->text_layout,
+                              gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
+                              ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   pango_layout_set_markup (self->time_layout, time_markup, -1);
   pango_layout_set_markup (self->text_layout, text_markup, -1);
   if (self->text_width > 0)
