@@ -460,9 +460,86 @@ sitrep_timeline_row_view_class_init (SitrepTimelineRowViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
 }
 
+/* The buttons are made when the pointer enters the row, but GTK sends a
+ * press to what was under the pointer at its last move: a click on the
+ * drawn pin or menu before the pointer moved again does what the button
+ * would, and like the button it does not select the row. */
+static int
+view_drawn_button_at (SitrepTimelineRowView *self,
+                      double                 x,
+                      double                 y)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int bw = button_width ();
+  int pin_x = view_x (self, width - 2 * bw - VIEW_SPACING, bw);
+  int menu_x = view_x (self, width - bw, bw);
+
+  if (x >= pin_x && x < pin_x + bw)
+    return 1;
+  if (x >= menu_x && x < menu_x + bw)
+    return 2;
+  return 0;
+}
+
+/* Whether a real button took the press itself (it is :active then, before
+ * the press reaches the view). */
+static gboolean
+view_button_pressed (SitrepTimelineRowView *self,
+                     int                    which)
+{
+  GtkWidget *button;
+
+  if (self->pin_button == NULL)
+    return FALSE;
+  button = which == 1 ? self->pin_button : gtk_widget_get_first_child (self->menu_button);
+  return button != NULL && (gtk_widget_get_state_flags (button) & GTK_STATE_FLAG_ACTIVE) != 0;
+}
+
+static void
+on_view_pressed (GtkGestureClick       *gesture,
+                 int                    n_press,
+                 double                 x,
+                 double                 y,
+                 SitrepTimelineRowView *self)
+{
+  int which = view_drawn_button_at (self, x, y);
+
+  if (which != 0 && !view_button_pressed (self, which))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  else
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+}
+
+static void
+on_view_released (GtkGestureClick       *gesture,
+                  int                    n_press,
+                  double                 x,
+                  double                 y,
+                  SitrepTimelineRowView *self)
+{
+  int which = view_drawn_button_at (self, x, y);
+
+  if (which == 0 || gtk_gesture_get_sequence_state (GTK_GESTURE (gesture),
+                                                    gtk_gesture_single_get_current_sequence (GTK_GESTURE_SINGLE (gesture)))
+                    != GTK_EVENT_SEQUENCE_CLAIMED)
+    return;
+  view_ensure_buttons (self);
+  if (which == 1)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->pin_button), !self->pinned);
+  else
+    gtk_menu_button_popup (GTK_MENU_BUTTON (self->menu_button));
+}
+
 static void
 sitrep_timeline_row_view_init (SitrepTimelineRowView *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_view_pressed), self);
+  g_signal_connect (click, "released", G_CALLBACK (on_view_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
   self->chip = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->chip, "kind-chip");
   gtk_widget_set_parent (self->chip, GTK_WIDGET (self));
