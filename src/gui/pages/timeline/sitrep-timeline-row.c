@@ -177,7 +177,7 @@ sitrep_timeline_row_view_measure (GtkWidget      *widget,
       int chip_height = 0, h = 0;
 
       gtk_widget_measure (self->chip, GTK_ORIENTATION_VERTICAL, -1, NULL, &chip_height, NULL, NULL);
-      height = MAX (height, chip_height + gtk_widget_get_margin_top (self->chip));
+      height = MAX (height, chip_height);
       if (self->time_layout != NULL)
         {
           pango_layout_get_pixel_size (self->time_layout, NULL, &h);
