@@ -902,7 +902,7 @@ test_row_time_local (Fixture       *f,
     g_autoptr(GDateTime) there = g_date_time_to_timezone (sitrep_timeline_entry_get_occurred_at (entry),
                                                           berlin);
     g_autofree char *first = g_date_time_format (there, "%H:%M:%S %Z");
-    const char *label = gtk_label_get_text (GTK_LABEL (_sitrep_timeline_row_get_time_label (SITREP_TIMELINE_ROW (row))));
+    const char *label = _sitrep_timeline_row_get_time_text (SITREP_TIMELINE_ROW (row));
 
     g_assert_true (g_str_has_prefix (label, first));
     g_assert_nonnull (strstr (label, " UTC"));

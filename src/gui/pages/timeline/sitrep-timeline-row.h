@@ -27,8 +27,11 @@ void                 sitrep_timeline_row_restore_draft (SitrepTimelineRow *self,
 
 /* For tests, which edit through the row's real widgets. */
 GtkEditable         *_sitrep_timeline_row_get_text_entry (SitrepTimelineRow *self);
-GtkWidget           *_sitrep_timeline_row_get_text_label (SitrepTimelineRow *self);
-GtkWidget           *_sitrep_timeline_row_get_time_label (SitrepTimelineRow *self);
+const char          *_sitrep_timeline_row_get_text       (SitrepTimelineRow *self);
+const char          *_sitrep_timeline_row_get_time_text  (SitrepTimelineRow *self);
+void                 _sitrep_timeline_row_get_text_origin (SitrepTimelineRow *self,
+                                                           graphene_point_t  *origin);
+GtkWidget           *_sitrep_timeline_row_get_pin_button (SitrepTimelineRow *self);
 GtkEditable         *_sitrep_timeline_row_get_time_entry (SitrepTimelineRow *self);
 
 G_END_DECLS
