@@ -177,7 +177,7 @@ set_flag (gpointer user_data)
 
 /* A dbus-daemon of the test's own, as dbus-run-session starts one: the
  * test process itself stays off it (GTestDBus would take over the
- * process's session bus, and libnotify keeps that one for good). */
+ * process's session bus, and GIO keeps that one for good). */
 static char *
 start_bus (GSubprocess **bus)
 {
