@@ -53,96 +53,6 @@
 #define START_FALLBACK_S  5
 #define CHECK_SLICE       50
 
-#define NOTIFICATIONS_NAME  "org.freedesktop.Notifications"
-#define NOTIFICATIONS_PATH  "/org/freedesktop/Notifications"
-#define NOTIFICATIONS_IFACE "org.freedesktop.Notifications"
-
-/* The key of the summary's popup, beside the deadlines' keys. */
-#define SUMMARY_KEY "summary"
-
-typedef struct
-{
-  SitrepNotifier     *notifier;         /* unowned: the notifier owns the entry */
-  char               *key;
-  char               *incident_id;
-  SitrepDeadlineKind  kind;
-  SitrepAudience      audience;
-  SitrepSeverity      severity;
-  GDateTime          *due;
-  GDateTime          *last_notified;
-  gboolean            alerting;         /* warned or nagged of, not answered since */
-  gboolean            pending;          /* to be raised at the next present() */
-  gboolean            seen;
-  SitrepAlertLevel    level;
-  char               *summary;
-  char               *body;
-} Entry;
-
-/* One button of a popup: the application's action it activates. */
-typedef struct
-{
-  char     *id;
-  char     *label;
-  char     *action;
-  GVariant *target;
-} PopupAction;
-
-/* A notification on screen, or on its way there. */
-typedef struct
-{
-  char      *key;
-  guint64    serial;
-  guint32    id;                        /* the daemon's; 0 until it answered */
-  gboolean   in_flight;
-  gboolean   resend;                    /* changed while in flight */
-  char      *summary;
-  char      *body;
-  gboolean   critical;
-  GPtrArray *actions;                   /* of PopupAction */
-} Popup;
-
-struct _SitrepNotifier
-{
-  GObject          parent_instance;
-
-  GApplication    *application;
-  SitrepContext   *context;
-  GHashTable      *entries;          /* key → Entry */
-  GHashTable      *workspaces;       /* incident id → SitrepWorkspace, the active ones */
-  guint            idle_id;
-  guint            warn_before_minutes;
-  guint            repeat_minutes;
-  gboolean         has_active;
-  GDateTime       *pass_now;         /* of the pass under way, if any */
-  guint            pass_index;
-  gboolean         pass_has_active;
-  gboolean         pass_restart;
-
-  /* Starting after the first frame. */
-  gboolean         started;
-  gulong           window_added_id;
-  GtkWidget       *first_window;     /* weak */
-  gulong           map_id;
-  GdkFrameClock   *frame_clock;      /* weak */
-  gulong           after_paint_id;
-  guint            start_id;
-
-  /* The notification service. */
-  GCancellable    *cancellable;
-  GDBusConnection *bus;
-  guint            action_signal_id;
-  guint            closed_signal_id;
-  gboolean         ready;            /* bus and capabilities known */
-  gboolean         body_markup;
-  gboolean         show_failed;
-  GHashTable      *popups;           /* key → Popup */
-  guint64          next_serial;
-  GQueue           sent_at;          /* monotonic µs of the recent Notify calls */
-  guint            rate_id;
-  guint            summary_alerting; /* what the summary on screen counted */
-  guint            summary_incidents;
-};
-
 G_DEFINE_FINAL_TYPE (SitrepNotifier, sitrep_notifier, G_TYPE_OBJECT)
 
 enum {
@@ -159,8 +69,6 @@ static GParamSpec *properties[N_PROPS];
 
 /* The application's action the "Acknowledge" button activates. */
 #define ACKNOWLEDGE_ACTION "acknowledge-incident"
-
-static void present (SitrepNotifier *self);
 
 /* Helpers ------------------------------------------------------------- */
 
@@ -181,366 +89,6 @@ kind_has_audience (SitrepDeadlineKind kind)
          kind == SITREP_DEADLINE_PUBLIC_STATEMENT;
 }
 
-/* Popups -------------------------------------------------------------- */
-
-static void
-popup_action_free (gpointer data)
-{
-  PopupAction *a = data;
-
-  g_free (a->id);
-  g_free (a->label);
-  g_free (a->action);
-  g_variant_unref (a->target);
-  g_free (a);
-}
-
-static void
-popup_add_action (Popup      *popup,
-                  const char *id,
-                  const char *label,
-                  const char *action,
-                  GVariant   *target)
-{
-  PopupAction *a = g_new0 (PopupAction, 1);
-
-  a->id = g_strdup (id);
-  a->label = g_strdup (label);
-  a->action = g_strdup (action);
-  a->target = g_variant_ref_sink (target);
-  g_ptr_array_add (popup->actions, a);
-}
-
-static void
-popup_free (gpointer data)
-{
-  Popup *popup = data;
-
-  g_free (popup->key);
-  g_free (popup->summary);
-  g_free (popup->body);
-  g_ptr_array_unref (popup->actions);
-  g_free (popup);
-}
-
-static void
-close_id (GDBusConnection *bus,
-          guint32          id)
-{
-  if (bus == NULL || id == 0)
-    return;
-  g_dbus_connection_call (bus, NOTIFICATIONS_NAME, NOTIFICATIONS_PATH, NOTIFICATIONS_IFACE,
-                          "CloseNotification", g_variant_new ("(u)", id), NULL,
-                          G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, NULL, NULL);
-}
-
-/* Takes the popup of @key off the screen, or keeps it from getting there. */
-static void
-popup_close (SitrepNotifier *self,
-             const char     *key)
-{
-  Popup *popup = g_hash_table_lookup (self->popups, key);
-
-  if (popup == NULL)
-    return;
-  /* One still on its way is closed when its id comes back. */
-  close_id (self->bus, popup->id);
-  g_hash_table_remove (self->popups, key);
-}
-
-/* The popup of @key, emptied of its buttons, to be filled and sent. */
-static Popup *
-popup_get (SitrepNotifier *self,
-           const char     *key)
-{
-  Popup *popup = g_hash_table_lookup (self->popups, key);
-
-  if (popup == NULL)
-    {
-      popup = g_new0 (Popup, 1);
-      popup->key = g_strdup (key);
-      popup->serial = ++self->next_serial;
-      popup->actions = g_ptr_array_new_with_free_func (popup_action_free);
-      g_hash_table_insert (self->popups, popup->key, popup);
-    }
-  else
-    g_ptr_array_set_size (popup->actions, 0);
-
-  return popup;
-}
-
-typedef struct
-{
-  GWeakRef         notifier;
-  GDBusConnection *bus;
-  char            *key;
-  guint64          serial;
-} SendData;
-
-static void
-send_data_free (SendData *data)
-{
-  g_weak_ref_clear (&data->notifier);
-  g_object_unref (data->bus);
-  g_free (data->key);
-  g_free (data);
-}
-
-static void popup_send (SitrepNotifier *self,
-                        Popup          *popup);
-
-static void
-on_notify_reply (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  SendData *data = user_data;
-  g_autoptr(SitrepNotifier) self = g_weak_ref_get (&data->notifier);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  Popup *popup;
-  guint32 id = 0;
-
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
-  if (reply != NULL)
-    g_variant_get (reply, "(u)", &id);
-
-  popup = self != NULL ? g_hash_table_lookup (self->popups, data->key) : NULL;
-  if (popup == NULL || popup->serial != data->serial)
-    {
-      /* Closed, or the notifier gone, while it was on its way. */
-      close_id (data->bus, id);
-      send_data_free (data);
-      return;
-    }
-
-  popup->in_flight = FALSE;
-  if (reply != NULL)
-    {
-      popup->id = id;
-      self->show_failed = FALSE;
-    }
-  else if (!self->show_failed)
-    {
-      /* Once, not every tick: no notification service is a setup, not a bug. */
-      g_message ("Could not show a notification: %s", error->message);
-      self->show_failed = TRUE;
-    }
-
-  if (popup->resend)
-    popup_send (self, popup);
-  send_data_free (data);
-}
-
-static void
-popup_send (SitrepNotifier *self,
-            Popup          *popup)
-{
-  GVariantBuilder actions;
-  GVariantBuilder hints;
-  g_autofree char *escaped = NULL;
-  SendData *data;
-
-  if (popup->in_flight)
-    {
-      /* Sent again with the id the daemon gives the first. */
-      popup->resend = TRUE;
-      return;
-    }
-  popup->resend = FALSE;
-  popup->in_flight = TRUE;
-
-  g_variant_builder_init (&actions, G_VARIANT_TYPE_STRING_ARRAY);
-  for (guint i = 0; i < popup->actions->len; i++)
-    {
-      PopupAction *a = popup->actions->pdata[i];
-
-      g_variant_builder_add (&actions, "s", a->id);
-      g_variant_builder_add (&actions, "s", a->label);
-    }
-
-  g_variant_builder_init (&hints, G_VARIANT_TYPE_VARDICT);
-  g_variant_builder_add (&hints, "{sv}", "urgency",
-                         g_variant_new_byte (popup->critical ? 2 : 1));
-  g_variant_builder_add (&hints, "{sv}", "desktop-entry", g_variant_new_string (APPLICATION_ID));
-
-  /* Markup-capable daemons would take an "&" in a title for an entity. */
-  if (self->body_markup)
-    escaped = g_markup_escape_text (popup->body, -1);
-
-  data = g_new0 (SendData, 1);
-  g_weak_ref_init (&data->notifier, self);
-  data->bus = g_object_ref (self->bus);
-  data->key = g_strdup (popup->key);
-  data->serial = popup->serial;
-
-  g_dbus_connection_call (self->bus, NOTIFICATIONS_NAME, NOTIFICATIONS_PATH, NOTIFICATIONS_IFACE,
-                          "Notify",
-                          g_variant_new ("(susssasa{sv}i)", "Sitrep", popup->id, APPLICATION_ID,
-                                         popup->summary, escaped != NULL ? escaped : popup->body,
-                                         &actions, &hints,
-                                         /* An overdue reminder stays until answered. */
-                                         popup->critical ? 0 : -1),
-                          G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                          self->cancellable, on_notify_reply, data);
-}
-
-static Popup *
-popup_find_id (SitrepNotifier *self,
-               guint32         id)
-{
-  GHashTableIter iter;
-  Popup *popup;
-
-  if (id == 0)
-    return NULL;
-  g_hash_table_iter_init (&iter, self->popups);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &popup))
-    if (popup->id == id)
-      return popup;
-  return NULL;
-}
-
-/* A button of the notification: the application's action does the work,
- * so a button, the Overview and D-Bus activation all behave the same. */
-static void
-on_action_invoked (GDBusConnection *connection,
-                   const char      *sender,
-                   const char      *path,
-                   const char      *iface,
-                   const char      *signal,
-                   GVariant        *parameters,
-                   gpointer         user_data)
-{
-  SitrepNotifier *self = user_data;
-  const char *action_id;
-  guint32 id;
-  Popup *popup;
-
-  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(us)")))
-    return;
-  g_variant_get (parameters, "(u&s)", &id, &action_id);
-  popup = popup_find_id (self, id);
-  if (popup == NULL || self->application == NULL)
-    return;
-
-  for (guint i = 0; i < popup->actions->len; i++)
-    {
-      PopupAction *a = popup->actions->pdata[i];
-
-      if (g_str_equal (a->id, action_id))
-        {
-          g_autoptr(GVariant) target = g_variant_ref (a->target);
-          g_autofree char *name = g_strdup (a->action);
-
-          /* The action may close the popup, and free it. */
-          g_action_group_activate_action (G_ACTION_GROUP (self->application), name, target);
-          return;
-        }
-    }
-}
-
-static void
-on_notification_closed (GDBusConnection *connection,
-                        const char      *sender,
-                        const char      *path,
-                        const char      *iface,
-                        const char      *signal,
-                        GVariant        *parameters,
-                        gpointer         user_data)
-{
-  SitrepNotifier *self = user_data;
-  guint32 id;
-  Popup *popup;
-
-  if (!g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(uu)")))
-    return;
-  g_variant_get (parameters, "(uu)", &id, NULL);
-  popup = popup_find_id (self, id);
-  if (popup != NULL && !popup->in_flight)
-    g_hash_table_remove (self->popups, popup->key);
-}
-
-/* For a reply that may come after the notifier is gone. */
-static GWeakRef *
-weak_ref_new (gpointer object)
-{
-  GWeakRef *ref = g_new0 (GWeakRef, 1);
-
-  g_weak_ref_init (ref, object);
-  return ref;
-}
-
-static gpointer
-weak_ref_take (GWeakRef *ref)
-{
-  gpointer object = g_weak_ref_get (ref);
-
-  g_weak_ref_clear (ref);
-  g_free (ref);
-  return object;
-}
-
-static void
-on_capabilities (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SitrepNotifier) self = NULL;
-
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
-  self = weak_ref_take (user_data);
-  if (self == NULL)
-    return;
-
-  if (reply != NULL)
-    {
-      g_autofree const char **caps = NULL;
-
-      g_variant_get (reply, "(^a&s)", &caps);
-      self->body_markup = g_strv_contains (caps, "body-markup");
-    }
-  else
-    g_debug ("No notification capabilities: %s", error->message);
-
-  self->ready = TRUE;
-  present (self);
-}
-
-static void
-on_bus (GObject      *source,
-        GAsyncResult *result,
-        gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDBusConnection) bus = g_bus_get_finish (result, &error);
-  g_autoptr(SitrepNotifier) self = weak_ref_take (user_data);
-
-  if (self == NULL)
-    return;
-  if (bus == NULL)
-    {
-      g_message ("No session bus for notifications: %s", error->message);
-      return;
-    }
-  self->bus = g_object_ref (bus);
-
-  self->action_signal_id =
-    g_dbus_connection_signal_subscribe (bus, NULL, NOTIFICATIONS_IFACE, "ActionInvoked",
-                                        NOTIFICATIONS_PATH, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                        on_action_invoked, self, NULL);
-  self->closed_signal_id =
-    g_dbus_connection_signal_subscribe (bus, NULL, NOTIFICATIONS_IFACE, "NotificationClosed",
-                                        NOTIFICATIONS_PATH, NULL, G_DBUS_SIGNAL_FLAGS_NONE,
-                                        on_notification_closed, self, NULL);
-  g_dbus_connection_call (bus, NOTIFICATIONS_NAME, NOTIFICATIONS_PATH, NOTIFICATIONS_IFACE,
-                          "GetCapabilities", NULL, G_VARIANT_TYPE ("(as)"),
-                          G_DBUS_CALL_FLAGS_NONE, -1, self->cancellable, on_capabilities,
-                          weak_ref_new (self));
-}
-
 /* Entries ------------------------------------------------------------- */
 
 /* Answered (sent, snoozed) or gone: off the screen. */
@@ -549,7 +97,7 @@ entry_close (Entry *e)
 {
   e->alerting = FALSE;
   e->pending = FALSE;
-  popup_close (e->notifier, e->key);
+  _sitrep_notifier_popup_close (e->notifier, e->key);
 }
 
 static void
@@ -569,23 +117,23 @@ static void
 entry_add_actions (Entry *e,
                    Popup *popup)
 {
-  popup_add_action (popup, "default", _("Open"), "show-incident",
-                    g_variant_new_string (e->incident_id));
+  _sitrep_notifier_popup_add_action (popup, "default", _("Open"), "show-incident",
+                                     g_variant_new_string (e->incident_id));
 
   if (kind_has_audience (e->kind))
     {
       g_autofree char *target = sitrep_deadline_target_new (e->incident_id, e->audience);
 
-      popup_add_action (popup, "compose", _("Compose update"), "compose-update",
-                        g_variant_new_string (target));
-      popup_add_action (popup, "snooze", _("Snooze…"), "snooze-update",
-                        g_variant_new_string (target));
+      _sitrep_notifier_popup_add_action (popup, "compose", _("Compose update"), "compose-update",
+                                         g_variant_new_string (target));
+      _sitrep_notifier_popup_add_action (popup, "snooze", _("Snooze…"), "snooze-update",
+                                         g_variant_new_string (target));
     }
 
   /* A response is answered by acknowledging the incident. */
   if (e->kind == SITREP_DEADLINE_RESPOND)
-    popup_add_action (popup, "acknowledge", _("Acknowledge"), ACKNOWLEDGE_ACTION,
-                      g_variant_new_string (e->incident_id));
+    _sitrep_notifier_popup_add_action (popup, "acknowledge", _("Acknowledge"), ACKNOWLEDGE_ACTION,
+                                       g_variant_new_string (e->incident_id));
 }
 
 /* What the deadline's reminder says now; raised by the next present(). */
@@ -660,7 +208,7 @@ rate_expired (gpointer data)
   SitrepNotifier *self = data;
 
   self->rate_id = 0;
-  present (self);
+  _sitrep_notifier_present (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -680,7 +228,7 @@ send_summary (SitrepNotifier *self,
               GPtrArray      *alerting,
               guint           n_incidents)
 {
-  Popup *popup = popup_get (self, SUMMARY_KEY);
+  Popup *popup = _sitrep_notifier_popup_get (self, SUMMARY_KEY);
   GString *body = g_string_new (NULL);
   guint n_overdue = 0;
   g_autofree char *what = NULL;
@@ -725,19 +273,23 @@ send_summary (SitrepNotifier *self,
   popup->critical = n_overdue > 0;
 
   /* Opens the worst of them. */
-  popup_add_action (popup, "default", _("Open"), "show-incident",
-                    g_variant_new_string (((Entry *) alerting->pdata[0])->incident_id));
+  {
+    Entry *worst = alerting->pdata[0];
+
+    _sitrep_notifier_popup_add_action (popup, "default", _("Open"), "show-incident",
+                                       g_variant_new_string (worst->incident_id));
+  }
 
   self->summary_alerting = alerting->len;
   self->summary_incidents = n_incidents;
-  popup_send (self, popup);
+  _sitrep_notifier_popup_send (self, popup);
 }
 
 static void
 send_entry (SitrepNotifier *self,
             Entry          *e)
 {
-  Popup *popup = popup_get (self, e->key);
+  Popup *popup = _sitrep_notifier_popup_get (self, e->key);
 
   g_free (popup->summary);
   popup->summary = g_strdup (e->summary);
@@ -745,12 +297,12 @@ send_entry (SitrepNotifier *self,
   popup->body = g_strdup (e->body);
   popup->critical = e->level == SITREP_ALERT_OVERDUE;
   entry_add_actions (e, popup);
-  popup_send (self, popup);
+  _sitrep_notifier_popup_send (self, popup);
 }
 
 /* Puts on screen what the checks found, by the rules at the top. */
-static void
-present (SitrepNotifier *self)
+void
+_sitrep_notifier_present (SitrepNotifier *self)
 {
   g_autoptr(GPtrArray) alerting = g_ptr_array_new ();
   g_autoptr(GPtrArray) pending = g_ptr_array_new ();
@@ -779,7 +331,7 @@ present (SitrepNotifier *self)
 
   if (alerting->len == 0)
     {
-      popup_close (self, SUMMARY_KEY);
+      _sitrep_notifier_popup_close (self, SUMMARY_KEY);
       return;
     }
 
@@ -804,7 +356,7 @@ present (SitrepNotifier *self)
   to_send = summary_up ? alerting : pending;
   if (g_hash_table_size (incidents) <= FEW_INCIDENTS && to_send->len <= budget)
     {
-      popup_close (self, SUMMARY_KEY);
+      _sitrep_notifier_popup_close (self, SUMMARY_KEY);
       for (guint i = 0; i < to_send->len; i++)
         {
           e = to_send->pdata[i];
@@ -820,7 +372,7 @@ present (SitrepNotifier *self)
     {
       e = alerting->pdata[i];
       e->pending = FALSE;
-      popup_close (self, e->key);
+      _sitrep_notifier_popup_close (self, e->key);
     }
   send_summary (self, alerting, g_hash_table_size (incidents));
   rate_count (self, now_us);
@@ -929,7 +481,7 @@ pass_finish (SitrepNotifier *self)
 
   g_clear_pointer (&self->pass_now, g_date_time_unref);
   set_has_active (self, self->pass_has_active);
-  present (self);
+  _sitrep_notifier_present (self);
 }
 
 /* Checks up to @max more incidents; returns whether the pass is done. */
@@ -1061,7 +613,7 @@ sitrep_notifier_record_snooze (SitrepNotifier *self,
       e->last_notified = g_date_time_ref (now);
       entry_close (e);
     }
-  present (self);
+  _sitrep_notifier_present (self);
 }
 
 void
@@ -1275,7 +827,8 @@ sitrep_notifier_constructed (GObject *object)
   G_OBJECT_CLASS (sitrep_notifier_parent_class)->constructed (object);
 
   self->cancellable = g_cancellable_new ();
-  g_bus_get (G_BUS_TYPE_SESSION, self->cancellable, on_bus, weak_ref_new (self));
+  g_bus_get (G_BUS_TYPE_SESSION, self->cancellable, _sitrep_notifier_on_bus,
+             _sitrep_notifier_weak_ref_new (self));
 
   g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
@@ -1306,7 +859,7 @@ sitrep_notifier_dispose (GObject *object)
 
       g_hash_table_iter_init (&iter, self->popups);
       while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &popup))
-        close_id (self->bus, popup->id);
+        _sitrep_notifier_close_id (self->bus, popup->id);
       g_hash_table_remove_all (self->popups);
     }
   if (self->cancellable != NULL)
@@ -1456,7 +1009,7 @@ sitrep_notifier_init (SitrepNotifier *self)
   self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                          (GDestroyNotify) entry_free);
   /* Keyed by their own key. */
-  self->popups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, popup_free);
+  self->popups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _sitrep_notifier_popup_free);
   g_queue_init (&self->sent_at);
   self->warn_before_minutes = 5;
   self->repeat_minutes = 5;
