@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "gui-test-time.h"
 
 #include "sitrep-json.h"
 #include "sitrep-time.h"
@@ -528,46 +529,6 @@ static const char *
 capture_hint (SitrepTimelinePage *page)
 {
   return gtk_entry_get_placeholder_text (GTK_ENTRY (_sitrep_timeline_page_get_capture (page)));
-}
-
-static gboolean
-in_berlin (void)
-{
-  if (g_test_subprocess ())
-    return TRUE;
-
-  g_setenv ("TZ", "Europe/Berlin", TRUE);
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_unsetenv ("TZ");
-  g_test_trap_assert_passed ();
-  return FALSE;
-}
-
-static void
-set_input_zone (SitrepTimeInput zone)
-{
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-
-  g_settings_set_enum (settings, "time-input-zone", zone);
-}
-
-/* @minutes from now on the clock of @zone, as typed (to the minute), or
- * %NULL when that is another day there. */
-static GDateTime *
-clock_time (GTimeZone *zone,
-            int        minutes,
-            char     **typed)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
-  g_autoptr(GDateTime) then = g_date_time_add_minutes (now, minutes);
-
-  if (g_date_time_get_day_of_month (then) != g_date_time_get_day_of_month (now))
-    return NULL;
-
-  *typed = g_date_time_format (then, "%H:%M");
-  return g_date_time_new (zone, g_date_time_get_year (then), g_date_time_get_month (then),
-                          g_date_time_get_day_of_month (then), g_date_time_get_hour (then),
-                          g_date_time_get_minute (then), 0);
 }
 
 static gboolean
