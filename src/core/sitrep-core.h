@@ -18,3 +18,4 @@
 #include "sitrep-deadlines.h"
 #include "sitrep-templates.h"
 #include "sitrep-incident-rules.h"
+#include "sitrep-action-items.h"

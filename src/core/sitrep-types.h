@@ -81,4 +81,19 @@ typedef enum {
   SITREP_MILESTONE_CLOSED,        /*< nick=closed_at >*/
 } SitrepMilestone;
 
+/* An action item's kind, as the guide's ImprovementItem has it. */
+typedef enum {
+  SITREP_ACTION_PREVENT,
+  SITREP_ACTION_DETECT,
+  SITREP_ACTION_RESPOND,
+} SitrepActionType;
+
+/* Where an action item stands; the guide's four statuses. */
+typedef enum {
+  SITREP_ACTION_NOT_STARTED,      /*< nick=not_started >*/
+  SITREP_ACTION_IN_PROGRESS,      /*< nick=in_progress >*/
+  SITREP_ACTION_COMPLETED,
+  SITREP_ACTION_DEFERRED,
+} SitrepActionStatus;
+
 G_END_DECLS
