@@ -459,6 +459,18 @@ on_acknowledge (SitrepOverviewPage *self)
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
+/* An obligation after resolution, marked done from its row. */
+static void
+on_mark_done (SitrepOverviewPage *self,
+              int                 kind)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (page_incident (self) != NULL &&
+      !sitrep_workspace_mark_obligation_done (page_workspace (self), kind, &error))
+    sitrep_widget_show_error (GTK_WIDGET (self), error);
+}
+
 /* The incident's deadlines, soonest first, with live countdowns. */
 static void
 update_due (SitrepOverviewPage *self)
@@ -468,6 +480,20 @@ update_due (SitrepOverviewPage *self)
 
   if (page_incident (self) != NULL)
     deadlines = sitrep_workspace_dup_deadlines (page_workspace (self));
+
+  /* Once resolved, the list is what is owed until marked done. */
+  if (page_incident (self) != NULL && !sitrep_incident_is_active (page_incident (self)))
+    {
+      adw_preferences_group_set_title (self->due_group, _("After Resolution"));
+      adw_preferences_group_set_description (self->due_group,
+                                             _("What the incident still owes, until each is marked done"));
+    }
+  else
+    {
+      adw_preferences_group_set_title (self->due_group, _("Updates Due"));
+      adw_preferences_group_set_description (self->due_group,
+                                             _("Every audience’s update clock, and the other deadlines of the incident"));
+    }
   sitrep_due_list_show (self->due_list,
                         page_incident (self) ? sitrep_incident_get_id (page_incident (self)) : NULL,
                         deadlines, now);
@@ -784,6 +810,8 @@ sitrep_overview_page_init (SitrepOverviewPage *self)
   self->timeline_rows = g_ptr_array_new ();
   self->attention_rows = g_ptr_array_new ();
   g_signal_connect_object (self->due_list, "acknowledge", G_CALLBACK (on_acknowledge), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->due_list, "mark-done", G_CALLBACK (on_mark_done), self,
                            G_CONNECT_SWAPPED);
 
   for (SitrepSeverity s = SITREP_SEVERITY_P1; s <= SITREP_SEVERITY_P4; s++)
