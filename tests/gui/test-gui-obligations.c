@@ -202,9 +202,8 @@ test_resolve_mark_done_close_restart (Fixture       *f,
   GtkWidget *button;
   JsonObject *body;
 
-  f->incident_id = sitrep_context_declare_incident (f->context, "Payments failing",
-                                                    "payments, checkout", "Card payments fail",
-                                                    SITREP_SEVERITY_P1, &error);
+  /* The guide's example: a P1 payment service outage, made major. */
+  f->incident_id = sitrep_context_add_demo (f->context, &error);
   g_assert_no_error (error);
   g_assert_true (sitrep_workspace_set_major (test_workspace (f->context, f->incident_id), TRUE,
                                              &error));
