@@ -117,7 +117,8 @@ test_hot_wash_clock (void)
       g_assert_nonnull (notice);
       g_assert_cmpint (notice->level, ==, steps[i].level);
       g_assert_cmpstr (notice->summary, ==, steps[i].summary);
-      g_assert_nonnull (strstr (notice->body, "Hot wash due at"));
+      g_assert_nonnull (strstr (notice->body, "Hot wash due on "));
+      g_assert_nonnull (strstr (notice->body, "(P1, Resolved)"));
     }
   /* Nothing active: no reason to keep running in the background. */
   g_assert_false (sitrep_notifier_get_has_active (notifier));
