@@ -155,6 +155,26 @@ done_text (SitrepDeadlineKind kind)
     }
 }
 
+/* The timeline entry of a mark taken back. */
+static const char *
+undone_text (SitrepDeadlineKind kind)
+{
+  switch (kind)
+    {
+    case SITREP_DEADLINE_EXEC_SUMMARY:
+      return _("Executive summary marked not done");
+    case SITREP_DEADLINE_HOT_WASH:
+      return _("Hot wash marked not done");
+    case SITREP_DEADLINE_POSTMORTEM:
+      return _("Postmortem marked not done");
+    case SITREP_DEADLINE_EXEC_REVIEW:
+      return _("Executive review marked not done");
+    case SITREP_DEADLINE_ACTION_FOLLOWUP:
+    default:
+      return _("Action item follow-up marked not done");
+    }
+}
+
 /**
  * sitrep_obligations_done_fields:
  * @major: the fields of a major incident's obligations, else of any
@@ -302,6 +322,58 @@ sitrep_obligations_mark_done (const SitrepRuleEnv *env,
   g_ptr_array_add (mutations, sitrep_mutation_new_patch ("incidents", incident_id, fields));
   g_ptr_array_add (mutations, sitrep_incident_rules_new_entry (env, incident_id, now,
                                                                SITREP_KIND_NOTE, done_text (kind),
+                                                               env->actor));
+  return g_steal_pointer (&mutations);
+}
+
+/**
+ * sitrep_obligations_unmark_done:
+ * @incident: the incident's body as it is
+ * @kind: the obligation
+ *
+ * Takes back a mark (a "Mark Done" in error): its two fields cleared and a
+ * note on the timeline ("Hot wash marked not done"); the obligation is
+ * owed again. Refused when it is not marked done.
+ *
+ * Returns: (transfer full) (element-type SitrepMutation): the patch and
+ *   the entry, or %NULL with @error set
+ */
+GPtrArray *
+sitrep_obligations_unmark_done (const SitrepRuleEnv *env,
+                                const char          *incident_id,
+                                JsonObject          *incident,
+                                SitrepDeadlineKind   kind,
+                                GError             **error)
+{
+  g_autoptr(GPtrArray) mutations =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autofree char *done_at = NULL;
+  g_autofree char *done_by = NULL;
+  g_autofree char *now = NULL;
+  gboolean done[SITREP_DEADLINE_ACTION_FOLLOWUP + 1] = { 0 };
+
+  g_return_val_if_fail (env != NULL, NULL);
+  g_return_val_if_fail (incident_id != NULL, NULL);
+  g_return_val_if_fail (incident != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  sitrep_obligations_read_done (incident, done);
+  if (find (kind) == NULL || !done[kind])
+    {
+      g_set_error (error, SITREP_INCIDENT_RULES_ERROR, SITREP_INCIDENT_RULES_ERROR_INVALID,
+                   _("That is not marked done"));
+      return NULL;
+    }
+
+  done_at = sitrep_obligation_done_at_field (kind);
+  done_by = sitrep_obligation_done_by_field (kind);
+  now = env->now != NULL ? sitrep_time_format (env->now) : sitrep_time_now ();
+  json_object_set_null_member (fields, done_at);
+  json_object_set_null_member (fields, done_by);
+  g_ptr_array_add (mutations, sitrep_mutation_new_patch ("incidents", incident_id, fields));
+  g_ptr_array_add (mutations, sitrep_incident_rules_new_entry (env, incident_id, now,
+                                                               SITREP_KIND_NOTE, undone_text (kind),
                                                                env->actor));
   return g_steal_pointer (&mutations);
 }

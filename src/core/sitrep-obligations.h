@@ -29,5 +29,10 @@ GPtrArray          *sitrep_obligations_mark_done     (const SitrepRuleEnv *env,
                                                       JsonObject          *incident,
                                                       SitrepDeadlineKind   kind,
                                                       GError             **error);
+GPtrArray          *sitrep_obligations_unmark_done   (const SitrepRuleEnv *env,
+                                                      const char          *incident_id,
+                                                      JsonObject          *incident,
+                                                      SitrepDeadlineKind   kind,
+                                                      GError             **error);
 
 G_END_DECLS

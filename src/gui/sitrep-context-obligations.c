@@ -142,3 +142,33 @@ sitrep_context_mark_obligation_done (SitrepContext       *self,
 
   return _sitrep_context_apply_rule (self, mutations, local_error, error);
 }
+
+/**
+ * sitrep_context_unmark_obligation_done:
+ *
+ * Takes back a "Mark Done": the obligation is owed again, with a note on
+ * the timeline ("Hot wash marked not done").
+ */
+gboolean
+sitrep_context_unmark_obligation_done (SitrepContext       *self,
+                                       const char          *incident_id,
+                                       SitrepDeadlineKind   kind,
+                                       GError             **error)
+{
+  g_autoptr(GPtrArray) mutations = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SitrepIncident *incident;
+  SitrepRuleEnv env;
+
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+
+  if ((incident = _sitrep_context_require_incident (self, incident_id, error)) == NULL)
+    return FALSE;
+
+  _sitrep_context_rule_env (self, &env);
+  mutations = sitrep_obligations_unmark_done (&env, incident_id,
+                                              sitrep_incident_get_body (incident), kind,
+                                              &local_error);
+
+  return _sitrep_context_apply_rule (self, mutations, local_error, error);
+}

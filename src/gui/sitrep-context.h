@@ -196,5 +196,9 @@ gboolean        sitrep_context_mark_obligation_done (SitrepContext       *self,
                                                      const char          *incident_id,
                                                      SitrepDeadlineKind   kind,
                                                      GError             **error);
+gboolean        sitrep_context_unmark_obligation_done (SitrepContext     *self,
+                                                       const char        *incident_id,
+                                                       SitrepDeadlineKind kind,
+                                                       GError           **error);
 
 G_END_DECLS

@@ -193,6 +193,37 @@ test_mark_done_refused (void)
     }
 }
 
+static void
+test_unmark_done (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 28, 9, 45, 0);
+  SitrepRuleEnv env = { now, "alice", NULL, NULL };
+  g_autoptr(JsonObject) body =
+    parse ("{\"status\": \"closed\", \"major\": true, \"resolved_at\": \"2026-11-27T16:00:00Z\","
+           " \"hot_wash_done_at\": \"2026-11-28T09:30:00Z\", \"hot_wash_done_by\": \"alice\"}");
+  g_autoptr(GPtrArray) mutations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fields = NULL;
+  SitrepMutation *entry;
+
+  mutations = sitrep_obligations_unmark_done (&env, "inc-1", body, SITREP_DEADLINE_HOT_WASH,
+                                              &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mutations->len, ==, 2);
+  fields = sitrep_json_to_string (((SitrepMutation *) mutations->pdata[0])->data);
+  g_assert_cmpstr (fields, ==, "{\"hot_wash_done_at\":null,\"hot_wash_done_by\":null}");
+  entry = mutations->pdata[1];
+  g_assert_cmpstr (sitrep_json_get_string (entry->data, "text"), ==, "Hot wash marked not done");
+  g_clear_pointer (&mutations, g_ptr_array_unref);
+
+  /* Not marked: refused. */
+  mutations = sitrep_obligations_unmark_done (&env, "inc-1", body, SITREP_DEADLINE_POSTMORTEM,
+                                              &error);
+  g_assert_null (mutations);
+  g_assert_error (error, SITREP_INCIDENT_RULES_ERROR, SITREP_INCIDENT_RULES_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "That is not marked done");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +235,7 @@ main (int   argc,
   g_test_add_func ("/core/obligations/any-open", test_any_open);
   g_test_add_func ("/core/obligations/mark-done", test_mark_done);
   g_test_add_func ("/core/obligations/mark-done-refused", test_mark_done_refused);
+  g_test_add_func ("/core/obligations/unmark-done", test_unmark_done);
 
   return g_test_run ();
 }

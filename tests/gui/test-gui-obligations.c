@@ -199,6 +199,7 @@ test_resolve_mark_done_close_restart (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *titles = NULL;
   AdwPreferencesGroup *group;
+  AdwToast *toast;
   GtkWidget *button;
   JsonObject *body;
 
@@ -243,6 +244,26 @@ test_resolve_mark_done_close_restart (Fixture       *f,
   g_assert_nonnull (sitrep_json_get_string (body, "hot_wash_done_at"));
   g_assert_cmpstr (sitrep_json_get_string (body, "hot_wash_done_by"), ==, "dana");
 
+  /* A click in error: the toast's Undo owes it again, and says so. */
+  toast = _sitrep_overview_page_get_mark_done_toast (f->page);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Hot wash marked done");
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_signal_emit_by_name (toast, "button-clicked");
+  WAIT_UNTIL (row_titled (f, "Hot wash due") != NULL);
+  titles = shown_titles (f);
+  g_assert_cmpstr (titles, ==, ALL_FIVE);
+  g_clear_pointer (&titles, g_free);
+  g_assert_cmpuint (count_entries (f, "Hot wash marked not done"), ==, 1);
+  body = sitrep_incident_get_body (incident (f));
+  g_assert_null (sitrep_json_get_string (body, "hot_wash_done_at"));
+  g_assert_null (sitrep_json_get_string (body, "hot_wash_done_by"));
+
+  /* And done for good. */
+  g_signal_emit_by_name (find_button (row_titled (f, "Hot wash due"), "_Mark Done"), "clicked");
+  WAIT_UNTIL (row_titled (f, "Hot wash due") == NULL);
+  g_assert_cmpuint (count_entries (f, "Hot wash done"), ==, 2);
+
   /* Closed: what is still owed stays. */
   press_status (f, SITREP_STATUS_CLOSED);
   g_assert_nonnull (_sitrep_overview_page_get_dialog (f->page));
@@ -277,7 +298,7 @@ test_resolve_mark_done_close_restart (Fixture       *f,
                                                          SITREP_DEADLINE_HOT_WASH, &error));
   g_assert_cmpstr (error->message, ==, "Hot wash was already marked done by dana");
   g_clear_error (&error);
-  g_assert_cmpuint (count_entries (f, "Hot wash done"), ==, 1);
+  g_assert_cmpuint (count_entries (f, "Hot wash done"), ==, 2);
 
   /* The rest, one by one, from their rows: nothing left. */
   while ((button = find_button (GTK_WIDGET (due_list (f)), "_Mark Done")) != NULL)

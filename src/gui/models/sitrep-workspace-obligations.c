@@ -24,6 +24,18 @@ _sitrep_workspace_fill_obligations (SitrepWorkspace     *self,
                                       sitrep_workspace_get_incident (self), in);
 }
 
+static SitrepContext *
+context_of (SitrepWorkspace  *self,
+            GError          **error)
+{
+  GObject *context = _sitrep_workspace_get_context (self);
+
+  if (context == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The incident is no longer open"));
+
+  return context != NULL ? SITREP_CONTEXT (context) : NULL;
+}
+
 /**
  * sitrep_workspace_mark_obligation_done:
  * @kind: an obligation the incident owes (sitrep_deadline_is_obligation())
@@ -36,18 +48,33 @@ sitrep_workspace_mark_obligation_done (SitrepWorkspace     *self,
                                        SitrepDeadlineKind   kind,
                                        GError             **error)
 {
-  GObject *context;
+  SitrepContext *context;
 
   g_return_val_if_fail (SITREP_IS_WORKSPACE (self), FALSE);
 
-  context = _sitrep_workspace_get_context (self);
-  if (context == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED, _("The incident is no longer open"));
-      return FALSE;
-    }
+  context = context_of (self, error);
+  return context != NULL &&
+         sitrep_context_mark_obligation_done (context, sitrep_workspace_get_incident_id (self),
+                                              kind, error);
+}
 
-  return sitrep_context_mark_obligation_done (SITREP_CONTEXT (context),
-                                              sitrep_workspace_get_incident_id (self), kind,
-                                              error);
+/**
+ * sitrep_workspace_unmark_obligation_done:
+ *
+ * Takes back a "Mark Done" made in error: the obligation is owed again,
+ * with a note on the timeline.
+ */
+gboolean
+sitrep_workspace_unmark_obligation_done (SitrepWorkspace     *self,
+                                         SitrepDeadlineKind   kind,
+                                         GError             **error)
+{
+  SitrepContext *context;
+
+  g_return_val_if_fail (SITREP_IS_WORKSPACE (self), FALSE);
+
+  context = context_of (self, error);
+  return context != NULL &&
+         sitrep_context_unmark_obligation_done (context, sitrep_workspace_get_incident_id (self),
+                                                kind, error);
 }

@@ -99,5 +99,8 @@ gboolean        sitrep_workspace_snooze              (SitrepWorkspace    *self,
 gboolean        sitrep_workspace_mark_obligation_done (SitrepWorkspace    *self,
                                                        SitrepDeadlineKind  kind,
                                                        GError            **error);
+gboolean        sitrep_workspace_unmark_obligation_done (SitrepWorkspace    *self,
+                                                         SitrepDeadlineKind  kind,
+                                                         GError            **error);
 
 G_END_DECLS
