@@ -16,8 +16,10 @@
 
 /* The update clocks run here, on the local clock, whether or not a server
  * is reachable: every minute (and whenever an incident or a
- * communication changes) each active incident's deadlines are compared
- * with now, and sitrep_deadline_alert() says whether to warn or nag. Those
+ * communication changes) each active incident's deadlines, and those of
+ * each resolved or closed incident that still owes an obligation after
+ * its resolution (sitrep_context_incident_owes()), are compared with
+ * now, and sitrep_deadline_alert() says whether to warn or nag. Those
  * passes run CHECK_SLICE incidents at a time, between frames.
  *
  * What reaches the screen is decided afterwards, in present(), by these
