@@ -84,14 +84,16 @@ acknowledge_clicked (SitrepDueList *self)
   g_signal_emit (self, signals[ACKNOWLEDGE], 0);
 }
 
+/* due.mark-done (i): a row's "Mark Done", for the obligation of that kind. */
 static void
-mark_done_clicked (GtkButton     *button,
-                   SitrepDueList *self)
+mark_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  SitrepDeadlineKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button),
-                                                                "sitrep-obligation"));
+  int kind = g_variant_get_int32 (parameter);
 
-  g_signal_emit (self, signals[MARK_DONE], 0, (int) kind);
+  if (sitrep_deadline_is_obligation (kind))
+    g_signal_emit (widget, signals[MARK_DONE], 0, kind);
 }
 
 static GtkWidget *
@@ -152,8 +154,8 @@ add_answer_buttons (SitrepDueList        *self,
                                             sitrep_audience_to_string (d->audience));
           adw_action_row_add_suffix (ADW_ACTION_ROW (due->row), compose);
         }
-      g_object_set_data (G_OBJECT (done), "sitrep-obligation", GINT_TO_POINTER (d->kind));
-      g_signal_connect_object (done, "clicked", G_CALLBACK (mark_done_clicked), self, 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (done), "due.mark-done");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (done), "i", (gint32) d->kind);
       adw_action_row_add_suffix (ADW_ACTION_ROW (due->row), done);
     }
   else if (d->kind == SITREP_DEADLINE_RESPOND)
@@ -468,6 +470,8 @@ sitrep_due_list_class_init (SitrepDueListClass *klass)
   signals[MARK_DONE] = g_signal_new ("mark-done", G_TYPE_FROM_CLASS (klass),
                                      G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                                      G_TYPE_INT);
+
+  gtk_widget_class_install_action (widget_class, "due.mark-done", "i", mark_done_action);
 
   (void) sitrep_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,
