@@ -6,7 +6,7 @@
  * 127.0.0.1. One marks the hot wash done while the other, at the same
  * time, marks the postmortem done: both marks reach both apps, neither
  * overwriting the other, each with its timeline note, and what is still
- * owed is the same in both.
+ * owed is the same in both. A mark made offline arrives on reconnecting.
  */
 
 #include "config.h"
@@ -135,6 +135,22 @@ test_marks_meet (void)
   g_assert_cmpstr (owed_a, ==, "Executive summary due Executive review due "
                                "Action item follow-up due");
   g_assert_cmpstr (owed_b, ==, owed_a);
+
+  /* Offline, a mark waits on this computer and arrives on reconnecting. */
+  sitrep_context_set_server (b.context, NULL, NULL);
+  g_assert_true (sitrep_context_mark_obligation_done (b.context, id, SITREP_DEADLINE_EXEC_REVIEW,
+                                                      &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&owed_b, g_free);
+  owed_b = owed (&b, id);
+  g_assert_cmpstr (owed_b, ==, "Executive summary due Action item follow-up due");
+  g_assert_null (field (&a, id, "exec_review_done_at"));
+  sitrep_context_set_server (b.context, server->base_url, server->responder2);
+  WAIT_UNTIL (field (&a, id, "exec_review_done_at") != NULL);
+  WAIT_UNTIL (has_entry (&a, id, "Executive review done"));
+  g_clear_pointer (&owed_a, g_free);
+  owed_a = owed (&a, id);
+  g_assert_cmpstr (owed_a, ==, owed_b);
 
   app_close (&a);
   app_close (&b);
