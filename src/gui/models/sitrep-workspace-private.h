@@ -28,4 +28,8 @@ GObject         *_sitrep_workspace_get_context   (SitrepWorkspace       *self);
 void             _sitrep_workspace_emit_changed  (SitrepWorkspace       *self,
                                                   const char            *coll);
 
+/* sitrep-workspace-obligations.c */
+void             _sitrep_workspace_fill_obligations (SitrepWorkspace     *self,
+                                                     SitrepDeadlineInput *in);
+
 G_END_DECLS
