@@ -1,0 +1,665 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sitrep-postmortem.c: the guide's postmortem, from the records it is made of
+ *
+ * A postmortem is a `postmortems` record whose id is its incident's
+ * (PROTOCOL.md): summary (the brief description its title uses),
+ * root_cause, contributing_factors, went_well, went_poorly (arrays of
+ * lines), lessons and five_whys ({question, answer} rows). Three fields
+ * the protocol keeps as it keeps every field it does not know complete
+ * it: five_whys_problem and five_whys_root_cause, the first and last lines
+ * of the guide's Five Whys, and timeline_pinned_only, whether the timeline
+ * table shows the pinned entries only.
+ *
+ * The Incident Summary is not typed: it is read from the incident record.
+ * The export is the guide's template, heading for heading, so a postmortem
+ * written here reads like every other one the team has.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sitrep-action-items.h"
+#include "sitrep-json.h"
+#include "sitrep-postmortem.h"
+#include "sitrep-time.h"
+
+static const char * const list_fields[] = {
+  "contributing_factors", "went_well", "went_poorly",
+};
+
+static GDateTime *
+parse_member (JsonObject *o,
+              const char *member)
+{
+  return sitrep_time_parse (sitrep_json_get_string (o, member));
+}
+
+/**
+ * sitrep_postmortem_dup_start:
+ * @incident: an incident's body
+ *
+ * When the incident began for the postmortem: when customer impact began
+ * if that is known (`impact_started_at`), else when it was detected, else
+ * when it was declared.
+ *
+ * Returns: (transfer full) (nullable): the time, %NULL when none is set
+ */
+GDateTime *
+sitrep_postmortem_dup_start (JsonObject *incident)
+{
+  static const char * const members[] = { "impact_started_at", "detected_at", "declared_at" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      GDateTime *dt = parse_member (incident, members[i]);
+
+      if (dt != NULL)
+        return dt;
+    }
+  return NULL;
+}
+
+/**
+ * sitrep_postmortem_dup_end:
+ * @incident: an incident's body
+ *
+ * When it ended: when it was resolved (service restored), else when it
+ * was closed. Closing is paperwork that may come days later, so it only
+ * stands in for a resolution that was never recorded.
+ *
+ * Returns: (transfer full) (nullable): the time, %NULL while it goes on
+ */
+GDateTime *
+sitrep_postmortem_dup_end (JsonObject *incident)
+{
+  GDateTime *dt = parse_member (incident, "resolved_at");
+
+  return dt != NULL ? dt : parse_member (incident, "closed_at");
+}
+
+static GDateTime *
+to_minute (GDateTime *dt)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (dt);
+
+  return g_date_time_new_utc (g_date_time_get_year (utc), g_date_time_get_month (utc),
+                              g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                              g_date_time_get_minute (utc), 0);
+}
+
+static int
+days_between (GDateTime *a,
+              GDateTime *b)
+{
+  g_autoptr(GDate) da = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (a),
+                                        (GDateMonth) g_date_time_get_month (a),
+                                        (GDateYear) g_date_time_get_year (a));
+  g_autoptr(GDate) db = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (b),
+                                        (GDateMonth) g_date_time_get_month (b),
+                                        (GDateYear) g_date_time_get_year (b));
+
+  return g_date_days_between (da, db);
+}
+
+/**
+ * sitrep_postmortem_format_duration:
+ * @start: when it began
+ * @end: (nullable): when it ended, %NULL while it goes on
+ *
+ * The guide's duration line, in UTC: "14:32 to 16:00 (1 hours 28
+ * minutes)". Both ends are read to the minute, as they are printed, so
+ * the length always agrees with the two clock readings. The hours are
+ * counted in full past a day ("50 hours 30 minutes"), and an end on a
+ * later calendar day says how many days later, since its clock reading
+ * alone would be earlier than the start: "23:10 to 01:25 +1 day (2 hours
+ * 15 minutes)", "09:00 to 11:30 +2 days (50 hours 30 minutes)".
+ *
+ * Returns: (transfer full): the line
+ */
+char *
+sitrep_postmortem_format_duration (GDateTime *start,
+                                   GDateTime *end)
+{
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autofree char *from_text = NULL;
+  g_autofree char *to_text = NULL;
+  g_autofree char *days = NULL;
+  GTimeSpan span;
+  gint64 minutes;
+  int n_days;
+
+  g_return_val_if_fail (start != NULL, NULL);
+
+  from = to_minute (start);
+  from_text = g_date_time_format (from, "%H:%M");
+  if (end == NULL)
+    /* Translators: the duration of an incident not resolved yet, e.g. "14:32 to now (ongoing)" */
+    return g_strdup_printf (_("%s to now (ongoing)"), from_text);
+
+  to = to_minute (end);
+  to_text = g_date_time_format (to, "%H:%M");
+  span = g_date_time_difference (to, from);
+  if (span < 0)
+    /* Translators: a duration whose end was recorded before its start */
+    return g_strdup_printf (_("%s to %s (ends before it starts)"), from_text, to_text);
+
+  n_days = days_between (from, to);
+  if (n_days > 0)
+    /* Translators: how many calendar days after the start the end falls */
+    days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, " +%d day", " +%d days", n_days),
+                            n_days);
+
+  minutes = span / G_TIME_SPAN_MINUTE;
+  /* Translators: the guide's duration line, e.g. "14:32 to 16:00 (1 hours 28 minutes)";
+   * the guide writes "hours" whatever the number */
+  return g_strdup_printf (_("%s to %s%s (%d hours %d minutes)"), from_text, to_text,
+                          days != NULL ? days : "", (int) (minutes / 60), (int) (minutes % 60));
+}
+
+static char *
+nonempty_dup (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+/**
+ * sitrep_postmortem_summary_new:
+ * @incident: an incident's body
+ *
+ * Returns: (transfer full): the Incident Summary of @incident
+ */
+SitrepPostmortemSummary *
+sitrep_postmortem_summary_new (JsonObject *incident)
+{
+  SitrepPostmortemSummary *summary = g_new0 (SitrepPostmortemSummary, 1);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  JsonNode *services;
+
+  g_return_val_if_fail (incident != NULL, summary);
+
+  start = sitrep_postmortem_dup_start (incident);
+  end = sitrep_postmortem_dup_end (incident);
+  if (start != NULL)
+    {
+      summary->date = g_date_time_format (start, "%Y-%m-%d");
+      summary->duration = sitrep_postmortem_format_duration (start, end);
+    }
+
+  summary->severity = nonempty_dup (sitrep_json_get_string (incident, "severity"));
+  summary->customer_impact = nonempty_dup (sitrep_json_get_string (incident, "customer_impact"));
+
+  services = json_object_get_member (incident, "services");
+  if (services != NULL && JSON_NODE_HOLDS_ARRAY (services))
+    {
+      JsonArray *array = json_node_get_array (services);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *node = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING
+              || json_node_get_string (node)[0] == '\0')
+            continue;
+          if (text->len > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, json_node_get_string (node));
+        }
+      if (text->len > 0)
+        summary->services = g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  return summary;
+}
+
+void
+sitrep_postmortem_summary_free (SitrepPostmortemSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->date);
+  g_free (summary->duration);
+  g_free (summary->severity);
+  g_free (summary->services);
+  g_free (summary->customer_impact);
+  g_free (summary);
+}
+
+/**
+ * sitrep_postmortem_field_is_list:
+ *
+ * Returns: %TRUE for the sections that are lists of lines
+ *   (contributing_factors, went_well, went_poorly)
+ */
+gboolean
+sitrep_postmortem_field_is_list (const char *field)
+{
+  for (gsize i = 0; field != NULL && i < G_N_ELEMENTS (list_fields); i++)
+    if (g_str_equal (field, list_fields[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sitrep_postmortem_dup_section_text:
+ * @postmortem: (nullable): a postmortem's body
+ * @field: a text section ("root_cause") or a list ("went_well")
+ *
+ * A section as a person edits it: the text, or a list one item a line.
+ *
+ * Returns: (transfer full): the text, "" when the section is empty
+ */
+char *
+sitrep_postmortem_dup_section_text (JsonObject *postmortem,
+                                    const char *field)
+{
+  JsonNode *node;
+  g_autoptr(GString) text = NULL;
+
+  if (postmortem == NULL || field == NULL)
+    return g_strdup ("");
+
+  if (!sitrep_postmortem_field_is_list (field))
+    {
+      const char *value = sitrep_json_get_string (postmortem, field);
+
+      return g_strdup (value != NULL ? value : "");
+    }
+
+  node = json_object_get_member (postmortem, field);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return g_strdup ("");
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        continue;
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, json_node_get_string (item));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * sitrep_postmortem_section_from_text:
+ * @field: the section
+ * @text: what the person typed
+ *
+ * The value to store for a section: the text as typed, or for a list one
+ * item per line, blank lines left out and each line trimmed.
+ *
+ * Returns: (transfer full): the member's value
+ */
+JsonNode *
+sitrep_postmortem_section_from_text (const char *field,
+                                     const char *text)
+{
+  JsonNode *node;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *array;
+
+  if (!sitrep_postmortem_field_is_list (field))
+    {
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (node, text != NULL ? text : "");
+      return node;
+    }
+
+  array = json_array_new ();
+  lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (line[0] != '\0')
+        json_array_add_string_element (array, line);
+    }
+  node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (node, array);
+  return node;
+}
+
+/**
+ * sitrep_markdown_escape_cell:
+ *
+ * Makes @text safe in one cell of a Markdown table: a `|` would end the
+ * cell and a new line the row, so they become `\|` and `<br>`.
+ *
+ * Returns: (transfer full): the cell's text
+ */
+char *
+sitrep_markdown_escape_cell (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  for (const char *p = trimmed; *p != '\0'; p++)
+    {
+      if (*p == '|')
+        g_string_append (out, "\\|");
+      else if (*p == '\r' && p[1] == '\n')
+        continue;
+      else if (*p == '\n' || *p == '\r')
+        g_string_append (out, "<br>");
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Sorted by time, as the timeline page shows them; entries without a time
+ * last, in the order given. */
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  JsonObject *ea = *(JsonObject **) a;
+  JsonObject *eb = *(JsonObject **) b;
+  g_autoptr(GDateTime) ta = parse_member (ea, "occurred_at");
+  g_autoptr(GDateTime) tb = parse_member (eb, "occurred_at");
+
+  if (ta == NULL || tb == NULL)
+    return (ta == NULL) - (tb == NULL);
+  return g_date_time_compare (ta, tb);
+}
+
+/* By due date, items without one last, then by description. */
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  JsonObject *ia = *(JsonObject **) a;
+  JsonObject *ib = *(JsonObject **) b;
+  g_autoptr(GDate) da = sitrep_action_item_dup_due_date (ia);
+  g_autoptr(GDate) db = sitrep_action_item_dup_due_date (ib);
+
+  if (da == NULL || db == NULL)
+    {
+      if (da != db)
+        return da == NULL ? 1 : -1;
+    }
+  else if (g_date_compare (da, db) != 0)
+    return g_date_compare (da, db);
+
+  return g_strcmp0 (sitrep_json_get_string (ia, "description"),
+                    sitrep_json_get_string (ib, "description"));
+}
+
+static void
+append_summary_line (GString    *out,
+                     const char *label,
+                     const char *value)
+{
+  g_string_append_printf (out, "- **%s**: %s\n", label, value != NULL ? value : _("Unknown"));
+}
+
+/* A free text section: as typed, or a line saying nothing is written. */
+static void
+append_text (GString    *out,
+             const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (trimmed[0] == '\0')
+    g_string_append_printf (out, "_%s_\n", _("Not written yet."));
+  else
+    g_string_append_printf (out, "%s\n", trimmed);
+}
+
+/* A list section: one item a line; an item of several lines keeps them
+ * inside its item. */
+static void
+append_list (GString    *out,
+             JsonObject *postmortem,
+             const char *field)
+{
+  JsonNode *node = postmortem ? json_object_get_member (postmortem, field) : NULL;
+  guint n = 0;
+
+  for (guint i = 0; node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
+                    i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+        continue;
+      text = g_strstrip (g_strdup (json_node_get_string (item)));
+      if (text[0] == '\0')
+        continue;
+
+      lines = g_strsplit (text, "\n", -1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        g_string_append_printf (out, "%s%s\n", l == 0 ? "- " : "  ", g_strchomp (lines[l]));
+      n++;
+    }
+
+  if (n == 0)
+    g_string_append_printf (out, "_%s_\n", _("Not written yet."));
+}
+
+static gboolean
+has_text (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  return trimmed[0] != '\0';
+}
+
+/* The guide's Five Whys, under the root cause it leads to: the problem,
+ * each why with its answer, and the root cause statement. Left out while
+ * nothing of it is written. */
+static void
+append_five_whys (GString    *out,
+                  JsonObject *postmortem)
+{
+  const char *problem = sitrep_json_get_string (postmortem, "five_whys_problem");
+  const char *root = sitrep_json_get_string (postmortem, "five_whys_root_cause");
+  JsonNode *node = json_object_get_member (postmortem, "five_whys");
+  JsonArray *rows = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node)
+                                                                 : NULL;
+  g_autoptr(GString) chain = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; rows != NULL && i < json_array_get_length (rows); i++)
+    {
+      JsonNode *row = json_array_get_element (rows, i);
+      const char *question, *answer;
+      g_autofree char *q = NULL, *a = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (row))
+        continue;
+      question = sitrep_json_get_string (json_node_get_object (row), "question");
+      answer = sitrep_json_get_string (json_node_get_object (row), "answer");
+      if (!has_text (question) && !has_text (answer))
+        continue;
+
+      q = has_text (question) ? g_strstrip (g_strdup (question)) : g_strdup (_("Why?"));
+      a = g_strstrip (g_strdup (answer != NULL ? answer : ""));
+      g_string_append_printf (chain, "%u. **%s** %s\n", ++n, q, a);
+    }
+
+  if (!has_text (problem) && !has_text (root) && chain->len == 0)
+    return;
+
+  g_string_append_printf (out, "\n### %s\n", _("Five Whys"));
+  if (has_text (problem))
+    {
+      g_autofree char *p = g_strstrip (g_strdup (problem));
+      g_string_append_printf (out, "**%s**: %s\n", _("Problem"), p);
+    }
+  if (chain->len > 0)
+    g_string_append_printf (out, "\n%s", chain->str);
+  if (has_text (root))
+    {
+      g_autofree char *r = g_strstrip (g_strdup (root));
+      g_string_append_printf (out, "\n**%s**: %s\n", _("Root cause"), r);
+    }
+}
+
+static void
+append_timeline (GString    *out,
+                 GPtrArray  *timeline,
+                 GDateTime  *start,
+                 gboolean    pinned_only)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  g_autofree char *day = start ? g_date_time_format (start, "%Y-%m-%d") : NULL;
+
+  for (guint i = 0; timeline != NULL && i < timeline->len; i++)
+    if (!pinned_only || sitrep_json_get_bool (timeline->pdata[i], "pinned"))
+      g_ptr_array_add (sorted, timeline->pdata[i]);
+  g_ptr_array_sort (sorted, compare_entries);
+
+  g_string_append_printf (out, "| %s | %s |\n|------------|-------|\n",
+                          _("Time (UTC)"), _("Event"));
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      JsonObject *entry = sorted->pdata[i];
+      g_autoptr(GDateTime) at = parse_member (entry, "occurred_at");
+      g_autofree char *entry_day = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *text = sitrep_markdown_escape_cell (sitrep_json_get_string (entry, "text"));
+
+      if (at != NULL)
+        {
+          entry_day = g_date_time_format (at, "%Y-%m-%d");
+          if (day == NULL)
+            day = g_strdup (entry_day);
+          /* Another day than the incident's says which. */
+          when = g_date_time_format (at, g_str_equal (day, entry_day) ? "%H:%M" : "%Y-%m-%d %H:%M");
+        }
+      g_string_append_printf (out, "| %s | %s |\n", when != NULL ? when : "", text);
+    }
+}
+
+static void
+append_action_items (GString   *out,
+                     GPtrArray *items)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    g_ptr_array_add (sorted, items->pdata[i]);
+  g_ptr_array_sort (sorted, compare_items);
+
+  g_string_append_printf (out, "| %s | %s | %s | %s | %s |\n"
+                          "|--------|------|-------|----------|--------|\n",
+                          _("Action"), _("Type"), _("Owner"), _("Due Date"), _("Status"));
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      JsonObject *item = sorted->pdata[i];
+      const char *owner = sitrep_json_get_string (item, "owner");
+      SitrepActionType type;
+      SitrepActionStatus status = SITREP_ACTION_NOT_STARTED;
+      g_autoptr(GDate) due = sitrep_action_item_dup_due_date (item);
+      g_autofree char *description =
+        sitrep_markdown_escape_cell (sitrep_json_get_string (item, "description"));
+      g_autofree char *owner_text = NULL;
+      g_autofree char *owner_cell = NULL;
+      char due_text[16] = "";
+
+      /* A handle reads as the guide writes it, "@alice"; an address as is. */
+      if (owner != NULL && owner[0] != '\0')
+        owner_text = strchr (owner, '@') != NULL ? g_strdup (owner)
+                                                 : g_strconcat ("@", owner, NULL);
+      owner_cell = sitrep_markdown_escape_cell (owner_text);
+      if (due != NULL)
+        g_date_strftime (due_text, sizeof due_text, "%Y-%m-%d", due);
+      sitrep_action_status_from_string (sitrep_json_get_string (item, "status"), &status);
+
+      g_string_append_printf (out, "| %s | %s | %s | %s | %s |\n", description,
+                              sitrep_action_type_from_string (sitrep_json_get_string (item, "type"),
+                                                              &type)
+                              ? sitrep_action_type_get_label (type) : "",
+                              owner_cell, due_text, sitrep_action_status_get_label (status));
+    }
+}
+
+/**
+ * sitrep_postmortem_to_markdown:
+ * @incident: the incident's body
+ * @timeline: (element-type JsonObject) (nullable): its live timeline
+ *   entries' bodies, in any order
+ * @postmortem: (nullable): its postmortem's body, %NULL when none is written
+ * @action_items: (element-type JsonObject) (nullable): its live action
+ *   items' bodies
+ *
+ * The postmortem in the guide's template: its headings in its order, the
+ * Incident Summary lines, the `Time (UTC) | Event` table (the pinned
+ * entries only when the postmortem says so), the Five Whys under Root
+ * Cause Analysis, and the `Action | Type | Owner | Due Date | Status`
+ * table with the guide's labels. An empty section says so rather than
+ * disappearing, so a reader sees what is still to be written.
+ *
+ * Returns: (transfer full): the Markdown text
+ */
+char *
+sitrep_postmortem_to_markdown (JsonObject *incident,
+                               GPtrArray  *timeline,
+                               JsonObject *postmortem,
+                               GPtrArray  *action_items)
+{
+  g_autoptr(SitrepPostmortemSummary) summary = NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *title;
+
+  g_return_val_if_fail (incident != NULL, NULL);
+
+  summary = sitrep_postmortem_summary_new (incident);
+  start = sitrep_postmortem_dup_start (incident);
+
+  title = sitrep_json_get_string (postmortem, "summary");
+  if (!has_text (title))
+    title = sitrep_json_get_string (incident, "title");
+  {
+    g_autofree char *one_line = g_strstrip (g_strdup (title != NULL ? title : ""));
+
+    g_strdelimit (one_line, "\r\n", ' ');
+    g_string_append_printf (out, "# %s: %s\n\n", _("Incident Postmortem"), one_line);
+  }
+
+  g_string_append_printf (out, "## %s\n", _("Incident Summary"));
+  append_summary_line (out, _("Date"), summary->date);
+  append_summary_line (out, _("Duration"), summary->duration);
+  append_summary_line (out, _("Severity"), summary->severity);
+  append_summary_line (out, _("Service(s) Affected"), summary->services);
+  append_summary_line (out, _("Customer Impact"), summary->customer_impact);
+
+  g_string_append_printf (out, "\n## %s\n", _("Timeline"));
+  append_timeline (out, timeline, start, sitrep_json_get_bool (postmortem, "timeline_pinned_only"));
+
+  g_string_append_printf (out, "\n## %s\n", _("Root Cause Analysis"));
+  append_text (out, sitrep_json_get_string (postmortem, "root_cause"));
+  if (postmortem != NULL)
+    append_five_whys (out, postmortem);
+
+  g_string_append_printf (out, "\n## %s\n", _("Contributing Factors"));
+  append_list (out, postmortem, "contributing_factors");
+
+  g_string_append_printf (out, "\n## %s\n", _("What Went Well"));
+  append_list (out, postmortem, "went_well");
+
+  g_string_append_printf (out, "\n## %s\n", _("What Went Poorly"));
+  append_list (out, postmortem, "went_poorly");
+
+  g_string_append_printf (out, "\n## %s\n", _("Action Items"));
+  append_action_items (out, action_items);
+
+  g_string_append_printf (out, "\n## %s\n", _("Lessons Learned"));
+  append_text (out, sitrep_json_get_string (postmortem, "lessons"));
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
