@@ -30,6 +30,54 @@ static const char * const list_fields[] = {
   "contributing_factors", "went_well", "went_poorly",
 };
 
+/* The sections a person writes, with the headings the page and the
+ * export give them. */
+static const struct {
+  const char *field;
+  const char *label;
+} sections[] = {
+  { "summary", N_("Brief Description") },
+  { "root_cause", N_("Root Cause Analysis") },
+  { "five_whys_problem", N_("Five Whys: Problem") },
+  { "five_whys", N_("Five Whys") },
+  { "five_whys_root_cause", N_("Five Whys: Root Cause") },
+  { "contributing_factors", N_("Contributing Factors") },
+  { "went_well", N_("What Went Well") },
+  { "went_poorly", N_("What Went Poorly") },
+  { "lessons", N_("Lessons Learned") },
+};
+
+/**
+ * sitrep_postmortem_section_get_label:
+ * @field: a section's member ("root_cause")
+ *
+ * Returns: (nullable): its translated heading ("Root Cause Analysis"), or
+ *   %NULL for a member that is not a section
+ */
+const char *
+sitrep_postmortem_section_get_label (const char *field)
+{
+  for (gsize i = 0; field != NULL && i < G_N_ELEMENTS (sections); i++)
+    if (g_str_equal (sections[i].field, field))
+      return _(sections[i].label);
+  return NULL;
+}
+
+/**
+ * sitrep_postmortem_edited_section:
+ * @fields: (nullable): the members an edit of a postmortem set
+ *
+ * Returns: (nullable): the first section among them, %NULL when none
+ */
+const char *
+sitrep_postmortem_edited_section (JsonObject *fields)
+{
+  for (gsize i = 0; fields != NULL && i < G_N_ELEMENTS (sections); i++)
+    if (json_object_has_member (fields, sections[i].field))
+      return sections[i].field;
+  return NULL;
+}
+
 static GDateTime *
 parse_member (JsonObject *o,
               const char *member)
@@ -246,12 +294,40 @@ sitrep_postmortem_field_is_list (const char *field)
   return FALSE;
 }
 
+/* The chain as the guide writes it, a why a line: "Why? Database
+ * connections were being rejected." */
+static char *
+dup_whys_text (JsonObject *postmortem)
+{
+  JsonNode *node = json_object_get_member (postmortem, "five_whys");
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
+                    i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *row = json_array_get_element (json_node_get_array (node), i);
+      const char *question, *answer;
+
+      if (!JSON_NODE_HOLDS_OBJECT (row))
+        continue;
+      question = sitrep_json_get_string (json_node_get_object (row), "question");
+      answer = sitrep_json_get_string (json_node_get_object (row), "answer");
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append_printf (text, "%s %s",
+                              question != NULL && question[0] != '\0' ? question : _("Why?"),
+                              answer != NULL ? answer : "");
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * sitrep_postmortem_dup_section_text:
  * @postmortem: (nullable): a postmortem's body
  * @field: a text section ("root_cause") or a list ("went_well")
  *
- * A section as a person edits it: the text, or a list one item a line.
+ * A section as a person edits it: the text, or a list one item a line
+ * (the Five Whys a why a line).
  *
  * Returns: (transfer full): the text, "" when the section is empty
  */
@@ -264,6 +340,9 @@ sitrep_postmortem_dup_section_text (JsonObject *postmortem,
 
   if (postmortem == NULL || field == NULL)
     return g_strdup ("");
+
+  if (g_str_equal (field, "five_whys"))
+    return dup_whys_text (postmortem);
 
   if (!sitrep_postmortem_field_is_list (field))
     {

@@ -33,6 +33,8 @@ char       *sitrep_postmortem_format_duration  (GDateTime   *start,
 GDateTime  *sitrep_postmortem_dup_start        (JsonObject  *incident);
 GDateTime  *sitrep_postmortem_dup_end          (JsonObject  *incident);
 
+const char *sitrep_postmortem_section_get_label (const char *field);
+const char *sitrep_postmortem_edited_section   (JsonObject  *fields);
 gboolean    sitrep_postmortem_field_is_list    (const char  *field);
 char       *sitrep_postmortem_dup_section_text (JsonObject  *postmortem,
                                                 const char  *field);

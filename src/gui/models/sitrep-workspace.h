@@ -7,6 +7,7 @@
 #include "sitrep-communication.h"
 #include "sitrep-incident.h"
 #include "sitrep-incident-rules.h"
+#include "sitrep-postmortem-record.h"
 #include "sitrep-role-assignment.h"
 #include "sitrep-timeline-entry.h"
 
@@ -93,5 +94,14 @@ gboolean        sitrep_workspace_snooze              (SitrepWorkspace    *self,
                                                       guint               minutes,
                                                       const char         *reason,
                                                       GError            **error);
+
+/* The postmortem: sitrep-workspace-postmortem.c */
+SitrepPostmortemRecord *sitrep_workspace_get_postmortem      (SitrepWorkspace  *self);
+gboolean        sitrep_workspace_edit_postmortem     (SitrepWorkspace    *self,
+                                                      JsonObject         *fields,
+                                                      JsonObject         *opened,
+                                                      gint64              opened_version,
+                                                      GError            **error);
+char           *sitrep_workspace_dup_postmortem_markdown (SitrepWorkspace *self);
 
 G_END_DECLS
