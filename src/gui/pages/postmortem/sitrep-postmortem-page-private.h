@@ -55,6 +55,7 @@ struct _SitrepPostmortemPage
   GtkFileChooserNative *chooser;
   gboolean            loading_switch;
 
+  GtkWidget          *scroller;
   GtkLabel           *heading_label;
   AdwEntryRow        *summary_row;
   AdwActionRow       *date_row;
@@ -97,5 +98,8 @@ GPtrArray  *_sitrep_postmortem_page_get_why_rows   (SitrepPostmortemPage *self);
 GListModel *_sitrep_postmortem_page_get_timeline_model (SitrepPostmortemPage *self);
 GtkWidget  *_sitrep_postmortem_page_get_notice     (SitrepPostmortemPage *self,
                                                     SitrepPmSection       section);
+GtkSwitch  *_sitrep_postmortem_page_get_pinned_switch (SitrepPostmortemPage *self);
+AdwActionRow *_sitrep_postmortem_page_get_summary_row (SitrepPostmortemPage *self,
+                                                     guint                 n);
 
 G_END_DECLS

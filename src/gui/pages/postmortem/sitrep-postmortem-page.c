@@ -397,6 +397,7 @@ sitrep_postmortem_page_class_init (SitrepPostmortemPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sitrep-postmortem-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, SitrepPostmortemPage, name)
+  CHILD (scroller);
   CHILD (heading_label);
   CHILD (summary_row);
   CHILD (date_row);
@@ -492,4 +493,23 @@ GListModel *
 _sitrep_postmortem_page_get_timeline_model (SitrepPostmortemPage *self)
 {
   return G_LIST_MODEL (self->timeline_model);
+}
+
+GtkSwitch *
+_sitrep_postmortem_page_get_pinned_switch (SitrepPostmortemPage *self)
+{
+  return self->pinned_switch;
+}
+
+/* The summary's rows: date, duration, severity, services, impact. */
+AdwActionRow *
+_sitrep_postmortem_page_get_summary_row (SitrepPostmortemPage *self,
+                                         guint                 n)
+{
+  AdwActionRow *rows[] = {
+    self->date_row, self->duration_row, self->severity_row, self->services_row, self->impact_row,
+  };
+
+  g_return_val_if_fail (n < G_N_ELEMENTS (rows), NULL);
+  return rows[n];
 }
