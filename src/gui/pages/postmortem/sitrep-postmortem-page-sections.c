@@ -392,7 +392,10 @@ static void
 section_focus_left (GtkEventControllerFocus *controller,
                     Section                 *s)
 {
-  section_save (s);
+  /* Focus also leaves as the window goes away, when the page's unmap has
+   * saved already. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (s->page)))
+    section_save (s);
 }
 
 static void
