@@ -78,6 +78,46 @@ sitrep_postmortem_edited_section (JsonObject *fields)
   return NULL;
 }
 
+static gboolean
+is_empty_value (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_array_get_length (json_node_get_array (node)) == 0;
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+         json_node_get_string (node)[0] == '\0';
+}
+
+/**
+ * sitrep_postmortem_same_sections:
+ * @mine: a postmortem body (or the fields of an edit of one)
+ * @theirs: another
+ *
+ * Whether @theirs already says what @mine says in every section @mine
+ * writes (an empty section and a missing one say the same). Two people
+ * who both started the postmortem while apart lose nothing when this
+ * holds; otherwise the second is asked.
+ *
+ * Returns: %TRUE when no section of @mine differs from @theirs
+ */
+gboolean
+sitrep_postmortem_same_sections (JsonObject *mine,
+                                 JsonObject *theirs)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      JsonNode *a = mine != NULL ? json_object_get_member (mine, sections[i].field) : NULL;
+      JsonNode *b = theirs != NULL ? json_object_get_member (theirs, sections[i].field) : NULL;
+
+      if (is_empty_value (a))
+        continue;
+      if (b == NULL || !json_node_equal (a, b))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GDateTime *
 parse_member (JsonObject *o,
               const char *member)

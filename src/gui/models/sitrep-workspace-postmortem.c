@@ -149,8 +149,10 @@ sitrep_workspace_edit_postmortem (SitrepWorkspace  *self,
         {
           mutation->base_version = sitrep_store_base_version (store, COLL, id);
           /* A chained edit waits for this client's own earlier one, which
-           * meets any change made underneath first. */
-          if (mutation->base_version != SITREP_BASE_VERSION_CHAINED && opened_version > 0 &&
+           * meets any change made underneath first. An editor opened on
+           * no record at all (version 0) is checked as a creation: someone
+           * else's record then conflicts. */
+          if (mutation->base_version != SITREP_BASE_VERSION_CHAINED &&
               current->version != opened_version &&
               sitrep_edit_changed_underneath (current->body, opened, fields))
             mutation->base_version = opened_version;
