@@ -428,13 +428,34 @@ sitrep_postmortem_page_class_init (SitrepPostmortemPageClass *klass)
   gtk_widget_class_install_action (widget_class, "postmortem.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "postmortem.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "postmortem.add-why", NULL, add_why_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "postmortem.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
-                                       "postmortem.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "postmortem.add-why",
-                                       NULL);
+}
+
+/* The page's keys work as soon as it is shown (Alt+6 leaves the focus in
+ * the view switcher), and only while it is: the window's shortcut manager
+ * runs them for the page while it is mapped. */
+static void
+add_shortcut (GtkEventController *controller,
+              GtkShortcutTrigger *trigger,
+              const char         *action)
+{
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (trigger, gtk_named_action_new (action)));
+}
+
+static void
+add_shortcuts (SitrepPostmortemPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  add_shortcut (controller, gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                "postmortem.copy");
+  add_shortcut (controller, gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK),
+                "postmortem.save");
+  add_shortcut (controller, gtk_keyval_trigger_new (GDK_KEY_y, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                "postmortem.add-why");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -459,6 +480,7 @@ sitrep_postmortem_page_init (SitrepPostmortemPage *self)
                            G_CALLBACK (pinned_switch_changed), self, G_CONNECT_SWAPPED);
 
   _sitrep_postmortem_page_init_sections (self);
+  add_shortcuts (self);
   update_timeline_state (self);
 }
 
