@@ -86,6 +86,29 @@ stored_is (GuiTestApp *app,
 }
 
 static void
+clipboard_read_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      data)
+{
+  char **text = data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, clipboard_read_cb,
+                                 &text);
+  WAIT_UNTIL (text != NULL);
+  return text;
+}
+
+static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -141,7 +164,16 @@ test_restart (Fixture       *f,
   gtk_switch_set_active (_sitrep_postmortem_page_get_pinned_switch (page), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (_sitrep_postmortem_page_get_timeline_model (page)),
                     ==, 1);
+  /* Copy Markdown: what was just typed, unsaved yet, is in it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "postmortem.copy", NULL));
+  {
+    g_autofree char *copied = read_clipboard (GTK_WIDGET (page));
+    g_autofree char *exported =
+      sitrep_workspace_dup_postmortem_markdown (test_workspace (f->app.context, f->incident_id));
+
+    g_assert_cmpstr (copied, ==, exported);
+    g_assert_nonnull (strstr (copied, "Limits deserve the review code gets."));
+  }
   gui_test_save_screenshot (GTK_WIDGET (f->app.window), "postmortem-filled.png");
 
   /* Closed right after the typing, before any delay ran out. */
