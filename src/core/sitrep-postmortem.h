@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* sitrep-postmortem.h: the guide's postmortem, from the records it is made of */
+/* sitrep-postmortem.h: the guide's postmortem, from the records it is made of
+ * (sitrep-postmortem.c), and its Markdown (sitrep-postmortem-markdown.c) */
 
 #pragma once
 
