@@ -29,6 +29,7 @@ struct _SitrepApplication
   gint64          conflict_shown;
   GHashTable     *conflicts_put_off;   /* ids the user answered "Later" or is editing */
   guint           conflicts_idle_id;
+  guint           load_all_id;
   SitrepNotifier *notifier;
   gboolean        held;
   GError         *open_error;         /* why the database could not be opened */
@@ -38,12 +39,42 @@ struct _SitrepApplication
 
 G_DEFINE_FINAL_TYPE (SitrepApplication, sitrep_application, ADW_TYPE_APPLICATION)
 
+#define FIRST_SCREEN_INCIDENTS 25
+
+/* The sidebar starts with the first screen of incidents (see open_context());
+ * the others are read once that first frame is on screen. */
+static gboolean
+load_all_incidents (gpointer data)
+{
+  SitrepApplication *self = data;
+
+  self->load_all_id = 0;
+  if (self->context != NULL)
+    sitrep_context_load_all_incidents (self->context);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame (GdkFrameClock     *clock,
+                SitrepApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
+  if (self->load_all_id == 0)
+    self->load_all_id = g_idle_add (load_all_incidents, self);
+}
+
 static SitrepWindow *
 new_window (SitrepApplication *self)
 {
   SitrepWindow *window = sitrep_window_new (ADW_APPLICATION (self), self->context);
+  GdkFrameClock *clock;
 
   gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_frame), self, 0);
+  else
+    sitrep_context_load_all_incidents (self->context);
   return window;
 }
 
@@ -492,7 +523,10 @@ static gboolean
 open_context (SitrepApplication *self)
 {
   g_clear_error (&self->open_error);
-  self->context = sitrep_context_new (self->data_dir, &self->open_error);
+  /* A screen's worth of rows, with room to spare: the rest come after the
+   * first frame. */
+  self->context = sitrep_context_new_first (self->data_dir, FIRST_SCREEN_INCIDENTS,
+                                            &self->open_error);
   if (self->context == NULL)
     {
       g_printerr ("sitrep: %s\n", self->open_error->message);
@@ -606,6 +640,7 @@ sitrep_application_startup (GApplication *application)
     { "win.declare", { "<Control>n", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (sitrep_application_parent_class)->startup (application);
@@ -676,6 +711,7 @@ sitrep_application_dispose (GObject *object)
   SitrepApplication *self = SITREP_APPLICATION (object);
 
   g_clear_handle_id (&self->conflicts_idle_id, g_source_remove);
+  g_clear_handle_id (&self->load_all_id, g_source_remove);
   g_clear_pointer (&self->conflicts_put_off, g_hash_table_unref);
   g_clear_object (&self->notifier);
   g_clear_object (&self->settings);

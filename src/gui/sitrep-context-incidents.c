@@ -39,9 +39,19 @@ SitrepIncident *
 sitrep_context_lookup_incident (SitrepContext *self,
                                 const char    *id)
 {
+  SitrepRecordObject *incident;
+
   g_return_val_if_fail (SITREP_IS_CONTEXT (self), NULL);
 
-  return SITREP_INCIDENT (sitrep_record_list_lookup (self->incidents, id));
+  incident = sitrep_record_list_lookup (self->incidents, id);
+  if (incident == NULL && self->incidents_partial)
+    {
+      /* Not among the first screen: the rest is read now. */
+      sitrep_context_load_all_incidents (self);
+      incident = sitrep_record_list_lookup (self->incidents, id);
+    }
+
+  return SITREP_INCIDENT (incident);
 }
 
 /**

@@ -256,24 +256,18 @@ compare_incidents (gconstpointer a,
   return sitrep_incident_compare ((SitrepIncident *) a, (SitrepIncident *) b);
 }
 
-/* Bodies stay text until something reads them: SQLite reads the sort
- * keys, so 100,000 incidents are listed without parsing one body. */
-gboolean
-_sitrep_context_load_incidents (SitrepContext  *self,
-                                GError        **error)
+static GPtrArray *
+incidents_of (SitrepContext *self,
+              GPtrArray     *records)
 {
-  static const char *const incident_fields[] = { "severity", "status", "declared_at", NULL };
-  g_autoptr(GPtrArray) records = sitrep_store_list_raw (self->store, "incidents", NULL,
-                                                        incident_fields, error);
-  g_autoptr(GPtrArray) items = NULL;
+  GPtrArray *items = g_ptr_array_new_full (records->len, g_object_unref);
 
-  if (records == NULL)
-    return FALSE;
-
-  items = g_ptr_array_new_full (records->len, g_object_unref);
   for (guint i = 0; i < records->len; i++)
     {
       SitrepRawRecord *record = records->pdata[i];
+
+      if (self->incidents != NULL && sitrep_record_list_lookup (self->incidents, record->id))
+        continue;
 
       g_ptr_array_add (items, sitrep_incident_new_unparsed (record->id,
                                                             g_steal_pointer (&record->body),
@@ -282,12 +276,71 @@ _sitrep_context_load_incidents (SitrepContext  *self,
                                                             record->fields[2],
                                                             record->version));
     }
+
+  return items;
+}
+
+/* Bodies stay text until something reads them: SQLite reads the sort
+ * keys, so 100,000 incidents are listed without parsing one body. With
+ * @n_first, only the first screen is read (through the store's index of
+ * the sidebar's order); see sitrep_context_load_all_incidents(). */
+gboolean
+_sitrep_context_load_incidents (SitrepContext  *self,
+                                guint           n_first,
+                                GError        **error)
+{
+  static const char *const incident_fields[] = { "severity", "status", "declared_at", NULL };
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (n_first > 0)
+    records = sitrep_store_list_incidents_first (self->store, n_first, error);
+  else
+    records = sitrep_store_list_raw (self->store, "incidents", NULL, incident_fields, error);
+  if (records == NULL)
+    return FALSE;
+
+  self->incidents_partial = n_first > 0 && records->len == n_first;
+  items = incidents_of (self, records);
   g_clear_pointer (&records, g_ptr_array_unref);
 
   self->incidents = sitrep_record_list_new ("incidents", compare_incidents, NULL, NULL);
   sitrep_record_list_reset (self->incidents, items);
 
   return TRUE;
+}
+
+/**
+ * sitrep_context_load_all_incidents:
+ *
+ * Lists the incidents that a context opened with sitrep_context_new_first()
+ * left out, each where it sorts; the ones listed stay where they are.
+ * Nothing happens when all are listed. A store that cannot be read leaves
+ * the first screen as it is, with a warning.
+ */
+void
+sitrep_context_load_all_incidents (SitrepContext *self)
+{
+  static const char *const incident_fields[] = { "severity", "status", "declared_at", NULL };
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (SITREP_IS_CONTEXT (self));
+
+  if (!self->incidents_partial)
+    return;
+  self->incidents_partial = FALSE;
+
+  records = sitrep_store_list_raw (self->store, "incidents", NULL, incident_fields, &error);
+  if (records == NULL)
+    {
+      g_warning ("Could not list the incidents: %s", error->message);
+      return;
+    }
+  items = incidents_of (self, records);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  sitrep_record_list_merge (self->incidents, items);
 }
 
 /**

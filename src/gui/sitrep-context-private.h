@@ -21,6 +21,7 @@ struct _SitrepContext
   char               *server_url;
   char               *server_token;
   SitrepRecordList   *incidents;
+  gboolean            incidents_partial;
   GHashTable         *workspaces;  /* incident id → SitrepWorkspace, weak */
   SitrepClock        *clock;
   SitrepRecordList   *templates;   /* loaded when first asked for */
@@ -141,6 +142,7 @@ void            _sitrep_context_get_clock_overrides (SitrepContext      *self,
 void            _sitrep_context_workspace_gone      (gpointer            data,
                                                      GObject            *where_the_object_was);
 gboolean        _sitrep_context_load_incidents      (SitrepContext      *self,
+                                                     guint               n_first,
                                                      GError            **error);
 void            _sitrep_context_on_store_changed    (SitrepContext      *self,
                                                      GPtrArray          *changes);

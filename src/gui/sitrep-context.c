@@ -324,6 +324,29 @@ SitrepContext *
 sitrep_context_new (const char  *data_dir,
                     GError     **error)
 {
+  return sitrep_context_new_first (data_dir, 0, error);
+}
+
+/**
+ * sitrep_context_new_first:
+ * @data_dir: (nullable): as for sitrep_context_new()
+ * @n_first: how many incidents to list at first; 0 for all of them
+ *
+ * Opens the context with only the first @n_first incidents of the
+ * sidebar's order listed, so a window on 10,000 incidents shows its first
+ * screen without reading the others. The rest come with
+ * sitrep_context_load_all_incidents(), which the application calls after
+ * its first frame, or as soon as something looks for an incident that is
+ * not listed yet.
+ *
+ * Returns: (transfer full): the context, or %NULL with @error set when the
+ *   database cannot be opened
+ */
+SitrepContext *
+sitrep_context_new_first (const char  *data_dir,
+                          guint        n_first,
+                          GError     **error)
+{
   g_autoptr(SitrepContext) self = g_object_new (SITREP_TYPE_CONTEXT, NULL);
   g_autofree char *path = NULL;
 
@@ -338,7 +361,7 @@ sitrep_context_new (const char  *data_dir,
     return NULL;
 
   sitrep_store_set_actor (self->store, self->user);
-  if (!_sitrep_context_load_incidents (self, error))
+  if (!_sitrep_context_load_incidents (self, n_first, error))
     return NULL;
   g_signal_connect_object (self->store, "changed", G_CALLBACK (_sitrep_context_on_store_changed),
                            self, G_CONNECT_SWAPPED);

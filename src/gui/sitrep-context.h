@@ -42,6 +42,10 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (SitrepContext, sitrep_context, SITREP, CONTEXT, GObject)
 
+SitrepContext  *sitrep_context_new_first          (const char       *data_dir,
+                                                   guint             n_first,
+                                                   GError          **error);
+void            sitrep_context_load_all_incidents (SitrepContext    *self);
 SitrepContext  *sitrep_context_new                (const char       *data_dir,
                                                    GError          **error);
 const char     *sitrep_context_get_data_dir       (SitrepContext    *self);

@@ -125,7 +125,7 @@ sitrep_window_compose (SitrepWindow   *self,
 
   adw_view_stack_set_visible_child_name (self->pages, "comms");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-  sitrep_comms_page_compose (self->comms_page, audience);
+  sitrep_comms_page_compose (_sitrep_window_get_comms (self), audience);
   return TRUE;
 }
 
@@ -141,6 +141,28 @@ compose_action (GtkWidget  *widget,
   if (!sitrep_audience_from_string (audience_name, &audience))
     audience = SITREP_AUDIENCE_STAKEHOLDERS;
   sitrep_window_compose (SITREP_WINDOW (widget), incident_id, audience);
+}
+
+/* Ctrl+?: the shortcuts window. GtkApplication would build it for every
+ * new window from gtk/help-overlay.ui, which is a twentieth of a second of
+ * the start; it is built the first time someone asks for it instead. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (widget);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/sitrep/Sitrep/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
 }
 
 /* What the window offers follows what there is: no page to switch to
@@ -166,6 +188,8 @@ _sitrep_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
   gtk_widget_class_install_action (widget_class, "win.page-nth", "u", page_nth_action);
   gtk_widget_class_install_action (widget_class, "win.compose", "(ss)", compose_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
 
   /* Alt+1…5: the first five pages, in the stack's order. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,

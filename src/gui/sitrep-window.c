@@ -176,6 +176,18 @@ set_incident (SitrepWindow   *self,
   update_switcher (self);
 }
 
+/* The pages are built when first shown (:build-on-demand): the start
+ * makes only what its first frame shows, and nothing of the incident
+ * pages while no incident is selected. */
+static void
+build_shown_page (SitrepWindow *self)
+{
+  GtkWidget *page = adw_view_stack_get_visible_child (self->pages);
+
+  if (self->incident != NULL && SITREP_IS_INCIDENT_PAGE (page))
+    sitrep_incident_page_ensure_built (SITREP_INCIDENT_PAGE (page));
+}
+
 static void
 on_selection_changed (SitrepWindow *self)
 {
@@ -190,6 +202,7 @@ on_selection_changed (SitrepWindow *self)
     }
 
   set_incident (self, incident);
+  build_shown_page (self);
   gtk_stack_set_visible_child_name (self->content_stack, "incident");
 }
 
@@ -235,6 +248,14 @@ bind_read_only (SitrepWindow *self,
 }
 
 static void
+on_page_built (SitrepWindow *self,
+               GParamSpec   *pspec,
+               GtkWidget    *page)
+{
+  bind_read_only (self, page);
+}
+
+static void
 bind_pages (SitrepWindow *self)
 {
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->pages);
@@ -250,7 +271,11 @@ bind_pages (SitrepWindow *self)
 
       sitrep_incident_page_set_context (SITREP_INCIDENT_PAGE (child), self->context);
       g_object_bind_property (self, "incident", child, "incident", G_BINDING_SYNC_CREATE);
-      bind_read_only (self, child);
+      if (sitrep_incident_page_get_built (SITREP_INCIDENT_PAGE (child)))
+        bind_read_only (self, child);
+      else
+        g_signal_connect_object (child, "notify::built", G_CALLBACK (on_page_built), self,
+                                 G_CONNECT_SWAPPED);
     }
 }
 
@@ -343,11 +368,12 @@ sitrep_window_select_incident (SitrepWindow *self,
 static void
 on_page_changed (SitrepWindow *self)
 {
+  build_shown_page (self);
   update_content_title (self);
 
   /* Arriving at the timeline, the scribe can type at once. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "timeline") == 0)
-    sitrep_timeline_page_focus_capture (self->timeline_page);
+    sitrep_timeline_page_focus_capture (_sitrep_window_get_timeline (self));
 }
 
 /* Object -------------------------------------------------------------- */
@@ -800,6 +826,7 @@ _sitrep_window_get_search_entry (SitrepWindow *self)
 SitrepOverviewPage *
 _sitrep_window_get_overview (SitrepWindow *self)
 {
+  sitrep_incident_page_ensure_built (SITREP_INCIDENT_PAGE (self->overview_page));
   return self->overview_page;
 }
 
@@ -812,6 +839,7 @@ _sitrep_window_get_declare_dialog (SitrepWindow *self)
 SitrepTimelinePage *
 _sitrep_window_get_timeline (SitrepWindow *self)
 {
+  sitrep_incident_page_ensure_built (SITREP_INCIDENT_PAGE (self->timeline_page));
   return self->timeline_page;
 }
 
@@ -824,18 +852,21 @@ _sitrep_window_get_pages (SitrepWindow *self)
 SitrepRolesPage *
 _sitrep_window_get_roles (SitrepWindow *self)
 {
+  sitrep_incident_page_ensure_built (SITREP_INCIDENT_PAGE (self->roles_page));
   return self->roles_page;
 }
 
 SitrepChecklistPage *
 _sitrep_window_get_checklist (SitrepWindow *self)
 {
+  sitrep_incident_page_ensure_built (SITREP_INCIDENT_PAGE (self->checklist_page));
   return self->checklist_page;
 }
 
 SitrepCommsPage *
 _sitrep_window_get_comms (SitrepWindow *self)
 {
+  sitrep_incident_page_ensure_built (SITREP_INCIDENT_PAGE (self->comms_page));
   return self->comms_page;
 }
 

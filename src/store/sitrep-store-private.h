@@ -8,6 +8,16 @@
 
 G_BEGIN_DECLS
 
+/* The sidebar's order of incidents in SQL, the same expressions for the
+ * index (migration 4) and the query that reads it. */
+#define SITREP_STORE_INCIDENT_ORDER \
+  "(json_extract(body, '$.status') IN ('investigating', 'identified', 'monitoring')) DESC," \
+  " (CASE json_extract(body, '$.severity')" \
+  "   WHEN 'P1' THEN 1 WHEN 'P2' THEN 2 WHEN 'P3' THEN 3 WHEN 'P4' THEN 4 ELSE 99 END)," \
+  " (json_extract(body, '$.declared_at') IS NULL)," \
+  " json_extract(body, '$.declared_at') DESC," \
+  " id"
+
 /* Shared by the store's files: sitrep-store.c (the object, SQL helpers),
  * -schema.c, -records.c, -search.c, -history.c, -outbox.c, -feed.c and
  * -conflicts.c. */

@@ -481,6 +481,40 @@ sitrep_raw_record_free (SitrepRawRecord *record)
   g_free (record);
 }
 
+/* Reads the rows of a prepared `SELECT id, body, version, field…` and
+ * finalizes it. */
+static GPtrArray *
+read_raw_records (SitrepStore   *self,
+                  sqlite3_stmt  *stmt,
+                  guint          n_fields,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) records =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_raw_record_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      SitrepRawRecord *record = g_new0 (SitrepRawRecord, 1);
+
+      record->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      record->body = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      record->version = sqlite3_column_int64 (stmt, 2);
+      for (guint i = 0; i < n_fields; i++)
+        record->fields[i] = g_strdup ((const char *) sqlite3_column_text (stmt, i + 3));
+      g_ptr_array_add (records, record);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _sitrep_store_set_sqlite_error (self, error, "list");
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
 /**
  * sitrep_store_list_raw:
  * @incident_id: (nullable): only records of this incident
@@ -499,12 +533,9 @@ sitrep_store_list_raw (SitrepStore         *self,
                        const char * const  *fields,
                        GError             **error)
 {
-  g_autoptr(GPtrArray) records =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_raw_record_free);
   g_autoptr(GString) sql = g_string_new ("SELECT id, body, version");
   sqlite3_stmt *stmt = NULL;
   guint n_fields = fields ? g_strv_length ((char **) fields) : 0;
-  int rc;
 
   g_return_val_if_fail (SITREP_IS_STORE (self), NULL);
   g_return_val_if_fail (n_fields <= SITREP_RAW_RECORD_MAX_FIELDS, NULL);
@@ -528,24 +559,44 @@ sitrep_store_list_raw (SitrepStore         *self,
   for (guint i = 0; i < n_fields; i++)
     sqlite3_bind_text (stmt, i + 3, fields[i], -1, SQLITE_STATIC);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      SitrepRawRecord *record = g_new0 (SitrepRawRecord, 1);
+  return read_raw_records (self, stmt, n_fields, error);
+}
 
-      record->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      record->body = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      record->version = sqlite3_column_int64 (stmt, 2);
-      for (guint i = 0; i < n_fields; i++)
-        record->fields[i] = g_strdup ((const char *) sqlite3_column_text (stmt, i + 3));
-      g_ptr_array_add (records, record);
-    }
-  sqlite3_finalize (stmt);
+/**
+ * sitrep_store_list_incidents_first:
+ * @limit: how many, at most
+ *
+ * The first @limit live incidents in the sidebar's order (active first,
+ * then by severity, the latest declared first), read through an index
+ * without sorting the others. Each record's fields are its severity,
+ * status and declared_at, as sitrep_store_list_raw() gives them. The
+ * order is SQL's: times compare as text, so a caller that needs the exact
+ * order sorts what it gets.
+ *
+ * Returns: (transfer full) (element-type SitrepRawRecord): the records
+ */
+GPtrArray *
+sitrep_store_list_incidents_first (SitrepStore  *self,
+                                   guint         limit,
+                                   GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
 
-  if (rc != SQLITE_DONE)
+  g_return_val_if_fail (SITREP_IS_STORE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT id, body, version,"
+                          " json_extract(body, '$.severity'), json_extract(body, '$.status'),"
+                          " json_extract(body, '$.declared_at')"
+                          " FROM records INDEXED BY records_incident_order"
+                          " WHERE coll = 'incidents' AND deleted = 0"
+                          " ORDER BY " SITREP_STORE_INCIDENT_ORDER " LIMIT ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
     {
       _sitrep_store_set_sqlite_error (self, error, "list");
       return NULL;
     }
+  sqlite3_bind_int64 (stmt, 1, limit);
 
-  return g_steal_pointer (&records);
+  return read_raw_records (self, stmt, 3, error);
 }

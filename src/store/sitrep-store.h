@@ -125,6 +125,9 @@ GPtrArray    *sitrep_store_list_raw         (SitrepStore        *self,
                                              const char         *incident_id,
                                              const char * const *fields,
                                              GError            **error);
+GPtrArray    *sitrep_store_list_incidents_first (SitrepStore      *self,
+                                                 guint             limit,
+                                                 GError          **error);
 GHashTable   *sitrep_store_search_incidents (SitrepStore     *self,
                                              const char      *query,
                                              GError         **error);

@@ -299,6 +299,103 @@ test_window_pages (Fixture       *f,
   drain ();
 }
 
+/* Whether the window's page named @name has its widgets yet; read from
+ * the stack, since the window's own getters build the page they return. */
+static gboolean
+page_built (SitrepWindow *window,
+            const char   *name)
+{
+  GtkWidget *page = adw_view_stack_get_child_by_name (_sitrep_window_get_pages (window), name);
+
+  g_assert_true (SITREP_IS_INCIDENT_PAGE (page));
+  return sitrep_incident_page_get_built (SITREP_INCIDENT_PAGE (page));
+}
+
+/* The start makes only what its first frame shows: no page while no
+ * incident is shown, then the page on screen, then each when first shown. */
+static void
+test_built_when_shown (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *const names[] = { "overview", "roles", "checklist", "timeline", "comms" };
+  g_autofree char *empty_dir = g_dir_make_tmp ("sitrep-pages-empty-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) empty = sitrep_context_new (empty_dir, &error);
+  SitrepWindow *window;
+
+  g_assert_no_error (error);
+  window = sitrep_window_new (NULL, empty);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_false (page_built (window, names[i]));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+
+  window = sitrep_window_new (NULL, f->context);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_assert_nonnull (window_incident (window));
+  g_assert_true (page_built (window, "overview"));
+  for (guint i = 1; i < G_N_ELEMENTS (names); i++)
+    g_assert_false (page_built (window, names[i]));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page-nth", "u", 4));
+  g_assert_true (page_built (window, "timeline"));
+  g_assert_false (page_built (window, "roles"));
+  g_assert_false (page_built (window, "checklist"));
+  g_assert_false (page_built (window, "comms"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+/* A page built for an incident it already has shows it and writes nothing:
+ * setting up its widgets is not an edit. The incident arrives while the
+ * window shows none, as one from the team server does at start. */
+static void
+test_built_writes_nothing (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-pages-arrive-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+  g_autoptr(GtkSelectionModel) pages = NULL;
+  g_autofree char *id = NULL;
+  SitrepWindow *window;
+  SitrepIncident *incident;
+  guint pending, n;
+
+  g_assert_no_error (error);
+  window = sitrep_window_new (NULL, context);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_assert_null (window_incident (window));
+
+  id = sitrep_context_declare_incident (context, "Checkout errors", "checkout", "",
+                                        SITREP_SEVERITY_P2, &error);
+  g_assert_no_error (error);
+  pending = sitrep_context_get_pending (context);
+  drain ();
+  incident = window_incident (window);
+  g_assert_nonnull (incident);
+  g_assert_cmpstr (sitrep_incident_get_id (incident), ==, id);
+
+  pages = adw_view_stack_get_pages (_sitrep_window_get_pages (window));
+  n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+  for (guint i = 1; i <= n; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page-nth", "u", i));
+      drain ();
+    }
+
+  g_assert_cmpint (sitrep_incident_get_severity (incident), ==, SITREP_SEVERITY_P2);
+  g_assert_cmpuint (sitrep_context_get_pending (context), ==, pending);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +408,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/pages/window", Fixture, NULL, fixture_set_up, test_window_pages,
               fixture_tear_down);
+  g_test_add ("/pages/built-when-shown", Fixture, NULL, fixture_set_up, test_built_when_shown,
+              fixture_tear_down);
+  g_test_add ("/pages/built-writes-nothing", Fixture, NULL, fixture_set_up,
+              test_built_writes_nothing, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -262,6 +262,62 @@ test_reset (Fixture       *f,
   assert_texts (f, expected);
 }
 
+static SitrepRecordObject *
+minute_entry (int minute)
+{
+  g_autofree char *id = g_strdup_printf ("e%02d", minute);
+  g_autofree char *at = g_strdup_printf ("2026-05-01T10:%02d:00Z", minute);
+  g_autofree char *text = g_strdup_printf ("%02d", minute);
+  g_autoptr(JsonObject) body = entry_body ("A", at, text);
+
+  return sitrep_record_object_new ("timeline", id, body, 1);
+}
+
+/* The rest of a list after its first screen: each new item where it
+ * sorts, the listed ones kept, one emission per run of new neighbours
+ * (one alone when all come after), duplicates ignored. */
+static void
+test_merge (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rest = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) tail = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *middle[] = { "00", "01", "02", "03", "04", "05", "06", NULL };
+  const char *all[] = { "00", "01", "02", "03", "04", "05", "06", "07", "08", "09", NULL };
+  gpointer listed;
+
+  g_ptr_array_add (first, minute_entry (1));
+  g_ptr_array_add (first, minute_entry (3));
+  g_ptr_array_add (first, minute_entry (5));
+  sitrep_record_list_reset (f->list, first);
+  listed = g_list_model_get_item (G_LIST_MODEL (f->list), 1);
+  g_object_unref (listed);
+
+  for (int m = 6; m >= 0; m -= 2)
+    g_ptr_array_add (rest, minute_entry (m));
+  g_ptr_array_add (rest, minute_entry (3));   /* listed already */
+  g_string_truncate (f->log, 0);
+  f->n_changed = 0;
+  sitrep_record_list_merge (f->list, rest);
+  g_assert_cmpstr (f->log->str, ==, "0-0+1 2-0+1 4-0+1 6-0+1 ");
+  g_assert_cmpuint (f->n_changed, ==, 1);
+  assert_texts (f, middle);
+  /* The listed item is the same object, where it sorts. */
+  g_assert_true (sitrep_record_list_lookup (f->list, "e03") == listed);
+
+  for (int m = 9; m >= 7; m--)
+    g_ptr_array_add (tail, minute_entry (m));
+  g_string_truncate (f->log, 0);
+  sitrep_record_list_merge (f->list, tail);
+  g_assert_cmpstr (f->log->str, ==, "7-0+3 ");
+  assert_texts (f, all);
+
+  g_string_truncate (f->log, 0);
+  sitrep_record_list_merge (f->list, tail);
+  g_assert_cmpstr (f->log->str, ==, "");
+}
+
 /* Random edits: after each, the shadow built from ::items-changed equals
  * the list, and the list is sorted. */
 static void
@@ -335,6 +391,7 @@ main (int   argc,
   ADD ("insert-update-move-remove", test_insert_update_move_remove);
   ADD ("filter", test_filter);
   ADD ("reset", test_reset);
+  ADD ("merge", test_merge);
   ADD ("random", test_random);
 #undef ADD
   g_test_add_func ("/record-object/properties", test_properties);

@@ -380,6 +380,109 @@ test_list_random (Fixture       *f,
     }
 }
 
+/* Ids of @model in its order. */
+static GPtrArray *
+ids_of (GListModel *model)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(SitrepIncident) incident = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (ids, g_strdup (sitrep_incident_get_id (incident)));
+    }
+  return ids;
+}
+
+/* A context opened for a window lists the first screen in the sidebar's
+ * order, read through the store's index; the rest follow in one emission
+ * after it, when asked or when something looks for an incident not
+ * listed; one changed meanwhile is listed once. */
+static void
+test_first_screen (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *severities[] = { "P1", "P2", "P3", "P4" };
+  static const char *statuses[] = {
+    "investigating", "identified", "monitoring", "resolved", "closed"
+  };
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *late = NULL;
+  SitrepContext *context;
+  GListModel *model;
+  guint n_changes = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Incident %u", i);
+      g_autofree char *declared = g_strdup_printf ("2024-05-%02dT%02d:%02d:00Z",
+                                                   g_test_rand_int_range (1, 29),
+                                                   g_test_rand_int_range (0, 24),
+                                                   g_test_rand_int_range (0, 60));
+      g_autofree char *id = put_incident (f, title, severities[g_test_rand_int_range (0, 4)],
+                                          statuses[g_test_rand_int_range (0, 5)],
+                                          i % 9 == 0 ? NULL : declared);
+    }
+  all = ids_of (f->model);
+  fixture_close (f);
+
+  /* The first screen: the first ten of the whole list, in its order. */
+  context = sitrep_context_new_first (f->dir, 10, &error);
+  g_assert_no_error (error);
+  model = sitrep_context_get_incidents (context);
+  first = ids_of (model);
+  g_assert_cmpuint (first->len, ==, 10);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_cmpstr (first->pdata[i], ==, all->pdata[i]);
+
+  /* Asked for, the rest come after it, in one emission. */
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_notify), &n_changes);
+  sitrep_context_load_all_incidents (context);
+  g_assert_cmpuint (n_changes, ==, 1);
+  {
+    g_autoptr(GPtrArray) now = ids_of (model);
+
+    g_assert_cmpuint (now->len, ==, all->len);
+    for (guint i = 0; i < now->len; i++)
+      g_assert_cmpstr (now->pdata[i], ==, all->pdata[i]);
+  }
+  sitrep_context_load_all_incidents (context);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_finalize_object (context);
+
+  /* Looked for, an incident not listed brings the rest; one written in
+   * the meantime is listed once. */
+  context = sitrep_context_new_first (f->dir, 5, &error);
+  g_assert_no_error (error);
+  model = sitrep_context_get_incidents (context);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  {
+    g_autoptr(JsonObject) body = test_incident_body ("Late", "P4", "closed", NULL);
+
+    late = g_uuid_string_random ();
+    g_assert_true (sitrep_store_put (sitrep_context_get_store (context), "incidents", late, body,
+                                     &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 6);
+  g_assert_nonnull (sitrep_context_lookup_incident (context, all->pdata[all->len - 1]));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all->len + 1);
+  g_assert_nonnull (sitrep_context_lookup_incident (context, late));
+  g_assert_finalize_object (context);
+
+  /* Fewer incidents than a screen: all listed at once. */
+  context = sitrep_context_new_first (f->dir, 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sitrep_context_get_incidents (context)), ==,
+                    all->len + 1);
+  g_assert_finalize_object (context);
+
+  fixture_open (f);
+}
+
 static void
 test_declare (Fixture       *f,
               gconstpointer  data)
@@ -666,6 +769,7 @@ main (int   argc,
 
   ADD ("/incident-list/order", test_list_order);
   ADD ("/incident-list/random-edits", test_list_random);
+  ADD ("/incident-list/first-screen", test_first_screen);
   ADD ("/context/declare", test_declare);
   ADD ("/context/declare/empty-title", test_declare_empty_title);
   ADD ("/context/set-status", test_set_status);

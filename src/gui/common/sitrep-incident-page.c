@@ -15,7 +15,12 @@
  *
  * A page not on screen (another page of the stack is shown, or the window
  * is hidden) does no work for a change: it marks itself dirty and
- * refreshes once, when it is mapped again, before it is drawn. */
+ * refreshes once, when it is mapped again, before it is drawn.
+ *
+ * A page the window makes with :build-on-demand has no widgets until it is
+ * first shown: the start-up builds only what the first frame shows. Until
+ * then it keeps its incident and workspace, and none of its class's
+ * functions run. */
 typedef struct
 {
   SitrepContext   *context;
@@ -26,6 +31,8 @@ typedef struct
   guint            refresh_id;
   guint            n_refreshes;
   gboolean         dirty;
+  gboolean         build_on_demand;
+  gboolean         built;
 } SitrepIncidentPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (SitrepIncidentPage, sitrep_incident_page, GTK_TYPE_WIDGET)
@@ -35,6 +42,8 @@ enum {
   PROP_CONTEXT,
   PROP_INCIDENT,
   PROP_WORKSPACE,
+  PROP_BUILD_ON_DEMAND,
+  PROP_BUILT,
   N_PROPS
 };
 
@@ -46,7 +55,8 @@ run_refresh (SitrepIncidentPage *self)
   SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
 
   priv->dirty = FALSE;
-  if (priv->workspace != NULL && SITREP_INCIDENT_PAGE_GET_CLASS (self)->refresh != NULL)
+  if (priv->built && priv->workspace != NULL
+      && SITREP_INCIDENT_PAGE_GET_CLASS (self)->refresh != NULL)
     {
       priv->n_refreshes++;
       SITREP_INCIDENT_PAGE_GET_CLASS (self)->refresh (self);
@@ -152,7 +162,8 @@ on_minute_changed (SitrepIncidentPage *self)
 {
   SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
 
-  if (priv->workspace == NULL || SITREP_INCIDENT_PAGE_GET_CLASS (self)->minute_changed == NULL)
+  if (!priv->built || priv->workspace == NULL
+      || SITREP_INCIDENT_PAGE_GET_CLASS (self)->minute_changed == NULL)
     return;
 
   /* Not on screen: the refresh when shown redoes the countdowns too. */
@@ -160,6 +171,18 @@ on_minute_changed (SitrepIncidentPage *self)
     priv->dirty = TRUE;
   else
     SITREP_INCIDENT_PAGE_GET_CLASS (self)->minute_changed (self);
+}
+
+static void
+sitrep_incident_page_constructed (GObject *object)
+{
+  SitrepIncidentPage *self = SITREP_INCIDENT_PAGE (object);
+  SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
+
+  G_OBJECT_CLASS (sitrep_incident_page_parent_class)->constructed (object);
+
+  if (!priv->build_on_demand)
+    sitrep_incident_page_ensure_built (self);
 }
 
 static void
@@ -205,6 +228,14 @@ sitrep_incident_page_get_property (GObject    *object,
       g_value_set_object (value, priv->workspace);
       break;
 
+    case PROP_BUILD_ON_DEMAND:
+      g_value_set_boolean (value, priv->build_on_demand);
+      break;
+
+    case PROP_BUILT:
+      g_value_set_boolean (value, priv->built);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -217,11 +248,16 @@ sitrep_incident_page_set_property (GObject      *object,
                                    GParamSpec   *pspec)
 {
   SitrepIncidentPage *self = SITREP_INCIDENT_PAGE (object);
+  SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
 
   switch (prop_id)
     {
     case PROP_CONTEXT:
       sitrep_incident_page_set_context (self, g_value_get_object (value));
+      break;
+
+    case PROP_BUILD_ON_DEMAND:
+      priv->build_on_demand = g_value_get_boolean (value);
       break;
 
     case PROP_INCIDENT:
@@ -239,6 +275,7 @@ sitrep_incident_page_class_init (SitrepIncidentPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = sitrep_incident_page_constructed;
   object_class->dispose = sitrep_incident_page_dispose;
   object_class->get_property = sitrep_incident_page_get_property;
   object_class->set_property = sitrep_incident_page_set_property;
@@ -269,6 +306,25 @@ sitrep_incident_page_class_init (SitrepIncidentPageClass *klass)
   properties[PROP_WORKSPACE] =
     g_param_spec_object ("workspace", NULL, NULL, SITREP_TYPE_WORKSPACE,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /**
+   * SitrepIncidentPage:build-on-demand:
+   *
+   * Whether the page's widgets wait until someone asks for them with
+   * sitrep_incident_page_ensure_built() (the window does when the page is
+   * first shown) instead of being made with the page.
+   */
+  properties[PROP_BUILD_ON_DEMAND] =
+    g_param_spec_boolean ("build-on-demand", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SitrepIncidentPage:built:
+   *
+   * Whether the page's widgets have been made.
+   */
+  properties[PROP_BUILT] =
+    g_param_spec_boolean ("built", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -393,7 +449,52 @@ sitrep_incident_page_set_incident (SitrepIncidentPage *self,
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
-  if (SITREP_INCIDENT_PAGE_GET_CLASS (self)->incident_changed != NULL)
+  if (priv->built && SITREP_INCIDENT_PAGE_GET_CLASS (self)->incident_changed != NULL)
     SITREP_INCIDENT_PAGE_GET_CLASS (self)->incident_changed (self);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * sitrep_incident_page_get_built:
+ *
+ * Returns: whether the page's widgets have been made
+ */
+gboolean
+sitrep_incident_page_get_built (SitrepIncidentPage *self)
+{
+  SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
+
+  g_return_val_if_fail (SITREP_IS_INCIDENT_PAGE (self), FALSE);
+
+  return priv->built;
+}
+
+/**
+ * sitrep_incident_page_ensure_built:
+ *
+ * Makes the page's widgets if they are not yet (see
+ * SitrepIncidentPageClass.build), and shows the incident it was given
+ * meanwhile. Nothing happens the second time.
+ */
+void
+sitrep_incident_page_ensure_built (SitrepIncidentPage *self)
+{
+  SitrepIncidentPagePrivate *priv = sitrep_incident_page_get_instance_private (self);
+  SitrepIncidentPageClass *klass;
+
+  g_return_if_fail (SITREP_IS_INCIDENT_PAGE (self));
+
+  if (priv->built)
+    return;
+
+  klass = SITREP_INCIDENT_PAGE_GET_CLASS (self);
+  priv->built = TRUE;
+  if (klass->build != NULL)
+    klass->build (self);
+
+  g_clear_handle_id (&priv->refresh_id, g_source_remove);
+  priv->dirty = FALSE;   /* incident_changed shows all of it */
+  if (priv->incident != NULL && klass->incident_changed != NULL)
+    klass->incident_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUILT]);
 }

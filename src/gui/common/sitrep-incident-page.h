@@ -23,6 +23,10 @@ G_DECLARE_DERIVABLE_TYPE (SitrepIncidentPage, sitrep_incident_page, SITREP, INCI
  * @minute_changed: the context's clock turned a minute; countdowns redo
  *   their text here. Called while the page is mapped; a page not on
  *   screen is marked dirty instead, so @refresh must redo them too
+ * @build: (optional) makes the page's widgets (its template and what
+ *   goes with it); run once, by sitrep_incident_page_ensure_built(), and
+ *   before any of the other functions. A page built by the window on
+ *   demand (:build-on-demand) costs nothing at start until it is shown
  *
  * The base of the pages of an incident (overview, roles, checklist,
  * timeline, updates). The window sets :context once and binds its own
@@ -38,9 +42,10 @@ struct _SitrepIncidentPageClass
   gboolean (*wants_change)     (SitrepIncidentPage *self,
                                 const char         *coll);
   void     (*minute_changed)   (SitrepIncidentPage *self);
+  void     (*build)            (SitrepIncidentPage *self);
 
   /*< private >*/
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 SitrepContext   *sitrep_incident_page_get_context   (SitrepIncidentPage *self);
@@ -51,5 +56,7 @@ void             sitrep_incident_page_set_incident  (SitrepIncidentPage *self,
                                                      SitrepIncident     *incident);
 SitrepWorkspace *sitrep_incident_page_get_workspace (SitrepIncidentPage *self);
 void             sitrep_incident_page_queue_refresh (SitrepIncidentPage *self);
+gboolean         sitrep_incident_page_get_built     (SitrepIncidentPage *self);
+void             sitrep_incident_page_ensure_built  (SitrepIncidentPage *self);
 
 G_END_DECLS

@@ -290,6 +290,78 @@ sitrep_record_list_reset (SitrepRecordList *self,
 }
 
 /**
+ * sitrep_record_list_merge:
+ * @items: (element-type SitrepRecordObject): items to add
+ *
+ * Adds the items of @items that the list does not hold yet (by id), each
+ * where it sorts; the listed items stay where they are relative to each
+ * other. One ::items-changed per run of new neighbours: the first screen
+ * of a list followed by the rest of it is one signal, after the last
+ * listed item, so a view keeps its rows and its selection.
+ */
+void
+sitrep_record_list_merge (SitrepRecordList *self,
+                          GPtrArray        *items)
+{
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) merged = NULL;
+  g_autoptr(GArray) runs = NULL;
+  guint i = 0, j = 0;
+  gboolean in_run = FALSE;
+
+  g_return_if_fail (SITREP_IS_RECORD_LIST (self));
+  g_return_if_fail (items != NULL);
+
+  added = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint k = 0; k < items->len; k++)
+    {
+      SitrepRecordObject *item = g_ptr_array_index (items, k);
+
+      g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, self->item_type));
+      if (!accepts (self, item) ||
+          g_hash_table_contains (self->by_id, sitrep_record_object_get_id (item)))
+        continue;
+      g_ptr_array_add (added, g_object_ref (item));
+      g_hash_table_insert (self->by_id, (gpointer) sitrep_record_object_get_id (item), item);
+    }
+  if (added->len == 0)
+    return;
+  g_ptr_array_sort_with_data (added, compare_items, self);
+
+  /* Each run of new items: where it starts in the merged list, how long. */
+  runs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  merged = g_ptr_array_new_full (self->items->len + added->len, g_object_unref);
+  while (i < self->items->len || j < added->len)
+    {
+      gboolean take_new = i >= self->items->len ||
+                          (j < added->len &&
+                           compare_items (&added->pdata[j], &self->items->pdata[i], self) < 0);
+
+      if (take_new)
+        {
+          if (!in_run)
+            {
+              guint run[2] = { merged->len, 0 };
+              g_array_append_vals (runs, run, 1);
+            }
+          g_array_index (runs, guint, runs->len * 2 - 1)++;
+        }
+      in_run = take_new;
+      g_ptr_array_add (merged, g_object_ref (take_new ? added->pdata[j++]
+                                                      : self->items->pdata[i++]));
+    }
+  g_ptr_array_unref (self->items);
+  self->items = g_steal_pointer (&merged);
+
+  /* Announced run by run, front to back: what a listener reads of each
+   * run and before it is already where it will stay. */
+  for (guint k = 0; k < runs->len; k++)
+    g_list_model_items_changed (G_LIST_MODEL (self), g_array_index (runs, guint, k * 2), 0,
+                                g_array_index (runs, guint, k * 2 + 1));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
  * sitrep_record_list_apply:
  * @body: (nullable): the record's body after a commit, %NULL when it was
  *   deleted

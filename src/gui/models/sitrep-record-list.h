@@ -31,6 +31,8 @@ void                sitrep_record_list_set_filter (SitrepRecordList       *self,
                                                    GDestroyNotify          destroy);
 void                sitrep_record_list_reset      (SitrepRecordList       *self,
                                                    GPtrArray              *items);
+void                sitrep_record_list_merge      (SitrepRecordList       *self,
+                                                   GPtrArray              *items);
 gboolean            sitrep_record_list_apply      (SitrepRecordList       *self,
                                                    const char             *id,
                                                    JsonObject             *body,

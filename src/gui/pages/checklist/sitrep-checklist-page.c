@@ -376,6 +376,18 @@ sitrep_checklist_page_finalize (GObject *object)
   G_OBJECT_CLASS (sitrep_checklist_page_parent_class)->finalize (object);
 }
 
+/* The page's widgets, made when it is first shown (see
+ * SitrepIncidentPageClass.build). */
+static void
+sitrep_checklist_page_build (SitrepIncidentPage *page)
+{
+  SitrepChecklistPage *self = SITREP_CHECKLIST_PAGE (page);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  build_groups (self);
+}
+
 static void
 sitrep_checklist_page_class_init (SitrepChecklistPageClass *klass)
 {
@@ -385,6 +397,7 @@ sitrep_checklist_page_class_init (SitrepChecklistPageClass *klass)
 
   object_class->dispose = sitrep_checklist_page_dispose;
   object_class->finalize = sitrep_checklist_page_finalize;
+  page_class->build = sitrep_checklist_page_build;
   page_class->incident_changed = sitrep_checklist_page_incident_changed;
   page_class->refresh = sitrep_checklist_page_refresh;
   page_class->wants_change = sitrep_checklist_page_wants_change;
@@ -404,9 +417,6 @@ sitrep_checklist_page_class_init (SitrepChecklistPageClass *klass)
 static void
 sitrep_checklist_page_init (SitrepChecklistPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  build_groups (self);
 }
 
 /**

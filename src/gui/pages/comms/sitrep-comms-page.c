@@ -286,6 +286,31 @@ sitrep_comms_page_finalize (GObject *object)
   G_OBJECT_CLASS (sitrep_comms_page_parent_class)->finalize (object);
 }
 
+/* The page's widgets, made when it is first shown (see
+ * SitrepIncidentPageClass.build). */
+static void
+sitrep_comms_page_build (SitrepIncidentPage *page)
+{
+  SitrepCommsPage *self = SITREP_COMMS_PAGE (page);
+  GtkEventController *global;
+  GtkShortcut *shortcut;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+T works wherever the focus is while the page shows (a managed
+   * shortcut only fires while its widget is mapped). */
+  global = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (global), GTK_SHORTCUT_SCOPE_GLOBAL);
+  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_t, GDK_CONTROL_MASK),
+                               gtk_named_action_new ("comms.templates"));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (global), shortcut);
+  gtk_widget_add_controller (GTK_WIDGET (self), global);
+
+  g_signal_connect_object (self->composer, "checked", G_CALLBACK (update_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_actions (self);
+}
+
 static void
 sitrep_comms_page_class_init (SitrepCommsPageClass *klass)
 {
@@ -294,6 +319,7 @@ sitrep_comms_page_class_init (SitrepCommsPageClass *klass)
   SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = sitrep_comms_page_dispose;
+  page_class->build = sitrep_comms_page_build;
   page_class->incident_changed = sitrep_comms_page_incident_changed;
   page_class->refresh = sitrep_comms_page_refresh;
   page_class->wants_change = sitrep_comms_page_wants_change;
@@ -334,23 +360,6 @@ sitrep_comms_page_class_init (SitrepCommsPageClass *klass)
 static void
 sitrep_comms_page_init (SitrepCommsPage *self)
 {
-  GtkEventController *global;
-  GtkShortcut *shortcut;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Ctrl+T works wherever the focus is while the page shows (a managed
-   * shortcut only fires while its widget is mapped). */
-  global = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (global), GTK_SHORTCUT_SCOPE_GLOBAL);
-  shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_t, GDK_CONTROL_MASK),
-                               gtk_named_action_new ("comms.templates"));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (global), shortcut);
-  gtk_widget_add_controller (GTK_WIDGET (self), global);
-
-  g_signal_connect_object (self->composer, "checked", G_CALLBACK (update_actions), self,
-                           G_CONNECT_SWAPPED);
-  update_actions (self);
 }
 
 /**

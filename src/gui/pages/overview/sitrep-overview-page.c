@@ -716,6 +716,44 @@ sitrep_overview_page_dispose (GObject *object)
   G_OBJECT_CLASS (sitrep_overview_page_parent_class)->dispose (object);
 }
 
+/* The page's widgets, made when it is first shown (see
+ * SitrepIncidentPageClass.build). */
+static void
+sitrep_overview_page_build (SitrepIncidentPage *page)
+{
+  SitrepOverviewPage *self = SITREP_OVERVIEW_PAGE (page);
+  g_autoptr(GtkStringList) severities = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Appearing, the page takes the focus itself: not the title or the
+   * reference with their text selected, nor an entry. */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (self->major_banner, "activate-major", G_CALLBACK (on_activate_major),
+                           self, G_CONNECT_SWAPPED);
+  self->timeline_rows = g_ptr_array_new ();
+  self->attention_rows = g_ptr_array_new ();
+  g_signal_connect_object (self->due_list, "acknowledge", G_CALLBACK (on_acknowledge), self,
+                           G_CONNECT_SWAPPED);
+
+  for (SitrepSeverity s = SITREP_SEVERITY_P1; s <= SITREP_SEVERITY_P4; s++)
+    {
+      const SitrepSeverityInfo *info = sitrep_severity_get_info (s);
+      g_autofree char *label = g_strdup_printf ("%s — %s", info->id, info->name);
+
+      gtk_string_list_append (severities, label);
+    }
+  /* Giving the row its model selects the first severity: that is not
+   * the IC choosing P1 for the incident the page may already have. */
+  /* Giving the row its model selects the first severity: that is not
+   * the IC choosing P1 for the incident the page may already have. */
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->severity_row, G_LIST_MODEL (severities));
+  self->updating = FALSE;
+
+  g_signal_connect_object (self->milestones_group, "set-milestone",
+                           G_CALLBACK (on_set_milestone), self, G_CONNECT_SWAPPED);
+}
+
 static void
 sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
 {
@@ -724,6 +762,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = sitrep_overview_page_dispose;
+  page_class->build = sitrep_overview_page_build;
   page_class->incident_changed = sitrep_overview_page_incident_changed;
   page_class->refresh = sitrep_overview_page_refresh;
   page_class->minute_changed = sitrep_overview_page_minute_changed;
@@ -773,30 +812,6 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
 static void
 sitrep_overview_page_init (SitrepOverviewPage *self)
 {
-  g_autoptr(GtkStringList) severities = gtk_string_list_new (NULL);
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-  /* Appearing, the page takes the focus itself: not the title or the
-   * reference with their text selected, nor an entry. */
-  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  g_signal_connect_object (self->major_banner, "activate-major", G_CALLBACK (on_activate_major),
-                           self, G_CONNECT_SWAPPED);
-  self->timeline_rows = g_ptr_array_new ();
-  self->attention_rows = g_ptr_array_new ();
-  g_signal_connect_object (self->due_list, "acknowledge", G_CALLBACK (on_acknowledge), self,
-                           G_CONNECT_SWAPPED);
-
-  for (SitrepSeverity s = SITREP_SEVERITY_P1; s <= SITREP_SEVERITY_P4; s++)
-    {
-      const SitrepSeverityInfo *info = sitrep_severity_get_info (s);
-      g_autofree char *label = g_strdup_printf ("%s — %s", info->id, info->name);
-
-      gtk_string_list_append (severities, label);
-    }
-  adw_combo_row_set_model (self->severity_row, G_LIST_MODEL (severities));
-
-  g_signal_connect_object (self->milestones_group, "set-milestone",
-                           G_CALLBACK (on_set_milestone), self, G_CONNECT_SWAPPED);
 }
 
 /* For tests */

@@ -277,6 +277,18 @@ sitrep_roles_page_dispose (GObject *object)
   G_OBJECT_CLASS (sitrep_roles_page_parent_class)->dispose (object);
 }
 
+/* The page's widgets, made when it is first shown (see
+ * SitrepIncidentPageClass.build). */
+static void
+sitrep_roles_page_build (SitrepIncidentPage *page)
+{
+  SitrepRolesPage *self = SITREP_ROLES_PAGE (page);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_rows (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roles.briefing", FALSE);
+}
+
 static void
 sitrep_roles_page_class_init (SitrepRolesPageClass *klass)
 {
@@ -285,6 +297,7 @@ sitrep_roles_page_class_init (SitrepRolesPageClass *klass)
   SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
 
   object_class->dispose = sitrep_roles_page_dispose;
+  page_class->build = sitrep_roles_page_build;
   page_class->incident_changed = sitrep_roles_page_incident_changed;
   page_class->refresh = sitrep_roles_page_refresh;
   page_class->wants_change = sitrep_roles_page_wants_change;
@@ -308,9 +321,6 @@ sitrep_roles_page_class_init (SitrepRolesPageClass *klass)
 static void
 sitrep_roles_page_init (SitrepRolesPage *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  build_rows (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roles.briefing", FALSE);
 }
 
 /**

@@ -662,63 +662,12 @@ sitrep_timeline_page_finalize (GObject *object)
   G_OBJECT_CLASS (sitrep_timeline_page_parent_class)->finalize (object);
 }
 
+/* The page's widgets, made when it is first shown (see
+ * SitrepIncidentPageClass.build). */
 static void
-sitrep_timeline_page_class_init (SitrepTimelinePageClass *klass)
+sitrep_timeline_page_build (SitrepIncidentPage *page)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
-
-  object_class->dispose = sitrep_timeline_page_dispose;
-  page_class->incident_changed = sitrep_timeline_page_incident_changed;
-  page_class->wants_change = sitrep_timeline_page_wants_change;
-  object_class->finalize = sitrep_timeline_page_finalize;
-
-  (void) sitrep_get_resource ();
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/sitrep-timeline-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, filter_kind);
-  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, filter_pinned);
-  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, scroller);
-  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, capture_kind);
-  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, capture_entry);
-  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_capture_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_capture_changed);
-
-  gtk_widget_class_install_action (widget_class, "timeline.capture", NULL, capture_action);
-  gtk_widget_class_install_action (widget_class, "timeline.focus-capture", NULL,
-                                   focus_capture_action);
-  gtk_widget_class_install_action (widget_class, "timeline.kind", "i", kind_action);
-  gtk_widget_class_install_action (widget_class, "timeline.edit", NULL, entry_action);
-  gtk_widget_class_install_action (widget_class, "timeline.delete", NULL, entry_action);
-  gtk_widget_class_install_action (widget_class, "timeline.pin", NULL, entry_action);
-  gtk_widget_class_install_action (widget_class, "timeline.history", NULL, entry_action);
-  gtk_widget_class_install_action (widget_class, "timeline.undo", NULL, undo_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
-                                       "timeline.focus-capture", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "timeline.edit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
-                                       "timeline.pin", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
-                                       "timeline.history", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "timeline.undo", NULL);
-  for (int k = SITREP_KIND_DETECTION; k <= SITREP_KIND_NOTE; k++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + k, GDK_CONTROL_MASK,
-                                         "timeline.kind", "i", k);
-}
-
-static void
-sitrep_timeline_page_init (SitrepTimelinePage *self)
-{
+  SitrepTimelinePage *self = SITREP_TIMELINE_PAGE (page);
   g_autoptr(GtkStringList) filter_kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) capture_kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -778,6 +727,66 @@ sitrep_timeline_page_init (SitrepTimelinePage *self)
   g_signal_connect_object (self->capture_entry, "map", G_CALLBACK (update_capture_hint), self,
                            G_CONNECT_SWAPPED);
   update_capture_hint (self);
+}
+
+static void
+sitrep_timeline_page_class_init (SitrepTimelinePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  SitrepIncidentPageClass *page_class = SITREP_INCIDENT_PAGE_CLASS (klass);
+
+  object_class->dispose = sitrep_timeline_page_dispose;
+  page_class->build = sitrep_timeline_page_build;
+  page_class->incident_changed = sitrep_timeline_page_incident_changed;
+  page_class->wants_change = sitrep_timeline_page_wants_change;
+  object_class->finalize = sitrep_timeline_page_finalize;
+
+  (void) sitrep_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/sitrep-timeline-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, filter_kind);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, filter_pinned);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, capture_kind);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, capture_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_capture_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_capture_changed);
+
+  gtk_widget_class_install_action (widget_class, "timeline.capture", NULL, capture_action);
+  gtk_widget_class_install_action (widget_class, "timeline.focus-capture", NULL,
+                                   focus_capture_action);
+  gtk_widget_class_install_action (widget_class, "timeline.kind", "i", kind_action);
+  gtk_widget_class_install_action (widget_class, "timeline.edit", NULL, entry_action);
+  gtk_widget_class_install_action (widget_class, "timeline.delete", NULL, entry_action);
+  gtk_widget_class_install_action (widget_class, "timeline.pin", NULL, entry_action);
+  gtk_widget_class_install_action (widget_class, "timeline.history", NULL, entry_action);
+  gtk_widget_class_install_action (widget_class, "timeline.undo", NULL, undo_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "timeline.focus-capture", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "timeline.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "timeline.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "timeline.pin", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK,
+                                       "timeline.history", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "timeline.undo", NULL);
+  for (int k = SITREP_KIND_DETECTION; k <= SITREP_KIND_NOTE; k++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + k, GDK_CONTROL_MASK,
+                                         "timeline.kind", "i", k);
+}
+
+static void
+sitrep_timeline_page_init (SitrepTimelinePage *self)
+{
 }
 
 /**
