@@ -377,6 +377,63 @@ sitrep_postmortem_page_dispose (GObject *object)
   G_OBJECT_CLASS (sitrep_postmortem_page_parent_class)->dispose (object);
 }
 
+/* The page's keys work as soon as it is shown (Alt+6 leaves the focus in
+ * the view switcher), and only while it is: the window's shortcut manager
+ * runs them for the page while it is mapped. */
+static void
+add_shortcut (GtkEventController *controller,
+              GtkShortcutTrigger *trigger,
+              const char         *action)
+{
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (trigger, gtk_named_action_new (action)));
+}
+
+static void
+add_shortcuts (SitrepPostmortemPage *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
+                                     GTK_SHORTCUT_SCOPE_MANAGED);
+  add_shortcut (controller, gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                "postmortem.copy");
+  add_shortcut (controller, gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK),
+                "postmortem.save");
+  add_shortcut (controller, gtk_keyval_trigger_new (GDK_KEY_y, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                "postmortem.add-why");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+/* The page's widgets, made when it is first shown (see
+ * SitrepIncidentPageClass.build). */
+static void
+sitrep_postmortem_page_build (SitrepIncidentPage *page)
+{
+  SitrepPostmortemPage *self = SITREP_POSTMORTEM_PAGE (page);
+  GtkCustomFilter *filter;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  filter = gtk_custom_filter_new (keep_entry, self, NULL);
+  self->pinned_filter = GTK_FILTER (filter);
+  self->timeline_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->timeline_model)));
+  gtk_column_view_set_model (self->timeline_view, GTK_SELECTION_MODEL (selection));
+  /* The guide's column names. */
+  add_column (self, _("Time (UTC)"), TRUE);
+  add_column (self, _("Event"), FALSE);
+  g_signal_connect_object (self->timeline_model, "items-changed",
+                           G_CALLBACK (update_timeline_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pinned_switch, "notify::active",
+                           G_CALLBACK (pinned_switch_changed), self, G_CONNECT_SWAPPED);
+
+  _sitrep_postmortem_page_init_sections (self);
+  add_shortcuts (self);
+  update_timeline_state (self);
+}
+
 static void
 sitrep_postmortem_page_class_init (SitrepPostmortemPageClass *klass)
 {
@@ -386,6 +443,7 @@ sitrep_postmortem_page_class_init (SitrepPostmortemPageClass *klass)
 
   object_class->dispose = sitrep_postmortem_page_dispose;
   widget_class->unmap = sitrep_postmortem_page_unmap;
+  page_class->build = sitrep_postmortem_page_build;
   page_class->incident_changed = sitrep_postmortem_page_incident_changed;
   page_class->refresh = sitrep_postmortem_page_refresh;
   page_class->wants_change = sitrep_postmortem_page_wants_change;
@@ -430,58 +488,10 @@ sitrep_postmortem_page_class_init (SitrepPostmortemPageClass *klass)
   gtk_widget_class_install_action (widget_class, "postmortem.add-why", NULL, add_why_action);
 }
 
-/* The page's keys work as soon as it is shown (Alt+6 leaves the focus in
- * the view switcher), and only while it is: the window's shortcut manager
- * runs them for the page while it is mapped. */
-static void
-add_shortcut (GtkEventController *controller,
-              GtkShortcutTrigger *trigger,
-              const char         *action)
-{
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (trigger, gtk_named_action_new (action)));
-}
-
-static void
-add_shortcuts (SitrepPostmortemPage *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller),
-                                     GTK_SHORTCUT_SCOPE_MANAGED);
-  add_shortcut (controller, gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
-                "postmortem.copy");
-  add_shortcut (controller, gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK),
-                "postmortem.save");
-  add_shortcut (controller, gtk_keyval_trigger_new (GDK_KEY_y, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
-                "postmortem.add-why");
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
 
 static void
 sitrep_postmortem_page_init (SitrepPostmortemPage *self)
 {
-  GtkCustomFilter *filter;
-  g_autoptr(GtkNoSelection) selection = NULL;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  filter = gtk_custom_filter_new (keep_entry, self, NULL);
-  self->pinned_filter = GTK_FILTER (filter);
-  self->timeline_model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->timeline_model)));
-  gtk_column_view_set_model (self->timeline_view, GTK_SELECTION_MODEL (selection));
-  /* The guide's column names. */
-  add_column (self, _("Time (UTC)"), TRUE);
-  add_column (self, _("Event"), FALSE);
-  g_signal_connect_object (self->timeline_model, "items-changed",
-                           G_CALLBACK (update_timeline_state), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->pinned_switch, "notify::active",
-                           G_CALLBACK (pinned_switch_changed), self, G_CONNECT_SWAPPED);
-
-  _sitrep_postmortem_page_init_sections (self);
-  add_shortcuts (self);
-  update_timeline_state (self);
 }
 
 /**
@@ -508,6 +518,7 @@ sitrep_postmortem_page_get_action_items_slot (SitrepPostmortemPage *self)
 {
   g_return_val_if_fail (SITREP_IS_POSTMORTEM_PAGE (self), NULL);
 
+  sitrep_incident_page_ensure_built (SITREP_INCIDENT_PAGE (self));
   return self->action_items_slot;
 }
 
