@@ -74,15 +74,45 @@ sitrep_postmortem_edited_section (JsonObject *fields)
   return NULL;
 }
 
+/* Nothing written: no value, "", [], or Five Whys rows with no answer
+ * (the empty rows the page starts with). */
 static gboolean
 is_empty_value (JsonNode *node)
 {
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_get_length (json_node_get_array (node)) == 0;
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (JSON_NODE_HOLDS_OBJECT (element)
+              ? !is_empty_value (json_object_get_member (json_node_get_object (element), "answer"))
+              : !is_empty_value (element))
+            return FALSE;
+        }
+      return TRUE;
+    }
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
          json_node_get_string (node)[0] == '\0';
+}
+
+/**
+ * sitrep_postmortem_section_is_empty:
+ * @body: (nullable): a postmortem body, or an edit's fields
+ * @field: a member
+ *
+ * Returns: %TRUE when @field is missing, null, "" or [] in @body: a
+ *   section nobody has written
+ */
+gboolean
+sitrep_postmortem_section_is_empty (JsonObject *body,
+                                    const char *field)
+{
+  return is_empty_value (body != NULL ? json_object_get_member (body, field) : NULL);
 }
 
 /**

@@ -37,6 +37,8 @@ GDateTime  *sitrep_postmortem_dup_end          (JsonObject  *incident);
 const char *sitrep_postmortem_section_get_label (const char *field);
 const char *sitrep_postmortem_edited_section   (JsonObject  *fields);
 gboolean    sitrep_postmortem_field_is_list    (const char  *field);
+gboolean    sitrep_postmortem_section_is_empty (JsonObject  *body,
+                                                const char  *field);
 gboolean    sitrep_postmortem_same_sections    (JsonObject  *mine,
                                                 JsonObject  *theirs);
 char       *sitrep_postmortem_dup_section_text (JsonObject  *postmortem,

@@ -94,6 +94,22 @@ _sitrep_workspace_apply_postmortem (SitrepWorkspace *self,
   return TRUE;
 }
 
+/* A section the editor showed empty and nobody has written since is not a
+ * change underneath, whether the record says "" or [] or nothing. */
+static JsonObject *
+unwritten_left_out (JsonObject *opened,
+                    JsonObject *current)
+{
+  JsonObject *seen = sitrep_json_copy (opened);
+  g_autoptr(GList) members = json_object_get_members (opened);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (sitrep_postmortem_section_is_empty (opened, l->data) &&
+        sitrep_postmortem_section_is_empty (current, l->data))
+      json_object_remove_member (seen, l->data);
+  return seen;
+}
+
 /**
  * sitrep_workspace_edit_postmortem:
  * @fields: the sections to set ("root_cause", "went_well" …) and their
@@ -153,9 +169,13 @@ sitrep_workspace_edit_postmortem (SitrepWorkspace  *self,
            * no record at all (version 0) is checked as a creation: someone
            * else's record then conflicts. */
           if (mutation->base_version != SITREP_BASE_VERSION_CHAINED &&
-              current->version != opened_version &&
-              sitrep_edit_changed_underneath (current->body, opened, fields))
-            mutation->base_version = opened_version;
+              current->version != opened_version)
+            {
+              g_autoptr(JsonObject) seen = unwritten_left_out (opened, current->body);
+
+              if (sitrep_edit_changed_underneath (current->body, seen, fields))
+                mutation->base_version = opened_version;
+            }
         }
     }
 
