@@ -32,4 +32,8 @@ gboolean         _sitrep_workspace_apply_postmortem (SitrepWorkspace     *self,
                                                     JsonObject          *body,
                                                     gint64               version);
 
+/* sitrep-workspace-obligations.c */
+void             _sitrep_workspace_fill_obligations (SitrepWorkspace     *self,
+                                                     SitrepDeadlineInput *in);
+
 G_END_DECLS

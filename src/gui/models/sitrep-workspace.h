@@ -5,6 +5,7 @@
 
 #include "sitrep-checklist-task.h"
 #include "sitrep-communication.h"
+#include "sitrep-deadlines.h"
 #include "sitrep-incident.h"
 #include "sitrep-incident-rules.h"
 #include "sitrep-postmortem-record.h"
@@ -103,5 +104,13 @@ gboolean        sitrep_workspace_edit_postmortem     (SitrepWorkspace    *self,
                                                       gint64              opened_version,
                                                       GError            **error);
 char           *sitrep_workspace_dup_postmortem_markdown (SitrepWorkspace *self);
+
+/* Obligations after resolution: sitrep-workspace-obligations.c */
+gboolean        sitrep_workspace_mark_obligation_done (SitrepWorkspace    *self,
+                                                       SitrepDeadlineKind  kind,
+                                                       GError            **error);
+gboolean        sitrep_workspace_unmark_obligation_done (SitrepWorkspace    *self,
+                                                         SitrepDeadlineKind  kind,
+                                                         GError            **error);
 
 G_END_DECLS
