@@ -358,6 +358,20 @@ rest_of_incidents_read (GObject      *source,
 }
 
 /**
+ * sitrep_context_get_incidents_complete:
+ *
+ * Returns: whether every incident is listed (%FALSE while a context opened
+ *   with sitrep_context_new_first() has not read the rest yet)
+ */
+gboolean
+sitrep_context_get_incidents_complete (SitrepContext *self)
+{
+  g_return_val_if_fail (SITREP_IS_CONTEXT (self), FALSE);
+
+  return !self->incidents_partial;
+}
+
+/**
  * sitrep_context_load_rest_of_incidents:
  *
  * Reads, in a worker thread, the incidents a context opened with

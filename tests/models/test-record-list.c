@@ -24,6 +24,9 @@ on_items_changed (GListModel *model,
                   Fixture    *f)
 {
   g_assert_cmpuint (position + removed, <=, f->shadow->len);
+  /* The list as a view reads it during the emission is the shadow after
+   * it: no more, no fewer (a list view walks that many rows). */
+  g_assert_cmpuint (f->shadow->len - removed + added, ==, g_list_model_get_n_items (model));
   g_ptr_array_remove_range (f->shadow, position, removed);
   for (guint i = 0; i < added; i++)
     g_ptr_array_insert (f->shadow, position + i, g_list_model_get_item (model, position + i));

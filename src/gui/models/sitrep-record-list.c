@@ -304,7 +304,6 @@ sitrep_record_list_merge (SitrepRecordList *self,
                           GPtrArray        *items)
 {
   g_autoptr(GPtrArray) added = NULL;
-  g_autoptr(GPtrArray) merged = NULL;
   g_autoptr(GArray) runs = NULL;
   guint i = 0, j = 0;
   gboolean in_run = FALSE;
@@ -328,9 +327,11 @@ sitrep_record_list_merge (SitrepRecordList *self,
     return;
   g_ptr_array_sort_with_data (added, compare_items, self);
 
-  /* Each run of new items: where it starts in the merged list, how long. */
+  /* Where each run of new items starts in the merged list, how long it
+   * is; then each run goes in and is announced, front to back, so every
+   * emission finds the list as it says (earlier runs in, later ones not
+   * yet): a list view walks as many rows as the list has when told. */
   runs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
-  merged = g_ptr_array_new_full (self->items->len + added->len, g_object_unref);
   while (i < self->items->len || j < added->len)
     {
       gboolean take_new = i >= self->items->len ||
@@ -341,23 +342,27 @@ sitrep_record_list_merge (SitrepRecordList *self,
         {
           if (!in_run)
             {
-              guint run[2] = { merged->len, 0 };
+              guint run[2] = { i + j, 0 };
               g_array_append_vals (runs, run, 1);
             }
           g_array_index (runs, guint, runs->len * 2 - 1)++;
+          j++;
         }
+      else
+        i++;
       in_run = take_new;
-      g_ptr_array_add (merged, g_object_ref (take_new ? added->pdata[j++]
-                                                      : self->items->pdata[i++]));
     }
-  g_ptr_array_unref (self->items);
-  self->items = g_steal_pointer (&merged);
 
-  /* Announced run by run, front to back: what a listener reads of each
-   * run and before it is already where it will stay. */
+  j = 0;
   for (guint k = 0; k < runs->len; k++)
-    g_list_model_items_changed (G_LIST_MODEL (self), g_array_index (runs, guint, k * 2), 0,
-                                g_array_index (runs, guint, k * 2 + 1));
+    {
+      guint start = g_array_index (runs, guint, k * 2);
+      guint len = g_array_index (runs, guint, k * 2 + 1);
+
+      for (guint n = 0; n < len; n++)
+        g_ptr_array_insert (self->items, start + n, g_object_ref (added->pdata[j++]));
+      g_list_model_items_changed (G_LIST_MODEL (self), start, 0, len);
+    }
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -430,13 +435,18 @@ sitrep_record_list_apply (SitrepRecordList *self,
     }
 
   new_position = insertion_point (self, item);
-  g_ptr_array_insert (self->items, new_position, item);
-
   if (new_position != old_position)
     {
+      /* Each emission finds the list as it says: without the item, then
+       * with it where it sorts now (a list view walks as many rows as
+       * the list has when it is told). */
       g_list_model_items_changed (G_LIST_MODEL (self), old_position, 1, 0);
+      new_position = insertion_point (self, item);
+      g_ptr_array_insert (self->items, new_position, item);
       g_list_model_items_changed (G_LIST_MODEL (self), new_position, 0, 1);
     }
+  else
+    g_ptr_array_insert (self->items, new_position, item);
   g_object_thaw_notify (G_OBJECT (item));
   g_signal_emit (self, signals[CHANGED], 0);
 

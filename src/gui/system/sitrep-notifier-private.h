@@ -108,6 +108,7 @@ struct _SitrepNotifier
   gulong           map_id;
   GdkFrameClock   *frame_clock;      /* weak */
   gulong           after_paint_id;
+  gulong           loaded_id;        /* waiting for the incidents after the first screen */
   guint            start_id;
 
   /* The notification service. */

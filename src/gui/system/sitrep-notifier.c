@@ -771,6 +771,15 @@ stop_waiting (SitrepNotifier *self)
   g_clear_handle_id (&self->start_id, g_source_remove);
 }
 
+static gboolean start_now (gpointer data);
+
+static void
+on_incidents_loaded (SitrepNotifier *self)
+{
+  g_clear_signal_handler (&self->loaded_id, self->context);
+  start_now (self);
+}
+
 static gboolean
 start_now (gpointer data)
 {
@@ -780,6 +789,19 @@ start_now (gpointer data)
   stop_waiting (self);
   if (self->started)
     return G_SOURCE_REMOVE;
+
+  /* A first pass over the first screen of incidents would announce
+   * "3 updates overdue in 25 incidents", then the true count: it waits
+   * for the rest, which it asks for in case nobody has. */
+  if (!sitrep_context_get_incidents_complete (self->context))
+    {
+      if (self->loaded_id == 0)
+        self->loaded_id = g_signal_connect_object (self->context, "incidents-loaded",
+                                                   G_CALLBACK (on_incidents_loaded), self,
+                                                   G_CONNECT_SWAPPED);
+      sitrep_context_load_rest_of_incidents (self->context);
+      return G_SOURCE_REMOVE;
+    }
 
   self->started = TRUE;
   queue_check (self);
@@ -897,6 +919,8 @@ sitrep_notifier_dispose (GObject *object)
   g_clear_pointer (&self->pass_now, g_date_time_unref);
   g_clear_handle_id (&self->rate_id, g_source_remove);
   stop_waiting (self);
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->loaded_id, self->context);
   /* Reminders whose buttons nobody would answer come off the screen. */
   if (self->entries != NULL)
     g_hash_table_remove_all (self->entries);
