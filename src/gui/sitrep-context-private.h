@@ -25,6 +25,7 @@ struct _SitrepContext
   GHashTable         *workspaces;  /* incident id → SitrepWorkspace, weak */
   SitrepClock        *clock;
   SitrepRecordList   *templates;   /* loaded when first asked for */
+  SitrepRecordList   *action_items; /* every incident's; loaded when first asked for */
   gint64              cadence_s[SITREP_SEVERITY_P4 + 1];
   gint64              respond_s[SITREP_SEVERITY_P4 + 1];
 };
@@ -151,5 +152,12 @@ void            _sitrep_context_emit_record_changed (SitrepContext      *self,
 void            _sitrep_context_emit_changed        (SitrepContext      *self,
                                                      guint               n_records);
 GPtrArray      *_sitrep_context_records_of          (GListModel         *list);
+
+/* Action items: sitrep-context-action-items.c */
+void            _sitrep_context_apply_action_item   (SitrepContext      *self,
+                                                     const char         *coll,
+                                                     const char         *id,
+                                                     JsonObject         *body,
+                                                     gint64              version);
 
 G_END_DECLS

@@ -94,4 +94,24 @@ gboolean        sitrep_workspace_snooze              (SitrepWorkspace    *self,
                                                       const char         *reason,
                                                       GError            **error);
 
+/* Action items (the guide's improvement items): sitrep-workspace-action-items.c */
+GListModel     *sitrep_workspace_get_action_items       (SitrepWorkspace     *self);
+char           *sitrep_workspace_add_action_item        (SitrepWorkspace     *self,
+                                                         const char          *description,
+                                                         SitrepActionType     type,
+                                                         const char          *owner,
+                                                         const char          *due_date,
+                                                         GError             **error);
+gboolean        sitrep_workspace_edit_action_item       (SitrepWorkspace     *self,
+                                                         const char          *item_id,
+                                                         JsonObject          *fields,
+                                                         GError             **error);
+gboolean        sitrep_workspace_set_action_item_status (SitrepWorkspace     *self,
+                                                         const char          *item_id,
+                                                         SitrepActionStatus   status,
+                                                         GError             **error);
+gboolean        sitrep_workspace_delete_action_item     (SitrepWorkspace     *self,
+                                                         const char          *item_id,
+                                                         GError             **error);
+
 G_END_DECLS
