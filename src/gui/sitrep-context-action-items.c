@@ -12,6 +12,7 @@
 #include "sitrep-context-private.h"
 #include "sitrep-json.h"
 #include "sitrep-time.h"
+#include "sitrep-workspace-private.h"
 
 /* Action items (the guide's improvement items): writing them for a
  * workspace, and the list of every incident's items for the Action Items
@@ -41,17 +42,29 @@ set_ref (SitrepContext    *self,
 
 /* A day passing makes items overdue: told every minute, cheap. */
 static void
-on_minute (SitrepContext *self)
+update_overdue (GListModel *items,
+                GDateTime  *now)
 {
-  g_autoptr(GDateTime) now = sitrep_clock_dup_now (self->clock);
-  GListModel *items = G_LIST_MODEL (self->action_items);
-
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(SitrepActionItem) item = g_list_model_get_item (items, i);
 
       sitrep_action_item_update_overdue (item, now);
     }
+}
+
+static void
+on_minute (SitrepContext *self)
+{
+  g_autoptr(GDateTime) now = sitrep_clock_dup_now (self->clock);
+  GHashTableIter iter;
+  gpointer workspace;
+
+  update_overdue (G_LIST_MODEL (self->action_items), now);
+  /* The open incidents' own lists, those that were loaded. */
+  g_hash_table_iter_init (&iter, self->workspaces);
+  while (g_hash_table_iter_next (&iter, NULL, &workspace))
+    update_overdue (_sitrep_workspace_get_list (workspace, "action_items", FALSE), now);
 }
 
 /**

@@ -52,7 +52,11 @@ sitrep_workspace_get_action_items (SitrepWorkspace *self)
 {
   g_return_val_if_fail (SITREP_IS_WORKSPACE (self), NULL);
 
-  return _sitrep_workspace_get_list (self, "action_items");
+  /* The context's list across incidents tells the items the day. */
+  if (_sitrep_workspace_get_context (self) != NULL)
+    sitrep_context_get_action_items (SITREP_CONTEXT (_sitrep_workspace_get_context (self)));
+
+  return _sitrep_workspace_get_list (self, "action_items", TRUE);
 }
 
 /**

@@ -290,14 +290,16 @@ ensure_list (SitrepWorkspace *self,
   return self->lists[kind];
 }
 
-/* Returns: (transfer none): the list of @coll, loaded if it was not yet */
+/* Returns: (transfer none) (nullable): the list of @coll, loaded if it
+ * was not yet and @load says so; %NULL if it was not and does not */
 GListModel *
 _sitrep_workspace_get_list (SitrepWorkspace *self,
-                            const char      *coll)
+                            const char      *coll,
+                            gboolean         load)
 {
   for (guint i = 0; i < N_LISTS; i++)
     if (g_str_equal (coll, list_colls[i]))
-      return G_LIST_MODEL (ensure_list (self, i));
+      return load || self->lists[i] != NULL ? G_LIST_MODEL (ensure_list (self, i)) : NULL;
 
   g_return_val_if_reached (NULL);
 }
