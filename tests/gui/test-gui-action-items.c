@@ -251,6 +251,15 @@ test_edit_in_place (Fixture       *f,
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (owner)), ==, "erin and frank");
     g_assert_cmpstr (sitrep_action_item_get_owner (item), ==, "erin");
   }
+
+  /* Deleted from its row, and back with Ctrl+Z's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "action-item.delete", NULL));
+  WAIT_UNTIL (n_rows (group) == 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group), "action-items.undo", NULL));
+  WAIT_UNTIL (n_rows (group) == 1);
+  g_assert_cmpstr (row_title (group, 0), ==, "Review timeout settings");
+  g_assert_cmpstr (sitrep_action_item_get_owner (sitrep_action_item_row_get_item (row_at (group, 0))),
+                   ==, "erin");
 }
 
 static guint

@@ -40,6 +40,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   FAILED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -182,11 +183,17 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   SitrepActionItemRow *self = SITREP_ACTION_ITEM_ROW (widget);
+  /* The row goes with the item: what it showed is kept for an undo. */
+  g_autoptr(SitrepActionItem) item = g_object_ref (self->item);
   g_autoptr(GError) error = NULL;
 
-  if (!sitrep_workspace_delete_action_item (self->workspace, sitrep_action_item_get_id (self->item),
+  g_object_ref (self);
+  if (!sitrep_workspace_delete_action_item (self->workspace, sitrep_action_item_get_id (item),
                                             &error))
     fail (self, error);
+  else
+    g_signal_emit (self, signals[DELETED], 0, item);
+  g_object_unref (self);
 }
 
 static void
@@ -282,6 +289,15 @@ sitrep_action_item_row_class_init (SitrepActionItemRowClass *klass)
   signals[FAILED] =
     g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * SitrepActionItemRow::deleted:
+   * @item: the item as the row showed it, to put back
+   *
+   * The item was deleted from the row.
+   */
+  signals[DELETED] =
+    g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, SITREP_TYPE_ACTION_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sitrep/Sitrep/sitrep-action-item-row.ui");

@@ -9,6 +9,7 @@
 #include "sitrep-action-items-group-private.h"
 #include "sitrep-action-items.h"
 #include "sitrep-combo-labels.h"
+#include "sitrep-gui-util.h"
 
 /* One incident's action items: the list, each row changed in place, and
  * the form that adds one (description, type, owner — me unless changed —
@@ -21,6 +22,7 @@ struct _SitrepActionItemsGroup
 
   SitrepContext   *context;
   SitrepWorkspace *workspace;
+  SitrepActionItem *deleted;     /* the last one deleted, for Ctrl+Z */
 
   GtkListBox      *list;
   AdwEntryRow     *description_row;
@@ -56,6 +58,44 @@ on_row_failed (SitrepActionItemsGroup *self,
   show_error (self, message);
 }
 
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SitrepActionItemsGroup *self = SITREP_ACTION_ITEMS_GROUP (widget);
+  g_autoptr(SitrepActionItem) item = g_steal_pointer (&self->deleted);
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_action_set_enabled (widget, "action-items.undo", FALSE);
+  if (item != NULL && self->context != NULL &&
+      !sitrep_context_restore (self->context, SITREP_RECORD_OBJECT (item), &error))
+    show_error (self, error->message);
+}
+
+static void
+on_undo_clicked (SitrepActionItemsGroup *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "action-items.undo", NULL);
+}
+
+/* Deleted from its row: kept for Ctrl+Z and the toast's Undo. */
+static void
+on_row_deleted (SitrepActionItemsGroup *self,
+                SitrepActionItem       *item)
+{
+  AdwToast *toast;
+
+  g_set_object (&self->deleted, item);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "action-items.undo", TRUE);
+
+  toast = adw_toast_new (_("Action item deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
+                           G_CONNECT_SWAPPED);
+  sitrep_widget_show_toast (GTK_WIDGET (self), toast);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer data)
@@ -64,6 +104,7 @@ create_row (gpointer item,
   GtkWidget *row = sitrep_action_item_row_new (self->workspace, item);
 
   g_signal_connect_object (row, "failed", G_CALLBACK (on_row_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "deleted", G_CALLBACK (on_row_deleted), self, G_CONNECT_SWAPPED);
   return row;
 }
 
@@ -122,6 +163,7 @@ sitrep_action_items_group_dispose (GObject *object)
   if (self->list != NULL)
     gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_ACTION_ITEMS_GROUP);
+  g_clear_object (&self->deleted);
   g_clear_object (&self->workspace);
   g_clear_object (&self->context);
 
@@ -211,6 +253,9 @@ sitrep_action_items_group_class_init (SitrepActionItemsGroupClass *klass)
                                        "action-items.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
                                        "action-items.add", NULL);
+  gtk_widget_class_install_action (widget_class, "action-items.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "action-items.undo", NULL);
 }
 
 static void
@@ -227,6 +272,7 @@ sitrep_action_items_group_init (SitrepActionItemsGroup *self)
   adw_combo_row_set_model (self->type_row, G_LIST_MODEL (types));
   sitrep_combo_row_show_whole_labels (self->type_row, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "action-items.add", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "action-items.undo", FALSE);
 }
 
 /**
@@ -266,6 +312,8 @@ sitrep_action_items_group_set_workspace (SitrepActionItemsGroup *self,
   if (!g_set_object (&self->workspace, workspace))
     return;
 
+  g_clear_object (&self->deleted);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "action-items.undo", FALSE);
   if (workspace != NULL)
     gtk_list_box_bind_model (self->list, sitrep_workspace_get_action_items (workspace), create_row,
                              self, NULL);

@@ -181,6 +181,13 @@ mine_overdue_action (GtkWidget  *widget,
 }
 
 static void
+update_edit (SitrepActionItemsWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "window.edit-selected",
+                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+}
+
+static void
 sitrep_action_items_window_constructed (GObject *object)
 {
   SitrepActionItemsWindow *self = SITREP_ACTION_ITEMS_WINDOW (object);
@@ -213,8 +220,11 @@ sitrep_action_items_window_constructed (GObject *object)
                            G_CALLBACK (refilter), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "notify::user", G_CALLBACK (refilter), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "notify::selected-item", G_CALLBACK (update_edit), self,
+                           G_CONNECT_SWAPPED);
   sitrep_overdue_badge_set_context (self->overdue_badge, self->context);
   update_stack (self);
+  update_edit (self);
 }
 
 static void
