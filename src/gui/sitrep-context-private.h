@@ -139,6 +139,13 @@ void            _sitrep_context_get_clock_overrides (SitrepContext      *self,
                                                      gint64             *cadence_s,
                                                      gint64             *respond_s);
 
+/* Action items: sitrep-context-action-items.c */
+void            _sitrep_context_apply_action_item   (SitrepContext      *self,
+                                                     const char         *coll,
+                                                     const char         *id,
+                                                     JsonObject         *body,
+                                                     gint64              version);
+
 /* The models: sitrep-context-models.c */
 void            _sitrep_context_workspace_gone      (gpointer            data,
                                                      GObject            *where_the_object_was);
@@ -152,12 +159,5 @@ void            _sitrep_context_emit_record_changed (SitrepContext      *self,
 void            _sitrep_context_emit_changed        (SitrepContext      *self,
                                                      guint               n_records);
 GPtrArray      *_sitrep_context_records_of          (GListModel         *list);
-
-/* Action items: sitrep-context-action-items.c */
-void            _sitrep_context_apply_action_item   (SitrepContext      *self,
-                                                     const char         *coll,
-                                                     const char         *id,
-                                                     JsonObject         *body,
-                                                     gint64              version);
 
 G_END_DECLS
