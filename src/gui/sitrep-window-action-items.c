@@ -11,16 +11,25 @@
  * menu, Ctrl+Shift+A, the header's count of my overdue ones) and one
  * incident's items ("Make Action Item" in a timeline entry's menu). */
 
+#define VIEW_KEY "sitrep-action-items-view"
+
+static void
+on_view_destroy (SitrepWindow *self)
+{
+  g_object_set_data (G_OBJECT (self), VIEW_KEY, NULL);
+}
+
+/* One view per window, until it is closed. */
 static SitrepActionItemsWindow *
 present_view (SitrepWindow *self)
 {
-  SitrepActionItemsWindow *view = g_object_get_data (G_OBJECT (self), "sitrep-action-items-view");
+  SitrepActionItemsWindow *view = g_object_get_data (G_OBJECT (self), VIEW_KEY);
 
   if (view == NULL)
     {
       view = sitrep_action_items_window_new (GTK_WINDOW (self), self->context);
-      g_object_set_data (G_OBJECT (self), "sitrep-action-items-view", view);
-      g_signal_connect_object (view, "destroy", G_CALLBACK (g_object_steal_data), self,
+      g_object_set_data (G_OBJECT (self), VIEW_KEY, view);
+      g_signal_connect_object (view, "destroy", G_CALLBACK (on_view_destroy), self,
                                G_CONNECT_SWAPPED);
     }
   gtk_window_present (GTK_WINDOW (view));
