@@ -431,6 +431,11 @@ test_header_count (Fixture       *f,
     SitrepActionItemsWindow *view = SITREP_ACTION_ITEMS_WINDOW (_sitrep_window_open_action_items (f->window));
 
     g_assert_cmpuint (n_shown (view), ==, 3);
+    /* Closed, it is made again the next time. */
+    gui_test_destroy (GTK_WINDOW (view));
+    view = SITREP_ACTION_ITEMS_WINDOW (_sitrep_window_open_action_items (f->window));
+    WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)));
+    g_assert_cmpuint (n_shown (view), ==, 4);   /* mine, any status */
   }
 
   sitrep_context_set_user (f->context, "erin");
