@@ -153,13 +153,24 @@ test_once_a_day (void)
   g_assert_null (_sitrep_notifier_action_items_raised_at (notifier));
 }
 
-/* The real app, started on a folder with an overdue item of its user's. */
+/* A window of another process titled "Action Items", in the X server's list. */
+static gboolean
+view_shown (void)
+{
+  g_autofree char *names = notify_fixture_window_names ();
+
+  return strstr (names, "\"Action Items\"") != NULL;
+}
+
+/* The real app, started on a folder with an overdue item of its user's:
+ * the reminder, and its button opening the Action Items view. */
 static void
 test_app (void)
 {
   g_autofree char *dir = NULL;
   g_autofree char *item_id = NULL;
   g_autoptr(NotifyCall) call = NULL;
+  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
   Expect expect = { DESCRIPTION, 0 };
 
@@ -186,6 +197,16 @@ test_app (void)
     notify_fixture_dump (&fixture);
   g_assert_nonnull (call);
   g_assert_cmpstr (call->summary, ==, "1 of my action items is overdue");
+
+  /* Its button, as the daemon would press it: the Action Items view. */
+  g_assert_false (view_shown ());
+  reply = g_dbus_connection_call_sync (fixture.connection, call->sender,
+                                       "/io/github/sitrep/Sitrep", "org.gtk.Actions", "Activate",
+                                       g_variant_new_parsed ("('show-action-items', [<'mine'>], "
+                                                             "@a{sv} {})"),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, 5000, NULL, &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (view_shown ());
   notify_fixture_stop_app (&fixture);
 }
 
