@@ -479,6 +479,8 @@ test_make_from_timeline (Fixture       *f,
   }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_sitrep_action_items_group_get_description (group))),
                    ==, "Pool size too small for peak traffic");
+  gui_test_save_screenshot (gtk_widget_get_ancestor (GTK_WIDGET (group), GTK_TYPE_WINDOW),
+                            "action-items-from-timeline.png");
 
   gtk_editable_set_text (GTK_EDITABLE (_sitrep_action_items_group_get_description (group)),
                          "Size the pool for peak traffic");

@@ -340,6 +340,8 @@ sitrep_action_items_group_start_add (SitrepActionItemsGroup *self,
   reset_form (self);
   gtk_editable_set_text (GTK_EDITABLE (self->description_row), description ? description : "");
   gtk_widget_grab_focus (GTK_WIDGET (self->description_row));
+  /* To be reworded, not replaced by the first key. */
+  gtk_editable_set_position (GTK_EDITABLE (self->description_row), -1);
 }
 
 GtkListBox *
