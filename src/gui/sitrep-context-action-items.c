@@ -29,15 +29,34 @@ compare_items (gconstpointer a,
   return sitrep_action_item_compare ((SitrepActionItem *) a, (SitrepActionItem *) b);
 }
 
+/* From the incidents listed so far: looking one up that is not would
+ * read every incident before the first frame. The rest, once listed, give
+ * their items their reference (fill_refs()). */
 static void
 set_ref (SitrepContext    *self,
          SitrepActionItem *item)
 {
   const char *incident_id = sitrep_record_object_get_incident_id (SITREP_RECORD_OBJECT (item));
-  SitrepIncident *incident = incident_id ? sitrep_context_lookup_incident (self, incident_id) : NULL;
-  g_autofree char *ref = incident ? sitrep_incident_dup_display_ref (incident) : NULL;
+  SitrepRecordObject *incident = incident_id ? sitrep_record_list_lookup (self->incidents, incident_id)
+                                             : NULL;
+  g_autofree char *ref = incident ? sitrep_incident_dup_display_ref (SITREP_INCIDENT (incident))
+                                  : NULL;
 
   sitrep_action_item_set_incident_ref (item, ref);
+}
+
+static void
+fill_refs (SitrepContext *self)
+{
+  GListModel *items = G_LIST_MODEL (self->action_items);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(SitrepActionItem) item = g_list_model_get_item (items, i);
+
+      if (sitrep_action_item_get_incident_ref (item) == NULL)
+        set_ref (self, item);
+    }
 }
 
 /* A day passing makes items overdue: told every minute, cheap. */
@@ -100,6 +119,8 @@ sitrep_context_get_action_items (SitrepContext *self)
       self->action_items = sitrep_record_list_new ("action_items", compare_items, NULL, NULL);
       sitrep_record_list_reset (self->action_items, items);
       g_signal_connect_object (self->clock, "minute-changed", G_CALLBACK (on_minute), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->incidents, "items-changed", G_CALLBACK (fill_refs), self,
                                G_CONNECT_SWAPPED);
     }
 

@@ -407,6 +407,8 @@ test_header_count (Fixture       *f,
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (badge)));
   g_assert_cmpuint (sitrep_overdue_badge_get_count (badge), ==, 0);
+  /* It starts counting once the window has drawn. */
+  WAIT_IDLE ();
 
   add_item (f, f->incident_id, "Tune the pool", "carol", "2020-01-01", SITREP_ACTION_NOT_STARTED);
   add_item (f, f->other_id, "Index shards", "@carol", "2020-02-01", SITREP_ACTION_DEFERRED);

@@ -285,6 +285,44 @@ test_reopen (Fixture       *f,
   }
 }
 
+/* A context opened with the first incidents only (as the app starts):
+ * listing every action item does not read the other incidents; an item
+ * of one not yet listed gets its reference once the rest are. */
+static void
+test_first_screen (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  SitrepWorkspace *other = sitrep_context_open_workspace (f->context, f->other_id);
+
+  /* The P3 sorts after the P1: with one listed, it is not. */
+  id = sitrep_workspace_add_action_item (other, "Index the shards", SITREP_ACTION_PREVENT, "alice",
+                                         "2020-01-01", &error);
+  g_assert_no_error (error);
+  g_object_unref (other);
+  g_clear_object (&f->workspace);
+  g_clear_object (&f->context);
+
+  f->context = sitrep_context_new_first (f->dir, 1, &error);
+  g_assert_no_error (error);
+  {
+    GListModel *all = sitrep_context_get_action_items (f->context);
+    SitrepIncident *incident = NULL;
+    g_autofree char *ref = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (all), ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (sitrep_context_get_incidents (f->context)), ==, 1);
+    g_assert_null (sitrep_action_item_get_incident_ref (find (all, id)));
+
+    sitrep_context_load_all_incidents (f->context);
+    incident = sitrep_context_lookup_incident (f->context, f->other_id);
+    ref = sitrep_incident_dup_display_ref (incident);
+    g_assert_cmpstr (sitrep_action_item_get_incident_ref (find (all, id)), ==, ref);
+  }
+  f->workspace = sitrep_context_open_workspace (f->context, f->incident_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +336,7 @@ main (int   argc,
   ADD ("/action-items/model/status", test_status);
   ADD ("/action-items/model/across-incidents", test_across_incidents);
   ADD ("/action-items/model/reopen", test_reopen);
+  ADD ("/action-items/model/first-screen", test_first_screen);
 #undef ADD
 
   return g_test_run ();

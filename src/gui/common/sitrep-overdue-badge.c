@@ -21,6 +21,7 @@ struct _SitrepOverdueBadge
   GSignalGroup  *clock_signals;
   GtkLabel      *label;
   guint          count;
+  guint          start_id;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepOverdueBadge, sitrep_overdue_badge, GTK_TYPE_BUTTON)
@@ -68,6 +69,7 @@ sitrep_overdue_badge_dispose (GObject *object)
 {
   SitrepOverdueBadge *self = SITREP_OVERDUE_BADGE (object);
 
+  g_clear_handle_id (&self->start_id, g_source_remove);
   g_clear_object (&self->context_signals);
   g_clear_object (&self->list_signals);
   g_clear_object (&self->clock_signals);
@@ -181,6 +183,27 @@ sitrep_overdue_badge_get_context (SitrepOverdueBadge *self)
   return self->context;
 }
 
+/* Reading every incident's items waits until the window has drawn. */
+static gboolean
+start_counting (gpointer data)
+{
+  SitrepOverdueBadge *self = data;
+
+  self->start_id = 0;
+  g_signal_group_set_target (self->context_signals, self->context);
+  g_signal_group_set_target (self->list_signals, sitrep_context_get_action_items (self->context));
+  g_signal_group_set_target (self->clock_signals, sitrep_context_get_clock (self->context));
+  recount (self);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * sitrep_overdue_badge_set_context:
+ * @context: (nullable): whose items to count
+ *
+ * The count follows from the next idle moment of low priority on, after
+ * the window's first frame.
+ */
 void
 sitrep_overdue_badge_set_context (SitrepOverdueBadge *self,
                                   SitrepContext      *context)
@@ -190,13 +213,14 @@ sitrep_overdue_badge_set_context (SitrepOverdueBadge *self,
   if (!g_set_object (&self->context, context))
     return;
 
-  g_signal_group_set_target (self->context_signals, context);
-  g_signal_group_set_target (self->list_signals,
-                             context ? sitrep_context_get_action_items (context) : NULL);
-  g_signal_group_set_target (self->clock_signals,
-                             context ? sitrep_context_get_clock (context) : NULL);
-  recount (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  g_signal_group_set_target (self->context_signals, NULL);
+  g_signal_group_set_target (self->list_signals, NULL);
+  g_signal_group_set_target (self->clock_signals, NULL);
+  if (context != NULL)
+    self->start_id = g_idle_add_full (G_PRIORITY_LOW, start_counting, self, NULL);
+  else
+    recount (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
