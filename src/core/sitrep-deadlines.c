@@ -25,7 +25,7 @@
 #define MAJOR_HOT_WASH          HOURS (24)
 #define MAJOR_EXEC_REVIEW       DAYS (7)
 #define MAJOR_ACTION_FOLLOWUP   DAYS (30)
-#define POSTMORTEM_DUE          HOURS (72)      /* of resolution, any incident */
+#define MAJOR_POSTMORTEM        HOURS (72)      /* of resolution */
 
 /**
  * sitrep_deadline_input_clear:
@@ -244,32 +244,77 @@ compute_active (const SitrepDeadlineInput *in,
     }
 }
 
+/* The postmortem of any incident is due after the configured time; a
+ * major incident's no later than the guide's 72 hours. */
+static GTimeSpan
+postmortem_after (const SitrepDeadlineInput *in)
+{
+  GTimeSpan configured = (in->postmortem_s > 0 ? in->postmortem_s : SITREP_POSTMORTEM_DEFAULT_S) *
+                         G_TIME_SPAN_SECOND;
+
+  return in->major ? MIN (configured, MAJOR_POSTMORTEM) : configured;
+}
+
+/* What is owed after the resolution, until it is marked done: it does not
+ * end with Closed. */
 static void
-compute_resolved (const SitrepDeadlineInput *in,
-                  GPtrArray                 *out)
+compute_obligations (const SitrepDeadlineInput *in,
+                     GPtrArray                 *out)
 {
   GDateTime *resolved = in->resolved_at;
 
   if (resolved == NULL)
     return;
 
-  add_deadline (out, SITREP_DEADLINE_POSTMORTEM, SITREP_AUDIENCE_INTERNAL,
-                g_date_time_add (resolved, POSTMORTEM_DUE));
+  if (!in->done[SITREP_DEADLINE_POSTMORTEM])
+    add_deadline (out, SITREP_DEADLINE_POSTMORTEM, SITREP_AUDIENCE_INTERNAL,
+                  g_date_time_add (resolved, postmortem_after (in)));
 
   if (!in->major)
     return;
 
   /* An executive communication sent at or after the resolution is the
-   * summary; the other timers have no record here that completes them. */
-  if (!sent_since (in->last_sent[SITREP_AUDIENCE_EXECUTIVES], resolved))
+   * summary, as marking it done is. */
+  if (!in->done[SITREP_DEADLINE_EXEC_SUMMARY] &&
+      !sent_since (in->last_sent[SITREP_AUDIENCE_EXECUTIVES], resolved))
     add_deadline (out, SITREP_DEADLINE_EXEC_SUMMARY, SITREP_AUDIENCE_EXECUTIVES,
                   g_date_time_add (resolved, MAJOR_EXEC_SUMMARY));
-  add_deadline (out, SITREP_DEADLINE_HOT_WASH, SITREP_AUDIENCE_INTERNAL,
-                g_date_time_add (resolved, MAJOR_HOT_WASH));
-  add_deadline (out, SITREP_DEADLINE_EXEC_REVIEW, SITREP_AUDIENCE_EXECUTIVES,
-                g_date_time_add (resolved, MAJOR_EXEC_REVIEW));
-  add_deadline (out, SITREP_DEADLINE_ACTION_FOLLOWUP, SITREP_AUDIENCE_INTERNAL,
-                g_date_time_add (resolved, MAJOR_ACTION_FOLLOWUP));
+  if (!in->done[SITREP_DEADLINE_HOT_WASH])
+    add_deadline (out, SITREP_DEADLINE_HOT_WASH, SITREP_AUDIENCE_INTERNAL,
+                  g_date_time_add (resolved, MAJOR_HOT_WASH));
+  if (!in->done[SITREP_DEADLINE_EXEC_REVIEW])
+    add_deadline (out, SITREP_DEADLINE_EXEC_REVIEW, SITREP_AUDIENCE_EXECUTIVES,
+                  g_date_time_add (resolved, MAJOR_EXEC_REVIEW));
+  if (!in->done[SITREP_DEADLINE_ACTION_FOLLOWUP])
+    add_deadline (out, SITREP_DEADLINE_ACTION_FOLLOWUP, SITREP_AUDIENCE_INTERNAL,
+                  g_date_time_add (resolved, MAJOR_ACTION_FOLLOWUP));
+}
+
+/**
+ * sitrep_deadline_is_obligation:
+ *
+ * Returns: whether @kind is owed after the resolution (the postmortem, and
+ *   for a major incident the executive summary, hot wash, executive review
+ *   and action item follow-up), answered by marking it done
+ */
+gboolean
+sitrep_deadline_is_obligation (SitrepDeadlineKind kind)
+{
+  switch (kind)
+    {
+    case SITREP_DEADLINE_EXEC_SUMMARY:
+    case SITREP_DEADLINE_HOT_WASH:
+    case SITREP_DEADLINE_POSTMORTEM:
+    case SITREP_DEADLINE_EXEC_REVIEW:
+    case SITREP_DEADLINE_ACTION_FOLLOWUP:
+      return TRUE;
+    case SITREP_DEADLINE_RESPOND:
+    case SITREP_DEADLINE_UPDATE:
+    case SITREP_DEADLINE_EXEC_BRIEF:
+    case SITREP_DEADLINE_PUBLIC_STATEMENT:
+    default:
+      return FALSE;
+    }
 }
 
 static int
@@ -294,11 +339,14 @@ compare_deadlines (gconstpointer a,
  * incident protocol). While active: the response target until
  * acknowledged, and one update clock per audience, restarted by the last
  * communication sent to it (else running from the declaration) and
- * postponed, never advanced, by a snooze. Resolved: the postmortem (72 h),
- * and for a major incident the executive summary, hot wash, executive
- * review and 30-day follow-up. Closed: only the postmortem, since nothing
- * here knows whether it has been written; the major timers end with the
- * incident. An unclassified incident has no response target or cadence.
+ * postponed, never advanced, by a snooze. Resolved or closed, the
+ * obligations counted from `resolved_at` that are not marked done: the
+ * postmortem (@in's postmortem_s, 5 days by default; a major incident's
+ * within 72 hours), and for a major incident the executive summary (1 h,
+ * also answered by an executive communication sent since), the hot wash
+ * (24 h), the executive review (1 week) and the action item follow-up
+ * (30 days). Reopened (no `resolved_at`): none. An unclassified incident
+ * has no response target or cadence.
  *
  * Returns: (transfer full) (element-type SitrepDeadline): sorted by due time
  */
@@ -316,13 +364,8 @@ sitrep_deadlines_compute (const SitrepDeadlineInput *in)
       break;
 
     case SITREP_STATUS_RESOLVED:
-      compute_resolved (in, out);
-      break;
-
     case SITREP_STATUS_CLOSED:
-      if (in->resolved_at != NULL)
-        add_deadline (out, SITREP_DEADLINE_POSTMORTEM, SITREP_AUDIENCE_INTERNAL,
-                      g_date_time_add (in->resolved_at, POSTMORTEM_DUE));
+      compute_obligations (in, out);
       break;
 
     case SITREP_STATUS_INVALID:

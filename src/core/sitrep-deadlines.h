@@ -34,6 +34,9 @@ typedef struct {
   GDateTime      *snoozed_until[SITREP_AUDIENCE_INTERNAL + 1]; /* per audience, nullable */
   gint64          cadence_s[SITREP_SEVERITY_P4 + 1];           /* by severity; 0 = default */
   gint64          respond_s[SITREP_SEVERITY_P4 + 1];           /* by severity; 0 = default */
+  /* After resolution (sitrep-obligations.h): */
+  gint64          postmortem_s;      /* postmortem due after resolution; 0 = default (5 days) */
+  gboolean        done[SITREP_DEADLINE_ACTION_FOLLOWUP + 1];   /* obligations marked done, by kind */
 } SitrepDeadlineInput;
 
 typedef struct {
@@ -43,7 +46,10 @@ typedef struct {
   char               *label;    /* translated, e.g. "Executive update due" */
 } SitrepDeadline;
 
+#define SITREP_POSTMORTEM_DEFAULT_S (5 * 24 * 3600)
+
 void       sitrep_deadline_input_clear (SitrepDeadlineInput       *in);
+gboolean   sitrep_deadline_is_obligation (SitrepDeadlineKind       kind);
 void       sitrep_deadline_free        (SitrepDeadline            *d);
 GPtrArray *sitrep_deadlines_compute    (const SitrepDeadlineInput *in);
 GDateTime *sitrep_deadlines_next_update (const SitrepDeadlineInput *in,

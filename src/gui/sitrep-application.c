@@ -403,6 +403,9 @@ apply_clock_settings (SitrepApplication *self)
     }
 
   sitrep_context_set_clock_overrides (self->context, cadence_s, respond_s);
+  sitrep_context_set_postmortem_due (self->context,
+                                     (gint64) g_settings_get_uint (self->settings,
+                                                                   "postmortem-due-hours") * 3600);
   sitrep_notifier_check (self->notifier);
 }
 
@@ -410,7 +413,8 @@ static void
 on_settings_changed (SitrepApplication *self,
                      const char        *key)
 {
-  if (g_str_has_prefix (key, "cadence-") || g_str_has_prefix (key, "respond-"))
+  if (g_str_has_prefix (key, "cadence-") || g_str_has_prefix (key, "respond-") ||
+      g_str_equal (key, "postmortem-due-hours"))
     apply_clock_settings (self);
 }
 

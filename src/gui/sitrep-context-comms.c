@@ -217,6 +217,7 @@ fill_input (SitrepContext       *self,
                                                                         sitrep_audience_to_string (a)));
 
   _sitrep_context_get_clock_overrides (self, in->cadence_s, in->respond_s);
+  _sitrep_context_fill_obligations (self, incident, in);
 }
 
 /**

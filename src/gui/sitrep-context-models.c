@@ -142,6 +142,7 @@ apply_change (SitrepContext *self,
       SitrepWorkspace *workspace = g_hash_table_lookup (self->workspaces, id);
 
       sitrep_record_list_apply (self->incidents, id, body, version);
+      _sitrep_context_follow_obligations (self, id, body);
       if (workspace != NULL)
         {
           _sitrep_workspace_set_incident (workspace, sitrep_context_lookup_incident (self, id));

@@ -28,6 +28,9 @@ struct _SitrepContext
   SitrepRecordList   *action_items; /* every incident's; loaded when first asked for */
   gint64              cadence_s[SITREP_SEVERITY_P4 + 1];
   gint64              respond_s[SITREP_SEVERITY_P4 + 1];
+  /* After resolution: sitrep-context-obligations.c */
+  gint64              postmortem_s;
+  GHashTable         *owing;       /* ids of the incidents still owing, once asked */
 };
 
 /* What a workspace asks of the context to change its incident: the public
@@ -159,5 +162,14 @@ void            _sitrep_context_emit_record_changed (SitrepContext      *self,
 void            _sitrep_context_emit_changed        (SitrepContext      *self,
                                                      guint               n_records);
 GPtrArray      *_sitrep_context_records_of          (GListModel         *list);
+
+/* After resolution: sitrep-context-obligations.c */
+gint64          _sitrep_context_get_postmortem_s  (SitrepContext       *self);
+void            _sitrep_context_fill_obligations  (SitrepContext       *self,
+                                                   SitrepIncident      *incident,
+                                                   SitrepDeadlineInput *in);
+void            _sitrep_context_follow_obligations (SitrepContext      *self,
+                                                    const char         *id,
+                                                    JsonObject         *body);
 
 G_END_DECLS

@@ -67,6 +67,7 @@ sitrep_context_finalize (GObject *object)
 
   g_free (self->data_dir);
   g_free (self->user);
+  g_clear_pointer (&self->owing, g_hash_table_unref);
   g_free (self->server_url);
   g_free (self->server_token);
   if (self->workspaces != NULL)

@@ -6,6 +6,7 @@
 
 #include "sitrep-capture.h"
 #include "sitrep-clock.h"
+#include "sitrep-deadlines.h"
 #include "sitrep-field-change.h"
 #include "sitrep-incident-rules.h"
 #include "sitrep-incident.h"
@@ -189,6 +190,20 @@ SitrepMajorCriteria sitrep_context_major_criteria        (SitrepContext  *self,
                                                           SitrepIncident *incident,
                                                           GDateTime      *now,
                                                           char          **critical_named);
+
+/* Obligations after resolution: sitrep-context-obligations.c */
+void            sitrep_context_set_postmortem_due   (SitrepContext       *self,
+                                                     gint64               seconds);
+gboolean        sitrep_context_incident_owes        (SitrepContext       *self,
+                                                     SitrepIncident      *incident);
+gboolean        sitrep_context_mark_obligation_done (SitrepContext       *self,
+                                                     const char          *incident_id,
+                                                     SitrepDeadlineKind   kind,
+                                                     GError             **error);
+gboolean        sitrep_context_unmark_obligation_done (SitrepContext     *self,
+                                                       const char        *incident_id,
+                                                       SitrepDeadlineKind kind,
+                                                       GError           **error);
 
 G_END_DECLS
 

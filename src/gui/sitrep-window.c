@@ -314,7 +314,14 @@ on_search_changed (SitrepWindow *self)
         }
     }
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* Without a search the list has no filter at all: 10,000 incidents
+   * arriving after the first screen are not each asked whether they match. */
+  if (self->matches == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, NULL);
+  else if (gtk_filter_list_model_get_filter (self->filtered) == NULL)
+    gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_sidebar_state (self);
 }
 
@@ -561,7 +568,7 @@ sitrep_window_constructed (GObject *object)
   self->filter = gtk_custom_filter_new (filter_incident, self, NULL);
   sitrep_overdue_badge_set_context (self->overdue_badge, self->context);
   self->filtered = gtk_filter_list_model_new (g_object_ref (sitrep_context_get_incidents (self->context)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
+                                              NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
 

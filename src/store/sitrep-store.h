@@ -137,4 +137,14 @@ GPtrArray    *sitrep_store_list_history     (SitrepStore     *self,
                                              GError         **error);
 char         *sitrep_store_check_integrity  (SitrepStore     *self);
 
+/* What is still owed: sitrep-store-unfinished.c */
+GPtrArray    *sitrep_store_list_unfinished  (SitrepStore        *self,
+                                             const char         *coll,
+                                             const char         *since_field,
+                                             const char         *since,
+                                             const char * const *required,
+                                             const char         *flag_field,
+                                             const char * const *required_if_flag,
+                                             GError            **error);
+
 G_END_DECLS

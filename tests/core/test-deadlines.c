@@ -5,6 +5,8 @@
 
 #include "sitrep-deadlines.h"
 #include "sitrep-enum-strings.h"
+#include "sitrep-obligations.h"
+#include "sitrep-time.h"
 
 /* Times are minutes after 2026-11-27 14:00 UTC; AT(m) sets one, 0 leaves
  * it unset. */
@@ -28,7 +30,16 @@ typedef struct {
   int             cadence_min[SITREP_SEVERITY_P4 + 1];
   int             respond_min[SITREP_SEVERITY_P4 + 1];
   const char     *expected;   /* "kind/audience@minutes", by due time */
+  guint           done;       /* obligations marked done: DONE (kind) bits */
+  int             postmortem_min;   /* the setting; 0 for the default */
 } DeadlineCase;
+
+#define DONE(kind) (1u << (kind))
+#define D_SUMMARY  DONE (SITREP_DEADLINE_EXEC_SUMMARY)
+#define D_HOT_WASH DONE (SITREP_DEADLINE_HOT_WASH)
+#define D_PM       DONE (SITREP_DEADLINE_POSTMORTEM)
+#define D_REVIEW   DONE (SITREP_DEADLINE_EXEC_REVIEW)
+#define D_FOLLOWUP DONE (SITREP_DEADLINE_ACTION_FOLLOWUP)
 
 #define P1 SITREP_SEVERITY_P1
 #define P2 SITREP_SEVERITY_P2
@@ -122,11 +133,21 @@ static const DeadlineCase cases[] = {
     .sent = { [EX] = AT (5) }, .expected =
     "exec-brief/executives@40 update/stakeholders@70 public-statement/status_page@70" },
 
-  /* resolution */
-  { "resolved", P2, RES, FALSE, AT (0), 0, AT (120),
-    .sent = { [STK] = AT (100) }, .expected = "postmortem/internal@4440" },
+  /* resolution: the obligations, from resolved_at (here 120) */
+  { "resolved", P2, RES, FALSE, AT (0), 0, AT (120),           /* 5 days by default */
+    .sent = { [STK] = AT (100) }, .expected = "postmortem/internal@7320" },
+  { "resolved-setting", P3, RES, FALSE, AT (0), AT (1), AT (120),
+    .postmortem_min = 48 * 60, .expected = "postmortem/internal@3000" },
   { "resolved-major", P1, RES, TRUE, AT (0), AT (1), AT (120), .expected =
     "exec-summary/executives@180 hot-wash/internal@1560 postmortem/internal@4440 "
+    "exec-review/executives@10200 action-followup/internal@43320" },
+  { "resolved-major-setting-longer", P2, RES, TRUE, AT (0), AT (1), AT (120),
+    .postmortem_min = 7 * 24 * 60, .expected =       /* the guide's 72 h still hold */
+    "exec-summary/executives@180 hot-wash/internal@1560 postmortem/internal@4440 "
+    "exec-review/executives@10200 action-followup/internal@43320" },
+  { "resolved-major-setting-shorter", P2, RES, TRUE, AT (0), AT (1), AT (120),
+    .postmortem_min = 24 * 60, .expected =
+    "exec-summary/executives@180 hot-wash/internal@1560 postmortem/internal@1560 "
     "exec-review/executives@10200 action-followup/internal@43320" },
   { "resolved-major-summary-sent", P1, RES, TRUE, AT (0), AT (1), AT (120),
     .sent = { [EX] = AT (150) }, .expected =
@@ -137,10 +158,36 @@ static const DeadlineCase cases[] = {
     "exec-summary/executives@180 hot-wash/internal@1560 postmortem/internal@4440 "
     "exec-review/executives@10200 action-followup/internal@43320" },
   { "resolved-no-time", P2, RES, FALSE, AT (0), AT (1), 0, .expected = "" },
+
+  /* done ones are gone, each on its own */
+  { "done-hot-wash", P1, RES, TRUE, AT (0), AT (1), AT (120), .done = D_HOT_WASH, .expected =
+    "exec-summary/executives@180 postmortem/internal@4440 "
+    "exec-review/executives@10200 action-followup/internal@43320" },
+  { "done-summary-review", P1, RES, TRUE, AT (0), AT (1), AT (120),
+    .done = D_SUMMARY | D_REVIEW, .expected =
+    "hot-wash/internal@1560 postmortem/internal@4440 action-followup/internal@43320" },
+  { "done-all-major", P1, CLO, TRUE, AT (0), AT (1), AT (120),
+    .done = D_SUMMARY | D_HOT_WASH | D_PM | D_REVIEW | D_FOLLOWUP, .expected = "" },
+  { "done-postmortem", P3, RES, FALSE, AT (0), AT (1), AT (120), .done = D_PM, .expected = "" },
+  { "done-major-marks-on-minor", P3, CLO, FALSE, AT (0), AT (1), AT (120),
+    .done = D_HOT_WASH | D_REVIEW, .expected = "postmortem/internal@7320" },
+
+  /* Closed keeps what is open */
   { "closed", P2, CLO, FALSE, AT (0), AT (1), AT (120), .expected =
-    "postmortem/internal@4440" },
+    "postmortem/internal@7320" },
   { "closed-major", P1, CLO, TRUE, AT (0), AT (1), AT (120), .expected =
-    "postmortem/internal@4440" },
+    "exec-summary/executives@180 hot-wash/internal@1560 postmortem/internal@4440 "
+    "exec-review/executives@10200 action-followup/internal@43320" },
+  { "closed-major-some-done", P1, CLO, TRUE, AT (0), AT (1), AT (120),
+    .done = D_SUMMARY | D_HOT_WASH, .expected =
+    "postmortem/internal@4440 exec-review/executives@10200 action-followup/internal@43320" },
+
+  /* reopened: resolved_at cleared, nothing owed, updates again */
+  { "reopened-major", P1, IDE, TRUE, AT (0), AT (1), 0, .sent = { [EX] = AT (20), [SP] = AT (20) },
+    .done = D_HOT_WASH, .expected = "update/status_page@50 update/executives@50" },
+  { "active-with-stale-resolved-at", P2, MON, TRUE, AT (0), AT (1), AT (120),
+    .sent = { [EX] = AT (20), [SP] = AT (40) }, .expected =
+    "update/stakeholders@60 update/executives@80 update/status_page@160" },
   { "invalid-status", P1, SITREP_STATUS_INVALID, FALSE, AT (0), 0, 0, .expected = "" },
 };
 
@@ -185,6 +232,9 @@ fill_input (const DeadlineCase  *c,
       in->cadence_s[s] = c->cadence_min[s] * 60;
       in->respond_s[s] = c->respond_min[s] * 60;
     }
+  for (guint k = 0; k < G_N_ELEMENTS (in->done); k++)
+    in->done[k] = (c->done & DONE (k)) != 0;
+  in->postmortem_s = (gint64) c->postmortem_min * 60;
 }
 
 static char *

@@ -151,12 +151,18 @@ test_next_due (Fixture       *f,
   g_assert_nonnull (strstr (gtk_label_get_label (_sitrep_incident_row_get_meta (f->row)),
                             "40 min"));
 
-  /* A closed incident has no clock, and is drawn faded. */
+  /* A closed incident is drawn faded; its clock is its next obligation,
+   * the postmortem, until that is marked done. */
   g_assert_true (sitrep_workspace_set_status (test_workspace (f->context, f->incident_id), SITREP_STATUS_CLOSED,
                                             &error));
   g_assert_no_error (error);
-  g_assert_false (gtk_widget_get_visible (due));
   g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (f->row)), <, 1.0);
+  g_assert_true (gtk_widget_get_visible (due));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (due), "Postmortem due: "));
+  g_assert_true (sitrep_workspace_mark_obligation_done (test_workspace (f->context, f->incident_id),
+                                                      SITREP_DEADLINE_POSTMORTEM, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_widget_get_visible (due));
 }
 
 int

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "sitrep-checklist.h"
+#include "sitrep-obligations.h"
 #include "sitrep-context-store.h"
 
 /* The incident's workspace, kept open for as long as the context. */
@@ -483,6 +484,37 @@ test_first_screen (Fixture       *f,
   fixture_open (f);
 }
 
+/* Obligations remind only for incidents resolved in the last
+ * SITREP_OBLIGATIONS_REMIND_DAYS: a database of incidents closed long
+ * before obligations were tracked raises nothing. */
+static void
+test_owes_recent (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) old_at = g_date_time_add_days (now, -(SITREP_OBLIGATIONS_REMIND_DAYS + 30));
+  g_autoptr(GDateTime) recent_at = g_date_time_add_days (now, -2);
+  g_autofree char *old_text = sitrep_time_format (old_at);
+  g_autofree char *recent_text = sitrep_time_format (recent_at);
+  g_autofree char *old = put_incident (f, "Old", "P3", "closed", old_text);
+  g_autofree char *recent = put_incident (f, "Recent", "P3", "closed", recent_text);
+
+  patch_incident (f, old, "resolved_at", old_text);
+  patch_incident (f, recent, "resolved_at", recent_text);
+  fixture_close (f);
+  fixture_open (f);
+
+  /* From the store's query at the first question… */
+  g_assert_false (sitrep_context_incident_owes (f->context, sitrep_context_lookup_incident (f->context, old)));
+  g_assert_true (sitrep_context_incident_owes (f->context, sitrep_context_lookup_incident (f->context, recent)));
+
+  /* …and from each change after it. */
+  patch_incident (f, old, "title", "Old, edited");
+  patch_incident (f, recent, "title", "Recent, edited");
+  g_assert_false (sitrep_context_incident_owes (f->context, sitrep_context_lookup_incident (f->context, old)));
+  g_assert_true (sitrep_context_incident_owes (f->context, sitrep_context_lookup_incident (f->context, recent)));
+}
+
 static void
 test_declare (Fixture       *f,
               gconstpointer  data)
@@ -770,6 +802,7 @@ main (int   argc,
   ADD ("/incident-list/order", test_list_order);
   ADD ("/incident-list/random-edits", test_list_random);
   ADD ("/incident-list/first-screen", test_first_screen);
+  ADD ("/context/obligations/recent-only", test_owes_recent);
   ADD ("/context/declare", test_declare);
   ADD ("/context/declare/empty-title", test_declare_empty_title);
   ADD ("/context/set-status", test_set_status);

@@ -12,12 +12,14 @@
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-notifier.h"
+#include "sitrep-obligations.h"
 #include "sitrep-resources.h"
 #include "sitrep-time.h"
 
 /* An incident's deadlines, soonest first, each a row with a live
  * countdown. The Overview lists them all, with the buttons that answer
- * each (compose, snooze, acknowledge); the Updates page lists only the
+ * each (compose, snooze, acknowledge; after the resolution, mark the
+ * obligation done); the Updates page lists only the
  * updates, each with a Compose button for the page's own composer.
  * Rows are updated in place while the deadlines stay the same, so a tick
  * does not take the focus off a button. */
@@ -56,6 +58,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   ACKNOWLEDGE,
+  MARK_DONE,
   N_SIGNALS
 };
 
@@ -79,6 +82,18 @@ static void
 acknowledge_clicked (SitrepDueList *self)
 {
   g_signal_emit (self, signals[ACKNOWLEDGE], 0);
+}
+
+/* due.mark-done (i): a row's "Mark Done", for the obligation of that kind. */
+static void
+mark_done_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  int kind = g_variant_get_int32 (parameter);
+
+  if (sitrep_deadline_is_obligation (kind))
+    g_signal_emit (widget, signals[MARK_DONE], 0, kind);
 }
 
 static GtkWidget *
@@ -120,6 +135,28 @@ add_answer_buttons (SitrepDueList        *self,
                                         sitrep_audience_to_string (d->audience));
       adw_action_row_add_suffix (ADW_ACTION_ROW (due->row), snooze);
       adw_action_row_add_suffix (ADW_ACTION_ROW (due->row), compose);
+    }
+  else if (sitrep_deadline_is_obligation (d->kind))
+    {
+      /* Translators: %s is what is owed after resolution, e.g. "Hot wash" */
+      g_autofree char *done_tip = g_strdup_printf (_("Mark “%s” done"),
+                                                   sitrep_obligation_get_label (d->kind));
+      GtkWidget *done = row_button (_("_Mark Done"), done_tip);
+
+      /* The executive summary is also an update to the executives. */
+      if (d->kind == SITREP_DEADLINE_EXEC_SUMMARY)
+        {
+          GtkWidget *compose = row_button (_("_Compose"), _("Compose the executive summary"));
+
+          gtk_widget_add_css_class (compose, "flat");
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (compose), "win.compose");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (compose), "(ss)", incident_id,
+                                            sitrep_audience_to_string (d->audience));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (due->row), compose);
+        }
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (done), "due.mark-done");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (done), "i", (gint32) d->kind);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (due->row), done);
     }
   else if (d->kind == SITREP_DEADLINE_RESPOND)
     {
@@ -422,6 +459,19 @@ sitrep_due_list_class_init (SitrepDueListClass *klass)
    */
   signals[ACKNOWLEDGE] = g_signal_new ("acknowledge", G_TYPE_FROM_CLASS (klass),
                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * SitrepDueList::mark-done:
+   * @kind: the #SitrepDeadlineKind of the obligation
+   *
+   * The user asked to record an obligation after resolution (the hot
+   * wash, the postmortem, …) as done now.
+   */
+  signals[MARK_DONE] = g_signal_new ("mark-done", G_TYPE_FROM_CLASS (klass),
+                                     G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                     G_TYPE_INT);
+
+  gtk_widget_class_install_action (widget_class, "due.mark-done", "i", mark_done_action);
 
   (void) sitrep_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -31,4 +31,8 @@ GListModel      *_sitrep_workspace_get_list      (SitrepWorkspace       *self,
 void             _sitrep_workspace_emit_changed  (SitrepWorkspace       *self,
                                                   const char            *coll);
 
+/* sitrep-workspace-obligations.c */
+void             _sitrep_workspace_fill_obligations (SitrepWorkspace     *self,
+                                                     SitrepDeadlineInput *in);
+
 G_END_DECLS

@@ -484,6 +484,7 @@ fill_input (SitrepWorkspace     *self,
 
   memcpy (in->cadence_s, self->cadence_s, sizeof in->cadence_s);
   memcpy (in->respond_s, self->respond_s, sizeof in->respond_s);
+  _sitrep_workspace_fill_obligations (self, in);
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include "sitrep-checklist-task.h"
 #include "sitrep-communication.h"
+#include "sitrep-deadlines.h"
 #include "sitrep-incident.h"
 #include "sitrep-incident-rules.h"
 #include "sitrep-role-assignment.h"
@@ -113,5 +114,13 @@ gboolean        sitrep_workspace_snooze              (SitrepWorkspace    *self,
                                                       guint               minutes,
                                                       const char         *reason,
                                                       GError            **error);
+
+/* Obligations after resolution: sitrep-workspace-obligations.c */
+gboolean        sitrep_workspace_mark_obligation_done (SitrepWorkspace    *self,
+                                                       SitrepDeadlineKind  kind,
+                                                       GError            **error);
+gboolean        sitrep_workspace_unmark_obligation_done (SitrepWorkspace    *self,
+                                                         SitrepDeadlineKind  kind,
+                                                         GError            **error);
 
 G_END_DECLS

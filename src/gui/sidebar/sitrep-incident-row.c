@@ -12,6 +12,7 @@
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-incident-row.h"
+#include "sitrep-obligations.h"
 #include "sitrep-severity.h"
 #include "sitrep-time.h"
 
@@ -43,7 +44,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The row's clock: the next update due, or how overdue it is. */
+/* Whether the row has a clock: an active incident's updates, or what a
+ * resolved or closed one still owes (read from its body, parsed anyway
+ * for the title). */
+static gboolean
+has_clock (SitrepIncidentRow *self)
+{
+  return sitrep_incident_is_active (self->incident) ||
+         sitrep_obligations_any_open (sitrep_incident_get_body (self->incident), 0);
+}
+
+/* The row's clock: the next update due, or how overdue it is; once
+ * resolved, the next obligation. */
 static void
 update_due (SitrepIncidentRow *self)
 {
@@ -58,7 +70,7 @@ update_due (SitrepIncidentRow *self)
   gtk_widget_remove_css_class (due, "error");
   gtk_widget_remove_css_class (due, "warning");
 
-  if (self->context == NULL || !sitrep_incident_is_active (self->incident))
+  if (self->context == NULL || !has_clock (self))
     {
       gtk_widget_set_visible (due, FALSE);
       return;

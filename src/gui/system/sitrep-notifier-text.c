@@ -189,6 +189,16 @@ _sitrep_notifier_describe_body (SitrepIncident       *incident,
       return g_strdup_printf (_("%s must be acknowledged by %s."), about, when);
 
     default:
+      /* What is owed after the resolution is days away: with its date. */
+      if (sitrep_deadline_is_obligation (d->kind))
+        {
+          g_autoptr(GDateTime) utc = g_date_time_to_utc (d->due);
+          g_autofree char *date = g_date_time_format (utc, "%Y-%m-%d");
+
+          /* Translators: %s: the incident, a deadline ("Hot wash due"), a
+           * date, a time, e.g. "…: Hot wash due on 2026-12-04, 14:30 UTC." */
+          return g_strdup_printf (_("%s: %s on %s, %s."), about, d->label, date, when);
+        }
       /* Translators: %s: the incident, a deadline ("Postmortem due"), a time */
       return g_strdup_printf (_("%s: %s at %s."), about, d->label, when);
     }

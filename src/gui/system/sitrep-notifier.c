@@ -16,8 +16,10 @@
 
 /* The update clocks run here, on the local clock, whether or not a server
  * is reachable: every minute (and whenever an incident or a
- * communication changes) each active incident's deadlines are compared
- * with now, and sitrep_deadline_alert() says whether to warn or nag. Those
+ * communication changes) each active incident's deadlines, and those of
+ * each resolved or closed incident that still owes an obligation after
+ * its resolution (sitrep_context_incident_owes()), are compared with
+ * now, and sitrep_deadline_alert() says whether to warn or nag. Those
  * passes run CHECK_SLICE incidents at a time, between frames.
  *
  * What reaches the screen is decided afterwards, in present(), by these
@@ -69,6 +71,8 @@ static GParamSpec *properties[N_PROPS];
 
 /* The application's action the "Acknowledge" button activates. */
 #define ACKNOWLEDGE_ACTION "acknowledge-incident"
+/* …and "Mark Done", on an obligation after resolution: (incident id, kind). */
+#define MARK_DONE_ACTION "mark-obligation-done"
 
 /* Helpers ------------------------------------------------------------- */
 
@@ -137,6 +141,12 @@ entry_add_actions (Entry *e,
   if (e->kind == SITREP_DEADLINE_RESPOND)
     _sitrep_notifier_popup_add_action (popup, "acknowledge", _("Acknowledge"), ACKNOWLEDGE_ACTION,
                                        g_variant_new_string (e->incident_id));
+
+  /* An obligation after resolution, by marking it done. */
+  if (sitrep_deadline_is_obligation (e->kind))
+    _sitrep_notifier_popup_add_action (popup, "mark-done", _("Mark Done"),
+                                       MARK_DONE_ACTION,
+                                       g_variant_new ("(si)", e->incident_id, (gint32) e->kind));
 }
 
 /* What the deadline's reminder says now; raised by the next present(). */
@@ -501,12 +511,18 @@ pass_step (SitrepNotifier *self,
     {
       g_autoptr(SitrepIncident) incident = g_list_model_get_item (incidents, self->pass_index);
 
+      /* Resolved and closed incidents count while they owe an obligation
+       * (the set comes from one store query, not from their bodies). */
       if (!sitrep_incident_is_active (incident))
         {
-          g_hash_table_remove (self->workspaces, sitrep_incident_get_id (incident));
-          continue;
+          if (!sitrep_context_incident_owes (self->context, incident))
+            {
+              g_hash_table_remove (self->workspaces, sitrep_incident_get_id (incident));
+              continue;
+            }
         }
-      self->pass_has_active = TRUE;
+      else
+        self->pass_has_active = TRUE;
       check_incident (self, incident, self->pass_now);
       done++;
     }
@@ -690,10 +706,38 @@ on_acknowledge_activated (GSimpleAction  *action,
   queue_check (self);
 }
 
+/* app.mark-obligation-done: as the Overview's "Mark Done"; if that fails
+ * (done meanwhile, reopened), the incident is shown. */
+static void
+on_mark_done_activated (GSimpleAction  *action,
+                        GVariant       *parameter,
+                        SitrepNotifier *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id;
+  gint32 kind;
+
+  g_variant_get (parameter, "(&si)", &id, &kind);
+  if (sitrep_context_lookup_incident (self->context, id) == NULL ||
+      !sitrep_deadline_is_obligation (kind))
+    return;
+
+  if (!sitrep_context_mark_obligation_done (self->context, id, kind, &error))
+    {
+      g_message ("Could not mark an obligation of incident %s done: %s", id, error->message);
+      if (self->application != NULL)
+        g_action_group_activate_action (G_ACTION_GROUP (self->application), "show-incident",
+                                        g_variant_new_string (id));
+      return;
+    }
+  queue_check (self);
+}
+
 static void
 add_application_actions (SitrepNotifier *self)
 {
   g_autoptr(GSimpleAction) acknowledge = NULL;
+  g_autoptr(GSimpleAction) mark_done = NULL;
 
   if (!G_IS_ACTION_MAP (self->application) ||
       g_action_map_lookup_action (G_ACTION_MAP (self->application), ACKNOWLEDGE_ACTION) != NULL)
@@ -702,6 +746,10 @@ add_application_actions (SitrepNotifier *self)
   acknowledge = g_simple_action_new (ACKNOWLEDGE_ACTION, G_VARIANT_TYPE_STRING);
   g_signal_connect_object (acknowledge, "activate", G_CALLBACK (on_acknowledge_activated), self, 0);
   g_action_map_add_action (G_ACTION_MAP (self->application), G_ACTION (acknowledge));
+
+  mark_done = g_simple_action_new (MARK_DONE_ACTION, G_VARIANT_TYPE ("(si)"));
+  g_signal_connect_object (mark_done, "activate", G_CALLBACK (on_mark_done_activated), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self->application), G_ACTION (mark_done));
 }
 
 /* Starting ------------------------------------------------------------ */
@@ -885,7 +933,10 @@ sitrep_notifier_dispose (GObject *object)
   g_clear_object (&self->context);
   _sitrep_notifier_action_items_stop (self);
   if (G_IS_ACTION_MAP (self->application))
-    g_action_map_remove_action (G_ACTION_MAP (self->application), ACKNOWLEDGE_ACTION);
+    {
+      g_action_map_remove_action (G_ACTION_MAP (self->application), ACKNOWLEDGE_ACTION);
+      g_action_map_remove_action (G_ACTION_MAP (self->application), MARK_DONE_ACTION);
+    }
   if (self->application != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->application), (gpointer *) &self->application);
   self->application = NULL;

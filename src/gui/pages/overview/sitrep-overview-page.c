@@ -13,6 +13,7 @@
 #include "sitrep-major-banner.h"
 #include "sitrep-milestones.h"
 #include "sitrep-milestones-group.h"
+#include "sitrep-obligations.h"
 #include "sitrep-overview-page.h"
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
@@ -53,6 +54,7 @@ struct _SitrepOverviewPage
   SitrepTriageRow *triage_row;
   AdwPreferencesGroup *due_group;
   SitrepDueList   *due_list;
+  AdwToast        *mark_done_toast;     /* weak: the last "… marked done" */
 
 };
 
@@ -459,6 +461,54 @@ on_acknowledge (SitrepOverviewPage *self)
     sitrep_widget_show_error (GTK_WIDGET (self), error);
 }
 
+/* The toast's Undo: the mark taken back, the obligation owed again. */
+static void
+on_undo_mark_done (AdwToast           *toast,
+                   SitrepOverviewPage *self)
+{
+  SitrepWorkspace *workspace = g_object_get_data (G_OBJECT (toast), "sitrep-workspace");
+  int kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toast), "sitrep-obligation"));
+  g_autoptr(GError) error = NULL;
+
+  if (!sitrep_workspace_unmark_obligation_done (workspace, kind, &error))
+    sitrep_widget_show_error (GTK_WIDGET (self), error);
+}
+
+/* An obligation after resolution, marked done from its row; a toast says
+ * so and offers to take it back. */
+static void
+on_mark_done (SitrepOverviewPage *self,
+              int                 kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (page_incident (self) == NULL)
+    return;
+  if (!sitrep_workspace_mark_obligation_done (page_workspace (self), kind, &error))
+    {
+      sitrep_widget_show_error (GTK_WIDGET (self), error);
+      return;
+    }
+
+  /* Translators: a toast, e.g. "Hot wash marked done" */
+  title = g_strdup_printf (_("%s marked done"), sitrep_obligation_get_label (kind));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* The incident's, even if the page shows another one by then. */
+  g_object_set_data_full (G_OBJECT (toast), "sitrep-workspace",
+                          g_object_ref (page_workspace (self)), g_object_unref);
+  g_object_set_data (G_OBJECT (toast), "sitrep-obligation", GINT_TO_POINTER (kind));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_mark_done), self, 0);
+  if (self->mark_done_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->mark_done_toast),
+                                  (gpointer *) &self->mark_done_toast);
+  self->mark_done_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->mark_done_toast);
+  sitrep_widget_show_toast (GTK_WIDGET (self), toast);
+}
+
 /* The incident's deadlines, soonest first, with live countdowns. */
 static void
 update_due (SitrepOverviewPage *self)
@@ -468,6 +518,20 @@ update_due (SitrepOverviewPage *self)
 
   if (page_incident (self) != NULL)
     deadlines = sitrep_workspace_dup_deadlines (page_workspace (self));
+
+  /* Once resolved, the list is what is owed until marked done. */
+  if (page_incident (self) != NULL && !sitrep_incident_is_active (page_incident (self)))
+    {
+      adw_preferences_group_set_title (self->due_group, _("After Resolution"));
+      adw_preferences_group_set_description (self->due_group,
+                                             _("What the incident still owes, until each is marked done"));
+    }
+  else
+    {
+      adw_preferences_group_set_title (self->due_group, _("Updates Due"));
+      adw_preferences_group_set_description (self->due_group,
+                                             _("Every audience’s update clock, and the other deadlines of the incident"));
+    }
   sitrep_due_list_show (self->due_list,
                         page_incident (self) ? sitrep_incident_get_id (page_incident (self)) : NULL,
                         deadlines, now);
@@ -709,6 +773,10 @@ sitrep_overview_page_dispose (GObject *object)
 
   g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
   g_clear_pointer (&self->attention_rows, g_ptr_array_unref);
+  if (self->mark_done_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->mark_done_toast),
+                                  (gpointer *) &self->mark_done_toast);
+  self->mark_done_toast = NULL;
   if (self->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->dialog));
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_OVERVIEW_PAGE);
@@ -734,6 +802,8 @@ sitrep_overview_page_build (SitrepIncidentPage *page)
   self->attention_rows = g_ptr_array_new ();
   g_signal_connect_object (self->due_list, "acknowledge", G_CALLBACK (on_acknowledge), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->due_list, "mark-done", G_CALLBACK (on_mark_done), self,
+                           G_CONNECT_SWAPPED);
 
   for (SitrepSeverity s = SITREP_SEVERITY_P1; s <= SITREP_SEVERITY_P4; s++)
     {
@@ -742,8 +812,6 @@ sitrep_overview_page_build (SitrepIncidentPage *page)
 
       gtk_string_list_append (severities, label);
     }
-  /* Giving the row its model selects the first severity: that is not
-   * the IC choosing P1 for the incident the page may already have. */
   /* Giving the row its model selects the first severity: that is not
    * the IC choosing P1 for the incident the page may already have. */
   self->updating = TRUE;
@@ -832,6 +900,13 @@ SitrepMilestonesGroup *
 _sitrep_overview_page_get_milestones_group (SitrepOverviewPage *self)
 {
   return self->milestones_group;
+}
+
+/* The last "… marked done" toast, while it exists. */
+AdwToast *
+_sitrep_overview_page_get_mark_done_toast (SitrepOverviewPage *self)
+{
+  return self->mark_done_toast;
 }
 
 /* The title of the first row of "Latest entries", as shown (markup). */

@@ -19,5 +19,6 @@ AdwMessageDialog  *_sitrep_overview_page_get_dialog       (SitrepOverviewPage *s
 GtkLabel          *_sitrep_overview_page_get_impact_label (SitrepOverviewPage *self);
 SitrepMilestonesGroup *_sitrep_overview_page_get_milestones_group (SitrepOverviewPage *self);
 const char        *_sitrep_overview_page_get_latest_entry (SitrepOverviewPage *self);
+AdwToast          *_sitrep_overview_page_get_mark_done_toast (SitrepOverviewPage *self);
 
 G_END_DECLS
