@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "sitrep-application.h"
+#include "sitrep-cli-export.h"
 
 int
 main (int   argc,
@@ -30,6 +31,10 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* A subcommand needs no window, nor a display. */
+  if (argc > 1 && g_str_equal (argv[1], "export"))
+    return sitrep_cli_export_main (argc - 1, argv + 1);
 
   options = g_option_context_new (NULL);
   g_option_context_set_summary (options, _("Sitrep: an incident workspace for the people who run one"));

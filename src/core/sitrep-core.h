@@ -19,3 +19,4 @@
 #include "sitrep-templates.h"
 #include "sitrep-incident-rules.h"
 #include "sitrep-action-items.h"
+#include "sitrep-postmortem.h"

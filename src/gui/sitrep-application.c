@@ -42,15 +42,16 @@ G_DEFINE_FINAL_TYPE (SitrepApplication, sitrep_application, ADW_TYPE_APPLICATION
 #define FIRST_SCREEN_INCIDENTS 25
 
 /* The sidebar starts with the first screen of incidents (see open_context());
- * the others are read once that first frame is on screen. */
+ * the others are read, in a worker thread, once that first frame is on
+ * screen. */
 static gboolean
-load_all_incidents (gpointer data)
+load_rest_of_incidents (gpointer data)
 {
   SitrepApplication *self = data;
 
   self->load_all_id = 0;
   if (self->context != NULL)
-    sitrep_context_load_all_incidents (self->context);
+    sitrep_context_load_rest_of_incidents (self->context);
   return G_SOURCE_REMOVE;
 }
 
@@ -60,7 +61,7 @@ on_first_frame (GdkFrameClock     *clock,
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame, self);
   if (self->load_all_id == 0)
-    self->load_all_id = g_idle_add (load_all_incidents, self);
+    self->load_all_id = g_idle_add (load_rest_of_incidents, self);
 }
 
 static SitrepWindow *

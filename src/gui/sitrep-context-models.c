@@ -141,6 +141,10 @@ apply_change (SitrepContext *self,
     {
       SitrepWorkspace *workspace = g_hash_table_lookup (self->workspaces, id);
 
+      /* Newer than what the reading of the rest may bring. */
+      if (self->incidents_changed_meanwhile != NULL)
+        g_hash_table_add (self->incidents_changed_meanwhile, g_strdup (id));
+
       sitrep_record_list_apply (self->incidents, id, body, version);
       _sitrep_context_follow_obligations (self, id, body);
       if (workspace != NULL)
@@ -311,6 +315,74 @@ _sitrep_context_load_incidents (SitrepContext  *self,
   sitrep_record_list_reset (self->incidents, items);
 
   return TRUE;
+}
+
+static void
+rest_of_incidents_read (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      data)
+{
+  SitrepContext *self = data;   /* valid unless the read was cancelled */
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) meanwhile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  records = sitrep_store_list_raw_finish (SITREP_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* the context is gone */
+
+  meanwhile = g_steal_pointer (&self->incidents_changed_meanwhile);
+  if (records == NULL)
+    {
+      g_warning ("Could not list the incidents in the background: %s", error->message);
+      sitrep_context_load_all_incidents (self);
+      return;
+    }
+  /* Listed meanwhile, by a lookup of one that was not. */
+  if (!self->incidents_partial)
+    return;
+
+  /* A record changed since the thread's snapshot is listed as it is now
+   * (or, deleted, not at all): the snapshot's copy is older. */
+  for (guint i = records->len; i > 0; i--)
+    {
+      SitrepRawRecord *record = records->pdata[i - 1];
+
+      if (g_hash_table_contains (meanwhile, record->id))
+        g_ptr_array_remove_index_fast (records, i - 1);
+    }
+  self->incidents_partial = FALSE;
+  items = incidents_of (self, records);
+  g_clear_pointer (&records, g_ptr_array_unref);
+  sitrep_record_list_merge (self->incidents, items);
+  g_signal_emit_by_name (self, "incidents-loaded");
+}
+
+/**
+ * sitrep_context_load_rest_of_incidents:
+ *
+ * Reads, in a worker thread, the incidents a context opened with
+ * sitrep_context_new_first() left out, and lists them once read, as
+ * sitrep_context_load_all_incidents() does, while the main loop goes on
+ * drawing and answering. ::incidents-loaded says when they are listed.
+ */
+void
+sitrep_context_load_rest_of_incidents (SitrepContext *self)
+{
+  static const char *const incident_fields[] = { "severity", "status", "declared_at", NULL };
+
+  g_return_if_fail (SITREP_IS_CONTEXT (self));
+
+  if (!self->incidents_partial || self->incidents_changed_meanwhile != NULL)
+    return;
+
+  self->incidents_changed_meanwhile = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                             g_free, NULL);
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  sitrep_store_list_raw_async (self->store, "incidents", incident_fields, self->cancellable,
+                               rest_of_incidents_read, self);
 }
 
 /**

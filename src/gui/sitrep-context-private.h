@@ -22,6 +22,8 @@ struct _SitrepContext
   char               *server_token;
   SitrepRecordList   *incidents;
   gboolean            incidents_partial;
+  GHashTable         *incidents_changed_meanwhile;   /* ids, while reading the rest */
+  GCancellable       *cancellable;                   /* what runs in the background */
   GHashTable         *workspaces;  /* incident id → SitrepWorkspace, weak */
   SitrepClock        *clock;
   SitrepRecordList   *templates;   /* loaded when first asked for */

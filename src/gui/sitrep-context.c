@@ -38,6 +38,7 @@ enum {
   CHANGED,
   CONFLICTS_CHANGED,
   EDITS_REFUSED,
+  INCIDENTS_LOADED,
   N_SIGNALS
 };
 
@@ -48,6 +49,9 @@ sitrep_context_dispose (GObject *object)
 {
   SitrepContext *self = SITREP_CONTEXT (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->incidents_changed_meanwhile, g_hash_table_unref);
   if (self->engine != NULL)
     sitrep_sync_engine_stop (self->engine);
   g_clear_object (&self->engine);
@@ -250,6 +254,16 @@ sitrep_context_class_init (SitrepContextClass *klass)
    * The server will take no edit of this token: edits that waited for it
    * were not saved, and are kept as refused edits (with their text).
    */
+  /**
+   * SitrepContext::incidents-loaded:
+   *
+   * The incidents left out by sitrep_context_new_first() are listed, read
+   * in the background by sitrep_context_load_rest_of_incidents().
+   */
+  signals[INCIDENTS_LOADED] =
+    g_signal_new ("incidents-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   signals[EDITS_REFUSED] =
     g_signal_new ("edits-refused", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);

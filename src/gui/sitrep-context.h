@@ -47,6 +47,7 @@ SitrepContext  *sitrep_context_new_first          (const char       *data_dir,
                                                    guint             n_first,
                                                    GError          **error);
 void            sitrep_context_load_all_incidents (SitrepContext    *self);
+void            sitrep_context_load_rest_of_incidents (SitrepContext *self);
 SitrepContext  *sitrep_context_new                (const char       *data_dir,
                                                    GError          **error);
 const char     *sitrep_context_get_data_dir       (SitrepContext    *self);

@@ -203,4 +203,7 @@ _sitrep_window_class_init_actions (GtkWidgetClass *widget_class)
                                        "win.page-nth", "u", 4);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_5, GDK_ALT_MASK,
                                        "win.page-nth", "u", 5);
+  /* The sixth page, the postmortem. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_6, GDK_ALT_MASK,
+                                       "win.page-nth", "u", 6);
 }

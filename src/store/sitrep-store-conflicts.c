@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "sitrep-json.h"
+#include "sitrep-postmortem.h"
 #include "sitrep-store-private.h"
 #include "sitrep-time.h"
 
@@ -77,6 +78,10 @@ same_choice (const char *coll,
              JsonObject *mine,
              JsonObject *theirs)
 {
+  /* A postmortem is people's writing too: one started by someone else
+   * first is asked about unless it already says what mine says. */
+  if (g_str_equal (coll, "postmortems"))
+    return sitrep_postmortem_same_sections (mine, theirs);
   if (!g_str_equal (coll, "roles"))
     return TRUE;
   if (mine == NULL || theirs == NULL)

@@ -562,6 +562,129 @@ sitrep_store_list_raw (SitrepStore         *self,
   return read_raw_records (self, stmt, n_fields, error);
 }
 
+typedef struct
+{
+  char  *path;
+  char  *coll;
+  char **fields;
+} ListRawJob;
+
+static void
+list_raw_job_free (ListRawJob *job)
+{
+  g_free (job->path);
+  g_free (job->coll);
+  g_strfreev (job->fields);
+  g_free (job);
+}
+
+/* In a worker thread, on a read-only connection of its own: SQLite in
+ * WAL mode gives it a snapshot while the store's connection writes on. */
+static void
+list_raw_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  ListRawJob *job = task_data;
+  g_autoptr(GString) sql = g_string_new ("SELECT id, body, version");
+  g_autoptr(GPtrArray) records =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_raw_record_free);
+  guint n_fields = g_strv_length (job->fields);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      for (guint i = 0; i < n_fields; i++)
+        g_string_append_printf (sql, ", json_extract(body, '$.' || ?%u)", i + 2);
+      g_string_append (sql, " FROM records WHERE coll = ?1 AND deleted = 0");
+      rc = sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, job->coll, -1, SQLITE_STATIC);
+      for (guint i = 0; i < n_fields; i++)
+        sqlite3_bind_text (stmt, i + 2, job->fields[i], -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          SitrepRawRecord *record = g_new0 (SitrepRawRecord, 1);
+
+          record->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+          record->body = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          record->version = sqlite3_column_int64 (stmt, 2);
+          for (guint i = 0; i < n_fields; i++)
+            record->fields[i] = g_strdup ((const char *) sqlite3_column_text (stmt, i + 3));
+          g_ptr_array_add (records, record);
+        }
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+
+  if (rc != SQLITE_OK)
+    g_task_return_new_error (task, SITREP_STORE_ERROR, SITREP_STORE_ERROR_FAILED,
+                             "Could not list the records of %s: %s", job->path,
+                             db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&records), (GDestroyNotify) g_ptr_array_unref);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/**
+ * sitrep_store_list_raw_async:
+ * @fields: (array zero-terminated=1): up to four top-level body fields
+ *
+ * What sitrep_store_list_raw() lists for all of @coll, read in a worker
+ * thread on a connection of its own, so the main loop goes on meanwhile.
+ * It reads the database as committed when the thread starts: a caller
+ * that follows ::changed knows better for a record changed since.
+ */
+void
+sitrep_store_list_raw_async (SitrepStore         *self,
+                             const char          *coll,
+                             const char * const  *fields,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ListRawJob *job;
+
+  g_return_if_fail (SITREP_IS_STORE (self));
+  g_return_if_fail (fields == NULL ||
+                    g_strv_length ((char **) fields) <= SITREP_RAW_RECORD_MAX_FIELDS);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sitrep_store_list_raw_async);
+  job = g_new0 (ListRawJob, 1);
+  job->path = g_strdup (self->path);
+  job->coll = g_strdup (coll);
+  job->fields = g_strdupv ((char **) (fields != NULL ? fields : (const char * const []) { NULL }));
+  g_task_set_task_data (task, job, (GDestroyNotify) list_raw_job_free);
+  g_task_run_in_thread (task, list_raw_thread);
+}
+
+/**
+ * sitrep_store_list_raw_finish:
+ *
+ * Returns: (transfer full) (element-type SitrepRawRecord): the records,
+ *   or %NULL with @error set
+ */
+GPtrArray *
+sitrep_store_list_raw_finish (SitrepStore   *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * sitrep_store_list_incidents_first:
  * @limit: how many, at most

@@ -128,6 +128,15 @@ GPtrArray    *sitrep_store_list_raw         (SitrepStore        *self,
 GPtrArray    *sitrep_store_list_incidents_first (SitrepStore      *self,
                                                  guint             limit,
                                                  GError          **error);
+void          sitrep_store_list_raw_async   (SitrepStore         *self,
+                                             const char          *coll,
+                                             const char * const  *fields,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray    *sitrep_store_list_raw_finish  (SitrepStore         *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 GHashTable   *sitrep_store_search_incidents (SitrepStore     *self,
                                              const char      *query,
                                              GError         **error);

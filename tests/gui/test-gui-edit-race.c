@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "gui-test-util.h"
+#include "gui-test-apps.h"
 #include "server-fixture.h"
 
 #include "sitrep-conflict-dialog.h"
@@ -22,12 +22,7 @@
 #define ALICE    "DB pool exhausted on db-2, failing over (alice)"
 #define BOB      "DB pool exhausted: raised max connections to 200 (bob)"
 
-typedef struct
-{
-  char          *dir;
-  SitrepContext *context;
-  SitrepWindow  *window;
-} App;
+typedef GuiTestApp App;
 
 typedef struct
 {
@@ -39,38 +34,10 @@ typedef struct
 } Fixture;
 
 static void
-app_start (App        *app,
-           Fixture    *f,
-           const char *user,
-           const char *token)
-{
-  g_autoptr(GError) error = NULL;
-
-  app->dir = g_dir_make_tmp ("sitrep-edit-race-XXXXXX", NULL);
-  app->context = sitrep_context_new (app->dir, &error);
-  g_assert_no_error (error);
-  sitrep_context_set_user (app->context, user);
-  sitrep_context_set_server (app->context, f->server->base_url, token);
-}
-
-static void
 app_open_timeline (App     *app,
                    Fixture *f)
 {
-  app->window = sitrep_window_new (NULL, app->context);
-  gtk_window_present (GTK_WINDOW (app->window));
-  g_assert_true (sitrep_window_select_incident (app->window, f->incident_id));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.page", "s", "timeline"));
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (_sitrep_window_get_timeline (app->window))));
-}
-
-static void
-app_stop (App *app)
-{
-  if (app->window != NULL)
-    gui_test_destroy (GTK_WINDOW (app->window));
-  g_clear_object (&app->context);
-  g_free (app->dir);
+  gui_test_app_open_page (app, f->incident_id, "timeline");
 }
 
 static SitrepTimelineEntry *
@@ -114,14 +81,6 @@ open_editor (App     *app,
   return SITREP_TIMELINE_ROW (row);
 }
 
-static gboolean
-incident_synced (SitrepContext *context,
-                 const char    *id)
-{
-  return sitrep_context_lookup_incident (context, id) != NULL &&
-         sitrep_context_get_pending (context) == 0;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -129,8 +88,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   f->server = sitrep_test_server_new ();
-  app_start (&f->alice, f, "alice", f->server->responder);
-  app_start (&f->bob, f, "bob", f->server->responder2);
+  gui_test_app_start (&f->alice, f->server->base_url, "alice", f->server->responder);
+  gui_test_app_start (&f->bob, f->server->base_url, "bob", f->server->responder2);
 
   f->incident_id = sitrep_context_declare_incident (f->alice.context, "Checkout errors", "checkout",
                                                     "Some payments fail", SITREP_SEVERITY_P2,
@@ -142,8 +101,8 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   /* Both apps hold the entry as the server has it. */
-  WAIT_UNTIL (incident_synced (f->alice.context, f->incident_id));
-  WAIT_UNTIL (incident_synced (f->bob.context, f->incident_id));
+  WAIT_UNTIL (gui_test_app_synced (&f->alice, f->incident_id));
+  WAIT_UNTIL (gui_test_app_synced (&f->bob, f->incident_id));
   app_open_timeline (&f->alice, f);
   app_open_timeline (&f->bob, f);
   WAIT_UNTIL (g_str_equal (entry_text (&f->bob, f), ORIGINAL));
@@ -154,8 +113,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  app_stop (&f->alice);
-  app_stop (&f->bob);
+  gui_test_app_stop (&f->alice);
+  gui_test_app_stop (&f->bob);
   g_clear_pointer (&f->server, sitrep_test_server_free);
   g_free (f->incident_id);
   g_free (f->entry_id);

@@ -284,7 +284,7 @@ test_window_pages (Fixture       *f,
                          window_incident (window));
         }
     }
-  g_assert_cmpuint (n_incident_pages, ==, 5);
+  g_assert_cmpuint (n_incident_pages, ==, 6);
 
   for (guint i = n; i > 0; i--)
     {

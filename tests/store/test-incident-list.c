@@ -484,6 +484,74 @@ test_first_screen (Fixture       *f,
   fixture_open (f);
 }
 
+/* The rest read in a worker thread comes in one emission after the first
+ * screen; what changed meanwhile is listed as it is now, once, and what
+ * was deleted not at all. */
+static void
+test_rest_in_background (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edited = NULL;
+  const char *deleted;
+  SitrepContext *context;
+  GListModel *model;
+  gboolean loaded = FALSE;
+  guint n_changes = 0;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Incident %02u", i);
+      g_autofree char *declared = g_strdup_printf ("2024-05-01T10:%02u:00Z", i);
+      g_autofree char *id = put_incident (f, title, "P3", "closed", declared);
+    }
+  all = ids_of (f->model);
+  fixture_close (f);
+
+  context = sitrep_context_new_first (f->dir, 10, &error);
+  g_assert_no_error (error);
+  model = sitrep_context_get_incidents (context);
+  g_signal_connect_swapped (context, "incidents-loaded", G_CALLBACK (count_notify), &loaded);
+  sitrep_context_load_rest_of_incidents (context);
+
+  /* Written while the thread reads: one of the rest deleted, one edited. */
+  deleted = all->pdata[20];
+  edited = g_strdup (all->pdata[25]);
+  g_assert_true (sitrep_store_delete (sitrep_context_get_store (context), "incidents", deleted,
+                                      &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(JsonObject) body = test_incident_body ("Edited meanwhile", "P3", "closed",
+                                                     "2024-05-01T10:25:00Z");
+
+    g_assert_true (sitrep_store_put (sitrep_context_get_store (context), "incidents", edited,
+                                     body, &error));
+    g_assert_no_error (error);
+  }
+  g_signal_connect_swapped (model, "items-changed", G_CALLBACK (count_notify), &n_changes);
+
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, all->len - 1);
+  g_assert_null (sitrep_record_list_lookup (SITREP_RECORD_LIST (model), deleted));
+  g_assert_cmpstr (sitrep_incident_get_title (sitrep_context_lookup_incident (context, edited)),
+                   ==, "Edited meanwhile");
+  g_assert_cmpuint (n_changes, >=, 1);
+  g_assert_finalize_object (context);
+
+  /* A context that goes away before the thread is done is not touched. */
+  context = sitrep_context_new_first (f->dir, 10, &error);
+  g_assert_no_error (error);
+  sitrep_context_load_rest_of_incidents (context);
+  g_assert_finalize_object (context);
+  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  fixture_open (f);
+}
+
 /* Obligations remind only for incidents resolved in the last
  * SITREP_OBLIGATIONS_REMIND_DAYS: a database of incidents closed long
  * before obligations were tracked raises nothing. */
@@ -802,6 +870,7 @@ main (int   argc,
   ADD ("/incident-list/order", test_list_order);
   ADD ("/incident-list/random-edits", test_list_random);
   ADD ("/incident-list/first-screen", test_first_screen);
+  ADD ("/incident-list/rest-in-background", test_rest_in_background);
   ADD ("/context/obligations/recent-only", test_owes_recent);
   ADD ("/context/declare", test_declare);
   ADD ("/context/declare/empty-title", test_declare_empty_title);

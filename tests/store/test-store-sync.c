@@ -606,6 +606,66 @@ test_create_only_lost (Fixture       *f,
   g_assert_cmpuint (f->n_conflicts_changed, ==, 0);
 }
 
+/* A postmortem is writing, not a default every client makes alike: one
+ * someone else started first stands, and a create-only put that says
+ * something else is a conflict to decide on; one that says the same (or
+ * nothing) is not. */
+static void
+test_create_only_postmortem (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const struct {
+    const char *mine, *theirs;
+    guint       n_conflicts;
+  } cases[] = {
+    { "{\"root_cause\":\"A release removed pooling (bob)\"}",
+      "{\"root_cause\":\"The pool was too small (alice)\"}", 1 },
+    { "{\"went_well\":[\"Paging\"]}", "{\"root_cause\":\"Anything\"}", 1 },
+    { "{\"root_cause\":\"Same words\",\"edited_by\":\"bob\"}",
+      "{\"root_cause\":\"Same words\",\"edited_by\":\"alice\"}", 0 },
+    { "{\"lessons\":\"\",\"went_poorly\":[]}", "{\"root_cause\":\"Theirs\"}", 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonObject) mine = NULL;
+      g_autoptr(JsonObject) theirs = NULL;
+      g_autoptr(SitrepMutation) put = NULL;
+      g_autoptr(GPtrArray) pending = NULL;
+      g_autoptr(GPtrArray) conflicts = NULL;
+      g_autoptr(GError) error = NULL;
+      SitrepPushResult result = { .status = SITREP_PUSH_CONFLICT };
+      guint before;
+
+      conflicts = sitrep_store_list_conflicts (f->store, &error);
+      before = conflicts->len;
+      g_clear_pointer (&conflicts, g_ptr_array_unref);
+
+      json_parser_load_from_data (parser, cases[i].mine, -1, &error);
+      g_assert_no_error (error);
+      mine = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+      json_parser_load_from_data (parser, cases[i].theirs, -1, &error);
+      g_assert_no_error (error);
+      theirs = json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+
+      put = sitrep_mutation_new_put ("postmortems", id, mine);
+      put->base_version = 0;
+      g_assert_true (sitrep_store_apply (f->store, &put, 1, &error));
+      g_assert_no_error (error);
+      pending = sitrep_store_outbox_peek (f->store, 10, &error);
+      result.mid = ((SitrepMutation *) pending->pdata[0])->mid;
+      result.current = sitrep_record_new ("postmortems", id, 7 + (gint64) i, FALSE, theirs);
+      ack (f, &result);
+
+      conflicts = sitrep_store_list_conflicts (f->store, &error);
+      g_test_message ("%s over %s", cases[i].mine, cases[i].theirs);
+      g_assert_cmpuint (conflicts->len - before, ==, cases[i].n_conflicts);
+      g_assert_cmpuint (sitrep_store_get_pending (f->store), ==, 0);
+    }
+}
+
 static void
 test_renumber (Fixture       *f,
                gconstpointer  data)
@@ -767,6 +827,7 @@ main (int   argc,
   ADD ("chain/conflict", test_chain_conflict);
   ADD ("chain/applied", test_chain_applied);
   ADD ("ack/create-only-lost", test_create_only_lost);
+  ADD ("ack/create-only-postmortem", test_create_only_postmortem);
   ADD ("outbox-renumber", test_renumber);
   ADD ("chain/after-unchecked", test_chain_after_unchecked);
   ADD ("outbox/no-gaps", test_no_gaps);

@@ -9,6 +9,7 @@
 #include "sitrep-enum-strings.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-json.h"
+#include "sitrep-postmortem.h"
 #include "sitrep-time.h"
 
 /* When the server refused an edit because someone else changed the record
@@ -49,7 +50,28 @@ main_field (SitrepRefusedEdit *conflict)
     return "person";
   if (g_str_equal (conflict->coll, "incidents"))
     return "title";
+  if (g_str_equal (conflict->coll, "postmortems"))
+    return sitrep_postmortem_edited_section (conflict->mine);
   return NULL;
+}
+
+/* Whether "Edit…" can offer the field in one line: a postmortem's lists
+ * and long texts are settled by keeping one and editing it on the page. */
+static gboolean
+field_is_editable (SitrepRefusedEdit *conflict)
+{
+  g_autoptr(JsonObject) mine = NULL;
+  const char *field = main_field (conflict);
+  const char *text;
+
+  if (field == NULL || !g_str_equal (conflict->coll, "postmortems"))
+    return field != NULL;
+  if (g_str_equal (field, "five_whys") || sitrep_postmortem_field_is_list (field))
+    return FALSE;
+
+  mine = sitrep_refused_edit_dup_mine_body (conflict);
+  text = sitrep_json_get_string (mine, field);
+  return text == NULL || strchr (text, '\n') == NULL;
 }
 
 /**
@@ -65,6 +87,12 @@ sitrep_conflict_describe_body (SitrepRefusedEdit *conflict,
 
   if (body == NULL)
     return g_strdup (_("(deleted)"));
+  if (field != NULL && g_str_equal (conflict->coll, "postmortems"))
+    {
+      g_autofree char *text = sitrep_postmortem_dup_section_text (body, field);
+
+      return g_strdup_printf ("“%s”", text);
+    }
   if (field != NULL)
     {
       const char *value = sitrep_json_get_string (body, field);
@@ -142,6 +170,20 @@ sitrep_conflict_describe_record (SitrepContext     *context,
         /* Translators: which timeline entry a conflict is about: its time, its first words */
         return g_strdup_printf (_("The entry at %s, “%s”"), when, text);
       return g_strdup_printf (_("The entry “%s”"), text);
+    }
+
+  if (g_str_equal (conflict->coll, "postmortems"))
+    {
+      const char *label = sitrep_postmortem_section_get_label (main_field (conflict));
+
+      incident = sitrep_context_lookup_incident (context, conflict->rec_id);
+      g_clear_pointer (&ref, g_free);
+      ref = incident != NULL ? sitrep_incident_dup_display_ref (incident) : NULL;
+      if (label != NULL && ref != NULL)
+        /* Translators: which postmortem section a conflict is about, e.g.
+         * "Root Cause Analysis in the postmortem of INC-2026-014" */
+        return g_strdup_printf (_("%s in the postmortem of %s"), label, ref);
+      return g_strdup (label != NULL ? label : _("The postmortem"));
     }
 
   if (g_str_equal (conflict->coll, "incidents") && ref != NULL)
@@ -404,6 +446,7 @@ sitrep_conflict_dialog_new (GtkWindow         *parent,
 
       heading = g_str_equal (conflict->coll, "timeline") ? _("Someone Else Edited This Entry")
                 : g_str_equal (conflict->coll, "roles") ? _("Someone Else Changed This Role")
+                : g_str_equal (conflict->coll, "postmortems") ? _("Someone Else Wrote This Section")
                 : _("Someone Else Changed This");
 
       /* Translators: a record edited by two people at once: which, who made
@@ -422,7 +465,7 @@ sitrep_conflict_dialog_new (GtkWindow         *parent,
                                         "later", _("_Later"),
                                         "theirs", _("Take _Theirs"),
                                         NULL);
-      if (main_field (conflict) != NULL)
+      if (field_is_editable (conflict))
         adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "edit", _("_Edit…"));
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "mine", _("Keep _Mine"));
       adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "mine",

@@ -30,6 +30,10 @@ GListModel      *_sitrep_workspace_get_list      (SitrepWorkspace       *self,
                                                   gboolean               load);
 void             _sitrep_workspace_emit_changed  (SitrepWorkspace       *self,
                                                   const char            *coll);
+gboolean         _sitrep_workspace_apply_postmortem (SitrepWorkspace     *self,
+                                                    const char          *id,
+                                                    JsonObject          *body,
+                                                    gint64               version);
 
 /* sitrep-workspace-obligations.c */
 void             _sitrep_workspace_fill_obligations (SitrepWorkspace     *self,

@@ -337,6 +337,9 @@ _sitrep_workspace_apply (SitrepWorkspace *self,
                          JsonObject      *body,
                          gint64           version)
 {
+  if (g_str_equal (coll, "postmortems"))
+    return _sitrep_workspace_apply_postmortem (self, id, body, version);
+
   for (guint i = 0; i < N_LISTS; i++)
     {
       if (!g_str_equal (coll, list_colls[i]))

@@ -8,6 +8,7 @@
 #include "sitrep-deadlines.h"
 #include "sitrep-incident.h"
 #include "sitrep-incident-rules.h"
+#include "sitrep-postmortem-record.h"
 #include "sitrep-role-assignment.h"
 #include "sitrep-timeline-entry.h"
 
@@ -114,6 +115,15 @@ gboolean        sitrep_workspace_snooze              (SitrepWorkspace    *self,
                                                       guint               minutes,
                                                       const char         *reason,
                                                       GError            **error);
+
+/* The postmortem: sitrep-workspace-postmortem.c */
+SitrepPostmortemRecord *sitrep_workspace_get_postmortem      (SitrepWorkspace  *self);
+gboolean        sitrep_workspace_edit_postmortem     (SitrepWorkspace    *self,
+                                                      JsonObject         *fields,
+                                                      JsonObject         *opened,
+                                                      gint64              opened_version,
+                                                      GError            **error);
+char           *sitrep_workspace_dup_postmortem_markdown (SitrepWorkspace *self);
 
 /* Obligations after resolution: sitrep-workspace-obligations.c */
 gboolean        sitrep_workspace_mark_obligation_done (SitrepWorkspace    *self,
