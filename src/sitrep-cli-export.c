@@ -85,7 +85,8 @@ export_postmortem (const char *data_dir,
       return 1;
     }
 
-  store = sitrep_store_open (path, &error);
+  /* Only read: the export works while the app has the database open. */
+  store = sitrep_store_open_for_reading (path, &error);
   if (store == NULL)
     {
       g_printerr ("sitrep: %s\n", error->message);

@@ -27,6 +27,7 @@ struct _SitrepStore
 
   char         *path;
   int           lock_fd;        /* holds the lock on PATH.lock; -1 when none */
+  gboolean      reading;        /* opened only to read: no lock, no migration */
   sqlite3      *db;
   char         *client_id;
   char         *actor;

@@ -317,6 +317,58 @@ take_lock (SitrepStore  *self,
   return FALSE;
 }
 
+static gboolean prepare_statements (SitrepStore *self, GError **error);
+
+/* Opened to read what is there (an export while the app runs): no lock,
+ * nothing created, migrated or written; a database of a newer Sitrep is
+ * refused as it is for writing, a file that is no Sitrep database too. */
+static gboolean
+setup_reading (SitrepStore  *self,
+               GError      **error)
+{
+  gint64 version;
+  int rc;
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_UNREADABLE,
+                   _("There is no database at %s"), self->path);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, SITREP_STORE_ERROR, open_error_of (self),
+                   _("Could not open the database %s: %s"), self->path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return FALSE;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 1);
+
+  if (!quick_check (self, error))
+    return FALSE;
+
+  version = _sitrep_store_query_int (self, "PRAGMA user_version");
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_TOO_NEW,
+                   _("The database %s was written by a newer version of Sitrep"),
+                   self->path);
+      return FALSE;
+    }
+  if (version < 1)
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT,
+                   _("%s is not a Sitrep database"), self->path);
+      return FALSE;
+    }
+
+  self->client_id = _sitrep_store_get_meta (self, "client_id");
+  return _sitrep_store_count_outbox (self, error) && prepare_statements (self, error);
+}
+
 static gboolean
 setup (SitrepStore  *self,
        GError      **error)
@@ -324,6 +376,9 @@ setup (SitrepStore  *self,
   g_autofree char *dir = g_path_get_dirname (self->path);
   g_autofree char *next_mid = NULL;
   int rc;
+
+  if (self->reading)
+    return setup_reading (self, error);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -383,6 +438,13 @@ setup (SitrepStore  *self,
   if (!_sitrep_store_count_outbox (self, error))
     return FALSE;
 
+  return prepare_statements (self, error);
+}
+
+static gboolean
+prepare_statements (SitrepStore  *self,
+                    GError      **error)
+{
   return prepare (self, "SELECT version, deleted, body FROM records WHERE coll = ? AND id = ?",
                   &self->get_stmt, error) &&
          prepare (self,

@@ -170,21 +170,49 @@ _sitrep_store_serialise (JsonObject *object)
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
-SitrepStore *
-sitrep_store_open (const char  *path,
-                   GError     **error)
+static SitrepStore *
+open_store (const char  *path,
+            gboolean     reading,
+            GError     **error)
 {
   g_autoptr(SitrepStore) self = NULL;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
   self = g_object_new (SITREP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->reading = reading;
 
   if (!_sitrep_store_setup (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * sitrep_store_open_for_reading:
+ * @path: the database file
+ *
+ * Opens the database only to read it, beside a process that has it open
+ * (the command line's exports while the app runs): no lock is taken and
+ * nothing is created, migrated or written; a write fails.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+SitrepStore *
+sitrep_store_open_for_reading (const char  *path,
+                               GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_store (path, TRUE, error);
+}
+
+SitrepStore *
+sitrep_store_open (const char  *path,
+                   GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_store (path, FALSE, error);
 }
 
 static void

@@ -73,6 +73,8 @@ G_DECLARE_FINAL_TYPE (SitrepStore, sitrep_store, SITREP, STORE, GObject)
 
 GQuark        sitrep_store_error_quark      (void);
 
+SitrepStore  *sitrep_store_open_for_reading (const char     *path,
+                                            GError        **error);
 SitrepStore  *sitrep_store_open             (const char      *path,
                                              GError         **error);
 char         *sitrep_store_move_aside       (const char      *path,

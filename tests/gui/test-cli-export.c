@@ -167,6 +167,30 @@ test_prints (Fixture       *f,
     }
 }
 
+/* While the app has the database open (and its lock), the export reads
+ * it beside it, and changes nothing. */
+static void
+test_while_open (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "sitrep.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepStore) app = sitrep_store_open (path, &error);
+  const char *args[] = { "export", "postmortem", f->incident_id, "--data-dir", f->dir, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+  guint pending;
+
+  g_assert_no_error (error);
+  pending = sitrep_store_get_pending (app);
+  /* This process holds the lock; the export is another process. */
+  run (args, &out, &err, &status);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, f->expected);
+  g_assert_cmpuint (sitrep_store_get_pending (app), ==, pending);
+}
+
 static void
 test_output_file (Fixture       *f,
                   gconstpointer  data)
@@ -286,6 +310,7 @@ main (int   argc,
 #define ADD(path, fn) \
   g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/cli/export/prints", test_prints);
+  ADD ("/cli/export/while-app-runs", test_while_open);
   ADD ("/cli/export/output-file", test_output_file);
   ADD ("/cli/export/unknown-incident", test_unknown_incident);
   ADD ("/cli/export/no-database", test_no_database);

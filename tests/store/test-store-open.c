@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "sitrep-store.h"
 #include "store-test-util.h"
 
@@ -180,6 +182,56 @@ test_open_in_use (void)
   test_rm_rf (dir);
 }
 
+/* Opened to read: beside a writer, nothing created, migrated or written. */
+static void
+test_open_for_reading (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "sitrep.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepStore) writer = NULL;
+  g_autoptr(SitrepStore) reader = NULL;
+  g_autoptr(JsonObject) body = test_incident_body ("Read beside", "P2", "investigating", NULL);
+  g_autoptr(SitrepRecord) record = NULL;
+
+  /* No database: an error, and none made. */
+  reader = sitrep_store_open_for_reading (path, &error);
+  g_assert_null (reader);
+  g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_UNREADABLE);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  writer = sitrep_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sitrep_store_put (writer, "incidents", "0190d5a0-0000-7000-8000-000000000001", body, &error));
+  g_assert_no_error (error);
+
+  reader = sitrep_store_open_for_reading (path, &error);
+  g_assert_no_error (error);
+  record = sitrep_store_get (reader, "incidents", "0190d5a0-0000-7000-8000-000000000001");
+  g_assert_nonnull (record);
+  g_assert_false (sitrep_store_put (reader, "incidents", "0190d5a0-0000-7000-8000-000000000002", body, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&reader);
+
+  /* A newer Sitrep's database is refused, and left as it is. */
+  g_clear_object (&writer);
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    sqlite3_close (db);
+  }
+  reader = sitrep_store_open_for_reading (path, &error);
+  g_assert_null (reader);
+  g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_TOO_NEW);
+
+  test_rm_rf (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,6 +245,7 @@ main (int   argc,
   g_test_add_func ("/store/open/not-a-database", test_open_not_a_database);
   g_test_add_func ("/store/open/unreadable", test_open_unreadable);
   g_test_add_func ("/store/open/in-use", test_open_in_use);
+  g_test_add_func ("/store/open/for-reading", test_open_for_reading);
 
   return g_test_run ();
 }
