@@ -161,6 +161,8 @@ apply_change (SitrepContext *self,
           g_ptr_array_add (touched, g_object_ref (value));
     }
 
+  _sitrep_context_apply_action_item (self, coll, id, body, version);
+
   for (guint i = 0; i < touched->len; i++)
     _sitrep_workspace_emit_changed (touched->pdata[i], coll);
 

@@ -27,6 +27,7 @@ struct _SitrepContext
   GHashTable         *workspaces;  /* incident id → SitrepWorkspace, weak */
   SitrepClock        *clock;
   SitrepRecordList   *templates;   /* loaded when first asked for */
+  SitrepRecordList   *action_items; /* every incident's; loaded when first asked for */
   gint64              cadence_s[SITREP_SEVERITY_P4 + 1];
   gint64              respond_s[SITREP_SEVERITY_P4 + 1];
   /* After resolution: sitrep-context-obligations.c */
@@ -142,6 +143,13 @@ SitrepIncident *_sitrep_context_require_incident  (SitrepContext       *self,
 void            _sitrep_context_get_clock_overrides (SitrepContext      *self,
                                                      gint64             *cadence_s,
                                                      gint64             *respond_s);
+
+/* Action items: sitrep-context-action-items.c */
+void            _sitrep_context_apply_action_item   (SitrepContext      *self,
+                                                     const char         *coll,
+                                                     const char         *id,
+                                                     JsonObject         *body,
+                                                     gint64              version);
 
 /* The models: sitrep-context-models.c */
 void            _sitrep_context_workspace_gone      (gpointer            data,

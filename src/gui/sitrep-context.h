@@ -208,3 +208,27 @@ gboolean        sitrep_context_unmark_obligation_done (SitrepContext     *self,
                                                        GError           **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Action items across incidents: sitrep-context-action-items.c */
+GListModel     *sitrep_context_get_action_items      (SitrepContext       *self);
+guint           sitrep_context_count_my_overdue      (SitrepContext       *self,
+                                                      GDateTime           *now);
+char           *sitrep_context_add_action_item       (SitrepContext       *self,
+                                                      const char          *incident_id,
+                                                      const char          *description,
+                                                      SitrepActionType     type,
+                                                      const char          *owner,
+                                                      const char          *due_date,
+                                                      GError             **error);
+gboolean        sitrep_context_edit_action_item      (SitrepContext       *self,
+                                                      const char          *item_id,
+                                                      JsonObject          *fields,
+                                                      GError             **error);
+gboolean        sitrep_context_set_action_item_status (SitrepContext      *self,
+                                                      const char          *item_id,
+                                                      SitrepActionStatus   status,
+                                                      GError             **error);
+
+G_END_DECLS

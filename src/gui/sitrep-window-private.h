@@ -6,6 +6,7 @@
 #include "sitrep-declare-dialog.h"
 #include "sitrep-checklist-page.h"
 #include "sitrep-comms-page.h"
+#include "sitrep-overdue-badge.h"
 #include "sitrep-overview-page.h"
 #include "sitrep-roles-page.h"
 #include "sitrep-timeline-page.h"
@@ -54,6 +55,7 @@ struct _SitrepWindow
   GtkButton            *settle_button;
   GtkStack             *content_stack;
   SitrepOverviewPage   *overview_page;
+  SitrepOverdueBadge   *overdue_badge;
 };
 
 /* Generated from the pages' gui_page_types (src/gui/pages/meson.build). */
@@ -62,6 +64,10 @@ void sitrep_page_types_ensure (void);
 /* sitrep-window-actions.c */
 void _sitrep_window_class_init_actions (GtkWidgetClass *widget_class);
 void _sitrep_window_update_actions     (SitrepWindow   *self);
+
+/* sitrep-window-action-items.c */
+void       _sitrep_window_class_init_action_items (GtkWidgetClass *widget_class);
+GtkWindow *_sitrep_window_open_action_items       (SitrepWindow   *self);
 
 /* sitrep-window-conflicts.c */
 void _sitrep_window_init_settle_button (SitrepWindow *self);

@@ -566,6 +566,7 @@ sitrep_window_constructed (GObject *object)
   g_return_if_fail (self->context != NULL);
 
   self->filter = gtk_custom_filter_new (filter_incident, self, NULL);
+  sitrep_overdue_badge_set_context (self->overdue_badge, self->context);
   self->filtered = gtk_filter_list_model_new (g_object_ref (sitrep_context_get_incidents (self->context)),
                                               NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
@@ -737,6 +738,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, settle_button);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, overdue_badge);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, pages);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, roles_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, checklist_page);

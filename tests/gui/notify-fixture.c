@@ -408,6 +408,49 @@ notify_fixture_window_names (void)
   return g_steal_pointer (&out);
 }
 
+/**
+ * notify_fixture_app_shows:
+ * @title: a window title
+ *
+ * Whether the app the fixture started has a window titled @title: of the
+ * X server's windows of that name, one whose _NET_WM_PID is the app's
+ * (tests running beside this one show windows on the same server).
+ */
+gboolean
+notify_fixture_app_shows (NotifyFixture *fixture,
+                          const char    *title)
+{
+  g_autofree char *names = notify_fixture_window_names ();
+  g_autofree char *quoted = g_strdup_printf (" \"%s\"", title);
+  g_auto(GStrv) lines = g_strsplit (names, "\n", -1);
+  const char *pid;
+
+  if (fixture->app == NULL || (pid = g_subprocess_get_identifier (fixture->app)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *id = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *expected = NULL;
+      const char *at = strstr (lines[i], quoted);
+      const char *argv[] = { "xprop", "-id", NULL, "_NET_WM_PID", NULL };
+
+      if (at == NULL)
+        continue;
+      id = g_strstrip (g_strndup (lines[i], at - lines[i]));
+      argv[2] = id;
+      if (!g_spawn_sync (NULL, (char **) argv, NULL,
+                         G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
+                         NULL, NULL, NULL))
+        continue;
+      expected = g_strdup_printf ("= %s\n", pid);
+      if (out != NULL && g_str_has_suffix (out, expected))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 stop (GSubprocess **proc)
 {

@@ -58,6 +58,8 @@ void        notify_fixture_dump        (NotifyFixture      *fixture);
 gboolean    notify_call_mentions       (const NotifyCall   *call,
                                         const char         *text);
 char       *notify_fixture_window_names (void);
+gboolean    notify_fixture_app_shows    (NotifyFixture *fixture,
+                                         const char    *title);
 void        notify_fixture_teardown    (NotifyFixture      *fixture);
 
 void        notify_call_free           (NotifyCall         *call);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "gui-test-apps.h"
+#include "sitrep-action-items-group-private.h"
 
 #include "sitrep-json.h"
 #include "sitrep-postmortem-page-private.h"
@@ -137,8 +138,29 @@ fixture_tear_down (Fixture       *f,
   g_free (f->pinned_id);
 }
 
-/* Every section filled, the app closed at once and opened again on the
- * same data folder: everything is there, and in the export. */
+/* An action item typed into the page's Action Items group. */
+static void
+add_action_item (SitrepPostmortemPage *page,
+                 const char           *description,
+                 SitrepActionType      type,
+                 const char           *due)
+{
+  GtkWidget *group = _sitrep_postmortem_page_get_action_items (page);
+
+  g_assert_true (SITREP_IS_ACTION_ITEMS_GROUP (group));
+  g_assert_true (gtk_widget_is_ancestor (group, GTK_WIDGET (page)));
+  gtk_editable_set_text (GTK_EDITABLE (_sitrep_action_items_group_get_description (
+                           SITREP_ACTION_ITEMS_GROUP (group))), description);
+  adw_combo_row_set_selected (_sitrep_action_items_group_get_type_row (SITREP_ACTION_ITEMS_GROUP (group)),
+                              type);
+  gtk_editable_set_text (GTK_EDITABLE (_sitrep_action_items_group_get_due (
+                           SITREP_ACTION_ITEMS_GROUP (group))), due);
+  g_assert_true (gtk_widget_activate_action (group, "action-items.add", NULL));
+}
+
+/* Every section filled and two action items added, the app closed at once
+ * and opened again on the same data folder: everything is there, and in
+ * the export. */
 static void
 test_restart (Fixture       *f,
               gconstpointer  data)
@@ -161,6 +183,12 @@ test_restart (Fixture       *f,
     type_into (_sitrep_postmortem_page_get_editor (page, texts[i].section), texts[i].typed);
   for (guint i = 0; i < rows->len; i++)
     type_into (rows->pdata[i], answers[i]);
+  add_action_item (page, "Increase default connection pool size", SITREP_ACTION_PREVENT,
+                   "2026-12-15");
+  add_action_item (page, "Alert on connection pool utilization", SITREP_ACTION_DETECT,
+                   "2026-12-20");
+  g_assert_cmpuint (g_list_model_get_n_items (sitrep_workspace_get_action_items (
+                      test_workspace (f->app.context, f->incident_id))), ==, 2);
   gtk_switch_set_active (_sitrep_postmortem_page_get_pinned_switch (page), TRUE);
   g_assert_cmpuint (g_list_model_get_n_items (_sitrep_postmortem_page_get_timeline_model (page)),
                     ==, 1);
@@ -217,6 +245,12 @@ test_restart (Fixture       *f,
   g_assert_nonnull (strstr (markdown, "## What Went Poorly\n- Runbook had no pool steps\n"));
   g_assert_nonnull (strstr (markdown, "| Failed over to the replica |\n\n## Root Cause Analysis"));
   g_assert_null (strstr (markdown, "Alert triggered"));
+  g_assert_nonnull (strstr (markdown, "| Increase default connection pool size | Prevent | @alice | "
+                                      "2026-12-15 | Not Started |\n"));
+  g_assert_nonnull (strstr (markdown, "| Alert on connection pool utilization | Detect | @alice | "
+                                      "2026-12-20 | Not Started |\n"));
+  g_assert_cmpuint (g_list_model_get_n_items (sitrep_workspace_get_action_items (
+                      test_workspace (f->app.context, f->incident_id))), ==, 2);
   g_assert_true (g_str_has_suffix (markdown, "## Lessons Learned\nLimits deserve the review code "
                                              "gets.\n"));
 }

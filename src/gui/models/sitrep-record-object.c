@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "sitrep-action-item.h"
 #include "sitrep-checklist-task.h"
 #include "sitrep-communication.h"
 #include "sitrep-incident.h"
@@ -191,6 +192,8 @@ sitrep_record_object_type_for_coll (const char *coll)
     return SITREP_TYPE_COMMUNICATION;
   if (g_strcmp0 (coll, "templates") == 0)
     return SITREP_TYPE_TEMPLATE;
+  if (g_strcmp0 (coll, "action_items") == 0)
+    return SITREP_TYPE_ACTION_ITEM;
 
   return SITREP_TYPE_RECORD_OBJECT;
 }

@@ -25,6 +25,9 @@ gboolean         _sitrep_workspace_apply         (SitrepWorkspace       *self,
                                                   JsonObject            *body,
                                                   gint64                 version);
 GObject         *_sitrep_workspace_get_context   (SitrepWorkspace       *self);
+GListModel      *_sitrep_workspace_get_list      (SitrepWorkspace       *self,
+                                                  const char            *coll,
+                                                  gboolean               load);
 void             _sitrep_workspace_emit_changed  (SitrepWorkspace       *self,
                                                   const char            *coll);
 gboolean         _sitrep_workspace_apply_postmortem (SitrepWorkspace     *self,

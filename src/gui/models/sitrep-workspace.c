@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "sitrep-action-item.h"
 #include "sitrep-communication.h"
 #include "sitrep-checklist-task.h"
 #include "sitrep-deadlines.h"
@@ -28,11 +29,12 @@ typedef enum {
   LIST_ROLES,
   LIST_CHECKLIST,
   LIST_COMMUNICATIONS,
+  LIST_ACTION_ITEMS,
   N_LISTS
 } ListKind;
 
 static const char *const list_colls[N_LISTS] = {
-  "timeline", "roles", "checklist", "communications",
+  "timeline", "roles", "checklist", "communications", "action_items",
 };
 
 struct _SitrepWorkspace
@@ -233,8 +235,17 @@ compare_sent_desc (gconstpointer a,
                     sitrep_record_object_get_id ((SitrepRecordObject *) b));
 }
 
+/* Soonest due first (sitrep-workspace-action-items.c). */
+static int
+compare_action_items (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      data)
+{
+  return sitrep_action_item_compare ((SitrepActionItem *) a, (SitrepActionItem *) b);
+}
+
 static const GCompareDataFunc list_sorts[N_LISTS] = {
-  compare_timeline, compare_roles, compare_checklist, compare_sent_desc,
+  compare_timeline, compare_roles, compare_checklist, compare_sent_desc, compare_action_items,
 };
 
 /**
@@ -277,6 +288,20 @@ ensure_list (SitrepWorkspace *self,
   sitrep_record_list_reset (self->lists[kind], items);
 
   return self->lists[kind];
+}
+
+/* Returns: (transfer none) (nullable): the list of @coll, loaded if it
+ * was not yet and @load says so; %NULL if it was not and does not */
+GListModel *
+_sitrep_workspace_get_list (SitrepWorkspace *self,
+                            const char      *coll,
+                            gboolean         load)
+{
+  for (guint i = 0; i < N_LISTS; i++)
+    if (g_str_equal (coll, list_colls[i]))
+      return load || self->lists[i] != NULL ? G_LIST_MODEL (ensure_list (self, i)) : NULL;
+
+  g_return_val_if_reached (NULL);
 }
 
 void

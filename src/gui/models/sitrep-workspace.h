@@ -26,6 +26,26 @@ GListModel     *sitrep_workspace_get_checklist       (SitrepWorkspace *self);
 GListModel     *sitrep_workspace_get_communications  (SitrepWorkspace *self);
 GPtrArray      *sitrep_workspace_dup_deadlines       (SitrepWorkspace *self);
 
+/* Action items (the guide's improvement items): sitrep-workspace-action-items.c */
+GListModel     *sitrep_workspace_get_action_items       (SitrepWorkspace     *self);
+char           *sitrep_workspace_add_action_item        (SitrepWorkspace     *self,
+                                                         const char          *description,
+                                                         SitrepActionType     type,
+                                                         const char          *owner,
+                                                         const char          *due_date,
+                                                         GError             **error);
+gboolean        sitrep_workspace_edit_action_item       (SitrepWorkspace     *self,
+                                                         const char          *item_id,
+                                                         JsonObject          *fields,
+                                                         GError             **error);
+gboolean        sitrep_workspace_set_action_item_status (SitrepWorkspace     *self,
+                                                         const char          *item_id,
+                                                         SitrepActionStatus   status,
+                                                         GError             **error);
+gboolean        sitrep_workspace_delete_action_item     (SitrepWorkspace     *self,
+                                                         const char          *item_id,
+                                                         GError             **error);
+
 /* Reading the roles: sitrep-workspace.c */
 char           *sitrep_workspace_dup_role_person     (SitrepWorkspace *self,
                                                       SitrepRole       role);

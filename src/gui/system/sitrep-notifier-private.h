@@ -125,6 +125,9 @@ struct _SitrepNotifier
   guint            rate_id;
   guint            summary_alerting; /* what the summary on screen counted */
   guint            summary_incidents;
+
+  /* The daily reminder of my overdue action items. */
+  GSettings       *action_items_settings;
 };
 
 /* sitrep-notifier-popups.c */
@@ -149,6 +152,18 @@ void      _sitrep_notifier_on_bus (GObject *source,
 
 /* sitrep-notifier.c */
 void      _sitrep_notifier_present (SitrepNotifier *self);
+
+/* sitrep-notifier-action-items.c: the daily reminder of my overdue
+ * action items, one more entry through present()'s rules */
+#define ACTION_ITEMS_KEY "action-items"
+
+void       _sitrep_notifier_check_action_items       (SitrepNotifier *self,
+                                                      GDateTime      *now);
+gboolean   _sitrep_notifier_action_items_add_actions (Entry          *e,
+                                                      Popup          *popup);
+void       _sitrep_notifier_action_items_start       (SitrepNotifier *self);
+void       _sitrep_notifier_action_items_stop        (SitrepNotifier *self);
+GDateTime *_sitrep_notifier_action_items_raised_at   (SitrepNotifier *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepNotice, _sitrep_notice_free)
 

@@ -121,6 +121,9 @@ static void
 entry_add_actions (Entry *e,
                    Popup *popup)
 {
+  if (_sitrep_notifier_action_items_add_actions (e, popup))
+    return;
+
   _sitrep_notifier_popup_add_action (popup, "default", _("Open"), "show-incident",
                                      g_variant_new_string (e->incident_id));
 
@@ -483,6 +486,8 @@ pass_finish (SitrepNotifier *self)
     if (sitrep_workspace_get_incident (workspace) == NULL)
       g_hash_table_iter_remove (&iter);
 
+  _sitrep_notifier_check_action_items (self, self->pass_now);
+
   /* Deadlines that went away: acknowledged, resolved, deleted. */
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &e))
@@ -597,7 +602,8 @@ static void
 on_record_changed (SitrepNotifier *self,
                    const char     *coll)
 {
-  if (g_str_equal (coll, "incidents") || g_str_equal (coll, "communications"))
+  if (g_str_equal (coll, "incidents") || g_str_equal (coll, "communications") ||
+      g_str_equal (coll, "action_items"))
     queue_check (self);
 }
 
@@ -907,6 +913,7 @@ sitrep_notifier_constructed (GObject *object)
   g_signal_connect_object (sitrep_context_get_clock (self->context), "minute-changed",
                            G_CALLBACK (queue_check), self, G_CONNECT_SWAPPED);
   add_application_actions (self);
+  _sitrep_notifier_action_items_start (self);
   start_after_first_frame (self);
 }
 
@@ -948,6 +955,7 @@ sitrep_notifier_dispose (GObject *object)
   if (self->workspaces != NULL)
     g_hash_table_remove_all (self->workspaces);
   g_clear_object (&self->context);
+  _sitrep_notifier_action_items_stop (self);
   if (G_IS_ACTION_MAP (self->application))
     {
       g_action_map_remove_action (G_ACTION_MAP (self->application), ACKNOWLEDGE_ACTION);

@@ -79,6 +79,7 @@ struct _SitrepPostmortemPage
   AdwPreferencesGroup *went_poorly_group;
   GtkTextView        *went_poorly_view;
   GtkWidget          *action_items_slot;
+  GtkWidget          *action_items;      /* SitrepActionItemsGroup, made with the context */
   AdwPreferencesGroup *lessons_group;
   GtkTextView        *lessons_view;
 };
@@ -99,6 +100,7 @@ GListModel *_sitrep_postmortem_page_get_timeline_model (SitrepPostmortemPage *se
 GtkWidget  *_sitrep_postmortem_page_get_notice     (SitrepPostmortemPage *self,
                                                     SitrepPmSection       section);
 GtkSwitch  *_sitrep_postmortem_page_get_pinned_switch (SitrepPostmortemPage *self);
+GtkWidget  *_sitrep_postmortem_page_get_action_items (SitrepPostmortemPage *self);
 AdwActionRow *_sitrep_postmortem_page_get_summary_row (SitrepPostmortemPage *self,
                                                      guint                 n);
 

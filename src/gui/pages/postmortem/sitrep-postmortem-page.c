@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-action-items-group.h"
 #include "sitrep-gui-util.h"
 #include "sitrep-json.h"
 #include "sitrep-postmortem.h"
@@ -220,6 +221,17 @@ sitrep_postmortem_page_incident_changed (SitrepIncidentPage *page)
 
   save_pending (self);
   g_set_object (&self->workspace, workspace);
+
+  /* The guide's Action Items section: the incident's items, added and
+   * edited here as everywhere else. */
+  if (self->action_items == NULL && sitrep_incident_page_get_context (page) != NULL)
+    {
+      self->action_items = sitrep_action_items_group_new (sitrep_incident_page_get_context (page));
+      gtk_box_append (GTK_BOX (self->action_items_slot), self->action_items);
+    }
+  if (self->action_items != NULL)
+    sitrep_action_items_group_set_workspace (SITREP_ACTION_ITEMS_GROUP (self->action_items),
+                                             workspace);
 
   gtk_filter_list_model_set_model (self->timeline_model,
                                    workspace != NULL ? sitrep_workspace_get_timeline (workspace)
@@ -532,6 +544,14 @@ GtkSwitch *
 _sitrep_postmortem_page_get_pinned_switch (SitrepPostmortemPage *self)
 {
   return self->pinned_switch;
+}
+
+/* The incident's action items (a SitrepActionItemsGroup), once the page
+ * has a context. */
+GtkWidget *
+_sitrep_postmortem_page_get_action_items (SitrepPostmortemPage *self)
+{
+  return self->action_items;
 }
 
 /* The summary's rows: date, duration, severity, services, impact. */

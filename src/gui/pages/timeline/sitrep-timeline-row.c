@@ -568,6 +568,11 @@ row_action (GtkWidget  *widget,
     g_signal_emit (self, signals[HISTORY], 0);
   else if (g_str_equal (action_name, "row.delete"))
     g_signal_emit (self, signals[DELETE], 0);
+  else if (g_str_equal (action_name, "row.make-action-item") && self->entry != NULL)
+    /* The window opens the incident's action items, the text to start from. */
+    gtk_widget_activate_action (widget, "win.make-action-item", "(ss)",
+                                sitrep_record_object_get_incident_id (SITREP_RECORD_OBJECT (self->entry)),
+                                sitrep_timeline_entry_get_text (self->entry));
 }
 
 void
@@ -602,6 +607,7 @@ _sitrep_timeline_row_create_menu (GtkMenuButton *button,
   g_menu_append (menu, _("_Edit"), "row.edit");
   g_menu_append (menu, _("Edit _History"), "row.history");
   g_menu_append (menu, _("_Delete"), "row.delete");
+  g_menu_append (menu, _("Make _Action Item"), "row.make-action-item");
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
 }
 
@@ -771,6 +777,7 @@ sitrep_timeline_row_class_init (SitrepTimelineRowClass *klass)
   gtk_widget_class_install_action (widget_class, "row.edit", NULL, row_action);
   gtk_widget_class_install_action (widget_class, "row.history", NULL, row_action);
   gtk_widget_class_install_action (widget_class, "row.delete", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "row.make-action-item", NULL, row_action);
   gtk_widget_class_install_action (widget_class, "row.save", NULL, edit_save_action);
   gtk_widget_class_install_action (widget_class, "row.cancel", NULL, edit_cancel_action);
 }
