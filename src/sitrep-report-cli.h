@@ -5,7 +5,15 @@
 
 #include <glib.h>
 
+#include "sitrep-metrics.h"
+
 G_BEGIN_DECLS
+
+char *sitrep_report_cli_build (const char          *db_path,
+                               const SitrepPeriod  *period,
+                               gboolean             csv,
+                               GDateTime           *now,
+                               GError             **error);
 
 int sitrep_report_cli_main (int    argc,
                             char **argv);

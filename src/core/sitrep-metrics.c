@@ -361,6 +361,32 @@ sitrep_metrics_input_free (SitrepMetricsInput *input)
 }
 
 /**
+ * sitrep_metrics_place:
+ * @detected_at: (nullable): an incident's `detected_at`
+ * @declared_at: (nullable): its `declared_at`
+ *
+ * When an incident counts for the periods: when it was detected, or when
+ * it was declared if it has no readable detection time.
+ *
+ * Returns: microseconds since the epoch, 0 when it has neither time
+ */
+gint64
+sitrep_metrics_place (const char *detected_at,
+                      const char *declared_at,
+                      gboolean   *by_declared)
+{
+  g_autoptr(GDateTime) detected = detected_at ? sitrep_time_parse (detected_at) : NULL;
+  g_autoptr(GDateTime) declared = NULL;
+
+  if (by_declared != NULL)
+    *by_declared = detected == NULL;
+  if (detected != NULL)
+    return to_usec (detected);
+  declared = declared_at ? sitrep_time_parse (declared_at) : NULL;
+  return declared ? to_usec (declared) : 0;
+}
+
+/**
  * sitrep_metrics_input_add_incident:
  * @id: the incident's id
  * @body: an `incidents` body (PROTOCOL.md); a reference is kept
@@ -374,12 +400,9 @@ sitrep_metrics_input_add_incident (SitrepMetricsInput *input,
 
   g_return_if_fail (input != NULL && id != NULL && body != NULL);
 
-  incident.placed_at = get_time (body, "detected_at");
-  if (incident.placed_at == 0)
-    {
-      incident.placed_at = get_time (body, "declared_at");
-      incident.by_declared = TRUE;
-    }
+  incident.placed_at = sitrep_metrics_place (sitrep_json_get_string (body, "detected_at"),
+                                             sitrep_json_get_string (body, "declared_at"),
+                                             &incident.by_declared);
   /* In no period at all */
   if (incident.placed_at == 0)
     return;

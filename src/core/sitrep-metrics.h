@@ -141,6 +141,10 @@ gboolean            sitrep_metrics_change_percent    (double              previo
                                                       double              current,
                                                       int                *out);
 
+gint64              sitrep_metrics_place             (const char         *detected_at,
+                                                      const char         *declared_at,
+                                                      gboolean           *by_declared);
+
 SitrepMetricsInput *sitrep_metrics_input_new         (void);
 void                sitrep_metrics_input_free        (SitrepMetricsInput *input);
 void                sitrep_metrics_input_add_incident (SitrepMetricsInput *input,
