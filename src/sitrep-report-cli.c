@@ -143,7 +143,8 @@ sitrep_report_cli_build (const char          *db_path,
   if (!csv)
     window.start = previous.start;
 
-  if ((store = sitrep_store_open (db_path, error)) == NULL
+  /* Only read: the report works while the app has the database open. */
+  if ((store = sitrep_store_open_for_reading (db_path, error)) == NULL
       || !read_input (store, &window, input, error))
     return NULL;
   g_clear_object (&store);

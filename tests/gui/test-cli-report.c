@@ -186,6 +186,23 @@ test_monthly_csv_file (Fixture       *fixture,
   g_assert_cmpstr (written, ==, expected);
 }
 
+/* The app keeps the database open (and locked) while it runs. */
+static void
+test_beside_the_app (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *args[] = { "report", "monthly", "2026-10", "--data-dir", fixture->dir, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *expected = read_expected ("report-2026-10.md");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepStore) app = sitrep_store_open (fixture->db, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpstr (out, ==, expected);
+}
+
 static void
 test_bad_arguments (Fixture       *fixture,
                     gconstpointer  data)
@@ -292,6 +309,7 @@ main (int   argc,
   ADD ("/cli/report/monthly-markdown", test_monthly_markdown);
   ADD ("/cli/report/quarter-markdown", test_quarter_markdown);
   ADD ("/cli/report/monthly-csv-file", test_monthly_csv_file);
+  ADD ("/cli/report/beside-the-app", test_beside_the_app);
   ADD ("/cli/report/bad-arguments", test_bad_arguments);
   ADD ("/cli/report/unwritable-output", test_unwritable_output);
   ADD ("/cli/report/unreadable-database", test_unreadable_database);
