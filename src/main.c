@@ -6,6 +6,7 @@
 
 #include "sitrep-application.h"
 #include "sitrep-cli-export.h"
+#include "sitrep-report-cli.h"
 
 int
 main (int   argc,
@@ -35,6 +36,8 @@ main (int   argc,
   /* A subcommand needs no window, nor a display. */
   if (argc > 1 && g_str_equal (argv[1], "export"))
     return sitrep_cli_export_main (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "report"))
+    return sitrep_report_cli_main (argc - 1, argv + 1);
 
   options = g_option_context_new (NULL);
   g_option_context_set_summary (options, _("Sitrep: an incident workspace for the people who run one"));
