@@ -41,6 +41,9 @@ struct _SitrepWindow
   GtkStack             *sidebar_stack;
   GtkListView          *incident_list;
   AdwViewSwitcherTitle *content_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkMenuButton        *main_menu_button;
+  GMenuModel           *primary_menu;
   AdwViewStack         *pages;
   SitrepTimelinePage   *timeline_page;
   SitrepRolesPage      *roles_page;
@@ -82,6 +85,7 @@ GtkWidget           *_sitrep_window_get_sync_indicator (SitrepWindow *self);
 GtkRevealer         *_sitrep_window_get_auth_banner    (SitrepWindow *self);
 GtkLabel            *_sitrep_window_get_auth_label     (SitrepWindow *self);
 AdwViewSwitcherTitle *_sitrep_window_get_content_title (SitrepWindow *self);
+GtkMenuButton        *_sitrep_window_get_main_menu_button (SitrepWindow *self);
 AdwLeaflet          *_sitrep_window_get_leaflet        (SitrepWindow *self);
 GtkButton           *_sitrep_window_get_settle_button  (SitrepWindow *self);
 SitrepOverviewPage  *_sitrep_window_get_overview       (SitrepWindow *self);

@@ -151,6 +151,13 @@ update_switcher (SitrepWindow *self)
 {
   gboolean has_incident = self->incident != NULL;
 
+  /* The switchers' buttons (six pages, each in four switchers) are made
+   * when there is first an incident to switch pages of. */
+  if (has_incident && adw_view_switcher_title_get_stack (self->content_title) == NULL)
+    {
+      adw_view_switcher_title_set_stack (self->content_title, self->pages);
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->pages);
+    }
   adw_view_switcher_title_set_view_switcher_enabled (self->content_title, has_incident);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_title), has_incident);
   _sitrep_window_update_actions (self);
@@ -381,6 +388,18 @@ on_page_changed (SitrepWindow *self)
   /* Arriving at the timeline, the scribe can type at once. */
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->pages), "timeline") == 0)
     sitrep_timeline_page_focus_capture (_sitrep_window_get_timeline (self));
+}
+
+/* The main menu's popover is made when it first opens (a click or F10),
+ * not with the window. */
+static void
+create_main_menu (GtkMenuButton *button,
+                  gpointer       data)
+{
+  SitrepWindow *self = data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 /* Object -------------------------------------------------------------- */
@@ -729,6 +748,9 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, incident_list);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, sync_label);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, sync_icon);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, sidebar_sync_icon);
@@ -761,6 +783,7 @@ sitrep_window_init (SitrepWindow *self)
   self->bound_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, create_main_menu, self, NULL);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
@@ -830,6 +853,12 @@ GtkEditable *
 _sitrep_window_get_search_entry (SitrepWindow *self)
 {
   return GTK_EDITABLE (self->search_entry);
+}
+
+GtkMenuButton *
+_sitrep_window_get_main_menu_button (SitrepWindow *self)
+{
+  return self->main_menu_button;
 }
 
 SitrepOverviewPage *

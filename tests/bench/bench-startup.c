@@ -82,7 +82,7 @@
 #include "sitrep-store.h"
 
 #define N_INCIDENTS 10000
-#define N_ROUNDS 5
+#define N_ROUNDS 15
 #define N_BANDS 3
 #define BAND_ROWS 2
 #define POLL_MS 4

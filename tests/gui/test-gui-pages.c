@@ -429,6 +429,45 @@ test_shortcuts_on_demand (Fixture       *f,
   g_log_set_always_fatal (fatal);
 }
 
+/* The main menu's popover and the view switchers' buttons are made when
+ * first needed: the menu when it opens, the switchers with the first
+ * incident shown. */
+static void
+test_window_parts_on_demand (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-pages-parts-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SitrepContext) context = sitrep_context_new (dir, &error);
+  g_autofree char *id = NULL;
+  SitrepWindow *window;
+  GtkMenuButton *menu;
+
+  g_assert_no_error (error);
+  window = sitrep_window_new (NULL, context);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  menu = _sitrep_window_get_main_menu_button (window);
+  g_assert_null (gtk_menu_button_get_menu_model (menu));
+  g_assert_null (adw_view_switcher_title_get_stack (_sitrep_window_get_content_title (window)));
+
+  gtk_menu_button_popup (menu);
+  g_assert_nonnull (gtk_menu_button_get_menu_model (menu));
+  g_assert_true (GTK_IS_POPOVER_MENU (gtk_menu_button_get_popover (menu)));
+  gtk_menu_button_popdown (menu);
+
+  id = sitrep_context_declare_incident (context, "Checkout errors", "checkout", "",
+                                        SITREP_SEVERITY_P2, &error);
+  g_assert_no_error (error);
+  drain ();
+  g_assert_nonnull (window_incident (window));
+  g_assert_true (adw_view_switcher_title_get_stack (_sitrep_window_get_content_title (window)) ==
+                 _sitrep_window_get_pages (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -447,6 +486,8 @@ main (int   argc,
               test_built_writes_nothing, fixture_tear_down);
   g_test_add ("/window/shortcuts-on-demand", Fixture, NULL, fixture_set_up,
               test_shortcuts_on_demand, fixture_tear_down);
+  g_test_add ("/window/parts-on-demand", Fixture, NULL, fixture_set_up,
+              test_window_parts_on_demand, fixture_tear_down);
 
   return g_test_run ();
 }
