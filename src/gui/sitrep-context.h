@@ -10,6 +10,7 @@
 #include "sitrep-field-change.h"
 #include "sitrep-incident-rules.h"
 #include "sitrep-incident.h"
+#include "sitrep-metrics.h"
 #include "sitrep-record-list.h"
 #include "sitrep-refused-edit.h"
 #include "sitrep-template.h"
@@ -230,5 +231,30 @@ gboolean        sitrep_context_set_action_item_status (SitrepContext      *self,
                                                       const char          *item_id,
                                                       SitrepActionStatus   status,
                                                       GError             **error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Reports: sitrep-context-reports.c */
+typedef struct
+{
+  SitrepMetrics *metrics;
+  SitrepMetrics *previous;
+  char          *markdown;
+  char          *csv;
+} SitrepContextReport;
+
+void                 sitrep_context_report_free            (SitrepContextReport *report);
+void                 sitrep_context_compute_report_async   (SitrepContext       *self,
+                                                            const SitrepPeriod  *period,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+SitrepContextReport *sitrep_context_compute_report_finish  (SitrepContext       *self,
+                                                            GAsyncResult        *result,
+                                                            GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepContextReport, sitrep_context_report_free)
 
 G_END_DECLS

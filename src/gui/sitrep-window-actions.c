@@ -191,6 +191,7 @@ _sitrep_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
   _sitrep_window_class_init_action_items (widget_class);
+  _sitrep_window_class_init_reports (widget_class);
 
   /* Alt+1…5: the first five pages, in the stack's order. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,

@@ -72,6 +72,10 @@ void _sitrep_window_update_actions     (SitrepWindow   *self);
 void       _sitrep_window_class_init_action_items (GtkWidgetClass *widget_class);
 GtkWindow *_sitrep_window_open_action_items       (SitrepWindow   *self);
 
+/* Reports: sitrep-window-reports.c */
+void       _sitrep_window_class_init_reports      (GtkWidgetClass *widget_class);
+GtkWindow *_sitrep_window_open_reports            (SitrepWindow   *self);
+
 /* sitrep-window-conflicts.c */
 void _sitrep_window_init_settle_button (SitrepWindow *self);
 

@@ -1,0 +1,478 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "sitrep-reports"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sitrep-reports-window.h"
+
+/* The Reports window: the guide's Monthly Incident Review and Incident
+ * Metrics table of a month or a quarter (the last complete month at
+ * first), with Copy (Markdown) and Save… (Markdown or CSV). The figures
+ * are computed by the context off the main thread; while a period is
+ * read the previous one stays on screen. */
+
+enum { KIND_MONTH, KIND_QUARTER };
+
+struct _SitrepReportsWindow
+{
+  AdwWindow            parent_instance;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkDropDown         *kind_dropdown;
+  AdwWindowTitle      *window_title;
+  GtkTextView         *text_view;
+
+  SitrepContext       *context;
+  GCancellable        *cancellable;
+  SitrepPeriod         period;
+  int                  year;
+  int                  index;        /* month 1–12 or quarter 1–4 */
+  SitrepContextReport *report;
+  GtkFileChooserNative *chooser;
+};
+
+G_DEFINE_FINAL_TYPE (SitrepReportsWindow, sitrep_reports_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_MARKDOWN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+toast (SitrepReportsWindow *self,
+       const char          *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+/* Headings larger and bold, tables in a fixed-width font, the rest as it
+ * is: the Markdown stays readable and is what Copy gives. */
+static void
+show_markdown (SitrepReportsWindow *self,
+               const char          *markdown)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
+  GtkTextIter end;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *tag = NULL;
+
+      if (lines[i + 1] == NULL && line[0] == '\0')
+        break;
+      if (g_str_has_prefix (line, "# "))
+        line += 2, tag = "title";
+      else if (g_str_has_prefix (line, "## "))
+        line += 3, tag = "heading";
+      else if (line[0] == '|')
+        tag = "table";
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      if (tag != NULL)
+        gtk_text_buffer_insert_with_tags_by_name (buffer, &end, line, -1, tag, NULL);
+      else
+        gtk_text_buffer_insert (buffer, &end, line, -1);
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, "\n", 1);
+    }
+}
+
+static void
+report_computed (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SitrepReportsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SitrepContextReport *report;
+
+  report = sitrep_context_compute_report_finish (SITREP_CONTEXT (source), result, &error);
+  if (report == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *text = g_strdup_printf (_("Cannot read the incidents: %s"),
+                                                   error->message);
+          toast (self, text);
+        }
+      return;
+    }
+  g_clear_pointer (&self->report, sitrep_context_report_free);
+  self->report = report;
+  show_markdown (self, report->markdown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.copy", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save", TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKDOWN]);
+}
+
+static void
+compute (SitrepReportsWindow *self)
+{
+  g_autofree char *label = sitrep_period_get_label (&self->period);
+
+  adw_window_title_set_subtitle (self->window_title, label);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  sitrep_context_compute_report_async (self->context, &self->period, self->cancellable,
+                                       report_computed, g_object_ref (self));
+}
+
+/* The period of year and index as the kind has it. */
+static void
+go_to (SitrepReportsWindow *self,
+       int                  year,
+       int                  index)
+{
+  gboolean quarter = gtk_drop_down_get_selected (self->kind_dropdown) == KIND_QUARTER;
+  int per_year = quarter ? 4 : 12;
+  g_autofree char *text = NULL;
+  SitrepPeriod period;
+
+  while (index < 1)
+    index += per_year, year--;
+  while (index > per_year)
+    index -= per_year, year++;
+  text = quarter ? g_strdup_printf ("%04d-Q%d", year, index)
+                 : g_strdup_printf ("%04d-%02d", year, index);
+  if (!(quarter ? sitrep_period_parse_quarter (text, &period, NULL)
+                : sitrep_period_parse_month (text, &period, NULL)))
+    return;
+  self->year = year;
+  self->index = index;
+  self->period = period;
+  compute (self);
+}
+
+static void
+on_kind_changed (SitrepReportsWindow *self)
+{
+  /* The quarter holding the month shown, or the quarter's last month. */
+  if (gtk_drop_down_get_selected (self->kind_dropdown) == KIND_QUARTER)
+    go_to (self, self->year, (self->index - 1) / 3 + 1);
+  else
+    go_to (self, self->year, self->index * 3);
+}
+
+static void
+step_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SitrepReportsWindow *self = SITREP_REPORTS_WINDOW (widget);
+
+  go_to (self, self->year, self->index + (g_str_equal (action_name, "reports.next") ? 1 : -1));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SitrepReportsWindow *self = SITREP_REPORTS_WINDOW (widget);
+
+  if (self->report == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->report->markdown);
+  toast (self, _("Report copied as Markdown"));
+}
+
+static void
+on_save_response (SitrepReportsWindow *self,
+                  int                  response)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  GtkFileFilter *filter;
+  gboolean csv;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->report != NULL
+      && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser))) != NULL)
+    {
+      name = g_file_get_basename (file);
+      filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (self->chooser));
+      csv = g_str_has_suffix (name, ".csv")
+            || (filter != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (filter), "format"),
+                                             "csv") == 0 && !g_str_has_suffix (name, ".md"));
+      if (!g_file_replace_contents (file, csv ? self->report->csv : self->report->markdown,
+                                    strlen (csv ? self->report->csv : self->report->markdown),
+                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+        text = g_strdup_printf (_("Cannot save “%s”: %s"), name, error->message);
+      else
+        text = g_strdup_printf (csv ? _("Saved “%s” as CSV") : _("Saved “%s” as Markdown"), name);
+      toast (self, text);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static GtkFileFilter *
+new_filter (const char *name,
+            const char *pattern,
+            const char *format)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  g_object_set_data_full (G_OBJECT (filter), "format", g_strdup (format), g_free);
+  return filter;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SitrepReportsWindow *self = SITREP_REPORTS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) markdown = NULL;
+  g_autoptr(GtkFileFilter) csv = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->report == NULL || self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                               _("_Cancel"));
+  markdown = new_filter (_("Markdown"), "*.md", "markdown");
+  csv = new_filter (_("CSV, one row per incident"), "*.csv", "csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), markdown);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
+  label = sitrep_period_get_label (&self->period);
+  name = g_strdup_printf ("%s %s.md", _("Incident Review"), label);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_save_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+sitrep_reports_window_constructed (GObject *object)
+{
+  SitrepReportsWindow *self = SITREP_REPORTS_WINDOW (object);
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) utc = NULL;
+
+  G_OBJECT_CLASS (sitrep_reports_window_parent_class)->constructed (object);
+
+  /* At first: the last complete month, in UTC as periods are. */
+  now = sitrep_clock_dup_now (sitrep_context_get_clock (self->context));
+  utc = g_date_time_to_utc (now);
+  self->year = g_date_time_get_year (utc);
+  self->index = g_date_time_get_month (utc);
+  go_to (self, self->year, self->index - 1);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
+                            G_CALLBACK (on_kind_changed), self);
+}
+
+static void
+sitrep_reports_window_dispose (GObject *object)
+{
+  SitrepReportsWindow *self = SITREP_REPORTS_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  G_OBJECT_CLASS (sitrep_reports_window_parent_class)->dispose (object);
+}
+
+static void
+sitrep_reports_window_finalize (GObject *object)
+{
+  SitrepReportsWindow *self = SITREP_REPORTS_WINDOW (object);
+
+  g_clear_pointer (&self->report, sitrep_context_report_free);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (sitrep_reports_window_parent_class)->finalize (object);
+}
+
+static void
+sitrep_reports_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  SitrepReportsWindow *self = SITREP_REPORTS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_MARKDOWN:
+      g_value_set_string (value, sitrep_reports_window_get_markdown (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitrep_reports_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  SitrepReportsWindow *self = SITREP_REPORTS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitrep_reports_window_class_init (SitrepReportsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sitrep_reports_window_constructed;
+  object_class->dispose = sitrep_reports_window_dispose;
+  object_class->finalize = sitrep_reports_window_finalize;
+  object_class->get_property = sitrep_reports_window_get_property;
+  object_class->set_property = sitrep_reports_window_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, SITREP_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SitrepReportsWindow:markdown:
+   *
+   * The review of the period shown, once computed; %NULL before.
+   */
+  properties[PROP_MARKDOWN] =
+    g_param_spec_string ("markdown", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/sitrep/Sitrep/sitrep-reports-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, text_view);
+
+  gtk_widget_class_install_action (widget_class, "reports.previous", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "reports.next", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "reports.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "reports.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "reports.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "reports.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "reports.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "reports.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+sitrep_reports_window_init (SitrepReportsWindow *self)
+{
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save", FALSE);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_create_tag (buffer, "title", "scale", 1.6, "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-below-lines", 6, NULL);
+  gtk_text_buffer_create_tag (buffer, "heading", "scale", 1.25, "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 6, NULL);
+  gtk_text_buffer_create_tag (buffer, "table", "family", "monospace", NULL);
+}
+
+/**
+ * sitrep_reports_window_new:
+ *
+ * Returns: (transfer full): the window, reading the last complete month
+ */
+SitrepReportsWindow *
+sitrep_reports_window_new (GtkWindow     *parent,
+                           SitrepContext *context)
+{
+  return g_object_new (SITREP_TYPE_REPORTS_WINDOW,
+                       "transient-for", parent,
+                       "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
+                       "context", context,
+                       NULL);
+}
+
+/**
+ * sitrep_reports_window_set_period:
+ * @period: a month or a quarter
+ *
+ * Shows @period, once read.
+ */
+void
+sitrep_reports_window_set_period (SitrepReportsWindow *self,
+                                  const SitrepPeriod  *period)
+{
+  g_autoptr(GDateTime) start = NULL;
+
+  g_return_if_fail (SITREP_IS_REPORTS_WINDOW (self));
+  g_return_if_fail (period->kind != SITREP_PERIOD_RANGE);
+
+  start = g_date_time_new_from_unix_utc (period->start / G_USEC_PER_SEC);
+  g_signal_handlers_block_by_func (self->kind_dropdown, on_kind_changed, self);
+  gtk_drop_down_set_selected (self->kind_dropdown,
+                              period->kind == SITREP_PERIOD_QUARTER ? KIND_QUARTER : KIND_MONTH);
+  g_signal_handlers_unblock_by_func (self->kind_dropdown, on_kind_changed, self);
+  go_to (self, g_date_time_get_year (start),
+         period->kind == SITREP_PERIOD_QUARTER ? (g_date_time_get_month (start) - 1) / 3 + 1
+                                               : g_date_time_get_month (start));
+}
+
+const SitrepPeriod *
+sitrep_reports_window_get_period (SitrepReportsWindow *self)
+{
+  g_return_val_if_fail (SITREP_IS_REPORTS_WINDOW (self), NULL);
+
+  return &self->period;
+}
+
+/**
+ * sitrep_reports_window_get_markdown:
+ *
+ * Returns: (nullable): the review shown, %NULL until the first is read
+ */
+const char *
+sitrep_reports_window_get_markdown (SitrepReportsWindow *self)
+{
+  g_return_val_if_fail (SITREP_IS_REPORTS_WINDOW (self), NULL);
+
+  return self->report != NULL ? self->report->markdown : NULL;
+}
+
+/**
+ * sitrep_reports_window_get_metrics:
+ *
+ * Returns: (nullable): the figures shown, %NULL until the first are read
+ */
+const SitrepMetrics *
+sitrep_reports_window_get_metrics (SitrepReportsWindow *self)
+{
+  g_return_val_if_fail (SITREP_IS_REPORTS_WINDOW (self), NULL);
+
+  return self->report != NULL ? self->report->metrics : NULL;
+}
