@@ -7,9 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "sitrep-store.h"
-#include "sitrep-time.h"
-
-#include "../core/metrics-fixture.h"
+#include "report-fixture.h"
 #include "../store/store-test-util.h"
 
 /* `sitrep report monthly|quarter` (DESIGN.md "Command line"): the
@@ -24,46 +22,6 @@ typedef struct
   char *db;
 } Fixture;
 
-/* Times as the protocol has them: UTC, with a Z. */
-static void
-normalise_times (JsonObject *body)
-{
-  g_autoptr(GList) members = json_object_get_members (body);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *name = l->data;
-      JsonNode *node = json_object_get_member (body, name);
-      g_autoptr(GDateTime) dt = NULL;
-
-      if (g_str_has_suffix (name, "_at") && JSON_NODE_HOLDS_VALUE (node)
-          && json_node_get_value_type (node) == G_TYPE_STRING
-          && (dt = sitrep_time_parse (json_node_get_string (node))) != NULL)
-        {
-          g_autofree char *text = sitrep_time_format (dt);
-
-          json_object_set_string_member (body, name, text);
-        }
-    }
-}
-
-static void
-put_all (SitrepStore         *store,
-         const char          *coll,
-         const FixtureRecord *records,
-         guint                n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JsonObject) body = fixture_parse (records[i].json);
-      g_autoptr(GError) error = NULL;
-
-      normalise_times (body);
-      g_assert_true (sitrep_store_put (store, coll, records[i].id, body, &error));
-      g_assert_no_error (error);
-    }
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -75,9 +33,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->db = g_build_filename (fixture->dir, "sitrep.db", NULL);
   store = sitrep_store_open (fixture->db, &error);
   g_assert_no_error (error);
-  put_all (store, "incidents", fixture_incidents, G_N_ELEMENTS (fixture_incidents));
-  put_all (store, "action_items", fixture_action_items, G_N_ELEMENTS (fixture_action_items));
-  put_all (store, "postmortems", fixture_postmortems, G_N_ELEMENTS (fixture_postmortems));
+  report_fixture_put_all (store);
 }
 
 static void

@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-gui-reports.c: the Reports window on a data folder the test writes
+ *
+ * The metrics fixture's incidents, action items and postmortems in a real
+ * database; the window opened with Ctrl+R shows the review of October
+ * 2026 as `sitrep report` prints it, switches to the quarter and back a
+ * period, and copies the Markdown to the clipboard.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+#include "report-fixture.h"
+
+#include "sitrep-reports-window.h"
+#include "sitrep-window-private.h"
+
+typedef struct
+{
+  char                *data_dir;
+  SitrepContext       *context;
+  SitrepWindow        *window;
+  SitrepReportsWindow *reports;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(SitrepStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+
+  f->data_dir = g_dir_make_tmp ("sitrep-reports-XXXXXX", NULL);
+  db = g_build_filename (f->data_dir, "sitrep.db", NULL);
+  store = sitrep_store_open (db, &error);
+  g_assert_no_error (error);
+  report_fixture_put_all (store);
+  g_clear_object (&store);
+
+  f->context = sitrep_context_new (f->data_dir, &error);
+  g_assert_no_error (error);
+  f->window = sitrep_window_new (NULL, f->context);
+  gtk_window_present (GTK_WINDOW (f->window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->reports != NULL)
+    gui_test_destroy (GTK_WINDOW (f->reports));
+  gui_test_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->context);
+  g_free (f->data_dir);
+}
+
+static char *
+read_expected (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "gui", "data", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* Runs the window's own binding for @accel, as pressing it does. */
+static void
+press (GtkWidget  *widget,
+       const char *accel)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accel);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           widget,
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              return;
+            }
+        }
+    }
+  g_error ("%s is not bound", accel);
+}
+
+static SitrepReportsWindow *
+find_reports (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (SITREP_IS_REPORTS_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return SITREP_REPORTS_WINDOW (window);
+    }
+  return NULL;
+}
+
+/* Once the figures of @text (a month or a quarter) are on screen. */
+static gboolean
+shows (SitrepReportsWindow *reports,
+       const char          *text)
+{
+  const SitrepMetrics *metrics = sitrep_reports_window_get_metrics (reports);
+  SitrepPeriod period;
+
+  if (!sitrep_period_parse_month (text, &period, NULL))
+    g_assert_true (sitrep_period_parse_quarter (text, &period, NULL));
+  return metrics != NULL && metrics->period.kind == period.kind
+         && metrics->period.start == period.start && metrics->period.end == period.end;
+}
+
+static void
+open_reports (Fixture *f)
+{
+  press (GTK_WIDGET (f->window), "<Control>r");
+  WAIT_UNTIL ((f->reports = find_reports ()) != NULL);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (f->reports)));
+}
+
+static void
+show_period (Fixture    *f,
+             const char *text)
+{
+  SitrepPeriod period;
+
+  if (!sitrep_period_parse_month (text, &period, NULL))
+    g_assert_true (sitrep_period_parse_quarter (text, &period, NULL));
+  sitrep_reports_window_set_period (f->reports, &period);
+  WAIT_UNTIL (shows (f->reports, text));
+}
+
+/* The first widget of @type under @root. */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_POPOVER (child))
+        continue;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_widget (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What the window shows: its text view's text. */
+
+static char *
+shown_text (SitrepReportsWindow *reports)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (GTK_WIDGET (reports),
+                                                                            GTK_TYPE_TEXT_VIEW)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Ctrl+R opens the window on the last complete month. */
+static void
+test_ctrl_r (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) last = g_date_time_add_months (now, -1);
+  g_autofree char *month = g_date_time_format (last, "%Y-%m");
+
+  g_assert_null (find_reports ());
+  open_reports (f);
+  WAIT_UNTIL (shows (f->reports, month));
+  /* Once per main window. */
+  press (GTK_WIDGET (f->window), "<Control>r");
+  g_assert_true (find_reports () == f->reports);
+}
+
+/* October 2026 as `sitrep report monthly 2026-10` prints it, on screen. */
+static void
+test_month (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *expected = read_expected ("report-2026-10.md");
+  g_autofree char *text = NULL;
+
+  open_reports (f);
+  show_period (f, "2026-10");
+  g_assert_cmpstr (sitrep_reports_window_get_markdown (f->reports), ==, expected);
+  text = shown_text (f->reports);
+  g_assert_true (g_str_has_prefix (text, "Monthly Incident Review: October 2026\n"));
+  g_assert_nonnull (strstr (text, "\nIncident Summary\n"));
+  g_assert_nonnull (strstr (text, "- Total incidents: 7 (1 P1, 2 P2, 3 P3, 1 P4)"));
+  gui_test_save_screenshot (GTK_WIDGET (f->reports), "reports-month.png");
+}
+
+/* The quarter holding the month, then a period back. */
+static void
+test_switch (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *month = read_expected ("report-2026-10.md");
+  g_autofree char *quarter = read_expected ("report-2026-Q4.md");
+  g_autofree char *text = NULL;
+  GtkDropDown *kind = NULL;
+
+  open_reports (f);
+  show_period (f, "2026-10");
+  g_object_get (f->reports, "markdown", &text, NULL);
+  g_assert_cmpstr (text, ==, month);
+  g_clear_pointer (&text, g_free);
+
+  /* The kind of period: the window's only drop-down. */
+  kind = GTK_DROP_DOWN (find_widget (GTK_WIDGET (f->reports), GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (kind);
+  gtk_drop_down_set_selected (kind, 1);
+  WAIT_UNTIL (shows (f->reports, "2026-Q4"));
+  g_assert_cmpstr (sitrep_reports_window_get_markdown (f->reports), ==, quarter);
+
+  press (GTK_WIDGET (f->reports), "<Alt>Left");
+  WAIT_UNTIL (shows (f->reports, "2026-Q3"));
+  g_assert_cmpstr (sitrep_reports_window_get_markdown (f->reports), !=, quarter);
+  text = shown_text (f->reports);
+  g_assert_true (g_str_has_prefix (text, "Quarterly Incident Review: Q3 2026\n"));
+}
+
+static void
+clipboard_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* Copy gives the Markdown. */
+static void
+test_copy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *expected = read_expected ("report-2026-10.md");
+  g_autofree char *copied = NULL;
+  GdkClipboard *clipboard;
+
+  open_reports (f);
+  show_period (f, "2026-10");
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->reports));
+  gdk_clipboard_set_text (clipboard, "");
+  press (GTK_WIDGET (f->reports), "<Control><Shift>c");
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read, &copied);
+  WAIT_UNTIL (copied != NULL);
+  g_assert_cmpstr (copied, ==, expected);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  gui_test_init (&argc, &argv);
+
+  g_test_add ("/gui/reports/ctrl-r", Fixture, NULL, fixture_set_up, test_ctrl_r,
+              fixture_tear_down);
+  g_test_add ("/gui/reports/month", Fixture, NULL, fixture_set_up, test_month,
+              fixture_tear_down);
+  g_test_add ("/gui/reports/switch", Fixture, NULL, fixture_set_up, test_switch,
+              fixture_tear_down);
+  g_test_add ("/gui/reports/copy", Fixture, NULL, fixture_set_up, test_copy,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
