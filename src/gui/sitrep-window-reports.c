@@ -10,6 +10,15 @@
 
 #define REPORTS_KEY "sitrep-reports-window"
 
+/* A notable incident clicked: shown here, in front. */
+static void
+on_open_incident (SitrepWindow *self,
+                  const char   *incident_id)
+{
+  if (sitrep_window_select_incident (self, incident_id))
+    gtk_window_present (GTK_WINDOW (self));
+}
+
 static void
 on_reports_destroy (SitrepWindow *self)
 {
@@ -31,6 +40,8 @@ _sitrep_window_open_reports (SitrepWindow *self)
     {
       reports = sitrep_reports_window_new (GTK_WINDOW (self), self->context);
       g_object_set_data (G_OBJECT (self), REPORTS_KEY, reports);
+      g_signal_connect_object (reports, "open-incident", G_CALLBACK (on_open_incident), self,
+                               G_CONNECT_SWAPPED);
       g_signal_connect_object (reports, "destroy", G_CALLBACK (on_reports_destroy), self,
                                G_CONNECT_SWAPPED);
     }

@@ -278,6 +278,57 @@ test_copy (Fixture       *f,
   g_assert_cmpstr (copied, ==, expected);
 }
 
+/* A click on a notable incident's reference opens it in the main window. */
+static void
+test_open_notable (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, match_start, match_end;
+  GdkRectangle location;
+  GtkGesture *click = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  int x, y;
+
+  open_reports (f);
+  show_period (f, "2026-10");
+  g_assert_true (f->window->incident == NULL
+                 || g_strcmp0 (sitrep_incident_get_id (f->window->incident), ID_A) != 0);
+
+  view = GTK_TEXT_VIEW (find_widget (GTK_WIDGET (f->reports), GTK_TYPE_TEXT_VIEW));
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, "INC-2026-101", 0, &match_start,
+                                               &match_end, NULL));
+  /* Shown as a link, without the Markdown's asterisks. */
+  gtk_text_iter_backward_char (&match_start);
+  g_assert_cmpint (gtk_text_iter_get_char (&match_start), ==, ' ');
+  gtk_text_iter_forward_chars (&match_start, 3);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (view)) && gtk_widget_get_height (GTK_WIDGET (view)) > 0);
+  gtk_text_view_scroll_to_iter (view, &match_start, 0, FALSE, 0, 0);
+  WAIT_IDLE ();
+  gtk_text_view_get_iter_location (view, &match_start, &location);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 1, location.y + location.height / 2, &x, &y);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && click == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller)
+          && g_signal_has_handler_pending (controller, g_signal_lookup ("released",
+                                                                        GTK_TYPE_GESTURE_CLICK),
+                                           0, FALSE))
+        click = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (click);
+  g_signal_emit_by_name (click, "released", 1, (double) x, (double) y);
+  WAIT_UNTIL (f->window->incident != NULL
+              && g_strcmp0 (sitrep_incident_get_id (f->window->incident), ID_A) == 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -291,6 +342,8 @@ main (int    argc,
   g_test_add ("/gui/reports/switch", Fixture, NULL, fixture_set_up, test_switch,
               fixture_tear_down);
   g_test_add ("/gui/reports/copy", Fixture, NULL, fixture_set_up, test_copy,
+              fixture_tear_down);
+  g_test_add ("/gui/reports/open-notable", Fixture, NULL, fixture_set_up, test_open_notable,
               fixture_tear_down);
 
   return g_test_run ();

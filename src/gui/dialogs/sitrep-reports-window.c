@@ -31,9 +31,18 @@ struct _SitrepReportsWindow
   int                  index;        /* month 1–12 or quarter 1–4 */
   SitrepContextReport *report;
   GtkFileChooserNative *chooser;
+  GdkRGBA              link_color;
+  GPtrArray           *link_tags;    /* the notable incidents' */
 };
 
 G_DEFINE_FINAL_TYPE (SitrepReportsWindow, sitrep_reports_window, ADW_TYPE_WINDOW)
+
+enum {
+  OPEN_INCIDENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -51,38 +60,179 @@ toast (SitrepReportsWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-/* Headings larger and bold, tables in a fixed-width font, the rest as it
- * is: the Markdown stays readable and is what Copy gives. */
+/* The incident of @ref among those of the report, or %NULL. */
+static const char *
+incident_of_ref (SitrepReportsWindow *self,
+                 const char          *ref)
+{
+  GPtrArray *incidents = self->report->metrics->incidents;
+
+  for (guint i = 0; i < incidents->len; i++)
+    {
+      const SitrepMetricsIncident *incident = g_ptr_array_index (incidents, i);
+
+      if (g_strcmp0 (incident->ref, ref) == 0 || g_strcmp0 (incident->id, ref) == 0)
+        return incident->id;
+    }
+  return NULL;
+}
+
+/* A line's text, its **bold** spans bold; a bold incident reference (the
+ * Notable Incidents) is a link to the incident. */
+static void
+insert_inline (SitrepReportsWindow *self,
+               GtkTextBuffer       *buffer,
+               const char          *line,
+               const char          *tag)
+{
+  g_auto(GStrv) parts = g_strsplit (line, "**", -1);
+  GtkTextIter end;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gboolean bold = i % 2 == 1 && parts[i + 1] != NULL;
+      const char *id = bold ? incident_of_ref (self, parts[i]) : NULL;
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      if (id != NULL)
+        {
+          GtkTextTag *link = gtk_text_buffer_create_tag (buffer, NULL, "weight", PANGO_WEIGHT_BOLD,
+                                                         "underline", PANGO_UNDERLINE_SINGLE,
+                                                         "foreground-rgba", &self->link_color,
+                                                         NULL);
+
+          g_object_set_data_full (G_OBJECT (link), "incident-id", g_strdup (id), g_free);
+          g_ptr_array_add (self->link_tags, link);
+          gtk_text_buffer_insert_with_tags (buffer, &end, parts[i], -1, link, NULL);
+        }
+      else if (bold || tag != NULL)
+        gtk_text_buffer_insert_with_tags_by_name (buffer, &end, parts[i], -1,
+                                                  bold ? "bold" : tag,
+                                                  bold && tag != NULL ? tag : NULL, NULL);
+      else
+        gtk_text_buffer_insert (buffer, &end, parts[i], -1);
+    }
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "\n", 1);
+}
+
+/* A Markdown table's rows with their cells padded to the widest of each
+ * column, in a fixed-width font. */
+static void
+insert_table (SitrepReportsWindow *self,
+              GtkTextBuffer       *buffer,
+              char               **rows,
+              guint                n_rows)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (glong));
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_auto(GStrv) cells = g_strsplit (rows[r], "|", -1);
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          glong width = g_utf8_strlen (g_strstrip (cells[c]), -1);
+
+          if (c >= widths->len)
+            g_array_set_size (widths, c + 1);
+          if (cells[c][0] != '-' && width > g_array_index (widths, glong, c))
+            g_array_index (widths, glong, c) = width;
+        }
+    }
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_auto(GStrv) cells = g_strsplit (rows[r], "|", -1);
+      g_autoptr(GString) row = g_string_new (NULL);
+      guint n = g_strv_length (cells);
+
+      /* The cells between the first and the last bar. */
+      for (guint c = 1; c + 1 < n; c++)
+        {
+          const char *cell = g_strstrip (cells[c]);
+          glong width = g_array_index (widths, glong, c);
+          gboolean rule = cell[0] == '-';
+
+          g_string_append (row, c == 1 ? "" : rule ? "─┼─" : " │ ");
+          if (rule)
+            for (glong k = 0; k < width; k++)
+              g_string_append (row, "─");
+          else
+            {
+              g_string_append (row, cell);
+              for (glong k = g_utf8_strlen (cell, -1); k < width; k++)
+                g_string_append_c (row, ' ');
+            }
+        }
+      insert_inline (self, buffer, row->str, r == 0 ? "table-header" : "table");
+    }
+}
+
+/* Headings larger and bold, tables aligned in a fixed-width font, the
+ * rest as it is: the Markdown stays readable and is what Copy gives. */
 static void
 show_markdown (SitrepReportsWindow *self,
                const char          *markdown)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   g_auto(GStrv) lines = g_strsplit (markdown, "\n", -1);
-  GtkTextIter end;
+  guint n_lines = g_strv_length (lines);
+
+  /* Links in the style's accent colour, light or dark. */
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                       "accent_color", &self->link_color))
+    gdk_rgba_parse (&self->link_color, "#1c71d8");
 
   gtk_text_buffer_set_text (buffer, "", 0);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < self->link_tags->len; i++)
+    gtk_text_tag_table_remove (gtk_text_buffer_get_tag_table (buffer),
+                               g_ptr_array_index (self->link_tags, i));
+  g_ptr_array_set_size (self->link_tags, 0);
+  for (guint i = 0; i < n_lines; i++)
     {
       const char *line = lines[i];
-      const char *tag = NULL;
 
-      if (lines[i + 1] == NULL && line[0] == '\0')
+      if (i + 1 == n_lines && line[0] == '\0')
         break;
-      if (g_str_has_prefix (line, "# "))
-        line += 2, tag = "title";
+      if (line[0] == '|')
+        {
+          guint first = i;
+
+          while (i + 1 < n_lines && lines[i + 1][0] == '|')
+            i++;
+          insert_table (self, buffer, lines + first, i - first + 1);
+        }
+      else if (g_str_has_prefix (line, "# "))
+        insert_inline (self, buffer, line + 2, "title");
       else if (g_str_has_prefix (line, "## "))
-        line += 3, tag = "heading";
-      else if (line[0] == '|')
-        tag = "table";
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      if (tag != NULL)
-        gtk_text_buffer_insert_with_tags_by_name (buffer, &end, line, -1, tag, NULL);
+        insert_inline (self, buffer, line + 3, "heading");
       else
-        gtk_text_buffer_insert (buffer, &end, line, -1);
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_insert (buffer, &end, "\n", 1);
+        insert_inline (self, buffer, line, NULL);
     }
+}
+
+/* A click on a notable incident opens it in the main window. */
+static void
+on_text_released (SitrepReportsWindow *self,
+                  int                  n_press,
+                  double               x,
+                  double               y,
+                  GtkGestureClick     *gesture)
+{
+  const char *id = NULL;
+  GtkTextIter iter;
+  int bx, by;
+  g_autoptr(GSList) tags = NULL;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y,
+                                         &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return;
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL && id == NULL; l = l->next)
+    id = g_object_get_data (G_OBJECT (l->data), "incident-id");
+  if (id != NULL)
+    sitrep_reports_window_open_incident (self, id);
 }
 
 static void
@@ -294,6 +444,7 @@ sitrep_reports_window_finalize (GObject *object)
   SitrepReportsWindow *self = SITREP_REPORTS_WINDOW (object);
 
   g_clear_pointer (&self->report, sitrep_context_report_free);
+  g_clear_pointer (&self->link_tags, g_ptr_array_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (sitrep_reports_window_parent_class)->finalize (object);
@@ -363,6 +514,14 @@ sitrep_reports_window_class_init (SitrepReportsWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * SitrepReportsWindow::open-incident:
+   * @incident_id: the incident clicked in the Notable Incidents
+   */
+  signals[OPEN_INCIDENT] =
+    g_signal_new ("open-incident", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sitrep/Sitrep/sitrep-reports-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, toast_overlay);
@@ -389,6 +548,7 @@ static void
 sitrep_reports_window_init (SitrepReportsWindow *self)
 {
   GtkTextBuffer *buffer;
+  GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.copy", FALSE);
@@ -400,6 +560,14 @@ sitrep_reports_window_init (SitrepReportsWindow *self)
   gtk_text_buffer_create_tag (buffer, "heading", "scale", 1.25, "weight", PANGO_WEIGHT_BOLD,
                               "pixels-above-lines", 6, NULL);
   gtk_text_buffer_create_tag (buffer, "table", "family", "monospace", NULL);
+  gtk_text_buffer_create_tag (buffer, "table-header", "family", "monospace",
+                              "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
+  self->link_tags = g_ptr_array_new ();
+
+  gesture = gtk_gesture_click_new ();
+  g_signal_connect_swapped (gesture, "released", G_CALLBACK (on_text_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (gesture));
 }
 
 /**
@@ -475,4 +643,19 @@ sitrep_reports_window_get_metrics (SitrepReportsWindow *self)
   g_return_val_if_fail (SITREP_IS_REPORTS_WINDOW (self), NULL);
 
   return self->report != NULL ? self->report->metrics : NULL;
+}
+
+/**
+ * sitrep_reports_window_open_incident:
+ * @incident_id: an incident of the report
+ *
+ * What a click on a notable incident does: emits ::open-incident.
+ */
+void
+sitrep_reports_window_open_incident (SitrepReportsWindow *self,
+                                     const char          *incident_id)
+{
+  g_return_if_fail (SITREP_IS_REPORTS_WINDOW (self));
+
+  g_signal_emit (self, signals[OPEN_INCIDENT], 0, incident_id);
 }

@@ -18,5 +18,7 @@ void                 sitrep_reports_window_set_period   (SitrepReportsWindow *se
 const SitrepPeriod  *sitrep_reports_window_get_period   (SitrepReportsWindow *self);
 const char          *sitrep_reports_window_get_markdown (SitrepReportsWindow *self);
 const SitrepMetrics *sitrep_reports_window_get_metrics  (SitrepReportsWindow *self);
+void                 sitrep_reports_window_open_incident (SitrepReportsWindow *self,
+                                                          const char          *incident_id);
 
 G_END_DECLS
