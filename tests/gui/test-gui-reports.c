@@ -14,6 +14,7 @@
 #include "gui-test-util.h"
 #include "report-fixture.h"
 
+#include "sitrep-report-chart.h"
 #include "sitrep-reports-window.h"
 #include "sitrep-window-private.h"
 
@@ -329,6 +330,37 @@ test_open_notable (Fixture       *f,
               && g_strcmp0 (sitrep_incident_get_id (f->window->incident), ID_A) == 0);
 }
 
+/* The charts describe their figures week by week from the period's first
+ * day, and say when there are none. */
+static void
+test_charts (Fixture       *f,
+             gconstpointer  data)
+{
+  SitrepReportChart *incidents, *mttr;
+
+  open_reports (f);
+  show_period (f, "2026-10");
+  incidents = SITREP_REPORT_CHART (find_widget (GTK_WIDGET (f->reports),
+                                                SITREP_TYPE_REPORT_CHART));
+  mttr = SITREP_REPORT_CHART (gtk_widget_get_next_sibling (GTK_WIDGET (incidents)));
+  g_assert_cmpstr (sitrep_report_chart_get_description (incidents), ==,
+                   "Week 1: 1 (P1 1, P2 0, P3 0, P4 0); "
+                   "Week 2: 1 (P1 0, P2 0, P3 1, P4 0); "
+                   "Week 3: 3 (P1 0, P2 1, P3 2, P4 0); "
+                   "Week 4: 1 (P1 0, P2 1, P3 0, P4 0); "
+                   "Week 5: 1 (P1 0, P2 0, P3 0, P4 1)");
+  g_assert_cmpstr (sitrep_report_chart_get_description (mttr), ==,
+                   "Week 1: 90 minutes; Week 2: no resolved incidents; Week 3: 82 minutes; "
+                   "Week 4: 60 minutes; Week 5: 180 minutes");
+
+  show_period (f, "2025-01");
+  g_assert_cmpstr (sitrep_report_chart_get_description (incidents), ==,
+                   "No incidents in this period");
+  g_assert_cmpstr (sitrep_report_chart_get_description (mttr), ==,
+                   "No resolved incidents in this period");
+  gui_test_save_screenshot (GTK_WIDGET (f->reports), "reports-empty.png");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -344,6 +376,8 @@ main (int    argc,
   g_test_add ("/gui/reports/copy", Fixture, NULL, fixture_set_up, test_copy,
               fixture_tear_down);
   g_test_add ("/gui/reports/open-notable", Fixture, NULL, fixture_set_up, test_open_notable,
+              fixture_tear_down);
+  g_test_add ("/gui/reports/charts", Fixture, NULL, fixture_set_up, test_charts,
               fixture_tear_down);
 
   return g_test_run ();

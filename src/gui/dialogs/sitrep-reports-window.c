@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-report-chart.h"
 #include "sitrep-reports-window.h"
 
 /* The Reports window: the guide's Monthly Incident Review and Incident
@@ -23,6 +24,9 @@ struct _SitrepReportsWindow
   GtkDropDown         *kind_dropdown;
   AdwWindowTitle      *window_title;
   GtkTextView         *text_view;
+  GtkBox              *charts_box;
+  SitrepReportChart   *incidents_chart;
+  SitrepReportChart   *mttr_chart;
 
   SitrepContext       *context;
   GCancellable        *cancellable;
@@ -258,6 +262,8 @@ report_computed (GObject      *source,
   g_clear_pointer (&self->report, sitrep_context_report_free);
   self->report = report;
   show_markdown (self, report->markdown);
+  sitrep_report_chart_set_metrics (self->incidents_chart, report->metrics);
+  sitrep_report_chart_set_metrics (self->mttr_chart, report->metrics);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.copy", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save", TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARKDOWN]);
@@ -528,6 +534,7 @@ sitrep_reports_window_class_init (SitrepReportsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, charts_box);
 
   gtk_widget_class_install_action (widget_class, "reports.previous", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "reports.next", NULL, step_action);
@@ -553,6 +560,12 @@ sitrep_reports_window_init (SitrepReportsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save", FALSE);
+
+  self->incidents_chart =
+    SITREP_REPORT_CHART (sitrep_report_chart_new (SITREP_REPORT_CHART_INCIDENTS));
+  self->mttr_chart = SITREP_REPORT_CHART (sitrep_report_chart_new (SITREP_REPORT_CHART_MTTR));
+  gtk_box_append (self->charts_box, GTK_WIDGET (self->incidents_chart));
+  gtk_box_append (self->charts_box, GTK_WIDGET (self->mttr_chart));
 
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_create_tag (buffer, "title", "scale", 1.6, "weight", PANGO_WEIGHT_BOLD,
