@@ -361,6 +361,50 @@ test_charts (Fixture       *f,
   gui_test_save_screenshot (GTK_WIDGET (f->reports), "reports-empty.png");
 }
 
+/* A custom range, its last day included; a day that is not one leaves
+ * the period shown as it is. */
+static void
+test_custom_range (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 10, 1, 0, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new_utc (2026, 11, 1, 0, 0, 0);
+  GtkDropDown *kind;
+  GtkWidget *from, *to;
+  const SitrepMetrics *metrics;
+
+  open_reports (f);
+  show_period (f, "2026-09");
+  kind = GTK_DROP_DOWN (find_widget (GTK_WIDGET (f->reports), GTK_TYPE_DROP_DOWN));
+  gtk_drop_down_set_selected (kind, 2);
+  from = find_widget (GTK_WIDGET (f->reports), GTK_TYPE_ENTRY);
+  to = gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (from));
+  /* Filled in from the month shown. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "2026-09-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (to)), ==, "2026-09-30");
+
+  gtk_editable_set_text (GTK_EDITABLE (from), "2026-10-01");
+  gtk_editable_set_text (GTK_EDITABLE (to), "2026-10-31");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->reports), "reports.show-range", NULL));
+  WAIT_UNTIL ((metrics = sitrep_reports_window_get_metrics (f->reports)) != NULL
+              && metrics->period.kind == SITREP_PERIOD_RANGE);
+  g_assert_cmpint (metrics->period.start, ==, g_date_time_to_unix (start) * G_USEC_PER_SEC);
+  g_assert_cmpint (metrics->period.end, ==, g_date_time_to_unix (end) * G_USEC_PER_SEC);
+  g_assert_cmpuint (metrics->total, ==, 7);
+  g_assert_nonnull (strstr (sitrep_reports_window_get_markdown (f->reports),
+                            "- Total incidents: 7 (1 P1, 2 P2, 3 P3, 1 P4)\n"));
+
+  gtk_editable_set_text (GTK_EDITABLE (to), "2026-13-01");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->reports), "reports.show-range", NULL));
+  WAIT_IDLE ();
+  g_assert_true (sitrep_reports_window_get_metrics (f->reports) == metrics);
+  g_assert_cmpint (sitrep_reports_window_get_period (f->reports)->end, ==,
+                   g_date_time_to_unix (end) * G_USEC_PER_SEC);
+  WAIT_UNTIL (gtk_revealer_get_child_revealed (
+    GTK_REVEALER (find_widget (GTK_WIDGET (f->reports), GTK_TYPE_REVEALER))));
+  gui_test_save_screenshot (GTK_WIDGET (f->reports), "reports-custom-range.png");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -378,6 +422,8 @@ main (int    argc,
   g_test_add ("/gui/reports/open-notable", Fixture, NULL, fixture_set_up, test_open_notable,
               fixture_tear_down);
   g_test_add ("/gui/reports/charts", Fixture, NULL, fixture_set_up, test_charts,
+              fixture_tear_down);
+  g_test_add ("/gui/reports/custom-range", Fixture, NULL, fixture_set_up, test_custom_range,
               fixture_tear_down);
 
   return g_test_run ();

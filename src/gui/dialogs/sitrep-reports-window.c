@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "sitrep-report-chart.h"
@@ -14,7 +16,7 @@
  * are computed by the context off the main thread; while a period is
  * read the previous one stays on screen. */
 
-enum { KIND_MONTH, KIND_QUARTER };
+enum { KIND_MONTH, KIND_QUARTER, KIND_RANGE };
 
 struct _SitrepReportsWindow
 {
@@ -25,6 +27,10 @@ struct _SitrepReportsWindow
   AdwWindowTitle      *window_title;
   GtkTextView         *text_view;
   GtkBox              *charts_box;
+  GtkRevealer         *range_bar;
+  GtkEntry            *from_entry;
+  GtkEntry            *to_entry;
+  GtkWidget           *range_button;
   SitrepReportChart   *incidents_chart;
   SitrepReportChart   *mttr_chart;
 
@@ -33,6 +39,7 @@ struct _SitrepReportsWindow
   SitrepPeriod         period;
   int                  year;
   int                  index;        /* month 1–12 or quarter 1–4 */
+  guint                index_kind;   /* which of the two */
   SitrepContextReport *report;
   GtkFileChooserNative *chooser;
   GdkRGBA              link_color;
@@ -304,18 +311,91 @@ go_to (SitrepReportsWindow *self,
     return;
   self->year = year;
   self->index = index;
+  self->index_kind = quarter ? KIND_QUARTER : KIND_MONTH;
   self->period = period;
   compute (self);
 }
 
 static void
+fill_range_entries (SitrepReportsWindow *self)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_from_unix_utc (self->period.start / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (self->period.end / G_USEC_PER_SEC
+                                                             - 24 * 60 * 60);
+  g_autofree char *from = g_date_time_format (start, "%Y-%m-%d");
+  g_autofree char *to = g_date_time_format (last, "%Y-%m-%d");
+
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
+}
+
+static void
 on_kind_changed (SitrepReportsWindow *self)
 {
+  guint kind = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  gtk_revealer_set_reveal_child (self->range_bar, kind == KIND_RANGE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.previous", kind != KIND_RANGE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.next", kind != KIND_RANGE);
+  if (kind == KIND_RANGE)
+    {
+      /* From the period shown; shown once the days are as wanted. */
+      fill_range_entries (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->from_entry));
+      return;
+    }
   /* The quarter holding the month shown, or the quarter's last month. */
-  if (gtk_drop_down_get_selected (self->kind_dropdown) == KIND_QUARTER)
+  if (kind == self->index_kind)
+    go_to (self, self->year, self->index);
+  else if (kind == KIND_QUARTER)
     go_to (self, self->year, (self->index - 1) / 3 + 1);
   else
     go_to (self, self->year, self->index * 3);
+}
+
+/* "YYYY-MM-DD" as the start of that day in UTC, or %NULL. */
+static GDateTime *
+parse_day (const char *text)
+{
+  int year, month, day;
+  char end;
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3
+      || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_date_time_new_utc (year, month, day, 0, 0, 0);
+}
+
+static void
+show_range_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  SitrepReportsWindow *self = SITREP_REPORTS_WINDOW (widget);
+  const char *from = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
+  const char *to = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
+  g_autoptr(GDateTime) start = parse_day (from);
+  g_autoptr(GDateTime) last = parse_day (to);
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GError) error = NULL;
+  SitrepPeriod period;
+
+  if (start == NULL || last == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("“%s” is not a day: write it as YYYY-MM-DD"),
+                                               start == NULL ? from : to);
+      toast (self, text);
+      return;
+    }
+  /* The last day is in the range. */
+  end = g_date_time_add_days (last, 1);
+  if (!sitrep_period_init_range (&period, start, end, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  self->period = period;
+  compute (self);
 }
 
 static void
@@ -535,10 +615,15 @@ sitrep_reports_window_class_init (SitrepReportsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, range_bar);
+  gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, SitrepReportsWindow, range_button);
 
   gtk_widget_class_install_action (widget_class, "reports.previous", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "reports.next", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "reports.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "reports.show-range", NULL, show_range_action);
   gtk_widget_class_install_action (widget_class, "reports.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "reports.previous", NULL);
@@ -560,6 +645,8 @@ sitrep_reports_window_init (SitrepReportsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.copy", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save", FALSE);
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->range_button);
 
   self->incidents_chart =
     SITREP_REPORT_CHART (sitrep_report_chart_new (SITREP_REPORT_CHART_INCIDENTS));
