@@ -72,6 +72,9 @@ void _sitrep_window_update_actions     (SitrepWindow   *self);
 void       _sitrep_window_class_init_action_items (GtkWidgetClass *widget_class);
 GtkWindow *_sitrep_window_open_action_items       (SitrepWindow   *self);
 
+/* wall/sitrep-window-wall.c */
+void       _sitrep_window_class_init_wall         (GtkWidgetClass *widget_class);
+
 /* sitrep-window-conflicts.c */
 void _sitrep_window_init_settle_button (SitrepWindow *self);
 
