@@ -432,6 +432,28 @@ test_app_starts_wall (void)
   g_assert_true (SITREP_IS_WALL_WINDOW (active));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
+  /* With the app's style: two incidents, one with pinned entries. */
+  {
+    SitrepContext *context = sitrep_application_get_context (app);
+    g_autofree char *p1 = declare (context, "Payment service outage", SITREP_SEVERITY_P1);
+    g_autofree char *p3 = declare (context, "Search results slow", SITREP_SEVERITY_P3);
+    g_autofree char *e1 = NULL;
+    g_autofree char *e2 = NULL;
+
+    sitrep_context_set_user (context, "dana");
+    declared_ago (context, p1, 26);
+    declared_ago (context, p3, 12);
+    g_assert_true (sitrep_workspace_assign_role (test_workspace (context, p1),
+                                                 SITREP_ROLE_COMMANDER, "priya", &error));
+    g_assert_no_error (error);
+    e1 = add_entry (test_workspace (context, p1), "Payments fail for card customers in EU", TRUE);
+    e2 = add_entry (test_workspace (context, p1), "Rolled back release 2026.12.3", TRUE);
+    WAIT_UNTIL (gtk_label_get_label (_sitrep_wall_window_get_pinned (SITREP_WALL_WINDOW (active)))[0] != '\0');
+    gui_test_save_screenshot (GTK_WIDGET (active),
+                              g_getenv ("ADW_DEBUG_COLOR_SCHEME") != NULL ? "wall-dark.png"
+                                                                         : "wall-light.png");
+  }
+
   window = sitrep_window_new (ADW_APPLICATION (app), sitrep_application_get_context (app));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.wall-view", NULL));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);

@@ -122,7 +122,8 @@ incident_card (SitrepWallWindow *self,
   gtk_widget_add_css_class (card, "wall-incident");
   gtk_widget_add_css_class (card, "card");
 
-  badge = add_label (GTK_BOX (top), info ? info->id : "?", "wall-badge");
+  badge = add_label (GTK_BOX (top), info ? info->id : "?", "severity-badge");
+  gtk_widget_add_css_class (badge, "wall-badge");
   sitrep_set_severity_class (badge, sitrep_incident_get_severity (incident));
   gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   add_label (GTK_BOX (top), sitrep_incident_get_title (incident), "wall-title");
@@ -158,6 +159,7 @@ show_pinned (SitrepWallWindow *self)
   g_autoptr(GPtrArray) pinned = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *heading = NULL;
   SitrepTimelineEntry *entry;
+  g_autoptr(GDateTime) occurred = NULL;
   g_autofree char *when = NULL;
   g_autofree char *text = NULL;
 
@@ -186,8 +188,10 @@ show_pinned (SitrepWallWindow *self)
   /* Translators: wall view: heading of the pinned entries, with the incident's title */
   heading = g_strdup_printf (_("Pinned: %s"),
                              sitrep_incident_get_title (sitrep_workspace_get_incident (workspace)));
-  when = sitrep_format_time_utc_local (sitrep_timeline_entry_get_occurred_at (entry));
-  text = g_strdup_printf ("%s  %s", when, sitrep_timeline_entry_get_text (entry));
+  occurred = g_date_time_to_local (sitrep_timeline_entry_get_occurred_at (entry));
+  when = g_date_time_format (occurred, "%H:%M");
+  /* Translators: wall view: a pinned timeline entry, "14:32 · Rolled back the release" */
+  text = g_strdup_printf (_("%s · %s"), when, sitrep_timeline_entry_get_text (entry));
   gtk_label_set_label (self->pinned_heading, heading);
   gtk_label_set_label (self->pinned, text);
   gtk_widget_set_visible (self->pinned_box, TRUE);
