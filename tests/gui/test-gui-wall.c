@@ -113,13 +113,20 @@ collect (GtkWidget  *widget,
 }
 
 static GPtrArray *
-find (Fixture    *f,
-      const char *css_class)
+find_in (GtkWidget  *wall,
+         const char *css_class)
 {
   GPtrArray *found = g_ptr_array_new ();
 
-  collect (_sitrep_wall_window_get_incidents (SITREP_WALL_WINDOW (f->wall)), css_class, found);
+  collect (_sitrep_wall_window_get_incidents (SITREP_WALL_WINDOW (wall)), css_class, found);
   return found;
+}
+
+static GPtrArray *
+find (Fixture    *f,
+      const char *css_class)
+{
+  return find_in (f->wall, css_class);
 }
 
 /* The card of the incident titled @title. */
@@ -351,6 +358,7 @@ test_sync_offline (void)
   GuiTestApp alice = { 0 }, bob = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *other = NULL;
   GtkWidget *wall;
   GtkWidget *old_card;
   GtkLabel *offline;
@@ -370,6 +378,17 @@ test_sync_offline (void)
 
   id = declare (alice.context, "Checkout errors", SITREP_SEVERITY_P2);
   WAIT_UNTIL (gtk_widget_get_first_child (_sitrep_wall_window_get_incidents (SITREP_WALL_WINDOW (wall))) != NULL);
+  other = declare (alice.context, "Search slow", SITREP_SEVERITY_P3);
+  WAIT_UNTIL ((cards = find_in (wall, "wall-incident"))->len == 2 ||
+              (g_ptr_array_unref (cards), FALSE));
+  g_clear_pointer (&cards, g_ptr_array_unref);
+
+  /* Resolved over there, it leaves the wall here. */
+  g_assert_true (sitrep_workspace_set_status (test_workspace (alice.context, other),
+                                              SITREP_STATUS_RESOLVED, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL ((cards = find_in (wall, "wall-incident"))->len == 1 ||
+              (g_ptr_array_unref (cards), FALSE));
 
   {
     g_autoptr(GDateTime) now = g_date_time_to_local (g_date_time_new_now_utc ());
@@ -454,9 +473,19 @@ test_app_starts_wall (void)
                                                                          : "wall-light.png");
   }
 
+  /* Closed, the main window's action opens it again, once. */
   window = sitrep_window_new (ADW_APPLICATION (app), sitrep_application_get_context (app));
+  gui_test_destroy (active);
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.wall-view", NULL));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.wall-view", NULL));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  active = NULL;
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (SITREP_IS_WALL_WINDOW (l->data))
+      active = l->data;
+  g_assert_nonnull (active);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
        l = gtk_application_get_windows (GTK_APPLICATION (app)))
