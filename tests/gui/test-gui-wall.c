@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 
 #include "gui-test-apps.h"
 #include "server-fixture.h"
@@ -492,10 +493,44 @@ test_app_starts_wall (void)
     gui_test_destroy (l->data);
 }
 
+/* Whether the X server shows a window titled @title. */
+static gboolean
+x_window_shown (const char *title)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *quoted = g_strdup_printf ("\"%s\"", title);
+  const char *argv[] = { "xwininfo", "-root", "-tree", NULL };
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, &out, NULL, NULL, NULL))
+    return FALSE;
+  return strstr (out, quoted) != NULL;
+}
+
+/* `sitrep --wall` shows the wall view, and not the main window. */
+static void
+test_command_line (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-wall-cli-XXXXXX", NULL);
+  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(GError) error = NULL;
+
+  app = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, g_getenv ("SITREP_BIN"), "--wall",
+                          "--data-dir", dir, "--demo", NULL);
+  g_assert_no_error (error);
+  WAIT_UNTIL (x_window_shown ("Sitrep Wall"));
+  g_assert_false (x_window_shown ("Sitrep"));
+  g_subprocess_send_signal (app, SIGTERM);
+  g_assert_true (g_subprocess_wait (app, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *xwininfo = NULL;
+
   gui_test_init (&argc, &argv);
 
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
@@ -504,6 +539,8 @@ main (int   argc,
   ADD ("/gui/wall/read-only-pinned", test_read_only_pinned);
 #undef ADD
   g_test_add_func ("/gui/wall/app-starts-wall", test_app_starts_wall);
+  if (g_getenv ("SITREP_BIN") != NULL && (xwininfo = g_find_program_in_path ("xwininfo")) != NULL)
+    g_test_add_func ("/gui/wall/command-line", test_command_line);
   if (g_getenv ("SITREP_SERVER_BIN") != NULL)
     g_test_add_func ("/gui/wall/sync-offline", test_sync_offline);
 
