@@ -18,12 +18,15 @@ main (int   argc,
   g_autofree char *data_dir = NULL;
   gboolean demo = FALSE;
   gboolean version = FALSE;
+  gboolean wall = FALSE;
   int status;
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
       N_("Keep the local database in DIR"), N_("DIR") },
     { "demo", 0, 0, G_OPTION_ARG_NONE, &demo,
       N_("Add the guide’s example incident to an empty database"), NULL },
+    { "wall", 0, 0, G_OPTION_ARG_NONE, &wall,
+      N_("Open the wall view of the active incidents, full screen"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { NULL }
   };
@@ -65,6 +68,7 @@ main (int   argc,
     }
 
   app = sitrep_application_new (data_dir, demo);
+  sitrep_application_set_wall (app, wall);
   status = g_application_run (G_APPLICATION (app), 1, argv);
   return status != 0 ? status : sitrep_application_get_exit_status (app);
 }

@@ -14,6 +14,7 @@
 #include "sitrep-preferences-window.h"
 #include "sitrep-secret.h"
 #include "sitrep-snooze-dialog.h"
+#include "sitrep-wall-window.h"
 #include "sitrep-window.h"
 
 struct _SitrepApplication
@@ -35,6 +36,7 @@ struct _SitrepApplication
   GError         *open_error;         /* why the database could not be opened */
   GtkWidget      *database_dialog;
   int             exit_status;
+  gboolean        wall;               /* start with the wall view */
 };
 
 G_DEFINE_FINAL_TYPE (SitrepApplication, sitrep_application, ADW_TYPE_APPLICATION)
@@ -93,7 +95,12 @@ sitrep_application_activate (GApplication *application)
       return;
     }
 
-  if (window == NULL)
+  if (window == NULL && self->wall)
+    {
+      sitrep_context_load_all_incidents (self->context);
+      window = sitrep_wall_window_open (ADW_APPLICATION (self), self->context);
+    }
+  else if (window == NULL)
     {
       window = GTK_WINDOW (new_window (self));
       if (self->demo_id != NULL)
@@ -781,6 +788,22 @@ sitrep_application_new (const char *data_dir,
   self->demo = demo;
 
   return self;
+}
+
+/**
+ * sitrep_application_set_wall:
+ * @wall: whether the first window is the wall view
+ *
+ * Before the application runs: it opens the wall view (sitrep --wall)
+ * instead of the workspace window.
+ */
+void
+sitrep_application_set_wall (SitrepApplication *self,
+                             gboolean           wall)
+{
+  g_return_if_fail (SITREP_IS_APPLICATION (self));
+
+  self->wall = wall;
 }
 
 /**

@@ -15,5 +15,7 @@ SitrepApplication *sitrep_application_new         (const char        *data_dir,
                                                    gboolean           demo);
 SitrepContext     *sitrep_application_get_context (SitrepApplication *self);
 int                sitrep_application_get_exit_status (SitrepApplication *self);
+void               sitrep_application_set_wall    (SitrepApplication *self,
+                                                   gboolean           wall);
 
 G_END_DECLS

@@ -75,6 +75,8 @@ GtkWindow *_sitrep_window_open_action_items       (SitrepWindow   *self);
 /* Reports: sitrep-window-reports.c */
 void       _sitrep_window_class_init_reports      (GtkWidgetClass *widget_class);
 GtkWindow *_sitrep_window_open_reports            (SitrepWindow   *self);
+/* wall/sitrep-window-wall.c */
+void       _sitrep_window_class_init_wall         (GtkWidgetClass *widget_class);
 
 /* sitrep-window-conflicts.c */
 void _sitrep_window_init_settle_button (SitrepWindow *self);

@@ -773,6 +773,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_incident_activated);
 
   _sitrep_window_class_init_actions (widget_class);
+  _sitrep_window_class_init_wall (widget_class);
 }
 
 static void
