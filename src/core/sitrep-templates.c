@@ -338,18 +338,23 @@ find_blanks (const char *text,
  * @incident_id: the incident's id (a UUID)
  *
  * The server numbers incidents ("INC-2026-042") when it first receives
- * them; until then {{ref}} is "INC-local-" and the first eight characters
+ * them; until then {{ref}} is "INC-local-" and the last eight characters
  * of the id, which is unique enough to find the incident again and plainly
- * not a server reference.
+ * not a server reference. The last, not the first: ids are time-ordered
+ * (UUIDv7), so incidents declared within a minute of each other share
+ * their first characters, and their random end tells them apart.
  *
  * Returns: (transfer full): the reference to use until the server's
  */
 char *
 sitrep_template_provisional_ref (const char *incident_id)
 {
+  gsize len;
+
   g_return_val_if_fail (incident_id != NULL, NULL);
 
-  return g_strdup_printf ("INC-local-%.8s", incident_id);
+  len = strlen (incident_id);
+  return g_strdup_printf ("INC-local-%s", incident_id + (len > 8 ? len - 8 : 0));
 }
 
 static gboolean

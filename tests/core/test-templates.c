@@ -439,11 +439,23 @@ test_provisional_ref (void)
   g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(SitrepRendered) r = { 0 };
 
-  g_assert_cmpstr (ref, ==, "INC-local-7c9e6679");
+  g_assert_cmpstr (ref, ==, "INC-local-c1f90ae7");
   g_hash_table_insert (values, (gpointer) "ref", ref);
   sitrep_template_render ("{{ref}} update", values, &r);
-  g_assert_cmpstr (r.text, ==, "INC-local-7c9e6679 update");
+  g_assert_cmpstr (r.text, ==, "INC-local-c1f90ae7 update");
   g_assert_true (sitrep_rendered_is_sendable (&r));
+
+  /* Incidents declared one after the other (time-ordered ids) each have
+   * their own. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *a = sitrep_id_new ();
+      g_autofree char *b = sitrep_id_new ();
+      g_autofree char *ref_a = sitrep_template_provisional_ref (a);
+      g_autofree char *ref_b = sitrep_template_provisional_ref (b);
+
+      g_assert_cmpstr (ref_a, !=, ref_b);
+    }
 }
 
 static void
