@@ -468,6 +468,24 @@ test_window_parts_on_demand (Fixture       *f,
   drain ();
 }
 
+/* The app's own symbolic icon (the empty states show it) is among the
+ * resources where GtkApplication looks for icons, so it is found when the
+ * app runs from its build folder too, not the "missing image" one. */
+static void
+test_own_icon (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GBytes) svg = NULL;
+
+  svg = g_resources_lookup_data ("/io/github/sitrep/Sitrep/icons/scalable/apps/"
+                                 "io.github.sitrep.Sitrep-symbolic.svg",
+                                 G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert_nonnull (svg);
+  gtk_icon_theme_add_resource_path (theme, "/io/github/sitrep/Sitrep/icons");
+  g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.sitrep.Sitrep-symbolic"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +506,8 @@ main (int   argc,
               test_shortcuts_on_demand, fixture_tear_down);
   g_test_add ("/window/parts-on-demand", Fixture, NULL, fixture_set_up,
               test_window_parts_on_demand, fixture_tear_down);
+  g_test_add ("/window/own-icon", Fixture, NULL, fixture_set_up, test_own_icon,
+              fixture_tear_down);
 
   return g_test_run ();
 }
