@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "gui-test-util.h"
+#include "gui-test-apps.h"
 #include "server-fixture.h"
 
 #include "sitrep-action-item-row.h"
@@ -22,42 +22,22 @@
 
 typedef struct
 {
-  char          *dir;
-  SitrepContext *context;
-  SitrepWindow  *window;
-} App;
-
-typedef struct
-{
   SitrepTestServer *server;
-  App               alice;
-  App               bob;
+  GuiTestApp        alice;
+  GuiTestApp        bob;
   char             *incident_id;
 } Fixture;
 
+/* An app signed in to the fixture's server, its window open on no page. */
 static void
-app_start (App        *app,
+app_start (GuiTestApp *app,
            Fixture    *f,
            const char *user,
            const char *token)
 {
-  g_autoptr(GError) error = NULL;
-
-  app->dir = g_dir_make_tmp ("sitrep-items-sync-XXXXXX", NULL);
-  app->context = sitrep_context_new (app->dir, &error);
-  g_assert_no_error (error);
-  sitrep_context_set_user (app->context, user);
-  sitrep_context_set_server (app->context, f->server->base_url, token);
+  gui_test_app_start (app, f->server->base_url, user, token);
   app->window = sitrep_window_new (NULL, app->context);
   gtk_window_present (GTK_WINDOW (app->window));
-}
-
-static void
-app_stop (App *app)
-{
-  gui_test_destroy (GTK_WINDOW (app->window));
-  g_clear_object (&app->context);
-  g_free (app->dir);
 }
 
 static void
@@ -80,8 +60,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  app_stop (&f->alice);
-  app_stop (&f->bob);
+  gui_test_app_stop (&f->alice);
+  gui_test_app_stop (&f->bob);
   g_clear_pointer (&f->server, sitrep_test_server_free);
   g_free (f->incident_id);
 }
