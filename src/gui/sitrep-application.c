@@ -636,6 +636,35 @@ show_database_dialog (SitrepApplication *self)
   gtk_window_present (GTK_WINDOW (self->database_dialog));
 }
 
+/* Reads the icon theme's index in a worker thread, so the first window's
+ * icons find it read: GtkApplication's startup has just added the app's
+ * resource icons, which makes GTK read the theme again, otherwise in the
+ * main thread on the first icon the window shows. GtkIconTheme takes its
+ * own lock for every lookup. */
+static void
+read_icon_theme (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (task_data, "open-menu-symbolic");
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+read_icon_theme_soon (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GTask) task = NULL;
+
+  if (display == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, g_object_ref (gtk_icon_theme_get_for_display (display)),
+                        g_object_unref);
+  g_task_run_in_thread (task, read_icon_theme);
+}
+
 static void
 sitrep_application_startup (GApplication *application)
 {
@@ -656,6 +685,7 @@ sitrep_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (sitrep_application_parent_class)->startup (application);
+  read_icon_theme_soon ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

@@ -145,19 +145,54 @@ update_content_title (SitrepWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
+/* The bottom switcher bar, shown only when the header has no room for
+ * the switcher, gets its buttons when it is first revealed. Whether it is
+ * can be told only once the header has been laid out with the switcher
+ * enabled: after the next frame. */
+static void
+update_switcher_bar (SitrepWindow *self)
+{
+  if (self->incident != NULL && adw_view_switcher_bar_get_reveal (self->switcher_bar) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->pages);
+}
+
+static void
+on_switcher_laid_out (SitrepWindow  *self,
+                      GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_switcher_laid_out, self);
+  update_switcher_bar (self);
+}
+
+static void
+update_switcher_bar_after_frame (SitrepWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, update_switcher_bar_after_frame, NULL);
+  if (clock == NULL)
+    {
+      g_signal_connect (self, "realize", G_CALLBACK (update_switcher_bar_after_frame), NULL);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, on_switcher_laid_out, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_switcher_laid_out), self,
+                           G_CONNECT_SWAPPED);
+}
+
 /* With no incident there is no page to switch to. */
 static void
 update_switcher (SitrepWindow *self)
 {
   gboolean has_incident = self->incident != NULL;
 
-  /* The switchers' buttons (six pages, each in four switchers) are made
+  /* The switchers' buttons (six pages, each in three switchers) are made
    * when there is first an incident to switch pages of. */
   if (has_incident && adw_view_switcher_title_get_stack (self->content_title) == NULL)
-    {
-      adw_view_switcher_title_set_stack (self->content_title, self->pages);
-      adw_view_switcher_bar_set_stack (self->switcher_bar, self->pages);
-    }
+    adw_view_switcher_title_set_stack (self->content_title, self->pages);
+  if (has_incident && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    update_switcher_bar_after_frame (self);
   adw_view_switcher_title_set_view_switcher_enabled (self->content_title, has_incident);
   gtk_widget_set_sensitive (GTK_WIDGET (self->content_title), has_incident);
   _sitrep_window_update_actions (self);
@@ -622,6 +657,8 @@ sitrep_window_constructed (GObject *object)
   update_auth_state (self);
   _sitrep_window_init_settle_button (self);
   on_selection_changed (self);
+  g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (update_switcher_bar),
+                           self, G_CONNECT_SWAPPED);
   update_switcher (self);
 
   g_signal_connect_object (sitrep_context_get_clock (self->context), "minute-changed",

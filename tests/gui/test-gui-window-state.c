@@ -2,7 +2,8 @@
 /* test-gui-window-state.c: what the window's headers offer and show
  *
  * With no incident the page switcher is not offered; in a narrow window
- * the sync state stays on screen, in whichever header is shown.
+ * the sync state stays on screen, in whichever header is shown, and the
+ * bottom switcher bar gets its buttons when it is first shown.
  */
 
 #include "config.h"
@@ -172,6 +173,42 @@ test_narrow_sync_state (Fixture       *f,
   gui_test_destroy (GTK_WINDOW (window));
 }
 
+/* The bottom switcher bar, shown only in a narrow window, makes its page
+ * buttons when it is first shown, not for every wide window. */
+static void
+test_switcher_bar_on_demand (Fixture       *f,
+                             gconstpointer  data)
+{
+  SitrepWindow *window = sitrep_window_new (NULL, f->context);
+  AdwViewSwitcherBar *bar;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  id = sitrep_context_declare_incident (f->context, "Checkout errors", "checkout", "",
+                                        SITREP_SEVERITY_P2, &error);
+  g_assert_no_error (error);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sitrep_window_select_incident (window, id));
+  WAIT_UNTIL (switcher_usable (GTK_WIDGET (window)));
+  WAIT_IDLE ();
+
+  bar = ADW_VIEW_SWITCHER_BAR (find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR));
+  g_assert_nonnull (bar);
+  WAIT_UNTIL (!adw_view_switcher_bar_get_reveal (bar));
+  WAIT_IDLE ();
+  g_assert_null (adw_view_switcher_bar_get_stack (bar));
+
+  /* Narrow: the title has no room for the switcher, the bar shows it. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  WAIT_UNTIL (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_true (adw_view_switcher_bar_get_stack (bar) ==
+                 _sitrep_window_get_pages (window));
+
+  gui_test_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +219,8 @@ main (int   argc,
               test_switcher_without_incident, fixture_tear_down);
   g_test_add ("/window/narrow-sync-state", Fixture, NULL, fixture_set_up,
               test_narrow_sync_state, fixture_tear_down);
+  g_test_add ("/window/switcher-bar-on-demand", Fixture, NULL, fixture_set_up,
+              test_switcher_bar_on_demand, fixture_tear_down);
 
   return g_test_run ();
 }
