@@ -73,6 +73,7 @@ struct _SitrepServerDelivery {
   GCancellable             *cancellable;
   gulong                    committed_id;
   gboolean                  stopped;
+  gboolean                  loading;    /* reading the snapshot: start nothing yet */
   gint64                    cursor;     /* the last seq read */
 
   GHashTable               *incidents;     /* id → JsonObject body */
@@ -506,7 +507,7 @@ job_attempt (Job *job)
     .external_id = NULL,
   };
 
-  if (self->stopped || job->running || job->timer_id != 0)
+  if (self->stopped || self->loading || job->running || job->timer_id != 0)
     return;
 
   if (job->attempts >= SITREP_DELIVERY_MAX_ATTEMPTS)
@@ -640,15 +641,47 @@ snapshot_record_cb (const SitrepServerRecord *record,
   track (user_data, record->coll, record->id, record->version, record->deleted, record->body);
 }
 
+/* Once the whole snapshot is known: a communication read before its
+ * incident, or before the one that holds the Statuspage id, must not go
+ * out without them. */
+static void
+start_waiting (SitrepServerDelivery *self)
+{
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->jobs);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Job *job = value;
+      GQueue *queue = g_hash_table_lookup (self->statuspage, job->incident_id);
+
+      if (g_str_equal (job->coll, "pages")
+          || (queue != NULL && g_queue_peek_head (queue) == job))
+        g_ptr_array_add (waiting, job);
+    }
+
+  /* Not while iterating: an attempt may finish a job at once. */
+  for (guint i = 0; i < waiting->len; i++)
+    job_attempt (waiting->pdata[i]);
+}
+
 static gboolean
 read_snapshot (SitrepServerDelivery  *self,
                GError               **error)
 {
+  gboolean ok;
   gint64 seq;
 
-  if (!self->storage->vtable->snapshot (self->storage, &seq, snapshot_record_cb, self, error))
+  self->loading = TRUE;
+  ok = self->storage->vtable->snapshot (self->storage, &seq, snapshot_record_cb, self, error);
+  self->loading = FALSE;
+  if (!ok)
     return FALSE;
+
   self->cursor = seq;
+  start_waiting (self);
   return TRUE;
 }
 

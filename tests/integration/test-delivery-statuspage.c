@@ -9,13 +9,13 @@
 #include "delivery-common.h"
 
 static char *
-communication (DeliveryFixture *f,
-               const char      *incident_id,
-               const char      *title,
-               const char      *text,
-               const char      *extra)
+communication_with_id (DeliveryFixture *f,
+                       char            *id,
+                       const char      *incident_id,
+                       const char      *title,
+                       const char      *text,
+                       const char      *extra)
 {
-  char *id = sitrep_test_uuid ();
   g_autofree char *body = g_strdup_printf ("{\"incident_id\": \"%s\", \"audience\": \"status_page\","
                                            " \"template\": \"initial\", \"status\": \"Investigating\","
                                            " \"title\": \"%s\", \"body\": \"%s\","
@@ -25,6 +25,25 @@ communication (DeliveryFixture *f,
 
   delivery_push (f, "put", "communications", id, body);
   return id;
+}
+
+static char *
+communication (DeliveryFixture *f,
+               const char      *incident_id,
+               const char      *title,
+               const char      *text,
+               const char      *extra)
+{
+  return communication_with_id (f, sitrep_test_uuid (), incident_id, title, text, extra);
+}
+
+/* A uuid that sorts first or last among the records of its collection */
+static char *
+uuid_starting (const char *start)
+{
+  g_autofree char *uuid = sitrep_test_uuid ();
+
+  return g_strconcat (start, uuid + 8, NULL);
 }
 
 static JsonObject *
@@ -191,9 +210,53 @@ test_refused (void)
   g_assert_cmpuint (standin_count (f->standin, STANDIN_STATUSPAGE), ==, 2);
 }
 
+/* Killed while an update was on its way: after the restart it still
+ * updates the incident the first communication created, with the
+ * incident's status and impact, though the server reads it before that
+ * communication and before the incident. */
+static void
+test_pending_at_restart (void)
+{
+  g_autoptr(DeliveryFixture) f = delivery_fixture_new ();
+  g_autofree char *incident = delivery_incident (f, "Checkout errors", "P1");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *update_path = NULL;
+  g_autoptr(JsonObject) created = NULL;
+  g_autoptr(JsonObject) updated = NULL;
+  StandinRequest *request;
+  JsonObject *sent;
+
+  first = communication_with_id (f, uuid_starting ("ffffffff"), incident, "Payments",
+                                 "Investigating.", "\"publish\": true");
+  created = delivery_wait (f, "communications", first, "delivered");
+  update_path = g_strdup_printf ("/v1/pages/" STANDIN_PAGE_ID "/incidents/%s",
+                                 json_object_get_string_member (
+                                   json_object_get_object_member (created, "body"),
+                                   "external_id"));
+
+  standin_hold_next (f->standin, STANDIN_STATUSPAGE);
+  second = communication_with_id (f, uuid_starting ("00000000"), incident, "Payments",
+                                  "Identified.", "\"publish\": true");
+  g_assert_true (standin_wait_requests (f->standin, 2, DELIVERY_WAIT_MS));
+  sitrep_test_server_kill (f->server);
+  sitrep_test_server_start (f->server);
+
+  updated = delivery_wait (f, "communications", second, "delivered");
+  g_assert_cmpuint (standin_count (f->standin, STANDIN_STATUSPAGE), ==, 3);
+  request = standin_request (f->standin, STANDIN_STATUSPAGE, 2);
+  g_assert_cmpstr (request->method, ==, "PATCH");
+  g_assert_cmpstr (request->path, ==, update_path);
+  sent = sent_incident (request);
+  g_assert_cmpstr (json_object_get_string_member (sent, "body"), ==, "Identified.");
+  g_assert_cmpstr (json_object_get_string_member (sent, "impact_override"), ==, "critical");
+  g_assert_cmpuint (standin_statuspage_incidents (f->standin), ==, 1);
+}
+
 void
 add_delivery_statuspage_tests (void)
 {
+  sitrep_test_add ("/delivery/statuspage/pending-at-restart", test_pending_at_restart);
   sitrep_test_add ("/delivery/statuspage/created-then-updated", test_created_then_updated);
   sitrep_test_add ("/delivery/statuspage/waits-for-approval", test_waits_for_approval);
   sitrep_test_add ("/delivery/statuspage/refused", test_refused);
