@@ -41,11 +41,12 @@ SoupMessage *_sitrep_delivery_statuspage_message (const SitrepServerConfig     *
                                                   char                        **problem);
 char        *_sitrep_delivery_statuspage_id      (GBytes                       *answer);
 
-/* sitrep-server-delivery.c */
+/* sitrep-server-delivery-http.c */
 SitrepDeliveryOutcome _sitrep_delivery_classify  (SoupMessage                  *msg,
                                                   GBytes                       *answer,
                                                   const GError                 *error,
-                                                  const char                   *provider_name,
+                                                  const char                   *subject,
+                                                  const char                   *object,
                                                   char                        **message);
 SoupMessage *_sitrep_delivery_json_message       (const char                   *method,
                                                   const char                   *url,

@@ -39,8 +39,6 @@
 #define REQUEST_TIMEOUT_SECONDS 30
 #define MAX_RETRY_DELAY_MS (10 * 60 * 1000)
 #define FEED_BATCH 500
-/* The most of a provider's answer kept as the error */
-#define MAX_MESSAGE_CHARS 500
 
 typedef struct {
   SitrepServerDelivery *delivery;   /* not owned: it owns the job */
@@ -110,132 +108,6 @@ outcome_write_free (gpointer data)
   g_free (write->id);
   json_object_unref (write->fields);
   g_free (write);
-}
-
-/* Shared by the providers */
-
-/**
- * _sitrep_delivery_json_message:
- *
- * Returns: (transfer full) (nullable): a request with @json as its body,
- *   or %NULL when @url is not one
- */
-SoupMessage *
-_sitrep_delivery_json_message (const char *method,
-                               const char *url,
-                               JsonNode   *json)
-{
-  g_autoptr(GBytes) body = NULL;
-  SoupMessage *msg = soup_message_new (method, url);
-  char *text;
-
-  if (msg == NULL)
-    return NULL;
-
-  text = json_to_string (json, FALSE);
-  body = g_bytes_new_take (text, strlen (text));
-  soup_message_set_request_body_from_bytes (msg, "application/json", body);
-  soup_message_headers_replace (soup_message_get_request_headers (msg), "Accept",
-                                "application/json");
-  return msg;
-}
-
-/* The provider's own words: PagerDuty's `message` and `errors`,
- * Statuspage's `error`, or the answer's text. */
-static char *
-provider_words (GBytes *answer)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GString) words = g_string_new (NULL);
-  gsize size = 0;
-  const char *data = answer != NULL ? g_bytes_get_data (answer, &size) : NULL;
-  JsonNode *root;
-
-  if (data == NULL || size == 0)
-    return NULL;
-
-  if (json_parser_load_from_data (parser, data, (gssize) size, NULL)
-      && (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    {
-      JsonObject *object = json_node_get_object (root);
-      static const char * const members[] = { "message", "error", "errors" };
-
-      for (gsize i = 0; i < G_N_ELEMENTS (members); i++)
-        {
-          JsonNode *node = json_object_get_member (object, members[i]);
-
-          if (node == NULL)
-            continue;
-          if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-            g_string_append_printf (words, "%s%s", words->len > 0 ? ": " : "",
-                                    json_node_get_string (node));
-          else if (JSON_NODE_HOLDS_ARRAY (node))
-            {
-              JsonArray *array = json_node_get_array (node);
-
-              for (guint j = 0; j < json_array_get_length (array); j++)
-                {
-                  JsonNode *element = json_array_get_element (array, j);
-
-                  if (JSON_NODE_HOLDS_VALUE (element)
-                      && json_node_get_value_type (element) == G_TYPE_STRING)
-                    g_string_append_printf (words, "%s%s",
-                                            words->len == 0 ? "" : (j == 0 ? ": " : "; "),
-                                            json_node_get_string (element));
-                }
-            }
-        }
-    }
-
-  if (words->len == 0 && g_utf8_validate (data, (gssize) size, NULL))
-    g_string_append_len (words, data, (gssize) size);
-
-  g_strstrip (words->str);
-  words->len = strlen (words->str);
-  if (words->len == 0)
-    return NULL;
-  if (g_utf8_strlen (words->str, -1) > MAX_MESSAGE_CHARS)
-    g_string_truncate (words, g_utf8_offset_to_pointer (words->str, MAX_MESSAGE_CHARS)
-                              - words->str);
-  return g_string_free (g_steal_pointer (&words), FALSE);
-}
-
-/**
- * _sitrep_delivery_classify:
- * @error: (nullable): the transport's error
- * @message: (out): for an outcome other than delivered, what went wrong
- *
- * Returns: what the answer means for the delivery
- */
-SitrepDeliveryOutcome
-_sitrep_delivery_classify (SoupMessage   *msg,
-                           GBytes        *answer,
-                           const GError  *error,
-                           const char    *provider_name,
-                           char         **message)
-{
-  guint status = soup_message_get_status (msg);
-  g_autofree char *words = NULL;
-
-  *message = NULL;
-  if (error != NULL)
-    {
-      *message = g_strdup_printf (_("Cannot reach %s: %s"), provider_name, error->message);
-      return SITREP_DELIVERY_RETRY;
-    }
-
-  if (SOUP_STATUS_IS_SUCCESSFUL (status))
-    return SITREP_DELIVERY_DELIVERED;
-
-  words = provider_words (answer);
-  if (words == NULL)
-    words = g_strdup (soup_message_get_reason_phrase (msg));
-  *message = g_strdup_printf (_("%s answered %u: %s"), provider_name, status,
-                              words != NULL ? words : "");
-
-  if (status >= 500 || status == SITREP_STATUS_TOO_MANY_REQUESTS)
-    return SITREP_DELIVERY_RETRY;
-  return SITREP_DELIVERY_FAILED;
 }
 
 /* Writing outcomes, on the writer thread */
@@ -368,8 +240,6 @@ typedef struct {
   char      *delivery;
 } OutcomeDone;
 
-static void record_outcome (Job *job, const char *delivery, const char *error);
-
 static void
 outcome_done_cb (guint    status,
                  gpointer user_data)
@@ -454,7 +324,6 @@ attempt_sent_cb (GObject      *source,
   g_autoptr(GBytes) answer = NULL;
   g_autofree char *message = NULL;
   SitrepDeliveryOutcome outcome;
-  const char *name;
 
   answer = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
   job->running = FALSE;
@@ -464,10 +333,15 @@ attempt_sent_cb (GObject      *source,
       return;
     }
 
-  name = g_strcmp0 (job->provider, "pagerduty") == 0 ? "PagerDuty"
-         : g_strcmp0 (job->provider, "statuspage") == 0 ? "Statuspage"
-         : _("The webhook");
-  outcome = _sitrep_delivery_classify (msg, answer, error, name, &message);
+  if (g_strcmp0 (job->provider, "pagerduty") == 0)
+    outcome = _sitrep_delivery_classify (msg, answer, error, "PagerDuty", "PagerDuty",
+                                         &message);
+  else if (g_strcmp0 (job->provider, "statuspage") == 0)
+    outcome = _sitrep_delivery_classify (msg, answer, error, "Statuspage", "Statuspage",
+                                         &message);
+  else
+    outcome = _sitrep_delivery_classify (msg, answer, error, _("The webhook"),
+                                         _("the webhook"), &message);
 
   /* A creation is delivered once its incident's id is known. */
   if (outcome == SITREP_DELIVERY_DELIVERED && g_str_equal (job->coll, "communications")
@@ -828,8 +702,8 @@ sitrep_server_delivery_start (SitrepServerDelivery  *self,
   if (!read_snapshot (self, error))
     return FALSE;
 
-  self->committed_id = g_signal_connect (self->server, "committed",
-                                         G_CALLBACK (committed_cb), self);
+  self->committed_id = g_signal_connect_object (self->server, "committed",
+                                                G_CALLBACK (committed_cb), self, 0);
   catch_up (self);
   return TRUE;
 }
