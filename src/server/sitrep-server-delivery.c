@@ -52,6 +52,7 @@ typedef struct {
   const char           *provider;
   char                 *external_id; /* Statuspage: the incident's id */
   guint                 timer_id;
+  guint                 retry_after_ms; /* the provider's Retry-After, 0 when none */
   gboolean              running;     /* a request or a write is under way */
 } Job;
 
@@ -211,17 +212,34 @@ job_finish (Job *job)
     statuspage_next (self, incident_id);
 }
 
+/* The provider's Retry-After (seconds; a date is not worth the clock
+ * skew), at most MAX_RETRY_DELAY_MS; 0 when it gave none. */
+static guint
+retry_after_ms (SoupMessage *msg)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                    "Retry-After");
+  guint64 seconds;
+
+  if (value == NULL
+      || !g_ascii_string_to_unsigned (value, 10, 0, MAX_RETRY_DELAY_MS / 1000, &seconds, NULL))
+    return 0;
+  return (guint) seconds * 1000;
+}
+
 static guint
 retry_delay_ms (SitrepServerDelivery *self,
-                guint                 attempts)
+                Job                  *job)
 {
   gdouble delay = self->config->retry_delay_ms;
 
-  for (guint i = 1; i < attempts && delay < MAX_RETRY_DELAY_MS; i++)
+  for (guint i = 1; i < job->attempts && delay < MAX_RETRY_DELAY_MS; i++)
     delay *= 2;
   delay = MIN (delay, MAX_RETRY_DELAY_MS);
   /* Jitter: deliveries that failed together do not retry together. */
   delay *= g_random_double_range (0.8, 1.2);
+  /* Never sooner than the provider asked. */
+  delay = MAX (delay, job->retry_after_ms);
   return (guint) MAX (delay, 1);
 }
 
@@ -264,7 +282,7 @@ outcome_done_cb (guint    status,
    * incident it created. */
   if ((status == SOUP_STATUS_OK && g_str_equal (delivery, "pending"))
       || status == SOUP_STATUS_SERVICE_UNAVAILABLE)
-    job->timer_id = g_timeout_add (retry_delay_ms (self, job->attempts), retry_cb, job);
+    job->timer_id = g_timeout_add (retry_delay_ms (self, job), retry_cb, job);
   else
     job_finish (job);
 
@@ -332,6 +350,7 @@ attempt_sent_cb (GObject      *source,
       g_object_unref (self);
       return;
     }
+  job->retry_after_ms = error == NULL ? retry_after_ms (msg) : 0;
 
   if (g_strcmp0 (job->provider, "pagerduty") == 0)
     outcome = _sitrep_delivery_classify (msg, answer, error, "PagerDuty", "PagerDuty",

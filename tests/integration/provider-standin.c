@@ -23,6 +23,7 @@
 typedef struct {
   guint    status;
   char    *body;
+  guint    retry_after;   /* seconds, 0 for no header */
   gboolean hold;
 } Script;
 
@@ -296,6 +297,7 @@ handler (SoupServer        *soup,
   Script *script;
   guint status = 200;
 
+  request->arrived_us = g_get_monotonic_time ();
   request->method = g_strdup (soup_server_message_get_method (msg));
   request->path = g_strdup (path);
   request->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
@@ -379,6 +381,13 @@ handler (SoupServer        *soup,
     {
       status = script->status;
       respond (msg, status, script->body);
+      if (script->retry_after > 0)
+        {
+          g_autofree char *seconds = g_strdup_printf ("%u", script->retry_after);
+
+          soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                        "Retry-After", seconds);
+        }
     }
   else
     respond (msg, status, answer);
@@ -499,6 +508,29 @@ standin_answer_next (Standin         *self,
 
   script->status = status;
   script->body = g_strdup (body);
+  g_mutex_lock (&self->lock);
+  g_queue_push_tail (&self->scripts[provider], script);
+  g_mutex_unlock (&self->lock);
+}
+
+/**
+ * standin_answer_next_retry_after:
+ *
+ * Like standin_answer_next(), with `Retry-After: SECONDS` and the
+ * provider's own words for a throttled request.
+ */
+void
+standin_answer_next_retry_after (Standin         *self,
+                                 StandinProvider  provider,
+                                 guint            status,
+                                 guint            seconds)
+{
+  Script *script = g_new0 (Script, 1);
+
+  script->status = status;
+  script->body = g_strdup ("{\"status\": \"throttle event\", \"message\": \"Requests for "
+                           "this service are arriving too quickly. Please retry later.\"}");
+  script->retry_after = seconds;
   g_mutex_lock (&self->lock);
   g_queue_push_tail (&self->scripts[provider], script);
   g_mutex_unlock (&self->lock);

@@ -41,6 +41,7 @@ typedef struct {
   char           *authorization;   /* NULL when absent */
   JsonNode       *json;            /* NULL when the body was not JSON */
   guint           status;          /* 0 while held */
+  gint64          arrived_us;      /* monotonic */
   char           *problem;         /* why it was refused as malformed, or NULL */
 } StandinRequest;
 
@@ -53,6 +54,10 @@ void            standin_answer_next    (Standin         *self,
                                         StandinProvider  provider,
                                         guint            status,
                                         const char      *body);
+void            standin_answer_next_retry_after (Standin         *self,
+                                                 StandinProvider  provider,
+                                                 guint            status,
+                                                 guint            seconds);
 void            standin_hold_next      (Standin         *self,
                                         StandinProvider  provider);
 gboolean        standin_wait_requests  (Standin         *self,

@@ -186,6 +186,27 @@ test_pagerduty_retried (void)
   g_assert_cmpuint (standin_pagerduty_alerts (f->standin), ==, 1);
 }
 
+/* A 429 with Retry-After: the next attempt waits that long, not the
+ * configured few milliseconds. */
+static void
+test_pagerduty_retry_after (void)
+{
+  g_autoptr(DeliveryFixture) f = delivery_fixture_new ();
+  g_autofree char *incident = delivery_incident (f, "Checkout errors", "P1");
+  g_autofree char *page = NULL;
+  g_autoptr(JsonObject) change = NULL;
+  gint64 waited;
+
+  standin_answer_next_retry_after (f->standin, STANDIN_PAGERDUTY, 429, 1);
+  page = delivery_page (f, incident, "database-team", "Primary is down");
+  change = delivery_wait (f, "pages", page, "delivered");
+
+  g_assert_cmpuint (standin_count (f->standin, STANDIN_PAGERDUTY), ==, 2);
+  waited = standin_request (f->standin, STANDIN_PAGERDUTY, 1)->arrived_us
+           - standin_request (f->standin, STANDIN_PAGERDUTY, 0)->arrived_us;
+  g_assert_cmpint (waited, >=, G_USEC_PER_SEC);
+}
+
 /* Ten 500s in a row: failed after the tenth attempt, no eleventh. */
 static void
 test_pagerduty_gives_up (void)
@@ -424,6 +445,7 @@ main (int    argc,
                    test_pagerduty_killed_before_recording);
   sitrep_test_add ("/delivery/pagerduty/refused", test_pagerduty_refused);
   sitrep_test_add ("/delivery/pagerduty/retried", test_pagerduty_retried);
+  sitrep_test_add ("/delivery/pagerduty/retry-after", test_pagerduty_retry_after);
   sitrep_test_add ("/delivery/pagerduty/gives-up", test_pagerduty_gives_up);
   sitrep_test_add ("/delivery/webhook", test_webhook);
   sitrep_test_add ("/delivery/unknown-team", test_unknown_team);
