@@ -128,6 +128,28 @@ test_pagerduty_killed_before_recording (void)
   g_assert_cmpuint (standin_pagerduty_alerts (f->standin), ==, 1);
 }
 
+/* Stopped while PagerDuty has not answered yet: the server still exits
+ * at once and cleanly, and delivers after it is started again. */
+static void
+test_pagerduty_stopped_while_sending (void)
+{
+  g_autoptr(DeliveryFixture) f = delivery_fixture_new ();
+  g_autofree char *incident = delivery_incident (f, "Checkout errors", "P1");
+  g_autofree char *page = NULL;
+  g_autoptr(JsonObject) change = NULL;
+
+  standin_hold_next (f->standin, STANDIN_PAGERDUTY);
+  page = delivery_page (f, incident, "database-team", "Primary is down");
+  g_assert_true (standin_wait_requests (f->standin, 1, DELIVERY_WAIT_MS));
+  /* Asserts exit status 0 within the fixture's time */
+  sitrep_test_server_stop (f->server);
+
+  sitrep_test_server_start (f->server);
+  change = delivery_wait (f, "pages", page, "delivered");
+  g_assert_cmpuint (standin_count (f->standin, STANDIN_PAGERDUTY), ==, 2);
+  g_assert_cmpuint (standin_pagerduty_alerts (f->standin), ==, 1);
+}
+
 /* PagerDuty's 400 is final: failed, with PagerDuty's words, not retried. */
 static void
 test_pagerduty_refused (void)
@@ -443,6 +465,8 @@ main (int    argc,
   sitrep_test_add ("/delivery/pagerduty/severities", test_pagerduty_severities);
   sitrep_test_add ("/delivery/pagerduty/killed-before-recording",
                    test_pagerduty_killed_before_recording);
+  sitrep_test_add ("/delivery/pagerduty/stopped-while-sending",
+                   test_pagerduty_stopped_while_sending);
   sitrep_test_add ("/delivery/pagerduty/refused", test_pagerduty_refused);
   sitrep_test_add ("/delivery/pagerduty/retried", test_pagerduty_retried);
   sitrep_test_add ("/delivery/pagerduty/retry-after", test_pagerduty_retry_after);
