@@ -135,6 +135,12 @@ enum_join (const FieldSpec *spec)
   return g_string_free (joined, FALSE);
 }
 
+/* Integrations: what the server writes back about a delivery */
+static const char * const delivery_values[] = { "pending", "delivered", "failed", NULL };
+static const char * const page_provider_values[] = { "pagerduty", "webhook", NULL };
+static const char * const communication_provider_values[] = { "statuspage", NULL };
+static const char * const approval_values[] = { "none", "awaiting", "approved", NULL };
+
 #define N FIELD_NULLABLE
 #define R FIELD_REQUIRED
 #define NE FIELD_NONEMPTY
@@ -192,6 +198,17 @@ static const FieldSpec communication_fields[] = {
   { "body", FIELD_TEXT, N, NULL },
   { "sent_at", FIELD_TIME, N, NULL },
   { "sent_by", FIELD_TEXT, N, NULL },
+  /* PROTOCOL.md § Integrations: publishing on the status page */
+  { "publish", FIELD_BOOL, 0, NULL },
+  { "approval", FIELD_ENUM, N, approval_values },
+  { "approved_by", FIELD_TEXT, N, NULL },
+  { "approved_at", FIELD_TIME, N, NULL },
+  { "delivery", FIELD_ENUM, N, delivery_values },
+  { "provider", FIELD_ENUM, N, communication_provider_values },
+  { "external_id", FIELD_TEXT, N, NULL },
+  { "attempts", FIELD_POSITION, 0, NULL },
+  { "delivered_at", FIELD_TIME, N, NULL },
+  { "error", FIELD_TEXT, N, NULL },
 };
 
 static const FieldSpec action_item_fields[] = {
@@ -222,6 +239,20 @@ static const FieldSpec template_fields[] = {
   { "body", FIELD_TEXT, N, NULL },
 };
 
+/* PROTOCOL.md § Integrations: a request to page a team */
+static const FieldSpec page_fields[] = {
+  { "incident_id", FIELD_UUID, R, NULL },
+  { "team", FIELD_TEXT, R | NE, NULL },
+  { "message", FIELD_TEXT, N, NULL },
+  { "requested_by", FIELD_TEXT, N, NULL },
+  { "requested_at", FIELD_TIME, N, NULL },
+  { "delivery", FIELD_ENUM, N, delivery_values },
+  { "provider", FIELD_ENUM, N, page_provider_values },
+  { "attempts", FIELD_POSITION, 0, NULL },
+  { "delivered_at", FIELD_TIME, N, NULL },
+  { "error", FIELD_TEXT, N, NULL },
+};
+
 static const FieldSpec service_fields[] = {
   { "owner_team", FIELD_TEXT, N, NULL },
   { "critical", FIELD_BOOL, 0, NULL },
@@ -246,6 +277,7 @@ static const CollectionSpec collections[] = {
   COLLECTION ("postmortems", ID_UUID, postmortem_fields),
   COLLECTION ("templates", ID_UUID, template_fields),
   COLLECTION ("services", ID_NAME, service_fields),
+  COLLECTION ("pages", ID_UUID, page_fields),
 };
 
 static const CollectionSpec *
@@ -266,7 +298,7 @@ find_collection (const char *coll)
 /**
  * sitrep_collection_is_valid:
  *
- * Returns: %TRUE if @coll is one of the nine collections of the protocol
+ * Returns: %TRUE if @coll is one of the collections of the protocol
  */
 gboolean
 sitrep_collection_is_valid (const char *coll)

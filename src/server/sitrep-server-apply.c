@@ -58,6 +58,45 @@ sitrep_server_keep_ref (SitrepServerStorage       *storage,
 }
 
 /**
+ * sitrep_server_keep_delivery:
+ * @current: (nullable): the record as stored
+ * @coll: its collection
+ * @body: the record's new body, from a client
+ *
+ * What the server writes about a delivery of a page or a communication
+ * (PROTOCOL.md § Integrations) is the server's: @body gets the stored
+ * values of those fields, or none, whatever the client sent. A client that
+ * puts the record whole therefore keeps them, and one cannot mark a page
+ * delivered or make the server forget that it was.
+ */
+void
+sitrep_server_keep_delivery (const SitrepServerRecord *current,
+                             const char               *coll,
+                             JsonObject               *body)
+{
+  static const char * const server_fields[] = {
+    "delivery", "provider", "external_id", "attempts", "delivered_at", "error",
+  };
+  g_autoptr(JsonObject) stored = NULL;
+
+  if (body == NULL || (!g_str_equal (coll, "pages") && !g_str_equal (coll, "communications")))
+    return;
+
+  if (current != NULL && !current->deleted && current->body != NULL)
+    stored = sitrep_protocol_parse_stored (current->body, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (server_fields); i++)
+    {
+      JsonNode *node = stored != NULL ? json_object_get_member (stored, server_fields[i]) : NULL;
+
+      if (node != NULL)
+        json_object_set_member (body, server_fields[i], json_node_copy (node));
+      else
+        json_object_remove_member (body, server_fields[i]);
+    }
+}
+
+/**
  * sitrep_server_body_fits:
  * @body: (nullable): a record's whole new body
  * @error: set to %SITREP_PROTOCOL_ERROR_TOO_LARGE when it does not fit

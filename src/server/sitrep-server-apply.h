@@ -20,6 +20,9 @@ gboolean sitrep_server_keep_ref     (SitrepServerStorage       *storage,
                                      const SitrepServerRecord  *current,
                                      JsonObject                *body,
                                      GError                   **error);
+void     sitrep_server_keep_delivery (const SitrepServerRecord *current,
+                                      const char               *coll,
+                                      JsonObject               *body);
 gboolean sitrep_server_body_fits    (JsonObject                *body,
                                      GError                   **error);
 gboolean sitrep_server_write_change (SitrepServerStorage       *storage,

@@ -49,6 +49,10 @@ typedef guint (*SitrepServerWriteFunc) (SitrepServerStorage  *storage,
                                         char                **response,
                                         gboolean             *changed);
 
+/* Called on the main thread once an own write's function returned. */
+typedef void (*SitrepServerWriteDone) (guint    status,
+                                       gpointer user_data);
+
 SitrepServerStorage     *_sitrep_server_get_storage   (SitrepServer      *self);
 SitrepServerRateLimiter *_sitrep_server_get_limiter   (SitrepServer      *self);
 GPtrArray               *_sitrep_server_get_waiters   (SitrepServer      *self);
@@ -77,6 +81,12 @@ void  _sitrep_server_run_write             (SitrepServer          *self,
                                             SitrepServerWriteFunc  func,
                                             gpointer               data,
                                             GDestroyNotify         destroy);
+void  _sitrep_server_run_own_write         (SitrepServer          *self,
+                                            SitrepServerWriteFunc  func,
+                                            gpointer               data,
+                                            GDestroyNotify         destroy,
+                                            SitrepServerWriteDone  done,
+                                            gpointer               done_data);
 
 /* sitrep-server-bodies.c */
 void  _sitrep_server_bound_body            (SitrepServer      *self,

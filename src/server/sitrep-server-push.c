@@ -140,6 +140,9 @@ apply_mutation (SitrepServerStorage       *storage,
       break;
     }
 
+  /* A delivery's outcome is written by the server alone. */
+  sitrep_server_keep_delivery (current, m->coll, body);
+
   /* Never stored cut short, never reset: refused whole. */
   if (!sitrep_server_body_fits (body, &invalid))
     return sitrep_protocol_result_rejected (m->mid, SITREP_PROTOCOL_TOO_LARGE, invalid->message);

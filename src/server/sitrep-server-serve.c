@@ -19,6 +19,8 @@
 
 #include "sitrep-server.h"
 #include "sitrep-server-cli.h"
+#include "sitrep-server-config.h"
+#include "sitrep-server-delivery.h"
 #include "sitrep-server-sqlite.h"
 
 #define RATE_LIMIT_DEFAULT      50
@@ -30,9 +32,10 @@
 #define MAX_CONNECTIONS_PER_ADDRESS_DEFAULT 256
 
 typedef struct {
-  GMainLoop    *loop;
-  SitrepServer *server;
-  gboolean      stopping;
+  GMainLoop            *loop;
+  SitrepServer         *server;
+  SitrepServerDelivery *delivery;   /* with --config only */
+  gboolean              stopping;
 } Serve;
 
 static gboolean
@@ -126,6 +129,8 @@ on_signal (gpointer user_data)
     {
       serve->stopping = TRUE;
       g_printerr ("sitrep-server: stopping\n");
+      if (serve->delivery != NULL)
+        sitrep_server_delivery_stop (serve->delivery);
       sitrep_server_shutdown_async (serve->server, shutdown_done_cb, serve);
     }
 
@@ -135,7 +140,12 @@ on_signal (gpointer user_data)
 /**
  * sitrep_server_cli_serve:
  *
- * `sitrep-server serve --db PATH --listen HOST:PORT …`
+ * `sitrep-server serve --db PATH --listen HOST:PORT [--config FILE] …`
+ *
+ * With --config, the server also delivers pages and status page updates
+ * through the providers the file names (sitrep-server-config.c); a file
+ * that is not right is a usage error (exit status 2) naming the file, the
+ * group and the key.
  */
 int
 sitrep_server_cli_serve (char **args)
@@ -144,10 +154,11 @@ sitrep_server_cli_serve (char **args)
     { "db", TRUE }, { "listen", TRUE }, { "tls-cert", TRUE }, { "tls-key", TRUE },
     { "rate-limit", TRUE }, { "request-timeout", TRUE }, { "write-timeout", TRUE },
     { "max-connections", TRUE }, { "max-connections-per-address", TRUE },
-    { "verbose", FALSE },
+    { "verbose", FALSE }, { "config", TRUE },
   };
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(SitrepServerStorage) storage = NULL;
+  g_autoptr(SitrepServerConfig) config = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GInetAddress) inet = NULL;
   g_autoptr(GSocketAddress) address = NULL;
@@ -155,8 +166,8 @@ sitrep_server_cli_serve (char **args)
   g_autoptr(GError) error = NULL;
   g_autofree char *host = NULL;
   SitrepServerOptions server_options = { 0 };
-  const char *db, *listen, *cert_file, *key_file;
-  Serve serve = { NULL, NULL, FALSE };
+  const char *db, *listen, *cert_file, *key_file, *config_file;
+  Serve serve = { NULL, NULL, NULL, FALSE };
   guint port, bound_port, sigterm_id, sigint_id;
   int status;
 
@@ -168,6 +179,7 @@ sitrep_server_cli_serve (char **args)
   listen = g_hash_table_lookup (values, "listen");
   cert_file = g_hash_table_lookup (values, "tls-cert");
   key_file = g_hash_table_lookup (values, "tls-key");
+  config_file = g_hash_table_lookup (values, "config");
 
   if (db == NULL || *db == '\0')
     return sitrep_server_cli_usage_error (_("--db is required"));
@@ -195,6 +207,20 @@ sitrep_server_cli_serve (char **args)
     return sitrep_server_cli_usage_error (_("--max-connections-per-address must be a whole "
                                             "number"));
   server_options.verbose = g_hash_table_contains (values, "verbose");
+
+  if (config_file != NULL)
+    {
+      if (*config_file == '\0')
+        return sitrep_server_cli_usage_error (_("--config needs a file"));
+      config = sitrep_server_config_load (config_file, &error);
+      if (config == NULL)
+        {
+          /* The message names the file, group and key; the usage would
+           * only bury it. */
+          g_printerr ("sitrep-server: %s\n", error->message);
+          return SITREP_SERVER_EXIT_USAGE;
+        }
+    }
 
   inet = resolve_host (host, &error);
   if (inet == NULL)
@@ -231,6 +257,20 @@ sitrep_server_cli_serve (char **args)
       return sitrep_server_cli_fail (_("cannot listen on %s: %s"), listen, error->message);
     }
 
+  if (config != NULL)
+    {
+      serve.delivery = sitrep_server_delivery_new (serve.server, storage, config);
+      if (!sitrep_server_delivery_start (serve.delivery, &error))
+        {
+          g_source_remove (sigterm_id);
+          g_source_remove (sigint_id);
+          g_clear_object (&serve.delivery);
+          g_clear_object (&serve.server);
+          return sitrep_server_cli_fail (_("cannot read what is left to deliver: %s"),
+                                         error->message);
+        }
+    }
+
   g_print ("listening on %s://%s:%u/\n", certificate != NULL ? "https" : "http", host,
            bound_port);
   fflush (stdout);
@@ -239,6 +279,7 @@ sitrep_server_cli_serve (char **args)
 
   g_source_remove (sigterm_id);
   g_source_remove (sigint_id);
+  g_clear_object (&serve.delivery);
   g_clear_object (&serve.server);
   /* storage closes with its autoptr: the WAL is checkpointed */
   return SITREP_SERVER_EXIT_OK;

@@ -37,6 +37,8 @@ typedef struct {
   guint                  status;
   char                  *response;
   gboolean               changed;
+  SitrepServerWriteDone  done;       /* for writes of the server's own, without msg */
+  gpointer               done_data;
 } WriteJob;
 
 struct _SitrepServer {
@@ -60,6 +62,13 @@ struct _SitrepServer {
 };
 
 G_DEFINE_FINAL_TYPE (SitrepServer, sitrep_server, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_COMMITTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 #define REQUEST_KEY "sitrep-request"
 
@@ -321,7 +330,7 @@ write_job_done (gpointer data)
 {
   WriteJob *job = data;
   SitrepServer *self = job->server;
-  SitrepServerRequest *req = _sitrep_server_request_get (job->msg);
+  SitrepServerRequest *req = job->msg != NULL ? _sitrep_server_request_get (job->msg) : NULL;
 
   if (req != NULL && !req->done)
     {
@@ -333,13 +342,19 @@ write_job_done (gpointer data)
     }
 
   if (job->changed)
-    _sitrep_server_wake_waiters (self, FALSE);
+    {
+      _sitrep_server_wake_waiters (self, FALSE);
+      g_signal_emit (self, signals[SIGNAL_COMMITTED], 0);
+    }
+
+  if (job->done != NULL)
+    job->done (job->status, job->done_data);
 
   self->writes--;
   g_free (job->response);
   if (job->destroy != NULL)
     job->destroy (job->data);
-  g_object_unref (job->msg);
+  g_clear_object (&job->msg);
   g_free (job);
 
   maybe_finish_shutdown (self);
@@ -386,6 +401,37 @@ _sitrep_server_run_write (SitrepServer          *self,
   self->writes++;
   soup_server_message_pause (msg);
   /* Cannot fail: the pool exists and is not exclusive-less. */
+  g_thread_pool_push (self->writer, job, NULL);
+}
+
+/**
+ * _sitrep_server_run_own_write:
+ * @data: (transfer full): for @func, freed with @destroy
+ * @done: (nullable): called on the main thread with @func's status once
+ *   it returned, before @data is freed
+ *
+ * Runs @func on the writer thread, in turn with the requests' writes, for
+ * changes the server makes of its own accord (deliveries' outcomes). A
+ * shutdown waits for it as it waits for a push.
+ */
+void
+_sitrep_server_run_own_write (SitrepServer          *self,
+                              SitrepServerWriteFunc  func,
+                              gpointer               data,
+                              GDestroyNotify         destroy,
+                              SitrepServerWriteDone  done,
+                              gpointer               done_data)
+{
+  WriteJob *job = g_new0 (WriteJob, 1);
+
+  job->server = g_object_ref (self);
+  job->func = func;
+  job->data = data;
+  job->destroy = destroy;
+  job->done = done;
+  job->done_data = done_data;
+
+  self->writes++;
   g_thread_pool_push (self->writer, job, NULL);
 }
 
@@ -546,6 +592,16 @@ sitrep_server_class_init (SitrepServerClass *klass)
 
   object_class->dispose = sitrep_server_dispose;
   object_class->finalize = sitrep_server_finalize;
+
+  /**
+   * SitrepServer::committed:
+   *
+   * Emitted on the main thread after a write committed new changes, once
+   * the long-polls were woken.
+   */
+  signals[SIGNAL_COMMITTED] =
+    g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

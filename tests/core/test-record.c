@@ -63,6 +63,18 @@ static const ValidRow valid_rows[] = {
     "\"runbook_url\":\"https://wiki.example.com/payments\",\"dashboard_url\":null,"
     "\"escalation\":[\"database\",\"platform\"]}" },
   { "services", "Zahlungsdienst für Österreich", "{}" },
+  { "pages", UUID2,
+    "{\"incident_id\":\"" INCIDENT "\",\"team\":\"database-team\","
+    "\"message\":\"Primary is down\",\"requested_by\":\"alice\","
+    "\"requested_at\":\"2025-04-08T14:40:00Z\",\"delivery\":\"failed\","
+    "\"provider\":\"pagerduty\",\"attempts\":1,\"delivered_at\":null,"
+    "\"error\":\"Event object is invalid\"}" },
+  { "communications", UUID2,
+    "{\"incident_id\":\"" INCIDENT "\",\"audience\":\"status_page\",\"publish\":true,"
+    "\"approval\":\"approved\",\"approved_by\":\"carol\","
+    "\"approved_at\":\"2025-04-08T14:45:00Z\",\"delivery\":\"delivered\","
+    "\"provider\":\"statuspage\",\"external_id\":\"p31zjtct2jer\",\"attempts\":2,"
+    "\"delivered_at\":\"2025-04-08T14:45:02Z\",\"error\":null}" },
 };
 
 static JsonObject *
@@ -170,6 +182,15 @@ static const InvalidRow invalid_rows[] = {
   { "postmortems", INCIDENT, "{\"went_well\":{}}", "went_well: must be an array of strings" },
   { "services", "payments", "{\"critical\":\"true\"}", "critical: must be a boolean" },
   { "services", "payments", "{\"escalation\":[null]}", "escalation: must be an array of strings" },
+  { "pages", UUID2, "{\"incident_id\":\"" INCIDENT "\"}", "team: required" },
+  { "pages", UUID2, "{\"incident_id\":\"" INCIDENT "\",\"team\":\"db\",\"delivery\":\"sent\"}",
+    "delivery: must be one of pending, delivered, failed" },
+  { "pages", UUID2, "{\"incident_id\":\"" INCIDENT "\",\"team\":\"db\",\"provider\":\"statuspage\"}",
+    "provider: must be one of pagerduty, webhook" },
+  { "communications", UUID2, "{\"incident_id\":\"" INCIDENT "\",\"publish\":\"yes\"}",
+    "publish: must be a boolean" },
+  { "communications", UUID2, "{\"incident_id\":\"" INCIDENT "\",\"approval\":\"pending\"}",
+    "approval: must be one of none, awaiting, approved" },
   /* times and dates */
   { "incidents", INCIDENT, "{\"title\":\"t\",\"severity\":\"P1\",\"detected_at\":\"yesterday\"}",
     "detected_at: must be an RFC 3339 UTC time (2026-11-27T14:32:00Z) or null" },
@@ -370,7 +391,7 @@ test_collections_and_uuids (void)
 {
   static const char * const collections[] = {
     "incidents", "roles", "checklist", "timeline", "communications", "action_items",
-    "postmortems", "templates", "services",
+    "postmortems", "templates", "services", "pages",
   };
   static const struct {
     const char *id;
