@@ -28,6 +28,11 @@ struct _SitrepStore
   char         *path;
   int           lock_fd;        /* holds the lock on PATH.lock; -1 when none */
   gboolean      reading;        /* opened only to read: no lock, no migration */
+  gboolean      unchecked;      /* opened without quick_check: sitrep_store_check_async() */
+  char        **damage;         /* an atomic rc box, shared with the check's thread: why the
+                                 * file takes no more writes (set atomically once found
+                                 * damaged), NULL while it is not known to be */
+  gboolean      sealed;         /* the connection was told to write nothing more */
   sqlite3      *db;
   char         *client_id;
   char         *actor;
@@ -95,6 +100,9 @@ void          _sitrep_store_emit_conflicts_changed (SitrepStore *self);
 void          _sitrep_store_recount_pending  (SitrepStore   *self);
 gboolean      _sitrep_store_count_outbox     (SitrepStore   *self,
                                               GError       **error);
+gboolean      _sitrep_store_refuse_writes_if_damaged (SitrepStore *self,
+                                              GError       **error);
+void          _sitrep_store_damage_clear     (gpointer       damage);
 
 /* sitrep-store-records.c */
 SitrepRecord *_sitrep_store_read_record      (SitrepStore   *self,

@@ -162,15 +162,15 @@ fail:
   return FALSE;
 }
 
-/* What went wrong opening the database, from SQLite's last result code;
- * FAILED when it is none of the kinds a user can act on. */
+/* What went wrong on @db, from SQLite's last result code; FAILED when it
+ * is none of the kinds a user can act on. */
 static SitrepStoreError
-open_error_of (SitrepStore *self)
+error_code_of (sqlite3 *db)
 {
-  if (self->db == NULL)
+  if (db == NULL)
     return SITREP_STORE_ERROR_FAILED;
 
-  switch (sqlite3_extended_errcode (self->db) & 0xff)
+  switch (sqlite3_extended_errcode (db) & 0xff)
     {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -189,31 +189,78 @@ open_error_of (SitrepStore *self)
     }
 }
 
-/* PRAGMA quick_check: the pages and their links, without the slower
- * index cross-checks of integrity_check. A database with damaged pages
- * would fail one query or another later, and could lose edits. */
+/* What went wrong opening the database. */
+static SitrepStoreError
+open_error_of (SitrepStore *self)
+{
+  return error_code_of (self->db);
+}
+
+/* A failure of SQLite's that the user can act on, as its own
+ * SitrepStoreError naming the file; @detail is SQLite's word for it. */
+static void
+set_user_error (GError           **error,
+                SitrepStoreError   code,
+                const char        *path,
+                const char        *detail)
+{
+  switch (code)
+    {
+    case SITREP_STORE_ERROR_CORRUPT:
+      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s is damaged: %s"),
+                   path, detail);
+      break;
+    case SITREP_STORE_ERROR_READ_ONLY:
+      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s cannot be written: %s"),
+                   path, detail);
+      break;
+    case SITREP_STORE_ERROR_FULL:
+      g_set_error (error, SITREP_STORE_ERROR, code,
+                   _("The disk holding the database %s is full: %s"), path, detail);
+      break;
+    default:
+      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s cannot be read: %s"),
+                   path, detail);
+      break;
+    }
+}
+
+/* PRAGMA quick_check on @db: the pages and their links, without the
+ * slower index cross-checks of integrity_check. A database with damaged
+ * pages would fail one query or another later, and could lose edits. A
+ * page SQLite cannot read at all fails the check itself: that comes back
+ * as FAILED "quick_check: …", which the caller names by error_code_of(). */
 static gboolean
-quick_check (SitrepStore  *self,
-             GError      **error)
+check_pages (sqlite3     *db,
+             const char  *path,
+             GError     **error)
 {
   g_autofree char *problem = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
-    return _sitrep_store_set_sqlite_error (self, error, "quick_check");
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_FAILED, "quick_check: %s",
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
-    return _sitrep_store_set_sqlite_error (self, error, "quick_check");
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_FAILED, "quick_check: %s",
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
 
   if (problem != NULL)
     {
       g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT,
-                   _("The database %s is damaged: %s"), self->path, problem);
+                   _("The database %s is damaged: %s"), path, problem);
       return FALSE;
     }
 
@@ -253,26 +300,7 @@ _sitrep_store_setup (SitrepStore  *self,
       return FALSE;
     }
 
-  switch (code)
-    {
-    case SITREP_STORE_ERROR_CORRUPT:
-      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s is damaged: %s"),
-                   self->path, local_error->message);
-      break;
-    case SITREP_STORE_ERROR_READ_ONLY:
-      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s cannot be written: %s"),
-                   self->path, local_error->message);
-      break;
-    case SITREP_STORE_ERROR_FULL:
-      g_set_error (error, SITREP_STORE_ERROR, code,
-                   _("The disk holding the database %s is full: %s"), self->path,
-                   local_error->message);
-      break;
-    default:
-      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s cannot be read: %s"),
-                   self->path, local_error->message);
-      break;
-    }
+  set_user_error (error, code, self->path, local_error->message);
   return FALSE;
 }
 
@@ -414,16 +442,20 @@ setup (SitrepStore  *self,
       return FALSE;
     }
   /* Pages are read through a mapping rather than a read() each while the
-   * check below touches every page... */
-  if (!_sitrep_store_exec_sql (self, "PRAGMA mmap_size = 268435456", error))
-    return FALSE;
-  if (!quick_check (self, error))
-    return FALSE;
-  /* ...then let the mapping go: every page the check touched would stay
-   * resident (as much memory as the file is large), while later reads go
-   * through SQLite's bounded page cache at no measurable cost. */
-  if (!_sitrep_store_exec_sql (self, "PRAGMA mmap_size = 0", error))
-    return FALSE;
+   * check below touches every page... (A store opened unchecked is
+   * checked later, on a connection of its own: sitrep_store_check_async().) */
+  if (!self->unchecked)
+    {
+      if (!_sitrep_store_exec_sql (self, "PRAGMA mmap_size = 268435456", error))
+        return FALSE;
+      if (!check_pages (self->db, self->path, error))
+        return FALSE;
+      /* ...then let the mapping go: every page the check touched would
+       * stay resident (as much memory as the file is large), while later
+       * reads go through SQLite's bounded page cache at no measurable cost. */
+      if (!_sitrep_store_exec_sql (self, "PRAGMA mmap_size = 0", error))
+        return FALSE;
+    }
 
   /* WAL with FULL sync: an edit the user saw as saved survives a crash of
    * the app and of the machine. */
@@ -473,4 +505,162 @@ prepare_statements (SitrepStore  *self,
                   "INSERT INTO history (coll, id, field, before, after, actor, ts) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
                   &self->history_stmt, error);
+}
+
+static void
+interrupt_check (GCancellable *cancellable,
+                 sqlite3      *db)
+{
+  sqlite3_interrupt (db);
+}
+
+typedef struct
+{
+  char  *path;
+  char **damage;   /* the store's, acquired */
+} CheckJob;
+
+static void
+check_job_free (CheckJob *job)
+{
+  g_free (job->path);
+  g_atomic_rc_box_release_full (job->damage, _sitrep_store_damage_clear);
+  g_free (job);
+}
+
+/* In a worker thread, on a read-only connection of its own: SQLite in
+ * WAL mode gives it a snapshot while the store's connection writes on.
+ * Damage found is noted for the store at once (atomically: the store's
+ * connection is the main thread's), so no write begins after it. The
+ * thread holds the note, not the store: the store goes when its last user
+ * lets it go. */
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckJob *job = task_data;
+  const char *path = job->path;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  gulong cancel_id = 0;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_user_error (&error, error_code_of (db), path,
+                      db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+      sqlite3_close (db);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  /* Read through a mapping, as the check at open does; it goes with the
+   * connection. */
+  sqlite3_exec (db, "PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
+
+  if (cancellable != NULL)
+    cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_check), db, NULL);
+  if (!check_pages (db, path, &local_error))
+    {
+      SitrepStoreError code = error_code_of (db);
+
+      if (g_cancellable_is_cancelled (cancellable))
+        g_cancellable_set_error_if_cancelled (cancellable, &error);
+      else if (local_error->code == SITREP_STORE_ERROR_FAILED && code != SITREP_STORE_ERROR_FAILED)
+        set_user_error (&error, code, path, local_error->message);
+      else
+        error = g_steal_pointer (&local_error);
+    }
+  g_cancellable_disconnect (cancellable, cancel_id);
+  sqlite3_close (db);
+
+  if (error == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (g_error_matches (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT))
+    {
+      char *damage = g_strdup (error->message);
+
+      if (!g_atomic_pointer_compare_and_exchange (job->damage, NULL, damage))
+        g_free (damage);
+    }
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/* Back in the main thread: the store's own task is answered. */
+static void
+check_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * sitrep_store_check_async:
+ *
+ * Checks every page of the database (`PRAGMA quick_check`, what
+ * sitrep_store_open() does before it returns) in a worker thread, on a
+ * read-only connection of its own, so the main loop goes on meanwhile;
+ * for a store opened with sitrep_store_open_unchecked().
+ *
+ * Damage comes back as %SITREP_STORE_ERROR_CORRUPT with the message
+ * sitrep_store_open() would have given. From the moment it is found the
+ * store writes nothing more to the file: every write fails with that
+ * error, and closing the store neither checkpoints the -wal into the
+ * damaged file nor deletes it, so what was written before stays in the
+ * two files for whoever recovers them.
+ */
+void
+sitrep_store_check_async (SitrepStore         *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) thread_task = NULL;
+  GTask *task;
+  CheckJob *job;
+
+  g_return_if_fail (SITREP_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sitrep_store_check_async);
+  job = g_new0 (CheckJob, 1);
+  job->path = g_strdup (self->path);
+  job->damage = g_atomic_rc_box_acquire (self->damage);
+  thread_task = g_task_new (NULL, cancellable, check_done, task);
+  g_task_set_task_data (thread_task, job, (GDestroyNotify) check_job_free);
+  g_task_run_in_thread (thread_task, check_thread);
+}
+
+/**
+ * sitrep_store_check_finish:
+ *
+ * Returns: %TRUE when the database is sound, else %FALSE with @error set
+ */
+gboolean
+sitrep_store_check_finish (SitrepStore   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  /* The main thread's connection takes no more writes from here on. */
+  _sitrep_store_refuse_writes_if_damaged (self, NULL);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

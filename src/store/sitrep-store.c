@@ -108,6 +108,8 @@ _sitrep_store_set_meta (SitrepStore  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  if (!_sitrep_store_refuse_writes_if_damaged (self, error))
+    return FALSE;
   if (sqlite3_prepare_v2 (self->db,
                           "INSERT INTO meta (key, value) VALUES (?, ?) "
                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -173,6 +175,7 @@ _sitrep_store_serialise (JsonObject *object)
 static SitrepStore *
 open_store (const char  *path,
             gboolean     reading,
+            gboolean     unchecked,
             GError     **error)
 {
   g_autoptr(SitrepStore) self = NULL;
@@ -180,6 +183,7 @@ open_store (const char  *path,
   self = g_object_new (SITREP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->reading = reading;
+  self->unchecked = unchecked;
 
   if (!_sitrep_store_setup (self, error))
     return NULL;
@@ -203,7 +207,7 @@ sitrep_store_open_for_reading (const char  *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
 
-  return open_store (path, TRUE, error);
+  return open_store (path, TRUE, FALSE, error);
 }
 
 SitrepStore *
@@ -212,7 +216,69 @@ sitrep_store_open (const char  *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
 
-  return open_store (path, FALSE, error);
+  return open_store (path, FALSE, FALSE, error);
+}
+
+/**
+ * sitrep_store_open_unchecked:
+ * @path: the database file; its folder is created if needed
+ *
+ * Opens the database as sitrep_store_open() does, with every check that
+ * fails fast (the header, the schema and its migrations, a file that
+ * cannot be written, another process holding it), but without reading
+ * every page first: that check, which grows with the file (a third of a
+ * second for a year of a busy team), is left to sitrep_store_check_async(),
+ * for a caller that does not want to wait on it (the app's window comes
+ * up first). Other callers keep sitrep_store_open(): they have nothing to
+ * show meanwhile, and want damage said before anything is read.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+SitrepStore *
+sitrep_store_open_unchecked (const char  *path,
+                             GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_store (path, FALSE, TRUE, error);
+}
+
+void
+_sitrep_store_damage_clear (gpointer damage)
+{
+  g_free (*(char **) damage);
+}
+
+/* Once the file is known to be damaged: this connection writes nothing
+ * more to it. SQLite refuses every write (query_only), and closing
+ * neither checkpoints the -wal into the damaged file nor deletes it. */
+static void
+seal (SitrepStore *self)
+{
+  int persist = 1;
+
+  if (self->sealed || self->db == NULL)
+    return;
+  self->sealed = TRUE;
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+  _sitrep_store_exec_sql (self, "PRAGMA query_only = 1", NULL);
+}
+
+/* Every write begins here: refused, with why, once sitrep_store_check_async()
+ * found the file damaged (even before its callback ran). */
+gboolean
+_sitrep_store_refuse_writes_if_damaged (SitrepStore  *self,
+                                        GError      **error)
+{
+  const char *damage = g_atomic_pointer_get (self->damage);
+
+  if (damage == NULL)
+    return TRUE;
+
+  seal (self);
+  g_set_error_literal (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT, damage);
+  return FALSE;
 }
 
 static void
@@ -229,6 +295,7 @@ sitrep_store_finalize (GObject *object)
   sqlite3_finalize (self->fts_map_stmt);
   sqlite3_finalize (self->fts_unmap_stmt);
   sqlite3_finalize (self->history_stmt);
+  _sitrep_store_refuse_writes_if_damaged (self, NULL);
   if (self->db != NULL)
     sqlite3_close (self->db);
   if (self->lock_fd >= 0)
@@ -241,6 +308,7 @@ sitrep_store_finalize (GObject *object)
   g_free (self->client_id);
   g_free (self->actor);
   g_free (self->refuse_edits);
+  g_atomic_rc_box_release_full (self->damage, _sitrep_store_damage_clear);
 
   G_OBJECT_CLASS (sitrep_store_parent_class)->finalize (object);
 }
@@ -337,6 +405,7 @@ static void
 sitrep_store_init (SitrepStore *self)
 {
   self->lock_fd = -1;
+  self->damage = g_atomic_rc_box_new0 (char *);
   self->actor = g_strdup (g_get_user_name ());
   self->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_store_change_free);
   self->change_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -416,6 +485,8 @@ _sitrep_store_begin (SitrepStore  *self,
   gint64 data_version;
 
   forget_changes (self);
+  if (!_sitrep_store_refuse_writes_if_damaged (self, error))
+    return FALSE;
   /* What a committed transaction did to the outbox without announcing it
    * (a rolled back one left nothing here). */
   self->outbox_rows = MAX (self->outbox_rows + self->outbox_delta, 0);
