@@ -33,7 +33,14 @@ struct _SitrepContext
   /* After resolution: sitrep-context-obligations.c */
   gint64              postmortem_s;
   GHashTable         *owing;       /* ids of the incidents still owing, once asked */
+  /* The database's page check after the window: sitrep-context-database.c */
+  gboolean            database_damaged;
 };
+
+SitrepContext  *_sitrep_context_open               (const char          *data_dir,
+                                                   guint                n_first,
+                                                   gboolean             unchecked,
+                                                   GError             **error);
 
 /* What a workspace asks of the context to change its incident: the public
  * face of these is SitrepWorkspace. */
