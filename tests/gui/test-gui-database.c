@@ -20,6 +20,7 @@
 #include "sitrep-application.h"
 #include "sitrep-context-store.h"
 #include "sitrep-database-dialog.h"
+#include "sitrep-wall-window.h"
 #include "sitrep-window.h"
 
 #define GARBAGE_LEN 8192
@@ -255,10 +256,13 @@ test_in_use (void)
  * does not wait on the page check to show its window. The check, once the
  * window is on screen, finds the damage; the window goes and the dialog
  * shown at start for a damaged database takes its place, the file as it
- * was (nothing written to it after). Move Aside works from there. */
+ * was (nothing written to it after). Move Aside works from there. With
+ * --wall, the wall view goes the same way. */
 static void
-test_damaged_after_window (void)
+test_damaged_after_window (gconstpointer data)
 {
+  gboolean wall = GPOINTER_TO_INT (data);
+  GType first_type = wall ? SITREP_TYPE_WALL_WINDOW : SITREP_TYPE_WINDOW;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -285,26 +289,29 @@ test_damaged_after_window (void)
   g_assert_true (g_file_get_contents (path, &damaged, &damaged_len, NULL));
 
   f.app = sitrep_application_new (dir, FALSE);
+  sitrep_application_set_wall (f.app, wall);
   g_application_register (G_APPLICATION (f.app), NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (sitrep_application_get_context (f.app));
   g_application_activate (G_APPLICATION (f.app));
-  g_assert_nonnull (find_window (&f, SITREP_TYPE_WINDOW));
+  g_assert_nonnull (find_window (&f, first_type));
   g_assert_null (find_window (&f, SITREP_TYPE_DATABASE_DIALOG));
   store = sitrep_context_get_store (sitrep_application_get_context (f.app));
   g_object_add_weak_pointer (store, &store);
-  gui_test_save_screenshot (find_window (&f, SITREP_TYPE_WINDOW), "database-damaged-window-first");
 
   WAIT_UNTIL (find_window (&f, SITREP_TYPE_DATABASE_DIALOG) != NULL);
   dialog = find_window (&f, SITREP_TYPE_DATABASE_DIALOG);
-  WAIT_UNTIL (find_window (&f, SITREP_TYPE_WINDOW) == NULL);
+  WAIT_UNTIL (find_window (&f, first_type) == NULL);
+  g_assert_null (find_window (&f, SITREP_TYPE_WINDOW));
+  g_assert_null (find_window (&f, SITREP_TYPE_WALL_WINDOW));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Damaged");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
   g_assert_true (adw_message_dialog_has_response (dialog, "move-aside"));
   g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
   g_assert_null (sitrep_application_get_context (f.app));
   g_assert_cmpint (sitrep_application_get_exit_status (f.app), ==, 1);
-  gui_test_save_screenshot (GTK_WIDGET (dialog), "database-damaged-after-window");
+  if (!wall)
+    gui_test_save_screenshot (GTK_WIDGET (dialog), "database-damaged-after-window.png");
 
   /* The store is closed, and nothing was written to the damaged file. */
   WAIT_UNTIL (store == NULL);
@@ -378,7 +385,10 @@ main (int   argc,
   g_test_add_data_func ("/gui/database/quit", (gconstpointer) test_quit, run_isolated);
   g_test_add_func ("/gui/database/move-aside-names", test_move_aside_names);
   g_test_add_func ("/gui/database/in-use", test_in_use);
-  g_test_add_func ("/gui/database/damaged-after-window", test_damaged_after_window);
+  g_test_add_data_func ("/gui/database/damaged-after-window", GINT_TO_POINTER (FALSE),
+                        test_damaged_after_window);
+  g_test_add_data_func ("/gui/database/damaged-after-wall", GINT_TO_POINTER (TRUE),
+                        test_damaged_after_window);
 
   return g_test_run ();
 }
