@@ -552,6 +552,16 @@ stop_context (SitrepApplication *self)
   g_clear_object (&self->context);
 }
 
+/* Any window of the application but the database dialog. */
+static GtkWindow *
+other_window (SitrepApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (l->data != (gpointer) self->database_dialog)
+      return l->data;
+  return NULL;
+}
+
 /* The page check found the database damaged, its window up: syncing has
  * stopped and nothing more is written to the file (the store refuses it).
  * Its windows (the wall view too) make way for the dialog shown at start
@@ -561,19 +571,19 @@ static void
 database_damaged (SitrepApplication *self,
                   GError            *error)
 {
-  g_autoptr(GList) windows = NULL;
+  GtkWindow *other;
 
   g_printerr ("sitrep: %s\n", error->message);
   g_clear_error (&self->open_error);
   self->open_error = error;
   self->exit_status = 1;
 
-  /* The dialog first: the application keeps a window throughout. */
+  /* The dialog first: the application keeps a window throughout. A
+   * window destroyed may take its dialogs with it: the list is read again
+   * after each. */
   show_database_dialog (self);
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (l->data != (gpointer) self->database_dialog)
-      gtk_window_destroy (l->data);
+  while ((other = other_window (self)) != NULL)
+    gtk_window_destroy (other);
   stop_context (self);
 }
 
