@@ -57,6 +57,7 @@ struct _SitrepWindow
   GtkLabel             *auth_label;
   GtkButton            *settle_button;
   GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
   SitrepOverviewPage   *overview_page;
   SitrepOverdueBadge   *overdue_badge;
 };
@@ -85,6 +86,7 @@ void _sitrep_window_init_settle_button (SitrepWindow *self);
 GtkSingleSelection  *_sitrep_window_get_selection      (SitrepWindow *self);
 GtkListView         *_sitrep_window_get_incident_list  (SitrepWindow *self);
 GtkStack            *_sitrep_window_get_sidebar_stack  (SitrepWindow *self);
+AdwStatusPage       *_sitrep_window_get_empty_page     (SitrepWindow *self);
 GtkEditable         *_sitrep_window_get_search_entry   (SitrepWindow *self);
 GtkLabel            *_sitrep_window_get_sync_label     (SitrepWindow *self);
 GtkWidget           *_sitrep_window_get_sync_indicator (SitrepWindow *self);

@@ -107,6 +107,27 @@ update_sidebar_state (SitrepWindow *self)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "signed-out");
   else
     gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+
+  /* With no incident shown, the content pane says why and what to do;
+   * a refused token says nothing about whether there are incidents. */
+  if (signed_out (self))
+    {
+      adw_status_page_set_title (self->empty_page, _("No Incident Selected"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Sign in to the team server to see its incidents."));
+    }
+  else if (g_list_model_get_n_items (sitrep_context_get_incidents (self->context)) == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("All Quiet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No incidents. Declare one as soon as something is wrong."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Incident Selected"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Pick one from the list, or declare a new one."));
+    }
 }
 
 static void
@@ -783,6 +804,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, incident_list);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, switcher_bar);
@@ -879,6 +901,12 @@ GtkStack *
 _sitrep_window_get_sidebar_stack (SitrepWindow *self)
 {
   return self->sidebar_stack;
+}
+
+AdwStatusPage *
+_sitrep_window_get_empty_page (SitrepWindow *self)
+{
+  return self->empty_page;
 }
 
 GtkLabel *

@@ -209,6 +209,32 @@ test_switcher_bar_on_demand (Fixture       *f,
   gui_test_destroy (GTK_WINDOW (window));
 }
 
+/* With no incident at all, the content pane says so once (the sidebar
+ * only "No incidents"); with incidents, it asks to pick one. */
+static void
+test_empty_says_why (Fixture       *f,
+                     gconstpointer  data)
+{
+  SitrepWindow *window = sitrep_window_new (NULL, f->context);
+  AdwStatusPage *empty = _sitrep_window_get_empty_page (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "All Quiet");
+  g_assert_nonnull (find_telling (GTK_WIDGET (window), "No incidents"));
+
+  id = sitrep_context_declare_incident (f->context, "Checkout errors", "checkout", "",
+                                        SITREP_SEVERITY_P2, &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (empty)));
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Incident Selected");
+  g_assert_null (find_telling (GTK_WIDGET (window), "No incidents"));
+
+  gui_test_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +247,8 @@ main (int   argc,
               test_narrow_sync_state, fixture_tear_down);
   g_test_add ("/window/switcher-bar-on-demand", Fixture, NULL, fixture_set_up,
               test_switcher_bar_on_demand, fixture_tear_down);
+  g_test_add ("/window/empty-says-why", Fixture, NULL, fixture_set_up,
+              test_empty_says_why, fixture_tear_down);
 
   return g_test_run ();
 }
