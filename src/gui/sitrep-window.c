@@ -550,7 +550,7 @@ update_sync_label (SitrepWindow *self)
   described = g_strdup_printf (_("%s: %s"), text, tooltip);
 
   gtk_label_set_label (self->sync_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), tooltip);
+  sitrep_widget_set_tooltip (GTK_WIDGET (self->sync_label), tooltip);
   gtk_widget_set_visible (GTK_WIDGET (self->sync_label), !folded);
   gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "warning");
@@ -561,7 +561,7 @@ update_sync_label (SitrepWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
     {
       gtk_image_set_from_icon_name (icons[i], icon);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (icons[i]), described);
+      sitrep_widget_set_tooltip (GTK_WIDGET (icons[i]), described);
       gtk_accessible_update_property (GTK_ACCESSIBLE (icons[i]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, described, -1);
       gtk_widget_set_visible (GTK_WIDGET (icons[i]), folded);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "sitrep-gui-util.h"
 
 #include "sitrep-comms-page-private.h"
 #include "sitrep-enum-strings.h"
@@ -403,7 +404,7 @@ test_impact_label (Fixture       *f,
   declare (f, "search", SITREP_SEVERITY_P3);
   g_assert_cmpstr (gtk_label_get_label (label), ==, "Card payments fail");
   g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), ==, "Card payments fail");
+  g_assert_cmpstr (sitrep_widget_get_tooltip (GTK_WIDGET (label)), ==, "Card payments fail");
 }
 
 /* The service catalogue as an admin's app would have synced it. */

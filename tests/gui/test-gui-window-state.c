@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "sitrep-gui-util.h"
 #include "sitrep-application.h"
 
 #include "sitrep-window-private.h"
@@ -82,7 +83,7 @@ static GtkWidget *
 find_telling (GtkWidget  *root,
               const char *text)
 {
-  const char *tooltip = gtk_widget_get_tooltip_text (root);
+  const char *tooltip = sitrep_widget_get_tooltip (root);
 
   if (gtk_widget_get_mapped (root) && gtk_widget_get_width (root) > 0 &&
       ((GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL) ||

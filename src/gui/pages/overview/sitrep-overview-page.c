@@ -278,7 +278,7 @@ rebuild_status_buttons (SitrepOverviewPage *self,
       button = gtk_button_new_with_label (sitrep_status_get_label (s));
       /* Translators: %s is a status such as "Monitoring" */
       tooltip = g_strdup_printf (_("Move the incident to %s"), sitrep_status_get_label (s));
-      gtk_widget_set_tooltip_text (button, tooltip);
+      sitrep_widget_set_tooltip (button, tooltip);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "overview.set-status");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", s);
       if (s == current + 1)
@@ -396,7 +396,7 @@ update_attention (SitrepOverviewPage *self)
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.page");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "roles");
-      gtk_widget_set_tooltip_text (button, _("Open the Roles page (Alt+2)"));
+      sitrep_widget_set_tooltip (button, _("Open the Roles page (Alt+2)"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
 
@@ -545,8 +545,8 @@ update_impact (SitrepOverviewPage *self)
   gboolean any = impact != NULL && impact[0] != '\0';
 
   gtk_label_set_label (self->impact_label, any ? impact : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->impact_label), any ? impact : NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->impact_row), any ? impact : NULL);
+  sitrep_widget_set_tooltip (GTK_WIDGET (self->impact_label), any ? impact : NULL);
+  sitrep_widget_set_tooltip (GTK_WIDGET (self->impact_row), any ? impact : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->impact_label), any);
 }
 
