@@ -8,6 +8,9 @@
  * payload writes nothing. The incident opened by a group is named after
  * the groupKey and the first startsAt, so a redelivery after it was
  * resolved finds it again instead of opening another.
+ * Its impact began at the earliest startsAt of its alerts; it was detected
+ * when the group was first delivered (the server's clock), so a
+ * redelivery, which finds the incident, changes neither.
  *
  * The incident is declared by the same rule the app declares with (its IC
  * checklist, "Incident declared"), and says how triage classified it: which
@@ -323,7 +326,8 @@ new_incident (JsonObject         *payload,
   JsonObject *body;
   g_autoptr(GPtrArray) services = g_ptr_array_new ();
   g_autofree char *title = incident_title (payload, alerts);
-  g_autofree char *detected = facts->first != NULL ? sitrep_time_format (facts->first) : NULL;
+  g_autoptr(GDateTime) delivered = sitrep_time_parse (now);
+  g_autofree char *impact = NULL;
   const char *description = sitrep_json_get_string (get_object (payload, "commonAnnotations"),
                                                     "description");
 
@@ -339,7 +343,17 @@ new_incident (JsonObject         *payload,
 
       json_object_set_string_member (body, "summary", summary);
     }
-  json_object_set_string_member (body, "detected_at", detected != NULL ? detected : now);
+  /* Customer impact began when the first alert started firing; we knew
+   * of it when Alertmanager told us, so time to detect is the alert's
+   * own wait (group_wait, evaluation, delivery). A startsAt still to
+   * come on this clock began, as far as we know, when it arrived. */
+  if (facts->first != NULL)
+    impact = sitrep_time_format (delivered != NULL && g_date_time_compare (facts->first,
+                                                                           delivered) > 0
+                                 ? delivered : facts->first);
+  if (impact != NULL)
+    json_object_set_string_member (body, "impact_started_at", impact);
+  json_object_set_string_member (body, "detected_at", now);
   json_object_set_string_member (body, "declared_at", now);
   /* Not protocol fields, kept as unknown fields are: where it came from. */
   json_object_set_string_member (body, "source", AUTHOR);
