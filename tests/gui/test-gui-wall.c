@@ -474,8 +474,6 @@ test_selected_pinned (Fixture       *f,
   /* A resolved incident is not selected: it is not on the wall. */
   g_assert_false (sitrep_wall_window_select_incident (wall, f->resolved_id));
   g_assert_cmpstr (sitrep_wall_window_get_selected_incident (wall), ==, other_id);
-  gui_test_save_screenshot (f->wall, g_getenv ("ADW_DEBUG_COLOR_SCHEME") != NULL
-                                     ? "wall-selected-dark.png" : "wall-selected-light.png");
 
   /* Resolved, it leaves the wall; the first is selected again. */
   g_assert_true (sitrep_workspace_set_status (test_workspace (f->context, other_id),
@@ -483,6 +481,37 @@ test_selected_pinned (Fixture       *f,
   g_assert_no_error (error);
   WAIT_UNTIL (g_strcmp0 (sitrep_wall_window_get_selected_incident (wall), first_id) == 0);
   WAIT_UNTIL (strstr (gtk_label_get_label (pinned), first_text) != NULL);
+}
+
+/* For a person to check: the Overview's milestones, Impact started set,
+ * scrolled into view. */
+static void
+overview_screenshot (SitrepWindow  *window,
+                     SitrepContext *context,
+                     const char    *incident_id)
+{
+  SitrepWorkspace *workspace = test_workspace (context, incident_id);
+  SitrepIncident *incident = sitrep_context_lookup_incident (context, incident_id);
+  g_autoptr(GDateTime) impact = g_date_time_add_minutes (
+    sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DETECTED), -6);
+  GtkWidget *group = GTK_WIDGET (_sitrep_overview_page_get_milestones_group (
+                                   _sitrep_window_get_overview (window)));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GError) error = NULL;
+  graphene_rect_t bounds;
+
+  g_assert_true (sitrep_workspace_set_milestone (workspace, SITREP_MILESTONE_IMPACT_STARTED, impact,
+                                                 &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (gtk_widget_get_mapped (group));
+  g_assert_nonnull (scrolled);
+  g_assert_true (gtk_widget_compute_bounds (group, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                            &bounds));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                            bounds.origin.y - 24);
+  gui_test_save_screenshot (GTK_WIDGET (window), g_getenv ("ADW_DEBUG_COLOR_SCHEME") != NULL
+                                                 ? "overview-impact-started-dark.png"
+                                                 : "overview-impact-started-light.png");
 }
 
 /* Opened from the main window (Ctrl+Shift+W), the wall selects the
@@ -508,6 +537,9 @@ test_opened_from_window (void)
       return;
     }
 
+  /* A screenshot shows the header as it settles, not mid-transition. */
+  if (g_getenv ("SITREP_TEST_SCREENSHOTS") != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   dir = g_dir_make_tmp ("sitrep-wall-open-XXXXXX", NULL);
   app = sitrep_application_new (dir, FALSE);
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -519,9 +551,16 @@ test_opened_from_window (void)
   e1 = add_entry (test_workspace (context, p1), "Rolled back release 2026.12.3", TRUE);
   e3 = add_entry (test_workspace (context, p3), "Rebuilding the search index", TRUE);
 
+  declared_ago (context, p1, 26);
+  declared_ago (context, p3, 12);
+  g_assert_true (sitrep_workspace_assign_role (test_workspace (context, p1),
+                                               SITREP_ROLE_COMMANDER, "priya", &error));
+  g_assert_no_error (error);
   window = sitrep_window_new (ADW_APPLICATION (app), context);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (sitrep_window_select_incident (window, p3));
+  if (g_getenv ("SITREP_TEST_SCREENSHOTS") != NULL)
+    overview_screenshot (window, context, p3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.wall-view", NULL));
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     if (SITREP_IS_WALL_WINDOW (l->data))
@@ -537,6 +576,9 @@ test_opened_from_window (void)
   g_assert_cmpstr (sitrep_wall_window_get_selected_incident (SITREP_WALL_WINDOW (wall)), ==, p1);
   WAIT_UNTIL (strstr (gtk_label_get_label (_sitrep_wall_window_get_pinned (SITREP_WALL_WINDOW (wall))),
                       "Rolled back release 2026.12.3") != NULL);
+  gui_test_save_screenshot (GTK_WIDGET (wall), g_getenv ("ADW_DEBUG_COLOR_SCHEME") != NULL
+                                               ? "wall-selected-dark.png"
+                                               : "wall-selected-light.png");
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
        l = gtk_application_get_windows (GTK_APPLICATION (app)))
