@@ -384,17 +384,41 @@ derived_id (gpointer data)
   return uuid_for (name);
 }
 
+/* An alert of the group that started firing before the impact recorded
+ * moves it back to its startsAt (never after detection). An incident
+ * whose impact time was cleared is left so. */
+static gboolean
+impact_earlier (JsonObject  *body,
+                const Facts *facts)
+{
+  g_autoptr(GDateTime) impact = sitrep_time_parse (sitrep_json_get_string (body,
+                                                                           "impact_started_at"));
+  g_autofree char *text = NULL;
+
+  if (impact == NULL || facts->first == NULL || g_date_time_compare (facts->first, impact) >= 0)
+    return FALSE;
+  text = sitrep_time_format (facts->first);
+  json_object_set_string_member (body, "impact_started_at", text);
+  return TRUE;
+}
+
 /* New alerts on an open incident may make it worse (see
- * sitrep_incident_rules_escalate()): its new body, or %NULL. */
+ * sitrep_incident_rules_escalate()), or show its impact began earlier:
+ * its new body, or %NULL. */
 static JsonObject *
 escalated (const SitrepServerRecord *incident,
            const Facts              *facts,
            gboolean                 *raised)
 {
   g_autoptr(JsonObject) body = sitrep_protocol_parse_stored (incident->body, NULL);
+  gboolean worse, earlier;
 
   *raised = FALSE;
-  if (body == NULL || !sitrep_incident_rules_escalate (body, &facts->triage, raised))
+  if (body == NULL)
+    return NULL;
+  worse = sitrep_incident_rules_escalate (body, &facts->triage, raised);
+  earlier = impact_earlier (body, facts);
+  if (!worse && !earlier)
     return NULL;
 
   return g_steal_pointer (&body);

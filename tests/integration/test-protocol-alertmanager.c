@@ -277,6 +277,41 @@ test_impact_not_after_detection (void)
   g_assert_true (g_date_time_equal (impact, detected));
 }
 
+/* A later delivery of the group with an alert that started firing
+ * earlier moves the impact back to it; detection stays when it was. */
+static void
+test_impact_moves_earlier (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  const Alert *first[] = { &alert_a };
+  const Alert *both[] = { &alert_c, &alert_a };
+  g_autofree char *body = payload ("firing", "payments", "0.25", "critical", first, 1);
+  g_autofree char *later_body = payload ("firing", "payments", "0.25", "critical", both, 2);
+  g_autoptr(GString) later = g_string_new (later_body);
+  g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 ("2026-11-27T14:12:00Z", NULL);
+  g_autoptr(GDateTime) impact = NULL;
+  g_autoptr(GDateTime) detected = NULL;
+  g_autoptr(GDateTime) detected_after = NULL;
+  g_autoptr(JsonObject) snapshot = NULL;
+  g_autoptr(JsonObject) snapshot_after = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *id2 = NULL;
+
+  id = post_ok (server, body, NULL);
+  snapshot = sitrep_test_snapshot (server);
+  detected = time_of (incident_body_of (snapshot, id), "detected_at");
+
+  /* The latency alert, first in the payload, fired seventeen minutes earlier. */
+  g_string_replace (later, "2026-11-27T14:29:30.123Z", "2026-11-27T14:12:00Z", 1);
+  id2 = post_ok (server, later->str, NULL);
+  g_assert_cmpstr (id2, ==, id);
+  snapshot_after = sitrep_test_snapshot (server);
+  impact = time_of (incident_body_of (snapshot_after, id), "impact_started_at");
+  detected_after = time_of (incident_body_of (snapshot_after, id), "detected_at");
+  g_assert_true (g_date_time_equal (impact, expected));
+  g_assert_true (g_date_time_equal (detected_after, detected));
+}
+
 static void
 test_redelivery (void)
 {
@@ -698,6 +733,7 @@ add_protocol_alertmanager_tests (void)
   sitrep_test_add ("/integration/alertmanager/impact-and-detection", test_impact_and_detection);
   sitrep_test_add ("/integration/alertmanager/impact-not-after-detection",
                    test_impact_not_after_detection);
+  sitrep_test_add ("/integration/alertmanager/impact-moves-earlier", test_impact_moves_earlier);
   sitrep_test_add ("/integration/alertmanager/redelivery", test_redelivery);
   sitrep_test_add ("/integration/alertmanager/same-group", test_same_group);
   sitrep_test_add ("/integration/alertmanager/triage", test_triage);
