@@ -380,7 +380,9 @@ click (GtkWidget *card)
   g_assert_not_reached ();
 }
 
-/* The action the wall binds @key to, without modifiers. */
+/* The action the wall binds @key to, without modifiers, before the
+ * window's own keys (the capture phase: the window moves the focus with
+ * the arrow keys otherwise). */
 static char *
 bound_action (GtkWidget  *wall,
               guint       key)
@@ -391,7 +393,9 @@ bound_action (GtkWidget  *wall,
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller))
+          != GTK_PHASE_CAPTURE)
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {

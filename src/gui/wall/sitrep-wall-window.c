@@ -545,8 +545,6 @@ sitrep_wall_window_class_init (SitrepWallWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "wall.previous", NULL, select_step);
   gtk_widget_class_install_action (widget_class, "wall.next", NULL, select_step);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "wall.previous", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "wall.next", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sitrep/Sitrep/sitrep-wall-window.ui");
@@ -559,10 +557,29 @@ sitrep_wall_window_class_init (SitrepWallWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWallWindow, pinned);
 }
 
+/* Up and Down select: caught before the window's own arrow keys, which
+ * would move the focus on a wall that has nothing to focus. */
+static void
+add_select_shortcuts (SitrepWallWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, 0),
+                                                          gtk_named_action_new ("wall.previous")));
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, 0),
+                                                          gtk_named_action_new ("wall.next")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 sitrep_wall_window_init (SitrepWallWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_select_shortcuts (self);
   self->workspaces = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APPLICATION_ID);
 }
