@@ -13,7 +13,7 @@
 
 /* The Overview in the real window: the major incident criteria banner,
  * the confirmation before Closed, the prompt for the resolution update,
- * and where the focus goes. */
+ * where the focus goes, and the Impact started milestone. */
 
 /* The messages logged: the error shown in a toast is logged too. */
 static GPtrArray *messages;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-wall.c: the wall view (sitrep --wall): every active incident's
- * countdowns, turning amber and red, read-only, live from a real
- * sitrep-server and still counting once it has gone away. */
+ * countdowns, turning amber and red, read-only, the selected incident's
+ * pinned entries, live from a real sitrep-server and still counting once
+ * it has gone away. */
 
 #include "config.h"
 
