@@ -101,7 +101,7 @@ sitrep_application_activate (GApplication *application)
   if (window == NULL && self->wall)
     {
       sitrep_context_load_all_incidents (self->context);
-      window = sitrep_wall_window_open (ADW_APPLICATION (self), self->context);
+      window = sitrep_wall_window_open (ADW_APPLICATION (self), self->context, NULL);
     }
   else if (window == NULL)
     {

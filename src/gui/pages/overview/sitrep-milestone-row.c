@@ -273,7 +273,7 @@ sitrep_milestone_row_class_init (SitrepMilestoneRowClass *klass)
 
   properties[PROP_MILESTONE] =
     g_param_spec_int ("milestone", NULL, NULL,
-                      SITREP_MILESTONE_DETECTED, SITREP_MILESTONE_CLOSED,
+                      SITREP_MILESTONE_IMPACT_STARTED, SITREP_MILESTONE_CLOSED,
                       SITREP_MILESTONE_DETECTED,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
