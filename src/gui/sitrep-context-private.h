@@ -33,6 +33,8 @@ struct _SitrepContext
   /* After resolution: sitrep-context-obligations.c */
   gint64              postmortem_s;
   GHashTable         *owing;       /* ids of the incidents still owing, once asked */
+  /* The service catalogue: sitrep-context-services.c */
+  SitrepRecordList   *services;    /* loaded when first asked for */
 };
 
 /* What a workspace asks of the context to change its incident: the public
@@ -164,6 +166,12 @@ void            _sitrep_context_emit_record_changed (SitrepContext      *self,
 void            _sitrep_context_emit_changed        (SitrepContext      *self,
                                                      guint               n_records);
 GPtrArray      *_sitrep_context_records_of          (GListModel         *list);
+
+/* The service catalogue: sitrep-context-services.c */
+void            _sitrep_context_apply_service     (SitrepContext       *self,
+                                                   const char          *id,
+                                                   JsonObject          *body,
+                                                   gint64               version);
 
 /* After resolution: sitrep-context-obligations.c */
 gint64          _sitrep_context_get_postmortem_s  (SitrepContext       *self);
