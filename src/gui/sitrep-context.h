@@ -280,4 +280,19 @@ gboolean        sitrep_context_delete_service       (SitrepContext       *self,
                                                      GError             **error);
 GPtrArray      *sitrep_context_dup_refused_services (SitrepContext       *self);
 
+/* Status page publishing: sitrep-context-publishing.c */
+gboolean        sitrep_context_get_publish_needs_approval (SitrepContext *self);
+char           *sitrep_context_publish_communication (SitrepContext      *self,
+                                                      const char         *incident_id,
+                                                      const char         *template_id,
+                                                      SitrepStatus        new_status,
+                                                      const char         *title,
+                                                      const char         *body,
+                                                      GError            **error);
+gboolean        sitrep_context_may_approve          (SitrepContext       *self,
+                                                     const char          *incident_id);
+gboolean        sitrep_context_approve_communication (SitrepContext      *self,
+                                                      const char         *communication_id,
+                                                      GError            **error);
+
 G_END_DECLS

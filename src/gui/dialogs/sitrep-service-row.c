@@ -279,10 +279,10 @@ team_action (GtkWidget  *widget,
 }
 
 /* Alt+Up / Alt+Down: the team whose row (or button) has the focus. */
-static gboolean
-move_focused (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+static void
+move_focused_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
   SitrepServiceRow *self = SITREP_SERVICE_ROW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
@@ -291,13 +291,11 @@ move_focused (GtkWidget *widget,
 
   while (row != NULL && gtk_widget_get_parent (row) != GTK_WIDGET (self->teams_list))
     row = gtk_widget_get_ancestor (gtk_widget_get_parent (row), GTK_TYPE_LIST_BOX_ROW);
-  if (row == NULL)
-    return FALSE;
 
-  if (!sitrep_service_row_move_team (self, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)),
-                                     g_variant_get_int32 (args)))
+  if (row == NULL ||
+      !sitrep_service_row_move_team (self, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)),
+                                     g_str_equal (action_name, "service.focused-up") ? -1 : 1))
     gtk_widget_error_bell (widget);
-  return TRUE;
 }
 
 static void
@@ -591,8 +589,13 @@ sitrep_service_row_class_init (SitrepServiceRowClass *klass)
   gtk_widget_class_install_action (widget_class, "service.team-up", "u", team_action);
   gtk_widget_class_install_action (widget_class, "service.team-down", "u", team_action);
   gtk_widget_class_install_action (widget_class, "service.team-remove", "u", team_action);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_focused, "i", -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_focused, "i", 1);
+  gtk_widget_class_install_action (widget_class, "service.focused-up", NULL, move_focused_action);
+  gtk_widget_class_install_action (widget_class, "service.focused-down", NULL,
+                                   move_focused_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
+                                       "service.focused-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "service.focused-down", NULL);
 }
 
 static void
