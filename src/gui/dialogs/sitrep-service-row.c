@@ -129,7 +129,13 @@ static void
 rebuild_teams (SitrepServiceRow *self,
                int               focus)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focused = root ? gtk_root_get_focus (root) : NULL;
   GtkListBoxRow *child;
+
+  /* The focus follows the team moved only when it was on the teams. */
+  if (focused == NULL || !gtk_widget_is_ancestor (focused, GTK_WIDGET (self->teams_list)))
+    focus = -1;
 
   while ((child = gtk_list_box_get_row_at_index (self->teams_list, 0)) != NULL)
     gtk_list_box_remove (self->teams_list, GTK_WIDGET (child));
@@ -396,6 +402,12 @@ sitrep_service_row_save (SitrepServiceRow *self)
 
   if (self->name == NULL)
     {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+      /* The name is chosen once: the focus leaves it before it is locked. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->name_row)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->owner_row));
       self->name = g_steal_pointer (&name);
       gtk_widget_set_sensitive (GTK_WIDGET (self->name_row), FALSE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
