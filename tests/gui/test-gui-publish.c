@@ -190,7 +190,8 @@ test_publish (Fixture       *f,
 
   compose_status_page (page, "Payments degraded: fix rolling out");
   g_assert_true (gtk_widget_get_visible (_sitrep_comms_page_get_publish_button (page)));
-  gui_test_save_screenshot (GTK_WIDGET (f->alice.window), "composer-publish.png");
+  gui_test_save_screenshot (gtk_widget_get_parent (_sitrep_comms_page_get_publish_button (page)),
+                            "composer-publish.png");
   id = publish (f);
   WAIT_UNTIL (shows (page, id, "Publishing…"));
   WAIT_UNTIL (gui_test_app_synced (&f->alice, f->incident_id));
@@ -214,7 +215,9 @@ test_publish (Fixture       *f,
   WAIT_UNTIL (shows (page, failing, "Failed: Statuspage answered 422: Incident status is invalid"));
   /* The first keeps its own outcome. */
   g_assert_true (shows (page, id, "Published 14:32 UTC · Statuspage incident p31zjtct2jer"));
-  gui_test_save_screenshot (GTK_WIDGET (f->alice.window), "composer-published-failed.png");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sent_row (page, failing)), TRUE);
+  gui_test_save_screenshot (GTK_WIDGET (_sitrep_comms_page_get_history_list (page)),
+                            "composer-published-failed.png");
 }
 
 /* With the approval setting: Alice's update waits for Bob, the incident's
@@ -238,7 +241,8 @@ test_approval (Fixture       *f,
   stored = server_record (f, id);
   g_assert_true (sitrep_json_get_bool (stored, "publish"));
   g_assert_cmpstr (sitrep_json_get_string (stored, "approval"), ==, "awaiting");
-  gui_test_save_screenshot (GTK_WIDGET (f->alice.window), "composer-awaiting-approval.png");
+  gui_test_save_screenshot (GTK_WIDGET (_sitrep_comms_page_get_history_list (page)),
+                            "composer-awaiting-approval.png");
 
   /* Alice is not the Communications Lead. */
   g_assert_false (sitrep_context_approve_communication (f->alice.context, id, &error));
@@ -249,7 +253,8 @@ test_approval (Fixture       *f,
   bob_page = comms_page (&f->bob);
   WAIT_UNTIL (shows (bob_page, id, "Awaiting approval"));
   WAIT_UNTIL (gtk_widget_get_visible (sitrep_sent_row_get_approve_button (sent_row (bob_page, id))));
-  gui_test_save_screenshot (GTK_WIDGET (f->bob.window), "composer-approve.png");
+  gui_test_save_screenshot (GTK_WIDGET (_sitrep_comms_page_get_history_list (bob_page)),
+                            "composer-approve.png");
   g_signal_emit_by_name (sitrep_sent_row_get_approve_button (sent_row (bob_page, id)), "clicked");
   WAIT_UNTIL (shows (bob_page, id, "Approved by bob · Publishing…"));
 
@@ -323,6 +328,8 @@ main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv);
+  /* Screenshots show the rows as they settle, not mid-animation. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/gui/publish/without-approval", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_publish, fixture_tear_down);

@@ -55,6 +55,7 @@ open_services (GuiTestApp *app,
   SitrepPreferencesWindow *window = sitrep_preferences_window_new (NULL, app->context);
 
   *prefs = GTK_WINDOW (window);
+  gtk_window_set_default_size (*prefs, 720, 900);
   gtk_window_present (*prefs);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window), "services");
@@ -162,6 +163,8 @@ main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv);
+  /* Screenshots show the rows as they settle, not mid-animation. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/gui/services/two-apps", Fixture, NULL, fixture_set_up, test_two_apps,
               fixture_tear_down);

@@ -71,6 +71,7 @@ open_services_page (Fixture *f)
   SitrepPreferencesWindow *prefs = sitrep_preferences_window_new (NULL, f->context);
 
   f->prefs = GTK_WINDOW (prefs);
+  gtk_window_set_default_size (f->prefs, 720, 1000);
   gtk_window_present (f->prefs);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (prefs)));
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs), "services");
@@ -303,6 +304,8 @@ main (int   argc,
       char *argv[])
 {
   gui_test_init (&argc, &argv);
+  /* Screenshots show the rows as they settle, not mid-animation. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/gui/services/edit-page", Fixture, NULL, fixture_set_up, test_edit_page,
               fixture_tear_down);

@@ -164,9 +164,8 @@ refresh_refused (SitrepServicesPage *self)
     }
   if (refused->len > 0)
     g_string_append_printf (text, "\n%s",
-                            _("Only an admin’s token may change the catalogue. The refused "
-                              "change is kept under refused edits, in the window’s header, to "
-                              "copy or drop."));
+                            _("The change is kept under refused edits, in the main window’s "
+                              "header, to copy or drop; ask an admin to make it."));
   gtk_label_set_text (self->refused_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->refused_label), refused->len > 0);
 }

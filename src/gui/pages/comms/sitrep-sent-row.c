@@ -27,6 +27,7 @@ struct _SitrepSentRow
 
   GtkLabel          *text_label;
   GtkLabel          *publish_label;
+  GtkLabel          *detail_label;
   GtkWidget         *approve_button;
 };
 
@@ -151,6 +152,9 @@ show_publication (SitrepSentRow *self,
   gtk_label_set_label (self->publish_label, text ? text : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->publish_label), text);
   gtk_widget_set_visible (GTK_WIDGET (self->publish_label), text != NULL);
+  /* Whole when expanded: an error can be long. */
+  gtk_label_set_label (self->detail_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), text != NULL);
   gtk_widget_set_visible (self->approve_button, FALSE);
 }
 
@@ -255,6 +259,7 @@ sitrep_sent_row_class_init (SitrepSentRowClass *klass)
                                                RESOURCE_PREFIX "/sitrep-sent-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SitrepSentRow, text_label);
   gtk_widget_class_bind_template_child (widget_class, SitrepSentRow, publish_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepSentRow, detail_label);
   gtk_widget_class_bind_template_child (widget_class, SitrepSentRow, approve_button);
 }
 
