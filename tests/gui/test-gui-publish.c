@@ -31,6 +31,21 @@ typedef struct
   char             *incident_id;
 } Fixture;
 
+/* As gui_test_app_open_page(), tall enough for the composer and what was
+ * sent to show together in a screenshot. */
+static void
+open_updates (GuiTestApp *app,
+              const char *incident_id)
+{
+  app->window = sitrep_window_new (NULL, app->context);
+  gtk_window_set_default_size (GTK_WINDOW (app->window), 1200, 1340);
+  gtk_window_present (GTK_WINDOW (app->window));
+  g_assert_true (sitrep_window_select_incident (app->window, incident_id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (app->window), "win.page", "s", "comms"));
+  WAIT_UNTIL (gtk_widget_get_mapped (adw_view_stack_get_child_by_name (_sitrep_window_get_pages (app->window),
+                                                                       "comms")));
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -53,7 +68,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   WAIT_UNTIL (gui_test_app_synced (&f->alice, f->incident_id));
   WAIT_UNTIL (sitrep_context_lookup_incident (f->bob.context, f->incident_id) != NULL);
-  gui_test_app_open_page (&f->alice, f->incident_id, "comms");
+  open_updates (&f->alice, f->incident_id);
 }
 
 static void
@@ -91,6 +106,25 @@ compose_status_page (SitrepCommsPage *page,
                             "We have identified the cause of the payment errors and are "
                             "rolling out a fix.", -1);
   WAIT_UNTIL (gtk_widget_is_sensitive (_sitrep_comms_page_get_publish_button (page)));
+}
+
+/* A screenshot of the app's window, scrolled so that @widget shows. */
+static void
+screenshot_at (GuiTestApp *app,
+               GtkWidget  *widget,
+               const char *name)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_rect_t bounds;
+
+  WAIT_IDLE ();
+  g_assert_true (gtk_widget_compute_bounds (widget, content, &bounds));
+  /* Its bottom above where toasts show. */
+  gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height + 90 -
+                                        gtk_adjustment_get_page_size (adjustment));
+  gui_test_save_screenshot (GTK_WIDGET (app->window), name);
 }
 
 static SitrepSentRow *
@@ -190,8 +224,7 @@ test_publish (Fixture       *f,
 
   compose_status_page (page, "Payments degraded: fix rolling out");
   g_assert_true (gtk_widget_get_visible (_sitrep_comms_page_get_publish_button (page)));
-  gui_test_save_screenshot (gtk_widget_get_parent (_sitrep_comms_page_get_publish_button (page)),
-                            "composer-publish.png");
+  screenshot_at (&f->alice, _sitrep_comms_page_get_publish_button (page), "composer-publish.png");
   id = publish (f);
   WAIT_UNTIL (shows (page, id, "Publishing…"));
   WAIT_UNTIL (gui_test_app_synced (&f->alice, f->incident_id));
@@ -216,8 +249,8 @@ test_publish (Fixture       *f,
   /* The first keeps its own outcome. */
   g_assert_true (shows (page, id, "Published 14:32 UTC · Statuspage incident p31zjtct2jer"));
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (sent_row (page, failing)), TRUE);
-  gui_test_save_screenshot (GTK_WIDGET (_sitrep_comms_page_get_history_list (page)),
-                            "composer-published-failed.png");
+  screenshot_at (&f->alice, GTK_WIDGET (_sitrep_comms_page_get_history_list (page)),
+                 "composer-published-failed.png");
 }
 
 /* With the approval setting: Alice's update waits for Bob, the incident's
@@ -241,20 +274,20 @@ test_approval (Fixture       *f,
   stored = server_record (f, id);
   g_assert_true (sitrep_json_get_bool (stored, "publish"));
   g_assert_cmpstr (sitrep_json_get_string (stored, "approval"), ==, "awaiting");
-  gui_test_save_screenshot (GTK_WIDGET (_sitrep_comms_page_get_history_list (page)),
-                            "composer-awaiting-approval.png");
+  screenshot_at (&f->alice, GTK_WIDGET (_sitrep_comms_page_get_history_list (page)),
+                 "composer-awaiting-approval.png");
 
   /* Alice is not the Communications Lead. */
   g_assert_false (sitrep_context_approve_communication (f->alice.context, id, &error));
   g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "Only the Communications Lead (bob) may approve it");
 
-  gui_test_app_open_page (&f->bob, f->incident_id, "comms");
+  open_updates (&f->bob, f->incident_id);
   bob_page = comms_page (&f->bob);
   WAIT_UNTIL (shows (bob_page, id, "Awaiting approval"));
   WAIT_UNTIL (gtk_widget_get_visible (sitrep_sent_row_get_approve_button (sent_row (bob_page, id))));
-  gui_test_save_screenshot (GTK_WIDGET (_sitrep_comms_page_get_history_list (bob_page)),
-                            "composer-approve.png");
+  screenshot_at (&f->bob, GTK_WIDGET (_sitrep_comms_page_get_history_list (bob_page)),
+                 "composer-approve.png");
   g_signal_emit_by_name (sitrep_sent_row_get_approve_button (sent_row (bob_page, id)), "clicked");
   WAIT_UNTIL (shows (bob_page, id, "Approved by bob · Publishing…"));
 
