@@ -420,7 +420,11 @@ sitrep_service_row_save (SitrepServiceRow *self)
   gtk_widget_set_sensitive (self->save_button, FALSE);
   set_error (self, NULL);
   update_header (self);
-  sitrep_widget_show_toast (GTK_WIDGET (self), adw_toast_new (_("Service saved")));
+  /* On a server, the server decides: only an admin's change stands. */
+  sitrep_widget_show_toast (GTK_WIDGET (self),
+                            adw_toast_new (sitrep_context_get_server_url (self->context) != NULL
+                                           ? _("Service saved here and sent to the team server")
+                                           : _("Service saved")));
   return TRUE;
 }
 
