@@ -137,6 +137,14 @@ test_edit_page (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "service.team-up", "u", 1));
   g_assert_cmpstr (team_at (row, 0), ==, "database-team");
   g_assert_cmpstr (team_at (row, 1), ==, "platform-team");
+  /* From the keyboard (Alt+Down, Alt+Up): the focused team moves, and
+   * the focus stays on it. */
+  gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (_sitrep_service_row_get_teams_list (row), 0)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "service.focused-down", NULL));
+  g_assert_cmpstr (team_at (row, 0), ==, "platform-team");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "service.focused-up", NULL));
+  g_assert_cmpstr (team_at (row, 0), ==, "database-team");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (_sitrep_service_row_get_teams_list (row), 0))));
   gtk_editable_set_text (_sitrep_service_row_get_dashboard_entry (row),
                          "https://grafana.example.com/d/payments");
   click (_sitrep_service_row_get_save_button (row));
