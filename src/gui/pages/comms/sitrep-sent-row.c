@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-enum-strings.h"
+#include "sitrep-gui-util.h"
 #include "sitrep-json.h"
 #include "sitrep-publishing.h"
 #include "sitrep-resources.h"
@@ -150,7 +151,7 @@ show_publication (SitrepSentRow *self,
   if (css_class != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self->publish_label), css_class);
   gtk_label_set_label (self->publish_label, text ? text : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->publish_label), text);
+  sitrep_widget_set_tooltip (GTK_WIDGET (self->publish_label), text);
   gtk_widget_set_visible (GTK_WIDGET (self->publish_label), text != NULL);
   /* Whole when expanded: an error can be long. */
   gtk_label_set_label (self->detail_label, text ? text : "");

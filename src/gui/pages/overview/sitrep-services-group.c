@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-gui-util.h"
 #include "sitrep-incident-rules.h"
 #include "sitrep-json.h"
 #include "sitrep-resources.h"
@@ -39,7 +40,7 @@ link_button (const char *label,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "services.open");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  sitrep_widget_set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
   return button;
