@@ -43,6 +43,7 @@ struct _SitrepRolesPage
   SitrepRoleRow        *rows[N_ROLES];
   SitrepBriefingDialog *briefing;
   SitrepPageDialog     *page_dialog;   /* weak */
+  SitrepContext        *watched_context; /* weak: whose pages the list follows */
 
   GtkWidget            *scroller;
   GtkWidget            *summary_box;
@@ -359,6 +360,14 @@ sitrep_roles_page_incident_changed (SitrepIncidentPage *page)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roles.briefing", page_incident (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roles.page", page_incident (self) != NULL);
+  if (page_context (self) != NULL && page_context (self) != self->watched_context)
+    {
+      if (self->watched_context != NULL)
+        g_signal_handlers_disconnect_by_func (self->watched_context, on_record_changed, self);
+      g_set_weak_pointer (&self->watched_context, page_context (self));
+      g_signal_connect_object (page_context (self), "record-changed",
+                               G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
+    }
   /* A different incident: the rows show its holders, not the last one's. */
   refresh_full (self, TRUE);
 }
@@ -381,6 +390,7 @@ sitrep_roles_page_dispose (GObject *object)
       self->briefing = NULL;
     }
   g_clear_weak_pointer (&self->page_dialog);
+  g_clear_weak_pointer (&self->watched_context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_ROLES_PAGE);
 
   G_OBJECT_CLASS (sitrep_roles_page_parent_class)->dispose (object);
@@ -405,9 +415,6 @@ sitrep_roles_page_build (SitrepIncidentPage *page)
     gtk_widget_set_margin_bottom (none, 12);
     gtk_list_box_set_placeholder (self->pages_list, none);
   }
-  if (page_context (self) != NULL)
-    g_signal_connect_object (page_context (self), "record-changed",
-                             G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -165,9 +165,26 @@ _sitrep_timeline_page_init_commands (SitrepTimelinePage *self)
   g_signal_connect_object (self->capture_entry, "notify::cursor-position",
                            G_CALLBACK (_sitrep_timeline_page_update_command), self,
                            G_CONNECT_SWAPPED);
-  if (page_context (self) != NULL)
-    g_signal_connect_object (page_context (self), "record-changed",
-                             G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * _sitrep_timeline_page_watch_pages:
+ *
+ * Follows the outcome of pages, which the server writes into records of
+ * the context's (not the workspace's): once the page has its context.
+ */
+void
+_sitrep_timeline_page_watch_pages (SitrepTimelinePage *self)
+{
+  SitrepContext *context = page_context (self);
+
+  if (context == NULL || context == self->watched_context)
+    return;
+  if (self->watched_context != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched_context, on_record_changed, self);
+  g_set_weak_pointer (&self->watched_context, context);
+  g_signal_connect_object (context, "record-changed", G_CALLBACK (on_record_changed), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**

@@ -45,6 +45,7 @@ struct _SitrepTimelinePage
   GtkEntry            *capture_entry;
   GtkLabel            *command_hint;  /* a /incident command's completions and effect */
   gboolean             command_failed;
+  SitrepContext       *watched_context; /* weak: whose page outcomes the rows show */
 };
 
 static inline SitrepContext *
@@ -71,6 +72,7 @@ void _sitrep_timeline_page_queue_scroll (SitrepTimelinePage       *self);
 /* A line starting with "/" is a command: sitrep-timeline-page-commands.c */
 void     _sitrep_timeline_page_init_commands  (SitrepTimelinePage       *self);
 void     _sitrep_timeline_page_update_command (SitrepTimelinePage       *self);
+void     _sitrep_timeline_page_watch_pages    (SitrepTimelinePage       *self);
 gboolean _sitrep_timeline_page_run_command    (SitrepTimelinePage       *self);
 void     _sitrep_timeline_page_bind_detail    (SitrepTimelinePage       *self,
                                                SitrepTimelineRow        *row,

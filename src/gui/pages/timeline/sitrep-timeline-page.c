@@ -605,6 +605,7 @@ sitrep_timeline_page_incident_changed (SitrepIncidentPage *page)
 
   g_clear_object (&self->deleted);
   g_clear_object (&self->model);
+  _sitrep_timeline_page_watch_pages (self);
 
   if (workspace != NULL)
     {
@@ -639,6 +640,7 @@ sitrep_timeline_page_dispose (GObject *object)
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   g_clear_weak_pointer (&self->ask_dialog);
   g_clear_weak_pointer (&self->undo_toast);
+  g_clear_weak_pointer (&self->watched_context);
   clear_asked (self);
   g_clear_object (&self->settings);
   if (self->list_view != NULL)
