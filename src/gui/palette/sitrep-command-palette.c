@@ -100,8 +100,7 @@ update (SitrepCommandPalette *self)
                                                 &error);
   if (description != NULL)
     set_hint (self, description, FALSE);
-  else if (!self->failed && self->completions->len > 0 &&
-           g_error_matches (error, SITREP_COMMAND_ERROR, SITREP_COMMAND_ERROR_UNKNOWN))
+  else if (!self->failed && self->completions->len > 0)
     /* A word being typed that a completion finishes is not wrong yet. */
     set_hint (self, _("Tab completes the word, the arrow keys choose"), FALSE);
   else

@@ -71,8 +71,7 @@ _sitrep_timeline_page_update_command (SitrepTimelinePage *self)
   /* A word being typed that a completion finishes is not wrong yet. */
   if (description != NULL)
     g_string_append (hint, description);
-  else if (self->command_failed || found->len == 0 ||
-           !g_error_matches (error, SITREP_COMMAND_ERROR, SITREP_COMMAND_ERROR_UNKNOWN))
+  else if (self->command_failed || found->len == 0)
     g_string_append (hint, error->message);
 
   if (found->len > 0)

@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-gui-paging-sync.c: paging a team, through a real sitrep-server
+ *
+ * Alice's app (a context and a window, as `sitrep` runs them) syncs with
+ * a real sitrep-server on 127.0.0.1. Her Roles page's Page… writes a
+ * `pages` record that reaches the server as the protocol says; the
+ * palette's `page` writes the same. The outcome the server writes back
+ * into the record (standing in for its delivery code: a patch of the
+ * server-written fields by another client) comes through the feed and
+ * shows on her Roles page, delivered or failed.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "gui-test-apps.h"
+#include "server-fixture.h"
+
+#include "sitrep-command-palette.h"
+#include "sitrep-json.h"
+#include "sitrep-roles-page-private.h"
+
+typedef struct
+{
+  SitrepTestServer *server;
+  GuiTestApp        alice;
+  char             *incident_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->server = sitrep_test_server_new ();
+  gui_test_app_start (&f->alice, f->server->base_url, "alice", f->server->responder);
+  f->incident_id = sitrep_context_declare_incident (f->alice.context, "Checkout errors",
+                                                    "checkout", "Some payments fail",
+                                                    SITREP_SEVERITY_P1, &error);
+  g_assert_no_error (error);
+  gui_test_app_open_page (&f->alice, f->incident_id, "roles");
+  WAIT_UNTIL (gui_test_app_synced (&f->alice, f->incident_id));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gui_test_app_stop (&f->alice);
+  g_clear_pointer (&f->server, sitrep_test_server_free);
+  g_free (f->incident_id);
+}
+
+/* The server's record of the page to @team, or NULL. */
+static JsonObject *
+server_page (Fixture    *f,
+             const char *team,
+             char      **id)
+{
+  g_autoptr(JsonObject) snapshot = sitrep_test_snapshot (f->server);
+  JsonArray *records = json_object_get_array_member (snapshot, "records");
+
+  for (guint i = 0; i < json_array_get_length (records); i++)
+    {
+      JsonObject *record = json_array_get_object_element (records, i);
+      JsonObject *body = json_object_get_object_member (record, "body");
+
+      if (g_str_equal (json_object_get_string_member (record, "coll"), "pages") &&
+          g_strcmp0 (sitrep_json_get_string (body, "team"), team) == 0)
+        {
+          *id = g_strdup (json_object_get_string_member (record, "id"));
+          return json_object_ref (body);
+        }
+    }
+  return NULL;
+}
+
+/* What the server's delivery writes into the record. */
+static void
+write_outcome (Fixture    *f,
+               const char *page_id,
+               const char *fields)
+{
+  g_autofree char *client = sitrep_test_uuid ();
+  g_autofree char *push = g_strdup_printf ("{\"client_id\":\"%s\",\"mutations\":[{\"mid\":1,"
+                                           "\"op\":\"patch\",\"coll\":\"pages\",\"id\":\"%s\","
+                                           "\"fields\":%s}]}", client, page_id, fields);
+  g_autoptr(SitrepReply) reply = sitrep_test_push (f->server, f->server->admin, push);
+  JsonObject *result;
+
+  sitrep_assert_status (reply, 200);
+  result = json_array_get_object_element (json_object_get_array_member (sitrep_reply_object (reply),
+                                                                        "results"), 0);
+  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+}
+
+static const char *
+outcome_of (SitrepRolesPage *roles,
+            const char      *page_id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (_sitrep_roles_page_get_pages_list (roles),
+                                                         i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "sitrep-page-id"), page_id) == 0)
+      return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  return NULL;
+}
+
+static void
+test_page_reaches_server (Fixture       *f,
+                          gconstpointer  data)
+{
+  SitrepRolesPage *roles = _sitrep_window_get_roles (f->alice.window);
+  SitrepCommandPalette *palette = _sitrep_window_get_palette (f->alice.window);
+  SitrepPageDialog *dialog;
+  g_autoptr(JsonObject) page = NULL;
+  g_autoptr(JsonObject) second = NULL;
+  g_autofree char *page_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 27, 14, 41, 5);
+  g_autoptr(GDateTime) local = g_date_time_to_local (at);
+  g_autofree char *clock = g_date_time_format (local, "%H:%M");
+  g_autofree char *delivered = g_strdup_printf ("Delivered at %s via PagerDuty", clock);
+
+  /* Page…: a team and a message. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roles), "roles.page", NULL));
+  WAIT_UNTIL ((dialog = _sitrep_roles_page_get_page_dialog (roles)) != NULL &&
+              gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  gtk_editable_set_text (_sitrep_page_dialog_get_team (dialog), "database-team");
+  gtk_editable_set_text (_sitrep_page_dialog_get_message (dialog), "Primary is down");
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "page-dialog.png");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "page");
+
+  /* It reaches the server as the protocol says, with nothing the server
+   * writes. */
+  WAIT_UNTIL (sitrep_context_get_pending (f->alice.context) == 0 &&
+              (page = server_page (f, "database-team", &page_id)) != NULL);
+  g_assert_cmpstr (sitrep_json_get_string (page, "incident_id"), ==, f->incident_id);
+  g_assert_cmpstr (sitrep_json_get_string (page, "message"), ==, "Primary is down");
+  g_assert_cmpstr (sitrep_json_get_string (page, "requested_by"), ==, "alice");
+  g_assert_nonnull (sitrep_json_get_string (page, "requested_at"));
+  g_assert_false (json_object_has_member (page, "delivery"));
+  WAIT_UNTIL (g_strcmp0 (outcome_of (roles, page_id), "Pending…") == 0);
+
+  /* The palette's page writes the same record. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->alice.window), "win.command-palette",
+                                             NULL));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (palette)));
+  gtk_editable_set_text (_sitrep_command_palette_get_entry (palette), "/incident page platform-team");
+  g_signal_emit_by_name (_sitrep_command_palette_get_entry (palette), "activate");
+  WAIT_UNTIL (sitrep_context_get_pending (f->alice.context) == 0 &&
+              (second = server_page (f, "platform-team", &second_id)) != NULL);
+  g_assert_cmpstr (sitrep_json_get_string (second, "requested_by"), ==, "alice");
+  g_assert_true (json_object_get_null_member (second, "message"));
+
+  /* The outcomes, as the server writes them, arrive through the feed. */
+  write_outcome (f, page_id, "{\"delivery\":\"delivered\",\"provider\":\"pagerduty\","
+                             "\"attempts\":1,\"delivered_at\":\"2026-11-27T14:41:05Z\","
+                             "\"error\":null}");
+  WAIT_UNTIL (g_strcmp0 (outcome_of (roles, page_id), delivered) == 0);
+  write_outcome (f, second_id, "{\"delivery\":\"failed\",\"provider\":\"pagerduty\","
+                               "\"attempts\":1,\"delivered_at\":null,"
+                               "\"error\":\"Invalid routing key\"}");
+  WAIT_UNTIL (g_strcmp0 (outcome_of (roles, second_id),
+                         "Failed: Invalid routing key after 1 attempt") == 0);
+  g_assert_cmpstr (outcome_of (roles, page_id), ==, delivered);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gui_test_init (&argc, &argv);
+
+  g_test_add ("/gui/paging/reaches-server", Fixture, NULL, fixture_set_up,
+              test_page_reaches_server, fixture_tear_down);
+
+  return g_test_run ();
+}
