@@ -37,6 +37,8 @@ fixture_set_up (Fixture       *f,
   g_autoptr(JsonObject) service = json_object_new ();
   JsonArray *escalation = json_array_new ();
 
+  /* Screenshots show the pages, not a cross-fade between them. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gui_test_app_start (&f->app, NULL, "carol", NULL);
   f->incident_id = sitrep_context_declare_incident (f->app.context, "Checkout errors", "payments",
                                                     "Some card payments fail",

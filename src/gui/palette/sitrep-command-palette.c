@@ -44,24 +44,29 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+typedef enum
+{
+  HINT_QUIET,        /* still being typed */
+  HINT_DESCRIPTION,  /* what Enter will do */
+  HINT_ERROR,        /* why Enter did nothing */
+} HintKind;
+
 static void
 set_hint (SitrepCommandPalette *self,
           const char           *text,
-          gboolean              is_error)
+          HintKind              kind)
 {
   gtk_label_set_label (self->hint, text);
-  if (is_error)
+  gtk_widget_remove_css_class (GTK_WIDGET (self->hint), "dim-label");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->hint), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
+  if (kind == HINT_ERROR)
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->hint), "dim-label");
       gtk_widget_add_css_class (GTK_WIDGET (self->hint), "error");
       gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
     }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->hint), "error");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->entry), "error");
-      gtk_widget_add_css_class (GTK_WIDGET (self->hint), "dim-label");
-    }
+  else if (kind == HINT_QUIET)
+    gtk_widget_add_css_class (GTK_WIDGET (self->hint), "dim-label");
 }
 
 /* The completions of the word at the cursor, and what Enter would do. */
@@ -92,20 +97,20 @@ update (SitrepCommandPalette *self)
   if (*text == '\0')
     {
       set_hint (self, _("Type a command: /incident start, page, status, mitigate, resolve, "
-                        "note or role"), FALSE);
+                        "note or role"), HINT_QUIET);
       return;
     }
 
   description = sitrep_command_runner_describe (self->context, self->incident, text, NULL,
                                                 &error);
   if (description != NULL)
-    set_hint (self, description, FALSE);
+    set_hint (self, description, HINT_DESCRIPTION);
   else if (!self->failed && self->completions->len > 0)
     /* A word being typed that a completion finishes is not wrong yet. */
-    set_hint (self, _("Tab completes the word, the arrow keys choose"), FALSE);
+    set_hint (self, _("Tab completes the word, the arrow keys choose"), HINT_QUIET);
   else
     /* Still being typed: said quietly until Enter. */
-    set_hint (self, error->message, self->failed);
+    set_hint (self, error->message, self->failed ? HINT_ERROR : HINT_QUIET);
 }
 
 static void
@@ -164,7 +169,7 @@ run (SitrepCommandPalette *self)
     {
       /* What was typed stays, with the cursor where it goes wrong. */
       self->failed = TRUE;
-      set_hint (self, error->message, TRUE);
+      set_hint (self, error->message, HINT_ERROR);
       if (position >= 0)
         gtk_editable_set_position (GTK_EDITABLE (self->entry), (int) position);
       gtk_widget_error_bell (GTK_WIDGET (self->entry));
