@@ -39,6 +39,18 @@ command_palette_action (GtkWidget  *widget,
   gtk_menu_button_popup (palette_button (self));
 }
 
+/* A viewer's token runs no command: the button and Ctrl+K are off. */
+static void
+update_can_edit (SitrepWindow *self)
+{
+  gboolean can_edit = sitrep_context_get_can_edit (self->context);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (palette_button (self)), can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.command-palette", can_edit);
+  if (!can_edit)
+    gtk_popover_popdown (GTK_POPOVER (_sitrep_window_get_palette (self)));
+}
+
 void
 _sitrep_window_init_palette (SitrepWindow *self)
 {
@@ -46,8 +58,9 @@ _sitrep_window_init_palette (SitrepWindow *self)
 
   sitrep_command_palette_set_context (palette, self->context);
   g_object_bind_property (self, "incident", palette, "incident", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->context, "can-edit", palette_button (self), "sensitive",
-                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->context, "notify::can-edit", G_CALLBACK (update_can_edit), self,
+                           G_CONNECT_SWAPPED);
+  update_can_edit (self);
 }
 
 void

@@ -58,7 +58,6 @@ show_matching_teams (SitrepPageDialog *self)
       button = gtk_button_new_with_label (self->team_names[i]);
       gtk_widget_add_css_class (button, "pill");
       gtk_widget_add_css_class (button, "small");
-      /* Translators: a button's tooltip; %s is a team */
       gtk_widget_set_tooltip_text (button, _("Page this team"));
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_team_chosen), self, 0);
       gtk_flow_box_append (self->teams, button);

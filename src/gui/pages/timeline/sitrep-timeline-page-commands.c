@@ -87,8 +87,8 @@ _sitrep_timeline_page_update_command (SitrepTimelinePage *self)
   show_hint (self, hint->str, description == NULL && self->command_failed);
 }
 
-/* Tab completes a command with its first completion; elsewhere it moves
- * the focus as usual. */
+/* Tab completes a command with its first completion; with nothing to
+ * complete it moves the focus as usual. */
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -106,7 +106,7 @@ on_key_pressed (GtkEventControllerKey *controller,
 
   found = completions (self);
   if (found->len == 0)
-    return GDK_EVENT_STOP;
+    return GDK_EVENT_PROPAGATE;
 
   first = found->pdata[0];
   gtk_editable_set_text (GTK_EDITABLE (self->capture_entry), first->line);
