@@ -33,7 +33,21 @@ fixture_set_up (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
+  /* Screenshots show the dialog, not its rows' animations. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   f->server = sitrep_test_server_new ();
+  /* The catalogue, an admin's: its teams are offered. */
+  {
+    g_autofree char *client = sitrep_test_uuid ();
+    g_autofree char *push = g_strdup_printf (
+      "{\"client_id\":\"%s\",\"mutations\":[{\"mid\":1,\"op\":\"put\",\"coll\":\"services\","
+      "\"id\":\"checkout\",\"body\":{\"owner_team\":\"payments-team\",\"critical\":true,"
+      "\"runbook_url\":null,\"dashboard_url\":null,"
+      "\"escalation\":[\"database-team\",\"platform-team\"]}}]}", client);
+    g_autoptr(SitrepReply) reply = sitrep_test_push (f->server, f->server->admin, push);
+
+    sitrep_assert_status (reply, 200);
+  }
   gui_test_app_start (&f->alice, f->server->base_url, "alice", f->server->responder);
   f->incident_id = sitrep_context_declare_incident (f->alice.context, "Checkout errors",
                                                     "checkout", "Some payments fail",
@@ -128,6 +142,12 @@ test_page_reaches_server (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roles), "roles.page", NULL));
   WAIT_UNTIL ((dialog = _sitrep_roles_page_get_page_dialog (roles)) != NULL &&
               gtk_widget_get_mapped (GTK_WIDGET (dialog)));
+  /* The catalogue's teams are offered, and follow what is typed. */
+  g_assert_nonnull (gtk_flow_box_get_child_at_index (_sitrep_page_dialog_get_teams (dialog), 2));
+  g_assert_null (gtk_flow_box_get_child_at_index (_sitrep_page_dialog_get_teams (dialog), 3));
+  gtk_editable_set_text (_sitrep_page_dialog_get_team (dialog), "d");
+  gui_test_save_screenshot (GTK_WIDGET (dialog), "page-dialog-typing.png");
+  g_assert_null (gtk_flow_box_get_child_at_index (_sitrep_page_dialog_get_teams (dialog), 1));
   gtk_editable_set_text (_sitrep_page_dialog_get_team (dialog), "database-team");
   gtk_editable_set_text (_sitrep_page_dialog_get_message (dialog), "Primary is down");
   gui_test_save_screenshot (GTK_WIDGET (dialog), "page-dialog.png");

@@ -56,8 +56,6 @@ show_matching_teams (SitrepPageDialog *self)
       if (!g_str_has_prefix (folded, prefix) || g_str_equal (folded, prefix))
         continue;
       button = gtk_button_new_with_label (self->team_names[i]);
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
       gtk_widget_set_tooltip_text (button, _("Page this team"));
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_team_chosen), self, 0);
       gtk_flow_box_append (self->teams, button);
