@@ -2,17 +2,19 @@
 /* test-gui-paging-sync.c: paging a team, through a real sitrep-server
  *
  * Alice's app (a context and a window, as `sitrep` runs them) syncs with
- * a real sitrep-server on 127.0.0.1. Her Roles page's Page… writes a
- * `pages` record that reaches the server as the protocol says; the
- * palette's `page` writes the same. The outcome the server writes back
- * into the record (standing in for its delivery code: a patch of the
- * server-written fields by another client) comes through the feed and
- * shows on her Roles page, delivered or failed.
+ * a real sitrep-server on 127.0.0.1, configured to deliver pages to a
+ * stand-in of PagerDuty (tests/integration/provider-standin.c). Her Roles
+ * page's Page… writes a `pages` record that reaches the server as the
+ * protocol says, and PagerDuty gets it once; the palette's `page` writes
+ * the same for a team whose routing key PagerDuty refuses. What the
+ * server writes back into each record comes through the feed and shows on
+ * her Roles page: delivered, and failed with PagerDuty's reason.
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "delivery-common.h"
 #include "gui-test-apps.h"
 #include "server-fixture.h"
 
@@ -22,6 +24,9 @@
 
 typedef struct
 {
+  Standin          *standin;
+  char             *dir;
+  char             *config;
   SitrepTestServer *server;
   GuiTestApp        alice;
   char             *incident_id;
@@ -35,7 +40,10 @@ fixture_set_up (Fixture       *f,
 
   /* Screenshots show the dialog, not its rows' animations. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-  f->server = sitrep_test_server_new ();
+  f->standin = standin_new ();
+  f->dir = g_dir_make_tmp ("sitrep-gui-paging-XXXXXX", NULL);
+  f->config = delivery_write_config (f->dir, standin_url (f->standin));
+  f->server = sitrep_test_server_new_with_args ("--config", f->config, NULL);
   /* The catalogue, an admin's: its teams are offered. */
   {
     g_autofree char *client = sitrep_test_uuid ();
@@ -63,7 +71,10 @@ fixture_tear_down (Fixture       *f,
 {
   gui_test_app_stop (&f->alice);
   g_clear_pointer (&f->server, sitrep_test_server_free);
+  g_clear_pointer (&f->standin, standin_free);
   g_free (f->incident_id);
+  g_free (f->config);
+  g_free (f->dir);
 }
 
 /* The server's record of the page to @team, or NULL. */
@@ -83,6 +94,7 @@ server_page (Fixture    *f,
       if (g_str_equal (json_object_get_string_member (record, "coll"), "pages") &&
           g_strcmp0 (sitrep_json_get_string (body, "team"), team) == 0)
         {
+          g_free (*id);
           *id = g_strdup (json_object_get_string_member (record, "id"));
           return json_object_ref (body);
         }
@@ -90,23 +102,18 @@ server_page (Fixture    *f,
   return NULL;
 }
 
-/* What the server's delivery writes into the record. */
-static void
-write_outcome (Fixture    *f,
-               const char *page_id,
-               const char *fields)
+/* What the app shows a page's delivered_at as. */
+static char *
+local_clock (JsonObject *page)
 {
-  g_autofree char *client = sitrep_test_uuid ();
-  g_autofree char *push = g_strdup_printf ("{\"client_id\":\"%s\",\"mutations\":[{\"mid\":1,"
-                                           "\"op\":\"patch\",\"coll\":\"pages\",\"id\":\"%s\","
-                                           "\"fields\":%s}]}", client, page_id, fields);
-  g_autoptr(SitrepReply) reply = sitrep_test_push (f->server, f->server->admin, push);
-  JsonObject *result;
+  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (sitrep_json_get_string (page,
+                                                                                 "delivered_at"),
+                                                          NULL);
+  g_autoptr(GDateTime) local = NULL;
 
-  sitrep_assert_status (reply, 200);
-  result = json_array_get_object_element (json_object_get_array_member (sitrep_reply_object (reply),
-                                                                        "results"), 0);
-  g_assert_cmpstr (json_object_get_string_member (result, "status"), ==, "applied");
+  g_assert_nonnull (at);
+  local = g_date_time_to_local (at);
+  return g_date_time_format (local, "%H:%M");
 }
 
 static const char *
@@ -133,10 +140,6 @@ test_page_reaches_server (Fixture       *f,
   g_autoptr(JsonObject) second = NULL;
   g_autofree char *page_id = NULL;
   g_autofree char *second_id = NULL;
-  g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 11, 27, 14, 41, 5);
-  g_autoptr(GDateTime) local = g_date_time_to_local (at);
-  g_autofree char *clock = g_date_time_format (local, "%H:%M");
-  g_autofree char *delivered = g_strdup_printf ("Delivered at %s via PagerDuty", clock);
 
   /* Page…: a team and a message. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (roles), "roles.page", NULL));
@@ -153,39 +156,60 @@ test_page_reaches_server (Fixture       *f,
   gui_test_save_screenshot (GTK_WIDGET (dialog), "page-dialog.png");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "page");
 
-  /* It reaches the server as the protocol says, with nothing the server
-   * writes. */
+  /* It reaches the server as the protocol says, and the server
+   * delivers it: PagerDuty is asked once, the page's id its dedup_key. */
   WAIT_UNTIL (sitrep_context_get_pending (f->alice.context) == 0 &&
               (page = server_page (f, "database-team", &page_id)) != NULL);
   g_assert_cmpstr (sitrep_json_get_string (page, "incident_id"), ==, f->incident_id);
   g_assert_cmpstr (sitrep_json_get_string (page, "message"), ==, "Primary is down");
   g_assert_cmpstr (sitrep_json_get_string (page, "requested_by"), ==, "alice");
   g_assert_nonnull (sitrep_json_get_string (page, "requested_at"));
-  g_assert_false (json_object_has_member (page, "delivery"));
-  WAIT_UNTIL (g_strcmp0 (outcome_of (roles, page_id), "Pending…") == 0);
+  g_assert_true (standin_wait_requests (f->standin, 1, DELIVERY_WAIT_MS));
+  {
+    StandinRequest *request = standin_request (f->standin, STANDIN_PAGERDUTY, 0);
+    JsonObject *event = json_node_get_object (request->json);
 
-  /* The palette's page writes the same record. */
+    g_assert_cmpstr (json_object_get_string_member (event, "dedup_key"), ==, page_id);
+    g_assert_cmpstr (json_object_get_string_member (event, "event_action"), ==, "trigger");
+  }
+
+  /* Alice's Roles page shows it delivered, at the time the server says. */
+  WAIT_UNTIL (outcome_of (roles, page_id) != NULL &&
+              g_str_has_prefix (outcome_of (roles, page_id), "Delivered at "));
+  g_clear_pointer (&page, json_object_unref);
+  page = server_page (f, "database-team", &page_id);
+  g_assert_cmpstr (sitrep_json_get_string (page, "delivery"), ==, "delivered");
+  {
+    g_autofree char *clock = local_clock (page);
+    g_autofree char *delivered = g_strdup_printf ("Delivered at %s via PagerDuty", clock);
+
+    g_assert_cmpstr (outcome_of (roles, page_id), ==, delivered);
+  }
+
+  /* The palette's page writes the same record; PagerDuty refuses this
+   * team's routing key, and Alice reads why. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->alice.window), "win.command-palette",
                                              NULL));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (palette)));
-  gtk_editable_set_text (_sitrep_command_palette_get_entry (palette), "/incident page platform-team");
+  gtk_editable_set_text (_sitrep_command_palette_get_entry (palette),
+                         "/incident page short-key-team");
   g_signal_emit_by_name (_sitrep_command_palette_get_entry (palette), "activate");
   WAIT_UNTIL (sitrep_context_get_pending (f->alice.context) == 0 &&
-              (second = server_page (f, "platform-team", &second_id)) != NULL);
+              (second = server_page (f, "short-key-team", &second_id)) != NULL);
   g_assert_cmpstr (sitrep_json_get_string (second, "requested_by"), ==, "alice");
   g_assert_true (json_object_get_null_member (second, "message"));
+  WAIT_UNTIL (outcome_of (roles, second_id) != NULL &&
+              g_str_has_prefix (outcome_of (roles, second_id), "Failed: "));
+  g_clear_pointer (&second, json_object_unref);
+  second = server_page (f, "short-key-team", &second_id);
+  {
+    g_autofree char *failed = g_strdup_printf ("Failed: %s after 1 attempt",
+                                               sitrep_json_get_string (second, "error"));
 
-  /* The outcomes, as the server writes them, arrive through the feed. */
-  write_outcome (f, page_id, "{\"delivery\":\"delivered\",\"provider\":\"pagerduty\","
-                             "\"attempts\":1,\"delivered_at\":\"2026-11-27T14:41:05Z\","
-                             "\"error\":null}");
-  WAIT_UNTIL (g_strcmp0 (outcome_of (roles, page_id), delivered) == 0);
-  write_outcome (f, second_id, "{\"delivery\":\"failed\",\"provider\":\"pagerduty\","
-                               "\"attempts\":1,\"delivered_at\":null,"
-                               "\"error\":\"Invalid routing key\"}");
-  WAIT_UNTIL (g_strcmp0 (outcome_of (roles, second_id),
-                         "Failed: Invalid routing key after 1 attempt") == 0);
-  g_assert_cmpstr (outcome_of (roles, page_id), ==, delivered);
+    g_assert_cmpstr (sitrep_json_get_string (second, "delivery"), ==, "failed");
+    g_assert_cmpstr (outcome_of (roles, second_id), ==, failed);
+  }
+  gui_test_save_screenshot (GTK_WIDGET (f->alice.window), "roles-pages-server.png");
 }
 
 int
