@@ -16,6 +16,7 @@
 #include "gui-test-apps.h"
 
 #include "sitrep-command-palette.h"
+#include "sitrep-command-runner.h"
 #include "sitrep-enum-strings.h"
 #include "sitrep-json.h"
 #include "sitrep-page-request.h"
@@ -305,6 +306,36 @@ test_runs_each_command (Fixture       *f,
   g_assert_true (found);
 }
 
+/* A note and a role are undone from their toast. */
+static void
+test_undo (Fixture       *f,
+           gconstpointer  data)
+{
+  SitrepWorkspace *workspace = test_workspace (f->app.context, f->incident_id);
+  g_autoptr(SitrepRecord) note = NULL;
+  g_autoptr(SitrepRecord) gone = NULL;
+  g_autofree char *commander = NULL;
+  AdwToast *toast;
+
+  run (f, "/incident note \"Wrong incident\"");
+  note = last_entry (f, SITREP_KIND_NOTE);
+  g_assert_cmpstr (sitrep_json_get_string (note->body, "text"), ==, "Wrong incident");
+  WAIT_UNTIL ((toast = _sitrep_command_runner_get_undo_toast ()) != NULL);
+  g_signal_emit_by_name (toast, "button-clicked");
+  gone = sitrep_store_get (sitrep_context_get_store (f->app.context), "timeline", note->id);
+  g_assert_true (gone == NULL || gone->deleted);
+
+  run (f, "/incident role ic alice");
+  run (f, "/incident role ic bob");
+  commander = sitrep_workspace_dup_role_person (workspace, SITREP_ROLE_COMMANDER);
+  g_assert_cmpstr (commander, ==, "bob");
+  WAIT_UNTIL ((toast = _sitrep_command_runner_get_undo_toast ()) != NULL);
+  g_signal_emit_by_name (toast, "button-clicked");
+  g_clear_pointer (&commander, g_free);
+  commander = sitrep_workspace_dup_role_person (workspace, SITREP_ROLE_COMMANDER);
+  g_assert_cmpstr (commander, ==, "alice");
+}
+
 /* A malformed command changes nothing: it stays, with the error under it
  * and the cursor where it goes wrong. */
 static void
@@ -589,6 +620,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/gui/palette/completes", test_completes);
   ADD ("/gui/palette/runs-each-command", test_runs_each_command);
+  ADD ("/gui/palette/undo", test_undo);
   ADD ("/gui/palette/error-in-place", test_error_in_place);
   ADD ("/gui/palette/capture-line", test_capture_line);
   ADD ("/gui/palette/outcomes", test_outcomes);

@@ -132,6 +132,9 @@ on_undo (AdwToast *toast,
     g_warning ("Could not undo the command: %s", error->message);
 }
 
+/* The last offer to undo a command, while it is shown (for tests). */
+static AdwToast *undo_toast;
+
 static void
 show_toast (GtkWidget  *widget,
             const char *text,
@@ -143,8 +146,21 @@ show_toast (GtkWidget  *widget,
     {
       adw_toast_set_button_label (toast, _("_Undo"));
       g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo), undo, undo_free, 0);
+      g_set_weak_pointer (&undo_toast, toast);
     }
   sitrep_widget_show_toast (widget, toast);
+}
+
+/**
+ * _sitrep_command_runner_get_undo_toast:
+ *
+ * Returns: (transfer none) (nullable): the toast offering to undo the last
+ *   command that can be undone, while it exists
+ */
+AdwToast *
+_sitrep_command_runner_get_undo_toast (void)
+{
+  return undo_toast;
 }
 
 /* Resolving ------------------------------------------------------------ */

@@ -27,4 +27,7 @@ gboolean   sitrep_command_runner_run      (GtkWidget          *widget,
                                            glong              *error_position,
                                            GError            **error);
 
+/* For tests. */
+AdwToast  *_sitrep_command_runner_get_undo_toast  (void);
+
 G_END_DECLS
