@@ -119,6 +119,24 @@ run (Fixture    *f,
   g_assert_cmpstr (gtk_editable_get_text (_sitrep_command_palette_get_entry (palette)), ==, "");
 }
 
+/* A key pressed in @widget, as its key controllers hear it. */
+static gboolean
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+  return handled;
+}
+
 static char *
 words (GListModel *list)
 {
@@ -194,6 +212,17 @@ test_completes (Fixture       *f,
   type (palette, "/incident page database-team");
   g_assert_cmpstr (gtk_label_get_label (_sitrep_command_palette_get_hint (palette)), ==,
                    described);
+
+  /* Tab takes the first completion; the arrow keys choose another, and
+   * Enter then takes it rather than running the line. */
+  type (palette, "/incident ro");
+  g_assert_true (press_key (GTK_WIDGET (entry), GDK_KEY_Tab));
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "/incident role ");
+  g_assert_true (press_key (GTK_WIDGET (entry), GDK_KEY_Down));
+  g_assert_true (press_key (GTK_WIDGET (entry), GDK_KEY_Down));
+  press_enter (palette);
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "/incident role deputy_commander ");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (palette)));
 
   type (palette, "/incident role c");
   roles = words (completions);
@@ -399,6 +428,8 @@ test_capture_line (Fixture       *f,
   gtk_editable_set_position (capture, -1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (hint)));
   g_assert_nonnull (strstr (gtk_label_get_label (hint), "note"));
+  g_assert_true (press_key (GTK_WIDGET (capture), GDK_KEY_Tab));
+  g_assert_cmpstr (gtk_editable_get_text (capture), ==, "/incident note ");
   gtk_editable_set_text (capture, "/incident note \"x\"");
   gtk_editable_set_position (capture, -1);
   g_assert_nonnull (strstr (gtk_label_get_label (hint), "Add a note to the timeline of"));
