@@ -20,6 +20,7 @@
 
 #include "sitrep-command-palette.h"
 #include "sitrep-json.h"
+#include "sitrep-page-row.h"
 #include "sitrep-roles-page-private.h"
 
 typedef struct
@@ -124,7 +125,9 @@ outcome_of (SitrepRolesPage *roles,
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (_sitrep_roles_page_get_pages_list (roles),
                                                          i)) != NULL; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "sitrep-page-id"), page_id) == 0)
+    if (SITREP_IS_PAGE_ROW (row) &&
+        g_strcmp0 (sitrep_record_object_get_id (SITREP_RECORD_OBJECT (
+                     sitrep_page_row_get_page (SITREP_PAGE_ROW (row)))), page_id) == 0)
       return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
   return NULL;
 }

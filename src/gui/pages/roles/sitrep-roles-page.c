@@ -11,6 +11,7 @@
 
 #include "sitrep-enum-strings.h"
 #include "sitrep-page-dialog.h"
+#include "sitrep-page-row.h"
 #include "sitrep-record-list.h"
 #include "sitrep-role-row.h"
 #include "sitrep-roles-page-private.h"
@@ -140,60 +141,6 @@ lookup_assignment (SitrepRolesPage *self,
 
 /* Paged teams ---------------------------------------------------------- */
 
-static const char *
-delivery_icon (SitrepPageDelivery delivery,
-               const char       **css)
-{
-  switch (delivery)
-    {
-    case SITREP_PAGE_DELIVERY_DELIVERED:
-      *css = "success";
-      return "emblem-ok-symbolic";
-    case SITREP_PAGE_DELIVERY_FAILED:
-      *css = "error";
-      return "dialog-error-symbolic";
-    case SITREP_PAGE_DELIVERY_PENDING:
-    default:
-      *css = "dim-label";
-      return "content-loading-symbolic";
-    }
-}
-
-/* A page's row: the team, and what became of the page. */
-static GtkWidget *
-new_page_row (SitrepPageRequest *page)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *outcome = sitrep_page_request_dup_outcome (page);
-  const char *message = sitrep_page_request_get_message (page);
-  const char *css = NULL;
-  GtkWidget *icon;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), sitrep_page_request_get_team (page));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), outcome);
-  icon = gtk_image_new_from_icon_name (delivery_icon (sitrep_page_request_get_delivery (page),
-                                                      &css));
-  gtk_widget_add_css_class (icon, css);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, outcome,
-                                  -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-  if (*message != '\0')
-    {
-      GtkWidget *said = gtk_label_new (message);
-
-      gtk_label_set_ellipsize (GTK_LABEL (said), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (said), 28);
-      gtk_widget_set_tooltip_text (said, message);
-      gtk_widget_add_css_class (said, "dim-label");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), said);
-    }
-  g_object_set_data_full (G_OBJECT (row), "sitrep-page-id",
-                          g_strdup (sitrep_record_object_get_id (SITREP_RECORD_OBJECT (page))),
-                          g_free);
-  return row;
-}
-
 static void
 refresh_pages (SitrepRolesPage *self)
 {
@@ -207,7 +154,7 @@ refresh_pages (SitrepRolesPage *self)
 
   pages = sitrep_context_dup_pages (page_context (self), incident_id (self));
   for (guint i = 0; i < pages->len; i++)
-    gtk_list_box_append (self->pages_list, new_page_row (pages->pdata[i]));
+    gtk_list_box_append (self->pages_list, sitrep_page_row_new (pages->pdata[i]));
 }
 
 static void
