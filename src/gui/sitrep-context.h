@@ -11,6 +11,7 @@
 #include "sitrep-incident-rules.h"
 #include "sitrep-incident.h"
 #include "sitrep-metrics.h"
+#include "sitrep-page-request.h"
 #include "sitrep-record-list.h"
 #include "sitrep-refused-edit.h"
 #include "sitrep-service.h"
@@ -294,5 +295,21 @@ gboolean        sitrep_context_may_approve          (SitrepContext       *self,
 gboolean        sitrep_context_approve_communication (SitrepContext      *self,
                                                       const char         *communication_id,
                                                       GError            **error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Paging a team: sitrep-context-pages.c */
+char              *sitrep_context_request_page   (SitrepContext  *self,
+                                                  const char     *incident_id,
+                                                  const char     *team,
+                                                  const char     *message,
+                                                  GError        **error);
+GStrv              sitrep_context_dup_team_names (SitrepContext  *self);
+GPtrArray         *sitrep_context_dup_pages      (SitrepContext  *self,
+                                                  const char     *incident_id);
+SitrepPageRequest *sitrep_context_lookup_page    (SitrepContext  *self,
+                                                  const char     *page_id);
 
 G_END_DECLS

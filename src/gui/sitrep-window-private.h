@@ -5,6 +5,7 @@
 
 #include "sitrep-declare-dialog.h"
 #include "sitrep-checklist-page.h"
+#include "sitrep-command-palette.h"
 #include "sitrep-comms-page.h"
 #include "sitrep-overdue-badge.h"
 #include "sitrep-overview-page.h"
@@ -79,6 +80,10 @@ GtkWindow *_sitrep_window_open_reports            (SitrepWindow   *self);
 /* wall/sitrep-window-wall.c */
 void       _sitrep_window_class_init_wall         (GtkWidgetClass *widget_class);
 
+/* The command palette: sitrep-window-palette.c */
+void _sitrep_window_class_init_palette (GtkWidgetClass *widget_class);
+void _sitrep_window_init_palette       (SitrepWindow   *self);
+
 /* sitrep-window-conflicts.c */
 void _sitrep_window_init_settle_button (SitrepWindow *self);
 
@@ -103,5 +108,6 @@ AdwViewStack        *_sitrep_window_get_pages          (SitrepWindow *self);
 SitrepRolesPage     *_sitrep_window_get_roles          (SitrepWindow *self);
 SitrepChecklistPage *_sitrep_window_get_checklist      (SitrepWindow *self);
 SitrepCommsPage     *_sitrep_window_get_comms          (SitrepWindow *self);
+SitrepCommandPalette *_sitrep_window_get_palette       (SitrepWindow *self);
 
 G_END_DECLS

@@ -677,6 +677,7 @@ sitrep_window_constructed (GObject *object)
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   update_auth_state (self);
   _sitrep_window_init_settle_button (self);
+  _sitrep_window_init_palette (self);
   on_selection_changed (self);
   g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (update_switcher_bar),
                            self, G_CONNECT_SWAPPED);
@@ -832,6 +833,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_incident_activated);
 
   _sitrep_window_class_init_actions (widget_class);
+  _sitrep_window_class_init_palette (widget_class);
   _sitrep_window_class_init_wall (widget_class);
 }
 
