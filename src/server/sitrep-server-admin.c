@@ -8,7 +8,7 @@
 #include "sitrep-time.h"
 #include "sitrep-server-auth.h"
 #include "sitrep-server-cli.h"
-#include "sitrep-server-sqlite.h"
+#include "sitrep-server-storage.h"
 
 static SitrepServerStorage *
 open_db (GHashTable *values,
@@ -24,7 +24,7 @@ open_db (GHashTable *values,
       return NULL;
     }
 
-  storage = sitrep_server_sqlite_open (path, &error);
+  storage = sitrep_server_storage_open (path, &error);
   if (storage == NULL)
     *status = sitrep_server_cli_fail (_("cannot open %s: %s"), path, error->message);
 

@@ -21,7 +21,7 @@
 #include "sitrep-server-cli.h"
 #include "sitrep-server-config.h"
 #include "sitrep-server-delivery.h"
-#include "sitrep-server-sqlite.h"
+#include "sitrep-server-storage.h"
 
 #define RATE_LIMIT_DEFAULT      50
 #define REQUEST_TIMEOUT_DEFAULT 30
@@ -234,7 +234,7 @@ sitrep_server_cli_serve (char **args)
         return sitrep_server_cli_fail (_("cannot read the TLS certificate: %s"), error->message);
     }
 
-  storage = sitrep_server_sqlite_open (db, &error);
+  storage = sitrep_server_storage_open (db, &error);
   if (storage == NULL)
     return sitrep_server_cli_fail (_("cannot open %s: %s"), db, error->message);
 

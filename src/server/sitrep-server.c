@@ -552,11 +552,23 @@ request_aborted_cb (SoupServer        *soup,
 
 /* The object */
 
+/* Another process on the same database committed. */
+static void
+storage_changed_cb (gpointer user_data)
+{
+  SitrepServer *self = user_data;
+
+  if (!self->stopping)
+    _sitrep_server_wake_waiters (self, FALSE);
+}
+
 static void
 sitrep_server_dispose (GObject *object)
 {
   SitrepServer *self = (SitrepServer *) object;
 
+  if (self->storage != NULL)
+    self->storage->vtable->watch (self->storage, NULL, NULL);
   if (self->waiters != NULL)
     _sitrep_server_wake_waiters (self, TRUE);
 
@@ -646,6 +658,7 @@ sitrep_server_new (SitrepServerStorage       *storage,
   soup_server_add_early_handler (self->soup, NULL, _sitrep_server_early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, _sitrep_server_handler, self, NULL);
   self->connections = _sitrep_server_connections_new (self->soup, options);
+  storage->vtable->watch (storage, storage_changed_cb, self);
 
   return g_steal_pointer (&self);
 }
