@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "held-request.h"
@@ -641,6 +642,68 @@ test_watcher_after_restart (void)
   g_assert_cmpint (answered_at - pushed_at, <, 5 * G_USEC_PER_SEC);
 }
 
+/* A commit made while B's notification connection is down (B cannot
+ * connect again yet) is not lost: B reads last_seq again on reconnecting
+ * and wakes its watchers. */
+static void
+test_listener_rereads_on_reconnect (void)
+{
+  g_autoptr(SitrepTestServer) a = sitrep_test_server_new ();
+  g_autoptr(SitrepTestServer) b = sitrep_test_server_new_sharing (a);
+  SitrepTestPg *pg = sitrep_test_pg_shared ();
+  g_autofree char *cid = sitrep_test_uuid ();
+  g_autofree char *inc = sitrep_test_uuid ();
+  g_autofree char *push = push_json (cid, mut_put (1, "incidents", inc,
+                                                   incident_body ("Unheard", "P1")), NULL);
+  g_autofree char *dbname = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonArray) results = NULL;
+  g_autoptr(SitrepReply) reply = NULL;
+  SitrepHeldRequest *held;
+  JsonArray *changes;
+  gint64 allowed_at, answered_at;
+  int b_pid;
+
+  dbname = sitrep_test_pg_psql (pg, a->db_path, "SELECT current_database()");
+  g_strstrip (dbname);
+  b_pid = atoi (g_subprocess_get_identifier (b->proc));
+
+  held = sitrep_held_request_start (b, "/v1/changes?since=0&wait=30", b->viewer);
+  g_assert_false (sitrep_held_request_answered (held));
+
+  /* No new connection to the database; the listeners (A's and B's) cut,
+   * and waited for until they are gone. Every other connection stays. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS false", dbname);
+  g_free (sitrep_test_pg_psql (pg, NULL, sql));
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT count(*) FROM (SELECT pid FROM pg_stat_activity"
+                         "  WHERE datname = '%s' AND application_name = 'sitrep-server listener'"
+                         "  OFFSET 0) l WHERE pg_terminate_backend(l.pid, 10000)", dbname);
+  out = sitrep_test_pg_psql (pg, NULL, sql);
+  sitrep_test_note ("listeners cut: %s (B is process %d)", g_strstrip (out), b_pid);
+  g_assert_cmpstr (out, !=, "0");
+
+  /* A's writer is still connected: the push commits, and nobody hears. */
+  results = push_results (a, a->responder, push, 1);
+  assert_applied (result_at (results, 0), 1);
+  g_assert_false (sitrep_held_request_answered (held));
+
+  allowed_at = g_get_monotonic_time ();
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS true", dbname);
+  g_free (sitrep_test_pg_psql (pg, NULL, sql));
+
+  reply = sitrep_held_request_finish (held, &answered_at);
+  sitrep_assert_status (reply, 200);
+  changes = json_object_get_array_member (sitrep_reply_object (reply), "changes");
+  g_assert_cmpuint (json_array_get_length (changes), ==, 1);
+  sitrep_test_note ("heard on B %.1f ms after connections were allowed again",
+                    (answered_at - allowed_at) / 1000.0);
+  g_assert_cmpint (answered_at - allowed_at, <, 5 * G_USEC_PER_SEC);
+}
+
 /* `migrate` on the database the servers use: nothing to do, version 1. */
 static void
 test_migrate (void)
@@ -679,6 +742,7 @@ main (int   argc,
   add ("/postgres/processes/kill-one", test_kill_one_process);
   add ("/postgres/processes/database-restart", test_database_restart);
   add ("/postgres/processes/watcher-after-restart", test_watcher_after_restart);
+  add ("/postgres/processes/listener-rereads-on-reconnect", test_listener_rereads_on_reconnect);
   add ("/postgres/migrate", test_migrate);
 
   return g_test_run ();

@@ -153,8 +153,9 @@ _sitrep_pg_connect (PgStorage  *self,
     "connect_timeout", "client_encoding", "fallback_application_name",
     "keepalives_idle", "keepalives_interval", "keepalives_count", "dbname", NULL,
   };
+  g_autofree char *name = g_strdup_printf ("sitrep-server %s", conn->what);
   const char *const values[] = {
-    CONNECT_TIMEOUT, "UTF8", "sitrep-server", "10", "5", "3", self->conninfo, NULL,
+    CONNECT_TIMEOUT, "UTF8", name, "10", "5", "3", self->conninfo, NULL,
   };
 
   if (conn->prepared == NULL)
