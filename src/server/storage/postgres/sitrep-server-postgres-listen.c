@@ -17,6 +17,7 @@
 #include "sitrep-server-postgres-private.h"
 
 #define RECONNECT_MS 250
+#define CONNECT_TIMEOUT_S 10
 
 struct _PgListener {
   PgStorage                    *storage;
@@ -24,6 +25,7 @@ struct _PgListener {
   GMainContext                 *context;
   GSource                      *fd_source;
   GSource                      *retry_source;
+  GSource                      *connect_timeout;   /* not owned: attached while set */
   SitrepServerStorageWatchFunc  func;
   gpointer                      user_data;
   gint64                        announced;   /* the last seq heard or read */
@@ -63,6 +65,7 @@ static void
 schedule_retry (PgListener *self,
                 const char *why)
 {
+  g_clear_pointer (&self->connect_timeout, g_source_destroy);
   drop_connection (self);
   if (!self->down)
     {
@@ -115,29 +118,43 @@ readable_cb (gint         fd,
   return G_SOURCE_CONTINUE;
 }
 
-static void
-listener_connect (PgListener *self)
+/* Runs a statement without parameters on the listening connection. */
+static gboolean
+run_simple (PgListener  *self,
+            const char  *sql,
+            gint64      *value,
+            char       **why)
 {
-  g_autoptr(GError) error = NULL;
-  PGresult *res;
-  gint64 last_seq;
+  PGresult *res = PQexec (self->conn.pg, sql);
+  ExecStatusType status = res != NULL ? PQresultStatus (res) : PGRES_FATAL_ERROR;
 
-  if (!_sitrep_pg_run (self->storage, &self->conn, "LISTEN " SITREP_PG_CHANNEL, 0, NULL, &error))
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
-      schedule_retry (self, error->message);
-      return;
+      *why = g_strchomp (g_strdup (PQerrorMessage (self->conn.pg)));
+      PQclear (res);
+      return FALSE;
     }
+  if (value != NULL)
+    *value = PQntuples (res) > 0 ? _sitrep_pg_int64 (res, 0, 0) : 0;
+  PQclear (res);
+  return TRUE;
+}
+
+static void
+connected (PgListener *self)
+{
+  g_autofree char *why = NULL;
+  gint64 last_seq = 0;
+
+  PQsetNoticeProcessor (self->conn.pg, _sitrep_pg_ignore_notice, NULL);
 
   /* Listening before reading: a commit after this read is heard. */
-  res = _sitrep_pg_query (self->storage, &self->conn,
-                          "SELECT value FROM meta WHERE key = 'last_seq'", 0, NULL, &error);
-  if (res == NULL)
+  if (!run_simple (self, "LISTEN " SITREP_PG_CHANNEL, NULL, &why)
+      || !run_simple (self, "SELECT value FROM meta WHERE key = 'last_seq'", &last_seq, &why))
     {
-      schedule_retry (self, error->message);
+      schedule_retry (self, why);
       return;
     }
-  last_seq = _sitrep_pg_int64 (res, 0, 0);
-  PQclear (res);
 
   if (self->down)
     g_printerr ("sitrep-server: storage: the notification connection is back\n");
@@ -156,9 +173,101 @@ listener_connect (PgListener *self)
     }
 }
 
+static gboolean connect_poll_cb (gint         fd,
+                                 GIOCondition condition,
+                                 gpointer     user_data);
+
+/* One step of connecting without blocking the main loop. */
+static void
+connect_step (PgListener                *self,
+              PostgresPollingStatusType  status)
+{
+  GIOCondition condition;
+
+  if (self->fd_source != NULL)
+    {
+      g_source_destroy (self->fd_source);
+      g_clear_pointer (&self->fd_source, g_source_unref);
+    }
+
+  switch (status)
+    {
+    case PGRES_POLLING_READING:
+      condition = G_IO_IN;
+      break;
+    case PGRES_POLLING_WRITING:
+      condition = G_IO_OUT;
+      break;
+    case PGRES_POLLING_OK:
+      g_clear_pointer (&self->connect_timeout, g_source_destroy);
+      connected (self);
+      return;
+    default:
+      {
+        g_autofree char *why = g_strchomp (g_strdup (PQerrorMessage (self->conn.pg)));
+
+        schedule_retry (self, why);
+        return;
+      }
+    }
+
+  /* The socket may change from one step to the next. */
+  self->fd_source = g_unix_fd_source_new (PQsocket (self->conn.pg), condition | G_IO_ERR);
+  g_source_set_callback (self->fd_source, (GSourceFunc) (void (*) (void)) connect_poll_cb,
+                         self, NULL);
+  g_source_attach (self->fd_source, self->context);
+}
+
+static gboolean
+connect_poll_cb (gint         fd,
+                 GIOCondition condition,
+                 gpointer     user_data)
+{
+  PgListener *self = user_data;
+
+  /* connect_step() replaces this source. */
+  connect_step (self, PQconnectPoll (self->conn.pg));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+connect_timeout_cb (gpointer user_data)
+{
+  PgListener *self = user_data;
+
+  self->connect_timeout = NULL;
+  schedule_retry (self, "connecting took too long");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+listener_connect (PgListener *self)
+{
+  drop_connection (self);
+  self->conn.pg = _sitrep_pg_new_conn (self->storage, &self->conn, TRUE);
+  if (self->conn.pg == NULL || PQstatus (self->conn.pg) == CONNECTION_BAD)
+    {
+      g_autofree char *why = g_strchomp (g_strdup (self->conn.pg != NULL
+                                                   ? PQerrorMessage (self->conn.pg)
+                                                   : "out of memory"));
+
+      schedule_retry (self, why);
+      return;
+    }
+
+  self->connect_timeout = g_timeout_source_new_seconds (CONNECT_TIMEOUT_S);
+  g_source_set_callback (self->connect_timeout, connect_timeout_cb, self, NULL);
+  g_source_attach (self->connect_timeout, self->context);
+  g_source_unref (self->connect_timeout);   /* the context holds it while it is attached */
+
+  /* libpq: poll as if PQconnectPoll() had said WRITING. */
+  connect_step (self, PGRES_POLLING_WRITING);
+}
+
 void
 _sitrep_pg_listener_free (PgListener *self)
 {
+  g_clear_pointer (&self->connect_timeout, g_source_destroy);
   drop_connection (self);
   if (self->retry_source != NULL)
     {

@@ -16,6 +16,8 @@ typedef struct {
   const char *what;       /* "writer", "reader", "listener": for messages */
   PGconn     *pg;
   GHashTable *prepared;   /* SQL text (static) → statement name */
+  char       *last_error; /* of the last failed connection attempt */
+  gint64      retry_at;   /* monotonic µs: no new attempt before */
 } PgConn;
 
 typedef struct _PgListener PgListener;
@@ -31,6 +33,11 @@ typedef struct {
   PgListener *listener;
 } PgStorage;
 
+PGconn   *_sitrep_pg_new_conn     (PgStorage   *self,
+                                   PgConn      *conn,
+                                   gboolean     start);
+void      _sitrep_pg_ignore_notice (void       *arg,
+                                    const char *message);
 /* Parameters are text, or NULL for SQL NULL. */
 gboolean  _sitrep_pg_connect      (PgStorage   *self,
                                    PgConn      *conn,

@@ -22,9 +22,11 @@
 
 #include "sitrep-server-postgres-private.h"
 
-/* Seconds to wait for a connection; a dead host must not hold the main
- * thread long. */
-#define CONNECT_TIMEOUT "5"
+/* Seconds to wait for a connection (libpq's least); a dead host must not
+ * hold the main thread long. */
+#define CONNECT_TIMEOUT "2"
+/* After a failed connection, how long the next attempts fail at once. */
+#define RECONNECT_HOLDOFF_US (500 * G_TIME_SPAN_MILLISECOND)
 
 /* Taken for the whole migration, so that processes starting together
  * migrate one after the other ("sitr" in ASCII). */
@@ -132,21 +134,22 @@ _sitrep_pg_disconnect (PgConn *conn)
 
 /* libpq prints notices (a NOTICE from CREATE … IF NOT EXISTS) on stderr
  * unless told otherwise. */
-static void
-ignore_notice (void       *arg,
-               const char *message)
+void
+_sitrep_pg_ignore_notice (void       *arg,
+                          const char *message)
 {
 }
 
 /**
- * _sitrep_pg_connect:
+ * _sitrep_pg_new_conn:
+ * @start: begin connecting and return at once (PQconnectPoll() goes on)
  *
- * Connects @conn if it is not connected.
+ * Returns: (transfer full): a libpq connection to the database, maybe bad
  */
-gboolean
-_sitrep_pg_connect (PgStorage  *self,
-                    PgConn     *conn,
-                    GError    **error)
+PGconn *
+_sitrep_pg_new_conn (PgStorage  *self,
+                     PgConn     *conn,
+                     gboolean    start)
 {
   /* Ours first: what the operator wrote overrides them. */
   const char *const keywords[] = {
@@ -158,31 +161,53 @@ _sitrep_pg_connect (PgStorage  *self,
     CONNECT_TIMEOUT, "UTF8", name, "10", "5", "3", self->conninfo, NULL,
   };
 
+  return start ? PQconnectStartParams (keywords, values, 1)
+               : PQconnectdbParams (keywords, values, 1);
+}
+
+/**
+ * _sitrep_pg_connect:
+ *
+ * Connects @conn if it is not connected. After a failed attempt, the next
+ * RECONNECT_HOLDOFF_US fail at once with the same message: the main thread
+ * must not wait on an unreachable host at every request.
+ */
+gboolean
+_sitrep_pg_connect (PgStorage  *self,
+                    PgConn     *conn,
+                    GError    **error)
+{
+  gint64 now = g_get_monotonic_time ();
+
   if (conn->prepared == NULL)
     conn->prepared = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   if (conn->pg != NULL && PQstatus (conn->pg) == CONNECTION_OK)
     return TRUE;
 
-  _sitrep_pg_disconnect (conn);
-  conn->pg = PQconnectdbParams (keywords, values, 1);
-  if (conn->pg == NULL)
+  if (conn->last_error != NULL && now < conn->retry_at)
     {
       g_set_error (error, SITREP_SERVER_STORAGE_ERROR, SITREP_SERVER_STORAGE_ERROR_UNAVAILABLE,
-                   "PostgreSQL (%s): out of memory", conn->what);
+                   "PostgreSQL (%s): %s", conn->what, conn->last_error);
       return FALSE;
     }
-  if (PQstatus (conn->pg) != CONNECTION_OK)
-    {
-      g_autofree char *msg = g_strchomp (g_strdup (PQerrorMessage (conn->pg)));
 
+  _sitrep_pg_disconnect (conn);
+  conn->pg = _sitrep_pg_new_conn (self, conn, FALSE);
+  if (conn->pg == NULL || PQstatus (conn->pg) != CONNECTION_OK)
+    {
+      g_free (conn->last_error);
+      conn->last_error = g_strchomp (g_strdup (conn->pg != NULL ? PQerrorMessage (conn->pg)
+                                                                 : "out of memory"));
+      conn->retry_at = g_get_monotonic_time () + RECONNECT_HOLDOFF_US;
       g_set_error (error, SITREP_SERVER_STORAGE_ERROR, SITREP_SERVER_STORAGE_ERROR_UNAVAILABLE,
-                   "PostgreSQL (%s): %s", conn->what, msg);
+                   "PostgreSQL (%s): %s", conn->what, conn->last_error);
       _sitrep_pg_disconnect (conn);
       return FALSE;
     }
 
-  PQsetNoticeProcessor (conn->pg, ignore_notice, NULL);
+  g_clear_pointer (&conn->last_error, g_free);
+  PQsetNoticeProcessor (conn->pg, _sitrep_pg_ignore_notice, NULL);
   return TRUE;
 }
 
@@ -320,6 +345,8 @@ pg_free (SitrepServerStorage *storage)
   _sitrep_pg_disconnect (&self->writer);
   g_clear_pointer (&self->reader.prepared, g_hash_table_unref);
   g_clear_pointer (&self->writer.prepared, g_hash_table_unref);
+  g_free (self->reader.last_error);
+  g_free (self->writer.last_error);
   g_free (self->conninfo);
   g_free (self);
 }
