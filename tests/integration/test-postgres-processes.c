@@ -106,20 +106,25 @@ make_batch (Client *client)
   for (gint64 mid = first; mid < first + BATCH; mid++)
     {
       g_autofree char *text = g_strdup_printf ("%s/%" G_GINT64_FORMAT, client->cid, mid);
+      g_autofree char *body = NULL;
       char *id = sitrep_test_uuid ();
 
       g_assert_cmpuint (client->ids->len, ==, mid - 1);
       g_ptr_array_add (client->ids, id);
       g_array_append_vals (client->seqs, &(gint64) { 0 }, 1);
+
       if (mid == first)
         {
-          g_ptr_array_add (m, mut_put (mid, "incidents", id, incident_body (text, "P2")));
+          body = incident_body (text, "P2");
+          g_ptr_array_add (m, mut_put (mid, "incidents", id, body));
           if (client->incident == NULL)
             client->incident = g_strdup (id);
         }
       else
-        g_ptr_array_add (m, mut_put (mid, "timeline", id,
-                                     timeline_body (client->incident, text)));
+        {
+          body = timeline_body (client->incident, text);
+          g_ptr_array_add (m, mut_put (mid, "timeline", id, body));
+        }
     }
   return push_jsonv (client->cid, m);
 }
@@ -720,13 +725,6 @@ test_migrate (void)
   g_assert_cmpstr (versions, ==, "1\n");
 }
 
-static void
-add (const char *path,
-     GTestFunc   func)
-{
-  sitrep_test_add (path, func);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -736,14 +734,16 @@ main (int   argc,
   /* The fixture reads it: every server of this program is on PostgreSQL. */
   g_setenv ("SITREP_TEST_BACKEND", "postgres", TRUE);
 
-  add ("/postgres/processes/storm", test_storm);
-  add ("/postgres/processes/watcher-hears-other-process", test_watcher_hears_other_process);
-  add ("/postgres/processes/revoked-everywhere", test_revoked_everywhere);
-  add ("/postgres/processes/kill-one", test_kill_one_process);
-  add ("/postgres/processes/database-restart", test_database_restart);
-  add ("/postgres/processes/watcher-after-restart", test_watcher_after_restart);
-  add ("/postgres/processes/listener-rereads-on-reconnect", test_listener_rereads_on_reconnect);
-  add ("/postgres/migrate", test_migrate);
+  sitrep_test_add ("/postgres/processes/storm", test_storm);
+  sitrep_test_add ("/postgres/processes/watcher-hears-other-process",
+                   test_watcher_hears_other_process);
+  sitrep_test_add ("/postgres/processes/revoked-everywhere", test_revoked_everywhere);
+  sitrep_test_add ("/postgres/processes/kill-one", test_kill_one_process);
+  sitrep_test_add ("/postgres/processes/database-restart", test_database_restart);
+  sitrep_test_add ("/postgres/processes/watcher-after-restart", test_watcher_after_restart);
+  sitrep_test_add ("/postgres/processes/listener-rereads-on-reconnect",
+                   test_listener_rereads_on_reconnect);
+  sitrep_test_add ("/postgres/migrate", test_migrate);
 
   return g_test_run ();
 }
