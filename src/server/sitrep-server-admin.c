@@ -15,6 +15,7 @@ open_db (GHashTable *values,
          int        *status)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
   const char *path = g_hash_table_lookup (values, "db");
   SitrepServerStorage *storage;
 
@@ -26,7 +27,10 @@ open_db (GHashTable *values,
 
   storage = sitrep_server_storage_open (path, &error);
   if (storage == NULL)
-    *status = sitrep_server_cli_fail (_("cannot open %s: %s"), path, error->message);
+    {
+      shown = sitrep_server_storage_display_name (path);
+      *status = sitrep_server_cli_fail (_("cannot open %s: %s"), shown, error->message);
+    }
 
   return storage;
 }

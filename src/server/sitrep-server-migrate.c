@@ -25,6 +25,7 @@ sitrep_server_cli_migrate (char **args)
   g_autoptr(GHashTable) values = NULL;
   g_autoptr(SitrepServerStorage) storage = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
   const char *db;
   gint version = 0;
   int status;
@@ -39,7 +40,10 @@ sitrep_server_cli_migrate (char **args)
 
   storage = sitrep_server_storage_open (db, &error);
   if (storage == NULL)
-    return sitrep_server_cli_fail (_("cannot open %s: %s"), db, error->message);
+    {
+      shown = sitrep_server_storage_display_name (db);
+      return sitrep_server_cli_fail (_("cannot open %s: %s"), shown, error->message);
+    }
 
   if (!storage->vtable->schema_version (storage, &version, &error))
     return sitrep_server_cli_fail ("%s", error->message);

@@ -165,6 +165,7 @@ sitrep_server_cli_serve (char **args)
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *host = NULL;
+  g_autofree char *shown = NULL;
   SitrepServerOptions server_options = { 0 };
   const char *db, *listen, *cert_file, *key_file, *config_file;
   Serve serve = { NULL, NULL, NULL, FALSE };
@@ -236,7 +237,10 @@ sitrep_server_cli_serve (char **args)
 
   storage = sitrep_server_storage_open (db, &error);
   if (storage == NULL)
-    return sitrep_server_cli_fail (_("cannot open %s: %s"), db, error->message);
+    {
+      shown = sitrep_server_storage_display_name (db);
+      return sitrep_server_cli_fail (_("cannot open %s: %s"), shown, error->message);
+    }
 
   /* A client that goes away must not kill us; GIO reports EPIPE instead. */
   signal (SIGPIPE, SIG_IGN);

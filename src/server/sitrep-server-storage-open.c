@@ -31,6 +31,32 @@ names_postgres (const char *db)
 }
 
 /**
+ * sitrep_server_storage_display_name:
+ *
+ * @db as it may be shown in a message: a PostgreSQL password in it is
+ * replaced by "***".
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+sitrep_server_storage_display_name (const char *db)
+{
+  g_autoptr(GRegex) url = NULL;
+  g_autoptr(GRegex) keyword = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!names_postgres (db))
+    return g_strdup (db);
+
+  /* postgres://user:SECRET@host and password=SECRET (quoted or not) */
+  url = g_regex_new ("^(postgres(?:ql)?://[^/@:]*:)[^/@]*@", 0, 0, NULL);
+  keyword = g_regex_new ("(\\bpassword\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'|\\S*)|"
+                         "([?&]password=)[^&]*", 0, 0, NULL);
+  shown = g_regex_replace (url, db, -1, 0, "\\1***@", 0, NULL);
+  return g_regex_replace (keyword, shown, -1, 0, "\\1\\3***", 0, NULL);
+}
+
+/**
  * sitrep_server_storage_open:
  * @db: a SQLite file, or a PostgreSQL URL (`postgres://…`,
  *   `postgresql://…`) or libpq `key=value` string

@@ -115,6 +115,7 @@ void   sitrep_server_token_free          (SitrepServerToken   *token);
  * or a libpq key=value string is PostgreSQL. */
 SitrepServerStorage *sitrep_server_storage_open (const char  *db,
                                                  GError     **error);
+char                *sitrep_server_storage_display_name (const char *db);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepServerStorage, sitrep_server_storage_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepServerRecord, sitrep_server_record_free)

@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "held-request.h"
 #include "pg-fixture.h"
 #include "protocol-common.h"
@@ -725,6 +727,67 @@ test_migrate (void)
   g_assert_cmpstr (versions, ==, "1\n");
 }
 
+/* token create|list|revoke against the database; bad --db values are a
+ * clear error on one line, which never shows a password. */
+static void
+test_cli (void)
+{
+  g_autoptr(SitrepTestServer) a = sitrep_test_server_new ();
+  g_autofree char *dir = NULL;
+  g_autofree char *unreachable = NULL;
+  struct {
+    const char *db;
+    const char *says;
+  } bad[] = {
+    { "postgresql://bob:hunter2@[oops", "not a PostgreSQL connection string" },
+    { NULL, "PostgreSQL (writer): connection to server on socket" },
+    { "postgres://alice:hunter2@/x?host=/nonexistent", "alice:***@" },
+    { "host=/nonexistent password=hunter2 dbname=x", "password=***" },
+  };
+  char *out = NULL;
+  char *err = NULL;
+
+  g_assert_cmpint (sitrep_test_run_cli (&out, &err, "token", "create", "--db", a->db_path,
+                                        "--name", "carol", "--role", "viewer", NULL), ==, 0);
+  g_assert_cmpuint (strlen (g_strstrip (out)), ==, 32);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sitrep_test_run_cli (&out, &err, "token", "create", "--db", a->db_path,
+                                        "--name", "carol", "--role", "viewer", NULL), ==, 1);
+  g_assert_true (strstr (err, "exists already") != NULL);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sitrep_test_run_cli (&out, &err, "token", "revoke", "--db", a->db_path,
+                                        "--name", "carol", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (sitrep_test_run_cli (&out, &err, "token", "list", "--db", a->db_path,
+                                        NULL), ==, 0);
+  g_assert_true (g_regex_match_simple ("^carol viewer \\S+ revoked$", out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^admin admin \\S+$", out, G_REGEX_MULTILINE, 0));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A folder with no PostgreSQL in it. */
+  dir = g_dir_make_tmp ("sitrep-nopg-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  unreachable = g_strdup_printf ("host=%s dbname=x", dir);
+  bad[1].db = unreachable;
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_cmpint (sitrep_test_run_cli (&out, &err, "migrate", "--db", bad[i].db, NULL), ==, 1);
+      sitrep_test_note ("%s -> %s", bad[i].db, err);
+      g_assert_true (g_str_has_prefix (err, "sitrep-server: cannot open "));
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+      g_assert_true (strstr (err, bad[i].says) != NULL);
+      g_assert_null (strstr (err, "hunter2"));
+      g_assert_cmpstr (out, ==, "");
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -744,6 +807,7 @@ main (int   argc,
   sitrep_test_add ("/postgres/processes/listener-rereads-on-reconnect",
                    test_listener_rereads_on_reconnect);
   sitrep_test_add ("/postgres/migrate", test_migrate);
+  sitrep_test_add ("/postgres/cli", test_cli);
 
   return g_test_run ();
 }

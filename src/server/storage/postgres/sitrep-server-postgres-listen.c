@@ -93,7 +93,7 @@ readable_cb (gint         fd,
 
   if (!PQconsumeInput (self->conn.pg) || PQstatus (self->conn.pg) != CONNECTION_OK)
     {
-      g_autofree char *why = g_strchomp (g_strdup (PQerrorMessage (self->conn.pg)));
+      g_autofree char *why = _sitrep_pg_one_line (PQerrorMessage (self->conn.pg));
 
       /* The source goes with the connection. */
       schedule_retry (self, why);
@@ -130,7 +130,7 @@ run_simple (PgListener  *self,
 
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
     {
-      *why = g_strchomp (g_strdup (PQerrorMessage (self->conn.pg)));
+      *why = _sitrep_pg_one_line (PQerrorMessage (self->conn.pg));
       PQclear (res);
       return FALSE;
     }
@@ -204,7 +204,7 @@ connect_step (PgListener                *self,
       return;
     default:
       {
-        g_autofree char *why = g_strchomp (g_strdup (PQerrorMessage (self->conn.pg)));
+        g_autofree char *why = _sitrep_pg_one_line (PQerrorMessage (self->conn.pg));
 
         schedule_retry (self, why);
         return;
@@ -247,9 +247,9 @@ listener_connect (PgListener *self)
   self->conn.pg = _sitrep_pg_new_conn (self->storage, &self->conn, TRUE);
   if (self->conn.pg == NULL || PQstatus (self->conn.pg) == CONNECTION_BAD)
     {
-      g_autofree char *why = g_strchomp (g_strdup (self->conn.pg != NULL
-                                                   ? PQerrorMessage (self->conn.pg)
-                                                   : "out of memory"));
+      g_autofree char *why = _sitrep_pg_one_line (self->conn.pg != NULL
+                                                  ? PQerrorMessage (self->conn.pg)
+                                                  : "out of memory");
 
       schedule_retry (self, why);
       return;

@@ -36,6 +36,7 @@ typedef struct {
 PGconn   *_sitrep_pg_new_conn     (PgStorage   *self,
                                    PgConn      *conn,
                                    gboolean     start);
+char     *_sitrep_pg_one_line     (const char  *message);
 void      _sitrep_pg_ignore_notice (void       *arg,
                                     const char *message);
 /* Parameters are text, or NULL for SQL NULL. */

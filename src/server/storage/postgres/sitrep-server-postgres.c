@@ -80,6 +80,23 @@ is_unavailable (PgConn   *conn,
          || g_str_equal (state, "25P03");    /* idle-in-transaction timeout */
 }
 
+/**
+ * _sitrep_pg_one_line:
+ *
+ * libpq's message on one line: "…failed: …\n\tIs the server running…"
+ * becomes "…failed: … Is the server running…".
+ *
+ * Returns: (transfer full): the message
+ */
+char *
+_sitrep_pg_one_line (const char *message)
+{
+  g_autoptr(GRegex) breaks = g_regex_new ("\\s*\\n\\s*", 0, 0, NULL);
+  g_autofree char *stripped = g_strstrip (g_strdup (message != NULL ? message : ""));
+
+  return g_regex_replace_literal (breaks, stripped, -1, 0, " ", 0, NULL);
+}
+
 static char *
 message_of (PgConn   *conn,
             PGresult *res)
@@ -90,7 +107,7 @@ message_of (PgConn   *conn,
     msg = PQerrorMessage (conn->pg);
   if (msg == NULL || *msg == '\0')
     msg = "connection lost";
-  return g_strchomp (g_strdup (msg));
+  return _sitrep_pg_one_line (msg);
 }
 
 /**
@@ -197,8 +214,8 @@ _sitrep_pg_connect (PgStorage  *self,
   if (conn->pg == NULL || PQstatus (conn->pg) != CONNECTION_OK)
     {
       g_free (conn->last_error);
-      conn->last_error = g_strchomp (g_strdup (conn->pg != NULL ? PQerrorMessage (conn->pg)
-                                                                 : "out of memory"));
+      conn->last_error = _sitrep_pg_one_line (conn->pg != NULL ? PQerrorMessage (conn->pg)
+                                                               : "out of memory");
       conn->retry_at = g_get_monotonic_time () + RECONNECT_HOLDOFF_US;
       g_set_error (error, SITREP_SERVER_STORAGE_ERROR, SITREP_SERVER_STORAGE_ERROR_UNAVAILABLE,
                    "PostgreSQL (%s): %s", conn->what, conn->last_error);
@@ -649,12 +666,17 @@ sitrep_server_postgres_open (const char  *conninfo,
   options = PQconninfoParse (conninfo, &parse_error);
   if (options == NULL)
     {
-      g_autofree char *msg = g_strchomp (g_strdup (parse_error != NULL ? parse_error
-                                                                       : "out of memory"));
+      g_autofree char *shown = sitrep_server_storage_display_name (conninfo);
+      g_autofree char *line = _sitrep_pg_one_line (parse_error != NULL ? parse_error
+                                                                       : "out of memory");
+      GString *msg = g_string_new (line);
 
+      /* libpq quotes the whole string, password and all. */
+      g_string_replace (msg, conninfo, shown, 0);
       PQfreemem (parse_error);
       g_set_error (error, SITREP_SERVER_STORAGE_ERROR, SITREP_SERVER_STORAGE_ERROR_FAILED,
-                   _("not a PostgreSQL connection string: %s"), msg);
+                   _("not a PostgreSQL connection string: %s"), msg->str);
+      g_string_free (msg, TRUE);
       return NULL;
     }
   PQconninfoFree (options);
