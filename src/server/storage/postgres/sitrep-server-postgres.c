@@ -225,6 +225,23 @@ _sitrep_pg_connect (PgStorage  *self,
 
   g_clear_pointer (&conn->last_error, g_free);
   PQsetNoticeProcessor (conn->pg, _sitrep_pg_ignore_notice, NULL);
+
+  /* A process that stops answering (SIGSTOP, a hung disk) while it holds
+   * the writers' lock must not stop the others for good: its transaction
+   * ends after a while, and a writer waiting that long gets a 503. */
+  if (conn == &self->writer)
+    {
+      PGresult *res = PQexec (conn->pg, "SET idle_in_transaction_session_timeout = '30s';"
+                                        " SET lock_timeout = '10s'");
+
+      if (res == NULL || PQresultStatus (res) != PGRES_COMMAND_OK)
+        {
+          _sitrep_pg_fail (conn, res, error);
+          _sitrep_pg_disconnect (conn);
+          return FALSE;
+        }
+      PQclear (res);
+    }
   return TRUE;
 }
 
