@@ -194,23 +194,34 @@ sitrep_test_pg_stop_server (SitrepTestPg *pg)
     }
 }
 
+/* In a session of its own, the watchdog outlives a test runner that kills
+ * our whole process group on a timeout. */
+static void
+new_session (gpointer data)
+{
+  setsid ();
+}
+
 /* If this process dies without stopping the cluster, a shell waiting on a
- * pipe only we hold stops it and removes the folder. */
+ * pipe only we hold stops it and removes the folder. (pg_ctl puts the
+ * server in a session of its own: nothing else would stop it.) */
 static void
 start_watchdog (SitrepTestPg *pg)
 {
   g_autofree char *pg_ctl = g_build_filename (pg->bindir, "pg_ctl", NULL);
   g_autoptr(GError) error = NULL;
   const char *script =
-    "read _ignored; "
+    "trap '' HUP INT TERM; read _ignored; "
     "if [ \"$(id -u)\" = 0 ]; then runuser -u " UNPRIVILEGED_USER " -- \"$1\" -D \"$2\" "
     "-m immediate stop; else \"$1\" -D \"$2\" -m immediate stop; fi >/dev/null 2>&1; "
     "rm -rf \"$3\"";
   const char *argv[] = { "/bin/sh", "-c", script, "sh", pg_ctl, pg->data, pg->dir, NULL };
   int in_fd = -1;
 
-  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                                 NULL, &in_fd, NULL, NULL, &error))
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                 G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 new_session,
+                                 NULL, NULL, &in_fd, NULL, NULL, &error))
     g_error ("cannot start the PostgreSQL watchdog: %s", error->message);
   fcntl (in_fd, F_SETFD, FD_CLOEXEC);
   pg->watchdog = in_fd;
