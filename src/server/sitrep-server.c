@@ -552,14 +552,17 @@ request_aborted_cb (SoupServer        *soup,
 
 /* The object */
 
-/* Another process on the same database committed. */
+/* Another process on the same database committed: its changes are news
+ * here as our own are, to the long-polls and to deliveries. */
 static void
 storage_changed_cb (gpointer user_data)
 {
   SitrepServer *self = user_data;
 
-  if (!self->stopping)
-    _sitrep_server_wake_waiters (self, FALSE);
+  if (self->stopping)
+    return;
+  _sitrep_server_wake_waiters (self, FALSE);
+  g_signal_emit (self, signals[SIGNAL_COMMITTED], 0);
 }
 
 static void
@@ -609,7 +612,8 @@ sitrep_server_class_init (SitrepServerClass *klass)
    * SitrepServer::committed:
    *
    * Emitted on the main thread after a write committed new changes, once
-   * the long-polls were woken.
+   * the long-polls were woken; also when another process on the same
+   * database did (PostgreSQL).
    */
   signals[SIGNAL_COMMITTED] =
     g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,

@@ -470,14 +470,26 @@ remove_dir (const char *path)
  * sitrep_test_server_new_sharing:
  *
  * Starts another server process on the database of @first, with its
- * tokens; freeing it leaves the database to @first.
+ * tokens and `serve` arguments; freeing it leaves the database to @first.
  */
 SitrepTestServer *
 sitrep_test_server_new_sharing (SitrepTestServer *first)
 {
-  SitrepTestServer *server = g_new0 (SitrepTestServer, 1);
+  return sitrep_test_server_new_sharing_with_args (first, (const char * const *) first->extra_args);
+}
 
-  server->extra_args = g_strdupv (first->extra_args);
+/**
+ * sitrep_test_server_new_sharing_with_args:
+ * @extra_args: the `serve` arguments of this one, instead of @first's
+ */
+SitrepTestServer *
+sitrep_test_server_new_sharing_with_args (SitrepTestServer   *first,
+                                          const char * const *extra_args)
+{
+  SitrepTestServer *server = g_new0 (SitrepTestServer, 1);
+  const char *none[] = { NULL };
+
+  server->extra_args = g_strdupv ((char **) (extra_args != NULL ? extra_args : none));
   server->bin = g_strdup (first->bin);
   server->db_path = g_strdup (first->db_path);
   server->admin = g_strdup (first->admin);

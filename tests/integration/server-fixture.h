@@ -60,6 +60,8 @@ SitrepTestServer *sitrep_test_server_new      (void);
 SitrepTestServer *sitrep_test_server_new_with_args (const char *first_extra_arg,
                                                     ...) G_GNUC_NULL_TERMINATED;
 SitrepTestServer *sitrep_test_server_new_sharing (SitrepTestServer *first);
+SitrepTestServer *sitrep_test_server_new_sharing_with_args (SitrepTestServer   *first,
+                                                          const char * const *extra_args);
 void              sitrep_test_server_start    (SitrepTestServer *server);
 void              sitrep_test_server_stop     (SitrepTestServer *server);
 void              sitrep_test_server_kill     (SitrepTestServer *server);

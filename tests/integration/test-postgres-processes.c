@@ -21,6 +21,7 @@
 
 #include <glib/gstdio.h>
 
+#include "delivery-common.h"
 #include "held-request.h"
 #include "pg-fixture.h"
 #include "pg-storm.h"
@@ -297,6 +298,33 @@ test_listener_rereads_on_reconnect (void)
   g_assert_cmpint (answered_at - allowed_at, <, 5 * G_USEC_PER_SEC);
 }
 
+/* One process delivers (--config), another takes the page: the first
+ * hears the commit and delivers it, with no restart. */
+static void
+test_delivery_through_another_process (void)
+{
+  g_autoptr(DeliveryFixture) f = delivery_fixture_new ();
+  SitrepTestServer *delivering = f->server;
+  g_autoptr(SitrepTestServer) other = sitrep_test_server_new_sharing_with_args (delivering,
+                                                                                NULL);
+  g_autofree char *incident = NULL;
+  g_autofree char *page = NULL;
+  g_autoptr(JsonObject) change = NULL;
+  StandinRequest *request;
+
+  f->server = other;
+  incident = delivery_incident (f, "Queue backed up", "P2");
+  page = delivery_page (f, incident, "platform-team", "Consumers stalled");
+  f->server = delivering;
+
+  change = delivery_wait (f, "pages", page, "delivered");
+  g_assert_nonnull (change);
+  g_assert_cmpuint (standin_count (f->standin, STANDIN_WEBHOOK), ==, 1);
+  request = standin_request (f->standin, STANDIN_WEBHOOK, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (request->json), "id"),
+                   ==, page);
+}
+
 /* `migrate` on the database the servers use: nothing to do, version 1. */
 static void
 test_migrate (void)
@@ -394,6 +422,8 @@ main (int   argc,
                    test_listener_rereads_on_reconnect);
   sitrep_test_add ("/postgres/migrate", test_migrate);
   sitrep_test_add ("/postgres/cli", test_cli);
+  sitrep_test_add ("/postgres/processes/delivery-through-another-process",
+                   test_delivery_through_another_process);
 
   return g_test_run ();
 }
