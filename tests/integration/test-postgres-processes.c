@@ -75,6 +75,44 @@ test_watcher_hears_other_process (void)
   g_assert_cmpint (answered_at - pushed_at, <, 5 * G_USEC_PER_SEC);
 }
 
+/* A push retried through another process gets the stored answer and
+ * changes nothing; compare-and-set holds across processes. */
+static void
+test_idempotent_across_processes (void)
+{
+  g_autoptr(SitrepTestServer) a = sitrep_test_server_new ();
+  g_autoptr(SitrepTestServer) b = sitrep_test_server_new_sharing (a);
+  g_autofree char *cid = sitrep_test_uuid ();
+  g_autofree char *inc = sitrep_test_uuid ();
+  g_autofree char *body = incident_body ("Twice", "P2");
+  g_autofree char *push = push_json (cid, mut_put_base (1, "incidents", inc, 0, body), NULL);
+  g_autofree char *other_cid = sitrep_test_uuid ();
+  g_autofree char *again = NULL;
+  g_autoptr(JsonArray) first = NULL;
+  g_autoptr(JsonArray) retried = NULL;
+  g_autoptr(JsonArray) conflicting = NULL;
+  g_autoptr(JsonNode) first_node = NULL;
+  g_autoptr(JsonNode) retried_node = NULL;
+  gint64 seq;
+
+  first = push_results (a, a->responder, push, 1);
+  seq = assert_applied (result_at (first, 0), 1);
+  g_assert_cmpint (sitrep_test_health_seq (b), ==, seq);
+
+  retried = push_results (b, b->responder, push, 1);
+  first_node = json_node_init_array (json_node_alloc (), first);
+  retried_node = json_node_init_array (json_node_alloc (), retried);
+  g_assert_true (json_equal_strings (first_node, retried_node));
+  g_assert_cmpint (sitrep_test_health_seq (a), ==, seq);
+  g_assert_cmpint (sitrep_test_health_seq (b), ==, seq);
+
+  /* "Create only if absent" through B, after A created it: a conflict. */
+  again = push_json (other_cid, mut_put_base (1, "incidents", inc, 0, body), NULL);
+  conflicting = push_results (b, b->responder2, again, 1);
+  assert_conflict (result_at (conflicting, 0), 1);
+  g_assert_cmpint (sitrep_test_health_seq (a), ==, seq);
+}
+
 /* A token revoked through the command line is refused by every process. */
 static void
 test_revoked_everywhere (void)
@@ -414,6 +452,8 @@ main (int   argc,
   sitrep_test_add ("/postgres/processes/storm", test_storm);
   sitrep_test_add ("/postgres/processes/watcher-hears-other-process",
                    test_watcher_hears_other_process);
+  sitrep_test_add ("/postgres/processes/idempotent-across-processes",
+                   test_idempotent_across_processes);
   sitrep_test_add ("/postgres/processes/revoked-everywhere", test_revoked_everywhere);
   sitrep_test_add ("/postgres/processes/kill-one", test_kill_one_process);
   sitrep_test_add ("/postgres/processes/database-restart", test_database_restart);
