@@ -69,6 +69,11 @@ gboolean  _sitrep_pg_bool         (PGresult    *res,
                                    int          row,
                                    int          col);
 
+/* sitrep-server-postgres-schema.c */
+gboolean _sitrep_pg_schema_version  (SitrepServerStorage *storage, gint *version,
+                                     GError **error);
+gboolean _sitrep_pg_migrate         (PgStorage *self, GError **error);
+
 /* sitrep-server-postgres-write.c */
 gboolean _sitrep_pg_begin_write     (SitrepServerStorage *storage, GError **error);
 gboolean _sitrep_pg_commit          (SitrepServerStorage *storage, GError **error);
