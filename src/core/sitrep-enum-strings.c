@@ -62,6 +62,7 @@ static const char * const audience_labels[] = {
 };
 
 static const char * const milestone_labels[] = {
+  N_("Impact started"),
   N_("Detected"),
   N_("Declared"),
   N_("Acknowledged"),

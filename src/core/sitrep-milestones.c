@@ -8,12 +8,17 @@
 
 /**
  * sitrep_milestones_check_order:
- * @times: detected, declared, acknowledged, mitigated, resolved; %NULL
- *   where not reached
+ * @times: impact started, detected, declared, acknowledged, mitigated,
+ *   resolved; %NULL where not reached
  *
- * Milestones must come in order: detected ≤ declared ≤ acknowledged ≤
- * mitigated ≤ resolved. Each milestone set before one of the milestones
- * that must precede it is reported once, against the latest of those.
+ * Milestones must come in order: impact started ≤ detected ≤ declared ≤
+ * acknowledged ≤ mitigated ≤ resolved. Impact started is optional (when
+ * customer impact began, which may only be known later); when it is set
+ * it is not after detection, nor after any later milestone: impact that
+ * begins after the incident was detected began when it was detected, as
+ * far as time to detect is concerned. Each milestone set before one of
+ * the milestones that must precede it is reported once, against the
+ * latest of those.
  *
  * Returns: (transfer full) (element-type SitrepMilestoneProblem): the
  *   problems, empty when the milestones are in order

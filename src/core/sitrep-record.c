@@ -154,6 +154,7 @@ static const FieldSpec incident_fields[] = {
   { "services", FIELD_STRING_ARRAY, 0, NULL },
   { "customer_impact", FIELD_TEXT, N, NULL },
   { "major", FIELD_BOOL, 0, NULL },
+  { "impact_started_at", FIELD_TIME, N, NULL },
   { "detected_at", FIELD_TIME, N, NULL },
   { "declared_at", FIELD_TIME, N, NULL },
   { "acknowledged_at", FIELD_TIME, N, NULL },

@@ -71,8 +71,11 @@ typedef enum {
   SITREP_AUDIENCE_INTERNAL,
 } SitrepAudience;
 
-/* Milestone times of an incident, in lifecycle order. */
+/* Milestone times of an incident, in lifecycle order. Impact started
+ * (optional: when customer impact began) comes first: impact is there
+ * before anyone detects it. */
 typedef enum {
+  SITREP_MILESTONE_IMPACT_STARTED, /*< nick=impact_started_at >*/
   SITREP_MILESTONE_DETECTED,      /*< nick=detected_at >*/
   SITREP_MILESTONE_DECLARED,      /*< nick=declared_at >*/
   SITREP_MILESTONE_ACKNOWLEDGED,  /*< nick=acknowledged_at >*/

@@ -44,7 +44,10 @@ struct _SitrepApplication
 
 G_DEFINE_FINAL_TYPE (SitrepApplication, sitrep_application, ADW_TYPE_APPLICATION)
 
-#define FIRST_SCREEN_INCIDENTS 25
+/* A sidebar row is at least this high; the first screen of the sidebar
+ * is the window's height of them, and two more. */
+#define INCIDENT_ROW_MIN_HEIGHT 48
+#define FIRST_SCREEN_INCIDENTS_DEFAULT 25
 
 /* The sidebar starts with the first screen of incidents (see open_context());
  * the others are read, in a worker thread, once that first frame is on
@@ -101,7 +104,7 @@ sitrep_application_activate (GApplication *application)
   if (window == NULL && self->wall)
     {
       sitrep_context_load_all_incidents (self->context);
-      window = sitrep_wall_window_open (ADW_APPLICATION (self), self->context);
+      window = sitrep_wall_window_open (ADW_APPLICATION (self), self->context, NULL);
     }
   else if (window == NULL)
     {
@@ -679,17 +682,48 @@ database_path (SitrepApplication *self)
   return g_build_filename (dir, "sitrep.db", NULL);
 }
 
+/* How many incidents fill the sidebar of the window about to open: from
+ * the height it is restored to, or the largest monitor's when maximized. */
+static guint
+first_screen_incidents (void)
+{
+  GSettingsSchema *schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                             APPLICATION_ID, TRUE);
+  g_autoptr(GSettings) settings = NULL;
+  int height;
+
+  if (schema == NULL)
+    return FIRST_SCREEN_INCIDENTS_DEFAULT;
+  g_settings_schema_unref (schema);
+
+  settings = g_settings_new (APPLICATION_ID);
+  height = g_settings_get_int (settings, "window-height");
+  if (g_settings_get_boolean (settings, "window-maximized") && gdk_display_get_default () != NULL)
+    {
+      GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+
+      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+        {
+          g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          height = MAX (height, geometry.height);
+        }
+    }
+  return (guint) CLAMP (height / INCIDENT_ROW_MIN_HEIGHT + 2, 8, 200);
+}
+
 /* Opens the local database; when it cannot be, says so on stderr (one
  * line) and keeps the reason for the dialog activation shows. */
 static gboolean
 open_context (SitrepApplication *self)
 {
   g_clear_error (&self->open_error);
-  /* A screen's worth of rows, with room to spare: the rest come after the
-   * first frame. */
-  /* Without the page check, which grows with the file: it runs in a
+  /* The sidebar's first screen: the rest come after the first frame.
+   * Without the page check, which grows with the file: it runs in a
    * worker thread once the window is up (on_window_added()). */
-  self->context = sitrep_context_new_first_unchecked (self->data_dir, FIRST_SCREEN_INCIDENTS,
+  self->context = sitrep_context_new_first_unchecked (self->data_dir, first_screen_incidents (),
                                                       &self->open_error);
   if (self->context == NULL)
     {

@@ -359,6 +359,23 @@ sitrep_context_send_communication (SitrepContext   *self,
                                    const char      *body,
                                    GError         **error)
 {
+  return _sitrep_context_send_communication_with (self, incident_id, audience, template_id,
+                                                  new_status, title, body, NULL, error);
+}
+
+/* The same, with @extra (nullable) set on the communication too: the
+ * publishing fields (sitrep-context-publishing.c). */
+char *
+_sitrep_context_send_communication_with (SitrepContext   *self,
+                                         const char      *incident_id,
+                                         SitrepAudience   audience,
+                                         const char      *template_id,
+                                         SitrepStatus     new_status,
+                                         const char      *title,
+                                         const char      *body,
+                                         JsonObject      *extra,
+                                         GError         **error)
+{
   g_autoptr(GPtrArray) mutations =
     g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_mutation_free);
   g_autoptr(JsonObject) record = json_object_new ();
@@ -400,6 +417,14 @@ sitrep_context_send_communication (SitrepContext   *self,
   json_object_set_string_member (record, "body", body);
   json_object_set_string_member (record, "sent_at", now);
   json_object_set_string_member (record, "sent_by", sitrep_context_get_user (self));
+  if (extra != NULL)
+    {
+      GList *members = json_object_get_members (extra);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        json_object_set_member (record, l->data, json_object_dup_member (extra, l->data));
+      g_list_free (members);
+    }
   g_ptr_array_add (mutations, sitrep_mutation_new_put ("communications", id, record));
 
   /* Translators: a timeline entry, e.g. "Update sent to Executives: Payment service outage" */

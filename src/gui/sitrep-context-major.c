@@ -11,7 +11,8 @@
 #include "sitrep-triage.h"
 
 /* What the Major Incident Protocol's activation criteria are checked
- * against: the critical services (Preferences and the service catalogue)
+ * against: the critical services (the service catalogue, or the
+ * critical-services setting while the catalogue is empty)
  * and the teams an incident involves (the owners of its services and the
  * teams paged for it). The rule itself is in core. */
 
@@ -19,19 +20,34 @@
  * sitrep_context_dup_critical_services:
  * @self: (nullable): the context
  *
- * Returns: (transfer full): the services whose failure is critical: the
- *   critical-services setting (or the guide's defaults without the schema)
- *   and every service the catalogue marks critical
+ * The service catalogue is the source: once it lists any service, the
+ * critical services are the ones it marks critical. While it is empty,
+ * the critical-services setting stands in (or the guide's defaults
+ * without the schema), so a team without a catalogue still triages.
+ *
+ * Returns: (transfer full): the services whose failure is critical
  */
 GStrv
 sitrep_context_dup_critical_services (SitrepContext *self)
 {
-  GSettingsSchema *schema =
-    g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APPLICATION_ID,
-                                     TRUE);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GPtrArray) catalogue = NULL;
+  GListModel *catalogue = self != NULL ? sitrep_context_get_services (self) : NULL;
+  GSettingsSchema *schema;
 
+  if (catalogue != NULL && g_list_model_get_n_items (catalogue) > 0)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (catalogue); i++)
+        {
+          g_autoptr(SitrepService) service = g_list_model_get_item (catalogue, i);
+
+          if (sitrep_service_get_critical (service))
+            g_strv_builder_add (builder, sitrep_service_get_name (service));
+        }
+      return g_strv_builder_end (builder);
+    }
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                            APPLICATION_ID, TRUE);
   if (schema != NULL)
     {
       g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
@@ -42,16 +58,6 @@ sitrep_context_dup_critical_services (SitrepContext *self)
     }
   else
     g_strv_builder_addv (builder, (const char **) sitrep_triage_default_critical_services ());
-
-  if (self != NULL)
-    catalogue = sitrep_store_list (sitrep_context_get_store (self), "services", NULL, NULL);
-  for (guint i = 0; catalogue != NULL && i < catalogue->len; i++)
-    {
-      SitrepRecord *service = catalogue->pdata[i];
-
-      if (sitrep_json_get_bool (service->body, "critical"))
-        g_strv_builder_add (builder, service->id);
-    }
 
   return g_strv_builder_end (builder);
 }

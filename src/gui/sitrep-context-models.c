@@ -137,6 +137,8 @@ apply_change (SitrepContext *self,
       if (self->templates != NULL)
         sitrep_record_list_apply (self->templates, id, body, version);
     }
+  else if (g_str_equal (coll, "services"))
+    _sitrep_context_apply_service (self, id, body, version);
   else if (g_str_equal (coll, "incidents"))
     {
       SitrepWorkspace *workspace = g_hash_table_lookup (self->workspaces, id);

@@ -33,6 +33,8 @@ struct _SitrepContext
   /* After resolution: sitrep-context-obligations.c */
   gint64              postmortem_s;
   GHashTable         *owing;       /* ids of the incidents still owing, once asked */
+  /* The service catalogue: sitrep-context-services.c */
+  SitrepRecordList   *services;    /* loaded when first asked for */
   /* The database's page check after the window: sitrep-context-database.c */
   gboolean            database_damaged;
 };
@@ -96,6 +98,15 @@ char           *sitrep_context_send_communication  (SitrepContext       *self,
                                                     const char          *title,
                                                     const char          *body,
                                                     GError             **error);
+char           *_sitrep_context_send_communication_with (SitrepContext   *self,
+                                                         const char      *incident_id,
+                                                         SitrepAudience   audience,
+                                                         const char      *template_id,
+                                                         SitrepStatus     new_status,
+                                                         const char      *title,
+                                                         const char      *body,
+                                                         JsonObject      *extra,
+                                                         GError         **error);
 gboolean        sitrep_context_snooze              (SitrepContext       *self,
                                                     const char          *incident_id,
                                                     SitrepAudience       audience,
@@ -171,6 +182,12 @@ void            _sitrep_context_emit_record_changed (SitrepContext      *self,
 void            _sitrep_context_emit_changed        (SitrepContext      *self,
                                                      guint               n_records);
 GPtrArray      *_sitrep_context_records_of          (GListModel         *list);
+
+/* The service catalogue: sitrep-context-services.c */
+void            _sitrep_context_apply_service     (SitrepContext       *self,
+                                                   const char          *id,
+                                                   JsonObject          *body,
+                                                   gint64               version);
 
 /* After resolution: sitrep-context-obligations.c */
 gint64          _sitrep_context_get_postmortem_s  (SitrepContext       *self);

@@ -58,6 +58,7 @@ sitrep_context_dispose (GObject *object)
   g_clear_object (&self->incidents);
   g_clear_object (&self->clock);
   g_clear_object (&self->templates);
+  g_clear_object (&self->services);
   g_clear_object (&self->action_items);
   g_clear_object (&self->store);
 

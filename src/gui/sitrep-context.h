@@ -11,8 +11,10 @@
 #include "sitrep-incident-rules.h"
 #include "sitrep-incident.h"
 #include "sitrep-metrics.h"
+#include "sitrep-page-request.h"
 #include "sitrep-record-list.h"
 #include "sitrep-refused-edit.h"
+#include "sitrep-service.h"
 #include "sitrep-template.h"
 #include "sitrep-types.h"
 #include "sitrep-workspace.h"
@@ -268,5 +270,58 @@ SitrepContextReport *sitrep_context_compute_report_finish  (SitrepContext       
                                                             GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepContextReport, sitrep_context_report_free)
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The service catalogue: sitrep-context-services.c */
+GListModel     *sitrep_context_get_services         (SitrepContext       *self);
+SitrepService  *sitrep_context_lookup_service       (SitrepContext       *self,
+                                                     const char          *name);
+gboolean        sitrep_context_save_service         (SitrepContext       *self,
+                                                     const char          *name,
+                                                     const char          *owner_team,
+                                                     gboolean             critical,
+                                                     const char          *runbook_url,
+                                                     const char          *dashboard_url,
+                                                     const char * const  *escalation,
+                                                     gboolean             is_new,
+                                                     GError             **error);
+gboolean        sitrep_context_delete_service       (SitrepContext       *self,
+                                                     const char          *name,
+                                                     GError             **error);
+GPtrArray      *sitrep_context_dup_refused_services (SitrepContext       *self);
+
+/* Status page publishing: sitrep-context-publishing.c */
+gboolean        sitrep_context_get_publish_needs_approval (SitrepContext *self);
+char           *sitrep_context_publish_communication (SitrepContext      *self,
+                                                      const char         *incident_id,
+                                                      const char         *template_id,
+                                                      SitrepStatus        new_status,
+                                                      const char         *title,
+                                                      const char         *body,
+                                                      GError            **error);
+gboolean        sitrep_context_may_approve          (SitrepContext       *self,
+                                                     const char          *incident_id);
+gboolean        sitrep_context_approve_communication (SitrepContext      *self,
+                                                      const char         *communication_id,
+                                                      GError            **error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Paging a team: sitrep-context-pages.c */
+char              *sitrep_context_request_page   (SitrepContext  *self,
+                                                  const char     *incident_id,
+                                                  const char     *team,
+                                                  const char     *message,
+                                                  GError        **error);
+GStrv              sitrep_context_dup_team_names (SitrepContext  *self);
+GPtrArray         *sitrep_context_dup_pages      (SitrepContext  *self,
+                                                  const char     *incident_id);
+SitrepPageRequest *sitrep_context_lookup_page    (SitrepContext  *self,
+                                                  const char     *page_id);
 
 G_END_DECLS

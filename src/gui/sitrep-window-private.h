@@ -5,6 +5,7 @@
 
 #include "sitrep-declare-dialog.h"
 #include "sitrep-checklist-page.h"
+#include "sitrep-command-palette.h"
 #include "sitrep-comms-page.h"
 #include "sitrep-overdue-badge.h"
 #include "sitrep-overview-page.h"
@@ -57,6 +58,7 @@ struct _SitrepWindow
   GtkLabel             *auth_label;
   GtkButton            *settle_button;
   GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
   SitrepOverviewPage   *overview_page;
   SitrepOverdueBadge   *overdue_badge;
 };
@@ -78,6 +80,10 @@ GtkWindow *_sitrep_window_open_reports            (SitrepWindow   *self);
 /* wall/sitrep-window-wall.c */
 void       _sitrep_window_class_init_wall         (GtkWidgetClass *widget_class);
 
+/* The command palette: sitrep-window-palette.c */
+void _sitrep_window_class_init_palette (GtkWidgetClass *widget_class);
+void _sitrep_window_init_palette       (SitrepWindow   *self);
+
 /* sitrep-window-conflicts.c */
 void _sitrep_window_init_settle_button (SitrepWindow *self);
 
@@ -85,6 +91,7 @@ void _sitrep_window_init_settle_button (SitrepWindow *self);
 GtkSingleSelection  *_sitrep_window_get_selection      (SitrepWindow *self);
 GtkListView         *_sitrep_window_get_incident_list  (SitrepWindow *self);
 GtkStack            *_sitrep_window_get_sidebar_stack  (SitrepWindow *self);
+AdwStatusPage       *_sitrep_window_get_empty_page     (SitrepWindow *self);
 GtkEditable         *_sitrep_window_get_search_entry   (SitrepWindow *self);
 GtkLabel            *_sitrep_window_get_sync_label     (SitrepWindow *self);
 GtkWidget           *_sitrep_window_get_sync_indicator (SitrepWindow *self);
@@ -101,5 +108,6 @@ AdwViewStack        *_sitrep_window_get_pages          (SitrepWindow *self);
 SitrepRolesPage     *_sitrep_window_get_roles          (SitrepWindow *self);
 SitrepChecklistPage *_sitrep_window_get_checklist      (SitrepWindow *self);
 SitrepCommsPage     *_sitrep_window_get_comms          (SitrepWindow *self);
+SitrepCommandPalette *_sitrep_window_get_palette       (SitrepWindow *self);
 
 G_END_DECLS

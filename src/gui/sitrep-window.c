@@ -107,6 +107,27 @@ update_sidebar_state (SitrepWindow *self)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "signed-out");
   else
     gtk_stack_set_visible_child_name (self->sidebar_stack, "empty");
+
+  /* With no incident shown, the content pane says why and what to do;
+   * a refused token says nothing about whether there are incidents. */
+  if (signed_out (self))
+    {
+      adw_status_page_set_title (self->empty_page, _("No Incident Selected"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Sign in to the team server to see its incidents."));
+    }
+  else if (g_list_model_get_n_items (sitrep_context_get_incidents (self->context)) == 0)
+    {
+      adw_status_page_set_title (self->empty_page, _("All Quiet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No incidents. Declare one as soon as something is wrong."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Incident Selected"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Pick one from the list, or declare a new one."));
+    }
 }
 
 static void
@@ -529,7 +550,7 @@ update_sync_label (SitrepWindow *self)
   described = g_strdup_printf (_("%s: %s"), text, tooltip);
 
   gtk_label_set_label (self->sync_label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), tooltip);
+  sitrep_widget_set_tooltip (GTK_WIDGET (self->sync_label), tooltip);
   gtk_widget_set_visible (GTK_WIDGET (self->sync_label), !folded);
   gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "warning");
@@ -540,7 +561,7 @@ update_sync_label (SitrepWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (icons); i++)
     {
       gtk_image_set_from_icon_name (icons[i], icon);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (icons[i]), described);
+      sitrep_widget_set_tooltip (GTK_WIDGET (icons[i]), described);
       gtk_accessible_update_property (GTK_ACCESSIBLE (icons[i]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, described, -1);
       gtk_widget_set_visible (GTK_WIDGET (icons[i]), folded);
@@ -656,6 +677,7 @@ sitrep_window_constructed (GObject *object)
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
   update_auth_state (self);
   _sitrep_window_init_settle_button (self);
+  _sitrep_window_init_palette (self);
   on_selection_changed (self);
   g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (update_switcher_bar),
                            self, G_CONNECT_SWAPPED);
@@ -783,6 +805,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, SitrepWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, incident_list);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, SitrepWindow, switcher_bar);
@@ -810,6 +833,7 @@ sitrep_window_class_init (SitrepWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_incident_activated);
 
   _sitrep_window_class_init_actions (widget_class);
+  _sitrep_window_class_init_palette (widget_class);
   _sitrep_window_class_init_wall (widget_class);
 }
 
@@ -879,6 +903,12 @@ GtkStack *
 _sitrep_window_get_sidebar_stack (SitrepWindow *self)
 {
   return self->sidebar_stack;
+}
+
+AdwStatusPage *
+_sitrep_window_get_empty_page (SitrepWindow *self)
+{
+  return self->empty_page;
 }
 
 GtkLabel *

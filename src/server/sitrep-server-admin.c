@@ -8,13 +8,14 @@
 #include "sitrep-time.h"
 #include "sitrep-server-auth.h"
 #include "sitrep-server-cli.h"
-#include "sitrep-server-sqlite.h"
+#include "sitrep-server-storage.h"
 
 static SitrepServerStorage *
 open_db (GHashTable *values,
          int        *status)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
   const char *path = g_hash_table_lookup (values, "db");
   SitrepServerStorage *storage;
 
@@ -24,9 +25,12 @@ open_db (GHashTable *values,
       return NULL;
     }
 
-  storage = sitrep_server_sqlite_open (path, &error);
+  storage = sitrep_server_storage_open (path, &error);
   if (storage == NULL)
-    *status = sitrep_server_cli_fail (_("cannot open %s: %s"), path, error->message);
+    {
+      shown = sitrep_server_storage_display_name (path);
+      *status = sitrep_server_cli_fail (_("cannot open %s: %s"), shown, error->message);
+    }
 
   return storage;
 }

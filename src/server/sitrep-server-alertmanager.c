@@ -8,6 +8,9 @@
  * payload writes nothing. The incident opened by a group is named after
  * the groupKey and the first startsAt, so a redelivery after it was
  * resolved finds it again instead of opening another.
+ * Its impact began at the earliest startsAt of its alerts; it was detected
+ * when the group was first delivered (the server's clock), so a
+ * redelivery, which finds the incident, changes neither.
  *
  * The incident is declared by the same rule the app declares with (its IC
  * checklist, "Incident declared"), and says how triage classified it: which
@@ -323,7 +326,8 @@ new_incident (JsonObject         *payload,
   JsonObject *body;
   g_autoptr(GPtrArray) services = g_ptr_array_new ();
   g_autofree char *title = incident_title (payload, alerts);
-  g_autofree char *detected = facts->first != NULL ? sitrep_time_format (facts->first) : NULL;
+  g_autoptr(GDateTime) delivered = sitrep_time_parse (now);
+  g_autofree char *impact = NULL;
   const char *description = sitrep_json_get_string (get_object (payload, "commonAnnotations"),
                                                     "description");
 
@@ -339,7 +343,17 @@ new_incident (JsonObject         *payload,
 
       json_object_set_string_member (body, "summary", summary);
     }
-  json_object_set_string_member (body, "detected_at", detected != NULL ? detected : now);
+  /* Customer impact began when the first alert started firing; we knew
+   * of it when Alertmanager told us, so time to detect is the alert's
+   * own wait (group_wait, evaluation, delivery). A startsAt still to
+   * come on this clock began, as far as we know, when it arrived. */
+  if (facts->first != NULL)
+    impact = sitrep_time_format (delivered != NULL && g_date_time_compare (facts->first,
+                                                                           delivered) > 0
+                                 ? delivered : facts->first);
+  if (impact != NULL)
+    json_object_set_string_member (body, "impact_started_at", impact);
+  json_object_set_string_member (body, "detected_at", now);
   json_object_set_string_member (body, "declared_at", now);
   /* Not protocol fields, kept as unknown fields are: where it came from. */
   json_object_set_string_member (body, "source", AUTHOR);
@@ -370,17 +384,41 @@ derived_id (gpointer data)
   return uuid_for (name);
 }
 
+/* An alert of the group that started firing before the impact recorded
+ * moves it back to its startsAt (never after detection). An incident
+ * whose impact time was cleared is left so. */
+static gboolean
+impact_earlier (JsonObject  *body,
+                const Facts *facts)
+{
+  g_autoptr(GDateTime) impact = sitrep_time_parse (sitrep_json_get_string (body,
+                                                                           "impact_started_at"));
+  g_autofree char *text = NULL;
+
+  if (impact == NULL || facts->first == NULL || g_date_time_compare (facts->first, impact) >= 0)
+    return FALSE;
+  text = sitrep_time_format (facts->first);
+  json_object_set_string_member (body, "impact_started_at", text);
+  return TRUE;
+}
+
 /* New alerts on an open incident may make it worse (see
- * sitrep_incident_rules_escalate()): its new body, or %NULL. */
+ * sitrep_incident_rules_escalate()), or show its impact began earlier:
+ * its new body, or %NULL. */
 static JsonObject *
 escalated (const SitrepServerRecord *incident,
            const Facts              *facts,
            gboolean                 *raised)
 {
   g_autoptr(JsonObject) body = sitrep_protocol_parse_stored (incident->body, NULL);
+  gboolean worse, earlier;
 
   *raised = FALSE;
-  if (body == NULL || !sitrep_incident_rules_escalate (body, &facts->triage, raised))
+  if (body == NULL)
+    return NULL;
+  worse = sitrep_incident_rules_escalate (body, &facts->triage, raised);
+  earlier = impact_earlier (body, facts);
+  if (!worse && !earlier)
     return NULL;
 
   return g_steal_pointer (&body);

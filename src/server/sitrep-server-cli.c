@@ -26,6 +26,7 @@ static const char usage[] =
   "  sitrep-server token revoke --db PATH --name NAME\n"
   "  sitrep-server token list --db PATH\n"
   "  sitrep-server compact --db PATH --keep N\n"
+  "  sitrep-server migrate --db PATH\n"
   "  sitrep-server --version\n"
   "  sitrep-server --help\n"
   "\n"
@@ -50,7 +51,12 @@ static const char usage[] =
   "token create print a new token; only its hash is stored\n"
   "token revoke refuse a token from now on\n"
   "token list   print NAME ROLE CREATED_AT [revoked], one token a line\n"
-  "compact      keep only the last N changes readable; print the new floor\n";
+  "compact      keep only the last N changes readable; print the new floor\n"
+  "migrate      create or update the database's schema; print its version\n"
+  "\n"
+  "--db PATH is a SQLite file, or a PostgreSQL database: postgres://USER@HOST/DBNAME,\n"
+  "postgresql://… or a libpq key=value string (\"host=/run/postgresql dbname=sitrep\").\n"
+  "Several serve processes may share one PostgreSQL database.\n";
 
 /**
  * sitrep_server_cli_usage_error:
@@ -240,6 +246,8 @@ sitrep_server_cli_run (int    argc,
     return sitrep_server_cli_token (argv + 2);
   if (g_str_equal (command, "compact"))
     return sitrep_server_cli_compact (argv + 2);
+  if (g_str_equal (command, "migrate"))
+    return sitrep_server_cli_migrate (argv + 2);
 
   /* DESIGN.md also writes `sitrep-server --db PATH --listen HOST:PORT`. */
   if (g_str_has_prefix (command, "--"))

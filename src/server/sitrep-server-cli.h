@@ -34,5 +34,6 @@ GHashTable *sitrep_server_cli_parse   (char                       **args,
 int         sitrep_server_cli_serve   (char **args);
 int         sitrep_server_cli_token   (char **args);
 int         sitrep_server_cli_compact (char **args);
+int         sitrep_server_cli_migrate (char **args);
 
 G_END_DECLS

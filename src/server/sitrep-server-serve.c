@@ -21,7 +21,7 @@
 #include "sitrep-server-cli.h"
 #include "sitrep-server-config.h"
 #include "sitrep-server-delivery.h"
-#include "sitrep-server-sqlite.h"
+#include "sitrep-server-storage.h"
 
 #define RATE_LIMIT_DEFAULT      50
 #define REQUEST_TIMEOUT_DEFAULT 30
@@ -165,6 +165,7 @@ sitrep_server_cli_serve (char **args)
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *host = NULL;
+  g_autofree char *shown = NULL;
   SitrepServerOptions server_options = { 0 };
   const char *db, *listen, *cert_file, *key_file, *config_file;
   Serve serve = { NULL, NULL, NULL, FALSE };
@@ -234,9 +235,12 @@ sitrep_server_cli_serve (char **args)
         return sitrep_server_cli_fail (_("cannot read the TLS certificate: %s"), error->message);
     }
 
-  storage = sitrep_server_sqlite_open (db, &error);
+  storage = sitrep_server_storage_open (db, &error);
   if (storage == NULL)
-    return sitrep_server_cli_fail (_("cannot open %s: %s"), db, error->message);
+    {
+      shown = sitrep_server_storage_display_name (db);
+      return sitrep_server_cli_fail (_("cannot open %s: %s"), shown, error->message);
+    }
 
   /* A client that goes away must not kill us; GIO reports EPIPE instead. */
   signal (SIGPIPE, SIG_IGN);

@@ -475,6 +475,30 @@ _sitrep_sqlite_set_meta (Conn        *conn,
   return _sitrep_sqlite_run_done (conn, s, error);
 }
 
+/* One process serves a SQLite file: its own commits wake its long-polls,
+ * and there is no one else to hear. */
+static void
+sqlite_watch (SitrepServerStorage          *storage,
+              SitrepServerStorageWatchFunc  func,
+              gpointer                      user_data)
+{
+}
+
+static gboolean
+sqlite_schema_version (SitrepServerStorage  *storage,
+                       gint                 *version,
+                       GError              **error)
+{
+  SqliteStorage *self = (SqliteStorage *) storage;
+  sqlite3_stmt *s = _sitrep_sqlite_stmt (&self->writer, "PRAGMA user_version", error);
+
+  if (s == NULL || _sitrep_sqlite_step (&self->writer, s, error) != SQLITE_ROW)
+    return FALSE;
+  *version = sqlite3_column_int (s, 0);
+  sqlite3_reset (s);
+  return TRUE;
+}
+
 static const SitrepServerStorageVTable sqlite_vtable = {
   .free = sqlite_free,
   .get_state = sqlite_get_state,
@@ -497,6 +521,8 @@ static const SitrepServerStorageVTable sqlite_vtable = {
   .token_revoke = _sitrep_sqlite_token_revoke,
   .token_list = _sitrep_sqlite_token_list,
   .compact = _sitrep_sqlite_compact,
+  .watch = sqlite_watch,
+  .schema_version = sqlite_schema_version,
 };
 
 /**

@@ -43,6 +43,10 @@ typedef struct {
 typedef void (*SitrepServerRecordFunc) (const SitrepServerRecord *record,
                                         gpointer                  user_data);
 
+/* Called on the main context of whoever asked to watch, when another
+ * process may have committed changes. */
+typedef void (*SitrepServerStorageWatchFunc) (gpointer user_data);
+
 typedef struct {
   void     (*free)            (SitrepServerStorage *self);
 
@@ -89,6 +93,11 @@ typedef struct {
   gboolean (*token_list)      (SitrepServerStorage *self, GPtrArray **tokens, GError **error);
   gboolean (*compact)         (SitrepServerStorage *self, gint64 keep, gint64 *floor,
                                GError **error);
+
+  /* several processes on one database */
+  void     (*watch)           (SitrepServerStorage *self, SitrepServerStorageWatchFunc func,
+                               gpointer user_data);   /* func NULL: stop watching */
+  gboolean (*schema_version)  (SitrepServerStorage *self, gint *version, GError **error);
 } SitrepServerStorageVTable;
 
 struct _SitrepServerStorage {
@@ -101,6 +110,12 @@ void   sitrep_server_storage_free        (SitrepServerStorage *self);
 void   sitrep_server_record_free         (SitrepServerRecord  *record);
 void   sitrep_server_change_free         (SitrepServerChange  *change);
 void   sitrep_server_token_free          (SitrepServerToken   *token);
+
+/* sitrep-server-storage-open.c: a path is SQLite; postgres://, postgresql://
+ * or a libpq key=value string is PostgreSQL. */
+SitrepServerStorage *sitrep_server_storage_open (const char  *db,
+                                                 GError     **error);
+char                *sitrep_server_storage_display_name (const char *db);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepServerStorage, sitrep_server_storage_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitrepServerRecord, sitrep_server_record_free)

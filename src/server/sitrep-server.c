@@ -552,11 +552,26 @@ request_aborted_cb (SoupServer        *soup,
 
 /* The object */
 
+/* Another process on the same database committed: its changes are news
+ * here as our own are, to the long-polls and to deliveries. */
+static void
+storage_changed_cb (gpointer user_data)
+{
+  SitrepServer *self = user_data;
+
+  if (self->stopping)
+    return;
+  _sitrep_server_wake_waiters (self, FALSE);
+  g_signal_emit (self, signals[SIGNAL_COMMITTED], 0);
+}
+
 static void
 sitrep_server_dispose (GObject *object)
 {
   SitrepServer *self = (SitrepServer *) object;
 
+  if (self->storage != NULL)
+    self->storage->vtable->watch (self->storage, NULL, NULL);
   if (self->waiters != NULL)
     _sitrep_server_wake_waiters (self, TRUE);
 
@@ -597,7 +612,8 @@ sitrep_server_class_init (SitrepServerClass *klass)
    * SitrepServer::committed:
    *
    * Emitted on the main thread after a write committed new changes, once
-   * the long-polls were woken.
+   * the long-polls were woken; also when another process on the same
+   * database did (PostgreSQL).
    */
   signals[SIGNAL_COMMITTED] =
     g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -646,6 +662,7 @@ sitrep_server_new (SitrepServerStorage       *storage,
   soup_server_add_early_handler (self->soup, NULL, _sitrep_server_early_handler, self, NULL);
   soup_server_add_handler (self->soup, NULL, _sitrep_server_handler, self, NULL);
   self->connections = _sitrep_server_connections_new (self->soup, options);
+  storage->vtable->watch (storage, storage_changed_cb, self);
 
   return g_steal_pointer (&self);
 }

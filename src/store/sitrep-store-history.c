@@ -25,7 +25,7 @@ sitrep_history_entry_free (SitrepHistoryEntry *entry)
 static const char *const timeline_tracked[] = { "text", "occurred_at", "kind", "pinned", NULL };
 static const char *const incident_tracked[] = { "detected_at", "declared_at", "acknowledged_at",
                                                 "mitigated_at", "resolved_at", "closed_at",
-                                                NULL };
+                                                "impact_started_at", NULL };
 
 /* A field's value as the history shows it: strings as they are, null as
  * NULL, anything else as JSON. */

@@ -14,6 +14,11 @@
  * token, the watchers its "viewer" token. The binary comes from
  * $SITREP_SERVER_BIN.
  *
+ * With $SITREP_BENCH_POSTGRES set, the same again with three server
+ * processes on one private PostgreSQL (tests/integration/pg-fixture.c):
+ * the writer on the first, 50 watchers spread over all three, and the
+ * push throughput of the first; figures end in _pg3 and _pg.
+ *
  * Prints one `<figure> <value> <unit>` line per figure on stdout; notes go
  * to stderr.
  */
@@ -28,6 +33,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "pg-fixture.h"
 #include "server-fixture.h"
 
 #define SETTLE_MS 500              /* for the watchers' first polls to arrive */
@@ -40,9 +46,14 @@
 
 static const guint watcher_counts[] = { 1, 10, 50 };
 
+#define MAX_SERVERS 3
+
 typedef struct
 {
-  SitrepTestServer *server;
+  SitrepTestServer *server;        /* the writer's */
+  SitrepTestServer *watched[MAX_SERVERS]; /* the watchers', in turn */
+  guint             n_watched;
+  const char       *suffix;        /* of the figures' names */
   char             *pid;           /* the server's, for /proc/PID/status */
   SoupSession      *session;       /* the writer's, main thread only */
   char             *client_id;
@@ -53,7 +64,8 @@ typedef struct
 /* What the watchers of one round share. */
 typedef struct
 {
-  const char   *base_url;
+  const char   *base_urls[MAX_SERVERS];
+  guint         n_urls;
   const char   *token;
   const char   *last_id;       /* the entry that ends the round */
   gint64        since;
@@ -65,6 +77,7 @@ typedef struct
 typedef struct
 {
   Round   *round;
+  guint    index;
   GThread *thread;
   GArray  *seqs;               /* gint64, one per change heard */
   GArray  *times;              /* gint64, monotonic µs it was heard */
@@ -307,7 +320,8 @@ watch (gpointer data)
       gint64 heard_at;
 
       url = g_strdup_printf ("%s/v1/changes?since=%" G_GINT64_FORMAT "&limit=1000&wait=%d",
-                             round->base_url, since, WAIT_SECONDS);
+                             round->base_urls[watcher->index % round->n_urls], since,
+                             WAIT_SECONDS);
       if (first)
         {
           g_atomic_int_inc (&round->started);
@@ -425,7 +439,9 @@ run_round (Bench *bench,
   gint64 overflows;
   gint64 syn_retrans;
 
-  round.base_url = bench->server->base_url;
+  for (guint i = 0; i < bench->n_watched; i++)
+    round.base_urls[i] = bench->watched[i]->base_url;
+  round.n_urls = bench->n_watched;
   round.token = bench->server->viewer;
   round.last_id = last_id;
   round.since = sitrep_test_health_seq (bench->server);
@@ -434,6 +450,7 @@ run_round (Bench *bench,
   for (guint i = 0; i < n_watchers; i++)
     {
       watchers[i].round = &round;
+      watchers[i].index = i;
       watchers[i].seqs = g_array_sized_new (FALSE, FALSE, sizeof (gint64), N_ENTRIES + 1);
       watchers[i].times = g_array_sized_new (FALSE, FALSE, sizeof (gint64), N_ENTRIES + 1);
       watchers[i].thread = g_thread_new ("watcher", watch, &watchers[i]);
@@ -529,8 +546,10 @@ run_round (Bench *bench,
                 g_array_index (latencies, gint64, 0) / 1000.0,
                 percentile_ms (latencies, 90),
                 g_array_index (latencies, gint64, latencies->len - 1) / 1000.0);
-  printf ("sync_latency_p50_%uw %.1f ms\n", n_watchers, percentile_ms (latencies, 50));
-  printf ("sync_latency_p99_%uw %.1f ms\n", n_watchers, percentile_ms (latencies, 99));
+  printf ("sync_latency_p50_%uw%s %.1f ms\n", n_watchers, bench->suffix,
+          percentile_ms (latencies, 50));
+  printf ("sync_latency_p99_%uw%s %.1f ms\n", n_watchers, bench->suffix,
+          percentile_ms (latencies, 99));
   fflush (stdout);
   return rss_max;
 }
@@ -578,6 +597,47 @@ note_load (const char *when)
     g_printerr ("# load average %s: %s", when, text);
 }
 
+/* Three processes on one PostgreSQL: 50 watchers spread over them, the
+ * writer on the first; then the first's push throughput. */
+static void
+run_postgres (void)
+{
+  Bench bench = { 0 };
+  g_autofree char *why = NULL;
+  double throughput;
+
+  if (!sitrep_test_pg_available (&why))
+    {
+      g_printerr ("# no PostgreSQL figures: %s\n", why);
+      return;
+    }
+
+  g_setenv ("SITREP_TEST_BACKEND", "postgres", TRUE);
+  bench.server = sitrep_test_server_new_with_args ("--rate-limit", "0", NULL);
+  bench.watched[0] = bench.server;
+  for (guint i = 1; i < MAX_SERVERS; i++)
+    bench.watched[i] = sitrep_test_server_new_sharing (bench.server);
+  bench.n_watched = MAX_SERVERS;
+  bench.suffix = "_pg3";
+  bench.pid = g_strdup (g_subprocess_get_identifier (bench.server->proc));
+  bench.session = session_new ();
+  bench.client_id = g_uuid_string_random ();
+  bench.next_mid = 1;
+  declare_incident (&bench);
+
+  run_round (&bench, 50);
+  throughput = run_throughput (&bench);
+  printf ("push_throughput_pg %.0f mutations/s\n", throughput);
+  fflush (stdout);
+
+  g_clear_object (&bench.session);
+  for (guint i = MAX_SERVERS; i-- > 0;)
+    sitrep_test_server_free (bench.watched[i]);
+  g_free (bench.pid);
+  g_free (bench.client_id);
+  g_free (bench.incident_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +649,9 @@ main (int   argc,
 
   note_load ("at the start");
   bench.server = sitrep_test_server_new_with_args ("--rate-limit", "0", NULL);
+  bench.watched[0] = bench.server;
+  bench.n_watched = 1;
+  bench.suffix = "";
   bench.pid = g_strdup (g_subprocess_get_identifier (bench.server->proc));
   bench.session = session_new ();
   bench.client_id = g_uuid_string_random ();
@@ -614,6 +677,10 @@ main (int   argc,
   g_free (bench.pid);
   g_free (bench.client_id);
   g_free (bench.incident_id);
+
+  if (g_getenv ("SITREP_BENCH_POSTGRES") != NULL)
+    run_postgres ();
+
   note_load ("at the end");
   g_printerr ("# took %.1f s\n", (g_get_monotonic_time () - began) / (double) G_USEC_PER_SEC);
   return 0;

@@ -125,6 +125,7 @@ static void
 test_milestones (void)
 {
   static const Row rows[] = {
+    { SITREP_MILESTONE_IMPACT_STARTED, "impact_started_at", "Impact started" },
     { SITREP_MILESTONE_DETECTED, "detected_at", "Detected" },
     { SITREP_MILESTONE_DECLARED, "declared_at", "Declared" },
     { SITREP_MILESTONE_ACKNOWLEDGED, "acknowledged_at", "Acknowledged" },
@@ -139,7 +140,7 @@ test_milestones (void)
       g_assert_cmpstr (sitrep_milestone_get_label (rows[i].value), ==, rows[i].label);
     }
 
-  g_assert_null (sitrep_milestone_to_field ((SitrepMilestone) 6));
+  g_assert_null (sitrep_milestone_to_field ((SitrepMilestone) 7));
 }
 
 /* Every value's GType nick is its protocol string, so that code reading

@@ -3,23 +3,26 @@
 
 #include "sitrep-milestones.h"
 
-/* Minutes after 14:00 for detected, declared, acknowledged, mitigated,
+/* Minutes after 14:00 for impact started, detected, declared, acknowledged, mitigated,
  * resolved; -1 for not reached. */
 static const struct {
   int minutes[SITREP_N_ORDERED_MILESTONES];
   const char *expected;    /* problems as "milestone<must_follow" joined by "," */
 } cases[] = {
-  { { -1, -1, -1, -1, -1 }, "" },
-  { { 0, 3, 5, 40, 45 }, "" },
-  { { 0, 0, 0, 0, 0 }, "" },                       /* equal times are in order */
-  { { 0, -1, 5, -1, 45 }, "" },                    /* gaps are fine */
-  { { 5, 3, 6, 40, 45 }, "1<0" },                  /* declared before detected */
-  { { 0, 5, 3, 40, 45 }, "2<1" },                  /* acknowledged before declared */
-  { { 0, 3, 5, 40, 30 }, "4<3" },                  /* resolved before mitigated */
-  { { 50, 3, 5, 40, 45 }, "1<0,2<0,3<0,4<0" },     /* detected after everything */
-  { { 0, 10, 5, 8, 45 }, "2<1,3<1" },              /* both against the latest */
-  { { 0, -1, -1, 40, 30 }, "4<3" },
-  { { 60, -1, -1, -1, 30 }, "4<0" },
+  { { -1, -1, -1, -1, -1, -1 }, "" },
+  { { -1, 0, 3, 5, 40, 45 }, "" },
+  { { -1, 0, 0, 0, 0, 0 }, "" },                       /* equal times are in order */
+  { { -1, 0, -1, 5, -1, 45 }, "" },                    /* gaps are fine */
+  { { -1, 5, 3, 6, 40, 45 }, "2<1" },                  /* declared before detected */
+  { { -1, 0, 5, 3, 40, 45 }, "3<2" },                  /* acknowledged before declared */
+  { { -1, 0, 3, 5, 40, 30 }, "5<4" },                  /* resolved before mitigated */
+  { { -1, 50, 3, 5, 40, 45 }, "2<1,3<1,4<1,5<1" },     /* detected after everything */
+  { { -1, 0, 10, 5, 8, 45 }, "3<2,4<2" },              /* both against the latest */
+  { { -1, 0, -1, -1, 40, 30 }, "5<4" },
+  { { -1, 60, -1, -1, -1, 30 }, "5<1" },
+  { { 0, 0, 3, 5, 40, 45 }, "" },                      /* impact as detected */
+  { { 2, 0, 3, 5, 40, 45 }, "1<0" },                   /* detected before impact */
+  { { 4, -1, 3, 5, 40, 45 }, "2<0" },                  /* impact after declared */
 };
 
 static void
@@ -70,15 +73,23 @@ static const struct {
   int when;
   const char *expected;
 } set_cases[] = {
-  { { 0, 3, -1, -1, -1 }, SITREP_MILESTONE_ACKNOWLEDGED, 5, "" },
-  { { 0, 3, -1, -1, -1 }, SITREP_MILESTONE_ACKNOWLEDGED, 3, "" },      /* equal is in order */
-  { { 0, 3, -1, -1, -1 }, SITREP_MILESTONE_DETECTED, 10, "1<0" },      /* "Now" on Detected */
-  { { 0, 3, -1, -1, -1 }, SITREP_MILESTONE_DETECTED, -1, "" },         /* clearing */
-  { { 0, 3, 5, -1, -1 }, SITREP_MILESTONE_ACKNOWLEDGED, 1, "2<1" },
-  { { 0, 3, 5, -1, 45 }, SITREP_MILESTONE_MITIGATED, 50, "4<3" },
-  { { 0, -1, -1, -1, 45 }, SITREP_MILESTONE_DECLARED, 50, "4<1" },     /* across gaps */
-  { { 0, 10, 5, -1, -1 }, SITREP_MILESTONE_MITIGATED, 7, "3<1" },      /* latest earlier */
-  { { 0, 10, 5, -1, -1 }, SITREP_MILESTONE_RESOLVED, 40, "" },         /* old problem is not this one's */
+  { { -1, 0, 3, -1, -1, -1 }, SITREP_MILESTONE_ACKNOWLEDGED, 5, "" },
+  { { -1, 0, 3, -1, -1, -1 }, SITREP_MILESTONE_ACKNOWLEDGED, 3, "" },      /* equal is in order */
+  { { -1, 0, 3, -1, -1, -1 }, SITREP_MILESTONE_DETECTED, 10, "2<1" },      /* "Now" on Detected */
+  { { -1, 0, 3, -1, -1, -1 }, SITREP_MILESTONE_DETECTED, -1, "" },         /* clearing */
+  { { -1, 0, 3, 5, -1, -1 }, SITREP_MILESTONE_ACKNOWLEDGED, 1, "3<2" },
+  { { -1, 0, 3, 5, -1, 45 }, SITREP_MILESTONE_MITIGATED, 50, "5<4" },
+  { { -1, 0, -1, -1, -1, 45 }, SITREP_MILESTONE_DECLARED, 50, "5<2" },     /* across gaps */
+  { { -1, 0, 10, 5, -1, -1 }, SITREP_MILESTONE_MITIGATED, 7, "4<2" },      /* latest earlier */
+  { { -1, 0, 10, 5, -1, -1 }, SITREP_MILESTONE_RESOLVED, 40, "" },         /* old problem is not this one's */
+  /* Impact started: not after detection, nor after any later milestone. */
+  { { -1, 10, 13, -1, -1, -1 }, SITREP_MILESTONE_IMPACT_STARTED, 5, "" },
+  { { -1, 10, 13, -1, -1, -1 }, SITREP_MILESTONE_IMPACT_STARTED, 10, "" },   /* equal is in order */
+  { { -1, 10, 13, -1, -1, -1 }, SITREP_MILESTONE_IMPACT_STARTED, 12, "1<0" }, /* after detected */
+  { { -1, -1, 13, -1, -1, -1 }, SITREP_MILESTONE_IMPACT_STARTED, 14, "2<0" }, /* none detected */
+  { { -1, -1, -1, -1, -1, -1 }, SITREP_MILESTONE_IMPACT_STARTED, 90, "" },
+  { { 4, 10, 13, -1, -1, -1 }, SITREP_MILESTONE_DETECTED, 2, "1<0" },        /* before impact */
+  { { 4, 10, 13, -1, -1, -1 }, SITREP_MILESTONE_IMPACT_STARTED, -1, "" },    /* clearing */
 };
 
 static void
@@ -115,7 +126,7 @@ test_fills_mitigated (void)
 {
   g_autoptr(GDateTime) base = g_date_time_new_utc (2026, 11, 27, 14, 0, 0);
   g_autoptr(GDateTime) later = g_date_time_add_minutes (base, 40);
-  GDateTime *times[SITREP_N_ORDERED_MILESTONES] = { base, base, NULL, NULL, NULL };
+  GDateTime *times[SITREP_N_ORDERED_MILESTONES] = { NULL, base, base, NULL, NULL, NULL };
 
   g_assert_true (sitrep_milestones_fills_mitigated (times, SITREP_MILESTONE_RESOLVED, later));
   g_assert_false (sitrep_milestones_fills_mitigated (times, SITREP_MILESTONE_RESOLVED, NULL));

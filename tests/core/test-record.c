@@ -194,6 +194,8 @@ static const InvalidRow invalid_rows[] = {
   /* times and dates */
   { "incidents", INCIDENT, "{\"title\":\"t\",\"severity\":\"P1\",\"detected_at\":\"yesterday\"}",
     "detected_at: must be an RFC 3339 UTC time (2026-11-27T14:32:00Z) or null" },
+  { "incidents", INCIDENT, "{\"title\":\"t\",\"severity\":\"P1\",\"impact_started_at\":\"an hour ago\"}",
+    "impact_started_at: must be an RFC 3339 UTC time (2026-11-27T14:32:00Z) or null" },
   { "incidents", INCIDENT,
     "{\"title\":\"t\",\"severity\":\"P1\",\"closed_at\":\"2025-04-08T16:00:00+02:00\"}",
     "closed_at: must be an RFC 3339 UTC time (2026-11-27T14:32:00Z) or null" },

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "sitrep-gui-util.h"
 
 #include "sitrep-action-item-list-row.h"
 #include "sitrep-action-item-row.h"
@@ -416,7 +417,7 @@ test_header_count (Fixture       *f,
   add_item (f, f->other_id, "Not due", "carol", "2999-02-01", SITREP_ACTION_NOT_STARTED);
   g_assert_cmpuint (sitrep_overdue_badge_get_count (badge), ==, 2);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (badge)));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (badge)), ==,
+  g_assert_cmpstr (sitrep_widget_get_tooltip (GTK_WIDGET (badge)), ==,
                    "2 of my action items are overdue");
 
   id = sitrep_workspace_add_action_item (workspace, "One more", SITREP_ACTION_DETECT, "carol",

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "sitrep-gui-util.h"
 
 #include "sitrep-deadlines.h"
 #include "sitrep-incident-row.h"
@@ -147,7 +148,7 @@ test_next_due (Fixture       *f,
   /* The one countdown of every view (sitrep_countdown_format()). */
   g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (due)), "overdue by "));
   g_assert_true (gtk_widget_has_css_class (due, "error"));
-  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (due), next->label));
+  g_assert_true (g_str_has_prefix (sitrep_widget_get_tooltip (due), next->label));
   g_assert_nonnull (strstr (gtk_label_get_label (_sitrep_incident_row_get_meta (f->row)),
                             "40 min"));
 
@@ -158,7 +159,7 @@ test_next_due (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpfloat (gtk_widget_get_opacity (GTK_WIDGET (f->row)), <, 1.0);
   g_assert_true (gtk_widget_get_visible (due));
-  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (due), "Postmortem due: "));
+  g_assert_true (g_str_has_prefix (sitrep_widget_get_tooltip (due), "Postmortem due: "));
   g_assert_true (sitrep_workspace_mark_obligation_done (test_workspace (f->context, f->incident_id),
                                                       SITREP_DEADLINE_POSTMORTEM, &error));
   g_assert_no_error (error);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "sitrep-gui-util.h"
 #include "gui-test-time.h"
 
 #include "sitrep-context.h"
@@ -104,7 +105,7 @@ test_local (Fixture       *f,
   type (f, typed_later);
   g_assert_cmpuint (f->n_asked, ==, 1);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (entry)), "later than now"));
+  g_assert_nonnull (strstr (sitrep_widget_get_tooltip (GTK_WIDGET (entry)), "later than now"));
 
   /* The editor shows the milestone's time in the zone it reads: typed back
    * unchanged, it is the same time. */

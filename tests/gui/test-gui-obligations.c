@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "sitrep-gui-util.h"
 
 #include "sitrep-due-list.h"
 #include "sitrep-incident-row.h"
@@ -112,7 +113,7 @@ static GtkWidget *
 find_tooltip (GtkWidget  *widget,
               const char *prefix)
 {
-  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+  const char *tooltip = sitrep_widget_get_tooltip (widget);
 
   if (tooltip != NULL && g_str_has_prefix (tooltip, prefix))
     return widget;
@@ -233,7 +234,7 @@ test_resolve_mark_done_close_restart (Fixture       *f,
   g_assert_cmpuint (count_entries (f, "Hot wash done"), ==, 0);
   button = find_button (row_titled (f, "Hot wash due"), "_Mark Done");
   g_assert_nonnull (button);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Mark “Hot wash” done");
+  g_assert_cmpstr (sitrep_widget_get_tooltip (button), ==, "Mark “Hot wash” done");
   g_signal_emit_by_name (button, "clicked");
   WAIT_UNTIL (row_titled (f, "Hot wash due") == NULL);
   titles = shown_titles (f);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "sitrep-gui-util.h"
 
 #include "sitrep-comms-page-private.h"
 #include "sitrep-enum-strings.h"
@@ -13,7 +14,7 @@
 
 /* The Overview in the real window: the major incident criteria banner,
  * the confirmation before Closed, the prompt for the resolution update,
- * and where the focus goes. */
+ * where the focus goes, and the Impact started milestone. */
 
 /* The messages logged: the error shown in a toast is logged too. */
 static GPtrArray *messages;
@@ -392,6 +393,85 @@ test_milestone_refused (Fixture       *f,
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, subtitle);
 }
 
+/* The changes to @field in the incident's edit history. */
+static guint
+n_history (Fixture    *f,
+           const char *field)
+{
+  g_autoptr(GPtrArray) history = sitrep_context_dup_history (f->context, "incidents",
+                                                             f->incident_id);
+  guint n = 0;
+
+  for (guint i = 0; i < history->len; i++)
+    n += g_str_equal (((SitrepFieldChange *) history->pdata[i])->field, field);
+  return n;
+}
+
+/* Impact started: the first milestone row, set by typing a time before
+ * Detected, refused after it (the reason shown, nothing changed), and
+ * cleared; each change is in the incident's edit history. */
+static void
+test_impact_started (Fixture       *f,
+                     gconstpointer  data)
+{
+  SitrepMilestonesGroup *group = _sitrep_overview_page_get_milestones_group (f->page);
+  SitrepMilestoneRow *row = _sitrep_milestones_group_get_row (group,
+                                                              SITREP_MILESTONE_IMPACT_STARTED);
+  GtkEntry *entry = _sitrep_milestone_row_get_entry (row);
+  GDateTime *detected, *impact;
+
+  declare (f, "search", SITREP_SEVERITY_P3);
+  declared_ago (f, 10);
+  WAIT_IDLE ();
+  detected = sitrep_incident_get_milestone (incident (f), SITREP_MILESTONE_DETECTED);
+
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Impact started");
+  g_assert_true (gtk_widget_get_prev_sibling (GTK_WIDGET (row)) == NULL);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "Not yet");
+  g_assert_false (gtk_widget_get_sensitive (_sitrep_milestone_row_get_clear_button (row)));
+
+  /* Twenty minutes ago: before Detected (twelve minutes ago). */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "-20m");
+  g_signal_emit_by_name (entry, "activate");
+  WAIT_UNTIL (sitrep_incident_get_milestone (incident (f), SITREP_MILESTONE_IMPACT_STARTED));
+  impact = sitrep_incident_get_milestone (incident (f), SITREP_MILESTONE_IMPACT_STARTED);
+  g_assert_cmpint (g_date_time_difference (detected, impact), >=, 7 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpint (g_date_time_difference (detected, impact), <=, 9 * G_TIME_SPAN_MINUTE);
+  WAIT_UNTIL (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), " UTC") != NULL);
+  g_assert_true (gtk_widget_get_sensitive (_sitrep_milestone_row_get_clear_button (row)));
+  g_assert_cmpuint (n_history (f, "impact_started_at"), ==, 1);
+
+  /* Now is after Detected: refused, saying so, the time kept. */
+  g_ptr_array_set_size (messages, 0);
+  g_signal_emit_by_name (_sitrep_milestone_row_get_now_button (row), "clicked");
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_true (g_pattern_match_simple ("Impact started can’t be after Detected (*UTC)",
+                                         messages->pdata[0]));
+  WAIT_IDLE ();
+  g_assert_true (sitrep_incident_get_milestone (incident (f),
+                                                SITREP_MILESTONE_IMPACT_STARTED) != NULL);
+  g_assert_cmpuint (n_history (f, "impact_started_at"), ==, 1);
+
+  /* Detected can't be moved before it either. */
+  g_ptr_array_set_size (messages, 0);
+  gtk_editable_set_text (GTK_EDITABLE (_sitrep_milestone_row_get_entry (
+                           _sitrep_milestones_group_get_row (group, SITREP_MILESTONE_DETECTED))),
+                         "-30m");
+  g_signal_emit_by_name (_sitrep_milestone_row_get_entry (
+                           _sitrep_milestones_group_get_row (group, SITREP_MILESTONE_DETECTED)),
+                         "activate");
+  g_assert_cmpuint (messages->len, ==, 1);
+  g_assert_true (g_pattern_match_simple ("Detected can’t be before Impact started (*UTC)",
+                                         messages->pdata[0]));
+
+  g_signal_emit_by_name (_sitrep_milestone_row_get_clear_button (row), "clicked");
+  WAIT_UNTIL (sitrep_incident_get_milestone (incident (f),
+                                             SITREP_MILESTONE_IMPACT_STARTED) == NULL);
+  WAIT_UNTIL (g_str_equal (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Not yet"));
+  g_assert_cmpuint (n_history (f, "impact_started_at"), ==, 2);
+}
+
 /* The customer impact under the title: cut with an ellipsis, whole in
  * its tooltip. */
 static void
@@ -403,7 +483,7 @@ test_impact_label (Fixture       *f,
   declare (f, "search", SITREP_SEVERITY_P3);
   g_assert_cmpstr (gtk_label_get_label (label), ==, "Card payments fail");
   g_assert_cmpint (gtk_label_get_ellipsize (label), ==, PANGO_ELLIPSIZE_END);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), ==, "Card payments fail");
+  g_assert_cmpstr (sitrep_widget_get_tooltip (GTK_WIDGET (label)), ==, "Card payments fail");
 }
 
 /* The service catalogue as an admin's app would have synced it. */
@@ -617,6 +697,8 @@ main (int   argc,
               test_hidden_not_rebuilt, fixture_tear_down);
   g_test_add ("/gui/overview/hidden-pages-wait", Fixture, NULL, fixture_set_up,
               test_hidden_pages_wait, fixture_tear_down);
+  g_test_add ("/gui/overview/impact-started", Fixture, NULL, fixture_set_up,
+              test_impact_started, fixture_tear_down);
   g_test_add ("/gui/overview/impact-label", Fixture, NULL, fixture_set_up, test_impact_label,
               fixture_tear_down);
 

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "gui-test-util.h"
+#include "sitrep-gui-util.h"
 
 #include "sitrep-incident-page-private.h"
 #include "sitrep-window-private.h"
@@ -486,6 +487,44 @@ test_own_icon (Fixture       *f,
   g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.sitrep.Sitrep-symbolic"));
 }
 
+/* The rows' tooltips are kept on the widget and handed to GTK when asked
+ * for: set, replaced and cleared like tooltip text, whether or not the
+ * widget is on screen. */
+static void
+test_quiet_tooltip (void)
+{
+  GtkWidget *button = g_object_ref_sink (gtk_button_new_with_label ("Snooze…"));
+
+  g_assert_null (sitrep_widget_get_tooltip (button));
+  sitrep_widget_set_tooltip (button, "Snooze the executive update");
+  g_assert_cmpstr (sitrep_widget_get_tooltip (button), ==, "Snooze the executive update");
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  /* Not handed to GTK's own tooltip text, which would ask the display. */
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+
+  sitrep_widget_set_tooltip (button, "Snooze it again");
+  g_assert_cmpstr (sitrep_widget_get_tooltip (button), ==, "Snooze it again");
+  /* Once connected, however often it is set. */
+  {
+    guint query_tooltip = g_signal_lookup ("query-tooltip", GTK_TYPE_WIDGET);
+
+    g_assert_cmpuint (g_signal_handlers_block_matched (button, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA,
+                                                       query_tooltip,
+                                                       0, NULL, NULL, NULL), ==, 1);
+    g_signal_handlers_unblock_matched (button, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_DATA,
+                                       query_tooltip, 0, NULL, NULL,
+                                       NULL);
+  }
+  sitrep_widget_set_tooltip (button, "");
+  g_assert_null (sitrep_widget_get_tooltip (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+
+  /* Set by GTK's own means, it reads the same. */
+  gtk_widget_set_tooltip_text (button, "Plain");
+  g_assert_cmpstr (sitrep_widget_get_tooltip (button), ==, "Plain");
+  g_object_unref (button);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +545,7 @@ main (int   argc,
               test_shortcuts_on_demand, fixture_tear_down);
   g_test_add ("/window/parts-on-demand", Fixture, NULL, fixture_set_up,
               test_window_parts_on_demand, fixture_tear_down);
+  g_test_add_func ("/widgets/quiet-tooltip", test_quiet_tooltip);
   g_test_add ("/window/own-icon", Fixture, NULL, fixture_set_up, test_own_icon,
               fixture_tear_down);
 

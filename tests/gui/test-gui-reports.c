@@ -4,11 +4,12 @@
  * The metrics fixture's incidents, action items and postmortems in a real
  * database; the window opened with Ctrl+R shows the review of October
  * 2026 as `sitrep report` prints it, switches to the quarter and back a
- * period, and copies the Markdown to the clipboard.
+ * period, copies the Markdown to the clipboard and saves it and the CSV.
  */
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "gui-test-util.h"
@@ -279,6 +280,95 @@ test_copy (Fixture       *f,
   g_assert_cmpstr (copied, ==, expected);
 }
 
+static char *
+file_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Save… writes the Markdown exactly as Copy gives it, and the CSV as
+ * `sitrep report` prints it; a folder that does not exist is said in a
+ * dialog naming the file, the report still there to save elsewhere. */
+static void
+test_save (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autofree char *expected_csv = read_expected ("report-2026-10.csv");
+  g_autofree char *dir = g_dir_make_tmp ("sitrep-report-save-XXXXXX", NULL);
+  g_autofree char *md_path = g_build_filename (dir, "October.md", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "October.csv", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "no such folder", "October.md", NULL);
+  g_autoptr(GFile) md_file = g_file_new_for_path (md_path);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad_path);
+  g_autofree char *copied = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_csv = NULL;
+  g_autofree char *markdown = NULL;
+  AdwMessageDialog *dialog;
+  GdkClipboard *clipboard;
+
+  open_reports (f);
+  show_period (f, "2026-10");
+  clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->reports));
+  gdk_clipboard_set_text (clipboard, "");
+  press (GTK_WIDGET (f->reports), "<Control><Shift>c");
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read, &copied);
+  WAIT_UNTIL (copied != NULL);
+
+  g_assert_true (sitrep_reports_window_save_to (f->reports, md_file, FALSE));
+  saved = file_text (md_path);
+  g_assert_cmpstr (saved, ==, copied);
+  g_assert_true (sitrep_reports_window_save_to (f->reports, csv_file, TRUE));
+  saved_csv = file_text (csv_path);
+  g_assert_cmpstr (saved_csv, ==, expected_csv);
+  g_assert_null (find_message_dialog ());
+
+  /* Nowhere to write: refused, said, nothing lost. */
+  markdown = g_strdup (sitrep_reports_window_get_markdown (f->reports));
+  g_assert_false (sitrep_reports_window_save_to (f->reports, bad_file, FALSE));
+  WAIT_UNTIL ((dialog = find_message_dialog ()) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Report Not Saved");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), bad_path));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "No such file or directory"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "again"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->reports));
+  g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (sitrep_reports_window_get_markdown (f->reports), ==, markdown);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (f->reports)));
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* What was saved before is as it was. */
+  g_clear_pointer (&saved, g_free);
+  saved = file_text (md_path);
+  g_assert_cmpstr (saved, ==, copied);
+
+  g_unlink (md_path);
+  g_unlink (csv_path);
+  g_rmdir (dir);
+}
+
 /* A click on a notable incident's reference opens it in the main window. */
 static void
 test_open_notable (Fixture       *f,
@@ -416,6 +506,8 @@ main (int    argc,
   g_test_add ("/gui/reports/month", Fixture, NULL, fixture_set_up, test_month,
               fixture_tear_down);
   g_test_add ("/gui/reports/switch", Fixture, NULL, fixture_set_up, test_switch,
+              fixture_tear_down);
+  g_test_add ("/gui/reports/save", Fixture, NULL, fixture_set_up, test_save,
               fixture_tear_down);
   g_test_add ("/gui/reports/copy", Fixture, NULL, fixture_set_up, test_copy,
               fixture_tear_down);

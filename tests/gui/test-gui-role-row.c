@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "gui-test-util.h"
+#include "sitrep-gui-util.h"
 
 #include "sitrep-role-row.h"
 
@@ -66,7 +67,7 @@ test_follows_assignment (void)
   /* Nobody yet: the role's name, no holder, nothing to clear. */
   g_assert_cmpint (sitrep_role_row_get_role (row), ==, SITREP_ROLE_SCRIBE);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Scribe");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), ==,
+  g_assert_cmpstr (sitrep_widget_get_tooltip (GTK_WIDGET (row)), ==,
                    "Documents the incident timeline and decisions");
   g_assert_cmpstr (row_text (row), ==, "");
   g_assert_false (gtk_widget_get_sensitive (clear));
@@ -111,7 +112,7 @@ test_missing (void)
   sitrep_role_row_set_missing (row, "Needed for P1 incidents");
   g_assert_true (gtk_widget_get_visible (warning));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "warning"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (warning), ==, "Needed for P1 incidents");
+  g_assert_cmpstr (sitrep_widget_get_tooltip (warning), ==, "Needed for P1 incidents");
 
   sitrep_role_row_set_missing (row, NULL);
   g_assert_false (gtk_widget_get_visible (warning));

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "gui-test-util.h"
+#include "sitrep-gui-util.h"
 
 #include "sitrep-enum-strings.h"
 #include "sitrep-json.h"
@@ -72,7 +73,7 @@ static const char *
 warning_tip (Fixture    *f,
              SitrepRole  role)
 {
-  return gtk_widget_get_tooltip_text (_sitrep_roles_page_get_warning (f->page, role));
+  return sitrep_widget_get_tooltip (_sitrep_roles_page_get_warning (f->page, role));
 }
 
 static gboolean

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-gui-wall.c: the wall view (sitrep --wall): every active incident's
- * countdowns, turning amber and red, read-only, live from a real
- * sitrep-server and still counting once it has gone away. */
+ * countdowns, turning amber and red, read-only, the selected incident's
+ * pinned entries, live from a real sitrep-server and still counting once
+ * it has gone away. */
 
 #include "config.h"
 
@@ -320,8 +321,8 @@ add_entry (SitrepWorkspace *workspace,
   return id;
 }
 
-/* Nothing on the wall takes input; the first incident's pinned entries
- * pass by one after the other, the others not. */
+/* Nothing on the wall takes input; the selected incident's (at first the
+ * first one's) pinned entries pass by one after the other, the others not. */
 static void
 test_read_only_pinned (Fixture       *f,
                        gconstpointer  data)
@@ -345,6 +346,248 @@ test_read_only_pinned (Fixture       *f,
       _sitrep_wall_window_rotate (SITREP_WALL_WINDOW (f->wall));
     }
   g_assert_cmpuint (g_hash_table_size (seen), ==, 2);
+}
+
+/* The incident selected, as the wall marks it: its card, the only one
+ * with the mark. */
+static GtkWidget *
+marked_card (Fixture *f)
+{
+  g_autoptr(GPtrArray) marked = find (f, "wall-selected");
+  g_autoptr(GPtrArray) marks = find (f, "wall-selected-mark");
+
+  g_assert_cmpuint (marked->len, ==, 1);
+  g_assert_cmpuint (marks->len, ==, 1);
+  g_assert_true (gtk_widget_is_ancestor (marks->pdata[0], marked->pdata[0]));
+  return marked->pdata[0];
+}
+
+/* A click on @card, as its gesture sees one. */
+static void
+click (GtkWidget *card)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (card);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_signal_emit_by_name (controller, "pressed", 1, 10.0, 10.0);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* The action the wall binds @key to, without modifiers, before the
+ * window's own keys (the capture phase: the window moves the focus with
+ * the arrow keys otherwise). */
+static char *
+bound_action (GtkWidget  *wall,
+              guint       key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (wall);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller))
+          != GTK_PHASE_CAPTURE)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == key &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0 &&
+              GTK_IS_NAMED_ACTION (action))
+            return g_strdup (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+        }
+    }
+  return NULL;
+}
+
+/* The pinned entries passing by are the selected incident's: the first
+ * one's at first, another's once it is clicked or reached with Up and
+ * Down; the card selected is marked. When the selected incident is no
+ * longer active, the first one is selected again. */
+static void
+test_selected_pinned (Fixture       *f,
+                      gconstpointer  data)
+{
+  SitrepWallWindow *wall = SITREP_WALL_WINDOW (f->wall);
+  GtkLabel *pinned = _sitrep_wall_window_get_pinned (wall);
+  GtkLabel *heading = NULL;
+  g_autofree char *a = add_entry (test_workspace (f->context, f->checkout_id),
+                                  "Roll back the release", TRUE);
+  g_autofree char *b = add_entry (test_workspace (f->context, f->search_id),
+                                  "Rebuild the search index", TRUE);
+  g_autofree char *first_id = NULL;
+  g_autofree char *other_id = NULL;
+  g_autofree char *down = bound_action (f->wall, GDK_KEY_Down);
+  g_autofree char *up = bound_action (f->wall, GDK_KEY_Up);
+  const char *first_text, *other_text;
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Which one comes first is the incident list's order. */
+  WAIT_UNTIL (gtk_label_get_label (pinned)[0] != '\0');
+  cards = find (f, "wall-incident");
+  g_assert_cmpuint (cards->len, ==, 2);
+  first_id = g_strdup (sitrep_wall_window_get_selected_incident (wall));
+  g_assert_nonnull (first_id);
+  other_id = g_strdup (g_str_equal (first_id, f->checkout_id) ? f->search_id : f->checkout_id);
+  first_text = g_str_equal (first_id, f->checkout_id) ? "Roll back the release"
+                                                      : "Rebuild the search index";
+  other_text = g_str_equal (first_id, f->checkout_id) ? "Rebuild the search index"
+                                                      : "Roll back the release";
+  g_assert_true (marked_card (f) == cards->pdata[0]);
+  g_assert_nonnull (strstr (gtk_label_get_label (pinned), first_text));
+
+  /* A click on the other card selects it. */
+  click (cards->pdata[1]);
+  g_assert_cmpstr (sitrep_wall_window_get_selected_incident (wall), ==, other_id);
+  WAIT_UNTIL (strstr (gtk_label_get_label (pinned), other_text) != NULL);
+  cards = (g_ptr_array_unref (cards), find (f, "wall-incident"));
+  g_assert_true (marked_card (f) == cards->pdata[1]);
+  heading = GTK_LABEL (gtk_widget_get_prev_sibling (GTK_WIDGET (pinned)));
+  g_assert_nonnull (strstr (gtk_label_get_label (heading),
+                            sitrep_incident_get_title (sitrep_context_lookup_incident (f->context,
+                                                                                       other_id))));
+
+  /* Up and Down: the previous and the next, no further than the ends. */
+  g_assert_cmpstr (up, ==, "wall.previous");
+  g_assert_cmpstr (down, ==, "wall.next");
+  g_assert_true (gtk_widget_activate_action (f->wall, down, NULL));
+  g_assert_cmpstr (sitrep_wall_window_get_selected_incident (wall), ==, other_id);
+  g_assert_true (gtk_widget_activate_action (f->wall, up, NULL));
+  g_assert_cmpstr (sitrep_wall_window_get_selected_incident (wall), ==, first_id);
+  g_assert_nonnull (strstr (gtk_label_get_label (pinned), first_text));
+  g_assert_true (gtk_widget_activate_action (f->wall, up, NULL));
+  g_assert_cmpstr (sitrep_wall_window_get_selected_incident (wall), ==, first_id);
+  g_assert_true (gtk_widget_activate_action (f->wall, down, NULL));
+  g_assert_cmpstr (sitrep_wall_window_get_selected_incident (wall), ==, other_id);
+  g_assert_nonnull (strstr (gtk_label_get_label (pinned), other_text));
+
+  /* A resolved incident is not selected: it is not on the wall. */
+  g_assert_false (sitrep_wall_window_select_incident (wall, f->resolved_id));
+  g_assert_cmpstr (sitrep_wall_window_get_selected_incident (wall), ==, other_id);
+
+  /* Resolved, it leaves the wall; the first is selected again. */
+  g_assert_true (sitrep_workspace_set_status (test_workspace (f->context, other_id),
+                                              SITREP_STATUS_RESOLVED, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (g_strcmp0 (sitrep_wall_window_get_selected_incident (wall), first_id) == 0);
+  WAIT_UNTIL (strstr (gtk_label_get_label (pinned), first_text) != NULL);
+}
+
+/* For a person to check: the Overview's milestones, Impact started set,
+ * scrolled into view. */
+static void
+overview_screenshot (SitrepWindow  *window,
+                     SitrepContext *context,
+                     const char    *incident_id)
+{
+  SitrepWorkspace *workspace = test_workspace (context, incident_id);
+  SitrepIncident *incident = sitrep_context_lookup_incident (context, incident_id);
+  g_autoptr(GDateTime) impact = g_date_time_add_minutes (
+    sitrep_incident_get_milestone (incident, SITREP_MILESTONE_DETECTED), -6);
+  GtkWidget *group = GTK_WIDGET (_sitrep_overview_page_get_milestones_group (
+                                   _sitrep_window_get_overview (window)));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GError) error = NULL;
+  graphene_rect_t bounds;
+
+  g_assert_true (sitrep_workspace_set_milestone (workspace, SITREP_MILESTONE_IMPACT_STARTED, impact,
+                                                 &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (gtk_widget_get_mapped (group));
+  g_assert_nonnull (scrolled);
+  g_assert_true (gtk_widget_compute_bounds (group, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                            &bounds));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                            bounds.origin.y - 24);
+  gui_test_save_screenshot (GTK_WIDGET (window), g_getenv ("ADW_DEBUG_COLOR_SCHEME") != NULL
+                                                 ? "overview-impact-started-dark.png"
+                                                 : "overview-impact-started-light.png");
+}
+
+/* Opened from the main window (Ctrl+Shift+W), the wall selects the
+ * window's incident; opened again from another, it selects that one. */
+static void
+test_opened_from_window (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(SitrepApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *p1 = NULL;
+  g_autofree char *p3 = NULL;
+  g_autofree char *e1 = NULL;
+  g_autofree char *e3 = NULL;
+  SitrepContext *context;
+  SitrepWindow *window;
+  GtkWindow *wall = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  /* A screenshot shows the header as it settles, not mid-transition. */
+  if (g_getenv ("SITREP_TEST_SCREENSHOTS") != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  dir = g_dir_make_tmp ("sitrep-wall-open-XXXXXX", NULL);
+  app = sitrep_application_new (dir, FALSE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  context = sitrep_application_get_context (app);
+  sitrep_context_set_user (context, "dana");
+  p1 = declare (context, "Payment service outage", SITREP_SEVERITY_P1);
+  p3 = declare (context, "Search results slow", SITREP_SEVERITY_P3);
+  e1 = add_entry (test_workspace (context, p1), "Rolled back release 2026.12.3", TRUE);
+  e3 = add_entry (test_workspace (context, p3), "Rebuilding the search index", TRUE);
+
+  declared_ago (context, p1, 26);
+  declared_ago (context, p3, 12);
+  g_assert_true (sitrep_workspace_assign_role (test_workspace (context, p1),
+                                               SITREP_ROLE_COMMANDER, "priya", &error));
+  g_assert_no_error (error);
+  window = sitrep_window_new (ADW_APPLICATION (app), context);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (sitrep_window_select_incident (window, p3));
+  if (g_getenv ("SITREP_TEST_SCREENSHOTS") != NULL)
+    overview_screenshot (window, context, p3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.wall-view", NULL));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (SITREP_IS_WALL_WINDOW (l->data))
+      wall = l->data;
+  g_assert_nonnull (wall);
+  g_assert_cmpstr (sitrep_wall_window_get_selected_incident (SITREP_WALL_WINDOW (wall)), ==, p3);
+  WAIT_UNTIL (strstr (gtk_label_get_label (_sitrep_wall_window_get_pinned (SITREP_WALL_WINDOW (wall))),
+                      "Rebuilding the search index") != NULL);
+
+  g_assert_true (sitrep_window_select_incident (window, p1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.wall-view", NULL));
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 2);
+  g_assert_cmpstr (sitrep_wall_window_get_selected_incident (SITREP_WALL_WINDOW (wall)), ==, p1);
+  WAIT_UNTIL (strstr (gtk_label_get_label (_sitrep_wall_window_get_pinned (SITREP_WALL_WINDOW (wall))),
+                      "Rolled back release 2026.12.3") != NULL);
+  gui_test_save_screenshot (GTK_WIDGET (wall), g_getenv ("ADW_DEBUG_COLOR_SCHEME") != NULL
+                                               ? "wall-selected-dark.png"
+                                               : "wall-selected-light.png");
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (app)))
+    gui_test_destroy (l->data);
 }
 
 /* Live from a real server: an incident declared in another app appears;
@@ -534,7 +777,9 @@ main (int   argc,
   ADD ("/gui/wall/countdowns", test_countdowns);
   ADD ("/gui/wall/amber-red", test_amber_red);
   ADD ("/gui/wall/read-only-pinned", test_read_only_pinned);
+  ADD ("/gui/wall/selected-pinned", test_selected_pinned);
 #undef ADD
+  g_test_add_func ("/gui/wall/opened-from-window", test_opened_from_window);
   g_test_add_func ("/gui/wall/app-starts-wall", test_app_starts_wall);
   if (g_getenv ("SITREP_BIN") != NULL && (xwininfo = g_find_program_in_path ("xwininfo")) != NULL)
     g_test_add_func ("/gui/wall/command-line", test_command_line);

@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "gui-test-util.h"
+#include "sitrep-gui-util.h"
+#include "sitrep-application.h"
 
 #include "sitrep-window-private.h"
 
@@ -81,7 +83,7 @@ static GtkWidget *
 find_telling (GtkWidget  *root,
               const char *text)
 {
-  const char *tooltip = gtk_widget_get_tooltip_text (root);
+  const char *tooltip = sitrep_widget_get_tooltip (root);
 
   if (gtk_widget_get_mapped (root) && gtk_widget_get_width (root) > 0 &&
       ((GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL) ||
@@ -209,6 +211,67 @@ test_switcher_bar_on_demand (Fixture       *f,
   gui_test_destroy (GTK_WINDOW (window));
 }
 
+/* With no incident at all, the content pane says so once (the sidebar
+ * only "No incidents"); with incidents, it asks to pick one. */
+static void
+test_empty_says_why (Fixture       *f,
+                     gconstpointer  data)
+{
+  SitrepWindow *window = sitrep_window_new (NULL, f->context);
+  AdwStatusPage *empty = _sitrep_window_get_empty_page (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "All Quiet");
+  g_assert_nonnull (find_telling (GTK_WIDGET (window), "No incidents"));
+
+  id = sitrep_context_declare_incident (f->context, "Checkout errors", "checkout", "",
+                                        SITREP_SEVERITY_P2, &error);
+  g_assert_no_error (error);
+  WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (empty)));
+  g_assert_cmpstr (adw_status_page_get_title (empty), ==, "No Incident Selected");
+  g_assert_null (find_telling (GTK_WIDGET (window), "No incidents"));
+
+  gui_test_destroy (GTK_WINDOW (window));
+}
+
+/* The app reads as many incidents before its first frame as the sidebar
+ * of the window it restores can show (a row is at least 48 px), and two
+ * more: the rest come after that frame. */
+static void
+test_first_screen_from_height (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(SitrepApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  SitrepContext *context;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Incident %u", i);
+      g_autofree char *id = sitrep_context_declare_incident (f->context, title, "checkout", "",
+                                                             SITREP_SEVERITY_P3, &error);
+
+      g_assert_no_error (error);
+    }
+  g_clear_object (&f->context);
+
+  /* 480 px: 12 rows, not the 25 read without a saved height. */
+  g_settings_set_int (settings, "window-height", 480);
+  app = sitrep_application_new (f->data_dir, FALSE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  context = sitrep_application_get_context (app);
+  g_assert_nonnull (context);
+  g_assert_cmpuint (g_list_model_get_n_items (sitrep_context_get_incidents (context)), ==,
+                    480 / 48 + 2);
+  g_assert_false (sitrep_context_get_incidents_complete (context));
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,6 +284,10 @@ main (int   argc,
               test_narrow_sync_state, fixture_tear_down);
   g_test_add ("/window/switcher-bar-on-demand", Fixture, NULL, fixture_set_up,
               test_switcher_bar_on_demand, fixture_tear_down);
+  g_test_add ("/window/empty-says-why", Fixture, NULL, fixture_set_up,
+              test_empty_says_why, fixture_tear_down);
+  g_test_add ("/window/first-screen-from-height", Fixture, NULL, fixture_set_up,
+              test_first_screen_from_height, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -21,6 +21,7 @@
 #include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
 
+#include "pg-fixture.h"
 #include "server-fixture.h"
 
 #define START_TIMEOUT_MS 15000
@@ -40,6 +41,13 @@ run_isolated (gconstpointer data)
     {
       test->func ();
       return;
+    }
+  /* The cluster is started once, here, for the subprocesses to share. */
+  if (sitrep_test_backend_is_postgres ())
+    {
+      if (sitrep_test_pg_skip_if_missing ())
+        return;
+      sitrep_test_pg_shared ();
     }
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   if (!g_test_trap_has_passed ())
@@ -385,7 +393,10 @@ server_new (GStrv extra_args)
   server->bin = g_strdup (sitrep_test_server_bin ());
   server->dir = g_dir_make_tmp ("sitrep-server-XXXXXX", &error);
   g_assert_no_error (error);
-  server->db_path = g_build_filename (server->dir, "sitrep.db", NULL);
+  if (sitrep_test_backend_is_postgres ())
+    server->db_path = sitrep_test_pg_new_database (sitrep_test_pg_shared ());
+  else
+    server->db_path = g_build_filename (server->dir, "sitrep.db", NULL);
 
   server->admin = sitrep_test_server_token (server, "admin", "admin");
   server->responder = sitrep_test_server_token (server, "responder", "responder");
@@ -455,6 +466,41 @@ remove_dir (const char *path)
   g_rmdir (path);
 }
 
+/**
+ * sitrep_test_server_new_sharing:
+ *
+ * Starts another server process on the database of @first, with its
+ * tokens and `serve` arguments; freeing it leaves the database to @first.
+ */
+SitrepTestServer *
+sitrep_test_server_new_sharing (SitrepTestServer *first)
+{
+  return sitrep_test_server_new_sharing_with_args (first, (const char * const *) first->extra_args);
+}
+
+/**
+ * sitrep_test_server_new_sharing_with_args:
+ * @extra_args: the `serve` arguments of this one, instead of @first's
+ */
+SitrepTestServer *
+sitrep_test_server_new_sharing_with_args (SitrepTestServer   *first,
+                                          const char * const *extra_args)
+{
+  SitrepTestServer *server = g_new0 (SitrepTestServer, 1);
+  const char *none[] = { NULL };
+
+  server->extra_args = g_strdupv ((char **) (extra_args != NULL ? extra_args : none));
+  server->bin = g_strdup (first->bin);
+  server->db_path = g_strdup (first->db_path);
+  server->admin = g_strdup (first->admin);
+  server->responder = g_strdup (first->responder);
+  server->responder2 = g_strdup (first->responder2);
+  server->viewer = g_strdup (first->viewer);
+  server->revoked = g_strdup (first->revoked);
+  sitrep_test_server_start (server);
+  return server;
+}
+
 void
 sitrep_test_server_free (SitrepTestServer *server)
 {
@@ -462,7 +508,8 @@ sitrep_test_server_free (SitrepTestServer *server)
     return;
   if (server->proc != NULL)
     sitrep_test_server_stop (server);
-  remove_dir (server->dir);
+  if (server->dir != NULL)
+    remove_dir (server->dir);
   g_free (server->dir);
   g_free (server->db_path);
   g_free (server->bin);

@@ -3,7 +3,9 @@
  *
  * Black-box helpers for the integration tests: they know the command line
  * and PROTOCOL.md, nothing of the server's code. The binary comes from
- * $SITREP_SERVER_BIN.
+ * $SITREP_SERVER_BIN. With SITREP_TEST_BACKEND=postgres, each server's
+ * database is a new one on a private PostgreSQL (pg-fixture.h) and
+ * `db_path` its connection string.
  */
 
 #pragma once
@@ -57,6 +59,9 @@ int               sitrep_test_run_cli         (char       **out,
 SitrepTestServer *sitrep_test_server_new      (void);
 SitrepTestServer *sitrep_test_server_new_with_args (const char *first_extra_arg,
                                                     ...) G_GNUC_NULL_TERMINATED;
+SitrepTestServer *sitrep_test_server_new_sharing (SitrepTestServer *first);
+SitrepTestServer *sitrep_test_server_new_sharing_with_args (SitrepTestServer   *first,
+                                                          const char * const *extra_args);
 void              sitrep_test_server_start    (SitrepTestServer *server);
 void              sitrep_test_server_stop     (SitrepTestServer *server);
 void              sitrep_test_server_kill     (SitrepTestServer *server);

@@ -205,6 +205,113 @@ test_firing_opens_p1 (void)
                      "responder");
 }
 
+/* The incident's time of @member. */
+static GDateTime *
+time_of (JsonObject *incident,
+         const char *member)
+{
+  const char *text = json_object_get_string_member_with_default (incident, member, NULL);
+
+  g_assert_nonnull (text);
+  return g_date_time_new_from_iso8601 (text, NULL);
+}
+
+/* Impact began at the earliest startsAt; it was detected when the group
+ * was delivered (the server's clock), which is when it was declared. */
+static void
+test_impact_and_detection (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  const Alert *alerts[] = { &alert_a, &alert_b };
+  g_autofree char *body = payload ("firing", "payments", "0.25", "critical", alerts, 2);
+  g_autoptr(GString) earlier = g_string_new (body);
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autoptr(GDateTime) impact = NULL;
+  g_autoptr(GDateTime) detected = NULL;
+  g_autoptr(GDateTime) declared = NULL;
+  g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 ("2026-11-27T14:21:05Z", NULL);
+  g_autoptr(JsonObject) snapshot = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *incident;
+
+  /* The first alert started firing eight minutes before the second. */
+  g_string_replace (earlier, "2026-11-27T14:29:30.123Z", "2026-11-27T14:21:05Z", 1);
+  before = g_date_time_new_now_utc ();
+  id = post_ok (server, earlier->str, NULL);
+  after = g_date_time_new_now_utc ();
+  snapshot = sitrep_test_snapshot (server);
+  incident = incident_body_of (snapshot, id);
+
+  impact = time_of (incident, "impact_started_at");
+  detected = time_of (incident, "detected_at");
+  declared = time_of (incident, "declared_at");
+  g_assert_true (g_date_time_equal (impact, expected));
+  g_assert_cmpint (g_date_time_difference (detected, before), >=, -G_TIME_SPAN_SECOND);
+  g_assert_cmpint (g_date_time_difference (after, detected), >=, -G_TIME_SPAN_SECOND);
+  g_assert_true (g_date_time_equal (detected, declared));
+}
+
+/* A startsAt still to come on the server's clock: impact began, as far
+ * as anyone can tell, when the alert arrived, never after it was
+ * detected. */
+static void
+test_impact_not_after_detection (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  const Alert *alerts[] = { &alert_a };
+  g_autofree char *body = payload ("firing", "payments", "0.25", "critical", alerts, 1);
+  g_autoptr(GString) future = g_string_new (body);
+  g_autoptr(GDateTime) impact = NULL;
+  g_autoptr(GDateTime) detected = NULL;
+  g_autoptr(JsonObject) snapshot = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *incident;
+
+  g_string_replace (future, "2026-11-27T14:29:30.123Z", "2999-01-01T00:00:00Z", 0);
+  id = post_ok (server, future->str, NULL);
+  snapshot = sitrep_test_snapshot (server);
+  incident = incident_body_of (snapshot, id);
+  impact = time_of (incident, "impact_started_at");
+  detected = time_of (incident, "detected_at");
+  g_assert_true (g_date_time_equal (impact, detected));
+}
+
+/* A later delivery of the group with an alert that started firing
+ * earlier moves the impact back to it; detection stays when it was. */
+static void
+test_impact_moves_earlier (void)
+{
+  g_autoptr(SitrepTestServer) server = sitrep_test_server_new ();
+  const Alert *first[] = { &alert_a };
+  const Alert *both[] = { &alert_c, &alert_a };
+  g_autofree char *body = payload ("firing", "payments", "0.25", "critical", first, 1);
+  g_autofree char *later_body = payload ("firing", "payments", "0.25", "critical", both, 2);
+  g_autoptr(GString) later = g_string_new (later_body);
+  g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 ("2026-11-27T14:12:00Z", NULL);
+  g_autoptr(GDateTime) impact = NULL;
+  g_autoptr(GDateTime) detected = NULL;
+  g_autoptr(GDateTime) detected_after = NULL;
+  g_autoptr(JsonObject) snapshot = NULL;
+  g_autoptr(JsonObject) snapshot_after = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *id2 = NULL;
+
+  id = post_ok (server, body, NULL);
+  snapshot = sitrep_test_snapshot (server);
+  detected = time_of (incident_body_of (snapshot, id), "detected_at");
+
+  /* The latency alert, first in the payload, fired seventeen minutes earlier. */
+  g_string_replace (later, "2026-11-27T14:29:30.123Z", "2026-11-27T14:12:00Z", 1);
+  id2 = post_ok (server, later->str, NULL);
+  g_assert_cmpstr (id2, ==, id);
+  snapshot_after = sitrep_test_snapshot (server);
+  impact = time_of (incident_body_of (snapshot_after, id), "impact_started_at");
+  detected_after = time_of (incident_body_of (snapshot_after, id), "detected_at");
+  g_assert_true (g_date_time_equal (impact, expected));
+  g_assert_true (g_date_time_equal (detected_after, detected));
+}
+
 static void
 test_redelivery (void)
 {
@@ -623,6 +730,10 @@ void
 add_protocol_alertmanager_tests (void)
 {
   sitrep_test_add ("/integration/alertmanager/firing-opens-p1", test_firing_opens_p1);
+  sitrep_test_add ("/integration/alertmanager/impact-and-detection", test_impact_and_detection);
+  sitrep_test_add ("/integration/alertmanager/impact-not-after-detection",
+                   test_impact_not_after_detection);
+  sitrep_test_add ("/integration/alertmanager/impact-moves-earlier", test_impact_moves_earlier);
   sitrep_test_add ("/integration/alertmanager/redelivery", test_redelivery);
   sitrep_test_add ("/integration/alertmanager/same-group", test_same_group);
   sitrep_test_add ("/integration/alertmanager/triage", test_triage);

@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "pg-fixture.h"
 #include "protocol-common.h"
 
 static void
@@ -446,7 +447,9 @@ add_protocol_input_tests (void)
   sitrep_test_add ("/integration/input/patch-past-the-limit", test_patch_past_the_limit);
   sitrep_test_add ("/integration/input/head-health", test_head_health);
   sitrep_test_add ("/integration/input/library-refusals-in-json", test_library_refusals_in_json);
-  sitrep_test_add ("/integration/input/database-private", test_database_private);
+  /* The SQLite file's mode: PostgreSQL keeps its files in its own folder. */
+  if (!sitrep_test_backend_is_postgres ())
+    sitrep_test_add ("/integration/input/database-private", test_database_private);
   sitrep_test_add ("/integration/input/alert-fields-bounded", test_alert_fields_bounded);
   sitrep_test_add ("/integration/input/numbers-served-as-json", test_numbers_served_as_json);
 }

@@ -2,7 +2,7 @@
 /* test-sync-auth.c: what the app shows of the token, with the real server
  *
  * A refused token (wrong or revoked) is "Not signed in", never "No
- * Incidents · All quiet"; a viewer's token makes the app read-only and
+ * incidents · All Quiet"; a viewer's token makes the app read-only and
  * says so, refuses edits with a clear message, and settles the edits that
  * waited for the server as refused instead of keeping them forever.
  *
@@ -172,8 +172,9 @@ test_wrong_token (void)
   sidebar = _sitrep_window_get_sidebar_stack (f.window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar), !=, "empty");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar), ==, "signed-out");
-  g_assert_null (find_label (GTK_WIDGET (f.window), "All quiet"));
-  g_assert_null (find_label (GTK_WIDGET (f.window), "No Incidents"));
+  g_assert_null (find_label (GTK_WIDGET (f.window), "All Quiet"));
+  g_assert_null (find_label (GTK_WIDGET (f.window), "No incidents"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f.window), "Sign in to the team server"));
   g_assert_nonnull (find_label (GTK_WIDGET (f.window), "Not Signed In"));
   WAIT_UNTIL (find_label (GTK_WIDGET (f.window), "the server refused the token") != NULL);
   g_assert_cmpstr (gtk_label_get_text (_sitrep_window_get_sync_label (f.window)), ==,

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sitrep-combo-labels.h"
+#include "sitrep-gui-util.h"
 
 /* AdwComboRow's own factory cuts every choice at 20 characters, in the row
  * and in its menu alike ("Status page: initial n…"). These factories show
@@ -41,7 +42,7 @@ bind_row_item (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (label), text);
   /* Whatever the row has to cut stays readable on hover. */
-  gtk_widget_set_tooltip_text (label, text);
+  sitrep_widget_set_tooltip (label, text);
 }
 
 static void

@@ -103,7 +103,7 @@ row_button (const char *label,
   GtkWidget *button = gtk_button_new_with_mnemonic (label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  sitrep_widget_set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   tooltip, -1);
   return button;
@@ -179,7 +179,7 @@ add_compose_button (DueRow               *due,
   g_autofree char *tip = g_strdup_printf (_("Compose: %s"), d->label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tip);
+  sitrep_widget_set_tooltip (button, tip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "comms.compose");

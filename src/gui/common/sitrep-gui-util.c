@@ -131,3 +131,89 @@ sitrep_widget_show_error (GtkWidget    *widget,
   g_message ("%s", error->message);
   sitrep_widget_show_toast (widget, adw_toast_new (error->message));
 }
+
+/* Tooltips that cost nothing until they are asked for.
+ *
+ * gtk_widget_set_tooltip_text() asks the X server where the pointer is, a
+ * round trip, every time it is called on a visible widget, shown or not:
+ * rows that set theirs on every refresh paid for it dozens of times per
+ * start and per minute. These keep the text on the widget and hand it to
+ * GTK in ::query-tooltip, when the pointer or the keyboard asks; assistive
+ * technologies get it as the widget's description, as with tooltip text. */
+
+static GQuark
+tooltip_quark (void)
+{
+  return g_quark_from_static_string ("sitrep-tooltip");
+}
+
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    data)
+{
+  const char *text = g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/**
+ * sitrep_widget_set_tooltip:
+ * @widget: a widget
+ * @text: (nullable): the tooltip, or %NULL (or "") for none
+ *
+ * Sets @widget's tooltip to @text without asking the display anything
+ * while @widget is not on screen. Read it with sitrep_widget_get_tooltip().
+ */
+void
+sitrep_widget_set_tooltip (GtkWidget  *widget,
+                           const char *text)
+{
+  const char *old = g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+  if (g_strcmp0 (old, text) == 0)
+    return;
+
+  if (g_signal_handler_find (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, on_query_tooltip, NULL) == 0)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+
+  g_object_set_qdata_full (G_OBJECT (widget), tooltip_quark (), g_strdup (text), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+  /* A tooltip on screen shows the new text at once. */
+  if (gtk_widget_get_mapped (widget))
+    gtk_widget_trigger_tooltip_query (widget);
+}
+
+/**
+ * sitrep_widget_get_tooltip:
+ * @widget: a widget
+ *
+ * Returns: (nullable): @widget's tooltip, set with sitrep_widget_set_tooltip()
+ *   or as tooltip text
+ */
+const char *
+sitrep_widget_get_tooltip (GtkWidget *widget)
+{
+  const char *text;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  text = g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
+  return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
+}

@@ -18,5 +18,8 @@ void       sitrep_set_severity_class    (GtkWidget      *widget,
                                          SitrepSeverity  severity);
 void       sitrep_set_status_class      (GtkWidget      *widget,
                                          SitrepStatus    status);
+void       sitrep_widget_set_tooltip    (GtkWidget      *widget,
+                                         const char     *text);
+const char *sitrep_widget_get_tooltip   (GtkWidget      *widget);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-gui-util.h"
 #include "sitrep-overdue-badge.h"
 
 /* How many of my action items are overdue, in a header: a red count that
@@ -59,7 +60,7 @@ recount (SitrepOverdueBadge *self)
   /* Translators: the header's count of the user's overdue action items */
   tip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of my action items is overdue",
                                       "%u of my action items are overdue", count), count);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tip);
+  sitrep_widget_set_tooltip (GTK_WIDGET (self), tip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
 }

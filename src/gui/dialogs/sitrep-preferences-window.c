@@ -7,6 +7,7 @@
 
 #include "sitrep-preferences-window.h"
 #include "sitrep-secret.h"
+#include "sitrep-services-page.h"
 
 /* Preferences: the team server (URL, token kept in the keyring, a test of
  * the connection) and the handle this user's edits are signed with.
@@ -28,6 +29,8 @@ struct _SitrepPreferencesWindow
   GtkWidget            *connect_button;
   AdwEntryRow          *handle_row;
   AdwComboRow          *zone_row;
+  GtkSwitch            *approval_switch;
+  GtkWidget            *services_page;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepPreferencesWindow, sitrep_preferences_window,
@@ -230,6 +233,41 @@ build_time_group (SitrepPreferencesWindow *self)
   return group;
 }
 
+/* The guide: "all external communications must be approved by the
+ * Communications Lead and Legal". */
+static GtkWidget *
+build_publishing_group (SitrepPreferencesWindow *self)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Status Page"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Updates published from the Updates page are posted "
+                                           "to the status page by the team server"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 _("Publishing Needs the Communications Lead’s _Approval"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("A published update waits until the incident’s Communications "
+                                 "Lead approves it in their app"));
+  self->approval_switch = GTK_SWITCH (gtk_switch_new ());
+  gtk_widget_set_valign (GTK_WIDGET (self->approval_switch), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->approval_switch),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Publishing needs the Communications Lead’s approval"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), GTK_WIDGET (self->approval_switch));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), GTK_WIDGET (self->approval_switch));
+  if (self->settings != NULL)
+    g_settings_bind (self->settings, "publish-needs-approval", self->approval_switch, "active",
+                     G_SETTINGS_BIND_DEFAULT);
+  else
+    gtk_widget_set_sensitive (row, FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+
+  return group;
+}
+
 static void
 update_from_engine (SitrepPreferencesWindow *self)
 {
@@ -333,6 +371,8 @@ build_page (SitrepPreferencesWindow *self)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (you));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
                             ADW_PREFERENCES_GROUP (build_time_group (self)));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page),
+                            ADW_PREFERENCES_GROUP (build_publishing_group (self)));
 
   return page;
 }
@@ -356,6 +396,9 @@ sitrep_preferences_window_constructed (GObject *object)
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
                               ADW_PREFERENCES_PAGE (build_page (self)));
+  self->services_page = sitrep_services_page_new (self->context);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (self->services_page));
   adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
 
   g_signal_connect_object (self->context, "notify::can-edit", G_CALLBACK (update_from_engine),
@@ -470,4 +513,16 @@ GtkButton *
 _sitrep_preferences_window_get_connect (SitrepPreferencesWindow *self)
 {
   return GTK_BUTTON (self->connect_button);
+}
+
+GtkSwitch *
+_sitrep_preferences_window_get_approval_switch (SitrepPreferencesWindow *self)
+{
+  return self->approval_switch;
+}
+
+GtkWidget *
+_sitrep_preferences_window_get_services_page (SitrepPreferencesWindow *self)
+{
+  return self->services_page;
 }

@@ -22,5 +22,7 @@ GtkEditable *_sitrep_preferences_window_get_handle (SitrepPreferencesWindow *sel
 const char  *_sitrep_preferences_window_get_status (SitrepPreferencesWindow *self);
 GtkButton   *_sitrep_preferences_window_get_connect (SitrepPreferencesWindow *self);
 AdwComboRow *_sitrep_preferences_window_get_zone_row (SitrepPreferencesWindow *self);
+GtkSwitch   *_sitrep_preferences_window_get_approval_switch (SitrepPreferencesWindow *self);
+GtkWidget   *_sitrep_preferences_window_get_services_page (SitrepPreferencesWindow *self);
 
 G_END_DECLS

@@ -283,14 +283,91 @@ copy_action (GtkWidget  *widget,
   toast (self, _("Report copied as Markdown"));
 }
 
+/* The error's "Choose Another Folder…": Save… again, the report as it was. */
+static void
+on_save_error_response (AdwMessageDialog    *dialog,
+                        const char          *response,
+                        SitrepReportsWindow *self)
+{
+  if (g_str_equal (response, "again"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "reports.save", NULL);
+}
+
+/* A file that could not be written: said in a dialog, naming the file and
+ * why, offering to choose another; the report stays as it is. */
+static void
+show_save_error (SitrepReportsWindow *self,
+                 GFile               *file,
+                 const GError        *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  /* Translators: the report could not be saved; a path, then why */
+  body = g_strdup_printf (_("“%s” could not be written: %s.\n\nThe report is still here: "
+                            "save it somewhere else, or copy it."), name, error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Report Not Saved"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "again", _("_Choose Another Folder…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "again",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "again");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_error_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * sitrep_reports_window_save_to:
+ * @file: where to write
+ * @csv: CSV (one row per incident) rather than the Markdown review
+ *
+ * Writes the report shown, exactly as Copy gives it (or its CSV), to
+ * @file, replacing what is there only once the whole is written. Says
+ * so in a toast; an error is shown in a dialog that offers to choose
+ * another file, and the report shown stays as it is.
+ *
+ * Returns: whether @file now holds the report
+ */
+gboolean
+sitrep_reports_window_save_to (SitrepReportsWindow *self,
+                               GFile               *file,
+                               gboolean             csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  const char *contents;
+
+  g_return_val_if_fail (SITREP_IS_REPORTS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->report == NULL)
+    return FALSE;
+  contents = csv ? self->report->csv : self->report->markdown;
+  if (!g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, &error))
+    {
+      g_message ("Cannot save the report to %s: %s", g_file_peek_path (file), error->message);
+      show_save_error (self, file, error);
+      return FALSE;
+    }
+
+  name = g_file_get_basename (file);
+  text = g_strdup_printf (csv ? _("Saved “%s” as CSV") : _("Saved “%s” as Markdown"), name);
+  toast (self, text);
+  return TRUE;
+}
+
 static void
 on_save_response (SitrepReportsWindow *self,
                   int                  response)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
   GtkFileFilter *filter;
   gboolean csv;
 
@@ -302,13 +379,7 @@ on_save_response (SitrepReportsWindow *self,
       csv = g_str_has_suffix (name, ".csv")
             || (filter != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (filter), "format"),
                                              "csv") == 0 && !g_str_has_suffix (name, ".md"));
-      if (!g_file_replace_contents (file, csv ? self->report->csv : self->report->markdown,
-                                    strlen (csv ? self->report->csv : self->report->markdown),
-                                    NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
-        text = g_strdup_printf (_("Cannot save “%s”: %s"), name, error->message);
-      else
-        text = g_strdup_printf (csv ? _("Saved “%s” as CSV") : _("Saved “%s” as Markdown"), name);
-      toast (self, text);
+      sitrep_reports_window_save_to (self, file, csv);
     }
   g_clear_object (&self->chooser);
 }

@@ -20,5 +20,8 @@ const char          *sitrep_reports_window_get_markdown (SitrepReportsWindow *se
 const SitrepMetrics *sitrep_reports_window_get_metrics  (SitrepReportsWindow *self);
 void                 sitrep_reports_window_open_incident (SitrepReportsWindow *self,
                                                           const char          *incident_id);
+gboolean             sitrep_reports_window_save_to      (SitrepReportsWindow *self,
+                                                         GFile               *file,
+                                                         gboolean             csv);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "sitrep-json.h"
 #include "sitrep-record-object.h"
 #include "sitrep-role-assignment.h"
+#include "sitrep-service.h"
 #include "sitrep-template.h"
 #include "sitrep-timeline-entry.h"
 
@@ -194,6 +195,8 @@ sitrep_record_object_type_for_coll (const char *coll)
     return SITREP_TYPE_TEMPLATE;
   if (g_strcmp0 (coll, "action_items") == 0)
     return SITREP_TYPE_ACTION_ITEM;
+  if (g_strcmp0 (coll, "services") == 0)
+    return SITREP_TYPE_SERVICE;
 
   return SITREP_TYPE_RECORD_OBJECT;
 }

@@ -134,3 +134,19 @@ gboolean        sitrep_workspace_unmark_obligation_done (SitrepWorkspace    *sel
                                                          GError            **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Status page publishing: sitrep-workspace-publishing.c */
+char           *sitrep_workspace_publish_communication (SitrepWorkspace  *self,
+                                                        const char       *template_id,
+                                                        SitrepStatus      new_status,
+                                                        const char       *title,
+                                                        const char       *body,
+                                                        GError          **error);
+gboolean        sitrep_workspace_may_approve           (SitrepWorkspace  *self);
+gboolean        sitrep_workspace_approve_communication (SitrepWorkspace  *self,
+                                                        const char       *communication_id,
+                                                        GError          **error);
+
+G_END_DECLS

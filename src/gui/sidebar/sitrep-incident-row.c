@@ -105,7 +105,7 @@ update_due (SitrepIncidentRow *self)
   when = sitrep_format_time_utc_local (next->due);
   tooltip = g_strdup_printf ("%s: %s", next->label, when);
   gtk_label_set_label (self->due, text);
-  gtk_widget_set_tooltip_text (due, tooltip);
+  sitrep_widget_set_tooltip (due, tooltip);
   gtk_widget_set_visible (due, TRUE);
 }
 

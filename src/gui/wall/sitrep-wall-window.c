@@ -16,7 +16,10 @@
  * the room, read-only. It follows the context's incidents and each shown
  * commit (local or from sync), redraws its countdowns on the clock's minute, and
  * never presents itself again on an update. When the server goes away it
- * says since when, and keeps counting down from the local copy. */
+ * says since when, and keeps counting down from the local copy. One
+ * incident is selected (marked, its pinned entries passing by below): the
+ * main window's when the wall is opened from it, another with Up/Down or
+ * a click; the first active one when the selected one is no longer. */
 struct _SitrepWallWindow
 {
   AdwApplicationWindow parent_instance;
@@ -28,6 +31,7 @@ struct _SitrepWallWindow
   GDateTime          *offline_since;
   guint               rotate_id;
   guint               pinned_index;
+  char               *selected_id;  /* whose pinned entries pass by */
 
   GtkBox             *incidents;
   GtkLabel           *empty;
@@ -43,6 +47,7 @@ G_DEFINE_FINAL_TYPE (SitrepWallWindow, sitrep_wall_window, ADW_TYPE_APPLICATION_
 enum {
   PROP_0,
   PROP_CONTEXT,
+  PROP_SELECTED_INCIDENT,
   N_PROPS
 };
 
@@ -52,6 +57,10 @@ static GParamSpec *properties[N_PROPS];
 #define PINNED_SHOWN   5
 
 static void refresh (SitrepWallWindow *self);
+static int  active_position (SitrepWallWindow *self,
+                             const char       *id);
+static gboolean set_selected (SitrepWallWindow *self,
+                              const char       *id);
 
 static gboolean
 is_active (gpointer item,
@@ -102,6 +111,12 @@ add_countdown (SitrepWallWindow     *self,
   gtk_box_append (box, row);
 }
 
+static void on_card_pressed (GtkGestureClick *gesture,
+                             int              n_press,
+                             double           x,
+                             double           y,
+                             SitrepWallWindow *self);
+
 static GtkWidget *
 incident_card (SitrepWallWindow *self,
                SitrepIncident   *incident,
@@ -121,6 +136,14 @@ incident_card (SitrepWallWindow *self,
 
   gtk_widget_add_css_class (card, "wall-incident");
   gtk_widget_add_css_class (card, "card");
+  g_object_set_data_full (G_OBJECT (card), "incident-id", g_strdup (sitrep_incident_get_id (incident)),
+                          g_free);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    g_signal_connect_object (click, "pressed", G_CALLBACK (on_card_pressed), self, 0);
+    gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (click));
+  }
 
   badge = add_label (GTK_BOX (top), info ? info->id : "?", "severity-badge");
   gtk_widget_add_css_class (badge, "wall-badge");
@@ -147,6 +170,20 @@ incident_card (SitrepWallWindow *self,
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   sitrep_incident_get_title (incident), -1);
+  if (g_strcmp0 (self->selected_id, sitrep_incident_get_id (incident)) == 0)
+    {
+      GtkWidget *mark = gtk_label_new (_("Selected"));
+
+      gtk_widget_add_css_class (card, "wall-selected");
+      gtk_widget_add_css_class (mark, "wall-selected-mark");
+      gtk_widget_set_valign (mark, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (mark, GTK_ALIGN_END);
+      gtk_widget_set_hexpand (mark, TRUE);
+      gtk_box_append (GTK_BOX (top), mark);
+      /* Translators: wall view: what a screen reader says of the selected incident */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Selected: its pinned entries are shown below"), -1);
+    }
   return card;
 }
 
@@ -170,6 +207,10 @@ show_pinned (SitrepWallWindow *self)
     }
 
   workspace = self->workspaces->pdata[0];
+  for (guint i = 0; i < self->workspaces->len; i++)
+    if (g_strcmp0 (sitrep_incident_get_id (sitrep_workspace_get_incident (self->workspaces->pdata[i])),
+                   self->selected_id) == 0)
+      workspace = self->workspaces->pdata[i];
   timeline = sitrep_workspace_get_timeline (workspace);
   for (guint i = g_list_model_get_n_items (timeline); i > 0 && pinned->len < PINNED_SHOWN; i--)
     {
@@ -257,6 +298,13 @@ _sitrep_wall_window_refresh_at (SitrepWallWindow *self,
   g_ptr_array_set_size (self->workspaces, 0);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->active));
+  if (active_position (self, self->selected_id) < 0)
+    {
+      g_autoptr(SitrepIncident) first = n > 0 ? g_list_model_get_item (G_LIST_MODEL (self->active),
+                                                                        0) : NULL;
+
+      set_selected (self, first != NULL ? sitrep_incident_get_id (first) : NULL);
+    }
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SitrepIncident) incident = g_list_model_get_item (G_LIST_MODEL (self->active), i);
@@ -278,6 +326,105 @@ refresh (SitrepWallWindow *self)
   g_autoptr(GDateTime) now = sitrep_clock_dup_now (sitrep_context_get_clock (self->context));
 
   _sitrep_wall_window_refresh_at (self, now);
+}
+
+/* Selection ---------------------------------------------------------- */
+
+/* Where the incident @id is among the active ones, or -1. */
+static int
+active_position (SitrepWallWindow *self,
+                 const char       *id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->active));
+
+  for (guint i = 0; id != NULL && i < n; i++)
+    {
+      g_autoptr(SitrepIncident) incident = g_list_model_get_item (G_LIST_MODEL (self->active), i);
+
+      if (g_str_equal (sitrep_incident_get_id (incident), id))
+        return (int) i;
+    }
+  return -1;
+}
+
+/* Records the selection, its pinned entries from the newest again. */
+static gboolean
+set_selected (SitrepWallWindow *self,
+              const char       *id)
+{
+  if (g_strcmp0 (self->selected_id, id) == 0)
+    return FALSE;
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+  self->pinned_index = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_INCIDENT]);
+  return TRUE;
+}
+
+/**
+ * sitrep_wall_window_select_incident:
+ * @id: an incident's id
+ *
+ * Selects the incident @id, if it is active: it is marked, and its pinned
+ * entries pass by.
+ *
+ * Returns: whether @id is an active incident, now selected
+ */
+gboolean
+sitrep_wall_window_select_incident (SitrepWallWindow *self,
+                                    const char       *id)
+{
+  g_return_val_if_fail (SITREP_IS_WALL_WINDOW (self), FALSE);
+
+  if (active_position (self, id) < 0)
+    return FALSE;
+  if (set_selected (self, id))
+    refresh (self);
+  return TRUE;
+}
+
+/**
+ * sitrep_wall_window_get_selected_incident:
+ *
+ * Returns: (nullable): the selected incident's id
+ */
+const char *
+sitrep_wall_window_get_selected_incident (SitrepWallWindow *self)
+{
+  g_return_val_if_fail (SITREP_IS_WALL_WINDOW (self), NULL);
+
+  return self->selected_id;
+}
+
+/* Up and Down: the previous or next active incident, stopping at the ends. */
+static void
+select_step (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SitrepWallWindow *self = SITREP_WALL_WINDOW (widget);
+  int n = (int) g_list_model_get_n_items (G_LIST_MODEL (self->active));
+  int at = active_position (self, self->selected_id);
+  g_autoptr(SitrepIncident) incident = NULL;
+
+  at += g_str_equal (action_name, "wall.next") ? 1 : -1;
+  if (n == 0 || at < 0 || at >= n)
+    return;
+  incident = g_list_model_get_item (G_LIST_MODEL (self->active), (guint) at);
+  sitrep_wall_window_select_incident (self, sitrep_incident_get_id (incident));
+}
+
+static void
+on_card_pressed (GtkGestureClick  *gesture,
+                 int               n_press,
+                 double            x,
+                 double            y,
+                 SitrepWallWindow *self)
+{
+  GtkWidget *card = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  sitrep_wall_window_select_incident (self, g_object_get_data (G_OBJECT (card), "incident-id"));
 }
 
 /* An incident's change may make it active or not: the filter reads again. */
@@ -327,6 +474,7 @@ sitrep_wall_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->offline_since, g_date_time_unref);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->selected_id, g_free);
 
   G_OBJECT_CLASS (sitrep_wall_window_parent_class)->dispose (object);
 }
@@ -362,6 +510,9 @@ sitrep_wall_window_get_property (GObject    *object,
     case PROP_CONTEXT:
       g_value_set_object (value, self->context);
       break;
+    case PROP_SELECTED_INCIDENT:
+      g_value_set_string (value, self->selected_id);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -382,7 +533,18 @@ sitrep_wall_window_class_init (SitrepWallWindowClass *klass)
     g_param_spec_object ("context", NULL, NULL, SITREP_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * SitrepWallWindow:selected-incident:
+   *
+   * The id of the incident whose pinned entries pass by.
+   */
+  properties[PROP_SELECTED_INCIDENT] =
+    g_param_spec_string ("selected-incident", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "wall.previous", NULL, select_step);
+  gtk_widget_class_install_action (widget_class, "wall.next", NULL, select_step);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/sitrep/Sitrep/sitrep-wall-window.ui");
@@ -395,10 +557,29 @@ sitrep_wall_window_class_init (SitrepWallWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepWallWindow, pinned);
 }
 
+/* Up and Down select: caught before the window's own arrow keys, which
+ * would move the focus on a wall that has nothing to focus. */
+static void
+add_select_shortcuts (SitrepWallWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Up, 0),
+                                                          gtk_named_action_new ("wall.previous")));
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Down, 0),
+                                                          gtk_named_action_new ("wall.next")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 sitrep_wall_window_init (SitrepWallWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_select_shortcuts (self);
   self->workspaces = g_ptr_array_new_with_free_func (g_object_unref);
   self->settings = g_settings_new (APPLICATION_ID);
 }
@@ -426,13 +607,16 @@ sitrep_wall_window_new (AdwApplication *application,
 /**
  * sitrep_wall_window_open:
  *
+ * @incident_id: (nullable): the incident to select, if it is active
+ *
  * Shows @application's wall view, made the first time.
  *
  * Returns: (transfer none): the wall view
  */
 GtkWindow *
 sitrep_wall_window_open (AdwApplication *application,
-                         SitrepContext  *context)
+                         SitrepContext  *context,
+                         const char     *incident_id)
 {
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
   GtkWindow *wall = NULL;
@@ -442,6 +626,8 @@ sitrep_wall_window_open (AdwApplication *application,
       wall = l->data;
   if (wall == NULL)
     wall = GTK_WINDOW (sitrep_wall_window_new (application, context));
+  if (incident_id != NULL)
+    sitrep_wall_window_select_incident (SITREP_WALL_WINDOW (wall), incident_id);
   gtk_window_present (wall);
   return wall;
 }

@@ -6,7 +6,8 @@
 #include "sitrep-wall-window.h"
 #include "sitrep-window-private.h"
 
-/* The window's way to the wall view: the main menu and Ctrl+Shift+W. */
+/* The window's way to the wall view: the main menu and Ctrl+Shift+W; the
+ * wall selects the window's incident. */
 
 static void
 wall_view_action (GtkWidget  *widget,
@@ -17,7 +18,9 @@ wall_view_action (GtkWidget  *widget,
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
   if (application != NULL)
-    sitrep_wall_window_open (ADW_APPLICATION (application), self->context);
+    sitrep_wall_window_open (ADW_APPLICATION (application), self->context,
+                             self->incident != NULL ? sitrep_incident_get_id (self->incident)
+                                                    : NULL);
 }
 
 void

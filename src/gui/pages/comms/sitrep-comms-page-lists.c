@@ -46,9 +46,14 @@ _sitrep_comms_page_refresh_history (SitrepCommsPage *self)
   g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) key = g_string_new (NULL);
   GtkListBoxRow *child;
+  gboolean may_approve = FALSE;
 
   if (page_incident (self) != NULL)
-    sent = sitrep_workspace_get_communications (page_workspace (self));
+    {
+      sent = sitrep_workspace_get_communications (page_workspace (self));
+      may_approve = sitrep_workspace_may_approve (page_workspace (self));
+    }
+  g_string_append (key, may_approve ? "approver;" : ";");
 
   for (guint i = 0; sent != NULL && i < g_list_model_get_n_items (sent); i++)
     {
@@ -80,6 +85,7 @@ _sitrep_comms_page_refresh_history (SitrepCommsPage *self)
       GtkWidget *row;
 
       row = sitrep_sent_row_new (record);
+      sitrep_sent_row_set_may_approve (SITREP_SENT_ROW (row), may_approve);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row),
                                      g_hash_table_contains (expanded,
                                                             sitrep_record_object_get_id (record)));

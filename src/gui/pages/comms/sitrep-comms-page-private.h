@@ -27,6 +27,7 @@ struct _SitrepCommsPage
   SitrepCommsComposer *composer;
   GtkWidget           *copy_button;
   GtkWidget           *send_button;
+  GtkWidget           *publish_button;
   GtkListBox          *history_list;
 };
 
@@ -68,6 +69,7 @@ AdwActionRow *_sitrep_comms_page_get_flag_row     (SitrepCommsPage *self);
 GtkLabel     *_sitrep_comms_page_get_preview_body (SitrepCommsPage *self);
 GtkWidget    *_sitrep_comms_page_get_send_button  (SitrepCommsPage *self);
 GtkWidget    *_sitrep_comms_page_get_copy_button  (SitrepCommsPage *self);
+GtkWidget    *_sitrep_comms_page_get_publish_button (SitrepCommsPage *self);
 GtkListBox   *_sitrep_comms_page_get_history_list (SitrepCommsPage *self);
 int           _sitrep_comms_page_find_template    (SitrepCommsPage *self,
                                                    const char      *builtin_key);

@@ -110,6 +110,14 @@ update_actions (SitrepCommsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "comms.send",
                                  page_incident (self) != NULL && page_context (self) != NULL && !empty &&
                                  sitrep_comms_composer_get_n_flags (self->composer) == 0);
+  /* Publish: the status page's updates only, when they could be sent. */
+  gtk_widget_set_visible (self->publish_button,
+                          sitrep_comms_composer_current_audience (self->composer) ==
+                          SITREP_AUDIENCE_STATUS_PAGE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "comms.publish",
+                                 gtk_widget_get_visible (self->publish_button) &&
+                                 page_incident (self) != NULL && page_context (self) != NULL &&
+                                 !empty && sitrep_comms_composer_get_n_flags (self->composer) == 0);
 }
 
 /* Actions */
@@ -181,6 +189,73 @@ send_action (GtkWidget  *widget,
   refresh (self);
 }
 
+/* Sent as Mark as Sent does, and handed to the team server to post on the
+ * status page (after the Communications Lead's approval, if asked for). */
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SitrepCommsPage *self = SITREP_COMMS_PAGE (widget);
+  SitrepCommsComposer *composer = self->composer;
+  SitrepRecordObject *template = sitrep_comms_composer_current_template (composer);
+  g_autofree char *body = sitrep_comms_composer_dup_body_text (composer);
+  g_autofree char *title = g_strstrip (g_strdup (sitrep_comms_composer_get_title_text (composer)));
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sitrep_comms_composer_update_check (composer);
+  if (page_incident (self) == NULL || page_context (self) == NULL ||
+      _sitrep_comms_page_is_blank (body) || sitrep_comms_composer_get_n_flags (composer) > 0 ||
+      sitrep_comms_composer_current_audience (composer) != SITREP_AUDIENCE_STATUS_PAGE)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  id = sitrep_workspace_publish_communication (page_workspace (self),
+                                               template ? sitrep_record_object_get_id (template)
+                                                        : NULL,
+                                               sitrep_comms_composer_current_status (composer),
+                                               title, body, &error);
+  if (id == NULL)
+    {
+      sitrep_widget_show_error (widget, error);
+      return;
+    }
+
+  sitrep_widget_show_toast (widget,
+                            adw_toast_new (sitrep_context_get_publish_needs_approval (page_context (self))
+                                           ? _("Recorded: it is published once the Communications "
+                                               "Lead approves it")
+                                           : _("Recorded and sent for publishing on the status "
+                                               "page")));
+  sitrep_comms_composer_forget_fill (composer);
+  sitrep_comms_composer_set_editors (composer, "", "");
+  sitrep_comms_composer_set_choices (composer, -1,
+                                     (int) sitrep_comms_composer_get_n_templates (composer) - 1,
+                                     0);
+  refresh (self);
+}
+
+static void
+approve_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  SitrepCommsPage *self = SITREP_COMMS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (page_incident (self) == NULL)
+    return;
+
+  if (!sitrep_workspace_approve_communication (page_workspace (self),
+                                               g_variant_get_string (parameter, NULL), &error))
+    sitrep_widget_show_error (widget, error);
+  else
+    sitrep_widget_show_toast (widget, adw_toast_new (_("Approved: the team server publishes it")));
+}
+
 static void
 compose_action (GtkWidget  *widget,
                 const char *action_name,
@@ -247,7 +322,9 @@ static gboolean
 sitrep_comms_page_wants_change (SitrepIncidentPage *page,
                                 const char         *coll)
 {
-  return g_str_equal (coll, "communications") || g_str_equal (coll, "incidents");
+  /* Roles too: who is Communications Lead decides who may approve. */
+  return g_str_equal (coll, "communications") || g_str_equal (coll, "incidents") ||
+         g_str_equal (coll, "roles");
 }
 
 /* GObject */
@@ -340,10 +417,13 @@ sitrep_comms_page_class_init (SitrepCommsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, composer);
   gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, copy_button);
   gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, send_button);
+  gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, publish_button);
   gtk_widget_class_bind_template_child (widget_class, SitrepCommsPage, history_list);
 
   gtk_widget_class_install_action (widget_class, "comms.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "comms.send", NULL, send_action);
+  gtk_widget_class_install_action (widget_class, "comms.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "comms.approve", "s", approve_action);
   gtk_widget_class_install_action (widget_class, "comms.compose", "i", compose_action);
   gtk_widget_class_install_action (widget_class, "comms.templates", NULL, templates_action);
 
@@ -355,6 +435,10 @@ sitrep_comms_page_class_init (SitrepCommsPageClass *klass)
                                        "comms.send", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
                                        "comms.send", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "comms.publish", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "comms.publish", NULL);
 }
 
 static void
@@ -454,6 +538,12 @@ GtkWidget *
 _sitrep_comms_page_get_send_button (SitrepCommsPage *self)
 {
   return self->send_button;
+}
+
+GtkWidget *
+_sitrep_comms_page_get_publish_button (SitrepCommsPage *self)
+{
+  return self->publish_button;
 }
 
 GtkWidget *

@@ -6,20 +6,30 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-enum-strings.h"
+#include "sitrep-gui-util.h"
 #include "sitrep-json.h"
+#include "sitrep-publishing.h"
 #include "sitrep-resources.h"
 #include "sitrep-sent-row.h"
 #include "sitrep-time.h"
 
 /* One update in the Updates page's list of what was sent: its title, the
- * audience, when and by whom, and its text when expanded. */
+ * audience, when and by whom, and its text when expanded. A status page
+ * update asked to be published also says where it stands: awaiting
+ * approval (with Approve for the Communications Lead), publishing,
+ * published (when, and the Statuspage incident), or failed and why, as
+ * the server wrote it. */
 struct _SitrepSentRow
 {
-  AdwExpanderRow  parent_instance;
+  AdwExpanderRow     parent_instance;
 
-  char           *id;
+  char              *id;
+  SitrepPublication  publication;
 
-  GtkLabel       *text_label;
+  GtkLabel          *text_label;
+  GtkLabel          *publish_label;
+  GtkLabel          *detail_label;
+  GtkWidget         *approve_button;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepSentRow, sitrep_sent_row, ADW_TYPE_EXPANDER_ROW)
@@ -72,6 +82,83 @@ format_sent (JsonObject *body)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+static char *
+format_clock (const char *time)
+{
+  g_autoptr(GDateTime) at = sitrep_time_parse (time);
+  g_autoptr(GDateTime) utc = at ? g_date_time_to_utc (at) : NULL;
+
+  return utc ? g_date_time_format (utc, "%H:%M UTC") : NULL;
+}
+
+/* Where the update stands with the status page, as the server wrote it. */
+static void
+show_publication (SitrepSentRow *self,
+                  JsonObject    *body)
+{
+  static const char *classes[] = { "success", "warning", "error", "dim-label", NULL };
+  const char *css_class = NULL;
+  g_autofree char *text = NULL;
+
+  self->publication = sitrep_publication_of (body);
+  switch (self->publication)
+    {
+    case SITREP_PUBLICATION_AWAITING:
+      text = g_strdup (_("Awaiting approval"));
+      css_class = "warning";
+      break;
+
+    case SITREP_PUBLICATION_PENDING:
+      if (g_strcmp0 (sitrep_json_get_string (body, "approval"), "approved") == 0)
+        /* Translators: %s is who approved, e.g. "Approved by bob · Publishing…" */
+        text = g_strdup_printf (_("Approved by %s · Publishing…"),
+                                sitrep_json_get_string (body, "approved_by") ?: _("someone"));
+      else
+        text = g_strdup (_("Publishing…"));
+      css_class = "dim-label";
+      break;
+
+    case SITREP_PUBLICATION_PUBLISHED:
+      {
+        g_autofree char *when = format_clock (sitrep_json_get_string (body, "delivered_at"));
+        const char *external = sitrep_json_get_string (body, "external_id");
+
+        if (when != NULL && external != NULL)
+          /* Translators: e.g. "Published 14:32 UTC · Statuspage incident p31zjtct2jer" */
+          text = g_strdup_printf (_("Published %s · Statuspage incident %s"), when, external);
+        else if (when != NULL)
+          text = g_strdup_printf (_("Published %s"), when);
+        else
+          text = g_strdup (_("Published"));
+        css_class = "success";
+      }
+      break;
+
+    case SITREP_PUBLICATION_FAILED:
+      /* Translators: %s is the status page's or the server's reason */
+      text = g_strdup_printf (_("Failed: %s"),
+                              sitrep_json_get_string (body, "error") ?: _("no reason given"));
+      css_class = "error";
+      break;
+
+    case SITREP_PUBLICATION_NONE:
+    default:
+      break;
+    }
+
+  for (guint i = 0; classes[i] != NULL; i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->publish_label), classes[i]);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->publish_label), css_class);
+  gtk_label_set_label (self->publish_label, text ? text : "");
+  sitrep_widget_set_tooltip (GTK_WIDGET (self->publish_label), text);
+  gtk_widget_set_visible (GTK_WIDGET (self->publish_label), text != NULL);
+  /* Whole when expanded: an error can be long. */
+  gtk_label_set_label (self->detail_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_label), text != NULL);
+  gtk_widget_set_visible (self->approve_button, FALSE);
+}
+
 static void
 show_record (SitrepSentRow *self,
              SitrepRecordObject *record)
@@ -92,6 +179,47 @@ show_record (SitrepSentRow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   title, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
   gtk_label_set_label (self->text_label, sitrep_json_get_string (body, "body") ?: "");
+  show_publication (self, body);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->approve_button), "s", self->id);
+}
+
+/**
+ * sitrep_sent_row_set_may_approve:
+ *
+ * Shows Approve while the update awaits approval and @may_approve (the
+ * user is the incident's Communications Lead).
+ */
+void
+sitrep_sent_row_set_may_approve (SitrepSentRow *self,
+                                 gboolean       may_approve)
+{
+  g_return_if_fail (SITREP_IS_SENT_ROW (self));
+
+  gtk_widget_set_visible (self->approve_button,
+                          may_approve && self->publication == SITREP_PUBLICATION_AWAITING);
+}
+
+/**
+ * sitrep_sent_row_get_publication_text:
+ *
+ * Returns: (nullable): where the update stands with the status page, as
+ *   shown, or %NULL when it was not published
+ */
+const char *
+sitrep_sent_row_get_publication_text (SitrepSentRow *self)
+{
+  g_return_val_if_fail (SITREP_IS_SENT_ROW (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->publish_label))
+         ? gtk_label_get_label (self->publish_label) : NULL;
+}
+
+GtkWidget *
+sitrep_sent_row_get_approve_button (SitrepSentRow *self)
+{
+  g_return_val_if_fail (SITREP_IS_SENT_ROW (self), NULL);
+
+  return self->approve_button;
 }
 
 const char *
@@ -131,6 +259,9 @@ sitrep_sent_row_class_init (SitrepSentRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/sitrep-sent-row.ui");
   gtk_widget_class_bind_template_child (widget_class, SitrepSentRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepSentRow, publish_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepSentRow, detail_label);
+  gtk_widget_class_bind_template_child (widget_class, SitrepSentRow, approve_button);
 }
 
 static void

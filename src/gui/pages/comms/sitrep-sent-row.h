@@ -13,5 +13,9 @@ G_DECLARE_FINAL_TYPE (SitrepSentRow, sitrep_sent_row, SITREP, SENT_ROW, AdwExpan
 
 GtkWidget  *sitrep_sent_row_new    (SitrepRecordObject *record);
 const char *sitrep_sent_row_get_id (SitrepSentRow *self);
+void        sitrep_sent_row_set_may_approve      (SitrepSentRow *self,
+                                                  gboolean       may_approve);
+const char *sitrep_sent_row_get_publication_text (SitrepSentRow *self);
+GtkWidget  *sitrep_sent_row_get_approve_button   (SitrepSentRow *self);
 
 G_END_DECLS

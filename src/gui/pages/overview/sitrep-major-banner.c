@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitrep-gui-util.h"
 #include "sitrep-major-banner.h"
 #include "sitrep-triage.h"
 
@@ -266,7 +267,7 @@ sitrep_major_banner_init (SitrepMajorBanner *self)
   self->activate_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Activate")));
   gtk_widget_set_valign (GTK_WIDGET (self->activate_button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->activate_button), "suggested-action");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->activate_button),
+  sitrep_widget_set_tooltip (GTK_WIDGET (self->activate_button),
                                _("Switch the Major Incident Protocol on"));
   g_signal_connect_object (self->activate_button, "clicked", G_CALLBACK (on_activate_clicked),
                            self, G_CONNECT_SWAPPED);
@@ -276,7 +277,7 @@ sitrep_major_banner_init (SitrepMajorBanner *self)
   gtk_widget_set_valign (GTK_WIDGET (self->dismiss_button), GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (GTK_WIDGET (self->dismiss_button), "flat");
   gtk_widget_add_css_class (GTK_WIDGET (self->dismiss_button), "circular");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->dismiss_button),
+  sitrep_widget_set_tooltip (GTK_WIDGET (self->dismiss_button),
                                _("Dismiss for this incident"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dismiss_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss for this incident"),

@@ -49,7 +49,7 @@ static void
 set_tip (GtkWidget  *widget,
          const char *tip)
 {
-  gtk_widget_set_tooltip_text (widget, tip);
+  sitrep_widget_set_tooltip (widget, tip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, tip,
                                   -1);
 }
@@ -83,7 +83,7 @@ refuse (SitrepMilestoneRow *self,
         const char         *message)
 {
   gtk_widget_add_css_class (GTK_WIDGET (self->entry), "error");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), message);
+  sitrep_widget_set_tooltip (GTK_WIDGET (self->entry), message);
   gtk_widget_error_bell (GTK_WIDGET (self->entry));
 }
 
@@ -96,7 +96,7 @@ update_entry_hint (SitrepMilestoneRow *self)
 
   /* Translators: %s is a time zone such as CET or UTC */
   tip = g_strdup_printf (_("In %s: HH:MM, YYYY-MM-DD HH:MM, or -5m; Enter sets it"), zone);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->entry), tip);
+  sitrep_widget_set_tooltip (GTK_WIDGET (self->entry), tip);
   gtk_entry_set_placeholder_text (self->entry, tip);
 }
 
@@ -273,7 +273,7 @@ sitrep_milestone_row_class_init (SitrepMilestoneRowClass *klass)
 
   properties[PROP_MILESTONE] =
     g_param_spec_int ("milestone", NULL, NULL,
-                      SITREP_MILESTONE_DETECTED, SITREP_MILESTONE_CLOSED,
+                      SITREP_MILESTONE_IMPACT_STARTED, SITREP_MILESTONE_CLOSED,
                       SITREP_MILESTONE_DETECTED,
                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -17,6 +17,7 @@
 #include "sitrep-overview-page.h"
 #include "sitrep-severity.h"
 #include "sitrep-status.h"
+#include "sitrep-services-group.h"
 #include "sitrep-triage-row.h"
 
 #define N_LATEST_ENTRIES 6
@@ -52,6 +53,7 @@ struct _SitrepOverviewPage
   AdwPreferencesGroup *attention_group;
   GPtrArray       *attention_rows;
   SitrepTriageRow *triage_row;
+  SitrepServicesGroup *services_group;
   AdwPreferencesGroup *due_group;
   SitrepDueList   *due_list;
   AdwToast        *mark_done_toast;     /* weak: the last "… marked done" */
@@ -278,7 +280,7 @@ rebuild_status_buttons (SitrepOverviewPage *self,
       button = gtk_button_new_with_label (sitrep_status_get_label (s));
       /* Translators: %s is a status such as "Monitoring" */
       tooltip = g_strdup_printf (_("Move the incident to %s"), sitrep_status_get_label (s));
-      gtk_widget_set_tooltip_text (button, tooltip);
+      sitrep_widget_set_tooltip (button, tooltip);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "overview.set-status");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", s);
       if (s == current + 1)
@@ -396,7 +398,7 @@ update_attention (SitrepOverviewPage *self)
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.page");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", "roles");
-      gtk_widget_set_tooltip_text (button, _("Open the Roles page (Alt+2)"));
+      sitrep_widget_set_tooltip (button, _("Open the Roles page (Alt+2)"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
 
@@ -545,8 +547,8 @@ update_impact (SitrepOverviewPage *self)
   gboolean any = impact != NULL && impact[0] != '\0';
 
   gtk_label_set_label (self->impact_label, any ? impact : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->impact_label), any ? impact : NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->impact_row), any ? impact : NULL);
+  sitrep_widget_set_tooltip (GTK_WIDGET (self->impact_label), any ? impact : NULL);
+  sitrep_widget_set_tooltip (GTK_WIDGET (self->impact_row), any ? impact : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->impact_label), any);
 }
 
@@ -601,6 +603,7 @@ refresh_full (SitrepOverviewPage *self,
   gtk_switch_set_active (self->major_switch, sitrep_incident_get_major (page_incident (self)));
 
   sitrep_milestones_group_set_incident (self->milestones_group, page_incident (self));
+  sitrep_services_group_show (self->services_group, page_context (self), page_incident (self));
   update_age (self);
   update_attention (self);
   update_due (self);
@@ -842,6 +845,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   /* Referencing the bundle links it in from the static library. */
   g_type_ensure (G_TYPE_RESOURCE);
   g_type_ensure (SITREP_TYPE_TRIAGE_ROW);
+  g_type_ensure (SITREP_TYPE_SERVICES_GROUP);
   (void) sitrep_get_resource ();
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/sitrep-overview-page.ui");
@@ -867,6 +871,7 @@ sitrep_overview_page_class_init (SitrepOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, attention_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, triage_row);
+  gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, services_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, due_group);
   gtk_widget_class_bind_template_child (widget_class, SitrepOverviewPage, due_list);
   gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
@@ -922,4 +927,10 @@ GtkLabel *
 _sitrep_overview_page_get_impact_label (SitrepOverviewPage *self)
 {
   return self->impact_label;
+}
+
+SitrepServicesGroup *
+_sitrep_overview_page_get_services_group (SitrepOverviewPage *self)
+{
+  return self->services_group;
 }

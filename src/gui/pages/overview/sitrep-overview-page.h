@@ -6,6 +6,7 @@
 #include "sitrep-incident-page.h"
 #include "sitrep-major-banner.h"
 #include "sitrep-milestones-group.h"
+#include "sitrep-services-group.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +16,7 @@ G_DECLARE_FINAL_TYPE (SitrepOverviewPage, sitrep_overview_page, SITREP, OVERVIEW
 
 /* For tests, which drive the page's real widgets. */
 SitrepMajorBanner *_sitrep_overview_page_get_major_banner (SitrepOverviewPage *self);
+SitrepServicesGroup *_sitrep_overview_page_get_services_group (SitrepOverviewPage *self);
 AdwMessageDialog  *_sitrep_overview_page_get_dialog       (SitrepOverviewPage *self);
 GtkLabel          *_sitrep_overview_page_get_impact_label (SitrepOverviewPage *self);
 SitrepMilestonesGroup *_sitrep_overview_page_get_milestones_group (SitrepOverviewPage *self);

@@ -93,7 +93,7 @@ refresh (SitrepTriageRow *self)
       else
         adw_action_row_set_subtitle (ADW_ACTION_ROW (self->hint_row), "");
       gtk_button_set_label (GTK_BUTTON (self->use_button), label);
-      gtk_widget_set_tooltip_text (self->use_button, tooltip);
+      sitrep_widget_set_tooltip (self->use_button, tooltip);
     }
 
   gtk_widget_set_visible (self->reason_row, show_reason);

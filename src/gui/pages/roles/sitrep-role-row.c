@@ -8,6 +8,7 @@
 
 #include "sitrep-enum-strings.h"
 #include "sitrep-enums.h"
+#include "sitrep-gui-util.h"
 #include "sitrep-resources.h"
 #include "sitrep-role-row.h"
 
@@ -150,7 +151,7 @@ on_chooser_shown (SitrepRoleRow *self)
 
       /* Translators: "Make alice Incident Commander" */
       tooltip = g_strdup_printf (_("Make %s %s"), handles[i], sitrep_role_get_label (self->role));
-      gtk_widget_set_tooltip_text (button, tooltip);
+      sitrep_widget_set_tooltip (button, tooltip);
       gtk_widget_add_css_class (button, "flat");
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), 0);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "role.choose");
@@ -170,7 +171,7 @@ static void
 icon_button_describe (GtkWidget  *button,
                       const char *tooltip)
 {
-  gtk_widget_set_tooltip_text (button, tooltip);
+  sitrep_widget_set_tooltip (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
 }
@@ -186,7 +187,7 @@ set_role (SitrepRoleRow *self,
 
   self->role = role;
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), label);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), role_description (role));
+  sitrep_widget_set_tooltip (GTK_WIDGET (self), role_description (role));
   icon_button_describe (GTK_WIDGET (self->chooser), choose_tip);
   icon_button_describe (self->clear, clear_tip);
 }
@@ -447,7 +448,7 @@ sitrep_role_row_set_missing (SitrepRoleRow *self,
   if (hint != NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "warning");
-      gtk_widget_set_tooltip_text (self->warning, hint);
+      sitrep_widget_set_tooltip (self->warning, hint);
       /* Translators: a role's description, then why it is flagged */
       description = g_strdup_printf (_("%s. %s"), role_description (self->role), hint);
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sitrep-briefing-dialog.h"
+#include "sitrep-page-dialog.h"
 #include "sitrep-roles-page.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,7 @@ GtkWidget            *_sitrep_roles_page_get_warning         (SitrepRolesPage *s
                                                               SitrepRole       role);
 GtkLabel             *_sitrep_roles_page_get_summary         (SitrepRolesPage *self);
 SitrepBriefingDialog *_sitrep_roles_page_get_briefing_dialog (SitrepRolesPage *self);
+SitrepPageDialog     *_sitrep_roles_page_get_page_dialog     (SitrepRolesPage *self);
+GtkListBox           *_sitrep_roles_page_get_pages_list      (SitrepRolesPage *self);
 
 G_END_DECLS

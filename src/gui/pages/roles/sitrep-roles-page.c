@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-enum-strings.h"
+#include "sitrep-page-dialog.h"
+#include "sitrep-page-row.h"
 #include "sitrep-record-list.h"
 #include "sitrep-role-row.h"
 #include "sitrep-roles-page-private.h"
@@ -41,11 +43,14 @@ struct _SitrepRolesPage
 
   SitrepRoleRow        *rows[N_ROLES];
   SitrepBriefingDialog *briefing;
+  SitrepPageDialog     *page_dialog;   /* weak */
+  SitrepContext        *watched_context; /* weak: whose pages the list follows */
 
   GtkWidget            *scroller;
   GtkWidget            *summary_box;
   GtkLabel             *summary_label;
   AdwPreferencesGroup  *command_group;
+  GtkListBox           *pages_list;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepRolesPage, sitrep_roles_page, SITREP_TYPE_INCIDENT_PAGE)
@@ -134,10 +139,60 @@ lookup_assignment (SitrepRolesPage *self,
   return record != NULL ? SITREP_ROLE_ASSIGNMENT (record) : NULL;
 }
 
+/* Paged teams ---------------------------------------------------------- */
+
+static void
+refresh_pages (SitrepRolesPage *self)
+{
+  g_autoptr(GPtrArray) pages = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages_list))) != NULL)
+    gtk_list_box_remove (self->pages_list, child);
+  if (page_incident (self) == NULL || page_context (self) == NULL)
+    return;
+
+  pages = sitrep_context_dup_pages (page_context (self), incident_id (self));
+  for (guint i = 0; i < pages->len; i++)
+    gtk_list_box_append (self->pages_list, sitrep_page_row_new (pages->pdata[i]));
+}
+
+static void
+on_record_changed (SitrepRolesPage *self,
+                   const char      *coll)
+{
+  /* Pages are the context's, not the workspace's: their outcome comes
+   * from the server through the feed. */
+  if (g_str_equal (coll, "pages"))
+    sitrep_incident_page_queue_refresh (SITREP_INCIDENT_PAGE (self));
+}
+
+static void
+page_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  SitrepRolesPage *self = SITREP_ROLES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (page_incident (self) == NULL || page_context (self) == NULL)
+    return;
+  if (self->page_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->page_dialog));
+      return;
+    }
+  self->page_dialog = sitrep_page_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              page_context (self), incident_id (self));
+  g_object_add_weak_pointer (G_OBJECT (self->page_dialog), (gpointer *) &self->page_dialog);
+  gtk_window_present (GTK_WINDOW (self->page_dialog));
+}
+
 static void
 refresh_full (SitrepRolesPage *self,
               gboolean         force)
 {
+  refresh_pages (self);
   if (page_incident (self) == NULL || page_context (self) == NULL)
     return;
 
@@ -251,6 +306,15 @@ sitrep_roles_page_incident_changed (SitrepIncidentPage *page)
   SitrepRolesPage *self = SITREP_ROLES_PAGE (page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roles.briefing", page_incident (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roles.page", page_incident (self) != NULL);
+  if (page_context (self) != NULL && page_context (self) != self->watched_context)
+    {
+      if (self->watched_context != NULL)
+        g_signal_handlers_disconnect_by_func (self->watched_context, on_record_changed, self);
+      g_set_weak_pointer (&self->watched_context, page_context (self));
+      g_signal_connect_object (page_context (self), "record-changed",
+                               G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
+    }
   /* A different incident: the rows show its holders, not the last one's. */
   refresh_full (self, TRUE);
 }
@@ -272,6 +336,8 @@ sitrep_roles_page_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->briefing), (gpointer *) &self->briefing);
       self->briefing = NULL;
     }
+  g_clear_weak_pointer (&self->page_dialog);
+  g_clear_weak_pointer (&self->watched_context);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITREP_TYPE_ROLES_PAGE);
 
   G_OBJECT_CLASS (sitrep_roles_page_parent_class)->dispose (object);
@@ -287,6 +353,15 @@ sitrep_roles_page_build (SitrepIncidentPage *page)
   gtk_widget_init_template (GTK_WIDGET (self));
   build_rows (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "roles.briefing", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "roles.page", FALSE);
+  {
+    GtkWidget *none = gtk_label_new (_("No team paged yet"));
+
+    gtk_widget_add_css_class (none, "dim-label");
+    gtk_widget_set_margin_top (none, 12);
+    gtk_widget_set_margin_bottom (none, 12);
+    gtk_list_box_set_placeholder (self->pages_list, none);
+  }
 }
 
 static void
@@ -312,10 +387,14 @@ sitrep_roles_page_class_init (SitrepRolesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepRolesPage, summary_box);
   gtk_widget_class_bind_template_child (widget_class, SitrepRolesPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SitrepRolesPage, command_group);
+  gtk_widget_class_bind_template_child (widget_class, SitrepRolesPage, pages_list);
 
   gtk_widget_class_install_action (widget_class, "roles.briefing", NULL, briefing_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "roles.briefing", NULL);
+  gtk_widget_class_install_action (widget_class, "roles.page", NULL, page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "roles.page", NULL);
 }
 
 static void
@@ -373,4 +452,16 @@ SitrepBriefingDialog *
 _sitrep_roles_page_get_briefing_dialog (SitrepRolesPage *self)
 {
   return self->briefing;
+}
+
+SitrepPageDialog *
+_sitrep_roles_page_get_page_dialog (SitrepRolesPage *self)
+{
+  return self->page_dialog;
+}
+
+GtkListBox *
+_sitrep_roles_page_get_pages_list (SitrepRolesPage *self)
+{
+  return self->pages_list;
 }

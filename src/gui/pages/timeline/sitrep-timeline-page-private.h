@@ -3,6 +3,7 @@
 
 #include "sitrep-capture.h"
 #include "sitrep-timeline-page.h"
+#include "sitrep-timeline-row.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,9 @@ struct _SitrepTimelinePage
   AdwStatusPage       *empty_page;
   GtkDropDown         *capture_kind;
   GtkEntry            *capture_entry;
+  GtkLabel            *command_hint;  /* a /incident command's completions and effect */
+  gboolean             command_failed;
+  SitrepContext       *watched_context; /* weak: whose page outcomes the rows show */
 };
 
 static inline SitrepContext *
@@ -64,6 +68,15 @@ page_workspace (SitrepTimelinePage *self)
 
 /* sitrep-timeline-page.c */
 void _sitrep_timeline_page_queue_scroll (SitrepTimelinePage       *self);
+
+/* A line starting with "/" is a command: sitrep-timeline-page-commands.c */
+void     _sitrep_timeline_page_init_commands  (SitrepTimelinePage       *self);
+void     _sitrep_timeline_page_update_command (SitrepTimelinePage       *self);
+void     _sitrep_timeline_page_watch_pages    (SitrepTimelinePage       *self);
+gboolean _sitrep_timeline_page_run_command    (SitrepTimelinePage       *self);
+void     _sitrep_timeline_page_bind_detail    (SitrepTimelinePage       *self,
+                                               SitrepTimelineRow        *row,
+                                               SitrepTimelineEntry      *entry);
 
 /* sitrep-timeline-page-rows.c */
 void _sitrep_timeline_page_init_factory (SitrepTimelinePage       *self,

@@ -224,6 +224,7 @@ bind_row (GtkSignalListItemFactory *factory,
   SitrepTimelineEntry *entry = gtk_list_item_get_item (item);
 
   sitrep_timeline_row_set_local_primary (row, self->local_primary);
+  _sitrep_timeline_page_bind_detail (self, row, entry);
   sitrep_timeline_row_set_entry (row, entry);
   g_hash_table_insert (self->rows, g_strdup (sitrep_timeline_entry_get_id (entry)), row);
 

@@ -252,6 +252,8 @@ static void
 on_capture_changed (SitrepTimelinePage *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->capture_entry), "error");
+  self->command_failed = FALSE;
+  _sitrep_timeline_page_update_command (self);
 }
 
 /* Files the line into @workspace's timeline; the line is cleared only once
@@ -486,6 +488,9 @@ capture (SitrepTimelinePage *self)
   if (page_incident (self) == NULL || self->ask_dialog != NULL)
     return;
 
+  if (_sitrep_timeline_page_run_command (self))
+    return;
+
   kind = gtk_drop_down_get_selected (self->capture_kind);
   if (!sitrep_context_parse_capture (page_context (self),
                                      gtk_editable_get_text (GTK_EDITABLE (self->capture_entry)),
@@ -600,6 +605,7 @@ sitrep_timeline_page_incident_changed (SitrepIncidentPage *page)
 
   g_clear_object (&self->deleted);
   g_clear_object (&self->model);
+  _sitrep_timeline_page_watch_pages (self);
 
   if (workspace != NULL)
     {
@@ -634,6 +640,7 @@ sitrep_timeline_page_dispose (GObject *object)
   g_clear_handle_id (&self->scroll_idle_id, g_source_remove);
   g_clear_weak_pointer (&self->ask_dialog);
   g_clear_weak_pointer (&self->undo_toast);
+  g_clear_weak_pointer (&self->watched_context);
   clear_asked (self);
   g_clear_object (&self->settings);
   if (self->list_view != NULL)
@@ -727,6 +734,7 @@ sitrep_timeline_page_build (SitrepIncidentPage *page)
   g_signal_connect_object (self->capture_entry, "map", G_CALLBACK (update_capture_hint), self,
                            G_CONNECT_SWAPPED);
   update_capture_hint (self);
+  _sitrep_timeline_page_init_commands (self);
 }
 
 static void
@@ -754,6 +762,7 @@ sitrep_timeline_page_class_init (SitrepTimelinePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, capture_kind);
   gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, capture_entry);
+  gtk_widget_class_bind_template_child (widget_class, SitrepTimelinePage, command_hint);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_capture_activate);
@@ -834,6 +843,12 @@ AdwToast *
 _sitrep_timeline_page_get_undo_toast (SitrepTimelinePage *self)
 {
   return self->undo_toast;
+}
+
+GtkLabel *
+_sitrep_timeline_page_get_command_hint (SitrepTimelinePage *self)
+{
+  return self->command_hint;
 }
 
 GtkWidget *

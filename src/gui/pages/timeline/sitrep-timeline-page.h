@@ -21,6 +21,7 @@ GtkEditable         *_sitrep_timeline_page_get_capture   (SitrepTimelinePage *se
 GtkListView         *_sitrep_timeline_page_get_list_view (SitrepTimelinePage *self);
 AdwMessageDialog    *_sitrep_timeline_page_get_ask_dialog (SitrepTimelinePage *self);
 AdwToast            *_sitrep_timeline_page_get_undo_toast (SitrepTimelinePage *self);
+GtkLabel            *_sitrep_timeline_page_get_command_hint (SitrepTimelinePage *self);
 GtkWidget           *_sitrep_timeline_page_get_row       (SitrepTimelinePage *self,
                                                           const char         *entry_id);
 void                 _sitrep_timeline_page_select        (SitrepTimelinePage *self,

@@ -26,6 +26,7 @@ struct _SitrepTimelineRow
   int                  shown_kind;      /* -1 before the first refresh */
   gboolean             local_primary;   /* the local clock first, UTC under it */
   int                  shown_pinned;
+  char                *detail;          /* what became of it, e.g. a page's outcome */
 
   GtkWidget           *view;            /* a SitrepTimelineRowView */
   GtkWidget           *edit;
@@ -140,8 +141,15 @@ sitrep_timeline_row_refresh (SitrepTimelineRow *self)
     g_autofree char *escaped_author = g_markup_escape_text (sitrep_timeline_entry_get_author (entry), -1);
     g_autofree char *time_markup = g_strdup_printf ("<b>%s</b>\n<small><span alpha=\"60%%\">%s</span></small>",
                                                     utc ? utc : "—", local ? local : "");
+    g_autofree char *escaped_detail = self->detail != NULL ? g_markup_escape_text (self->detail, -1)
+                                                           : NULL;
+    /* Translators: under a timeline entry: its author, then what became of it
+     * (a page's delivery) */
+    g_autofree char *byline = escaped_detail != NULL ? g_strdup_printf (_("%s · %s"), escaped_author,
+                                                                        escaped_detail)
+                                                     : g_strdup (escaped_author);
     g_autofree char *text_markup = g_strdup_printf ("%s\n<small><span alpha=\"60%%\">%s</span></small>",
-                                                    escaped_text, escaped_author);
+                                                    escaped_text, byline);
 
     _sitrep_timeline_row_view_set_markup (ROW_VIEW (self), time_markup, text_markup);
   }
@@ -188,6 +196,25 @@ sitrep_timeline_row_set_entry (SitrepTimelineRow   *self,
                                 G_CALLBACK (on_entry_body_changed), self);
       sitrep_timeline_row_refresh (self);
     }
+}
+
+/**
+ * sitrep_timeline_row_set_detail:
+ * @detail: (nullable): shown after the author, e.g. "Delivered at 14:41 via
+ *   PagerDuty" under "Paged database-team"
+ */
+void
+sitrep_timeline_row_set_detail (SitrepTimelineRow *self,
+                                const char        *detail)
+{
+  g_return_if_fail (SITREP_IS_TIMELINE_ROW (self));
+
+  if (g_strcmp0 (self->detail, detail) == 0)
+    return;
+  g_free (self->detail);
+  self->detail = g_strdup (detail);
+  if (self->entry != NULL)
+    sitrep_timeline_row_refresh (self);
 }
 
 /**
@@ -735,6 +762,7 @@ sitrep_timeline_row_dispose (GObject *object)
   g_clear_object (&self->entry);
   g_clear_pointer (&self->opened, json_object_unref);
   g_clear_pointer (&self->opened_time_text, g_free);
+  g_clear_pointer (&self->detail, g_free);
   if (self->watched_parent != NULL)
     g_signal_handlers_disconnect_by_func (self->watched_parent, on_parent_state_changed, self);
   g_clear_weak_pointer (&self->watched_parent);

@@ -19,6 +19,8 @@ void                 sitrep_timeline_row_start_edit (SitrepTimelineRow   *self);
 void                 sitrep_timeline_row_stop_edit  (SitrepTimelineRow   *self);
 gboolean             sitrep_timeline_row_is_editing (SitrepTimelineRow   *self);
 void                 sitrep_timeline_row_refresh    (SitrepTimelineRow   *self);
+void                 sitrep_timeline_row_set_detail (SitrepTimelineRow   *self,
+                                                     const char          *detail);
 void                 sitrep_timeline_row_set_local_primary (SitrepTimelineRow *self,
                                                             gboolean           local_primary);
 GStrv                sitrep_timeline_row_dup_draft  (SitrepTimelineRow   *self);
