@@ -100,9 +100,6 @@ void          _sitrep_store_emit_conflicts_changed (SitrepStore *self);
 void          _sitrep_store_recount_pending  (SitrepStore   *self);
 gboolean      _sitrep_store_count_outbox     (SitrepStore   *self,
                                               GError       **error);
-gboolean      _sitrep_store_refuse_writes_if_damaged (SitrepStore *self,
-                                              GError       **error);
-void          _sitrep_store_damage_clear     (gpointer       damage);
 
 /* sitrep-store-records.c */
 SitrepRecord *_sitrep_store_read_record      (SitrepStore   *self,
@@ -123,6 +120,19 @@ gboolean      _sitrep_store_write_visible    (SitrepStore   *self,
 /* sitrep-store-schema.c */
 gboolean      _sitrep_store_setup            (SitrepStore   *self,
                                               GError       **error);
+SitrepStoreError _sitrep_store_error_code_of (sqlite3       *db);
+void          _sitrep_store_set_user_error   (GError       **error,
+                                              SitrepStoreError code,
+                                              const char    *path,
+                                              const char    *detail);
+gboolean      _sitrep_store_check_pages      (sqlite3       *db,
+                                              const char    *path,
+                                              GError       **error);
+
+/* sitrep-store-check.c */
+gboolean      _sitrep_store_refuse_writes_if_damaged (SitrepStore *self,
+                                              GError       **error);
+void          _sitrep_store_damage_clear     (gpointer       damage);
 
 /* sitrep-store-search.c */
 gboolean      _sitrep_store_update_search    (SitrepStore   *self,

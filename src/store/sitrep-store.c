@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sitrep-store.c: the store object: opening, signals, and the SQL helpers
  * its files share. Its parts: sitrep-store-schema.c (tables, migrations),
+ * -check.c (the page check after an unchecked open),
  * -records.c (local edits, reading), -search.c, -history.c, -outbox.c,
  * -feed.c (what the server sends), -conflicts.c. */
 
@@ -241,44 +242,6 @@ sitrep_store_open_unchecked (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   return open_store (path, FALSE, TRUE, error);
-}
-
-void
-_sitrep_store_damage_clear (gpointer damage)
-{
-  g_free (*(char **) damage);
-}
-
-/* Once the file is known to be damaged: this connection writes nothing
- * more to it. SQLite refuses every write (query_only), and closing
- * neither checkpoints the -wal into the damaged file nor deletes it. */
-static void
-seal (SitrepStore *self)
-{
-  int persist = 1;
-
-  if (self->sealed || self->db == NULL)
-    return;
-  self->sealed = TRUE;
-  sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
-  sqlite3_file_control (self->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
-  _sitrep_store_exec_sql (self, "PRAGMA query_only = 1", NULL);
-}
-
-/* Every write begins here: refused, with why, once sitrep_store_check_async()
- * found the file damaged (even before its callback ran). */
-gboolean
-_sitrep_store_refuse_writes_if_damaged (SitrepStore  *self,
-                                        GError      **error)
-{
-  const char *damage = g_atomic_pointer_get (self->damage);
-
-  if (damage == NULL)
-    return TRUE;
-
-  seal (self);
-  g_set_error_literal (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT, damage);
-  return FALSE;
 }
 
 static void
