@@ -37,6 +37,9 @@ struct _SitrepApplication
   GtkWidget      *database_dialog;
   int             exit_status;
   gboolean        wall;               /* start with the wall view */
+  GCancellable   *check_cancellable;  /* the database's page check, after the first frame */
+  gulong          window_added_id;    /* waits for the first window to check the database */
+  guint           check_id;
 };
 
 G_DEFINE_FINAL_TYPE (SitrepApplication, sitrep_application, ADW_TYPE_APPLICATION)
@@ -519,6 +522,153 @@ on_store_changed (SitrepApplication *self,
 
 static void start_with_context (SitrepApplication *self);
 
+/* Everything that hangs on the context goes with it, so that Move Aside
+ * can start again on a fresh database: its windows are closed by then. */
+static void
+stop_context (SitrepApplication *self)
+{
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  g_clear_signal_handler (&self->window_added_id, self);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  g_clear_handle_id (&self->conflicts_idle_id, g_source_remove);
+  g_clear_handle_id (&self->load_all_id, g_source_remove);
+  g_hash_table_remove_all (self->conflicts_put_off);
+  g_clear_object (&self->notifier);
+  if (self->held)
+    {
+      self->held = FALSE;
+      g_application_release (G_APPLICATION (self));
+    }
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->demo_id, g_free);
+  if (self->context != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->context, self);
+      g_signal_handlers_disconnect_by_data (sitrep_context_get_store (self->context), self);
+      g_signal_handlers_disconnect_by_data (sitrep_context_get_sync_engine (self->context),
+                                            self);
+    }
+  g_clear_object (&self->context);
+}
+
+/* Any window of the application but the database dialog. */
+static GtkWindow *
+other_window (SitrepApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (l->data != (gpointer) self->database_dialog)
+      return l->data;
+  return NULL;
+}
+
+/* The page check found the database damaged, its window up: syncing has
+ * stopped and nothing more is written to the file (the store refuses it).
+ * Its windows (the wall view too) make way for the dialog shown at start
+ * for a damaged database, with the same ways on. What the user saved
+ * before stays in the file and its -wal, which Move Aside keeps. */
+static void
+database_damaged (SitrepApplication *self,
+                  GError            *error)
+{
+  GtkWindow *other;
+
+  g_printerr ("sitrep: %s\n", error->message);
+  g_clear_error (&self->open_error);
+  self->open_error = error;
+  self->exit_status = 1;
+
+  /* The dialog first: the application keeps a window throughout. A
+   * window destroyed may take its dialogs with it: the list is read again
+   * after each. */
+  show_database_dialog (self);
+  while ((other = other_window (self)) != NULL)
+    gtk_window_destroy (other);
+  stop_context (self);
+}
+
+static void
+on_database_checked (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SitrepApplication) self = user_data;
+  GError *error = NULL;
+
+  if (sitrep_context_check_database_finish (SITREP_CONTEXT (source), result, &error))
+    return;
+
+  /* Cancelled with the context it checked, or about another context. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      (gpointer) source != (gpointer) self->context)
+    g_error_free (error);
+  else if (g_error_matches (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT))
+    database_damaged (self, error);
+  else
+    {
+      g_warning ("Could not check the database: %s", error->message);
+      g_error_free (error);
+    }
+}
+
+static gboolean
+check_database (gpointer data)
+{
+  SitrepApplication *self = data;
+
+  self->check_id = 0;
+  if (self->context == NULL || self->check_cancellable != NULL)
+    return G_SOURCE_REMOVE;
+
+  self->check_cancellable = g_cancellable_new ();
+  sitrep_context_check_database_async (self->context, self->check_cancellable,
+                                       on_database_checked, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* As the rest of the incidents: once the first frame is on screen. */
+static void
+on_first_window_frame (GdkFrameClock     *clock,
+                       SitrepApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_window_frame, self);
+  if (self->check_id == 0 && self->check_cancellable == NULL)
+    self->check_id = g_idle_add (check_database, self);
+}
+
+static void
+on_first_window_realized (GtkWidget         *window,
+                          SitrepApplication *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_handlers_disconnect_by_func (window, on_first_window_realized, self);
+  if (clock != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_window_frame), self, 0);
+  else
+    on_first_window_frame (NULL, self);
+}
+
+/* The first window of the context, the workspace window or the wall
+ * view: the database is checked once it has drawn its first frame. */
+static void
+on_window_added (SitrepApplication *self,
+                 GtkWindow         *window)
+{
+  if (SITREP_IS_DATABASE_DIALOG (window))
+    return;
+
+  g_clear_signal_handler (&self->window_added_id, self);
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    on_first_window_realized (GTK_WIDGET (window), self);
+  else
+    g_signal_connect_object (window, "realize", G_CALLBACK (on_first_window_realized), self,
+                             G_CONNECT_AFTER);
+}
+
 /* The local database's file, as the context opens it. */
 static char *
 database_path (SitrepApplication *self)
@@ -570,9 +720,11 @@ static gboolean
 open_context (SitrepApplication *self)
 {
   g_clear_error (&self->open_error);
-  /* The sidebar's first screen: the rest come after the first frame. */
-  self->context = sitrep_context_new_first (self->data_dir, first_screen_incidents (),
-                                            &self->open_error);
+  /* The sidebar's first screen: the rest come after the first frame.
+   * Without the page check, which grows with the file: it runs in a
+   * worker thread once the window is up (on_window_added()). */
+  self->context = sitrep_context_new_first_unchecked (self->data_dir, first_screen_incidents (),
+                                                      &self->open_error);
   if (self->context == NULL)
     {
       g_printerr ("sitrep: %s\n", self->open_error->message);
@@ -751,6 +903,8 @@ start_with_context (SitrepApplication *self)
       }
   }
 
+  self->window_added_id = g_signal_connect (self, "window-added", G_CALLBACK (on_window_added),
+                                            NULL);
   g_signal_connect_object (self->context, "conflicts-changed",
                            G_CALLBACK (on_conflicts_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_store (self->context), "changed",
@@ -788,6 +942,10 @@ sitrep_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->conflicts_idle_id, g_source_remove);
   g_clear_handle_id (&self->load_all_id, g_source_remove);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  if (self->check_cancellable != NULL)
+    g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_pointer (&self->conflicts_put_off, g_hash_table_unref);
   g_clear_object (&self->notifier);
   g_clear_object (&self->settings);

@@ -35,7 +35,14 @@ struct _SitrepContext
   GHashTable         *owing;       /* ids of the incidents still owing, once asked */
   /* The service catalogue: sitrep-context-services.c */
   SitrepRecordList   *services;    /* loaded when first asked for */
+  /* The database's page check after the window: sitrep-context-database.c */
+  gboolean            database_damaged;
 };
+
+SitrepContext  *_sitrep_context_open               (const char          *data_dir,
+                                                   guint                n_first,
+                                                   gboolean             unchecked,
+                                                   GError             **error);
 
 /* What a workspace asks of the context to change its incident: the public
  * face of these is SitrepWorkspace. */

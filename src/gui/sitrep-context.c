@@ -364,6 +364,36 @@ sitrep_context_new_first (const char  *data_dir,
                           guint        n_first,
                           GError     **error)
 {
+  return _sitrep_context_open (data_dir, n_first, FALSE, error);
+}
+
+/**
+ * sitrep_context_new_first_unchecked:
+ * @data_dir: (nullable): as for sitrep_context_new()
+ * @n_first: as for sitrep_context_new_first()
+ *
+ * Opens the context as sitrep_context_new_first() does, without reading
+ * every page of the database first (sitrep_store_open_unchecked()): the
+ * application's window comes up without waiting on it, and calls
+ * sitrep_context_check_database_async() once it is on screen.
+ *
+ * Returns: (transfer full): the context, or %NULL with @error set when the
+ *   database cannot be opened
+ */
+SitrepContext *
+sitrep_context_new_first_unchecked (const char  *data_dir,
+                                    guint        n_first,
+                                    GError     **error)
+{
+  return _sitrep_context_open (data_dir, n_first, TRUE, error);
+}
+
+SitrepContext *
+_sitrep_context_open (const char  *data_dir,
+                      guint        n_first,
+                      gboolean     unchecked,
+                      GError     **error)
+{
   g_autoptr(SitrepContext) self = g_object_new (SITREP_TYPE_CONTEXT, NULL);
   g_autofree char *path = NULL;
 
@@ -373,7 +403,8 @@ sitrep_context_new_first (const char  *data_dir,
     self->data_dir = g_build_filename (g_get_user_data_dir (), "sitrep", NULL);
 
   path = g_build_filename (self->data_dir, "sitrep.db", NULL);
-  self->store = sitrep_store_open (path, error);
+  self->store = unchecked ? sitrep_store_open_unchecked (path, error)
+                          : sitrep_store_open (path, error);
   if (self->store == NULL)
     return NULL;
 
@@ -646,7 +677,8 @@ sitrep_context_set_server (SitrepContext *self,
   g_free (self->server_token);
   self->server_token = g_strdup (token);
   sitrep_sync_engine_set_server (self->engine, url, token);
-  if (url != NULL)
+  /* A damaged database takes nothing more from the server. */
+  if (url != NULL && !self->database_damaged)
     sitrep_sync_engine_start (self->engine);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SERVER_URL]);
 }

@@ -50,6 +50,18 @@ SitrepContext  *sitrep_context_new_first          (const char       *data_dir,
                                                    guint             n_first,
                                                    GError          **error);
 void            sitrep_context_load_all_incidents (SitrepContext    *self);
+/* The database's page check after the window is up: sitrep-context-database.c */
+SitrepContext  *sitrep_context_new_first_unchecked (const char      *data_dir,
+                                                   guint             n_first,
+                                                   GError          **error);
+void            sitrep_context_check_database_async (SitrepContext       *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean        sitrep_context_check_database_finish (SitrepContext  *self,
+                                                      GAsyncResult   *result,
+                                                      GError        **error);
+gboolean        sitrep_context_get_database_damaged (SitrepContext   *self);
 void            sitrep_context_load_rest_of_incidents (SitrepContext *self);
 gboolean        sitrep_context_get_incidents_complete (SitrepContext *self);
 SitrepContext  *sitrep_context_new                (const char       *data_dir,

@@ -28,6 +28,11 @@ struct _SitrepStore
   char         *path;
   int           lock_fd;        /* holds the lock on PATH.lock; -1 when none */
   gboolean      reading;        /* opened only to read: no lock, no migration */
+  gboolean      unchecked;      /* opened without quick_check: sitrep_store_check_async() */
+  char        **damage;         /* an atomic rc box, shared with the check's thread: why the
+                                 * file takes no more writes (set atomically once found
+                                 * damaged), NULL while it is not known to be */
+  gboolean      sealed;         /* the connection was told to write nothing more */
   sqlite3      *db;
   char         *client_id;
   char         *actor;
@@ -115,6 +120,19 @@ gboolean      _sitrep_store_write_visible    (SitrepStore   *self,
 /* sitrep-store-schema.c */
 gboolean      _sitrep_store_setup            (SitrepStore   *self,
                                               GError       **error);
+SitrepStoreError _sitrep_store_error_code_of (sqlite3       *db);
+void          _sitrep_store_set_user_error   (GError       **error,
+                                              SitrepStoreError code,
+                                              const char    *path,
+                                              const char    *detail);
+gboolean      _sitrep_store_check_pages      (sqlite3       *db,
+                                              const char    *path,
+                                              GError       **error);
+
+/* sitrep-store-check.c */
+gboolean      _sitrep_store_refuse_writes_if_damaged (SitrepStore *self,
+                                              GError       **error);
+void          _sitrep_store_damage_clear     (gpointer       damage);
 
 /* sitrep-store-search.c */
 gboolean      _sitrep_store_update_search    (SitrepStore   *self,

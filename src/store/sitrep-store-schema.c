@@ -162,15 +162,15 @@ fail:
   return FALSE;
 }
 
-/* What went wrong opening the database, from SQLite's last result code;
- * FAILED when it is none of the kinds a user can act on. */
-static SitrepStoreError
-open_error_of (SitrepStore *self)
+/* What went wrong on @db, from SQLite's last result code; FAILED when it
+ * is none of the kinds a user can act on. */
+SitrepStoreError
+_sitrep_store_error_code_of (sqlite3 *db)
 {
-  if (self->db == NULL)
+  if (db == NULL)
     return SITREP_STORE_ERROR_FAILED;
 
-  switch (sqlite3_extended_errcode (self->db) & 0xff)
+  switch (sqlite3_extended_errcode (db) & 0xff)
     {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -189,31 +189,79 @@ open_error_of (SitrepStore *self)
     }
 }
 
-/* PRAGMA quick_check: the pages and their links, without the slower
- * index cross-checks of integrity_check. A database with damaged pages
- * would fail one query or another later, and could lose edits. */
-static gboolean
-quick_check (SitrepStore  *self,
-             GError      **error)
+/* What went wrong opening the database. */
+static SitrepStoreError
+open_error_of (SitrepStore *self)
+{
+  return _sitrep_store_error_code_of (self->db);
+}
+
+/* A failure of SQLite's that the user can act on, as its own
+ * SitrepStoreError naming the file; @detail is SQLite's word for it. */
+void
+_sitrep_store_set_user_error (GError           **error,
+                              SitrepStoreError   code,
+                              const char        *path,
+                              const char        *detail)
+{
+  switch (code)
+    {
+    case SITREP_STORE_ERROR_CORRUPT:
+      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s is damaged: %s"),
+                   path, detail);
+      break;
+    case SITREP_STORE_ERROR_READ_ONLY:
+      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s cannot be written: %s"),
+                   path, detail);
+      break;
+    case SITREP_STORE_ERROR_FULL:
+      g_set_error (error, SITREP_STORE_ERROR, code,
+                   _("The disk holding the database %s is full: %s"), path, detail);
+      break;
+    default:
+      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s cannot be read: %s"),
+                   path, detail);
+      break;
+    }
+}
+
+/* PRAGMA quick_check on @db: the pages and their links, without the
+ * slower index cross-checks of integrity_check. A database with damaged
+ * pages would fail one query or another later, and could lose edits. A
+ * page SQLite cannot read at all fails the check itself: that comes back
+ * as FAILED "quick_check: …", which the caller names by
+ * _sitrep_store_error_code_of(). */
+gboolean
+_sitrep_store_check_pages (sqlite3     *db,
+                           const char  *path,
+                           GError     **error)
 {
   g_autofree char *problem = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
-    return _sitrep_store_set_sqlite_error (self, error, "quick_check");
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_FAILED, "quick_check: %s",
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
 
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_ROW)
-    return _sitrep_store_set_sqlite_error (self, error, "quick_check");
+    {
+      g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_FAILED, "quick_check: %s",
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
 
   if (problem != NULL)
     {
       g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT,
-                   _("The database %s is damaged: %s"), self->path, problem);
+                   _("The database %s is damaged: %s"), path, problem);
       return FALSE;
     }
 
@@ -253,26 +301,7 @@ _sitrep_store_setup (SitrepStore  *self,
       return FALSE;
     }
 
-  switch (code)
-    {
-    case SITREP_STORE_ERROR_CORRUPT:
-      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s is damaged: %s"),
-                   self->path, local_error->message);
-      break;
-    case SITREP_STORE_ERROR_READ_ONLY:
-      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s cannot be written: %s"),
-                   self->path, local_error->message);
-      break;
-    case SITREP_STORE_ERROR_FULL:
-      g_set_error (error, SITREP_STORE_ERROR, code,
-                   _("The disk holding the database %s is full: %s"), self->path,
-                   local_error->message);
-      break;
-    default:
-      g_set_error (error, SITREP_STORE_ERROR, code, _("The database %s cannot be read: %s"),
-                   self->path, local_error->message);
-      break;
-    }
+  _sitrep_store_set_user_error (error, code, self->path, local_error->message);
   return FALSE;
 }
 
@@ -414,16 +443,20 @@ setup (SitrepStore  *self,
       return FALSE;
     }
   /* Pages are read through a mapping rather than a read() each while the
-   * check below touches every page... */
-  if (!_sitrep_store_exec_sql (self, "PRAGMA mmap_size = 268435456", error))
-    return FALSE;
-  if (!quick_check (self, error))
-    return FALSE;
-  /* ...then let the mapping go: every page the check touched would stay
-   * resident (as much memory as the file is large), while later reads go
-   * through SQLite's bounded page cache at no measurable cost. */
-  if (!_sitrep_store_exec_sql (self, "PRAGMA mmap_size = 0", error))
-    return FALSE;
+   * check below touches every page... (A store opened unchecked is
+   * checked later, on a connection of its own: sitrep_store_check_async().) */
+  if (!self->unchecked)
+    {
+      if (!_sitrep_store_exec_sql (self, "PRAGMA mmap_size = 268435456", error))
+        return FALSE;
+      if (!_sitrep_store_check_pages (self->db, self->path, error))
+        return FALSE;
+      /* ...then let the mapping go: every page the check touched would
+       * stay resident (as much memory as the file is large), while later
+       * reads go through SQLite's bounded page cache at no measurable cost. */
+      if (!_sitrep_store_exec_sql (self, "PRAGMA mmap_size = 0", error))
+        return FALSE;
+    }
 
   /* WAL with FULL sync: an edit the user saw as saved survives a crash of
    * the app and of the machine. */

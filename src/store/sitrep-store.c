@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sitrep-store.c: the store object: opening, signals, and the SQL helpers
  * its files share. Its parts: sitrep-store-schema.c (tables, migrations),
+ * -check.c (the page check after an unchecked open),
  * -records.c (local edits, reading), -search.c, -history.c, -outbox.c,
  * -feed.c (what the server sends), -conflicts.c. */
 
@@ -108,6 +109,8 @@ _sitrep_store_set_meta (SitrepStore  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  if (!_sitrep_store_refuse_writes_if_damaged (self, error))
+    return FALSE;
   if (sqlite3_prepare_v2 (self->db,
                           "INSERT INTO meta (key, value) VALUES (?, ?) "
                           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -173,6 +176,7 @@ _sitrep_store_serialise (JsonObject *object)
 static SitrepStore *
 open_store (const char  *path,
             gboolean     reading,
+            gboolean     unchecked,
             GError     **error)
 {
   g_autoptr(SitrepStore) self = NULL;
@@ -180,6 +184,7 @@ open_store (const char  *path,
   self = g_object_new (SITREP_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   self->reading = reading;
+  self->unchecked = unchecked;
 
   if (!_sitrep_store_setup (self, error))
     return NULL;
@@ -203,7 +208,7 @@ sitrep_store_open_for_reading (const char  *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
 
-  return open_store (path, TRUE, error);
+  return open_store (path, TRUE, FALSE, error);
 }
 
 SitrepStore *
@@ -212,7 +217,31 @@ sitrep_store_open (const char  *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
 
-  return open_store (path, FALSE, error);
+  return open_store (path, FALSE, FALSE, error);
+}
+
+/**
+ * sitrep_store_open_unchecked:
+ * @path: the database file; its folder is created if needed
+ *
+ * Opens the database as sitrep_store_open() does, with every check that
+ * fails fast (the header, the schema and its migrations, a file that
+ * cannot be written, another process holding it), but without reading
+ * every page first: that check, which grows with the file (a third of a
+ * second for a year of a busy team), is left to sitrep_store_check_async(),
+ * for a caller that does not want to wait on it (the app's window comes
+ * up first). Other callers keep sitrep_store_open(): they have nothing to
+ * show meanwhile, and want damage said before anything is read.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+SitrepStore *
+sitrep_store_open_unchecked (const char  *path,
+                             GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return open_store (path, FALSE, TRUE, error);
 }
 
 static void
@@ -229,6 +258,7 @@ sitrep_store_finalize (GObject *object)
   sqlite3_finalize (self->fts_map_stmt);
   sqlite3_finalize (self->fts_unmap_stmt);
   sqlite3_finalize (self->history_stmt);
+  _sitrep_store_refuse_writes_if_damaged (self, NULL);
   if (self->db != NULL)
     sqlite3_close (self->db);
   if (self->lock_fd >= 0)
@@ -241,6 +271,7 @@ sitrep_store_finalize (GObject *object)
   g_free (self->client_id);
   g_free (self->actor);
   g_free (self->refuse_edits);
+  g_atomic_rc_box_release_full (self->damage, _sitrep_store_damage_clear);
 
   G_OBJECT_CLASS (sitrep_store_parent_class)->finalize (object);
 }
@@ -337,6 +368,7 @@ static void
 sitrep_store_init (SitrepStore *self)
 {
   self->lock_fd = -1;
+  self->damage = g_atomic_rc_box_new0 (char *);
   self->actor = g_strdup (g_get_user_name ());
   self->changes = g_ptr_array_new_with_free_func ((GDestroyNotify) sitrep_store_change_free);
   self->change_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -416,6 +448,8 @@ _sitrep_store_begin (SitrepStore  *self,
   gint64 data_version;
 
   forget_changes (self);
+  if (!_sitrep_store_refuse_writes_if_damaged (self, error))
+    return FALSE;
   /* What a committed transaction did to the outbox without announcing it
    * (a rolled back one left nothing here). */
   self->outbox_rows = MAX (self->outbox_rows + self->outbox_delta, 0);

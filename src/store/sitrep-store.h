@@ -77,6 +77,15 @@ SitrepStore  *sitrep_store_open_for_reading (const char     *path,
                                             GError        **error);
 SitrepStore  *sitrep_store_open             (const char      *path,
                                              GError         **error);
+SitrepStore  *sitrep_store_open_unchecked   (const char      *path,
+                                             GError         **error);
+void          sitrep_store_check_async      (SitrepStore         *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean      sitrep_store_check_finish     (SitrepStore         *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 char         *sitrep_store_move_aside       (const char      *path,
                                              GError         **error);
 const char   *sitrep_store_get_path         (SitrepStore     *self);

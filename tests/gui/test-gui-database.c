@@ -5,7 +5,9 @@
  * is; "Move Aside and Start Fresh" keeps the old file (and its -wal)
  * under a new name and opens an empty database; "Quit" leaves the files
  * as they are and ends with exit status 1. A database another process
- * has open offers Quit alone.
+ * has open offers Quit alone. A database damaged in the middle, its header
+ * sound, opens to the window first: the page check after the first frame
+ * finds the damage, and the same dialog takes the window's place.
  */
 
 #include "config.h"
@@ -13,9 +15,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../store/store-test-util.h"
 #include "gui-test-util.h"
 #include "sitrep-application.h"
+#include "sitrep-context-store.h"
 #include "sitrep-database-dialog.h"
+#include "sitrep-wall-window.h"
 #include "sitrep-window.h"
 
 #define GARBAGE_LEN 8192
@@ -247,6 +252,106 @@ test_in_use (void)
   g_assert_cmpint (sitrep_application_get_exit_status (app), ==, 1);
 }
 
+/* The header and first pages sound, pages in the middle damaged: the app
+ * does not wait on the page check to show its window. The check, once the
+ * window is on screen, finds the damage; the window goes and the dialog
+ * shown at start for a damaged database takes its place, the file as it
+ * was (nothing written to it after). Move Aside works from there. With
+ * --wall, the wall view goes the same way. */
+static void
+test_damaged_after_window (gconstpointer data)
+{
+  gboolean wall = GPOINTER_TO_INT (data);
+  GType first_type = wall ? SITREP_TYPE_WALL_WINDOW : SITREP_TYPE_WINDOW;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *damaged = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *moved = NULL;
+  g_autoptr(GDir) listing = NULL;
+  Fixture f = { 0 };
+  AdwMessageDialog *dialog;
+  gpointer store = NULL;
+  gsize damaged_len, after_len;
+  const char *name;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  dir = test_make_tmp_dir ();
+  path = test_make_filled_store (dir);
+  test_overwrite_middle (path);
+  g_assert_true (g_file_get_contents (path, &damaged, &damaged_len, NULL));
+
+  f.app = sitrep_application_new (dir, FALSE);
+  sitrep_application_set_wall (f.app, wall);
+  g_application_register (G_APPLICATION (f.app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sitrep_application_get_context (f.app));
+  g_application_activate (G_APPLICATION (f.app));
+  g_assert_nonnull (find_window (&f, first_type));
+  g_assert_null (find_window (&f, SITREP_TYPE_DATABASE_DIALOG));
+  store = sitrep_context_get_store (sitrep_application_get_context (f.app));
+  g_object_add_weak_pointer (store, &store);
+
+  WAIT_UNTIL (find_window (&f, SITREP_TYPE_DATABASE_DIALOG) != NULL);
+  dialog = find_window (&f, SITREP_TYPE_DATABASE_DIALOG);
+  WAIT_UNTIL (find_window (&f, first_type) == NULL);
+  g_assert_null (find_window (&f, SITREP_TYPE_WINDOW));
+  g_assert_null (find_window (&f, SITREP_TYPE_WALL_WINDOW));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "The Database Is Damaged");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+  g_assert_true (adw_message_dialog_has_response (dialog, "move-aside"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "quit"));
+  g_assert_null (sitrep_application_get_context (f.app));
+  g_assert_cmpint (sitrep_application_get_exit_status (f.app), ==, 1);
+  if (!wall)
+    gui_test_save_screenshot (GTK_WIDGET (dialog), "database-damaged-after-window.png");
+
+  /* The store is closed, and nothing was written to the damaged file. */
+  WAIT_UNTIL (store == NULL);
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpuint (after_len, ==, damaged_len);
+  g_assert_true (memcmp (after, damaged, damaged_len) == 0);
+  g_clear_pointer (&after, g_free);
+
+  adw_message_dialog_response (dialog, "move-aside");
+  WAIT_UNTIL (find_window (&f, SITREP_TYPE_WINDOW) != NULL);
+  WAIT_UNTIL (find_window (&f, SITREP_TYPE_DATABASE_DIALOG) == NULL);
+  g_assert_nonnull (sitrep_application_get_context (f.app));
+  g_assert_cmpint (sitrep_application_get_exit_status (f.app), ==, 0);
+
+  /* The damaged file is kept, as it was, under a new name... */
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "sitrep.db.broken-") && !g_str_has_suffix (name, "-wal")
+        && !g_str_has_suffix (name, "-shm"))
+      {
+        g_assert_null (moved);
+        moved = g_build_filename (dir, name, NULL);
+      }
+  g_assert_nonnull (moved);
+  g_assert_true (g_file_get_contents (moved, &after, &after_len, NULL));
+  g_assert_cmpuint (after_len, ==, damaged_len);
+  g_assert_true (memcmp (after, damaged, damaged_len) == 0);
+  g_clear_pointer (&after, g_free);
+
+  /* ...and a fresh, sound database is where it was, checked in turn. */
+  after = read_file (path);
+  g_assert_nonnull (after);
+  g_assert_true (g_str_has_prefix (after, "SQLite format 3"));
+  g_assert_null (find_window (&f, SITREP_TYPE_DATABASE_DIALOG));
+
+  f.dir = g_steal_pointer (&dir);
+  fixture_tear_down (&f, NULL);
+}
+
 typedef void (*FixtureTest) (Fixture *f, gconstpointer data);
 
 /* Each in a process of its own: an application is exported on the bus
@@ -280,6 +385,10 @@ main (int   argc,
   g_test_add_data_func ("/gui/database/quit", (gconstpointer) test_quit, run_isolated);
   g_test_add_func ("/gui/database/move-aside-names", test_move_aside_names);
   g_test_add_func ("/gui/database/in-use", test_in_use);
+  g_test_add_data_func ("/gui/database/damaged-after-window", GINT_TO_POINTER (FALSE),
+                        test_damaged_after_window);
+  g_test_add_data_func ("/gui/database/damaged-after-wall", GINT_TO_POINTER (TRUE),
+                        test_damaged_after_window);
 
   return g_test_run ();
 }

@@ -8,6 +8,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
+#include <string.h>
+
+#include "sitrep-store.h"
 
 G_BEGIN_DECLS
 
@@ -134,6 +137,43 @@ test_body_string (JsonObject *body,
                   const char *member)
 {
   return json_object_get_string_member_with_default (body, member, NULL);
+}
+
+/* A store with a few hundred pages in its file, closed (so the WAL is
+ * checkpointed into it). */
+static inline char *
+test_make_filled_store (const char *dir)
+{
+  char *path = g_build_filename (dir, "sitrep.db", NULL);
+  g_autoptr(GError) error = NULL;
+  SitrepStore *store;
+
+  store = sitrep_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+  test_sql_exec (path,
+                 "CREATE TABLE filler (n INTEGER PRIMARY KEY, x BLOB);"
+                 "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 2000) "
+                 "INSERT INTO filler SELECT n, randomblob(500) FROM c;"
+                 "PRAGMA wal_checkpoint(TRUNCATE);");
+  return path;
+}
+
+/* Damages whole pages in the middle of the file (b-tree pages of the
+ * filler table above), leaving its header and schema sound. */
+static inline void
+test_overwrite_middle (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len, >, 256 * 1024);
+  memset (data + len / 2 - 32 * 1024, 0x5a, 64 * 1024);
+  g_file_set_contents (path, data, (gssize) len, &error);
+  g_assert_no_error (error);
 }
 
 G_END_DECLS

@@ -11,49 +11,14 @@
 #include <sqlite3.h>
 
 #include "sitrep-store.h"
+#include "sitrep-store-sync.h"
 #include "store-test-util.h"
-
-/* A store with a few hundred pages in its file, closed (so the WAL is
- * checkpointed into it). */
-static char *
-make_filled_store (const char *dir)
-{
-  char *path = g_build_filename (dir, "sitrep.db", NULL);
-  g_autoptr(GError) error = NULL;
-  SitrepStore *store;
-
-  store = sitrep_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_finalize_object (store);
-  test_sql_exec (path,
-                 "CREATE TABLE filler (n INTEGER PRIMARY KEY, x BLOB);"
-                 "WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 2000) "
-                 "INSERT INTO filler SELECT n, randomblob(500) FROM c;"
-                 "PRAGMA wal_checkpoint(TRUNCATE);");
-  return path;
-}
-
-static void
-overwrite_middle (const char *path)
-{
-  g_autofree char *data = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize len;
-
-  g_file_get_contents (path, &data, &len, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (len, >, 256 * 1024);
-  /* Whole pages in the middle: b-tree pages of the filler table. */
-  memset (data + len / 2 - 32 * 1024, 0x5a, 64 * 1024);
-  g_file_set_contents (path, data, (gssize) len, &error);
-  g_assert_no_error (error);
-}
 
 static void
 test_open_damaged_pages (void)
 {
   g_autofree char *dir = test_make_tmp_dir ();
-  g_autofree char *path = make_filled_store (dir);
+  g_autofree char *path = test_make_filled_store (dir);
   g_autoptr(GError) error = NULL;
   SitrepStore *store;
 
@@ -62,11 +27,119 @@ test_open_damaged_pages (void)
   g_assert_no_error (error);
   g_assert_finalize_object (store);
 
-  overwrite_middle (path);
+  test_overwrite_middle (path);
   store = sitrep_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, path));
+
+  test_rm_rf (dir);
+}
+
+static void
+on_checked (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (sitrep_store_check_finish (SITREP_STORE (source), result, error));
+  g_assert_nonnull (*error);
+}
+
+static void
+on_checked_sound (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sitrep_store_check_finish (SITREP_STORE (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Opened unchecked, a file whose middle pages are damaged (its header
+ * and schema sound) opens; the check, in a worker thread, finds the
+ * damage and names the file, as opening with the check does. From then
+ * on nothing is written to the file: an edit made before stays in the
+ * -wal, an edit after is refused, and closing the store leaves the file
+ * and its -wal as they were. */
+static void
+test_open_unchecked_damaged_pages (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ();
+  g_autofree char *path = test_make_filled_store (dir);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *damaged = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(JsonObject) body = test_incident_body ("Typed before", "P2", "investigating", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) checked = NULL;
+  g_autoptr(SitrepStore) reader = NULL;
+  g_autoptr(SitrepRecord) record = NULL;
+  gboolean sound = FALSE;
+  gsize damaged_len, after_len;
+  SitrepStore *store;
+
+  /* Sound, the check says so. */
+  store = sitrep_store_open_unchecked (path, &error);
+  g_assert_no_error (error);
+  sitrep_store_check_async (store, NULL, on_checked_sound, &sound);
+  while (!sound)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (store);
+
+  test_overwrite_middle (path);
+  g_assert_true (g_file_get_contents (path, &damaged, &damaged_len, NULL));
+
+  store = sitrep_store_open_unchecked (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (sitrep_store_put (store, "incidents", "0190d5a0-0000-7000-8000-000000000001",
+                                   body, &error));
+  g_assert_no_error (error);
+
+  sitrep_store_check_async (store, NULL, on_checked, &checked);
+  while (checked == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (checked, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT);
+  expected = g_strdup_printf ("The database %s is damaged: ", path);
+  g_assert_true (g_str_has_prefix (checked->message, expected));
+
+  /* The same words as the check at open. */
+  {
+    SitrepStore *checked_open = sitrep_store_open (path, &error);
+
+    g_assert_null (checked_open);
+    g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT);
+    g_assert_cmpstr (error->message, ==, checked->message);
+    g_clear_error (&error);
+  }
+
+  g_assert_false (sitrep_store_put (store, "incidents", "0190d5a0-0000-7000-8000-000000000002",
+                                    body, &error));
+  g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT);
+  g_assert_cmpstr (error->message, ==, checked->message);
+  g_clear_error (&error);
+  g_assert_false (sitrep_store_set_sync_state (store, "cursor", "1", &error));
+  g_assert_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_assert_finalize_object (store);
+
+  /* Nothing was checkpointed into the damaged file... */
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpuint (after_len, ==, damaged_len);
+  g_assert_true (memcmp (after, damaged, damaged_len) == 0);
+  /* ...and the edit made before is still in its -wal, the one after not. */
+  g_assert_true (g_file_test (wal, G_FILE_TEST_IS_REGULAR));
+  reader = sitrep_store_open_for_reading (path, &error);
+  g_assert_no_error (error);
+  record = sitrep_store_get (reader, "incidents", "0190d5a0-0000-7000-8000-000000000001");
+  g_assert_nonnull (record);
+  g_clear_pointer (&record, sitrep_record_free);
+  record = sitrep_store_get (reader, "incidents", "0190d5a0-0000-7000-8000-000000000002");
+  g_assert_null (record);
 
   test_rm_rf (dir);
 }
@@ -242,6 +315,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store/open/damaged-pages", test_open_damaged_pages);
+  g_test_add_func ("/store/open/unchecked-damaged-pages", test_open_unchecked_damaged_pages);
   g_test_add_func ("/store/open/not-a-database", test_open_not_a_database);
   g_test_add_func ("/store/open/unreadable", test_open_unreadable);
   g_test_add_func ("/store/open/in-use", test_open_in_use);
