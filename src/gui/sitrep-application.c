@@ -5,8 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "sitrep-application.h"
-#include "sitrep-conflict-dialog.h"
+#include "sitrep-application-private.h"
 #include "sitrep-context-store.h"
 #include "sitrep-database-dialog.h"
 #include "sitrep-enum-strings.h"
@@ -17,30 +16,6 @@
 #include "sitrep-wall-window.h"
 #include "sitrep-window.h"
 
-struct _SitrepApplication
-{
-  AdwApplication  parent_instance;
-
-  char           *data_dir;
-  gboolean        demo;
-  char           *demo_id;
-  SitrepContext  *context;
-  GSettings      *settings;
-  GtkWidget      *conflict_dialog;
-  gint64          conflict_shown;
-  GHashTable     *conflicts_put_off;   /* ids the user answered "Later" or is editing */
-  guint           conflicts_idle_id;
-  guint           load_all_id;
-  SitrepNotifier *notifier;
-  gboolean        held;
-  GError         *open_error;         /* why the database could not be opened */
-  GtkWidget      *database_dialog;
-  int             exit_status;
-  gboolean        wall;               /* start with the wall view */
-  GCancellable   *check_cancellable;  /* the database's page check, after the first frame */
-  gulong          window_added_id;    /* waits for the first window to check the database */
-  guint           check_id;
-};
 
 G_DEFINE_FINAL_TYPE (SitrepApplication, sitrep_application, ADW_TYPE_APPLICATION)
 
@@ -87,7 +62,6 @@ new_window (SitrepApplication *self)
   return window;
 }
 
-static void show_database_dialog (SitrepApplication *self);
 
 static void
 sitrep_application_activate (GApplication *application)
@@ -97,7 +71,7 @@ sitrep_application_activate (GApplication *application)
 
   if (self->context == NULL)
     {
-      show_database_dialog (self);
+      _sitrep_application_show_database_dialog (self);
       return;
     }
 
@@ -253,29 +227,8 @@ snooze_update_activated (GSimpleAction *action,
                                                             audience)));
 }
 
-static gboolean show_next_conflict (gpointer data);
-
-/* The header's "edits to settle": what was put off is asked again, from
- * the oldest. */
-static void
-settle_conflicts_activated (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
-{
-  SitrepApplication *self = SITREP_APPLICATION (user_data);
-
-  g_hash_table_remove_all (self->conflicts_put_off);
-  if (self->conflict_dialog != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->conflict_dialog));
-      return;
-    }
-  g_clear_handle_id (&self->conflicts_idle_id, g_source_remove);
-  show_next_conflict (self);
-}
-
 static const GActionEntry app_actions[] = {
-  { .name = "settle-conflicts", .activate = settle_conflicts_activated },
+  { .name = "settle-conflicts", .activate = _sitrep_application_settle_conflicts },
   { .name = "show-incident", .activate = show_incident_activated, .parameter_type = "s" },
   { .name = "compose-update", .activate = compose_update_activated, .parameter_type = "s" },
   { .name = "snooze-update", .activate = snooze_update_activated, .parameter_type = "s" },
@@ -285,65 +238,6 @@ static const GActionEntry app_actions[] = {
   { .name = "help", .activate = help_activated },
   { .name = "about", .activate = about_activated },
 };
-
-static void
-on_conflict_response (SitrepApplication *self,
-                      const char        *response)
-{
-  /* Put off (the header's "edits to settle" asks again), or being edited
-   * from both: not asked again now. Any other answer settles it. */
-  if (g_str_equal (response, "later") || g_str_equal (response, "edit"))
-    g_hash_table_add (self->conflicts_put_off, g_memdup2 (&self->conflict_shown, sizeof (gint64)));
-}
-
-static void on_conflicts_changed (SitrepApplication *self);
-
-/* Refused edits are asked about one at a time, on the window in use,
- * whenever the list of them changes. */
-static gboolean
-show_next_conflict (gpointer data)
-{
-  SitrepApplication *self = data;
-  g_autoptr(GPtrArray) conflicts = NULL;
-  SitrepRefusedEdit *next = NULL;
-  GtkWindow *window;
-
-  self->conflicts_idle_id = 0;
-
-  if (self->conflict_dialog != NULL || self->context == NULL)
-    return G_SOURCE_REMOVE;
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  conflicts = sitrep_context_dup_refused_edits (self->context);
-  for (guint i = 0; conflicts != NULL && i < conflicts->len && next == NULL; i++)
-    {
-      SitrepRefusedEdit *conflict = conflicts->pdata[i];
-
-      if (!g_hash_table_contains (self->conflicts_put_off, &conflict->id))
-        next = conflict;
-    }
-  if (window == NULL || next == NULL)
-    return G_SOURCE_REMOVE;
-
-  self->conflict_shown = next->id;
-  self->conflict_dialog = sitrep_conflict_dialog_new (window, self->context, next);
-  g_object_add_weak_pointer (G_OBJECT (self->conflict_dialog), (gpointer *) &self->conflict_dialog);
-  g_signal_connect_object (self->conflict_dialog, "response", G_CALLBACK (on_conflict_response),
-                           self, G_CONNECT_SWAPPED);
-  /* When it closes, the next conflict not put off is asked about. */
-  g_signal_connect_object (self->conflict_dialog, "destroy", G_CALLBACK (on_conflicts_changed),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (self->conflict_dialog));
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_conflicts_changed (SitrepApplication *self)
-{
-  if (self->conflicts_idle_id == 0)
-    self->conflicts_idle_id = g_idle_add (show_next_conflict, self);
-}
 
 typedef struct
 {
@@ -524,8 +418,8 @@ static void start_with_context (SitrepApplication *self);
 
 /* Everything that hangs on the context goes with it, so that Move Aside
  * can start again on a fresh database: its windows are closed by then. */
-static void
-stop_context (SitrepApplication *self)
+void
+_sitrep_application_stop_context (SitrepApplication *self)
 {
   if (self->check_cancellable != NULL)
     g_cancellable_cancel (self->check_cancellable);
@@ -555,119 +449,6 @@ stop_context (SitrepApplication *self)
   g_clear_object (&self->context);
 }
 
-/* Any window of the application but the database dialog. */
-static GtkWindow *
-other_window (SitrepApplication *self)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (l->data != (gpointer) self->database_dialog)
-      return l->data;
-  return NULL;
-}
-
-/* The page check found the database damaged, its window up: syncing has
- * stopped and nothing more is written to the file (the store refuses it).
- * Its windows (the wall view too) make way for the dialog shown at start
- * for a damaged database, with the same ways on. What the user saved
- * before stays in the file and its -wal, which Move Aside keeps. */
-static void
-database_damaged (SitrepApplication *self,
-                  GError            *error)
-{
-  GtkWindow *other;
-
-  g_printerr ("sitrep: %s\n", error->message);
-  g_clear_error (&self->open_error);
-  self->open_error = error;
-  self->exit_status = 1;
-
-  /* The dialog first: the application keeps a window throughout. A
-   * window destroyed may take its dialogs with it: the list is read again
-   * after each. */
-  show_database_dialog (self);
-  while ((other = other_window (self)) != NULL)
-    gtk_window_destroy (other);
-  stop_context (self);
-}
-
-static void
-on_database_checked (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(SitrepApplication) self = user_data;
-  GError *error = NULL;
-
-  if (sitrep_context_check_database_finish (SITREP_CONTEXT (source), result, &error))
-    return;
-
-  /* Cancelled with the context it checked, or about another context. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      (gpointer) source != (gpointer) self->context)
-    g_error_free (error);
-  else if (g_error_matches (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_CORRUPT))
-    database_damaged (self, error);
-  else
-    {
-      g_warning ("Could not check the database: %s", error->message);
-      g_error_free (error);
-    }
-}
-
-static gboolean
-check_database (gpointer data)
-{
-  SitrepApplication *self = data;
-
-  self->check_id = 0;
-  if (self->context == NULL || self->check_cancellable != NULL)
-    return G_SOURCE_REMOVE;
-
-  self->check_cancellable = g_cancellable_new ();
-  sitrep_context_check_database_async (self->context, self->check_cancellable,
-                                       on_database_checked, g_object_ref (self));
-  return G_SOURCE_REMOVE;
-}
-
-/* As the rest of the incidents: once the first frame is on screen. */
-static void
-on_first_window_frame (GdkFrameClock     *clock,
-                       SitrepApplication *self)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_first_window_frame, self);
-  if (self->check_id == 0 && self->check_cancellable == NULL)
-    self->check_id = g_idle_add (check_database, self);
-}
-
-static void
-on_first_window_realized (GtkWidget         *window,
-                          SitrepApplication *self)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-
-  g_signal_handlers_disconnect_by_func (window, on_first_window_realized, self);
-  if (clock != NULL)
-    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_window_frame), self, 0);
-  else
-    on_first_window_frame (NULL, self);
-}
-
-/* The first window of the context, the workspace window or the wall
- * view: the database is checked once it has drawn its first frame. */
-static void
-on_window_added (SitrepApplication *self,
-                 GtkWindow         *window)
-{
-  if (SITREP_IS_DATABASE_DIALOG (window))
-    return;
-
-  g_clear_signal_handler (&self->window_added_id, self);
-  if (gtk_widget_get_realized (GTK_WIDGET (window)))
-    on_first_window_realized (GTK_WIDGET (window), self);
-  else
-    g_signal_connect_object (window, "realize", G_CALLBACK (on_first_window_realized), self,
-                             G_CONNECT_AFTER);
-}
 
 /* The local database's file, as the context opens it. */
 static char *
@@ -722,7 +503,7 @@ open_context (SitrepApplication *self)
   g_clear_error (&self->open_error);
   /* The sidebar's first screen: the rest come after the first frame.
    * Without the page check, which grows with the file: it runs in a
-   * worker thread once the window is up (on_window_added()). */
+   * worker thread once the window is up (_sitrep_application_on_window_added()). */
   self->context = sitrep_context_new_first_unchecked (self->data_dir, first_screen_incidents (),
                                                       &self->open_error);
   if (self->context == NULL)
@@ -773,7 +554,7 @@ on_database_response (SitrepApplication *self,
       return;
     }
 
-  show_database_dialog (self);
+  _sitrep_application_show_database_dialog (self);
 }
 
 /* What is wrong with the local database, as the dialog's heading says it. */
@@ -802,8 +583,8 @@ database_heading (const GError *error)
 }
 
 /* Instead of the window: what is wrong with the database, and the ways on. */
-static void
-show_database_dialog (SitrepApplication *self)
+void
+_sitrep_application_show_database_dialog (SitrepApplication *self)
 {
   g_autofree char *path = NULL;
 
@@ -903,10 +684,10 @@ start_with_context (SitrepApplication *self)
       }
   }
 
-  self->window_added_id = g_signal_connect (self, "window-added", G_CALLBACK (on_window_added),
+  self->window_added_id = g_signal_connect (self, "window-added", G_CALLBACK (_sitrep_application_on_window_added),
                                             NULL);
   g_signal_connect_object (self->context, "conflicts-changed",
-                           G_CALLBACK (on_conflicts_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_sitrep_application_on_conflicts_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_store (self->context), "changed",
                            G_CALLBACK (on_store_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (sitrep_context_get_sync_engine (self->context),
@@ -914,7 +695,7 @@ start_with_context (SitrepApplication *self)
                            G_CONNECT_SWAPPED);
   start_notifier (self);
   connect_to_server (self);
-  on_conflicts_changed (self);
+  _sitrep_application_on_conflicts_changed (self);
 
   if (self->demo)
     {
