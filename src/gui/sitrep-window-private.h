@@ -87,6 +87,16 @@ void _sitrep_window_init_palette       (SitrepWindow   *self);
 /* sitrep-window-conflicts.c */
 void _sitrep_window_init_settle_button (SitrepWindow *self);
 
+/* sitrep-window-sync-state.c */
+gboolean _sitrep_window_signed_out          (SitrepWindow *self);
+void     _sitrep_window_update_sync_label   (SitrepWindow *self);
+void     _sitrep_window_update_auth_state   (SitrepWindow *self);
+void     _sitrep_window_on_edits_refused    (SitrepWindow *self,
+                                             guint         n_refused);
+
+/* sitrep-window.c */
+void     _sitrep_window_update_sidebar_state (SitrepWindow *self);
+
 /* For tests, which drive the window's real widgets. */
 GtkSingleSelection  *_sitrep_window_get_selection      (SitrepWindow *self);
 GtkListView         *_sitrep_window_get_incident_list  (SitrepWindow *self);
