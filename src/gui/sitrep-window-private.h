@@ -93,6 +93,7 @@ void     _sitrep_window_update_sync_label   (SitrepWindow *self);
 void     _sitrep_window_update_auth_state   (SitrepWindow *self);
 void     _sitrep_window_on_edits_refused    (SitrepWindow *self,
                                              guint         n_refused);
+void     _sitrep_window_on_auth_banner_revealed (SitrepWindow *self);
 
 /* sitrep-window.c */
 void     _sitrep_window_update_sidebar_state (SitrepWindow *self);

@@ -136,6 +136,11 @@ _sitrep_window_update_auth_state (SitrepWindow *self)
       gtk_image_set_from_icon_name (self->auth_icon, "changes-prevent-symbolic");
       gtk_label_set_label (self->auth_label, _("Read-only: this token can view but not edit"));
     }
+  /* A revealer measures its child even while it is hidden: the banner's
+   * wrapping text would be laid out for every frame of every window. It
+   * is there only while shown, or on its way in or out. */
+  if (refused || read_only)
+    gtk_widget_set_visible (gtk_revealer_get_child (self->auth_banner), TRUE);
   gtk_revealer_set_reveal_child (self->auth_banner, refused || read_only);
 
   _sitrep_window_update_sidebar_state (self);
@@ -160,4 +165,13 @@ _sitrep_window_on_edits_refused (SitrepWindow *self,
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* Once the banner has gone, its child goes too. */
+void
+_sitrep_window_on_auth_banner_revealed (SitrepWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->auth_banner) &&
+      !gtk_revealer_get_child_revealed (self->auth_banner))
+    gtk_widget_set_visible (gtk_revealer_get_child (self->auth_banner), FALSE);
 }

@@ -531,7 +531,11 @@ sitrep_window_constructed (GObject *object)
                            G_CALLBACK (_sitrep_window_update_auth_state), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->context, "record-changed",
                            G_CALLBACK (on_record_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->auth_banner, "notify::child-revealed",
+                           G_CALLBACK (_sitrep_window_on_auth_banner_revealed), self,
+                           G_CONNECT_SWAPPED);
   _sitrep_window_update_auth_state (self);
+  _sitrep_window_on_auth_banner_revealed (self);
   _sitrep_window_init_settle_button (self);
   _sitrep_window_init_palette (self);
   on_selection_changed (self);

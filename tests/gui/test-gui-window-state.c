@@ -225,6 +225,10 @@ test_empty_says_why (Fixture       *f,
   gtk_window_present (GTK_WINDOW (window));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (empty)));
   g_assert_cmpstr (adw_status_page_get_title (empty), ==, "All Quiet");
+  /* The token banner is not there to be laid out while it is hidden. */
+  g_assert_false (gtk_revealer_get_reveal_child (_sitrep_window_get_auth_banner (window)));
+  g_assert_false (gtk_widget_get_visible (gtk_revealer_get_child (
+    _sitrep_window_get_auth_banner (window))));
   g_assert_nonnull (find_telling (GTK_WIDGET (window), "No incidents"));
 
   id = sitrep_context_declare_incident (f->context, "Checkout errors", "checkout", "",

@@ -180,6 +180,8 @@ test_wrong_token (void)
   g_assert_cmpstr (gtk_label_get_text (_sitrep_window_get_sync_label (f.window)), ==,
                    "Not signed in");
   WAIT_UNTIL (gtk_revealer_get_child_revealed (_sitrep_window_get_auth_banner (f.window)));
+  g_assert_true (gtk_widget_get_visible (gtk_revealer_get_child (
+    _sitrep_window_get_auth_banner (f.window))));
   save_screenshot (&f, "auth-wrong-token.png");
 
   /* The right token: the incidents (none yet) are the server's again. */
@@ -188,6 +190,9 @@ test_wrong_token (void)
   WAIT_IDLE ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar), ==, "empty");
   g_assert_false (gtk_revealer_get_reveal_child (_sitrep_window_get_auth_banner (f.window)));
+  /* Gone, it takes its text out of the layout. */
+  WAIT_UNTIL (!gtk_widget_get_visible (gtk_revealer_get_child (
+    _sitrep_window_get_auth_banner (f.window))));
 
   fixture_clear (&f);
 }
