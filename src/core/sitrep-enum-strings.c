@@ -203,6 +203,23 @@ sitrep_status_get_label (SitrepStatus s)
 }
 
 /**
+ * sitrep_status_get_template_label:
+ *
+ * The status as the templates say it: in the templates' language (the
+ * guide's English), whatever the language of the interface, because the
+ * text around it in an update is.
+ *
+ * Returns: the untranslated label ("Investigating" …) or %NULL.
+ */
+const char *
+sitrep_status_get_template_label (SitrepStatus s)
+{
+  if ((int) s < 0 || (gsize) s >= G_N_ELEMENTS (status_labels))
+    return NULL;
+  return status_labels[s];
+}
+
+/**
  * sitrep_role_to_string:
  *
  * Returns: the protocol string ("deputy_commander" …) or %NULL.

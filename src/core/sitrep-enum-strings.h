@@ -15,6 +15,7 @@ SitrepSeverity  sitrep_severity_from_string     (const char         *s);
 const char     *sitrep_status_to_string         (SitrepStatus        s);
 SitrepStatus    sitrep_status_from_string       (const char         *s);
 const char     *sitrep_status_get_label         (SitrepStatus        s);
+const char     *sitrep_status_get_template_label (SitrepStatus       s);
 
 const char     *sitrep_role_to_string           (SitrepRole          r);
 gboolean        sitrep_role_from_string         (const char         *s,

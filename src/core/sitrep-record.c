@@ -421,7 +421,9 @@ check_text (const char  *field,
 {
   if (strlen (text) > SITREP_TEXT_MAX)
     {
-      g_autofree char *problem = g_strdup_printf (_("must be at most %d bytes"),
+      g_autofree char *problem = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "must be at most %d byte",
+                                                               "must be at most %d bytes",
+                                                               SITREP_TEXT_MAX),
                                                   SITREP_TEXT_MAX);
       return fail (error, field, problem);
     }

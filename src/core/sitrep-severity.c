@@ -89,6 +89,23 @@ sitrep_severity_get_info (SitrepSeverity s)
 }
 
 /**
+ * sitrep_severity_get_template_name:
+ *
+ * The level's name in the templates' language (the guide's English), for
+ * the text of an update: "Critical" whatever the interface's language.
+ *
+ * Returns: (nullable): the untranslated name, or %NULL for
+ *   %SITREP_SEVERITY_NONE and out-of-range values.
+ */
+const char *
+sitrep_severity_get_template_name (SitrepSeverity s)
+{
+  if ((int) s < SITREP_SEVERITY_P1 || (int) s > SITREP_SEVERITY_P4)
+    return NULL;
+  return severity_table[s - SITREP_SEVERITY_P1].name;
+}
+
+/**
  * sitrep_severity_question:
  * @index: 0, 1 or 2
  *

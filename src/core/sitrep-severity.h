@@ -23,6 +23,7 @@ typedef struct {
 } SitrepSeverityInfo;
 
 const SitrepSeverityInfo *sitrep_severity_get_info (SitrepSeverity s);
+const char               *sitrep_severity_get_template_name (SitrepSeverity s);
 
 const char               *sitrep_severity_question (guint          index);
 SitrepSeverity            sitrep_severity_classify (gboolean       complete_loss,

@@ -201,17 +201,12 @@ sitrep_time_is_valid (const char *text)
   return dt != NULL;
 }
 
-/**
- * sitrep_time_format_duration:
- *
- * Formats a span for people, coarsely: "45 min", "2 h 5 min", "3 d 4 h".
- * Spans under a minute read "0 min"; the sign is dropped, so callers say
- * "ago" or "overdue" themselves.
- *
- * Returns: (transfer full): the text
- */
-char *
-sitrep_time_format_duration (GTimeSpan span)
+/* A format from the table above, translated or in the templates' language. */
+#define T(translate, format) ((translate) ? _(format) : (format))
+
+static char *
+format_duration (GTimeSpan span,
+                 gboolean  translate)
 {
   gint64 minutes;
   int days, hours, mins;
@@ -230,20 +225,49 @@ sitrep_time_format_duration (GTimeSpan span)
     {
       if (hours == 0)
         /* Translators: a duration in days, e.g. "3 d" */
-        return g_strdup_printf (_("%d d"), days);
+        return g_strdup_printf (T (translate, N_ ("%d d")), days);
       /* Translators: a duration in days and hours, e.g. "3 d 4 h" */
-      return g_strdup_printf (_("%d d %d h"), days, hours);
+      return g_strdup_printf (T (translate, N_ ("%d d %d h")), days, hours);
     }
 
   if (hours > 0)
     {
       if (mins == 0)
         /* Translators: a duration in hours, e.g. "2 h" */
-        return g_strdup_printf (_("%d h"), hours);
+        return g_strdup_printf (T (translate, N_ ("%d h")), hours);
       /* Translators: a duration in hours and minutes, e.g. "2 h 5 min" */
-      return g_strdup_printf (_("%d h %d min"), hours, mins);
+      return g_strdup_printf (T (translate, N_ ("%d h %d min")), hours, mins);
     }
 
   /* Translators: a duration in minutes, e.g. "45 min" */
-  return g_strdup_printf (_("%d min"), mins);
+  return g_strdup_printf (T (translate, N_ ("%d min")), mins);
+}
+
+/**
+ * sitrep_time_format_duration:
+ *
+ * Formats a span for people, coarsely: "45 min", "2 h 5 min", "3 d 4 h".
+ * Spans under a minute read "0 min"; the sign is dropped, so callers say
+ * "ago" or "overdue" themselves.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+sitrep_time_format_duration (GTimeSpan span)
+{
+  return format_duration (span, TRUE);
+}
+
+/**
+ * sitrep_time_format_duration_for_template:
+ *
+ * Like sitrep_time_format_duration(), in the templates' language (the
+ * guide's English) whatever the interface's: for the text of an update.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+sitrep_time_format_duration_for_template (GTimeSpan span)
+{
+  return format_duration (span, FALSE);
 }

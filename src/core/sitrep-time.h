@@ -12,5 +12,6 @@ char      *sitrep_time_now             (void);
 GDateTime *sitrep_time_parse           (const char  *text);
 gboolean   sitrep_time_is_valid        (const char  *text);
 char      *sitrep_time_format_duration (GTimeSpan    span);
+char      *sitrep_time_format_duration_for_template (GTimeSpan span);
 
 G_END_DECLS

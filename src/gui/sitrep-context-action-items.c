@@ -242,7 +242,9 @@ sitrep_context_add_action_item (SitrepContext     *self,
   if (strlen (text) > DESCRIPTION_MAX)
     {
       g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
-                   _("The description is too long: keep it under %d characters"),
+                   g_dngettext (GETTEXT_PACKAGE, "The description is too long: keep it under %d character",
+                                "The description is too long: keep it under %d characters",
+                                DESCRIPTION_MAX),
                    DESCRIPTION_MAX);
       return NULL;
     }

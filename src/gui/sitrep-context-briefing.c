@@ -28,13 +28,17 @@ append_when (GString   *out,
 
   if (local != NULL && g_date_time_get_utc_offset (local) != 0)
     {
-      g_autofree char *local_text = g_date_time_format (local, "%Y-%m-%d %H:%M %Z");
+      /* Translators: a date and a local time, "2026-12-03 15:32 CET" (g_date_time_format()
+       * notation): put the parts in your language’s order */
+      g_autofree char *local_text = g_date_time_format (local, _("%Y-%m-%d %H:%M %Z"));
 
       utc_text = g_date_time_format (utc, "%H:%M UTC");
       g_string_append_printf (out, "%s (%s)", local_text, utc_text);
       return;
     }
-  utc_text = g_date_time_format (utc, "%Y-%m-%d %H:%M UTC");
+  /* Translators: a date and a time in UTC, "2026-12-03 14:32 UTC" (g_date_time_format()
+   * notation): put the parts in your language’s order */
+  utc_text = g_date_time_format (utc, _("%Y-%m-%d %H:%M UTC"));
   g_string_append (out, utc_text);
 }
 

@@ -296,8 +296,14 @@ sitrep_context_template_values (SitrepContext *self,
       json_array_get_length (json_node_get_array (services)) > 0)
     set_value (values, "service",
                g_strdup (json_array_get_string_element (json_node_get_array (services), 0)));
-  set_value (values, "severity", info ? g_strdup_printf ("%s (%s)", info->id, info->name) : NULL);
-  set_value (values, "status", g_strdup (sitrep_status_get_label (sitrep_incident_get_status (incident))));
+  /* The values are in the templates' language, as the text around them is,
+   * not the interface's: an English update never says "Kritisch". */
+  set_value (values, "severity",
+             info ? g_strdup_printf ("%s (%s)", info->id,
+                                     sitrep_severity_get_template_name (info->severity))
+                  : NULL);
+  set_value (values, "status",
+             g_strdup (sitrep_status_get_template_label (sitrep_incident_get_status (incident))));
   set_value (values, "impact", g_strdup (sitrep_incident_get_customer_impact (incident)));
   set_value (values, "commander",
              sitrep_context_dup_role_person (self, incident_id, SITREP_ROLE_COMMANDER));
@@ -311,7 +317,7 @@ sitrep_context_template_values (SitrepContext *self,
       GDateTime *end = sitrep_incident_get_milestone (incident, SITREP_MILESTONE_RESOLVED);
 
       set_value (values, "duration",
-                 sitrep_time_format_duration (g_date_time_difference (end ? end : now, started)));
+                 sitrep_time_format_duration_for_template (g_date_time_difference (end ? end : now, started)));
     }
 
   {

@@ -63,7 +63,9 @@ sitrep_context_request_page (SitrepContext  *self,
     {
       g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
                    /* Translators: %d is a number of characters */
-                   _("A team’s name is at most %d characters"), TEAM_MAX);
+                   g_dngettext (GETTEXT_PACKAGE, "A team’s name is at most %d character",
+                                "A team’s name is at most %d characters", TEAM_MAX),
+                   TEAM_MAX);
       return NULL;
     }
   said = g_strstrip (g_strdup (message != NULL ? message : ""));

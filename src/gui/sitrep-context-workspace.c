@@ -75,7 +75,9 @@ _sitrep_context_normalise_handle (const char  *person,
   if (strlen (start) > HANDLE_MAX || strpbrk (start, " \t\n") != NULL)
     {
       g_set_error (error, SITREP_STORE_ERROR, SITREP_STORE_ERROR_INVALID,
-                   _("“%s” is not a handle: use one word, at most %d characters"),
+                   g_dngettext (GETTEXT_PACKAGE, "“%s” is not a handle: use one word, at most %d character",
+                                "“%s” is not a handle: use one word, at most %d characters",
+                                HANDLE_MAX),
                    start, HANDLE_MAX);
       return NULL;
     }

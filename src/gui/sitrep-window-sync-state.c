@@ -58,7 +58,7 @@ _sitrep_window_update_sync_label (SitrepWindow *self)
               css = "warning";
               break;
             }
-          text = pending ? g_strdup_printf (_("Online · %u pending"), pending) : g_strdup (_("Online"));
+          text = pending ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Online · %u pending", "Online · %u pending", pending), pending) : g_strdup (_("Online"));
           tooltip = sitrep_context_get_server_url (self->context);
           icon = "network-transmit-receive-symbolic";
           css = "success";
@@ -76,7 +76,7 @@ _sitrep_window_update_sync_label (SitrepWindow *self)
           break;
         case SITREP_CONNECTION_OFFLINE:
         default:
-          text = pending ? g_strdup_printf (_("Offline · %u pending"), pending)
+          text = pending ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Offline · %u pending", "Offline · %u pending", pending), pending)
                          : g_strdup (_("Offline"));
           tooltip = error ? error : _("Edits are kept and sent when the server can be reached");
           icon = "network-offline-symbolic";

@@ -39,8 +39,8 @@ invalid (Scan       *s,
          const char *what)
 {
   g_set_error (s->error, SITREP_PROTOCOL_SCAN_ERROR, SITREP_PROTOCOL_SCAN_ERROR_INVALID,
-               _("Invalid JSON at byte %" G_GSIZE_FORMAT ": %s"),
-               (gsize) (s->p - s->start), what);
+               _("Invalid JSON at byte %lu: %s"),
+               (gulong) (s->p - s->start), what);
   return FALSE;
 }
 
@@ -279,7 +279,7 @@ sitrep_protocol_scan_json (const char  *data,
   if (len > max_size)
     {
       g_set_error (error, SITREP_PROTOCOL_SCAN_ERROR, SITREP_PROTOCOL_SCAN_ERROR_TOO_LARGE,
-                   _("JSON text is larger than %" G_GSIZE_FORMAT " bytes"), max_size);
+                   _("JSON text is larger than %lu bytes"), (gulong) max_size);
       return FALSE;
     }
 
@@ -390,7 +390,7 @@ sitrep_protocol_scan_text (const char  *data,
   if (len > max_size)
     {
       g_set_error (error, SITREP_PROTOCOL_SCAN_ERROR, SITREP_PROTOCOL_SCAN_ERROR_TOO_LARGE,
-                   _("Text is longer than %" G_GSIZE_FORMAT " bytes"), max_size);
+                   _("Text is longer than %lu bytes"), (gulong) max_size);
       return FALSE;
     }
 
@@ -514,6 +514,7 @@ decode_component (const char  *text,
   if (bytes == NULL)
     {
       g_set_error_literal (error, SITREP_PROTOCOL_SCAN_ERROR, SITREP_PROTOCOL_SCAN_ERROR_INVALID,
+                           /* xgettext:no-c-format */
                            _("A query parameter has a malformed %-escape"));
       return NULL;
     }

@@ -88,7 +88,7 @@ respond_too_large (SoupServerMessage *msg,
   if (limit == 0)
     message = g_strdup (_("This request takes no body"));
   else
-    message = g_strdup_printf (_("The body is larger than %" G_GSIZE_FORMAT " bytes"), limit);
+    message = g_strdup_printf (_("The body is larger than %lu bytes"), (gulong) limit);
   _sitrep_server_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
                                 SITREP_PROTOCOL_TOO_LARGE, message);
 }

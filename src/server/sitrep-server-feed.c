@@ -91,8 +91,8 @@ answer_changes (SitrepServer      *self,
   if (since < floor)
     {
       g_autofree char *message =
-        g_strdup_printf (_("Changes up to %" G_GINT64_FORMAT " were compacted; "
-                           "read the snapshot"), floor);
+        g_strdup_printf (_("Changes up to %lld were compacted; "
+                           "read the snapshot"), (long long) floor);
 
       _sitrep_server_respond_error (msg, SOUP_STATUS_GONE, SITREP_PROTOCOL_GONE, message);
       return TRUE;
@@ -268,11 +268,11 @@ parse_param (GHashTable  *query,
   if (!g_ascii_string_to_signed (text, 10, min, max, out, NULL))
     {
       if (max == G_MAXINT64)
-        *problem = g_strdup_printf (_("%s: must be an integer of at least %" G_GINT64_FORMAT),
-                                    name, min);
+        *problem = g_strdup_printf (_("%s: must be an integer of at least %lld"),
+                                    name, (long long) min);
       else
-        *problem = g_strdup_printf (_("%s: must be an integer from %" G_GINT64_FORMAT
-                                      " to %" G_GINT64_FORMAT), name, min, max);
+        *problem = g_strdup_printf (_("%s: must be an integer from %lld to %lld"),
+                                    name, (long long) min, (long long) max);
       return FALSE;
     }
 

@@ -216,8 +216,8 @@ push_write (SitrepServerStorage  *storage,
       if (first->mid - 1 > last_mid)
         {
           g_autofree char *message =
-            g_strdup_printf (_("The next mid of this client is %" G_GINT64_FORMAT),
-                             last_mid + 1);
+            g_strdup_printf (_("The next mid of this client is %lld"),
+                             (long long) (last_mid + 1));
 
           storage->vtable->rollback (storage);
           *response = sitrep_protocol_mid_gap_json (last_mid + 1, message);

@@ -242,8 +242,8 @@ read_cb (GObject      *source,
       g_task_return_new_error (task, SITREP_SYNC_ERROR,
                                SOUP_STATUS_IS_SUCCESSFUL (soup_message_get_status (request->msg))
                                ? SITREP_SYNC_ERROR_TOO_LARGE : SITREP_SYNC_ERROR_INVALID_ANSWER,
-                               _("The server’s answer is larger than %" G_GSIZE_FORMAT
-                                 " bytes"), request->max_size);
+                               _("The server’s answer is larger than %lu bytes"),
+                               (gulong) request->max_size);
       return;
     }
   g_byte_array_append (request->data, data, (guint) size);

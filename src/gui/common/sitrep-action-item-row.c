@@ -66,7 +66,9 @@ describe (SitrepActionItem *item)
   g_string_append (text, owner[0] != '\0' ? owner : _("no owner"));
   if (completed != NULL)
     {
-      g_autofree char *day = g_date_time_format (completed, "%Y-%m-%d");
+      /* Translators: a date, "2026-12-03" (g_date_time_format()
+       * notation): put the parts in your language’s order */
+      g_autofree char *day = g_date_time_format (completed, _("%Y-%m-%d"));
 
       g_string_append (text, " · ");
       /* Translators: %s is a date, 2024-01-22 */

@@ -20,13 +20,17 @@ sitrep_format_time_utc_local (GDateTime *when)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (when);
   g_autoptr(GDateTime) local = g_date_time_to_local (when);
-  g_autofree char *utc_text = g_date_time_format (utc, "%Y-%m-%d %H:%M:%S");
+  /* Translators: a date and time, "2026-12-03 14:32:05" (g_date_time_format()
+   * notation): put the parts in your language’s order */
+  g_autofree char *utc_text = g_date_time_format (utc, _("%Y-%m-%d %H:%M:%S"));
   g_autofree char *local_text = NULL;
 
   if (g_date_time_get_day_of_year (utc) == g_date_time_get_day_of_year (local))
     local_text = g_date_time_format (local, "%H:%M %Z");
   else
-    local_text = g_date_time_format (local, "%a %H:%M %Z");
+    /* Translators: a weekday and a local time, "Tue 14:32 CET" (g_date_time_format()
+     * notation): put the parts in your language’s order */
+    local_text = g_date_time_format (local, _("%a %H:%M %Z"));
 
   /* Translators: a time in UTC, then the same time in the local zone */
   return g_strdup_printf (_("%s UTC · %s"), utc_text, local_text);

@@ -193,7 +193,9 @@ _sitrep_notifier_describe_body (SitrepIncident       *incident,
       if (sitrep_deadline_is_obligation (d->kind))
         {
           g_autoptr(GDateTime) utc = g_date_time_to_utc (d->due);
-          g_autofree char *date = g_date_time_format (utc, "%Y-%m-%d");
+          /* Translators: a date, "2026-12-03" (g_date_time_format()
+           * notation): put the parts in your language’s order */
+          g_autofree char *date = g_date_time_format (utc, _("%Y-%m-%d"));
 
           /* Translators: %s: the incident, a deadline ("Hot wash due"), a
            * date, a time, e.g. "…: Hot wash due on 2026-12-04, 14:30 UTC." */

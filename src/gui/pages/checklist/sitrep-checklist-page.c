@@ -147,14 +147,14 @@ update_progress (SitrepChecklistPage *self)
         continue;
 
       /* Translators: progress of a checklist phase, "3 of 6 done" */
-      description = g_strdup_printf (_("%u of %u done"), done[phase], total[phase]);
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u done", "%u of %u done", total[phase]), done[phase], total[phase]);
       adw_preferences_group_set_description (group->group, description);
       all_done += done[phase];
       all_total += total[phase];
     }
 
   /* Translators: progress of the whole checklist, "12 of 21 done" */
-  progress = g_strdup_printf (_("%u of %u done"), all_done, all_total);
+  progress = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u done", "%u of %u done", all_total), all_done, all_total);
   gtk_label_set_label (self->progress_label, progress);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  all_total > 0 ? (double) all_done / all_total : 0.0);

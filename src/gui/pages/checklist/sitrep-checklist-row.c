@@ -63,7 +63,9 @@ format_done (SitrepChecklistTask *task)
           g_date_time_get_day_of_year (utc) == g_date_time_get_day_of_year (now))
         when = g_date_time_format (utc, "%H:%M UTC");
       else
-        when = g_date_time_format (utc, "%Y-%m-%d %H:%M UTC");
+        /* Translators: a date and a time in UTC, "2026-12-03 14:32 UTC" (g_date_time_format()
+         * notation): put the parts in your language’s order */
+        when = g_date_time_format (utc, _("%Y-%m-%d %H:%M UTC"));
     }
 
   if (by != NULL && when != NULL)

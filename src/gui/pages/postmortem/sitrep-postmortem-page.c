@@ -133,7 +133,10 @@ format_entry_time (gpointer   item,
   day = start != NULL ? g_date_time_format (start, "%Y-%m-%d") : NULL;
   entry_day = g_date_time_format (utc, "%Y-%m-%d");
   return g_date_time_format (utc, day == NULL || g_str_equal (day, entry_day)
-                                  ? "%H:%M" : "%Y-%m-%d %H:%M");
+                                  ? "%H:%M"
+                                  /* Translators: a date and time, "2026-12-03 14:32"
+                                   * (g_date_time_format() notation) */
+                                  : _("%Y-%m-%d %H:%M"));
 }
 
 static void

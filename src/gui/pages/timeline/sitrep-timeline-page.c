@@ -38,7 +38,7 @@ update_count (SitrepTimelinePage *self)
                             total);
   else
     /* Translators: how many timeline entries the filter shows */
-    text = g_strdup_printf (_("%u of %u shown"), shown, total);
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u shown", "%u of %u shown", total), shown, total);
   gtk_label_set_label (self->count_label, text);
 
   if (shown > 0)
@@ -331,7 +331,9 @@ format_in_zone (GDateTime *when,
   gboolean today = g_date_time_get_year (there) == g_date_time_get_year (now_there) &&
                    g_date_time_get_day_of_year (there) == g_date_time_get_day_of_year (now_there);
 
-  return g_date_time_format (there, today ? "%H:%M %Z" : "%a %d %b %H:%M %Z");
+  /* Translators: a day and time, "Tue 03 Dec 14:32 CET" (g_date_time_format()
+   * notation): put the parts in your language’s order */
+  return g_date_time_format (there, today ? "%H:%M %Z" : _("%a %d %b %H:%M %Z"));
 }
 
 /* Enter pressed again in haste guesses nothing: it cancels. The dialog
