@@ -157,8 +157,9 @@ def completeness(label, po_file, template, workdir):
     merged = os.path.join(workdir, os.path.basename(po_file) + ".merged")
     run(["msgmerge", "--quiet", "-o", merged, po_file, template])
     live = entries(merged)
+    # A plural message with one form left empty is untranslated too.
     untranslated = [e for e in live
-                    if not e["fuzzy"] and not any(e["msgstr"].values())]
+                    if not e["fuzzy"] and not (e["msgstr"] and all(e["msgstr"].values()))]
     fuzzy = [e for e in live if e["fuzzy"]]
     stats = run(["msgfmt", "--statistics", "-o", os.devnull, merged])
     print(f"{label}: {len(live)} messages; {stats.stderr.strip()}")
