@@ -242,9 +242,11 @@ sitrep_postmortem_format_duration (GDateTime *start,
   g_autofree char *from_text = NULL;
   g_autofree char *to_text = NULL;
   g_autofree char *days = NULL;
+  g_autofree char *hours_text = NULL;
+  g_autofree char *mins_text = NULL;
   GTimeSpan span;
   gint64 minutes;
-  int n_days;
+  int n_days, hours, mins;
 
   g_return_val_if_fail (start != NULL, NULL);
 
@@ -268,10 +270,19 @@ sitrep_postmortem_format_duration (GDateTime *start,
                             n_days);
 
   minutes = span / G_TIME_SPAN_MINUTE;
-  /* Translators: the guide's duration line, e.g. "14:32 to 16:00 (1 hours 28 minutes)";
-   * the guide writes "hours" whatever the number */
-  return g_strdup_printf (_("%s to %s%s (%d hours %d minutes)"), from_text, to_text,
-                          days != NULL ? days : "", (int) (minutes / 60), (int) (minutes % 60));
+  hours = (int) (minutes / 60);
+  mins = (int) (minutes % 60);
+  /* Translators: the hours of the guide's duration line, "(1 hours 28
+   * minutes)": the guide writes "hours" whatever the number, so both
+   * English forms are the same; use your language's forms */
+  hours_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hours", "%d hours", hours), hours);
+  /* Translators: the minutes of the guide's duration line, "(1 hours 28 minutes)" */
+  mins_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minutes", "%d minutes", mins), mins);
+  /* Translators: the guide's duration line, e.g. "14:32 to 16:00 (1 hours 28 minutes)":
+   * a start, an end, the days after the start the end falls (" +1 day" or
+   * nothing), the hours and the minutes */
+  return g_strdup_printf (_("%s to %s%s (%s %s)"), from_text, to_text,
+                          days != NULL ? days : "", hours_text, mins_text);
 }
 
 static char *
