@@ -154,18 +154,27 @@ help_shortcut (GtkWidget *widget,
                GVariant  *args,
                gpointer   user_data)
 {
-  sitrep_help_show (GTK_WINDOW (widget));
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  sitrep_help_show (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   return TRUE;
 }
 
-static void
-watch_window (GtkWindow *window)
+/**
+ * sitrep_help_add_shortcut:
+ * @widget: a window, or a popover: a modal popover takes the keys before
+ *   its window sees them
+ *
+ * Gives @widget F1 for the help of what its window shows.
+ */
+void
+sitrep_help_add_shortcut (GtkWidget *widget)
 {
   GtkEventController *controller;
 
-  if (g_object_get_data (G_OBJECT (window), "sitrep-help") != NULL)
+  if (g_object_get_data (G_OBJECT (widget), "sitrep-help") != NULL)
     return;
-  g_object_set_data (G_OBJECT (window), "sitrep-help", GINT_TO_POINTER (TRUE));
+  g_object_set_data (G_OBJECT (widget), "sitrep-help", GINT_TO_POINTER (TRUE));
   controller = gtk_shortcut_controller_new ();
   gtk_event_controller_set_name (controller, "sitrep-help");
   /* Before any widget in the window sees the key. */
@@ -174,7 +183,7 @@ watch_window (GtkWindow *window)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F1, 0),
                                                           gtk_callback_action_new (help_shortcut,
                                                                                    NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+  gtk_widget_add_controller (widget, controller);
 }
 
 static void
@@ -189,7 +198,7 @@ on_toplevels_changed (GListModel *toplevels,
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
       if (GTK_IS_WINDOW (window))
-        watch_window (GTK_WINDOW (window));
+        sitrep_help_add_shortcut (GTK_WIDGET (window));
     }
 }
 
