@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Every keyboard shortcut the app binds is in the shortcuts window
-(src/gui/gtk/help-overlay.ui) and in README.md's Keyboard table, and
-neither lists a shortcut the app does not have."""
+(src/gui/gtk/help-overlay.ui), in README.md's Keyboard table and in the
+help's Keyboard shortcuts page (help/C/shortcuts.page), and none of them
+lists a shortcut the app does not have."""
 import pathlib
 import re
 import sys
@@ -97,6 +98,26 @@ for row in re.findall(r"^\| ([^|]+) \|", table, re.M):
         else:
             listed.add(part.strip())
 
+# What the help's page lists: <keyseq><key>Ctrl</key><key>K</key></keyseq>
+# or <key>F2</key>; "A … B" is the range between.
+HELP_KEYS = {"Esc": "Escape", "↑": "Up", "↓": "Down", "←": "Left", "→": "Right"}
+
+
+def from_help(markup):
+    keys = [HELP_KEYS.get(k, k) for k in re.findall(r"<key>([^<]+)</key>", markup)]
+    return shortcut(set(keys[:-1]), keys[-1])
+
+
+help_page = (top / "help" / "C" / "shortcuts.page").read_text(encoding="utf-8")
+in_help = set()
+combo = r"<keyseq>(?:<key>[^<]+</key>)+</keyseq>|<key>[^<]+</key>"
+for first, last in re.findall(rf"({combo}) … ({combo})", help_page):
+    start, end = from_help(first), from_help(last)
+    prefix = start[:-1]
+    in_help.update(f"{prefix}{n}" for n in range(int(start[-1]), int(end[-1]) + 1))
+help_page = re.sub(rf"({combo}) … ({combo})", "", help_page)
+in_help.update(from_help(m) for m in re.findall(combo, help_page))
+
 # The capture line's Enter is its entry's activation, not a binding.
 activations = {"Enter"}
 errors = []
@@ -106,6 +127,10 @@ errors += [f"{s}: in the shortcuts window but not bound"
            for s in sorted(overlay - bound - activations)]
 errors += [f"{s}: in README.md's Keyboard table but not bound"
            for s in sorted(listed - bound - activations)]
+errors += [f"{s}: in the shortcuts window but not in help/C/shortcuts.page"
+           for s in sorted(overlay - in_help)]
+errors += [f"{s}: in help/C/shortcuts.page but not bound"
+           for s in sorted(in_help - bound - activations)]
 for error in errors:
     print(error)
 sys.exit(1 if errors else 0)

@@ -9,6 +9,7 @@
 #include "sitrep-context-store.h"
 #include "sitrep-database-dialog.h"
 #include "sitrep-enum-strings.h"
+#include "sitrep-help.h"
 #include "sitrep-notifier.h"
 #include "sitrep-preferences-window.h"
 #include "sitrep-secret.h"
@@ -121,9 +122,7 @@ help_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-
-  gtk_show_uri (window, "help:sitrep", GDK_CURRENT_TIME);
+  sitrep_help_show (gtk_application_get_active_window (GTK_APPLICATION (user_data)));
 }
 
 static void
@@ -642,7 +641,6 @@ sitrep_application_startup (GApplication *application)
   } accels[] = {
     { "app.new-window", { "<Control><Shift>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
-    { "app.help", { "F1", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "app.settle-conflicts", { "<Control><Shift>e", NULL } },
     { "win.declare", { "<Control>n", NULL } },
@@ -653,6 +651,8 @@ sitrep_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (sitrep_application_parent_class)->startup (application);
   read_icon_theme_soon ();
+  /* F1, in every window and dialog, for the help of what it shows. */
+  sitrep_help_watch_windows ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

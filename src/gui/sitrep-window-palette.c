@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "sitrep-command-palette.h"
+#include "sitrep-help.h"
 #include "sitrep-window-private.h"
 
 /* The window's command palette: the header's button and Ctrl+K. It acts
@@ -57,6 +58,8 @@ _sitrep_window_init_palette (SitrepWindow *self)
   SitrepCommandPalette *palette = _sitrep_window_get_palette (self);
 
   sitrep_command_palette_set_context (palette, self->context);
+  /* The palette holds the keys while it is open: F1 there is its own. */
+  sitrep_help_add_shortcut (GTK_WIDGET (palette));
   g_object_bind_property (self, "incident", palette, "incident", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->context, "notify::can-edit", G_CALLBACK (update_can_edit), self,
                            G_CONNECT_SWAPPED);

@@ -476,5 +476,7 @@ sitrep_conflict_dialog_new (GtkWindow         *parent,
 
   g_signal_connect_data (dialog, "response", G_CALLBACK (choice_response), data,
                          conflict_data_notify, 0);
+  /* Its help page (sitrep-help.c) goes by this name. */
+  gtk_widget_set_name (dialog, "SitrepConflictDialog");
   return dialog;
 }
