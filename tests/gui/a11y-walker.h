@@ -9,9 +9,10 @@
  * no getter for either before 4.10; gtk/gtktestatcontext.h tells whether
  * they are set and what they hold. A button's label, a check button's
  * label and a preferences row's title reach the name through those
- * (GTK and libadwaita set the relation); a plain list row is read from
- * its labels, as Orca reads a row it cannot name. A placeholder is not
- * a name.
+ * (GTK and libadwaita set the relation). A plain list row and a list
+ * view's row need a name of their own: GTK 4.8 does not make one from
+ * what they show (AT-SPI gives such a row an empty name). A placeholder
+ * is not a name.
  *
  * Only what is shown is walked: a widget that is not visible or not
  * child-visible (a stack's other pages, a closed popover, a revealer's
@@ -208,6 +209,9 @@ a11y_is_list_item (GtkWidget *widget)
 {
   GtkWidget *parent = gtk_widget_get_parent (widget);
 
+  /* A combo row's list of one shows its choice; the row is named. */
+  if (gtk_widget_get_ancestor (widget, ADW_TYPE_COMBO_ROW) != NULL)
+    return FALSE;
   return parent != NULL && (GTK_IS_LIST_VIEW (parent) || GTK_IS_GRID_VIEW (parent)) &&
          gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM;
 }
@@ -271,16 +275,6 @@ a11y_named (A11yWalk  *walk,
       /* An entry row names itself by its title. */
       if (ADW_IS_ENTRY_ROW (widget) || ADW_IS_EXPANDER_ROW (widget) || ADW_IS_COMBO_ROW (widget))
         return title != NULL && title[0] != '\0';
-    }
-
-  /* Orca reads a row it cannot name from the labels it shows. */
-  if ((GTK_IS_LIST_BOX_ROW (widget) && !ADW_IS_PREFERENCES_ROW (widget)) ||
-      a11y_is_list_item (widget))
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      a11y_collect_label_text (widget, text);
-      return text->len > 0;
     }
 
   return FALSE;
