@@ -145,6 +145,9 @@ a11y_has_accessible_name (A11yWalk  *walk,
   return FALSE;
 }
 
+/* GTK tooltip text or markup, the quiet tooltip of sitrep_widget_set_tooltip()
+ * (text kept on the widget, handed over in ::query-tooltip), or a
+ * ::query-tooltip handler of the widget's own. */
 static inline gboolean
 a11y_has_tooltip (GtkWidget *widget)
 {
@@ -155,7 +158,13 @@ a11y_has_tooltip (GtkWidget *widget)
   text = gtk_widget_get_tooltip_markup (widget);
   if (text != NULL && text[0] != '\0')
     return TRUE;
-  return sitrep_widget_get_tooltip (widget) != NULL;
+  if (sitrep_widget_get_tooltip (widget) != NULL)
+    return TRUE;
+  /* A tooltip made when asked for (the timeline's pin says "Pin" or
+   * "Unpin"): GTK asks ::query-tooltip of a widget that has one. */
+  return gtk_widget_get_has_tooltip (widget) &&
+         g_signal_has_handler_pending (widget, g_signal_lookup ("query-tooltip", GTK_TYPE_WIDGET),
+                                       0, FALSE);
 }
 
 /* A button that shows only an icon. */

@@ -72,6 +72,42 @@ assert_no_offenders (Fixture *f)
                         f->walk.n_offenders, f->walk.offenders->str);
 }
 
+/* Opens @button's popover and waits until it shows. It does not hide
+ * itself while open here: another test's window on the same X server can
+ * take the focus, which would close it before it is walked. */
+static GtkPopover *
+open_popover (GtkMenuButton *button)
+{
+  GtkPopover *popover;
+
+  /* A menu's popover is made when it first opens. */
+  popover = gtk_menu_button_get_popover (button);
+  if (popover == NULL)
+    {
+      gtk_menu_button_popup (button);
+      gtk_menu_button_popdown (button);
+      popover = gtk_menu_button_get_popover (button);
+      if (popover == NULL)
+        return NULL;
+      WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+    }
+  gtk_popover_set_autohide (popover, FALSE);
+  gtk_menu_button_popup (button);
+  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  WAIT_IDLE ();
+  return popover;
+}
+
+static void
+close_popover (GtkMenuButton *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  gtk_menu_button_popdown (button);
+  WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  gtk_popover_set_autohide (popover, TRUE);
+}
+
 static void
 find_menu_buttons (GtkWidget *widget,
                    GPtrArray *found)
@@ -113,15 +149,11 @@ walk_popovers (Fixture    *f,
           g_test_message ("%s: not on screen, not opened", in);
           continue;
         }
-      gtk_menu_button_popup (button);
-      popover = gtk_menu_button_get_popover (button);
+      popover = open_popover (button);
       if (popover == NULL)
         continue;
-      WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
-      WAIT_IDLE ();
       a11y_walk (&f->walk, in, GTK_WIDGET (popover));
-      gtk_menu_button_popdown (button);
-      WAIT_UNTIL (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
+      close_popover (button);
     }
 }
 
@@ -175,11 +207,11 @@ test_window_pages (Fixture       *f,
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (_sitrep_window_get_search_entry (f->app.window))));
   a11y_walk (&f->walk, "window, search", window);
 
-  gtk_menu_button_popup (menu);
-  WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (menu))));
-  a11y_walk (&f->walk, "main menu", GTK_WIDGET (gtk_menu_button_get_popover (menu)));
-  gtk_menu_button_popdown (menu);
+  a11y_walk (&f->walk, "main menu", GTK_WIDGET (open_popover (menu)));
+  close_popover (menu);
 
+  /* The palette, as Ctrl+K opens it. */
+  gtk_popover_set_autohide (GTK_POPOVER (_sitrep_window_get_palette (f->app.window)), FALSE);
   g_assert_true (gtk_widget_activate_action (window, "win.command-palette", NULL));
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (_sitrep_window_get_palette (f->app.window))));
   WAIT_IDLE ();
