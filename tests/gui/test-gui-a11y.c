@@ -390,6 +390,8 @@ main (int   argc,
    * attributes at all: the test backend keeps them, as AT-SPI would. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   gui_test_init (&argc, &argv);
+  /* Scrolling to a focused button happens at once, not over frames. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add ("/gui/a11y/window-pages", Fixture, NULL, fixture_set_up, test_window_pages,
               fixture_tear_down);
