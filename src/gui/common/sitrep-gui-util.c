@@ -221,3 +221,27 @@ sitrep_widget_get_tooltip (GtkWidget *widget)
   text = g_object_get_qdata (G_OBJECT (widget), tooltip_quark ());
   return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
 }
+
+/**
+ * sitrep_widget_name_list_item:
+ * @widget: a list view row's child
+ * @label: its accessible name
+ *
+ * Gives the list view row @widget is shown in the name @label. The row
+ * takes the focus and is what a screen reader announces; GTK 4.8 does
+ * not name it from its child (GtkListItem:accessible-label is 4.12), so
+ * without this every row was a bare "list item".
+ */
+void
+sitrep_widget_name_list_item (GtkWidget  *widget,
+                              const char *label)
+{
+  GtkWidget *item;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  item = gtk_widget_get_parent (widget);
+  if (item == NULL || !GTK_IS_LIST_VIEW (gtk_widget_get_parent (item)))
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}

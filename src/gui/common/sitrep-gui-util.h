@@ -21,5 +21,7 @@ void       sitrep_set_status_class      (GtkWidget      *widget,
 void       sitrep_widget_set_tooltip    (GtkWidget      *widget,
                                          const char     *text);
 const char *sitrep_widget_get_tooltip   (GtkWidget      *widget);
+void       sitrep_widget_name_list_item (GtkWidget      *widget,
+                                         const char     *label);
 
 G_END_DECLS

@@ -298,6 +298,22 @@ update_from_engine (SitrepPreferencesWindow *self)
     }
 }
 
+/* libadwaita 1.2 gives the password row's show/hide button a tooltip but
+ * no accessible name: a screen reader announced a bare "toggle button". */
+static void
+name_peek_button (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Show or hide the token"), -1);
+      else
+        name_peek_button (child);
+    }
+}
+
 static GtkWidget *
 build_page (SitrepPreferencesWindow *self)
 {
@@ -329,6 +345,7 @@ build_page (SitrepPreferencesWindow *self)
   self->token_row = ADW_PASSWORD_ENTRY_ROW (adw_password_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->token_row),
                                  _("Token (kept in the keyring)"));
+  name_peek_button (GTK_WIDGET (self->token_row));
 
   self->status_row = ADW_ACTION_ROW (adw_action_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row), _("Connection"));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "sitrep-command-palette.h"
+#include "sitrep-gui-util.h"
 #include "sitrep-command-runner.h"
 #include "sitrep-resources.h"
 
@@ -275,6 +276,7 @@ bind_row (GtkSignalListItemFactory *factory,
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
                        gtk_string_object_get_string (word));
+  sitrep_widget_name_list_item (gtk_list_item_get_child (item), gtk_string_object_get_string (word));
 }
 
 static void

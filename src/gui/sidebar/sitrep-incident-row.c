@@ -159,6 +159,7 @@ sitrep_incident_row_update (SitrepIncidentRow *self)
                                 sitrep_incident_get_title (incident), meta);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  sitrep_widget_name_list_item (GTK_WIDGET (self), accessible);
 }
 
 /**

@@ -39,11 +39,41 @@ button_width (void)
   return width;
 }
 
+/* The time column: TIME_WIDTH, or wider when the text is larger (a large
+ * text setting) and a time would run into the chip. Measured once per
+ * font and resolution. */
+static int
+time_column_width (GtkWidget *widget)
+{
+  static guint measured_for = 0;
+  static int width = TIME_WIDTH;
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  guint key = pango_font_description_hash (pango_context_get_font_description (context)) ^
+              (guint) (pango_cairo_context_get_resolution (context) * 16);
+
+  if (key != measured_for)
+    {
+      PangoLayout *layout = pango_layout_new (context);
+      PangoAttrList *attrs = pango_attr_list_new ();
+      int w = 0;
+
+      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+      pango_layout_set_attributes (layout, attrs);
+      pango_layout_set_markup (layout, "<b>00:00:00 UTC</b>", -1);
+      pango_layout_get_pixel_size (layout, &w, NULL);
+      pango_attr_list_unref (attrs);
+      g_object_unref (layout);
+      width = MAX (TIME_WIDTH, w);
+      measured_for = key;
+    }
+
+  return width;
+}
 
 int
 _sitrep_timeline_view_text_x (SitrepTimelineRowView *self)
 {
-  return TIME_WIDTH + VIEW_SPACING + _sitrep_timeline_chip_width (self->chip) + VIEW_SPACING;
+  return time_column_width (GTK_WIDGET (self)) + VIEW_SPACING + _sitrep_timeline_chip_width (self->chip) + VIEW_SPACING;
 }
 
 /* Everything right of the text: spacing, pin, spacing, menu. */
@@ -137,7 +167,7 @@ sitrep_timeline_row_view_size_allocate (GtkWidget *widget,
     int chip_width = _sitrep_timeline_chip_width (self->chip);
 
     gtk_widget_size_allocate (self->chip,
-                              &(GtkAllocation) { view_x (self, TIME_WIDTH + VIEW_SPACING, chip_width),
+                              &(GtkAllocation) { view_x (self, time_column_width (widget) + VIEW_SPACING, chip_width),
                                                  0, chip_width, chip_height }, -1);
   }
   if (self->pin_button != NULL)
@@ -226,7 +256,7 @@ sitrep_timeline_row_view_snapshot (GtkWidget   *widget,
   else
     {
       /* As the buttons look: the pin faint unless pinned, then in the
-       * accent colour. */
+       * accent colour; in high contrast, never faint (style-hc.css). */
       int bw = button_width ();
       int y = (height - ICON_SIZE) / 2;
       GdkRGBA pin = color;
@@ -236,7 +266,7 @@ sitrep_timeline_row_view_snapshot (GtkWidget   *widget,
           if (!gtk_style_context_lookup_color (style, "accent_color", &pin))
             pin = color;
         }
-      else
+      else if (!adw_style_manager_get_high_contrast (adw_style_manager_get_default ()))
         pin.alpha *= 0.3f;
       snapshot_icon (widget, snapshot, "view-pin-symbolic",
                      view_x (self, width - 2 * bw - VIEW_SPACING + (bw - ICON_SIZE) / 2, ICON_SIZE),

@@ -174,6 +174,7 @@ sitrep_timeline_row_refresh (SitrepTimelineRow *self)
                                 pinned ? _(", pinned") : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
+  sitrep_widget_name_list_item (GTK_WIDGET (self), accessible);
 }
 
 void
