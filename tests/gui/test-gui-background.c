@@ -256,7 +256,7 @@ drive (gpointer user_data)
     {
       WAIT_UNTIL (shows_text (GTK_WIDGET (window), DENIED_TEXT));
       g_assert_false (app->held);
-      gui_test_save_screenshot (GTK_WIDGET (window), "background-denied");
+      gui_test_save_screenshot (GTK_WIDGET (window), "background-denied.png");
     }
 
   gui_test_destroy (window);
@@ -276,6 +276,9 @@ run_app (Run *run)
 {
   g_autofree char *dir = g_dir_make_tmp ("sitrep-background-XXXXXX", NULL);
 
+  /* A screenshot shows the toast in place, not sliding in. */
+  if (g_getenv ("SITREP_TEST_SCREENSHOTS") != NULL)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   run->app = sitrep_application_new (dir, TRUE);
   g_signal_connect_swapped (run->app, "shutdown", G_CALLBACK (on_shutdown), run);
   g_idle_add (drive, run);
