@@ -19,6 +19,7 @@ main (int   argc,
   gboolean demo = FALSE;
   gboolean version = FALSE;
   gboolean wall = FALSE;
+  gboolean new_incident = FALSE;
   int status;
   const GOptionEntry entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir,
@@ -27,6 +28,8 @@ main (int   argc,
       N_("Add the guide’s example incident to an empty database"), NULL },
     { "wall", 0, 0, G_OPTION_ARG_NONE, &wall,
       N_("Open the wall view of the active incidents, full screen"), NULL },
+    { "new-incident", 0, 0, G_OPTION_ARG_NONE, &new_incident,
+      N_("Open the dialog to declare a new incident"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
     { NULL }
   };
@@ -69,6 +72,7 @@ main (int   argc,
 
   app = sitrep_application_new (data_dir, demo);
   sitrep_application_set_wall (app, wall);
+  sitrep_application_set_new_incident (app, new_incident);
   status = g_application_run (G_APPLICATION (app), 1, argv);
   return status != 0 ? status : sitrep_application_get_exit_status (app);
 }

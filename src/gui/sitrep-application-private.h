@@ -3,6 +3,7 @@
 
 #include "sitrep-application.h"
 #include "sitrep-context.h"
+#include "sitrep-background.h"
 #include "sitrep-notifier.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,8 @@ struct _SitrepApplication
   GtkWidget      *database_dialog;
   int             exit_status;
   gboolean        wall;               /* start with the wall view */
+  gboolean        new_incident;       /* start with the declare dialog */
+  SitrepBackground *background;       /* the Background portal, while held */
   GCancellable   *check_cancellable;  /* the database's page check, after the first frame */
   gulong          window_added_id;    /* waits for the first window to check the database */
   guint           check_id;

@@ -15,7 +15,7 @@
 #include "sitrep-secret.h"
 #include "sitrep-snooze-dialog.h"
 #include "sitrep-wall-window.h"
-#include "sitrep-window.h"
+#include "sitrep-window-private.h"
 
 
 G_DEFINE_FINAL_TYPE (SitrepApplication, sitrep_application, ADW_TYPE_APPLICATION)
@@ -89,6 +89,78 @@ sitrep_application_activate (GApplication *application)
     }
 
   gtk_window_present (window);
+
+  /* sitrep --new-incident, starting: the declare dialog over the window. */
+  if (self->new_incident && SITREP_IS_WINDOW (window))
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.declare", NULL);
+  self->new_incident = FALSE;
+}
+
+/* sitrep --wall and sitrep --new-incident, given while the app runs: the
+ * starting instance has them activate these actions in the running one
+ * (handle_local_options), from the desktop file's actions too. */
+static void
+wall_view_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  SitrepApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->context == NULL)
+    return;
+  /* The wall selects the window's incident, as the window's menu has it. */
+  if (SITREP_IS_WINDOW (window))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.wall-view", NULL);
+      return;
+    }
+  sitrep_context_load_all_incidents (self->context);
+  sitrep_wall_window_open (ADW_APPLICATION (self), self->context, NULL);
+}
+
+static void
+new_incident_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  SitrepApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->context == NULL)
+    return;
+  if (!SITREP_IS_WINDOW (window))
+    window = GTK_WINDOW (new_window (self));
+  gtk_window_present (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.declare", NULL);
+}
+
+/* A second `sitrep --wall` or `sitrep --new-incident` hands its option to
+ * the instance already running and exits; the first one goes on to
+ * activate(). */
+static int
+sitrep_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  SitrepApplication *self = SITREP_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+
+  if (!self->wall && !self->new_incident)
+    return -1;
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("sitrep: %s\n", error->message);
+      return 1;
+    }
+  if (!g_application_get_is_remote (application))
+    return -1;
+
+  if (self->wall)
+    g_action_group_activate_action (G_ACTION_GROUP (application), "wall-view", NULL);
+  if (self->new_incident)
+    g_action_group_activate_action (G_ACTION_GROUP (application), "new-incident", NULL);
+  return 0;
 }
 
 static void
@@ -233,6 +305,8 @@ static const GActionEntry app_actions[] = {
   { .name = "snooze-update", .activate = snooze_update_activated, .parameter_type = "s" },
   { .name = "preferences", .activate = preferences_activated },
   { .name = "new-window", .activate = new_window_activated },
+  { .name = "new-incident", .activate = new_incident_activated },
+  { .name = "wall-view", .activate = wall_view_activated },
   { .name = "quit", .activate = quit_activated },
   { .name = "help", .activate = help_activated },
   { .name = "about", .activate = about_activated },
@@ -325,15 +399,55 @@ on_settings_changed (SitrepApplication *self,
     apply_clock_settings (self);
 }
 
+static void update_hold (SitrepApplication *self);
+
+/* The desktop will not have the app run with no window (the Background
+ * portal said no): the user hears it once, in the window open, and the
+ * app goes with its last window rather than linger unseen, to be stopped. */
+static void
+on_background_denied (SitrepApplication *self)
+{
+  const char *message = _("Sitrep may not run in the background: update reminders stop "
+                          "when its last window is closed");
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (SITREP_IS_WINDOW (window))
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (SITREP_WINDOW (window)->toast_overlay, toast);
+    }
+  else
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Reminders Stop With the Window"));
+
+      g_notification_set_body (notification, message);
+      g_application_send_notification (G_APPLICATION (self), "background-denied", notification);
+    }
+  update_hold (self);
+}
+
 /* While an incident is active the clocks must keep running, so closing
- * the last window does not quit (unless the setting says otherwise). */
+ * the last window does not quit (unless the setting says otherwise, or
+ * the desktop's Background portal). */
 static void
 update_hold (SitrepApplication *self)
 {
   gboolean background = self->settings == NULL ||
                         g_settings_get_boolean (self->settings, "run-in-background");
   gboolean want = background && self->notifier != NULL &&
-                  sitrep_notifier_get_has_active (self->notifier);
+                  sitrep_notifier_get_has_active (self->notifier) &&
+                  (self->background == NULL || !sitrep_background_get_denied (self->background));
+
+  if (want && self->background == NULL)
+    {
+      self->background =
+        sitrep_background_new (g_application_get_dbus_connection (G_APPLICATION (self)));
+      g_signal_connect_object (self->background, "notify::denied",
+                               G_CALLBACK (on_background_denied), self, G_CONNECT_SWAPPED);
+      sitrep_background_request (self->background);
+    }
 
   if (want == self->held)
     return;
@@ -729,6 +843,7 @@ sitrep_application_dispose (GObject *object)
   g_clear_object (&self->check_cancellable);
   g_clear_pointer (&self->conflicts_put_off, g_hash_table_unref);
   g_clear_object (&self->notifier);
+  g_clear_object (&self->background);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
@@ -757,6 +872,7 @@ sitrep_application_class_init (SitrepApplicationClass *klass)
   object_class->finalize = sitrep_application_finalize;
   app_class->activate = sitrep_application_activate;
   app_class->startup = sitrep_application_startup;
+  app_class->handle_local_options = sitrep_application_handle_local_options;
   app_class->shutdown = sitrep_application_shutdown;
 }
 
@@ -807,6 +923,22 @@ sitrep_application_set_wall (SitrepApplication *self,
   g_return_if_fail (SITREP_IS_APPLICATION (self));
 
   self->wall = wall;
+}
+
+/**
+ * sitrep_application_set_new_incident:
+ * @new_incident: whether to open the declare dialog
+ *
+ * Before the application runs: it opens the declare dialog over the
+ * window (sitrep --new-incident), or has the running instance open it.
+ */
+void
+sitrep_application_set_new_incident (SitrepApplication *self,
+                                     gboolean           new_incident)
+{
+  g_return_if_fail (SITREP_IS_APPLICATION (self));
+
+  self->new_incident = new_incident;
 }
 
 /**

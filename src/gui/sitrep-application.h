@@ -17,5 +17,7 @@ SitrepContext     *sitrep_application_get_context (SitrepApplication *self);
 int                sitrep_application_get_exit_status (SitrepApplication *self);
 void               sitrep_application_set_wall    (SitrepApplication *self,
                                                    gboolean           wall);
+void               sitrep_application_set_new_incident (SitrepApplication *self,
+                                                        gboolean           new_incident);
 
 G_END_DECLS
