@@ -16,6 +16,11 @@
 #include "sitrep-window-private.h"
 #include "sitrep-action-items-window.h"
 #include "sitrep-briefing-dialog.h"
+#include "sitrep-database-dialog.h"
+#include "sitrep-incident-action-items-window.h"
+#include "sitrep-notifier.h"
+#include "sitrep-page-dialog.h"
+#include "sitrep-snooze-dialog.h"
 #include "sitrep-declare-dialog.h"
 #include "sitrep-preferences-window.h"
 #include "sitrep-reports-window.h"
@@ -503,7 +508,8 @@ static void
 show_and_check (GtkWindow  *window,
                 const char *name)
 {
-  gtk_window_set_default_size (window, 1000, 700);
+  if (!ADW_IS_MESSAGE_DIALOG (window))
+    gtk_window_set_default_size (window, 1000, 700);
   gtk_window_present (window);
   WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (window)));
   assert_german (GTK_WIDGET (window), name);
@@ -515,6 +521,9 @@ test_dialogs (Fixture       *f,
               gconstpointer  data)
 {
   GtkWindow *parent = GTK_WINDOW (f->window);
+  g_autoptr(SitrepNotifier) notifier = sitrep_notifier_new (NULL, f->context);
+  g_autoptr(GError) db_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+                                                    "file is not a database");
   GtkBuilder *builder;
   GtkWindow *shortcuts;
 
@@ -527,6 +536,18 @@ test_dialogs (Fixture       *f,
   show_and_check (GTK_WINDOW (sitrep_briefing_dialog_new (parent, f->context, f->incident_id)),
                   "l10n-briefing.png");
   show_and_check (GTK_WINDOW (sitrep_wall_window_new (NULL, f->context)), "l10n-wall.png");
+  show_and_check (GTK_WINDOW (sitrep_incident_action_items_window_present (parent, f->context,
+                                                                          f->incident_id,
+                                                                          "Checkout errors")),
+                  "l10n-incident-action-items.png");
+  show_and_check (GTK_WINDOW (sitrep_snooze_dialog_new (parent, f->context, notifier, f->incident_id,
+                                                        SITREP_AUDIENCE_EXECUTIVES)),
+                  "l10n-snooze.png");
+  show_and_check (GTK_WINDOW (sitrep_page_dialog_new (parent, f->context, f->incident_id)),
+                  "l10n-page-a-team.png");
+  show_and_check (GTK_WINDOW (sitrep_database_dialog_new (NULL, "/tmp/sitrep.db", _("Database Damaged"),
+                                                          db_error, FALSE)),
+                  "l10n-database.png");
 
   /* The shortcuts window, as GtkApplication makes it from the resource;
    * walked unshown, because GTK 4.8 warns about a label of its own when
