@@ -567,6 +567,49 @@ test_narrow (Fixture       *f,
     }
 }
 
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* With no team paged, the Paged Teams list says so, also after it has
+ * been refreshed for another incident. */
+static void
+test_no_team_paged (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = NULL;
+  GtkWidget *list = GTK_WIDGET (_sitrep_roles_page_get_pages_list (f->page));
+  GtkWidget *none;
+
+  WAIT_IDLE ();
+  none = find_label (list, "No team paged yet");
+  g_assert_nonnull (none);
+  WAIT_UNTIL (gtk_widget_get_mapped (none));
+
+  other = sitrep_context_declare_incident (f->context, "Search slow", "search", "Slow search",
+                                           SITREP_SEVERITY_P3, &error);
+  g_assert_no_error (error);
+  sitrep_incident_page_set_incident (SITREP_INCIDENT_PAGE (f->page),
+                                     sitrep_context_lookup_incident (f->context, other));
+  WAIT_IDLE ();
+  none = find_label (list, "No team paged yet");
+  g_assert_nonnull (none);
+  WAIT_UNTIL (gtk_widget_get_mapped (none));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +626,8 @@ main (int   argc,
               fixture_set_up, test_live, fixture_tear_down);
   g_test_add ("/gui/roles/switch-incident", Fixture, NULL,
               fixture_set_up, test_switch_incident, fixture_tear_down);
+  g_test_add ("/gui/roles/no-team-paged", Fixture, NULL,
+              fixture_set_up, test_no_team_paged, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -145,10 +145,11 @@ static void
 refresh_pages (SitrepRolesPage *self)
 {
   g_autoptr(GPtrArray) pages = NULL;
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages_list))) != NULL)
-    gtk_list_box_remove (self->pages_list, child);
+  /* The rows only: the placeholder is a child of the list too. */
+  while ((row = gtk_list_box_get_row_at_index (self->pages_list, 0)) != NULL)
+    gtk_list_box_remove (self->pages_list, GTK_WIDGET (row));
   if (page_incident (self) == NULL || page_context (self) == NULL)
     return;
 
