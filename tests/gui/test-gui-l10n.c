@@ -19,6 +19,7 @@
 #include "sitrep-database-dialog.h"
 #include "sitrep-incident-action-items-window.h"
 #include "sitrep-notifier.h"
+#include "sitrep-notifier-private.h"
 #include "sitrep-page-dialog.h"
 #include "sitrep-snooze-dialog.h"
 #include "sitrep-declare-dialog.h"
@@ -113,6 +114,27 @@ count_letters (const char *text)
   return n;
 }
 
+/* Whether a word of three letters or more stands between two of the
+ * message's directives. */
+static gboolean
+has_inner_word (const char *msgid)
+{
+  const char *first = strchr (msgid, '%');
+  const char *last = strrchr (msgid, '%');
+  g_autofree char *inner = NULL;
+
+  if (first == NULL || first == last)
+    return FALSE;
+  /* Past the first directive's conversion, up to the last directive. */
+  first++;
+  while (*first != '\0' && !g_ascii_isalpha (*first))
+    first++;
+  if (*first == '\0' || first >= last)
+    return FALSE;
+  inner = g_strndup (first + 1, last - first - 1);
+  return count_letters (inner) >= 3;
+}
+
 static GRegex *
 pattern_of (const char *msgid)
 {
@@ -166,8 +188,9 @@ add_english (const char *msgid,
   e->plain = strip_mnemonic (msgid);
   if (strchr (msgid, '%') != NULL)
     {
-      /* "%s min" would match German that ends the same way. */
-      if (count_letters (msgid) < 6)
+      /* "%s min" would match German that ends the same way; "%s due %s"
+       * says enough between its directives. */
+      if (count_letters (msgid) < 6 && !has_inner_word (msgid))
         {
           g_free (e->msgid);
           g_free (e);
@@ -559,6 +582,42 @@ test_dialogs (Fixture       *f,
   gtk_window_destroy (shortcuts);
 }
 
+/* What the notifications of the incident's deadlines say, at each level
+ * and before and after they are due. */
+static void
+test_notifications (Fixture       *f,
+                    gconstpointer  data)
+{
+  SitrepWorkspace *workspace = sitrep_context_open_workspace (f->context, f->incident_id);
+  SitrepIncident *incident = sitrep_context_lookup_incident (f->context, f->incident_id);
+  g_autoptr(GPtrArray) deadlines = sitrep_workspace_dup_deadlines (workspace);
+  g_autoptr(GPtrArray) failures = g_ptr_array_new_with_free_func (g_free);
+  static const SitrepAlertLevel levels[] = { SITREP_ALERT_WARNING, SITREP_ALERT_OVERDUE };
+
+  g_assert_cmpuint (deadlines->len, >, 0);
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const SitrepDeadline *d = deadlines->pdata[i];
+      /* Ten minutes before it is due, and ten after. */
+      g_autoptr(GDateTime) before = g_date_time_add_minutes (d->due, -10);
+      g_autoptr(GDateTime) after = g_date_time_add_minutes (d->due, 10);
+
+      for (guint l = 0; l < G_N_ELEMENTS (levels); l++)
+        {
+          g_autofree char *upcoming = _sitrep_notifier_describe_due (d, levels[l], before);
+          g_autofree char *overdue = _sitrep_notifier_describe_due (d, levels[l], after);
+          g_autofree char *body = _sitrep_notifier_describe_body (incident, d, levels[l]);
+
+          check_text (failures, GTK_WIDGET (f->window), "notification summary", upcoming);
+          check_text (failures, GTK_WIDGET (f->window), "notification summary", overdue);
+          check_text (failures, GTK_WIDGET (f->window), "notification body", body);
+        }
+    }
+  for (guint i = 0; i < failures->len; i++)
+    g_test_message ("%s", (char *) failures->pdata[i]);
+  g_assert_cmpuint (failures->len, ==, 0);
+}
+
 /* An update's text is in the templates' language: the values it is
  * filled with stay English while the interface is German. */
 static void
@@ -596,6 +655,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/l10n/catalogue-in-use", test_catalogue_in_use);
   g_test_add ("/l10n/pages", Fixture, NULL, fixture_set_up, test_pages, fixture_tear_down);
   g_test_add ("/l10n/dialogs", Fixture, NULL, fixture_set_up, test_dialogs, fixture_tear_down);
+  g_test_add ("/l10n/notifications", Fixture, NULL, fixture_set_up, test_notifications,
+              fixture_tear_down);
   g_test_add ("/l10n/template-values", Fixture, NULL, fixture_set_up, test_template_values,
               fixture_tear_down);
 
