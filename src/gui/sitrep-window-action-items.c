@@ -79,6 +79,23 @@ _sitrep_window_open_action_items (SitrepWindow *self)
   return GTK_WINDOW (present_view (self));
 }
 
+/* Ctrl+Shift+A, caught before the focused widget sees it: a text field
+ * (the timeline's capture line, where the scribe lives) would take it for
+ * "select none" and the action items would not open. */
+void
+_sitrep_window_init_action_items (SitrepWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_a,
+                                                                                  GDK_CONTROL_MASK |
+                                                                                  GDK_SHIFT_MASK),
+                                                          gtk_named_action_new ("win.action-items")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 void
 _sitrep_window_class_init_action_items (GtkWidgetClass *widget_class)
 {

@@ -72,6 +72,7 @@ void _sitrep_window_update_actions     (SitrepWindow   *self);
 
 /* sitrep-window-action-items.c */
 void       _sitrep_window_class_init_action_items (GtkWidgetClass *widget_class);
+void       _sitrep_window_init_action_items       (SitrepWindow   *self);
 GtkWindow *_sitrep_window_open_action_items       (SitrepWindow   *self);
 
 /* Reports: sitrep-window-reports.c */

@@ -538,6 +538,7 @@ sitrep_window_constructed (GObject *object)
   _sitrep_window_on_auth_banner_revealed (self);
   _sitrep_window_init_settle_button (self);
   _sitrep_window_init_palette (self);
+  _sitrep_window_init_action_items (self);
   on_selection_changed (self);
   g_signal_connect_object (self->switcher_bar, "notify::reveal", G_CALLBACK (update_switcher_bar),
                            self, G_CONNECT_SWAPPED);

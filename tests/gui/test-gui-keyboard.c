@@ -14,6 +14,7 @@
 
 #include "gui-test-apps.h"
 
+#include "sitrep-action-items-window.h"
 #include "sitrep-application.h"
 #include "sitrep-json.h"
 #include "sitrep-role-row.h"
@@ -262,6 +263,21 @@ show_page (Fixture    *f,
   WAIT_IDLE ();
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
 static void
 test_walkthrough (Fixture       *f,
                   gconstpointer  data)
@@ -270,6 +286,7 @@ test_walkthrough (Fixture       *f,
   GtkWidget *declare;
   GtkWidget *severity;
   GtkWidget *focus;
+  GtkWindow *items;
   const char *id;
   guint ticked;
 
@@ -333,6 +350,13 @@ test_walkthrough (Fixture       *f,
   type ("Rolled back the deploy");
   press ("Return");
   WAIT_UNTIL (has_entry (f, id, "Rolled back the deploy"));
+
+  /* Still in the capture line, Ctrl+Shift+A opens the action items: the
+   * entry's own use of it ("select none") does not swallow it. */
+  press ("ctrl+shift+a");
+  WAIT_UNTIL ((items = find_toplevel (SITREP_TYPE_ACTION_ITEMS_WINDOW)) != NULL);
+  gui_test_destroy (items);
+  focus_window (window);
 
   /* An update: Alt+5, the template chosen from its list, Ctrl+Enter. */
   show_page (f, "alt+5", "comms");
