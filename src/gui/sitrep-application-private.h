@@ -5,6 +5,7 @@
 #include "sitrep-context.h"
 #include "sitrep-background.h"
 #include "sitrep-notifier.h"
+#include "sitrep-window.h"
 
 G_BEGIN_DECLS
 
@@ -36,8 +37,12 @@ struct _SitrepApplication
 };
 
 /* sitrep-application.c */
+SitrepWindow *_sitrep_application_new_window  (SitrepApplication *self);
 void _sitrep_application_show_database_dialog (SitrepApplication *self);
 void _sitrep_application_stop_context         (SitrepApplication *self);
+
+/* sitrep-application-actions.c */
+void _sitrep_application_add_actions          (SitrepApplication *self);
 
 /* sitrep-application-conflicts.c */
 void _sitrep_application_settle_conflicts     (GSimpleAction     *action,
